@@ -1,0 +1,38 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, integer, pgTable, text, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import { organizationKinds, organizationStatuses, partnerTypes, schoolLevels } from '@ronghe/domain/organization';
+import { createdAt, id, updatedAt } from './columns.ts';
+import { industries, regions } from './reference.ts';
+
+export const organizations = pgTable(
+  'organization',
+  {
+    id: id(),
+    kind: text('kind', { enum: organizationKinds }).notNull(),
+    name: text('name').notNull(),
+    regionCode: varchar('region_code', { length: 6 }).notNull().references(() => regions.code, { onDelete: 'restrict' }),
+    address: text('address').notNull().default(''),
+    status: text('status', { enum: organizationStatuses }).notNull().default('pending'),
+    /** 统一社会信用代码, enterprises (and partners that have one) */
+    uscc: varchar('uscc', { length: 18 }),
+    /** 学校标识码 */
+    schoolCode: varchar('school_code', { length: 10 }),
+    schoolLevel: text('school_level', { enum: schoolLevels }),
+    partnerType: text('partner_type', { enum: partnerTypes }),
+    industryCode: varchar('industry_code', { length: 2 }).references(() => industries.code, { onDelete: 'restrict' }),
+    staffCount: integer('staff_count'),
+    isLeadingEnterprise: boolean('is_leading_enterprise').notNull().default(false),
+    /** demo rows are loaded by the seed and marked in the UI */
+    isDemo: boolean('is_demo').notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('organization_uscc_key').on(t.uscc),
+    uniqueIndex('organization_school_code_key').on(t.schoolCode),
+    index('organization_kind_region_idx').on(t.kind, t.regionCode),
+    // 2-character Chinese terms (数控, 护理) are found through this index; see migrations/0001.
+    index('organization_name_bigrams_idx').using('gin', sql`ronghe_bigrams(${t.name})`),
+    check('organization_staff_count_positive', sql`${t.staffCount} IS NULL OR ${t.staffCount} > 0`),
+  ],
+);
