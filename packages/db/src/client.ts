@@ -96,3 +96,4 @@ async function createPostgres(url: string, max: number): Promise<Database> {
 }
 
 export { schema };
+export { DataDirInUseError } from './data-dir-lock.ts';

@@ -1,0 +1,89 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { trpcServer } from '@hono/trpc-server';
+import { createContextFromRequest } from '@ronghe/api/context';
+import { appRouter } from '@ronghe/api/root';
+import type { Database } from '@ronghe/db/client';
+import type { Logger } from './logger.ts';
+
+export type AppOptions = { db: Database; logger: Logger; webDist: string };
+
+/** The HTTP surface: /trpc, /healthz, and the web app with client-side routing fallback. */
+export function createApp({ db, logger, webDist }: AppOptions): Hono {
+  const app = new Hono();
+
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // antd writes its CSS-in-JS into <style> elements
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+
+  app.use(async (c, next) => {
+    const started = performance.now();
+    await next();
+    const ms = Math.round((performance.now() - started) * 10) / 10;
+    if (c.req.path === '/healthz' && c.res.status === 200) return;
+    logger.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms }, 'request');
+  });
+
+  app.get('/healthz', async (c) => {
+    const ok = await db.ping();
+    return c.json({ status: ok ? 'ok' : 'unavailable', database: db.engine }, ok ? 200 : 503);
+  });
+
+  app.use('/trpc/*', bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json({ error: 'payload too large' }, 413) }));
+  app.use(
+    '/trpc/*',
+    trpcServer({
+      endpoint: '/trpc',
+      router: appRouter,
+      createContext: (_opts, c) => createContextFromRequest(db, c.req.raw),
+      onError: ({ error, path }) => {
+        if (error.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: error.cause ?? error, path }, 'procedure failed');
+      },
+    }),
+  );
+
+  app.all('/api/*', (c) => c.json({ error: 'not found', path: c.req.path }, 404));
+
+  const indexFile = join(webDist, 'index.html');
+  const indexHtml = existsSync(indexFile) ? readFileSync(indexFile, 'utf8') : null;
+  if (!indexHtml) logger.warn({ webDist }, 'web build not found: run `npm run build`; serving the API only');
+
+  app.use('/assets/*', serveStatic({ root: webDist, onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }));
+  // Files at the top of the build (favicon.svg…); paths without an extension are app routes.
+  app.use('*', async (c, next) => (/\.[a-z0-9]+$/i.test(c.req.path) ? serveStatic({ root: webDist })(c, next) : next()));
+
+  // Client-side routes: any other GET that wants a page gets the app; everything else is a JSON 404.
+  app.get('*', (c) => {
+    if (indexHtml && (c.req.header('accept') ?? '').includes('text/html')) {
+      c.header('Cache-Control', 'no-cache');
+      return c.html(indexHtml);
+    }
+    return c.json({ error: 'not found', path: c.req.path }, 404);
+  });
+  app.notFound((c) => c.json({ error: 'not found', path: c.req.path }, 404));
+  app.onError((err, c) => {
+    logger.error({ err, path: c.req.path }, 'unhandled error');
+    return c.json({ error: 'internal server error' }, 500);
+  });
+
+  return app;
+}

@@ -1,0 +1,51 @@
+import { lazy, Suspense, useState } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCNLocale from 'antd/locale/zh_CN';
+import enUSLocale from 'antd/locale/en_US';
+import { useTranslation } from 'react-i18next';
+import { makeQueryClient, makeTrpcClient, TRPCProvider } from './lib/trpc.ts';
+import { AppShell } from './layout/app-shell.tsx';
+import { PageLoading } from './components/query-state.tsx';
+import { HomePage } from './pages/home.tsx';
+
+// Every page but the home page loads on demand, so the first screen stays small.
+const DirectoryPage = lazy(() => import('./pages/directory.tsx'));
+const AdminPage = lazy(() => import('./pages/admin.tsx'));
+const NotFoundPage = lazy(() => import('./pages/not-found.tsx'));
+
+// antd's default grey text (#8c8c8c) fails WCAG AA contrast on white; these pass 4.5:1.
+const theme = {
+  token: { colorPrimary: '#1f5fbf', borderRadius: 6, colorTextTertiary: '#636363', colorTextDescription: '#636363', colorTextPlaceholder: '#6b6b6b' },
+};
+
+export function App() {
+  const [queryClient] = useState(makeQueryClient);
+  const [trpcClient] = useState(makeTrpcClient);
+  const { i18n } = useTranslation();
+  return (
+    <ConfigProvider locale={i18n.language === 'en' ? enUSLocale : zhCNLocale} theme={theme} button={{ autoInsertSpace: false }}>
+      <AntApp>
+        <QueryClientProvider client={queryClient}>
+          <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+            <BrowserRouter>
+              <Suspense fallback={<PageLoading />}>
+                <Routes>
+                  <Route element={<AppShell />}>
+                    <Route index element={<HomePage />} />
+                    <Route path="enterprises" element={<DirectoryPage kind="enterprise" />} />
+                    <Route path="schools" element={<DirectoryPage kind="school" />} />
+                    <Route path="partners" element={<DirectoryPage kind="partner" />} />
+                    <Route path="admin" element={<AdminPage />} />
+                    <Route path="*" element={<NotFoundPage />} />
+                  </Route>
+                </Routes>
+              </Suspense>
+            </BrowserRouter>
+          </TRPCProvider>
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,58 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import superjson from 'superjson';
+import { ZodError } from 'zod';
+import { DomainError, type DomainErrorCode } from '@ronghe/domain/errors';
+import { translate } from '@ronghe/domain/messages';
+import type { Context } from './context.ts';
+import { fieldErrors, type FieldError } from './errors/zod-messages.ts';
+
+const trpcCodes: Record<DomainErrorCode, TRPCError['code']> = {
+  NOT_FOUND: 'NOT_FOUND',
+  FORBIDDEN: 'FORBIDDEN',
+  CONFLICT: 'CONFLICT',
+  INVALID: 'BAD_REQUEST',
+  UNAUTHORIZED: 'UNAUTHORIZED',
+};
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error, ctx }) {
+    const lang = ctx?.lang ?? 'zh-CN';
+    let fields: FieldError[] | null = null;
+    let message = shape.message;
+    if (error.cause instanceof ZodError) {
+      fields = fieldErrors(error.cause, lang);
+      message = translate('input.invalid', lang);
+    } else if (error.cause instanceof DomainError) {
+      message = translate(error.cause.key, lang, error.cause.params);
+      if (error.cause.field) fields = [{ path: error.cause.field, message }];
+    } else if (error.code === 'INTERNAL_SERVER_ERROR') {
+      message = translate('internal', lang); // never leak internals
+    }
+    const { stack: _stack, ...data } = shape.data;
+    return { ...shape, message, data: { ...data, fieldErrors: fields, domainCode: error.cause instanceof DomainError ? error.cause.code : null } };
+  },
+});
+
+/** Services throw DomainError; here it becomes the matching TRPCError, with the original as cause. */
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: trpcCodes[cause.code], message: cause.key, cause });
+  }
+  return result;
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const middleware = t.middleware;
+
+/** Anyone, signed in or not. */
+export const publicProcedure = t.procedure.use(domainErrors);
+
+/** Signed-in users only. */
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.session) throw new DomainError('UNAUTHORIZED', 'unauthorized');
+  return next({ ctx: { ...ctx, session: ctx.session } });
+});
