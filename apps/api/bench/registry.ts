@@ -1,6 +1,7 @@
 import { foundationSuite } from './suites/foundation.ts';
+import { startupSuite } from './suites/startup.ts';
 import { webBundleSuite } from './suites/web-bundle.ts';
 import type { Suite } from './types.ts';
 
-/** Suites in run order. Add a file under suites/ and list it here. */
-export const suites: Suite[] = [foundationSuite, webBundleSuite];
+/** Suites in run order. Add a file under suites/ and list it here. startup runs first, while the in-process server is still idle. */
+export const suites: Suite[] = [startupSuite, foundationSuite, webBundleSuite];

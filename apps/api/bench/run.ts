@@ -5,7 +5,6 @@ import { parseArgs } from 'node:util';
 import { readEnv, type Env } from '../src/env.ts';
 import { createLogger } from '../src/logger.ts';
 import { startServer } from '../src/server.ts';
-import { memoryResult, usage } from './lib/memory.ts';
 import { suites } from './registry.ts';
 import type { BenchResult, SuiteContext } from './types.ts';
 
@@ -37,7 +36,6 @@ async function main(): Promise<void> {
   log(`starting the server on ${env.DATABASE_URL ? 'PostgreSQL' : `PGlite in ${dataDir}`} (migrate + seed)`);
   const bootStarted = performance.now();
   const server = await startServer(env, createLogger(env.LOG_LEVEL));
-  const bootMemory = usage('boot');
   const url = new URL(server.url);
   url.hostname = env.HOST;
   log(`server up at ${url.origin} after ${Math.round(performance.now() - bootStarted)} ms; ${durationS} s per case, ${CONNECTIONS} connections`);
@@ -55,13 +53,12 @@ async function main(): Promise<void> {
         process.exitCode = 1;
       }
     }
-    log('server memory (2 s idle pause)');
-    results.push(await memoryResult(server.db.engine, bootMemory));
   } finally {
     await server.close();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
 
+  if (results.some((r) => r.kind === 'error')) process.exitCode = 1;
   const cpuList = cpus();
   const report = {
     engine: server.db.engine,

@@ -1,0 +1,85 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readEnv } from './env.ts';
+import { createLogger } from './logger.ts';
+import { startServer, type RunningServer } from './server.ts';
+import { testDatabaseUrl } from './test-support.ts';
+
+let server: RunningServer;
+let dataDir: string;
+let dropDatabase: () => Promise<void> = async () => {};
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'ronghe-http-'));
+  const pg = await testDatabaseUrl();
+  dropDatabase = pg.drop;
+  const env = readEnv({ PORT: '0', HOST: '127.0.0.1', RONGHE_DATA_DIR: dataDir, WEB_DIST: join(dataDir, 'no-web'), ...(pg.url ? { DATABASE_URL: pg.url } : {}) });
+  server = await startServer(env, createLogger('silent'));
+});
+afterAll(async () => {
+  await server?.close();
+  await dropDatabase();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const trpcGet = (path: string, input: unknown, lang?: string) =>
+  fetch(`${server.url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`, { headers: lang ? { 'accept-language': lang } : {} });
+
+describe('HTTP surface', () => {
+  it('reports health with the engine in use', async () => {
+    const res = await fetch(`${server.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok', database: process.env.DATABASE_URL ? 'postgres' : 'pglite' });
+  });
+
+  it('sends security headers', async () => {
+    const res = await fetch(`${server.url}/healthz`);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+  });
+
+  it('serves reference data without sign-in', async () => {
+    const res = await trpcGet('reference.targets', undefined);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { result: { data: { json: Array<{ code: string }> } } };
+    expect(body.result.data.json).toHaveLength(16);
+  });
+
+  it('answers malformed input with 400 and per-field messages in Chinese', async () => {
+    const res = await trpcGet('organizations.list', { limit: 0, kind: 'bank' });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { json: { message: string; data: { fieldErrors: Array<{ path: string; message: string }> } } } };
+    expect(body.error.json.message).toBe('输入有误，请检查标记的字段');
+    expect(body.error.json.data.fieldErrors).toEqual(
+      expect.arrayContaining([
+        { path: 'limit', message: '不能小于 1' },
+        { path: 'kind', message: '应为以下之一：school、enterprise、partner' },
+      ]),
+    );
+  });
+
+  it('answers in English when the client asks for it', async () => {
+    const res = await trpcGet('organizations.list', { limit: 500 }, 'en-US,en;q=0.9');
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { json: { message: string; data: { fieldErrors: Array<{ path: string; message: string }> } } } };
+    expect(body.error.json.message).toBe('Some fields are invalid; please check the marked fields');
+    expect(body.error.json.data.fieldErrors).toEqual([{ path: 'limit', message: 'Must be at most 100' }]);
+  });
+
+  it('treats broken JSON as a client error, never a 500', async () => {
+    const res = await fetch(`${server.url}/trpc/organizations.list?input=%7Bnot-json`);
+    expect(res.status).toBe(400);
+  });
+
+  it('gives JSON 404 for unknown procedures and API paths', async () => {
+    expect((await trpcGet('nothing.here', undefined)).status).toBe(404);
+    const api = await fetch(`${server.url}/api/whatever`);
+    expect(api.status).toBe(404);
+    expect(await api.json()).toMatchObject({ error: 'not found' });
+    const asset = await fetch(`${server.url}/assets/missing.js`);
+    expect(asset.status).toBe(404);
+  });
+});
