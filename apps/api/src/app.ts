@@ -71,9 +71,11 @@ export function createApp({ db, logger, webDist }: AppOptions): Hono {
   // Files at the top of the build (favicon.svg…); paths without an extension are app routes.
   app.use('*', async (c, next) => (/\.[a-z0-9]+$/i.test(c.req.path) ? serveStatic({ root: webDist })(c, next) : next()));
 
-  // Client-side routes: any other GET that wants a page gets the app; everything else is a JSON 404.
+  // Client-side routes: any other GET that accepts a page gets the app (its router shows 404s);
+  // a client that asks for JSON only gets a JSON 404.
   app.get('*', (c) => {
-    if (indexHtml && (c.req.header('accept') ?? '').includes('text/html')) {
+    const accept = c.req.header('accept') ?? '*/*';
+    if (indexHtml && (accept.includes('text/html') || accept.includes('*/*'))) {
       c.header('Cache-Control', 'no-cache');
       return c.html(indexHtml);
     }

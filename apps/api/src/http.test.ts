@@ -81,5 +81,7 @@ describe('HTTP surface', () => {
     expect(await api.json()).toMatchObject({ error: 'not found' });
     const asset = await fetch(`${server.url}/assets/missing.js`);
     expect(asset.status).toBe(404);
+    const page = await fetch(`${server.url}/somewhere`, { headers: { accept: 'application/json' } });
+    expect(page.status).toBe(404);
   });
 });
