@@ -5,15 +5,18 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { trpcServer } from '@hono/trpc-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { createContextFromRequest } from '@ronghe/api/context';
+import type { Auth } from '@ronghe/api/auth';
+import type { Notifier } from '@ronghe/api/services/notifier';
 import { appRouter } from '@ronghe/api/root';
 import type { Database } from '@ronghe/db/client';
 import type { Logger } from './logger.ts';
 
-export type AppOptions = { db: Database; logger: Logger; webDist: string };
+export type AppOptions = { db: Database; auth: Auth; notifier: Notifier; publicUrl: string; logger: Logger; webDist: string };
 
 /** The HTTP surface: /trpc, /healthz, and the web app with client-side routing fallback. */
-export function createApp({ db, logger, webDist }: AppOptions): Hono {
+export function createApp({ db, auth, notifier, publicUrl, logger, webDist }: AppOptions): Hono {
   const app = new Hono();
 
   app.use(
@@ -54,7 +57,8 @@ export function createApp({ db, logger, webDist }: AppOptions): Hono {
     trpcServer({
       endpoint: '/trpc',
       router: appRouter,
-      createContext: (_opts, c) => createContextFromRequest(db, c.req.raw),
+      // the client's address comes from the socket, never from a header it could forge
+      createContext: (opts, c) => createContextFromRequest({ db, auth, notifier, publicUrl, req: c.req.raw, resHeaders: opts.resHeaders, ip: getConnInfo(c).remote.address ?? 'unknown' }),
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: error.cause ?? error, path }, 'procedure failed');
       },

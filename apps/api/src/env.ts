@@ -16,6 +16,13 @@ const envSchema = z.object({
   RONGHE_DATA_DIR: z.string().min(1).default(`${repoRoot}.data`),
   RONGHE_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   WEB_DIST: z.string().min(1).default(`${repoRoot}apps/web/dist`),
+  /** signs session cookies; without it a random secret is kept in the database */
+  RONGHE_AUTH_SECRET: z.string().min(32).optional(),
+  /** the address users reach Ronghe at (links in invitations; https makes cookies Secure) */
+  RONGHE_PUBLIC_URL: z.url().optional(),
+  /** on start, make sure this platform admin exists (with RONGHE_ADMIN_PASSWORD) */
+  RONGHE_ADMIN_EMAIL: z.email().optional(),
+  RONGHE_ADMIN_PASSWORD: z.string().min(8).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 });

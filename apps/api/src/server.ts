@@ -3,6 +3,11 @@ import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createDb, type Database } from '@ronghe/db/client';
 import { prepareDatabase } from '@ronghe/db/seed';
+import { getOrCreateSecret } from '@ronghe/db/queries/meta';
+import { createAuth } from '@ronghe/api/auth';
+import { ensureUser } from '@ronghe/api/services/accounts';
+import { DEMO_PASSWORD, seedDemoAccounts } from '@ronghe/api/services/demo-accounts';
+import { logNotifier } from '@ronghe/api/services/notifier';
 import { createApp } from './app.ts';
 import { redactUrl, type Env } from './env.ts';
 import type { Logger } from './logger.ts';
@@ -25,6 +30,20 @@ async function openDatabase(env: Env, logger: Logger): Promise<Database> {
   return db;
 }
 
+/** The admin from the environment, and the demo accounts (their password printed once, when created). */
+async function ensureAccounts(env: Env, db: Database, auth: ReturnType<typeof createAuth>, logger: Logger): Promise<void> {
+  if (env.RONGHE_ADMIN_EMAIL && env.RONGHE_ADMIN_PASSWORD) {
+    const { created } = await ensureUser(auth, db, { email: env.RONGHE_ADMIN_EMAIL, password: env.RONGHE_ADMIN_PASSWORD, name: '平台管理员', isPlatformAdmin: true });
+    if (created) logger.info({ email: env.RONGHE_ADMIN_EMAIL }, 'platform admin created from RONGHE_ADMIN_EMAIL');
+  }
+  if (!env.RONGHE_DEMO) return;
+  const created = await seedDemoAccounts(db, auth);
+  if (created.length > 0) {
+    const lines = created.map((a) => `  ${a.kind.padEnd(10)} ${a.email}`).join('\n');
+    process.stdout.write(`\n演示账号 (demo accounts), password "${DEMO_PASSWORD}":\n${lines}\n\n`);
+  }
+}
+
 /** Opens the database, migrates and seeds it, and serves HTTP. */
 export async function startServer(env: Env, logger: Logger): Promise<RunningServer> {
   const db = await openDatabase(env, logger);
@@ -37,7 +56,17 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
     throw error;
   }
 
-  const app = createApp({ db, logger, webDist: env.WEB_DIST });
+  const publicUrl = env.RONGHE_PUBLIC_URL?.replace(/\/$/, '') ?? `http://localhost:${env.PORT}`;
+  const auth = createAuth(db, { secret: env.RONGHE_AUTH_SECRET ?? (await getOrCreateSecret(db, 'auth_secret')), baseURL: publicUrl });
+  const notifier = logNotifier((message) => logger.info({ message: { ...message, body: message.body } }, `message to ${message.channel} (not delivered: no provider configured)`));
+  try {
+    await ensureAccounts(env, db, auth, logger);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+
+  const app = createApp({ db, auth, notifier, publicUrl, logger, webDist: env.WEB_DIST });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s as Server));
     s.once('error', reject);

@@ -1,21 +1,84 @@
 import type { Database } from '@ronghe/db/client';
 import { languageFromHeader, type Language } from '@ronghe/domain/messages';
+import type { Auth } from './auth/create-auth.ts';
+import { logNotifier, type Notifier } from './services/notifier.ts';
 
-/** The signed-in user, once accounts land (issue 3); null for anonymous callers. */
-export type Session = { userId: string; isPlatformAdmin: boolean } | null;
+/** The signed-in user as procedures see it; null for anonymous callers. */
+export type Session = {
+  sessionId: string;
+  userId: string;
+  name: string;
+  email: string;
+  phoneNumber: string | null;
+  isPlatformAdmin: boolean;
+  activeOrganizationId: string | null;
+} | null;
 
 export type Context = {
   db: Database;
+  auth: Auth | null;
   session: Session;
   lang: Language;
+  /** the client's address, from the socket (never from a client-sent header) */
+  ip: string;
+  /** request headers (cookies) for better-auth calls */
+  headers: Headers;
+  /** response headers: better-auth's Set-Cookie lands here */
+  resHeaders: Headers;
+  notifier: Notifier;
+  /** the address users reach Ronghe at, for links in messages */
+  publicUrl: string;
 };
 
 /** Request-free context, so tests can call procedures through createCaller against a real database. */
-export function createContextInner(opts: { db: Database; session?: Session; lang?: Language }): Context {
-  return { db: opts.db, session: opts.session ?? null, lang: opts.lang ?? 'zh-CN' };
+export function createContextInner(opts: {
+  db: Database;
+  auth?: Auth | null;
+  session?: Session;
+  lang?: Language;
+  ip?: string;
+  headers?: Headers;
+  resHeaders?: Headers;
+  notifier?: Notifier;
+  publicUrl?: string;
+}): Context {
+  return {
+    db: opts.db,
+    auth: opts.auth ?? null,
+    session: opts.session ?? null,
+    lang: opts.lang ?? 'zh-CN',
+    ip: opts.ip ?? '127.0.0.1',
+    headers: opts.headers ?? new Headers(),
+    resHeaders: opts.resHeaders ?? new Headers(),
+    notifier: opts.notifier ?? logNotifier(() => {}),
+    publicUrl: opts.publicUrl ?? 'http://localhost:3000',
+  };
+}
+
+/** Reads the session cookie through better-auth. */
+export async function sessionFromHeaders(auth: Auth, headers: Headers): Promise<Session> {
+  const found = await auth.api.getSession({ headers });
+  if (!found) return null;
+  const user = found.user as typeof found.user & { phoneNumber?: string | null; isPlatformAdmin?: boolean };
+  const session = found.session as typeof found.session & { activeOrganizationId?: string | null };
+  return {
+    sessionId: session.id,
+    userId: user.id,
+    name: user.name,
+    email: user.email,
+    phoneNumber: user.phoneNumber ?? null,
+    isPlatformAdmin: user.isPlatformAdmin === true,
+    activeOrganizationId: session.activeOrganizationId ?? null,
+  };
 }
 
 /** Context for one HTTP request. */
-export function createContextFromRequest(db: Database, req: Request): Context {
-  return createContextInner({ db, lang: languageFromHeader(req.headers.get('x-ronghe-lang') ?? req.headers.get('accept-language')) });
+export async function createContextFromRequest(opts: { db: Database; auth: Auth; req: Request; ip: string; resHeaders: Headers; notifier: Notifier; publicUrl: string }): Promise<Context> {
+  const { req } = opts;
+  return createContextInner({
+    ...opts,
+    headers: req.headers,
+    session: await sessionFromHeaders(opts.auth, req.headers),
+    lang: languageFromHeader(req.headers.get('x-ronghe-lang') ?? req.headers.get('accept-language')),
+  });
 }

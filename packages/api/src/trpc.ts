@@ -12,6 +12,7 @@ const trpcCodes: Record<DomainErrorCode, TRPCError['code']> = {
   CONFLICT: 'CONFLICT',
   INVALID: 'BAD_REQUEST',
   UNAUTHORIZED: 'UNAUTHORIZED',
+  RATE_LIMITED: 'TOO_MANY_REQUESTS',
 };
 
 const t = initTRPC.context<Context>().create({
@@ -51,8 +52,14 @@ export const middleware = t.middleware;
 /** Anyone, signed in or not. */
 export const publicProcedure = t.procedure.use(domainErrors);
 
-/** Signed-in users only. */
+/** Signed-in users only. Membership of an organisation is checked per procedure (services/authz.ts). */
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.session) throw new DomainError('UNAUTHORIZED', 'unauthorized');
   return next({ ctx: { ...ctx, session: ctx.session } });
+});
+
+/** Platform admins (the education commission) only. */
+export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (!ctx.session.isPlatformAdmin) throw new DomainError('FORBIDDEN', 'forbidden');
+  return next();
 });

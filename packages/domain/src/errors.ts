@@ -1,6 +1,6 @@
 import type { MessageKey } from './messages.ts';
 
-export const domainErrorCodes = ['NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'INVALID', 'UNAUTHORIZED'] as const;
+export const domainErrorCodes = ['NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'INVALID', 'UNAUTHORIZED', 'RATE_LIMITED'] as const;
 export type DomainErrorCode = (typeof domainErrorCodes)[number];
 
 /**

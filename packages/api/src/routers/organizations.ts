@@ -1,10 +1,13 @@
 import { z } from 'zod';
+import { listMembers, listOpenInvitationsOfOrganization } from '@ronghe/db/queries/memberships';
 import { countOrganizations, listOrganizations } from '@ronghe/db/queries/organizations';
-import { organizationKinds, organizationStatuses, schoolLevels } from '@ronghe/domain/organization';
-import { publicProcedure, router } from '../trpc.ts';
-
-// The public directory shows organisations' public fields only (name, kind, region, level);
-// contacts and members arrive with accounts (issue 3) and are never public.
+import { identifierSchema, mobileSchema } from '@ronghe/domain/account';
+import { memberRoles, organizationInputSchema, organizationKinds, organizationStatuses, partnerTypes, schoolLevels } from '@ronghe/domain/organization';
+import { regionCodeSchema } from '@ronghe/domain/reference/regions';
+import { anyMember, managers, requireRole } from '../services/authz.ts';
+import { createOrganization, getOrganizationView, updateOrganization } from '../services/organizations.ts';
+import { changeRole, invite, removeMember, revokeInvitation } from '../services/memberships.ts';
+import { protectedProcedure, publicProcedure, router } from '../trpc.ts';
 
 const listItem = z.object({
   id: z.string(),
@@ -12,18 +15,53 @@ const listItem = z.object({
   name: z.string(),
   status: z.enum(organizationStatuses),
   schoolLevel: z.enum(schoolLevels).nullable(),
+  industryCode: z.string().nullable(),
   regionCode: z.string(),
   regionName: z.string(),
   provinceCode: z.string(),
   isDemo: z.boolean(),
 });
 
+const view = z.object({
+  id: z.string(),
+  kind: z.enum(organizationKinds),
+  name: z.string(),
+  status: z.enum(organizationStatuses),
+  regionCode: z.string(),
+  regionName: z.string(),
+  provinceCode: z.string(),
+  address: z.string(),
+  description: z.string(),
+  uscc: z.string().nullable(),
+  schoolCode: z.string().nullable(),
+  schoolLevel: z.enum(schoolLevels).nullable(),
+  partnerType: z.enum(partnerTypes).nullable(),
+  industryCode: z.string().nullable(),
+  industryName: z.string().nullable(),
+  staffCount: z.number().nullable(),
+  isLeadingEnterprise: z.boolean(),
+  isDemo: z.boolean(),
+  majors: z.array(z.object({ code: z.string(), name: z.string() })),
+  contactName: z.string(),
+  contactPhone: z.string(),
+  myRole: z.enum(memberRoles).nullable(),
+  statusReason: z.string().nullable(),
+  createdAt: z.date(),
+});
+
+const orgId = z.object({ organizationId: z.uuid() });
+
 export const organizationsRouter = router({
-  list: publicProcedure
+  /** signed in: the directory. Others see verified organisations; admins may ask for any status. */
+  list: protectedProcedure
     .input(
       z.object({
         kind: z.enum(organizationKinds).optional(),
         provinceCode: z.enum(['11', '12', '13']).optional(),
+        regionCode: regionCodeSchema.optional(),
+        industryCode: z.string().regex(/^\d{2}$/).optional(),
+        schoolLevel: z.enum(schoolLevels).optional(),
+        status: z.enum(organizationStatuses).optional(),
         q: z.string().trim().max(50).optional(),
         cursor: z.object({ name: z.string(), id: z.uuid() }).nullish(),
         limit: z.number().int().min(1).max(100).default(20),
@@ -31,13 +69,99 @@ export const organizationsRouter = router({
     )
     .output(z.object({ items: z.array(listItem), next: z.object({ name: z.string(), id: z.string() }).nullable() }))
     .query(async ({ ctx, input }) => {
-      const rows = await listOrganizations(ctx.db, { ...input, q: input.q || undefined, after: input.cursor ?? undefined, limit: input.limit + 1 });
+      const statuses = ctx.session.isPlatformAdmin && input.status ? [input.status] : ['verified' as const];
+      const rows = await listOrganizations(ctx.db, { ...input, statuses, q: input.q || undefined, after: input.cursor ?? undefined, limit: input.limit + 1 });
       const items = rows.slice(0, input.limit);
       const last = items.at(-1);
       return { items, next: rows.length > input.limit && last ? { name: last.name, id: last.id } : null };
     }),
 
+  /** anyone: verified organisations per kind and province */
   stats: publicProcedure
     .output(z.array(z.object({ kind: z.enum(organizationKinds), provinceCode: z.string(), count: z.number() })))
     .query(({ ctx }) => countOrganizations(ctx.db)),
+
+  /** signed in: registers an organisation, pending verification, with the caller as owner */
+  create: protectedProcedure
+    .input(organizationInputSchema)
+    .output(z.object({ id: z.string(), status: z.enum(organizationStatuses) }))
+    .mutation(({ ctx, input }) => createOrganization(ctx.db, ctx.session, input)),
+
+  /** signed in: public part for all, private part for members and admins */
+  get: protectedProcedure
+    .input(z.object({ id: z.uuid() }))
+    .output(view)
+    .query(({ ctx, input }) => getOrganizationView(ctx.db, ctx.session, input.id)),
+
+  /** owner or manager */
+  update: protectedProcedure
+    .input(
+      z.object({
+        id: z.uuid(),
+        data: z.object({
+          address: z.string().trim().max(200).optional(),
+          description: z.string().trim().max(2000).optional(),
+          contactName: z.string().trim().max(50).optional(),
+          contactPhone: z.union([z.literal(''), mobileSchema]).optional(),
+          staffCount: z.number().int().min(1).max(10_000_000).optional(),
+        }),
+      }),
+    )
+    .output(z.object({ id: z.string() }))
+    .mutation(async ({ ctx, input }) => {
+      await requireRole(ctx.db, ctx.session, input.id, managers);
+      return updateOrganization(ctx.db, ctx.session, input.id, input.data);
+    }),
+
+  /** any member */
+  members: protectedProcedure
+    .input(orgId)
+    .output(z.array(z.object({ userId: z.string(), name: z.string(), email: z.string().nullable(), phoneNumber: z.string().nullable(), role: z.enum(memberRoles), since: z.date() })))
+    .query(async ({ ctx, input }) => {
+      await requireRole(ctx.db, ctx.session, input.organizationId, anyMember);
+      const rows = await listMembers(ctx.db, input.organizationId);
+      return rows.map((m) => ({ ...m, email: m.email.endsWith('@mobile.ronghe.invalid') ? null : m.email }));
+    }),
+
+  /** owner or manager */
+  invitations: protectedProcedure
+    .input(orgId)
+    .output(z.array(z.object({ id: z.string(), identifier: z.string(), role: z.enum(memberRoles), token: z.string(), expiresAt: z.date(), createdAt: z.date() })))
+    .query(async ({ ctx, input }) => {
+      await requireRole(ctx.db, ctx.session, input.organizationId, managers);
+      return listOpenInvitationsOfOrganization(ctx.db, input.organizationId);
+    }),
+
+  /** owner or manager (only owners invite owners) */
+  invite: protectedProcedure
+    .input(z.object({ organizationId: z.uuid(), identifier: identifierSchema, role: z.enum(memberRoles).default('member') }))
+    .output(z.object({ id: z.string(), token: z.string(), link: z.string(), expiresAt: z.date() }))
+    .mutation(({ ctx, input }) => invite(ctx.db, ctx.notifier, ctx.session, { ...input, baseUrl: ctx.publicUrl })),
+
+  /** owner or manager */
+  revokeInvitation: protectedProcedure
+    .input(z.object({ invitationId: z.uuid() }))
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      await revokeInvitation(ctx.db, ctx.session, input.invitationId);
+      return { ok: true as const };
+    }),
+
+  /** owner */
+  setRole: protectedProcedure
+    .input(z.object({ organizationId: z.uuid(), userId: z.string().min(1), role: z.enum(memberRoles) }))
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      await changeRole(ctx.db, ctx.session, input);
+      return { ok: true as const };
+    }),
+
+  /** owner (or the member themselves, to leave) */
+  removeMember: protectedProcedure
+    .input(z.object({ organizationId: z.uuid(), userId: z.string().min(1) }))
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      await removeMember(ctx.db, ctx.session, input);
+      return { ok: true as const };
+    }),
 });

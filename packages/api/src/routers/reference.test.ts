@@ -40,15 +40,30 @@ describe('reference router (anonymous)', () => {
   });
 });
 
-describe('organizations router (anonymous)', () => {
+describe('organizations directory', () => {
   const anon = () => createCaller(createContextInner({ db }));
+  const signedIn = () => createCaller(createContextInner({ db, session: { sessionId: 's', userId: 'u', name: 'n', email: 'e@example.com', phoneNumber: null, isPlatformAdmin: false, activeOrganizationId: null } }));
 
   it('pages through the directory with a keyset cursor', async () => {
-    const first = await anon().organizations.list({ kind: 'school', limit: 10 });
+    const first = await signedIn().organizations.list({ kind: 'school', limit: 10 });
     expect(first.items).toHaveLength(10);
     expect(first.next).not.toBeNull();
-    const second = await anon().organizations.list({ kind: 'school', limit: 10, cursor: first.next });
+    const second = await signedIn().organizations.list({ kind: 'school', limit: 10, cursor: first.next });
     expect(new Set([...first.items, ...second.items].map((o) => o.id)).size).toBe(20);
+  });
+
+  it('filters by a region at any level: province, Hebei prefecture, district', async () => {
+    const hebei = await signedIn().organizations.list({ regionCode: '130000', limit: 100 });
+    expect(hebei.items.length).toBeGreaterThan(5);
+    expect(hebei.items.every((o) => o.provinceCode === '13')).toBe(true);
+    const shijiazhuang = await signedIn().organizations.list({ regionCode: '130100', limit: 100 });
+    expect(shijiazhuang.items.every((o) => o.regionCode.startsWith('1301'))).toBe(true);
+    const chaoyang = await signedIn().organizations.list({ regionCode: '110105', kind: 'enterprise', limit: 100 });
+    expect(chaoyang.items.map((o) => o.name)).toContain('朝阳智慧养老服务有限公司（演示）');
+  });
+
+  it('is for signed-in users; counts are public', async () => {
+    await expect(anon().organizations.list({ limit: 5 })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
   });
 
   it('counts organisations by kind and province', async () => {

@@ -1,14 +1,28 @@
-import { and, asc, count, eq, ilike, sql } from 'drizzle-orm';
-import type { OrganizationKind } from '@ronghe/domain/organization';
-import type { Database } from '../client.ts';
-import { organizations, regions } from '../schema/index.ts';
+import { and, asc, count, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import type { OrganizationKind, OrganizationStatus, SchoolLevel } from '@ronghe/domain/organization';
+import { getRegion } from '@ronghe/domain/reference/regions';
+import type { Database, Drizzle } from '../client.ts';
+import { industries, majors, organizationMajors, organizations, regions } from '../schema/index.ts';
 
 /** Escapes LIKE wildcards so a user's `%` or `_` matches itself. */
 export const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/** Organisations in a region at any level: a province, a Hebei prefecture with its counties, or one district. */
+function inRegion(code: string) {
+  const region = getRegion(code);
+  if (!region) return sql`false`;
+  if (region.level === 'province') return eq(regions.provinceCode, region.provinceCode);
+  if (region.level === 'prefecture') return or(eq(organizations.regionCode, code), eq(regions.parentCode, code));
+  return eq(organizations.regionCode, code);
+}
+
 export type OrganizationFilter = {
   kind?: OrganizationKind;
   provinceCode?: string;
+  regionCode?: string;
+  industryCode?: string;
+  schoolLevel?: SchoolLevel;
+  statuses?: OrganizationStatus[];
   q?: string;
   /** keyset cursor: the last name and id of the previous page */
   after?: { name: string; id: string };
@@ -19,6 +33,10 @@ export async function listOrganizations(db: Database, f: OrganizationFilter) {
   const conditions = [
     f.kind ? eq(organizations.kind, f.kind) : undefined,
     f.provinceCode ? eq(regions.provinceCode, f.provinceCode) : undefined,
+    f.regionCode ? inRegion(f.regionCode) : undefined,
+    f.industryCode ? eq(organizations.industryCode, f.industryCode) : undefined,
+    f.schoolLevel ? eq(organizations.schoolLevel, f.schoolLevel) : undefined,
+    f.statuses ? inArray(organizations.status, f.statuses) : undefined,
     f.q ? and(sql`ronghe_bigrams(${organizations.name}) @> ronghe_bigrams(${f.q})`, ilike(organizations.name, likePattern(f.q))) : undefined,
     f.after ? sql`(${organizations.name}, ${organizations.id}) > (${f.after.name}, ${f.after.id})` : undefined,
   ];
@@ -29,6 +47,7 @@ export async function listOrganizations(db: Database, f: OrganizationFilter) {
       name: organizations.name,
       status: organizations.status,
       schoolLevel: organizations.schoolLevel,
+      industryCode: organizations.industryCode,
       regionCode: organizations.regionCode,
       regionName: regions.name,
       provinceCode: regions.provinceCode,
@@ -41,13 +60,94 @@ export async function listOrganizations(db: Database, f: OrganizationFilter) {
     .limit(f.limit);
 }
 
-/** Organisations per kind and province, for the home page. */
+/** Verified organisations per kind and province, for the home page. */
 export async function countOrganizations(db: Database) {
   return db.orm
     .select({ kind: organizations.kind, provinceCode: regions.provinceCode, count: count() })
     .from(organizations)
     .innerJoin(regions, eq(regions.code, organizations.regionCode))
+    .where(eq(organizations.status, 'verified'))
     .groupBy(organizations.kind, regions.provinceCode)
     .orderBy(asc(organizations.kind), asc(regions.provinceCode));
 }
 
+export type NewOrganization = typeof organizations.$inferInsert;
+
+export async function insertOrganization(tx: Drizzle, values: NewOrganization, majorCodes: string[]) {
+  const [row] = await tx.insert(organizations).values(values).returning();
+  if (!row) throw new Error('insert returned no row');
+  if (majorCodes.length > 0) await tx.insert(organizationMajors).values(majorCodes.map((majorCode) => ({ organizationId: row.id, majorCode })));
+  return row;
+}
+
+/** Which of these major codes are not in the catalogue. */
+export async function unknownMajorCodes(db: Database | Drizzle, codes: string[]): Promise<string[]> {
+  if (codes.length === 0) return [];
+  const orm = 'orm' in db ? db.orm : db;
+  const found = await orm.select({ code: majors.code }).from(majors).where(inArray(majors.code, codes));
+  const known = new Set(found.map((m) => m.code));
+  return codes.filter((c) => !known.has(c));
+}
+
+export async function getOrganization(db: Database, id: string) {
+  const [row] = await db.orm
+    .select({
+      org: organizations,
+      regionName: regions.name,
+      provinceCode: regions.provinceCode,
+      industryName: industries.name,
+    })
+    .from(organizations)
+    .innerJoin(regions, eq(regions.code, organizations.regionCode))
+    .leftJoin(industries, eq(industries.code, organizations.industryCode))
+    .where(eq(organizations.id, id));
+  if (!row) return null;
+  const orgMajors = await db.orm
+    .select({ code: majors.code, name: majors.name })
+    .from(organizationMajors)
+    .innerJoin(majors, eq(majors.code, organizationMajors.majorCode))
+    .where(eq(organizationMajors.organizationId, id))
+    .orderBy(asc(majors.code));
+  return { ...row.org, regionName: row.regionName, provinceCode: row.provinceCode, industryName: row.industryName, majors: orgMajors };
+}
+
+/** Locks the organisation row for a status change and returns it. */
+export async function lockOrganization(tx: Drizzle, id: string) {
+  const [row] = await tx.select().from(organizations).where(eq(organizations.id, id)).for('update');
+  return row ?? null;
+}
+
+export async function setOrganizationStatus(tx: Drizzle, id: string, status: OrganizationStatus, reason: string | null) {
+  const [row] = await tx
+    .update(organizations)
+    .set({ status, statusReason: reason, statusChangedAt: new Date(), updatedAt: new Date() })
+    .where(eq(organizations.id, id))
+    .returning();
+  return row ?? null;
+}
+
+export async function updateOrganizationProfile(tx: Drizzle, id: string, data: Partial<Pick<NewOrganization, 'address' | 'description' | 'contactName' | 'contactPhone' | 'staffCount'>>) {
+  const [row] = await tx.update(organizations).set({ ...data, updatedAt: new Date() }).where(eq(organizations.id, id)).returning();
+  return row ?? null;
+}
+
+/** The verification queue: oldest first. */
+export async function listOrganizationsByStatus(db: Database, status: OrganizationStatus, limit: number) {
+  return db.orm
+    .select({
+      id: organizations.id,
+      kind: organizations.kind,
+      name: organizations.name,
+      uscc: organizations.uscc,
+      schoolCode: organizations.schoolCode,
+      regionName: regions.name,
+      provinceCode: regions.provinceCode,
+      createdAt: organizations.createdAt,
+      statusReason: organizations.statusReason,
+    })
+    .from(organizations)
+    .innerJoin(regions, eq(regions.code, organizations.regionCode))
+    .where(eq(organizations.status, status))
+    .orderBy(status === 'pending' ? asc(organizations.createdAt) : desc(organizations.statusChangedAt))
+    .limit(limit);
+}

@@ -2,3 +2,5 @@ export * from './reference.ts';
 export * from './audit.ts';
 export * from './meta.ts';
 export * from './organizations.ts';
+export * from './auth.ts';
+export * from './memberships.ts';

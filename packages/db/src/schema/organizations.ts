@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, text, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
 import { organizationKinds, organizationStatuses, partnerTypes, schoolLevels } from '@ronghe/domain/organization';
 import { createdAt, id, updatedAt } from './columns.ts';
 import { industries, regions } from './reference.ts';
@@ -22,6 +22,15 @@ export const organizations = pgTable(
     industryCode: varchar('industry_code', { length: 2 }).references(() => industries.code, { onDelete: 'restrict' }),
     staffCount: integer('staff_count'),
     isLeadingEnterprise: boolean('is_leading_enterprise').notNull().default(false),
+    description: text('description').notNull().default(''),
+    /** contact person and phone: shown masked to people outside the organisation */
+    contactName: text('contact_name').notNull().default(''),
+    contactPhone: varchar('contact_phone', { length: 11 }).notNull().default(''),
+    /** why it was rejected or suspended, shown to its members */
+    statusReason: text('status_reason'),
+    statusChangedAt: timestamp('status_changed_at', { withTimezone: true }),
+    /** the user who registered it (not a foreign key: users may be deleted, the record stays) */
+    createdByUserId: text('created_by_user_id'),
     /** demo rows are loaded by the seed and marked in the UI */
     isDemo: boolean('is_demo').notNull().default(false),
     createdAt: createdAt(),
@@ -30,6 +39,9 @@ export const organizations = pgTable(
   (t) => [
     uniqueIndex('organization_uscc_key').on(t.uscc),
     uniqueIndex('organization_school_code_key').on(t.schoolCode),
+    // one organisation per name and region: a double submission creates one row
+    uniqueIndex('organization_name_region_key').on(t.name, t.regionCode),
+    index('organization_status_idx').on(t.status, t.createdAt),
     index('organization_kind_region_idx').on(t.kind, t.regionCode),
     // 2-character Chinese terms (数控, 护理) are found through this index; see migrations/0001.
     index('organization_name_bigrams_idx').using('gin', sql`ronghe_bigrams(${t.name})`),

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { listMembershipsOfUser, listOpenInvitationsFor } from '@ronghe/db/queries/memberships';
+import { identifierSchema, passwordSchema, personNameSchema } from '@ronghe/domain/account';
+import { memberRoles, organizationKinds, organizationStatuses } from '@ronghe/domain/organization';
+import * as accounts from '../services/accounts.ts';
+import { switchOrganization } from '../services/memberships.ts';
+import type { Context } from '../context.ts';
+import { protectedProcedure, publicProcedure, router } from '../trpc.ts';
+
+function authOf(ctx: Context) {
+  if (!ctx.auth) throw new Error('auth is not configured in this context');
+  return { auth: ctx.auth, db: ctx.db, headers: ctx.headers, resHeaders: ctx.resHeaders, ip: ctx.ip };
+}
+
+const me = z
+  .object({
+    userId: z.string(),
+    name: z.string(),
+    email: z.string().nullable(),
+    phoneNumber: z.string().nullable(),
+    isPlatformAdmin: z.boolean(),
+    activeOrganizationId: z.string().nullable(),
+    memberships: z.array(z.object({ organizationId: z.string(), name: z.string(), kind: z.enum(organizationKinds), status: z.enum(organizationStatuses), role: z.enum(memberRoles) })),
+    invitations: z.array(z.object({ token: z.string(), role: z.enum(memberRoles), organizationId: z.string(), organizationName: z.string(), organizationKind: z.enum(organizationKinds), expiresAt: z.date() })),
+  })
+  .nullable();
+
+export const accountRouter = router({
+  /** anyone */
+  signUp: publicProcedure
+    .input(z.object({ identifier: identifierSchema, password: passwordSchema, name: personNameSchema }))
+    .output(z.object({ userId: z.string() }))
+    .mutation(({ ctx, input }) => accounts.signUp(authOf(ctx), input)),
+
+  /** anyone */
+  signIn: publicProcedure
+    .input(z.object({ identifier: identifierSchema, password: z.string().min(1).max(128) }))
+    .output(z.object({ userId: z.string() }))
+    .mutation(({ ctx, input }) => accounts.signIn(authOf(ctx), input)),
+
+  /** signed in */
+  signOut: protectedProcedure
+    .input(z.object({ everywhere: z.boolean().default(false) }))
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      await accounts.signOut(authOf(ctx), input);
+      return { ok: true as const };
+    }),
+
+  /** signed in */
+  changePassword: protectedProcedure
+    .input(z.object({ currentPassword: z.string().min(1).max(128), newPassword: passwordSchema }))
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      await accounts.changePassword(authOf(ctx), input);
+      return { ok: true as const };
+    }),
+
+  /** anyone: null when signed out */
+  me: publicProcedure.output(me).query(async ({ ctx }) => {
+    const s = ctx.session;
+    if (!s) return null;
+    const identifiers = [s.email, ...(s.phoneNumber ? [s.phoneNumber] : [])];
+    return {
+      userId: s.userId,
+      name: s.name,
+      // accounts made with a mobile number carry an internal address that is not the user's
+      email: s.email.endsWith('@mobile.ronghe.invalid') ? null : s.email,
+      phoneNumber: s.phoneNumber,
+      isPlatformAdmin: s.isPlatformAdmin,
+      activeOrganizationId: s.activeOrganizationId,
+      memberships: await listMembershipsOfUser(ctx.db, s.userId),
+      invitations: await listOpenInvitationsFor(ctx.db, identifiers),
+    };
+  }),
+
+  /** signed in, member of the organisation */
+  switchOrganization: protectedProcedure
+    .input(z.object({ organizationId: z.uuid().nullable() }))
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      await switchOrganization(ctx.db, ctx.session, input.organizationId);
+      return { ok: true as const };
+    }),
+});
+

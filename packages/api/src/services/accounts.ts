@@ -1,0 +1,107 @@
+import type { Database } from '@ronghe/db/client';
+import { hitRateLimit, peekRateLimit, resetRateLimit } from '@ronghe/db/queries/rate-limits';
+import { findUserByEmailOrPhone, isIdentifierTaken, setPlatformAdmin, setUserPhone } from '@ronghe/db/queries/users';
+import { uniqueViolation } from '@ronghe/db/errors';
+import { mobileAccountEmail, type Identifier } from '@ronghe/domain/account';
+import { DomainError } from '@ronghe/domain/errors';
+import type { Auth } from '../auth/create-auth.ts';
+
+// Account actions go through better-auth's server API; cookies it sets are copied to the response.
+
+export const SIGN_IN_WINDOW_S = 15 * 60;
+export const SIGN_IN_FAILURES_PER_ACCOUNT = 5;
+export const SIGN_IN_FAILURES_PER_ADDRESS = 20;
+const SIGN_UP_WINDOW_S = 60 * 60;
+const SIGN_UPS_PER_ADDRESS = 20;
+
+type AuthCall = { auth: Auth; db: Database; headers: Headers; resHeaders: Headers };
+
+function copyCookies(from: Headers, to: Headers): void {
+  for (const cookie of from.getSetCookie()) to.append('set-cookie', cookie);
+}
+
+function errorCode(error: unknown): string {
+  const body = (error as { body?: { code?: unknown } }).body;
+  return typeof body?.code === 'string' ? body.code : '';
+}
+
+const emailFor = (id: Identifier) => (id.kind === 'email' ? id.value : mobileAccountEmail(id.value));
+
+export async function signUp(c: AuthCall & { ip: string }, input: { identifier: Identifier; password: string; name: string }) {
+  if ((await hitRateLimit(c.db, `signup:ip:${c.ip}`, SIGN_UP_WINDOW_S)) > SIGN_UPS_PER_ADDRESS) {
+    throw new DomainError('RATE_LIMITED', 'account.rateLimited', { params: { minutes: 60 } });
+  }
+  const email = emailFor(input.identifier);
+  const phone = input.identifier.kind === 'mobile' ? input.identifier.value : null;
+  if (await isIdentifierTaken(c.db, email, phone)) throw new DomainError('CONFLICT', 'account.taken', { field: 'identifier' });
+  try {
+    const { headers, response } = await c.auth.api.signUpEmail({ body: { email, password: input.password, name: input.name }, headers: c.headers, returnHeaders: true });
+    if (phone) await setUserPhone(c.db, response.user.id, phone);
+    copyCookies(headers, c.resHeaders);
+    return { userId: response.user.id };
+  } catch (error) {
+    // a concurrent sign-up with the same email or mobile number: one wins, the other is told
+    // (better-auth reports the unique violation only as FAILED_TO_CREATE_USER, so we look again)
+    const lost = uniqueViolation(error) !== null || errorCode(error).startsWith('USER_ALREADY_EXISTS') || (errorCode(error) === 'FAILED_TO_CREATE_USER' && (await isIdentifierTaken(c.db, email, phone)));
+    if (lost) throw new DomainError('CONFLICT', 'account.taken', { field: 'identifier' });
+    throw error;
+  }
+}
+
+/** Signs in; failures are limited per account and per address, and never say whether the account exists. */
+export async function signIn(c: AuthCall & { ip: string }, input: { identifier: Identifier; password: string }) {
+  const accountKey = `signin:acct:${input.identifier.value}`;
+  const addressKey = `signin:ip:${c.ip}`;
+  const [byAccount, byAddress] = await Promise.all([peekRateLimit(c.db, accountKey, SIGN_IN_WINDOW_S), peekRateLimit(c.db, addressKey, SIGN_IN_WINDOW_S)]);
+  if (byAccount >= SIGN_IN_FAILURES_PER_ACCOUNT || byAddress >= SIGN_IN_FAILURES_PER_ADDRESS) {
+    throw new DomainError('RATE_LIMITED', 'account.rateLimited', { params: { minutes: SIGN_IN_WINDOW_S / 60 } });
+  }
+  const user = input.identifier.kind === 'mobile' ? await findUserByEmailOrPhone(c.db, input.identifier) : null;
+  const email = user?.email ?? emailFor(input.identifier);
+  try {
+    const { headers, response } = await c.auth.api.signInEmail({ body: { email, password: input.password }, headers: c.headers, returnHeaders: true });
+    copyCookies(headers, c.resHeaders);
+    await resetRateLimit(c.db, accountKey);
+    return { userId: response.user.id };
+  } catch (error) {
+    if (errorCode(error) !== 'INVALID_EMAIL_OR_PASSWORD' && errorCode(error) !== 'INVALID_PASSWORD') throw error;
+    await Promise.all([hitRateLimit(c.db, accountKey, SIGN_IN_WINDOW_S), hitRateLimit(c.db, addressKey, SIGN_IN_WINDOW_S)]);
+    throw new DomainError('UNAUTHORIZED', 'account.invalidCredentials');
+  }
+}
+
+export async function signOut(c: AuthCall, input: { everywhere: boolean }) {
+  if (input.everywhere) await c.auth.api.revokeSessions({ headers: c.headers });
+  const { headers } = await c.auth.api.signOut({ headers: c.headers, returnHeaders: true });
+  copyCookies(headers, c.resHeaders);
+}
+
+export async function changePassword(c: AuthCall, input: { currentPassword: string; newPassword: string }) {
+  try {
+    const { headers } = await c.auth.api.changePassword({
+      body: { currentPassword: input.currentPassword, newPassword: input.newPassword, revokeOtherSessions: true },
+      headers: c.headers,
+      returnHeaders: true,
+    });
+    copyCookies(headers, c.resHeaders);
+  } catch (error) {
+    if (errorCode(error) === 'INVALID_PASSWORD') throw new DomainError('INVALID', 'account.wrongPassword', { field: 'currentPassword' });
+    throw error;
+  }
+}
+
+/**
+ * Creates a user directly (admin command, demo accounts), or finds the existing one by email.
+ * Returns whether it was created.
+ */
+export async function ensureUser(auth: Auth, db: Database, u: { email: string; password: string; name: string; phone?: string; isPlatformAdmin?: boolean }) {
+  const existing = await findUserByEmailOrPhone(db, { kind: 'email', value: u.email });
+  let userId = existing?.id;
+  if (!userId) {
+    const { user } = await auth.api.signUpEmail({ body: { email: u.email, password: u.password, name: u.name } });
+    userId = user.id;
+    if (u.phone) await setUserPhone(db, userId, u.phone);
+  }
+  if (u.isPlatformAdmin) await setPlatformAdmin(db, userId, true);
+  return { userId, created: !existing };
+}

@@ -1,0 +1,125 @@
+import { randomBytes } from 'node:crypto';
+import type { Database, Drizzle } from '@ronghe/db/client';
+import { uniqueViolation } from '@ronghe/db/errors';
+import { writeAudit } from '@ronghe/db/queries/audit';
+import {
+  deleteMember,
+  insertInvitation,
+  insertMember,
+  isMemberByIdentifier,
+  lockInvitationById,
+  lockInvitationByToken,
+  lockMembers,
+  membershipOf,
+  setActiveOrganization,
+  setInvitationStatus,
+  setMemberRole,
+} from '@ronghe/db/queries/memberships';
+import { getOrganization } from '@ronghe/db/queries/organizations';
+import { isMobile, maskIdentifier, type Identifier } from '@ronghe/domain/account';
+import { DomainError } from '@ronghe/domain/errors';
+import type { MemberRole } from '@ronghe/domain/organization';
+import { requireRole, managers, owners, type Caller } from './authz.ts';
+import type { Notifier } from './notifier.ts';
+
+export const INVITATION_DAYS = 14;
+
+/** Invites someone by email or mobile. Owners may invite any role; managers invite members and managers. */
+export async function invite(db: Database, notifier: Notifier, caller: Caller & { name: string }, input: { organizationId: string; identifier: Identifier; role: MemberRole; baseUrl: string }) {
+  const myRole = await requireRole(db, caller, input.organizationId, managers);
+  if (input.role === 'owner' && myRole !== 'owner') throw new DomainError('FORBIDDEN', 'forbidden');
+  const org = await getOrganization(db, input.organizationId);
+  if (!org) throw new DomainError('NOT_FOUND', 'notFound');
+  if (await isMemberByIdentifier(db, input.organizationId, input.identifier.value)) throw new DomainError('CONFLICT', 'invitation.alreadyMember', { field: 'identifier' });
+  const token = randomBytes(24).toString('base64url');
+  try {
+    const invitation = await db.orm.transaction(async (tx: Drizzle) => {
+      const row = await insertInvitation(tx, {
+        organizationId: input.organizationId,
+        identifier: input.identifier.value,
+        role: input.role,
+        token,
+        invitedByUserId: caller.userId,
+        expiresAt: new Date(Date.now() + INVITATION_DAYS * 24 * 3600 * 1000),
+      });
+      await writeAudit(tx, { actorUserId: caller.userId, action: 'member.invite', entity: 'invitation', entityId: row.id, after: { identifier: maskIdentifier(row.identifier), role: row.role }, organizationId: input.organizationId });
+      return row;
+    });
+    const link = `${input.baseUrl}/invitations/${token}`;
+    await notifier.send({
+      to: input.identifier.value,
+      channel: input.identifier.kind === 'email' ? 'email' : 'sms',
+      subject: `${caller.name} 邀请您加入「${org.name}」`,
+      body: `${caller.name} 邀请您以${input.role}身份加入「${org.name}」（融合平台）。登录后在“我的账户”中接受，或打开链接：${link}（${INVITATION_DAYS}天内有效）`,
+    });
+    return { id: invitation.id, token, link, expiresAt: invitation.expiresAt };
+  } catch (error) {
+    if (uniqueViolation(error) === 'invitation_pending_key') throw new DomainError('CONFLICT', 'invitation.pendingExists', { field: 'identifier' });
+    throw error;
+  }
+}
+
+export async function revokeInvitation(db: Database, caller: Caller, invitationId: string) {
+  return db.orm.transaction(async (tx: Drizzle) => {
+    const inv = await lockInvitationById(tx, invitationId);
+    if (!inv) throw new DomainError('NOT_FOUND', 'notFound');
+    await requireRole(tx, caller, inv.organizationId, managers);
+    if (inv.status !== 'pending') throw new DomainError('CONFLICT', 'invitation.invalid');
+    await setInvitationStatus(tx, inv.id, 'revoked');
+    await writeAudit(tx, { actorUserId: caller.userId, action: 'member.revokeInvitation', entity: 'invitation', entityId: inv.id, before: { status: 'pending' }, after: { status: 'revoked' }, organizationId: inv.organizationId });
+  });
+}
+
+/** Accepts an invitation addressed to one of the caller's identifiers; one membership even when clicked twice. */
+export async function respondToInvitation(db: Database, caller: Caller & { email: string; phoneNumber: string | null }, token: string, accept: boolean) {
+  return db.orm.transaction(async (tx: Drizzle) => {
+    const inv = await lockInvitationByToken(tx, token);
+    if (!inv || inv.status !== 'pending' || inv.expiresAt.getTime() < Date.now()) throw new DomainError('NOT_FOUND', 'invitation.invalid');
+    const mine = inv.identifier === caller.email || (isMobile(inv.identifier) && inv.identifier === caller.phoneNumber);
+    if (!mine) throw new DomainError('FORBIDDEN', 'invitation.notForYou', { params: { to: maskIdentifier(inv.identifier) } });
+    if (!accept) {
+      await setInvitationStatus(tx, inv.id, 'revoked');
+      return { organizationId: inv.organizationId, accepted: false };
+    }
+    const existing = await membershipOf(tx, inv.organizationId, caller.userId);
+    if (!existing) await insertMember(tx, inv.organizationId, caller.userId, inv.role);
+    await setInvitationStatus(tx, inv.id, 'accepted', caller.userId);
+    await writeAudit(tx, { actorUserId: caller.userId, action: 'member.join', entity: 'organization_member', entityId: `${inv.organizationId}:${caller.userId}`, after: { role: existing?.role ?? inv.role }, organizationId: inv.organizationId });
+    return { organizationId: inv.organizationId, accepted: true };
+  });
+}
+
+/** Changes a member's role (owners only); an organisation always keeps an owner. */
+export async function changeRole(db: Database, caller: Caller, input: { organizationId: string; userId: string; role: MemberRole }) {
+  return db.orm.transaction(async (tx: Drizzle) => {
+    await requireRole(tx, caller, input.organizationId, owners);
+    const members = await lockMembers(tx, input.organizationId);
+    const target = members.find((m) => m.userId === input.userId);
+    if (!target) throw new DomainError('NOT_FOUND', 'member.notFound');
+    const ownersLeft = members.filter((m) => m.role === 'owner' && m.userId !== input.userId).length;
+    if (target.role === 'owner' && input.role !== 'owner' && ownersLeft === 0) throw new DomainError('CONFLICT', 'member.lastOwner');
+    await setMemberRole(tx, input.organizationId, input.userId, input.role);
+    await writeAudit(tx, { actorUserId: caller.userId, action: 'member.role', entity: 'organization_member', entityId: `${input.organizationId}:${input.userId}`, before: { role: target.role }, after: { role: input.role }, organizationId: input.organizationId });
+  });
+}
+
+/** Removes a member (owners), or leaves (anyone, for themselves); the last owner cannot go. */
+export async function removeMember(db: Database, caller: Caller, input: { organizationId: string; userId: string }) {
+  return db.orm.transaction(async (tx: Drizzle) => {
+    if (input.userId !== caller.userId) await requireRole(tx, caller, input.organizationId, owners);
+    const members = await lockMembers(tx, input.organizationId);
+    const target = members.find((m) => m.userId === input.userId);
+    if (!target) throw new DomainError('NOT_FOUND', 'member.notFound');
+    if (target.role === 'owner' && members.filter((m) => m.role === 'owner').length === 1) throw new DomainError('CONFLICT', 'member.lastOwner');
+    await deleteMember(tx, input.organizationId, input.userId);
+    await writeAudit(tx, { actorUserId: caller.userId, action: input.userId === caller.userId ? 'member.leave' : 'member.remove', entity: 'organization_member', entityId: `${input.organizationId}:${input.userId}`, before: { role: target.role }, organizationId: input.organizationId });
+  });
+}
+
+export async function switchOrganization(db: Database, caller: Caller & { sessionId: string }, organizationId: string | null) {
+  if (organizationId) {
+    const membership = await membershipOf(db, organizationId, caller.userId);
+    if (!membership) throw new DomainError('FORBIDDEN', 'organization.notMember');
+  }
+  await setActiveOrganization(db, caller.sessionId, organizationId);
+}

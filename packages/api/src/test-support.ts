@@ -1,0 +1,87 @@
+import type { Database } from '@ronghe/db/client';
+import { createTestDb } from '@ronghe/db/testing';
+import { createAuth, type Auth } from './auth/create-auth.ts';
+import { createContextInner, sessionFromHeaders, type Session } from './context.ts';
+import { createCaller } from './root.ts';
+import { logNotifier, type OutgoingMessage } from './services/notifier.ts';
+
+// Test helpers: a real database, real better-auth, and callers that carry real session cookies.
+
+export type TestEnv = { db: Database; auth: Auth; outbox: OutgoingMessage[]; close: () => Promise<void> };
+
+export async function createTestEnv(opts: { demo?: boolean } = {}): Promise<TestEnv> {
+  const db = await createTestDb(opts);
+  const auth = createAuth(db, { secret: 'test-secret-test-secret-test-secret-0123', baseURL: 'http://localhost:3000' });
+  return { db, auth, outbox: [], close: () => db.close() };
+}
+
+/** Turns Set-Cookie response headers into the Cookie request header a browser would send. */
+export function cookieHeader(resHeaders: Headers): Headers {
+  const pairs = resHeaders.getSetCookie().map((c) => c.split(';')[0] ?? '');
+  return new Headers({ cookie: pairs.filter(Boolean).join('; ') });
+}
+
+export type TestUser = { session: NonNullable<Session>; headers: Headers; caller: ReturnType<typeof createCaller> };
+
+/** A caller for a request with these headers (cookies), the way the HTTP server builds one. */
+export async function callerFor(env: TestEnv, headers: Headers, opts: { ip?: string; resHeaders?: Headers } = {}) {
+  const session = await sessionFromHeaders(env.auth, headers);
+  return createCaller(
+    createContextInner({ db: env.db, auth: env.auth, session, headers, ip: opts.ip, resHeaders: opts.resHeaders, notifier: logNotifier((m) => env.outbox.push(m)) }),
+  );
+}
+
+export function anonymous(env: TestEnv, opts: { ip?: string; resHeaders?: Headers } = {}) {
+  return createCaller(createContextInner({ db: env.db, auth: env.auth, ip: opts.ip, resHeaders: opts.resHeaders, notifier: logNotifier((m) => env.outbox.push(m)) }));
+}
+
+let counter = 0;
+
+/** Signs a new user up through the account router and returns a caller signed in as them. */
+export async function signUpUser(env: TestEnv, opts: { identifier?: string; name?: string; password?: string } = {}): Promise<TestUser> {
+  counter += 1;
+  const resHeaders = new Headers();
+  const identifier = opts.identifier ?? `user${counter}.${Math.random().toString(36).slice(2, 7)}@example.com`;
+  await anonymous(env, { resHeaders, ip: `10.0.0.${counter % 250}` }).account.signUp({ identifier, password: opts.password ?? 'ronghe2027pass', name: opts.name ?? `测试用户${counter}` });
+  const headers = cookieHeader(resHeaders);
+  const session = await sessionFromHeaders(env.auth, headers);
+  if (!session) throw new Error('sign-up gave no session');
+  return { session, headers, caller: await callerFor(env, headers) };
+}
+
+/** Makes a user a platform admin and returns a fresh caller that sees it. */
+export async function makeAdmin(env: TestEnv, user: TestUser): Promise<TestUser> {
+  const { setPlatformAdmin } = await import('@ronghe/db/queries/users');
+  await setPlatformAdmin(env.db, user.session.userId, true);
+  const session = await sessionFromHeaders(env.auth, user.headers);
+  if (!session) throw new Error('lost the session');
+  return { session, headers: user.headers, caller: await callerFor(env, user.headers) };
+}
+
+export const realUscc = { code: '91110000710926094P', name: '中国石油化工股份有限公司' } as const;
+
+export function enterpriseInput(overrides: Record<string, unknown> = {}) {
+  return {
+    kind: 'enterprise' as const,
+    name: realUscc.name,
+    regionCode: '110105',
+    address: '北京市朝阳区朝阳门北大街22号',
+    uscc: realUscc.code,
+    industryCode: '25',
+    staffCount: 5000,
+    isLeadingEnterprise: true,
+    contactName: '王建国',
+    contactPhone: '13812341234',
+    ...overrides,
+  };
+}
+
+export async function errorOf(p: Promise<unknown>): Promise<{ code: string; message: string; cause: unknown }> {
+  try {
+    await p;
+  } catch (error) {
+    const e = error as { code: string; message: string; cause: unknown };
+    return e;
+  }
+  throw new Error('expected the call to fail');
+}

@@ -1,0 +1,28 @@
+import { eq, or } from 'drizzle-orm';
+import type { Database } from '../client.ts';
+import { users } from '../schema/index.ts';
+
+export async function findUserByEmailOrPhone(db: Database, identifier: { kind: 'email' | 'mobile'; value: string }) {
+  const [row] = await db.orm
+    .select({ id: users.id, email: users.email, name: users.name, phoneNumber: users.phoneNumber, isPlatformAdmin: users.isPlatformAdmin })
+    .from(users)
+    .where(identifier.kind === 'email' ? eq(users.email, identifier.value) : eq(users.phoneNumber, identifier.value));
+  return row ?? null;
+}
+
+export async function isIdentifierTaken(db: Database, email: string, phone: string | null): Promise<boolean> {
+  const rows = await db.orm
+    .select({ id: users.id })
+    .from(users)
+    .where(phone ? or(eq(users.email, email), eq(users.phoneNumber, phone)) : eq(users.email, email))
+    .limit(1);
+  return rows.length > 0;
+}
+
+export async function setUserPhone(db: Database, userId: string, phone: string): Promise<void> {
+  await db.orm.update(users).set({ phoneNumber: phone, updatedAt: new Date() }).where(eq(users.id, userId));
+}
+
+export async function setPlatformAdmin(db: Database, userId: string, isAdmin: boolean): Promise<void> {
+  await db.orm.update(users).set({ isPlatformAdmin: isAdmin, updatedAt: new Date() }).where(eq(users.id, userId));
+}
