@@ -12,7 +12,14 @@ import { HomePage } from './pages/home.tsx';
 
 // Every page but the home page loads on demand, so the first screen stays small.
 const DirectoryPage = lazy(() => import('./pages/directory.tsx'));
-const AdminPage = lazy(() => import('./pages/admin.tsx'));
+const AdminPage = lazy(() => import('./pages/admin/overview.tsx'));
+const VerificationPage = lazy(() => import('./pages/admin/verification.tsx'));
+const AuditPage = lazy(() => import('./pages/admin/audit.tsx'));
+const SignInPage = lazy(() => import('./pages/account/sign-in.tsx'));
+const AccountPage = lazy(() => import('./pages/account/account.tsx'));
+const InvitationPage = lazy(() => import('./pages/account/invitation.tsx'));
+const NewOrganizationPage = lazy(() => import('./pages/organizations/new.tsx'));
+const OrganizationPage = lazy(() => import('./pages/organizations/profile.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found.tsx'));
 
 // antd's default grey text (#8c8c8c) fails WCAG AA contrast on white; these pass 4.5:1.
@@ -38,6 +45,13 @@ export function App() {
                     <Route path="schools" element={<DirectoryPage kind="school" />} />
                     <Route path="partners" element={<DirectoryPage kind="partner" />} />
                     <Route path="admin" element={<AdminPage />} />
+                    <Route path="admin/verification" element={<VerificationPage />} />
+                    <Route path="admin/audit" element={<AuditPage />} />
+                    <Route path="login" element={<SignInPage />} />
+                    <Route path="account" element={<AccountPage />} />
+                    <Route path="invitations/:token" element={<InvitationPage />} />
+                    <Route path="orgs/new" element={<NewOrganizationPage />} />
+                    <Route path="orgs/:id" element={<OrganizationPage />} />
                     <Route path="*" element={<NotFoundPage />} />
                   </Route>
                 </Routes>

@@ -16,8 +16,13 @@ function storedLanguage(): Lang {
   }
 }
 
+// Feature message files (i18n/features/*.ts) each export { zhCN, en } and are merged by file name.
+const features = import.meta.glob<{ zhCN: Record<string, unknown>; en: Record<string, unknown> }>('./features/*.ts', { eager: true });
+const featureMessages = (lang: 'zhCN' | 'en') =>
+  Object.fromEntries(Object.entries(features).map(([path, mod]) => [path.replace(/^.*\/(.*)\.ts$/, '$1'), mod[lang]]));
+
 void i18next.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  resources: { 'zh-CN': { translation: { ...zhCN, ...featureMessages('zhCN') } }, en: { translation: { ...en, ...featureMessages('en') } } },
   lng: storedLanguage(),
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },

@@ -1,0 +1,4 @@
+// Being written: replaced by the feature's page.
+export default function Page() {
+  return null;
+}
