@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Row, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useTRPC } from '../lib/trpc.ts';
-import { QueryState } from '../components/query-state.tsx';
+import { useTRPC } from '../../lib/trpc.ts';
+import { QueryState } from '../../components/query-state.tsx';
 
 /** The commission's landing page. Verification, approvals and the dashboard arrive with their issues. */
 export default function AdminPage() {
