@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appRouter } from './root.ts';
+import { anonymous, callerFor, cookieHeader, createTestEnv, makeAdmin, signUpUser, type TestEnv, type TestUser } from './test-support.ts';
+
+// Every procedure, called as every kind of caller, with the outcome we allow. "allowed" means the
+// call got past authorisation (it may still fail on its input, e.g. NOT_FOUND); "denied" means
+// UNAUTHORIZED or FORBIDDEN. A procedure missing from this table fails the suite.
+
+const callers = ['anonymous', 'outsider', 'member', 'manager', 'owner', 'admin'] as const;
+type CallerKind = (typeof callers)[number];
+type Caller = ReturnType<typeof anonymous>;
+
+const everyone = callers;
+const signedIn = ['outsider', 'member', 'manager', 'owner', 'admin'] as const;
+const members = ['member', 'manager', 'owner'] as const;
+const managers = ['manager', 'owner'] as const;
+const owners = ['owner'] as const;
+const admins = ['admin'] as const;
+
+type Fixture = { orgId: string; owner: TestUser; newPendingOrg: () => Promise<string>; newInvitation: () => Promise<string> };
+type Entry = { allowed: readonly CallerKind[]; call: (c: Caller, f: Fixture) => Promise<unknown> };
+
+const unique = () => Math.random().toString(36).slice(2, 10);
+const missingUser = 'no-such-user';
+const missingToken = 'no-such-invitation-token-000';
+
+const matrix: Record<string, Entry> = {
+  'reference.regions': { allowed: everyone, call: (c) => c.reference.regions() },
+  'reference.majors': { allowed: everyone, call: (c) => c.reference.majors() },
+  'reference.industries': { allowed: everyone, call: (c) => c.reference.industries() },
+  'reference.targets': { allowed: everyone, call: (c) => c.reference.targets() },
+  'organizations.stats': { allowed: everyone, call: (c) => c.organizations.stats() },
+  'organizations.list': { allowed: signedIn, call: (c) => c.organizations.list({ limit: 5 }) },
+  'organizations.get': { allowed: signedIn, call: (c, f) => c.organizations.get({ id: f.orgId }) },
+  'organizations.create': { allowed: signedIn, call: (c) => c.organizations.create({ kind: 'partner', name: `矩阵测试${unique()}`, regionCode: '110101', partnerType: 'other' }) },
+  'organizations.update': { allowed: managers, call: (c, f) => c.organizations.update({ id: f.orgId, data: { description: `更新 ${unique()}` } }) },
+  'organizations.members': { allowed: members, call: (c, f) => c.organizations.members({ organizationId: f.orgId }) },
+  'organizations.invitations': { allowed: managers, call: (c, f) => c.organizations.invitations({ organizationId: f.orgId }) },
+  'organizations.invite': { allowed: managers, call: (c, f) => c.organizations.invite({ organizationId: f.orgId, identifier: `inv-${unique()}@example.com`, role: 'member' }) },
+  'organizations.revokeInvitation': { allowed: managers, call: async (c, f) => c.organizations.revokeInvitation({ invitationId: await f.newInvitation() }) },
+  'organizations.setRole': { allowed: owners, call: (c, f) => c.organizations.setRole({ organizationId: f.orgId, userId: missingUser, role: 'member' }) },
+  'organizations.removeMember': { allowed: owners, call: (c, f) => c.organizations.removeMember({ organizationId: f.orgId, userId: missingUser }) },
+  'account.signUp': { allowed: everyone, call: (c) => c.account.signUp({ identifier: `new-${unique()}@example.com`, password: 'ronghe2027x', name: '新用户' }) },
+  'account.signIn': { allowed: everyone, call: (c) => c.account.signIn({ identifier: 'matrix-owner@example.com', password: 'ronghe2027pass' }) },
+  'account.signOut': { allowed: signedIn, call: (c) => c.account.signOut({ everywhere: false }) },
+  'account.changePassword': { allowed: signedIn, call: (c) => c.account.changePassword({ currentPassword: 'not-the-password-1', newPassword: 'ronghe2027y' }) },
+  'account.me': { allowed: everyone, call: (c) => c.account.me() },
+  'account.switchOrganization': { allowed: signedIn, call: (c) => c.account.switchOrganization({ organizationId: null }) },
+  'invitations.accept': { allowed: signedIn, call: (c) => c.invitations.accept({ token: missingToken }) },
+  'invitations.decline': { allowed: signedIn, call: (c) => c.invitations.decline({ token: missingToken }) },
+  'admin.queue': { allowed: admins, call: (c) => c.admin.queue({ status: 'pending' }) },
+  'admin.verify': { allowed: admins, call: async (c, f) => c.admin.verify({ id: await f.newPendingOrg() }) },
+  'admin.reject': { allowed: admins, call: async (c, f) => c.admin.reject({ id: await f.newPendingOrg(), reason: '材料不全' }) },
+  'admin.suspend': { allowed: admins, call: async (c, f) => c.admin.suspend({ id: await f.newPendingOrg(), reason: '违规' }) },
+  'admin.auditLog': { allowed: admins, call: (c) => c.admin.auditLog({ limit: 5 }) },
+};
+
+// Procedures that end the caller's session run on a second session of the same user.
+const endsSession = new Set(['account.signOut']);
+
+let env: TestEnv;
+let fixture: Fixture;
+const users = new Map<CallerKind, TestUser>();
+
+async function outcome(entry: Entry, kind: CallerKind, path: string): Promise<'allowed' | 'denied'> {
+  let caller: Caller = anonymous(env);
+  const user = users.get(kind);
+  if (user) {
+    let headers = user.headers;
+    if (endsSession.has(path)) {
+      const resHeaders = new Headers();
+      await anonymous(env, { resHeaders }).account.signIn({ identifier: user.session.email, password: 'ronghe2027pass' });
+      headers = cookieHeader(resHeaders);
+    }
+    caller = await callerFor(env, headers);
+  }
+  try {
+    await entry.call(caller, fixture);
+    return 'allowed';
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    return code === 'UNAUTHORIZED' || code === 'FORBIDDEN' ? 'denied' : 'allowed';
+  }
+}
+
+beforeAll(async () => {
+  env = await createTestEnv();
+  const owner = await signUpUser(env, { identifier: 'matrix-owner@example.com' });
+  const { id: orgId } = await owner.caller.organizations.create({ kind: 'partner', name: '矩阵测试协会', regionCode: '110105', partnerType: 'association' });
+  users.set('owner', owner);
+  for (const role of ['manager', 'member'] as const) {
+    const inv = await owner.caller.organizations.invite({ organizationId: orgId, identifier: `matrix-${role}@example.com`, role });
+    const user = await signUpUser(env, { identifier: `matrix-${role}@example.com` });
+    await user.caller.invitations.accept({ token: inv.token });
+    users.set(role, user);
+  }
+  users.set('outsider', await signUpUser(env, { identifier: 'matrix-outsider@example.com' }));
+  users.set('admin', await makeAdmin(env, await signUpUser(env, { identifier: 'matrix-admin@example.com' })));
+  fixture = {
+    orgId,
+    owner,
+    newPendingOrg: async () => (await owner.caller.organizations.create({ kind: 'partner', name: `待审${unique()}`, regionCode: '110102', partnerType: 'other' })).id,
+    newInvitation: async () => (await owner.caller.organizations.invite({ organizationId: orgId, identifier: `rev-${unique()}@example.com` })).id,
+  };
+});
+afterAll(async () => {
+  await env.close();
+});
+
+describe('authorisation matrix', () => {
+  it('has an entry for every procedure of the app router', () => {
+    const procedures = Object.keys(appRouter._def.procedures).sort();
+    expect(Object.keys(matrix).sort()).toEqual(procedures);
+  });
+
+  for (const [path, entry] of Object.entries(matrix)) {
+    it(`${path}: ${entry.allowed.length === callers.length ? 'everyone' : entry.allowed.join(', ')}`, async () => {
+      const got = Object.fromEntries(await Promise.all(callers.map(async (k) => [k, await outcome(entry, k, path)] as const)));
+      const expected = Object.fromEntries(callers.map((k) => [k, (entry.allowed as readonly string[]).includes(k) ? 'allowed' : 'denied']));
+      expect(got).toEqual(expected);
+    });
+  }
+});
