@@ -51,7 +51,10 @@ export function createApp({ db, auth, notifier, publicUrl, logger, webDist }: Ap
     return c.json({ status: ok ? 'ok' : 'unavailable', database: db.engine }, ok ? 200 : 503);
   });
 
-  app.use('/trpc/*', bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json({ error: 'payload too large' }, 413) }));
+  // 1 MB for ordinary calls; spreadsheet imports (base64) may carry up to 8 MB
+  const tooLarge = bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json({ error: 'payload too large' }, 413) });
+  const importLimit = bodyLimit({ maxSize: 8 * 1024 * 1024, onError: (c) => c.json({ error: 'payload too large' }, 413) });
+  app.use('/trpc/*', (c, next) => (c.req.path === '/trpc/imports.organizations' ? importLimit(c, next) : tooLarge(c, next)));
   app.use(
     '/trpc/*',
     trpcServer({

@@ -53,6 +53,8 @@ const matrix: Record<string, Entry> = {
   'admin.reject': { allowed: admins, call: async (c, f) => c.admin.reject({ id: await f.newPendingOrg(), reason: '材料不全' }) },
   'admin.suspend': { allowed: admins, call: async (c, f) => c.admin.suspend({ id: await f.newPendingOrg(), reason: '违规' }) },
   'admin.auditLog': { allowed: admins, call: (c) => c.admin.auditLog({ limit: 5 }) },
+  'imports.template': { allowed: admins, call: (c) => c.imports.template() },
+  'imports.organizations': { allowed: admins, call: (c) => c.imports.organizations({ filename: 'empty.csv', base64: '', dryRun: true }) },
 };
 
 // Procedures that end the caller's session run on a second session of the same user.

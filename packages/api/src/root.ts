@@ -4,6 +4,7 @@ import { referenceRouter } from './routers/reference.ts';
 import { accountRouter } from './routers/account.ts';
 import { adminRouter } from './routers/admin.ts';
 import { invitationsRouter } from './routers/invitations.ts';
+import { importsRouter } from './routers/imports.ts';
 
 export const appRouter = router({
   reference: referenceRouter,
@@ -11,6 +12,7 @@ export const appRouter = router({
   account: accountRouter,
   invitations: invitationsRouter,
   admin: adminRouter,
+  imports: importsRouter,
 });
 
 export type AppRouter = typeof appRouter;

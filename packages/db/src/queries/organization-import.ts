@@ -1,0 +1,34 @@
+import { inArray } from 'drizzle-orm';
+import type { Database, Drizzle } from '../client.ts';
+import { organizations } from '../schema/index.ts';
+
+export type ImportKeys = {
+  usccs: string[];
+  schoolCodes: string[];
+  nameRegions: Array<{ name: string; regionCode: string }>;
+};
+
+// Callers pass at most a few thousand keys (the import is capped at 5,000 rows): one IN list per
+// kind of key stays far below PostgreSQL's 65,535 parameters.
+
+/** Which of these keys (each unique in the organization table) are already taken. */
+export async function existingKeys(db: Database | Drizzle, keys: ImportKeys): Promise<ImportKeys> {
+  const orm = 'orm' in db ? db.orm : db;
+  const usccs = keys.usccs.length === 0 ? [] : await orm.select({ uscc: organizations.uscc }).from(organizations).where(inArray(organizations.uscc, keys.usccs));
+  const schoolCodes =
+    keys.schoolCodes.length === 0
+      ? []
+      : await orm.select({ schoolCode: organizations.schoolCode }).from(organizations).where(inArray(organizations.schoolCode, keys.schoolCodes));
+  // Candidates by name, then the exact (name, region) pairs in memory: simpler than a row-value IN list.
+  const names = [...new Set(keys.nameRegions.map((k) => k.name))];
+  const candidates =
+    names.length === 0
+      ? []
+      : await orm.select({ name: organizations.name, regionCode: organizations.regionCode }).from(organizations).where(inArray(organizations.name, names));
+  const taken = new Set(candidates.map((c) => `${c.name}\u0000${c.regionCode}`));
+  return {
+    usccs: usccs.flatMap((r) => (r.uscc ? [r.uscc] : [])),
+    schoolCodes: schoolCodes.flatMap((r) => (r.schoolCode ? [r.schoolCode] : [])),
+    nameRegions: keys.nameRegions.filter((k) => taken.has(`${k.name}\u0000${k.regionCode}`)),
+  };
+}
