@@ -15,6 +15,7 @@ const DirectoryPage = lazy(() => import('./pages/directory.tsx'));
 const AdminPage = lazy(() => import('./pages/admin/overview.tsx'));
 const VerificationPage = lazy(() => import('./pages/admin/verification.tsx'));
 const AuditPage = lazy(() => import('./pages/admin/audit.tsx'));
+const ImportPage = lazy(() => import('./pages/admin/import.tsx'));
 const SignInPage = lazy(() => import('./pages/account/sign-in.tsx'));
 const AccountPage = lazy(() => import('./pages/account/account.tsx'));
 const InvitationPage = lazy(() => import('./pages/account/invitation.tsx'));
@@ -47,6 +48,7 @@ export function App() {
                     <Route path="admin" element={<AdminPage />} />
                     <Route path="admin/verification" element={<VerificationPage />} />
                     <Route path="admin/audit" element={<AuditPage />} />
+                    <Route path="admin/import" element={<ImportPage />} />
                     <Route path="login" element={<SignInPage />} />
                     <Route path="account" element={<AccountPage />} />
                     <Route path="invitations/:token" element={<InvitationPage />} />
