@@ -1,13 +1,21 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Row, Statistic, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
+import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../lib/trpc.ts';
+import { useMe } from '../../lib/session.ts';
 import { QueryState } from '../../components/query-state.tsx';
+import { ToneTag } from '../../components/tone-tag.tsx';
 
-/** The commission's landing page. Verification, approvals and the dashboard arrive with their issues. */
+/** The commission's landing page: review work first, then the public reference data. Approvals and the dashboard arrive with their issues. */
 export default function AdminPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
+  const me = useMe();
+  const isAdmin = me.data?.isPlatformAdmin === true;
+  // Same input as the verification page's pending tab (QUEUE_LIMIT in verification.tsx), so both read one cache entry;
+  // not imported, to keep that page's table code out of this chunk.
+  const pending = useQuery({ ...trpc.admin.queue.queryOptions({ status: 'pending', limit: 200 }), enabled: isAdmin });
   const regions = useQuery(trpc.reference.regions.queryOptions());
   const majors = useQuery(trpc.reference.majors.queryOptions());
   const industries = useQuery(trpc.reference.industries.queryOptions());
@@ -21,6 +29,31 @@ export default function AdminPage() {
         {t('admin.title')}
       </Typography.Title>
       <Typography.Paragraph style={{ maxWidth: 820 }}>{t('admin.intro')}</Typography.Paragraph>
+      <Typography.Title level={3}>{t('review.workbench')}</Typography.Title>
+      <Row gutter={[16, 16]} style={{ marginBottom: 24 }}>
+        <Col xs={24} md={12}>
+          <Card title={<Link to="/admin/verification">{t('review.queue')}</Link>} style={{ height: '100%' }}>
+            <Typography.Paragraph>{t('review.queueCardIntro')}</Typography.Paragraph>
+            {isAdmin ? (
+              <QueryState query={pending} rows={1}>
+                <Statistic
+                  title={t('review.pendingCount')}
+                  value={pending.data?.length ?? 0}
+                  suffix={(pending.data?.length ?? 0) >= 200 ? '+' : undefined}
+                />
+              </QueryState>
+            ) : (
+              <Typography.Text type="secondary">{t('review.adminOnly')}</Typography.Text>
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} md={12}>
+          <Card title={<Link to="/admin/audit">{t('review.audit')}</Link>} style={{ height: '100%' }}>
+            <Typography.Paragraph>{t('review.auditCardIntro')}</Typography.Paragraph>
+            {!isAdmin && <Typography.Text type="secondary">{t('review.adminOnly')}</Typography.Text>}
+          </Card>
+        </Col>
+      </Row>
       <Typography.Title level={3}>{t('admin.reference')}</Typography.Title>
       <Row gutter={[16, 16]}>
         <Col xs={12} md={6}>
@@ -54,11 +87,13 @@ export default function AdminPage() {
         <Col span={24}>
           <Card title={t('admin.gaojingjian')}>
             <QueryState query={industries} rows={2}>
-              {gaojingjian2021.map((g) => (
-                <Tag key={g.seq} color="blue" style={{ marginBottom: 8 }}>
-                  {g.name}
-                </Tag>
-              ))}
+              <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+                {gaojingjian2021.map((g) => (
+                  <ToneTag key={g.seq} tone="blue">
+                    {g.name}
+                  </ToneTag>
+                ))}
+              </div>
             </QueryState>
           </Card>
         </Col>
