@@ -32,6 +32,10 @@ const messages = {
   'invitation.notForYou': { 'zh-CN': '此邀请发给 {to}，请用该账号登录后接受', en: 'This invitation was sent to {to}; sign in with that account to accept it' },
   'invitation.alreadyMember': { 'zh-CN': '对方已是本单位成员', en: 'This person is already a member' },
   'invitation.pendingExists': { 'zh-CN': '已向对方发出邀请，尚未处理', en: 'An invitation to this person is already open' },
+  'status.pending': { 'zh-CN': '待审核', en: 'pending' },
+  'status.verified': { 'zh-CN': '已认证', en: 'verified' },
+  'status.rejected': { 'zh-CN': '已驳回', en: 'rejected' },
+  'status.suspended': { 'zh-CN': '已暂停', en: 'suspended' },
   'reason.required': { 'zh-CN': '请填写原因', en: 'Give a reason' },
   'input.invalid': { 'zh-CN': '输入有误，请检查标记的字段', en: 'Some fields are invalid; please check the marked fields' },
   'notFound': { 'zh-CN': '未找到该记录', en: 'Not found' },
@@ -46,8 +50,13 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(messages, key);
 }
 
+/** The message in `lang`, with {params} filled in; a param that is itself a message key is translated too. */
 export function translate(key: MessageKey, lang: Language, params: Record<string, string | number> = {}): string {
-  return messages[key][lang].replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m));
+  return messages[key][lang].replace(/\{(\w+)\}/g, (m, name: string) => {
+    const value = params[name];
+    if (value === undefined) return m;
+    return typeof value === 'string' && isMessageKey(value) ? messages[value][lang] : String(value);
+  });
 }
 
 /** Picks our language from an Accept-Language header; Chinese unless English is preferred. */

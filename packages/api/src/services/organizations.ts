@@ -115,7 +115,7 @@ export async function decideOrganization(db: Database, caller: Caller, id: strin
   return db.orm.transaction(async (tx: Drizzle) => {
     const before = await lockOrganization(tx, id);
     if (!before) throw new DomainError('NOT_FOUND', 'notFound');
-    if (!rule.from.includes(before.status)) throw new DomainError('CONFLICT', 'organization.wrongStatus', { params: { status: before.status } });
+    if (!rule.from.includes(before.status)) throw new DomainError('CONFLICT', 'organization.wrongStatus', { params: { status: `status.${before.status}` } });
     const after = await setOrganizationStatus(tx, id, rule.to, reason);
     await writeAudit(tx, {
       actorUserId: caller.userId,
