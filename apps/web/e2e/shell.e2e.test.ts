@@ -42,10 +42,13 @@ describe('the web shell', () => {
     await page.close();
   });
 
-  it('searches the school directory by a two-character term, on a deep link', async () => {
+  it('searches the enterprise directory by a two-character term, on a deep link', async () => {
     const page = await browser.newPage();
+    // the directory is for signed-in users: sign in as the demo school through the API
+    const signIn = await page.request.post(`${server.url}/trpc/account.signIn`, { data: { json: { identifier: 'school@demo.ronghe.cn', password: 'ronghe2027demo' } } });
+    expect(signIn.status()).toBe(200);
     await page.goto(`${server.url}/enterprises`);
-    await page.getByRole('heading', { name: '企业', level: 2 }).waitFor();
+    await page.getByRole('heading', { name: '企业', level: 1 }).waitFor();
     await page.getByRole('searchbox', { name: '搜索' }).fill('数控');
     await page.getByRole('searchbox', { name: '搜索' }).press('Enter');
     await page.getByRole('cell', { name: /亦庄智造数控装备有限公司/ }).waitFor();
@@ -74,7 +77,7 @@ describe('the web shell', () => {
     await screenshot(page, 'schools-375');
     await page.getByRole('button', { name: '菜单' }).click();
     await page.getByRole('dialog').getByRole('link', { name: '合作方' }).click();
-    await page.getByRole('heading', { name: '合作方', level: 2 }).waitFor();
+    await page.getByRole('heading', { name: '合作方', level: 1 }).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.close();
   });

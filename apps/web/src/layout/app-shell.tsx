@@ -1,9 +1,13 @@
 import { useState } from 'react';
-import { Link, Outlet, useLocation } from 'react-router';
-import { Button, Drawer, Grid, Layout, Menu, Typography } from 'antd';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { useMutation } from '@tanstack/react-query';
+import { App, Button, Drawer, Dropdown, Grid, Layout, Menu, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage, setLanguage } from '../i18n/index.ts';
+import { useTRPC } from '../lib/trpc.ts';
+import { useMe, useResetSession } from '../lib/session.ts';
+import { messageOf } from '../lib/errors.ts';
 
 const { Header, Content, Footer } = Layout;
 
@@ -15,53 +19,133 @@ const sections = [
   { path: '/admin', key: 'admin' },
 ] as const;
 
+// platform administrators only; on wide screens they sit under 管理端, in the drawer they are listed
+const adminPages = [
+  { path: '/admin/verification', label: 'account.navVerification' },
+  { path: '/admin/audit', label: 'account.navAudit' },
+] as const;
+
+
+/** The longest navigation path that the current page lives under. */
+function activePath(pathname: string, paths: readonly string[]): string {
+  if (pathname === '/') return '/';
+  const matches = paths.filter((p) => p !== '/' && (pathname === p || pathname.startsWith(`${p}/`)));
+  return matches.sort((a, b) => b.length - a.length)[0] ?? '';
+}
+
 export function AppShell() {
   const { t } = useTranslation();
-  const { pathname } = useLocation();
+  const { pathname, search } = useLocation();
+  const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
   const [drawerOpen, setDrawerOpen] = useState(false);
   const compact = !screens.md;
+  const me = useMe();
+  const user = me.data ?? null;
+  const isAdmin = user?.isPlatformAdmin ?? false;
+  const signOut = useSignOut();
 
-  const active = sections.find((s) => s.path !== '/' && pathname.startsWith(s.path))?.path ?? (pathname === '/' ? '/' : '');
-  const items: MenuProps['items'] = sections.map((s) => ({
-    key: s.path,
+  const close = () => setDrawerOpen(false);
+  const link = (path: string, label: string) => ({
+    key: path,
     label: (
-      <Link to={s.path} onClick={() => setDrawerOpen(false)}>
-        {t(`nav.${s.key}`)}
+      <Link to={path} onClick={close}>
+        {label}
       </Link>
     ),
-  }));
+  });
+  const active = activePath(pathname, [...sections.map((s) => s.path), ...(isAdmin ? adminPages.map((p) => p.path) : [])]);
+  const sectionItems = sections.map((s) => link(s.path, t(`nav.${s.key}`)));
+  const adminItems = isAdmin ? adminPages.map((p) => link(p.path, t(p.label))) : [];
+
+  // wide screens keep the five sections; an administrator's 管理端 opens onto its pages
+  const wideItems: MenuProps['items'] = sectionItems.map((item) =>
+    item.key === '/admin' && isAdmin ? { key: 'admin-pages', label: t('nav.admin'), children: [link('/admin', t('account.navOverview')), ...adminItems] } : item,
+  );
+  // the drawer lists everything, the account's entries included
+  const accountItems: MenuProps['items'] = user
+    ? [link('/account', t('account.myAccount')), { key: 'sign-out', label: t('account.signOut'), onClick: () => { close(); signOut.mutate({ everywhere: false }); } }]
+    : [link('/login', t('account.signIn'))];
+  const drawerItems: MenuProps['items'] = [...sectionItems, ...adminItems, { type: 'divider' }, ...accountItems];
+
+  const userMenu: MenuProps['items'] = [
+    { key: '/account', label: <Link to="/account">{t('account.myAccount')}</Link> },
+    { type: 'divider' },
+    { key: 'sign-out', label: t('account.signOut'), onClick: () => signOut.mutate({ everywhere: false }) },
+  ];
+  // come back here after signing in, unless here is nowhere in particular
+  const loginPath = pathname === '/' || pathname === '/login' ? '/login' : `/login?next=${encodeURIComponent(pathname + search)}`;
   const switchLanguage = () => void setLanguage(currentLanguage() === 'en' ? 'zh-CN' : 'en');
 
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Header style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: compact ? 12 : 32, background: '#0f2c5c' }}>
-        <Link to="/" style={{ color: '#fff', fontSize: 20, fontWeight: 600, whiteSpace: 'nowrap' }}>
-          {t('app.name')}
-          {!compact && <span style={{ fontSize: 13, fontWeight: 400, marginInlineStart: 12, opacity: 0.85 }}>{t('app.fullName')}</span>}
-        </Link>
-        <nav aria-label={t('nav.menu')} style={{ flex: 1, minWidth: 0 }}>
-          {!compact && <Menu theme="dark" mode="horizontal" selectedKeys={[active]} items={items} style={{ background: 'transparent', justifyContent: 'flex-end' }} />}
-        </nav>
-        <Button ghost size="small" onClick={switchLanguage} aria-label={`${t('nav.language')}: ${t('nav.switchTo')}`} lang={currentLanguage() === 'en' ? 'zh-CN' : 'en'}>
-          {t('nav.switchTo')}
-        </Button>
-        {compact && (
-          <Button ghost size="small" onClick={() => setDrawerOpen(true)} aria-expanded={drawerOpen} aria-controls="nav-drawer">
-            {t('nav.menu')}
+    <>
+      <Layout style={{ minHeight: '100vh' }}>
+        <Header style={{ display: 'flex', alignItems: 'center', gap: compact ? 8 : 16, paddingInline: compact ? 12 : 32, background: '#0f2c5c' }}>
+          <Link to="/" style={{ color: '#fff', fontSize: 20, fontWeight: 600, whiteSpace: 'nowrap' }}>
+            {t('app.name')}
+            {!compact && <span style={{ fontSize: 13, fontWeight: 400, marginInlineStart: 12, opacity: 0.85 }}>{t('app.fullName')}</span>}
+          </Link>
+          <nav aria-label={t('nav.menu')} style={{ flex: 1, minWidth: 0 }}>
+            {!compact && <Menu theme="dark" mode="horizontal" selectedKeys={[active]} items={wideItems} style={{ background: 'transparent', justifyContent: 'flex-end' }} />}
+          </nav>
+          <Button ghost size="small" onClick={switchLanguage} aria-label={`${t('nav.language')}: ${t('nav.switchTo')}`} lang={currentLanguage() === 'en' ? 'zh-CN' : 'en'}>
+            {t('nav.switchTo')}
           </Button>
-        )}
-      </Header>
-      <Drawer id="nav-drawer" title={t('nav.menu')} placement="right" open={drawerOpen} onClose={() => setDrawerOpen(false)} size={260}>
-        <Menu mode="vertical" selectedKeys={[active]} items={items} style={{ border: 'none' }} />
-      </Drawer>
-      <Content style={{ padding: compact ? 12 : '24px 32px', maxWidth: 1200, width: '100%', margin: '0 auto' }}>
-        {/* antd's Content renders the page's <main> landmark */}
-        <Outlet />
-      </Content>
-      <Footer style={{ textAlign: 'center' }}>
-        <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>
-      </Footer>
-    </Layout>
+          {user ? (
+            <Dropdown menu={{ items: userMenu, selectedKeys: [] }} trigger={['click']} placement="bottomRight">
+              <Button ghost size="small" loading={signOut.isPending} aria-label={t('account.userMenu', { name: user.name })} style={{ maxWidth: compact ? 96 : 200 }}>
+                <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{user.name}</span>
+              </Button>
+            </Dropdown>
+          ) : (
+            me.isSuccess && (
+              <Button
+                ghost
+                size="small"
+                href={loginPath}
+                onClick={(e) => {
+                  e.preventDefault();
+                  void navigate(loginPath);
+                }}
+              >
+                {t('account.signIn')}
+              </Button>
+            )
+          )}
+          {compact && (
+            <Button ghost size="small" onClick={() => setDrawerOpen(true)} aria-expanded={drawerOpen} aria-controls="nav-drawer">
+              {t('nav.menu')}
+            </Button>
+          )}
+        </Header>
+        <Drawer id="nav-drawer" title={t('nav.menu')} placement="right" open={drawerOpen} onClose={close} size={260}>
+          <Menu mode="vertical" selectedKeys={[active]} items={drawerItems} style={{ border: 'none' }} />
+        </Drawer>
+        <Content style={{ padding: compact ? 12 : '24px 32px', maxWidth: 1200, width: '100%', margin: '0 auto' }}>
+          {/* antd's Content renders the page's <main> landmark */}
+          <Outlet />
+        </Content>
+        <Footer style={{ textAlign: 'center' }}>
+          <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>
+        </Footer>
+      </Layout>
+    </>
+  );
+}
+
+/** Signs out from the header: leave for the home page first, then forget the old session's data. */
+function useSignOut() {
+  const trpc = useTRPC();
+  const navigate = useNavigate();
+  const reset = useResetSession();
+  const { message } = App.useApp();
+  return useMutation(
+    trpc.account.signOut.mutationOptions({
+      onSuccess: async () => {
+        await navigate('/');
+        await reset();
+      },
+      onError: (e) => void message.error(messageOf(e)),
+    }),
   );
 }

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, ConfigProvider, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OrganizationKind, SchoolLevel } from '@ronghe/domain/organization';
 import { useTRPC } from '../lib/trpc.ts';
@@ -11,8 +11,6 @@ import { RegionCascader } from '../components/region-cascader.tsx';
 import { ToneTag } from '../components/tone-tag.tsx';
 
 const titles = { enterprise: 'enterprises', school: 'schools', partner: 'partners' } as const;
-// antd's default link blue (#1677ff) and error red (#ff4d4f) fail WCAG AA on white; these pass.
-const contrastTheme = { token: { colorLink: '#1f5fbf', colorError: '#cf1322' } };
 const schoolLevels = ['zhongzhi', 'gaozhi', 'zhiye_benke', 'yingyong_benke', 'jigong', 'gaozhong', 'zhongxiaoxue'] as const satisfies readonly SchoolLevel[];
 
 /** The directory of one kind of organisation (signed-in users only), with keyword, region and kind-specific filters. */
@@ -22,15 +20,15 @@ export default function DirectoryPage({ kind }: { kind: OrganizationKind }) {
   const key = titles[kind];
 
   return (
-    <ConfigProvider theme={contrastTheme}>
-      <Typography.Title level={2} style={{ marginTop: 8 }}>
+    <>
+      <Typography.Title level={1} style={{ marginTop: 8 }}>
         {t(`directory.${key}Title`)}
       </Typography.Title>
       <Typography.Paragraph style={{ maxWidth: 820 }}>{t(`directory.${key}Intro`)}</Typography.Paragraph>
       <QueryState query={me} rows={6}>
         {me.data ? <Directory key={kind} kind={kind} /> : <SignInFirst />}
       </QueryState>
-    </ConfigProvider>
+    </>
   );
 }
 

@@ -22,7 +22,7 @@ export function HomePage() {
   return (
     <>
       <section aria-labelledby="home-title" style={{ marginBottom: 24 }}>
-        <Typography.Title id="home-title" level={2} style={{ marginTop: 8 }}>
+        <Typography.Title id="home-title" level={1} style={{ marginTop: 8 }}>
           {t('home.title')}
         </Typography.Title>
         <Typography.Paragraph style={{ maxWidth: 820, fontSize: 15 }}>{t('home.intro')}</Typography.Paragraph>

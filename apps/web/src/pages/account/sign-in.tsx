@@ -1,4 +1,167 @@
-// Being written: replaced by the feature's page.
-export default function Page() {
-  return null;
+import { useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useMutation } from '@tanstack/react-query';
+import { Alert, Button, Card, Form, Input, Tabs, Typography } from 'antd';
+import type { FormInstance, FormRule } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { identifierSchema, passwordSchema } from '@ronghe/domain/account';
+import { useTRPC } from '../../lib/trpc.ts';
+import { useMe, useResetSession } from '../../lib/session.ts';
+import { applyFieldErrors, messageOf } from '../../lib/errors.ts';
+
+type Tab = 'signin' | 'signup';
+type SignInValues = { identifier: string; password: string };
+type SignUpValues = SignInValues & { name: string; confirm: string };
+
+/** Only same-site paths: `?next=//evil.example` or `?next=https://…` must not take people away. */
+function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/account';
+}
+
+/** Sign in and sign up, on one page with two tabs (`?tab=signup` opens the second). */
+export default function SignInPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const tab: Tab = params.get('tab') === 'signup' ? 'signup' : 'signin';
+  const me = useMe();
+
+  const chooseTab = (key: string) =>
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        if (key === 'signup') next.set('tab', 'signup');
+        else next.delete('tab');
+        return next;
+      },
+      { replace: true },
+    );
+
+  return (
+    <div style={{ maxWidth: 480, margin: '0 auto' }}>
+      <Typography.Title level={1} style={{ marginTop: 8 }}>
+        {t('account.signInTitle')}
+      </Typography.Title>
+      <Typography.Paragraph>{t('account.signInIntro')}</Typography.Paragraph>
+      {me.data && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('account.alreadySignedIn', { name: me.data.name })}
+          action={<Link to="/account">{t('account.goToAccount')}</Link>}
+        />
+      )}
+      <Card>
+        <Tabs
+          activeKey={tab}
+          onChange={chooseTab}
+          items={[
+            { key: 'signin', label: t('account.signIn'), children: <SignInForm next={safeNext(params.get('next'))} /> },
+            { key: 'signup', label: t('account.signUp'), children: <SignUpForm next={safeNext(params.get('next'))} /> },
+          ]}
+        />
+      </Card>
+    </div>
+  );
+}
+
+function useRules() {
+  const { t } = useTranslation();
+  const identifier: FormRule[] = [
+    { required: true, whitespace: true, message: t('account.identifierRequired') },
+    { validator: (_, v: string | undefined) => (!v?.trim() || identifierSchema.safeParse(v).success ? Promise.resolve() : Promise.reject(new Error(t('account.identifierInvalid')))) },
+  ];
+  const newPassword: FormRule[] = [
+    { required: true, message: t('account.passwordRequired') },
+    { validator: (_, v: string | undefined) => (!v || passwordSchema.safeParse(v).success ? Promise.resolve() : Promise.reject(new Error(t('account.passwordWeak')))) },
+  ];
+  return { identifier, newPassword };
+}
+
+/** Signed in: start a fresh cache for the new person, then go where they were heading. */
+function useAfterSignIn(next: string) {
+  const reset = useResetSession();
+  const navigate = useNavigate();
+  return async () => {
+    await reset();
+    await navigate(next, { replace: true });
+  };
+}
+
+/** Server field errors go under their fields; anything else becomes the form's alert. */
+function useFormError(form: FormInstance) {
+  const [error, setError] = useState<string | null>(null);
+  const onError = (e: unknown) => setError(applyFieldErrors(form, e) ? null : messageOf(e));
+  return { error, clear: () => setError(null), onError };
+}
+
+function SignInForm({ next }: { next: string }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const [form] = Form.useForm<SignInValues>();
+  const rules = useRules();
+  const afterSignIn = useAfterSignIn(next);
+  const { error, clear, onError } = useFormError(form);
+  const signIn = useMutation(trpc.account.signIn.mutationOptions({ onSuccess: afterSignIn, onError }));
+
+  return (
+    <Form<SignInValues> form={form} name="sign-in" layout="vertical" requiredMark={false} onFinish={(v) => { clear(); signIn.mutate(v); }}>
+      {error && <Alert type="error" showIcon title={t('account.signInFailed')} description={error} style={{ marginBottom: 16 }} />}
+      <Form.Item name="identifier" label={t('account.identifier')} rules={rules.identifier}>
+        <Input autoComplete="username" placeholder={t('account.identifierPlaceholder')} />
+      </Form.Item>
+      <Form.Item name="password" label={t('account.password')} rules={[{ required: true, message: t('account.passwordRequired') }]}>
+        <Input.Password autoComplete="current-password" />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" block loading={signIn.isPending}>
+        {t('account.submitSignIn')}
+      </Button>
+    </Form>
+  );
+}
+
+function SignUpForm({ next }: { next: string }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const [form] = Form.useForm<SignUpValues>();
+  const rules = useRules();
+  const afterSignIn = useAfterSignIn(next);
+  const { error, clear, onError } = useFormError(form);
+  const signUp = useMutation(trpc.account.signUp.mutationOptions({ onSuccess: afterSignIn, onError }));
+
+  const submit = ({ identifier, password, name }: SignUpValues) => {
+    clear();
+    signUp.mutate({ identifier, password, name });
+  };
+
+  return (
+    <Form<SignUpValues> form={form} name="sign-up" layout="vertical" requiredMark={false} onFinish={submit}>
+      {error && <Alert type="error" showIcon title={t('account.signUpFailed')} description={error} style={{ marginBottom: 16 }} />}
+      <Form.Item name="name" label={t('account.name')} rules={[{ required: true, whitespace: true, message: t('account.nameRequired') }, { max: 50 }]}>
+        <Input autoComplete="name" />
+      </Form.Item>
+      <Form.Item name="identifier" label={t('account.identifier')} rules={rules.identifier}>
+        <Input autoComplete="username" placeholder={t('account.identifierPlaceholder')} />
+      </Form.Item>
+      <Form.Item name="password" label={t('account.password')} extra={t('account.passwordRule')} rules={rules.newPassword}>
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+      <Form.Item
+        name="confirm"
+        label={t('account.confirmPassword')}
+        dependencies={['password']}
+        rules={[
+          { required: true, message: t('account.confirmRequired') },
+          ({ getFieldValue }) => ({
+            validator: (_, v: string | undefined) => (!v || getFieldValue('password') === v ? Promise.resolve() : Promise.reject(new Error(t('account.passwordMismatch')))),
+          }),
+        ]}
+      >
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" block loading={signUp.isPending}>
+        {t('account.submitSignUp')}
+      </Button>
+    </Form>
+  );
 }

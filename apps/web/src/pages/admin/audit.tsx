@@ -42,7 +42,7 @@ export default function AuditPage() {
   const { t } = useTranslation();
   return (
     <>
-      <Typography.Title level={2} style={{ marginTop: 8 }}>
+      <Typography.Title level={1} style={{ marginTop: 8 }}>
         {t('review.audit')}
       </Typography.Title>
       <Typography.Paragraph style={{ maxWidth: 820 }}>{t('review.auditIntro')}</Typography.Paragraph>

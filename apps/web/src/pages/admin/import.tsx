@@ -33,7 +33,7 @@ export default function ImportPage() {
 
   return (
     <>
-      <Typography.Title level={2} style={{ marginTop: 8 }}>
+      <Typography.Title level={1} style={{ marginTop: 8 }}>
         {t('imports.title')}
       </Typography.Title>
       <Typography.Paragraph style={{ maxWidth: 820 }}>{t('imports.intro')}</Typography.Paragraph>

@@ -25,11 +25,11 @@ export default function AdminPage() {
 
   return (
     <>
-      <Typography.Title level={2} style={{ marginTop: 8 }}>
+      <Typography.Title level={1} style={{ marginTop: 8 }}>
         {t('admin.title')}
       </Typography.Title>
       <Typography.Paragraph style={{ maxWidth: 820 }}>{t('admin.intro')}</Typography.Paragraph>
-      <Typography.Title level={3}>{t('review.workbench')}</Typography.Title>
+      <Typography.Title level={2}>{t('review.workbench')}</Typography.Title>
       <Row gutter={[16, 16]} style={{ marginBottom: 24 }}>
         <Col xs={24} md={12}>
           <Card title={<Link to="/admin/verification">{t('review.queue')}</Link>} style={{ height: '100%' }}>
@@ -54,7 +54,7 @@ export default function AdminPage() {
           </Card>
         </Col>
       </Row>
-      <Typography.Title level={3}>{t('admin.reference')}</Typography.Title>
+      <Typography.Title level={2}>{t('admin.reference')}</Typography.Title>
       <Row gutter={[16, 16]}>
         <Col xs={12} md={6}>
           <Card>

@@ -54,7 +54,7 @@ export default function VerificationPage() {
   const { t } = useTranslation();
   return (
     <>
-      <Typography.Title level={2} style={{ marginTop: 8 }}>
+      <Typography.Title level={1} style={{ marginTop: 8 }}>
         {t('review.queue')}
       </Typography.Title>
       <Typography.Paragraph style={{ maxWidth: 820 }}>{t('review.queueIntro')}</Typography.Paragraph>

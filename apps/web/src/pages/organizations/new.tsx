@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, ConfigProvider, Form, Input, InputNumber, Radio, Row, Select, Space, Switch, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Radio, Row, Select, Space, Switch, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useTranslation } from 'react-i18next';
 import type { OrganizationKind, PartnerType, SchoolLevel } from '@ronghe/domain/organization';
@@ -19,8 +19,6 @@ const partnerTypes = ['association', 'park', 'institute', 'government', 'other']
 const majorLevels = ['zhongzhi', 'gaozhi', 'benke'] as const;
 const USCC_SHAPE = /^[0-9A-HJ-NP-RTUWXY]{18}$/;
 const MOBILE = /^1[3-9]\d{9}$/;
-// antd's default link blue (#1677ff) and error red (#ff4d4f) fail WCAG AA on white; these pass.
-const contrastTheme = { token: { colorLink: '#1f5fbf', colorError: '#cf1322' } };
 const compactPhone = (s: string) => s.replace(/[\s-]/g, '');
 
 type Values = {
@@ -70,9 +68,9 @@ export default function NewOrganizationPage() {
   if (me.isError) return <QueryState query={me}>{null}</QueryState>;
   if (!me.data) return <Navigate to={`/login?next=${encodeURIComponent('/orgs/new')}`} replace />;
   return (
-    <ConfigProvider theme={contrastTheme}>
+    <>
       <RegistrationForm />
-    </ConfigProvider>
+    </>
   );
 }
 
@@ -142,7 +140,7 @@ function RegistrationForm() {
 
   return (
     <>
-      <Typography.Title level={2} style={{ marginTop: 8 }}>
+      <Typography.Title level={1} style={{ marginTop: 8 }}>
         {t('organizations.newTitle')}
       </Typography.Title>
       <Typography.Paragraph style={{ maxWidth: 820 }}>{t('organizations.newIntro')}</Typography.Paragraph>

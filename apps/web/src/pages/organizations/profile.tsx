@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, Navigate, useLocation, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, ConfigProvider, Descriptions, Form, Input, Popconfirm, Result, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Popconfirm, Result, Select, Space, Table, Tag, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -14,8 +14,6 @@ import { ToneTag, type Tone } from '../../components/tone-tag.tsx';
 
 const roles = ['member', 'manager', 'owner'] as const satisfies readonly MemberRole[];
 const statusTones = { pending: 'gold', verified: 'green', rejected: 'red', suspended: 'grey' } as const satisfies Record<string, Tone>;
-// antd's default link blue (#1677ff) and error red (#ff4d4f) fail WCAG AA on white; these pass.
-const contrastTheme = { token: { colorLink: '#1f5fbf', colorError: '#cf1322' } };
 const day = (d: Date) => dayjs(d).format('YYYY-MM-DD');
 
 /** /orgs/:id: an organisation's profile; members see its people, owners and managers invite. */
@@ -27,9 +25,9 @@ export default function OrganizationPage() {
   if (me.isError) return <QueryState query={me}>{null}</QueryState>;
   if (!me.data) return <Navigate to={`/login?next=${encodeURIComponent(pathname)}`} replace />;
   return (
-    <ConfigProvider theme={contrastTheme}>
+    <>
       <Profile id={id} userId={me.data.userId} />
-    </ConfigProvider>
+    </>
   );
 }
 
@@ -90,7 +88,7 @@ function Profile({ id, userId }: { id: string; userId: string }) {
 
   return (
     <>
-      <Typography.Title level={2} style={{ marginTop: 8, overflowWrap: 'anywhere' }}>
+      <Typography.Title level={1} style={{ marginTop: 8, overflowWrap: 'anywhere' }}>
         {o.name}
       </Typography.Title>
       <Space wrap size={[8, 8]} style={{ marginBottom: 16 }}>
@@ -287,7 +285,7 @@ function Invitations({ organizationId, myRole }: { organizationId: string; myRol
         />
       )}
 
-      <Typography.Title level={3} style={{ fontSize: 16 }}>
+      <Typography.Title level={2} style={{ fontSize: 16 }}>
         {t('organizations.invitations')}
       </Typography.Title>
       <QueryState query={invitations} rows={2}>

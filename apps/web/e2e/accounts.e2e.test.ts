@@ -1,0 +1,125 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot, seriousA11yViolations, type TestBrowser } from './support/browser.ts';
+import { startTestServer, type TestServer } from './support/server.ts';
+
+// Issue 3's journey: an enterprise signs up, registers with a real USCC and waits, pending; an
+// admin verifies it; the enterprise sees itself verified and invites a colleague, who joins.
+
+let server: TestServer;
+let browser: TestBrowser;
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const SINOPEC = { uscc: '91110000710926094P', name: '中国石油化工股份有限公司' };
+const ENTERPRISE_EMAIL = 'liwei@sinopec.example.com';
+const COLLEAGUE_EMAIL = 'zhangmin@sinopec.example.com';
+const PASSWORD = 'Sinopec2027pw';
+
+async function expectAccessible(page: Page, label: string) {
+  await page.waitForLoadState('networkidle');
+  expect(await seriousA11yViolations(page), label).toEqual([]);
+}
+
+async function signIn(page: Page, identifier: string, password: string) {
+  await browser.context.clearCookies();
+  await page.goto(`${server.url}/login`);
+  await page.getByLabel('邮箱或手机号').fill(identifier);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await page.waitForURL(/\/account$/);
+}
+
+describe('an enterprise joins Ronghe and is verified', () => {
+  let orgUrl = '';
+
+  it('signs up and registers with a real USCC, waiting pending', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/login?tab=signup`);
+    await expectAccessible(page, 'sign-up');
+    await page.getByLabel('姓名').fill('李伟');
+    await page.getByLabel('邮箱或手机号').fill(ENTERPRISE_EMAIL);
+    await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+    await page.getByLabel('确认密码').fill(PASSWORD);
+    await page.getByRole('button', { name: '注册并登录' }).click();
+    await page.waitForURL(/\/account$/);
+    await page.getByRole('heading', { name: '我的账户' }).waitFor();
+
+    await page.getByRole('link', { name: '注册单位' }).or(page.getByRole('button', { name: '注册单位' })).first().click();
+    await page.waitForURL(/\/orgs\/new$/);
+    await page.getByLabel('单位名称').fill(SINOPEC.name);
+    await page.getByLabel('所在地区').fill('西城');
+    await page.getByRole('option', { name: /西城区/ }).first().click();
+    await page.getByLabel('统一社会信用代码').fill('91110000710926094Q'); // wrong check character first
+    await page.getByLabel('所属行业').fill('25');
+    await page.getByRole('option', { name: /^25 / }).first().click();
+    await page.getByLabel('职工人数').fill('5000');
+    await page.getByRole('button', { name: '提交登记' }).click();
+    await page.getByText('统一社会信用代码校验位不正确').waitFor();
+    await screenshot(page, 'org-new-uscc-error');
+
+    await page.getByLabel('统一社会信用代码').fill(SINOPEC.uscc);
+    await page.getByRole('button', { name: '提交登记' }).click();
+    await page.waitForURL(/\/orgs\/[0-9a-f-]{36}$/);
+    orgUrl = page.url();
+    await page.getByRole('heading', { name: SINOPEC.name }).waitFor();
+    await page.getByText('待审核').first().waitFor();
+    await expectAccessible(page, 'profile pending');
+    await screenshot(page, 'org-pending');
+    await page.close();
+  });
+
+  it('an admin verifies it from the queue', async () => {
+    const page = await browser.newPage();
+    await signIn(page, 'admin@demo.ronghe.cn', 'ronghe2027demo');
+    await page.goto(`${server.url}/admin/verification`);
+    const row = page.getByRole('row', { name: new RegExp(SINOPEC.name) }).or(page.getByRole('listitem').filter({ hasText: SINOPEC.name }));
+    await row.first().waitFor();
+    await expectAccessible(page, 'verification queue');
+    await screenshot(page, 'admin-queue');
+    await row.first().getByRole('button', { name: '通过' }).click();
+    await page.getByRole('button', { name: /确\s*定|确认|通过/ }).last().click();
+    await row.first().waitFor({ state: 'detached' });
+    await page.close();
+  });
+
+  it('the enterprise sees itself verified and invites a colleague, who joins', async () => {
+    const page = await browser.newPage();
+    await signIn(page, ENTERPRISE_EMAIL, PASSWORD);
+    await page.getByText('已认证').first().waitFor();
+    await expectAccessible(page, 'account');
+    await screenshot(page, 'account-verified');
+
+    await page.goto(orgUrl);
+    await page.getByText('已认证').first().waitFor();
+    await page.getByLabel('邮箱或手机号').fill(COLLEAGUE_EMAIL);
+    await page.getByRole('button', { name: '发送邀请' }).click();
+    const link = page.getByText(/\/invitations\/[\w-]{20,}/).first();
+    await link.waitFor();
+    const invitationUrl = ((await link.textContent()) ?? '').match(/https?:\/\/\S+\/invitations\/[\w-]+/)?.[0] ?? '';
+    expect(invitationUrl).toMatch(/\/invitations\//);
+    await screenshot(page, 'org-invited');
+
+    // the colleague opens the link, signs up with the invited address and accepts
+    await browser.context.clearCookies();
+    const token = invitationUrl.split('/invitations/')[1] ?? '';
+    await page.goto(`${server.url}/login?tab=signup&next=${encodeURIComponent(`/invitations/${token}`)}`);
+    await page.getByLabel('姓名').fill('张敏');
+    await page.getByLabel('邮箱或手机号').fill(COLLEAGUE_EMAIL);
+    await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+    await page.getByLabel('确认密码').fill(PASSWORD);
+    await page.getByRole('button', { name: '注册并登录' }).click();
+    await page.waitForURL(/\/invitations\//);
+    await page.getByRole('button', { name: '接受邀请' }).click();
+    await page.waitForURL(orgUrl);
+    await page.getByRole('cell', { name: /张敏/ }).waitFor();
+    await screenshot(page, 'org-colleague-joined');
+    await page.close();
+  });
+});
