@@ -53,12 +53,13 @@ describe('an enterprise joins Ronghe and is verified', () => {
 
     await page.getByRole('link', { name: '注册单位' }).or(page.getByRole('button', { name: '注册单位' })).first().click();
     await page.waitForURL(/\/orgs\/new$/);
+    await page.getByRole('radio', { name: /^企业/ }).check();
     await page.getByLabel('单位名称').fill(SINOPEC.name);
     await page.getByLabel('所在地区').fill('西城');
-    await page.getByRole('option', { name: /西城区/ }).first().click();
+    await page.locator('.ant-cascader-menu-item', { hasText: '西城区' }).first().click();
     await page.getByLabel('统一社会信用代码').fill('91110000710926094Q'); // wrong check character first
     await page.getByLabel('所属行业').fill('25');
-    await page.getByRole('option', { name: /^25 / }).first().click();
+    await page.locator('.ant-select-item-option', { hasText: /^25/ }).first().click();
     await page.getByLabel('职工人数').fill('5000');
     await page.getByRole('button', { name: '提交登记' }).click();
     await page.getByText('统一社会信用代码校验位不正确').waitFor();
