@@ -11,6 +11,7 @@ import { organizationInputSchema, type OrganizationInput, type OrganizationKind,
 import { usccCheckChar } from '@ronghe/domain/uscc';
 import { describeIssue } from '../errors/zod-messages.ts';
 import type { Caller } from './authz.ts';
+import { organizationRow } from './organizations.ts';
 
 // Bulk import of organisations by platform admins, from .xlsx or .csv (UTF-8 or GBK). All or nothing:
 // any row error writes nothing and yields a downloadable report. Row numbers are spreadsheet rows
@@ -259,25 +260,7 @@ async function conflictsInDatabase(db: Database, valid: ValidRow[], label: (k: K
 // An admin's import is the admin's verification: imported organisations start 'verified', not
 // 'pending' like self-registrations, and each carries an 'organization.import' audit record.
 function rowValues(input: OrganizationInput, caller: Caller): NewOrganization {
-  return {
-    kind: input.kind,
-    name: input.name,
-    regionCode: input.regionCode,
-    address: input.address,
-    description: input.description,
-    contactName: input.contactName,
-    contactPhone: input.contactPhone,
-    status: 'verified',
-    statusChangedAt: new Date(),
-    createdByUserId: caller.userId,
-    uscc: input.kind === 'school' ? null : input.uscc || null,
-    schoolCode: input.kind === 'school' ? input.schoolCode || null : null,
-    schoolLevel: input.kind === 'school' ? input.schoolLevel : null,
-    partnerType: input.kind === 'partner' ? input.partnerType : null,
-    industryCode: input.kind === 'enterprise' ? input.industryCode : null,
-    staffCount: input.kind === 'enterprise' ? input.staffCount : null,
-    isLeadingEnterprise: input.kind === 'enterprise' ? input.isLeadingEnterprise : false,
-  };
+  return organizationRow(input, caller.userId, 'verified');
 }
 
 const constraintColumns: Record<string, { key: Key; message: MessageKey }> = {

@@ -2,7 +2,7 @@ import type { Database, Drizzle } from '@ronghe/db/client';
 import { uniqueViolation } from '@ronghe/db/errors';
 import { writeAudit } from '@ronghe/db/queries/audit';
 import { insertMember, membershipOf } from '@ronghe/db/queries/memberships';
-import { getOrganization, insertOrganization, lockOrganization, setOrganizationStatus, unknownMajorCodes, updateOrganizationProfile } from '@ronghe/db/queries/organizations';
+import { getOrganization, insertOrganization, lockOrganization, setOrganizationStatus, unknownMajorCodes, updateOrganizationProfile, type NewOrganization } from '@ronghe/db/queries/organizations';
 import { maskMobile, maskPersonName } from '@ronghe/domain/account';
 import { DomainError } from '@ronghe/domain/errors';
 import type { OrganizationInput, OrganizationStatus } from '@ronghe/domain/organization';
@@ -14,6 +14,29 @@ const constraintErrors: Record<string, { key: 'organization.usccTaken' | 'organi
   organization_name_region_key: { key: 'organization.duplicate', field: 'name' },
 };
 
+/** The organisation row for a validated registration; kind-specific columns are null for other kinds. */
+export function organizationRow(input: OrganizationInput, createdByUserId: string, status: OrganizationStatus): NewOrganization {
+  return {
+    kind: input.kind,
+    name: input.name,
+    regionCode: input.regionCode,
+    address: input.address,
+    description: input.description,
+    contactName: input.contactName,
+    contactPhone: input.contactPhone,
+    status,
+    statusChangedAt: status === 'pending' ? null : new Date(),
+    createdByUserId,
+    uscc: input.kind === 'school' ? null : input.uscc || null,
+    schoolCode: input.kind === 'school' ? input.schoolCode || null : null,
+    schoolLevel: input.kind === 'school' ? input.schoolLevel : null,
+    partnerType: input.kind === 'partner' ? input.partnerType : null,
+    industryCode: input.kind === 'enterprise' ? input.industryCode : null,
+    staffCount: input.kind === 'enterprise' ? input.staffCount : null,
+    isLeadingEnterprise: input.kind === 'enterprise' ? input.isLeadingEnterprise : false,
+  };
+}
+
 /** Registers an organisation (pending) with the caller as owner, in one transaction. */
 export async function createOrganization(db: Database, caller: Caller, input: OrganizationInput) {
   const majorCodes = input.kind === 'school' ? [...new Set(input.majorCodes)] : [];
@@ -23,24 +46,7 @@ export async function createOrganization(db: Database, caller: Caller, input: Or
     return await db.orm.transaction(async (tx: Drizzle) => {
       const org = await insertOrganization(
         tx,
-        {
-          kind: input.kind,
-          name: input.name,
-          regionCode: input.regionCode,
-          address: input.address,
-          description: input.description,
-          contactName: input.contactName,
-          contactPhone: input.contactPhone,
-          status: 'pending',
-          createdByUserId: caller.userId,
-          uscc: input.kind === 'school' ? null : input.uscc || null,
-          schoolCode: input.kind === 'school' ? input.schoolCode || null : null,
-          schoolLevel: input.kind === 'school' ? input.schoolLevel : null,
-          partnerType: input.kind === 'partner' ? input.partnerType : null,
-          industryCode: input.kind === 'enterprise' ? input.industryCode : null,
-          staffCount: input.kind === 'enterprise' ? input.staffCount : null,
-          isLeadingEnterprise: input.kind === 'enterprise' ? input.isLeadingEnterprise : false,
-        },
+        organizationRow(input, caller.userId, 'pending'),
         majorCodes,
       );
       await insertMember(tx, org.id, caller.userId, 'owner');
