@@ -31,7 +31,7 @@ export default function AdminPage() {
       <Typography.Paragraph style={{ maxWidth: 820 }}>{t('admin.intro')}</Typography.Paragraph>
       <Typography.Title level={2}>{t('review.workbench')}</Typography.Title>
       <Row gutter={[16, 16]} style={{ marginBottom: 24 }}>
-        <Col xs={24} md={12}>
+        <Col xs={24} md={8}>
           <Card title={<Link to="/admin/verification">{t('review.queue')}</Link>} style={{ height: '100%' }}>
             <Typography.Paragraph>{t('review.queueCardIntro')}</Typography.Paragraph>
             {isAdmin ? (
@@ -47,9 +47,15 @@ export default function AdminPage() {
             )}
           </Card>
         </Col>
-        <Col xs={24} md={12}>
+        <Col xs={24} md={8}>
           <Card title={<Link to="/admin/audit">{t('review.audit')}</Link>} style={{ height: '100%' }}>
             <Typography.Paragraph>{t('review.auditCardIntro')}</Typography.Paragraph>
+            {!isAdmin && <Typography.Text type="secondary">{t('review.adminOnly')}</Typography.Text>}
+          </Card>
+        </Col>
+        <Col xs={24} md={8}>
+          <Card title={<Link to="/admin/import">{t('imports.title')}</Link>} style={{ height: '100%' }}>
+            <Typography.Paragraph>{t('imports.fileHint')}</Typography.Paragraph>
             {!isAdmin && <Typography.Text type="secondary">{t('review.adminOnly')}</Typography.Text>}
           </Card>
         </Col>
