@@ -48,30 +48,37 @@ describe('HTTP surface', () => {
     expect(body.result.data.json).toHaveLength(16);
   });
 
+  const signUp = (body: string, lang?: string) =>
+    fetch(`${server.url}/trpc/account.signUp`, { method: 'POST', headers: { 'content-type': 'application/json', ...(lang ? { 'accept-language': lang } : {}) }, body });
+  type ErrorBody = { error: { json: { message: string; data: { fieldErrors: Array<{ path: string; message: string }> } } } };
+
   it('answers malformed input with 400 and per-field messages in Chinese', async () => {
-    const res = await trpcGet('organizations.list', { limit: 0, kind: 'bank' });
+    const res = await signUp(JSON.stringify({ json: { identifier: '12345', password: 'short', name: ' ' } }));
     expect(res.status).toBe(400);
-    const body = (await res.json()) as { error: { json: { message: string; data: { fieldErrors: Array<{ path: string; message: string }> } } } };
+    const body = (await res.json()) as ErrorBody;
     expect(body.error.json.message).toBe('输入有误，请检查标记的字段');
-    expect(body.error.json.data.fieldErrors).toEqual(
-      expect.arrayContaining([
-        { path: 'limit', message: '不能小于 1' },
-        { path: 'kind', message: '应为以下之一：school、enterprise、partner' },
-      ]),
-    );
+    expect(body.error.json.data.fieldErrors).toEqual([
+      { path: 'identifier', message: '请输入有效的邮箱或11位手机号' },
+      { path: 'password', message: '密码至少8位，且须同时包含字母和数字' },
+      { path: 'name', message: '请填写姓名' },
+    ]);
   });
 
   it('answers in English when the client asks for it', async () => {
-    const res = await trpcGet('organizations.list', { limit: 500 }, 'en-US,en;q=0.9');
+    const res = await signUp(JSON.stringify({ json: { identifier: 'someone@example.com', password: 'ronghe2027x', name: 'x'.repeat(51) } }), 'en-US,en;q=0.9');
     expect(res.status).toBe(400);
-    const body = (await res.json()) as { error: { json: { message: string; data: { fieldErrors: Array<{ path: string; message: string }> } } } };
+    const body = (await res.json()) as ErrorBody;
     expect(body.error.json.message).toBe('Some fields are invalid; please check the marked fields');
-    expect(body.error.json.data.fieldErrors).toEqual([{ path: 'limit', message: 'Must be at most 100' }]);
+    expect(body.error.json.data.fieldErrors).toEqual([{ path: 'name', message: 'At most 50 characters' }]);
   });
 
   it('treats broken JSON as a client error, never a 500', async () => {
-    const res = await fetch(`${server.url}/trpc/organizations.list?input=%7Bnot-json`);
-    expect(res.status).toBe(400);
+    expect((await signUp('{not-json')).status).toBe(400);
+  });
+
+  it('checks who is calling before it looks at the input', async () => {
+    const res = await trpcGet('organizations.list', { limit: 0 });
+    expect(res.status).toBe(401);
   });
 
   it('gives JSON 404 for unknown procedures and API paths', async () => {
