@@ -1,6 +1,11 @@
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
-import type { Worksheet } from 'exceljs';
+import type { Workbook, Worksheet } from 'exceljs';
+
+// exceljs costs ~28 MB of memory once loaded: load it when an admin imports, not at every start.
+async function newWorkbook(): Promise<Workbook> {
+  const { default: ExcelJS } = await import('exceljs');
+  return new ExcelJS.Workbook();
+}
 import type { Database, Drizzle } from '@ronghe/db/client';
 import { uniqueViolation } from '@ronghe/db/errors';
 import { writeAudit } from '@ronghe/db/queries/audit';
@@ -114,7 +119,7 @@ function decodeText(data: Buffer): string {
 }
 
 async function readWorksheet(data: Buffer, filename: string): Promise<Worksheet | null> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   try {
     if (data.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
       // exceljs types its Buffer as an ArrayBuffer; JSZip reads either.
@@ -332,7 +337,7 @@ export async function importOrganizations(db: Database, caller: Caller, opts: { 
 
 /** The error report: 行号 / 列 / 原因, bold header, first row frozen. */
 export async function buildErrorReport(errors: ImportError[], lang: Language): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   const sheet = workbook.addWorksheet(lang === 'en' ? 'Errors' : '错误', { views: [{ state: 'frozen', ySplit: 1 }] });
   const en = lang === 'en';
   sheet.columns = [
@@ -348,7 +353,7 @@ export async function buildErrorReport(errors: ImportError[], lang: Language): P
 /** The import template: header row, an enterprise and a school as examples, and a sheet explaining each column. */
 export async function buildTemplate(lang: Language): Promise<Buffer> {
   const en = lang === 'en';
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   const sheet = workbook.addWorksheet(en ? 'Organizations' : '单位', { views: [{ state: 'frozen', ySplit: 1 }] });
   // Text format on every column, so Excel keeps leading zeros and long codes as typed.
   sheet.columns = columns.map((c) => ({ header: en ? c.key : c.zh, key: c.key, width: Math.max(12, c.zh.length * 3), style: { numFmt: '@' } }));
