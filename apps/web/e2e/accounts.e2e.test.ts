@@ -1,21 +1,12 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, seriousA11yViolations, type TestBrowser } from './support/browser.ts';
-import { startTestServer, type TestServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { screenshot, seriousA11yViolations } from './support/browser.ts';
+import { startJourney } from './support/journey.ts';
 
 // Issue 3's journey: an enterprise signs up, registers with a real USCC and waits, pending; an
 // admin verifies it; the enterprise sees itself verified and invites a colleague, who joins.
 
-let server: TestServer;
-let browser: TestBrowser;
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = startJourney();
 
 const SINOPEC = { uscc: '91110000710926094P', name: '中国石油化工股份有限公司' };
 const ENTERPRISE_EMAIL = 'liwei@sinopec.example.com';
@@ -28,8 +19,8 @@ async function expectAccessible(page: Page, label: string) {
 }
 
 async function signIn(page: Page, identifier: string, password: string) {
-  await browser.context.clearCookies();
-  await page.goto(`${server.url}/login`);
+  await journey.browser.context.clearCookies();
+  await page.goto(`${journey.server.url}/login`);
   await page.getByLabel('邮箱或手机号').fill(identifier);
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: '登录', exact: true }).click();
@@ -40,8 +31,8 @@ describe('an enterprise joins Ronghe and is verified', () => {
   let orgUrl = '';
 
   it('signs up and registers with a real USCC, waiting pending', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/login?tab=signup`);
+    const page = await journey.browser.newPage();
+    await page.goto(`${journey.server.url}/login?tab=signup`);
     await expectAccessible(page, 'sign-up');
     await page.getByLabel('姓名').fill('李伟');
     await page.getByLabel('邮箱或手机号').fill(ENTERPRISE_EMAIL);
@@ -77,9 +68,9 @@ describe('an enterprise joins Ronghe and is verified', () => {
   });
 
   it('an admin verifies it from the queue', async () => {
-    const page = await browser.newPage();
+    const page = await journey.browser.newPage();
     await signIn(page, 'admin@demo.ronghe.cn', 'ronghe2027demo');
-    await page.goto(`${server.url}/admin/verification`);
+    await page.goto(`${journey.server.url}/admin/verification`);
     const row = page.getByRole('row', { name: new RegExp(SINOPEC.name) }).or(page.getByRole('listitem').filter({ hasText: SINOPEC.name }));
     await row.first().waitFor();
     await expectAccessible(page, 'verification queue');
@@ -91,7 +82,7 @@ describe('an enterprise joins Ronghe and is verified', () => {
   });
 
   it('the enterprise sees itself verified and invites a colleague, who joins', async () => {
-    const page = await browser.newPage();
+    const page = await journey.browser.newPage();
     await signIn(page, ENTERPRISE_EMAIL, PASSWORD);
     await page.getByText('已认证').first().waitFor();
     await expectAccessible(page, 'account');
@@ -108,9 +99,9 @@ describe('an enterprise joins Ronghe and is verified', () => {
     await screenshot(page, 'org-invited');
 
     // the colleague opens the link, signs up with the invited address and accepts
-    await browser.context.clearCookies();
+    await journey.browser.context.clearCookies();
     const token = invitationUrl.split('/invitations/')[1] ?? '';
-    await page.goto(`${server.url}/login?tab=signup&next=${encodeURIComponent(`/invitations/${token}`)}`);
+    await page.goto(`${journey.server.url}/login?tab=signup&next=${encodeURIComponent(`/invitations/${token}`)}`);
     await page.getByLabel('姓名').fill('张敏');
     await page.getByLabel('邮箱或手机号').fill(COLLEAGUE_EMAIL);
     await page.getByLabel('密码', { exact: true }).fill(PASSWORD);

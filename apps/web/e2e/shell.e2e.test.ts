@@ -1,27 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, seriousA11yViolations, type TestBrowser } from './support/browser.ts';
-import { startTestServer, type TestServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { screenshot, seriousA11yViolations } from './support/browser.ts';
+import { startJourney } from './support/journey.ts';
 
-let server: TestServer;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = startJourney();
 
 describe('the web shell', () => {
   it('runs against the engine the environment asks for', () => {
-    expect(server.engine).toBe(process.env.DATABASE_URL ? 'postgres' : 'pglite');
+    expect(journey.server.engine).toBe(process.env.DATABASE_URL ? 'postgres' : 'pglite');
   });
 
   it('shows the Chinese home page with live data, then switches to English and remembers it', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url);
+    const page = await journey.browser.newPage();
+    await page.goto(journey.server.url);
     await page.getByRole('heading', { name: '让学校、企业与京津冀伙伴在一个平台上协同' }).waitFor();
     // plan targets and organisation counts come from the API
     await page.getByRole('cell', { name: '市域产教联合体' }).waitFor();
@@ -43,11 +33,11 @@ describe('the web shell', () => {
   });
 
   it('searches the enterprise directory by a two-character term, on a deep link', async () => {
-    const page = await browser.newPage();
+    const page = await journey.browser.newPage();
     // the directory is for signed-in users: sign in as the demo school through the API
-    const signIn = await page.request.post(`${server.url}/trpc/account.signIn`, { data: { json: { identifier: 'school@demo.ronghe.cn', password: 'ronghe2027demo' } } });
+    const signIn = await page.request.post(`${journey.server.url}/trpc/account.signIn`, { data: { json: { identifier: 'school@demo.ronghe.cn', password: 'ronghe2027demo' } } });
     expect(signIn.status()).toBe(200);
-    await page.goto(`${server.url}/enterprises`);
+    await page.goto(`${journey.server.url}/enterprises`);
     await page.getByRole('heading', { name: '企业', level: 1 }).waitFor();
     await page.getByRole('searchbox', { name: '搜索' }).fill('数控');
     await page.getByRole('searchbox', { name: '搜索' }).press('Enter');
@@ -58,9 +48,9 @@ describe('the web shell', () => {
   });
 
   it('has no serious or critical accessibility violations on its pages', async () => {
-    const page = await browser.newPage();
+    const page = await journey.browser.newPage();
     for (const path of ['/', '/schools', '/admin', '/no-such-page']) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${journey.server.url}${path}`);
       await page.locator('main').waitFor();
       await page.waitForLoadState('networkidle');
       expect(await seriousA11yViolations(page), path).toEqual([]);
@@ -69,8 +59,8 @@ describe('the web shell', () => {
   });
 
   it('fits a 375 px phone screen, with the navigation in a drawer', async () => {
-    const page = await browser.newPage({ width: 375, height: 740 });
-    await page.goto(`${server.url}/schools`);
+    const page = await journey.browser.newPage({ width: 375, height: 740 });
+    await page.goto(`${journey.server.url}/schools`);
     await page.getByRole('cell').first().waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
@@ -83,11 +73,11 @@ describe('the web shell', () => {
   });
 
   it('answers unknown pages with the app and unknown API paths with JSON 404', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/no-such-page`);
+    const page = await journey.browser.newPage();
+    await page.goto(`${journey.server.url}/no-such-page`);
     await page.getByText('页面不存在', { exact: true }).waitFor();
     await page.close();
-    const api = await fetch(`${server.url}/api/no-such-thing`);
+    const api = await fetch(`${journey.server.url}/api/no-such-thing`);
     expect(api.status).toBe(404);
     expect(await api.json()).toMatchObject({ error: 'not found' });
   });

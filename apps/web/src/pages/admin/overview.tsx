@@ -62,34 +62,10 @@ export default function AdminPage() {
       </Row>
       <Typography.Title level={2}>{t('admin.reference')}</Typography.Title>
       <Row gutter={[16, 16]}>
-        <Col xs={12} md={6}>
-          <Card>
-            <QueryState query={regions} rows={1}>
-              <Statistic title={t('admin.regionsCount')} value={regions.data?.length ?? 0} />
-            </QueryState>
-          </Card>
-        </Col>
-        <Col xs={12} md={6}>
-          <Card>
-            <QueryState query={majors} rows={1}>
-              <Statistic title={t('admin.majorCategories')} value={majors.data?.categories.length ?? 0} />
-            </QueryState>
-          </Card>
-        </Col>
-        <Col xs={12} md={6}>
-          <Card>
-            <QueryState query={majors} rows={1}>
-              <Statistic title={t('admin.starterMajors')} value={majors.data?.majors.length ?? 0} />
-            </QueryState>
-          </Card>
-        </Col>
-        <Col xs={12} md={6}>
-          <Card>
-            <QueryState query={industries} rows={1}>
-              <Statistic title={t('admin.industries')} value={divisions} />
-            </QueryState>
-          </Card>
-        </Col>
+        <StatCard query={regions} title={t('admin.regionsCount')} value={regions.data?.length} />
+        <StatCard query={majors} title={t('admin.majorCategories')} value={majors.data?.categories.length} />
+        <StatCard query={majors} title={t('admin.starterMajors')} value={majors.data?.majors.length} />
+        <StatCard query={industries} title={t('admin.industries')} value={divisions} />
         <Col span={24}>
           <Card title={t('admin.gaojingjian')}>
             <QueryState query={industries} rows={2}>
@@ -105,5 +81,18 @@ export default function AdminPage() {
         </Col>
       </Row>
     </>
+  );
+}
+
+/** One reference-data figure in a quarter-width card. */
+function StatCard({ query, title, value }: { query: Parameters<typeof QueryState>[0]['query']; title: string; value: number | undefined }) {
+  return (
+    <Col xs={12} md={6}>
+      <Card>
+        <QueryState query={query} rows={1}>
+          <Statistic title={title} value={value ?? 0} />
+        </QueryState>
+      </Card>
+    </Col>
   );
 }
