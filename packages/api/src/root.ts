@@ -5,6 +5,8 @@ import { accountRouter } from './routers/account.ts';
 import { adminRouter } from './routers/admin.ts';
 import { invitationsRouter } from './routers/invitations.ts';
 import { importsRouter } from './routers/imports.ts';
+import { consortiaRouter } from './routers/consortia.ts';
+import { notificationsRouter } from './routers/notifications.ts';
 
 export const appRouter = router({
   reference: referenceRouter,
@@ -13,6 +15,8 @@ export const appRouter = router({
   invitations: invitationsRouter,
   admin: adminRouter,
   imports: importsRouter,
+  consortia: consortiaRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

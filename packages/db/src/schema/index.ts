@@ -4,3 +4,4 @@ export * from './meta.ts';
 export * from './organizations.ts';
 export * from './auth.ts';
 export * from './memberships.ts';
+export * from './consortia.ts';

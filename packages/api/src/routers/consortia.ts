@@ -1,0 +1,218 @@
+import { z } from 'zod';
+import { consortiumStats, getConsortium, listConsortia, listConsortiumEvents, listConsortiumItems, listConsortiumMembers } from '@ronghe/db/queries/consortia';
+import { membershipOf } from '@ronghe/db/queries/memberships';
+import {
+  consortiumInputSchema,
+  consortiumItemKinds,
+  consortiumKinds,
+  consortiumLevels,
+  consortiumMembershipStatuses,
+  consortiumRoles,
+  consortiumStatuses,
+  councilPositions,
+} from '@ronghe/domain/consortium';
+import { organizationKinds, partnerTypes } from '@ronghe/domain/organization';
+import { regionCodeSchema } from '@ronghe/domain/reference/regions';
+import * as consortia from '../services/consortia.ts';
+import { addConsortiumItem, removeConsortiumItem } from '../services/consortium-items.ts';
+import { adminProcedure, protectedProcedure, publicProcedure, router } from '../trpc.ts';
+
+const ok = z.object({ ok: z.literal(true) });
+const done = { ok: true as const };
+const reason = z.string().trim().min(2, { message: 'reason.required' }).max(500);
+
+const listItem = z.object({
+  id: z.string(),
+  kind: z.enum(consortiumKinds),
+  level: z.enum(consortiumLevels),
+  name: z.string(),
+  status: z.enum(consortiumStatuses),
+  industryCode: z.string().nullable(),
+  anchorRegionCode: z.string(),
+  memberCount: z.number(),
+  createdAt: z.date(),
+  counts: z.object({ school: z.number(), enterprise: z.number(), partner: z.number() }),
+});
+
+const member = z.object({
+  organizationId: z.string(),
+  name: z.string(),
+  kind: z.enum(organizationKinds),
+  partnerType: z.enum(partnerTypes).nullable(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  regionParentCode: z.string().nullable(),
+  provinceCode: z.string(),
+  role: z.enum(consortiumRoles),
+  councilPosition: z.enum(councilPositions).nullable(),
+  status: z.enum(consortiumMembershipStatuses),
+  message: z.string(),
+  joinedAt: z.date().nullable(),
+});
+
+const detail = z.object({
+  id: z.string(),
+  kind: z.enum(consortiumKinds),
+  level: z.enum(consortiumLevels),
+  name: z.string(),
+  status: z.enum(consortiumStatuses),
+  statusReason: z.string().nullable(),
+  industryCode: z.string().nullable(),
+  industryName: z.string().nullable(),
+  gaojingjian: z.string().nullable(),
+  anchorRegionCode: z.string(),
+  anchorRegionName: z.string(),
+  anchorProvinceCode: z.string(),
+  foundedOn: z.string().nullable(),
+  charter: z.string(),
+  goals: z.string(),
+  proposerName: z.string(),
+  memberCount: z.number(),
+  approvedAt: z.date().nullable(),
+  createdAt: z.date(),
+  members: z.array(member),
+  events: z.array(z.object({ id: z.number(), at: z.date(), type: z.string(), organizationName: z.string().nullable(), detail: z.unknown() })),
+  items: z.array(z.object({ id: z.string(), kind: z.enum(consortiumItemKinds), title: z.string(), description: z.string() })),
+});
+
+const visibleToEveryone = new Set(['active', 'suspended', 'dissolved']);
+
+export const consortiaRouter = router({
+  /** anyone: active consortia by kind, level and province (targets T01/T02) */
+  stats: publicProcedure
+    .output(z.array(z.object({ kind: z.enum(consortiumKinds), level: z.enum(consortiumLevels), provinceCode: z.string(), count: z.number() })))
+    .query(({ ctx }) => consortiumStats(ctx.db)),
+
+  /** anyone: the directory of active consortia; admins may list any status */
+  list: publicProcedure
+    .input(
+      z.object({
+        kind: z.enum(consortiumKinds).optional(),
+        level: z.enum(consortiumLevels).optional(),
+        status: z.enum(consortiumStatuses).optional(),
+        industryCode: z.string().regex(/^\d{2}$/).optional(),
+        regionCode: regionCodeSchema.optional(),
+        q: z.string().trim().max(50).optional(),
+        sort: z.enum(['members', 'date']).default('members'),
+        page: z.number().int().min(1).max(10_000).default(1),
+        pageSize: z.number().int().min(1).max(100).default(20),
+      }),
+    )
+    .output(z.object({ total: z.number(), items: z.array(listItem) }))
+    .query(({ ctx, input }) =>
+      listConsortia(ctx.db, {
+        ...input,
+        q: input.q || undefined,
+        statuses: ctx.session?.isPlatformAdmin && input.status ? [input.status] : ['active'],
+        offset: (input.page - 1) * input.pageSize,
+        limit: input.pageSize,
+      }),
+    ),
+
+  /** anyone for active (and past) consortia; drafts and proposals only for their members and admins */
+  get: publicProcedure
+    .input(z.object({ id: z.uuid() }))
+    .output(detail)
+    .query(async ({ ctx, input }) => {
+      const c = await getConsortium(ctx.db, input.id);
+      if (!c) throw new consortia.NotFound();
+      const members = await listConsortiumMembers(ctx.db, c.id);
+      if (!visibleToEveryone.has(c.status) && !ctx.session?.isPlatformAdmin) {
+        const mine = ctx.session ? await Promise.all(members.map((m) => membershipOf(ctx.db, m.organizationId, ctx.session?.userId ?? ''))) : [];
+        if (!mine.some(Boolean)) throw new consortia.NotFound();
+      }
+      return { ...c, members, events: await listConsortiumEvents(ctx.db, c.id), items: await listConsortiumItems(ctx.db, c.id) };
+    }),
+
+  /** a manager of a verified organisation, which becomes the first lead */
+  propose: protectedProcedure
+    .input(consortiumInputSchema.extend({ organizationId: z.uuid() }))
+    .output(z.object({ id: z.string(), status: z.enum(consortiumStatuses) }))
+    .mutation(({ ctx, input }) => consortia.proposeConsortium(ctx.db, ctx.session, input)),
+
+  /** a manager of a lead organisation */
+  update: protectedProcedure
+    .input(z.object({ id: z.uuid(), organizationId: z.uuid(), data: consortiumInputSchema.pick({ charter: true, goals: true, foundedOn: true, gaojingjian: true }).partial() }))
+    .output(z.object({ id: z.string() }))
+    .mutation(({ ctx, input }) => consortia.updateConsortium(ctx.db, ctx.session, input)),
+
+  /** a manager of a lead organisation */
+  invite: protectedProcedure
+    .input(z.object({ consortiumId: z.uuid(), actingOrganizationId: z.uuid(), organizationId: z.uuid(), role: z.enum(consortiumRoles), councilPosition: z.enum(councilPositions).nullish() }))
+    .output(ok)
+    .mutation(async ({ ctx, input }) => {
+      await consortia.inviteToConsortium(ctx.db, ctx.session, input);
+      return done;
+    }),
+
+  /** a manager of a verified organisation */
+  apply: protectedProcedure
+    .input(z.object({ consortiumId: z.uuid(), organizationId: z.uuid(), message: z.string().trim().max(1000).default('') }))
+    .output(ok)
+    .mutation(async ({ ctx, input }) => {
+      await consortia.applyToConsortium(ctx.db, ctx.session, input);
+      return done;
+    }),
+
+  /** a manager of a lead organisation */
+  decideApplication: protectedProcedure
+    .input(z.object({ consortiumId: z.uuid(), actingOrganizationId: z.uuid(), organizationId: z.uuid(), accept: z.boolean() }))
+    .output(ok)
+    .mutation(async ({ ctx, input }) => {
+      await consortia.decideApplication(ctx.db, ctx.session, input);
+      return done;
+    }),
+
+  /** a manager of the invited organisation */
+  respondToInvitation: protectedProcedure
+    .input(z.object({ consortiumId: z.uuid(), organizationId: z.uuid(), accept: z.boolean() }))
+    .output(ok)
+    .mutation(async ({ ctx, input }) => {
+      await consortia.respondToConsortiumInvitation(ctx.db, ctx.session, input);
+      return done;
+    }),
+
+  /** a manager of the member organisation */
+  leave: protectedProcedure
+    .input(z.object({ consortiumId: z.uuid(), organizationId: z.uuid() }))
+    .output(ok)
+    .mutation(async ({ ctx, input }) => {
+      await consortia.leaveConsortium(ctx.db, ctx.session, input);
+      return done;
+    }),
+
+  /** a manager of a lead organisation */
+  submit: protectedProcedure
+    .input(z.object({ consortiumId: z.uuid(), organizationId: z.uuid() }))
+    .output(z.object({ id: z.string(), status: z.enum(consortiumStatuses) }))
+    .mutation(({ ctx, input }) => consortia.submitConsortium(ctx.db, ctx.session, input)),
+
+  /** a manager of a lead organisation */
+  addItem: protectedProcedure
+    .input(z.object({ consortiumId: z.uuid(), organizationId: z.uuid(), kind: z.enum(consortiumItemKinds), title: z.string().trim().min(2).max(100), description: z.string().trim().max(2000).default('') }))
+    .output(z.object({ id: z.string() }))
+    .mutation(({ ctx, input }) => addConsortiumItem(ctx.db, ctx.session, input)),
+
+  /** a manager of a lead organisation */
+  removeItem: protectedProcedure
+    .input(z.object({ consortiumId: z.uuid(), organizationId: z.uuid(), itemId: z.uuid() }))
+    .output(ok)
+    .mutation(async ({ ctx, input }) => {
+      await removeConsortiumItem(ctx.db, ctx.session, input);
+      return done;
+    }),
+
+  /** platform admins */
+  review: adminProcedure
+    .input(
+      z.discriminatedUnion('decision', [
+        z.object({ consortiumId: z.uuid(), decision: z.literal('approve') }),
+        z.object({ consortiumId: z.uuid(), decision: z.literal('reinstate') }),
+        z.object({ consortiumId: z.uuid(), decision: z.literal('return'), reason }),
+        z.object({ consortiumId: z.uuid(), decision: z.literal('suspend'), reason }),
+        z.object({ consortiumId: z.uuid(), decision: z.literal('dissolve'), reason }),
+      ]),
+    )
+    .output(z.object({ id: z.string(), status: z.enum(consortiumStatuses) }))
+    .mutation(({ ctx, input }) => consortia.reviewConsortium(ctx.db, ctx.session, { consortiumId: input.consortiumId, decision: input.decision, reason: 'reason' in input ? input.reason : null })),
+});

@@ -1,0 +1,225 @@
+import { and, asc, count, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { ConsortiumKind, ConsortiumLevel, ConsortiumStatus } from '@ronghe/domain/consortium';
+import { getRegion } from '@ronghe/domain/reference/regions';
+import type { Database, Drizzle } from '../client.ts';
+import { consortia, consortiumEvents, consortiumItems, consortiumMembers, industries, organizations, regions } from '../schema/index.ts';
+import { likePattern } from './organizations.ts';
+
+export type NewConsortium = typeof consortia.$inferInsert;
+export type NewConsortiumMember = typeof consortiumMembers.$inferInsert;
+
+export async function insertConsortium(tx: Drizzle, values: NewConsortium) {
+  const [row] = await tx.insert(consortia).values(values).returning();
+  if (!row) throw new Error('insert returned no row');
+  return row;
+}
+
+export async function lockConsortium(tx: Drizzle, id: string) {
+  const [row] = await tx.select().from(consortia).where(eq(consortia.id, id)).for('update');
+  return row ?? null;
+}
+
+export async function updateConsortiumRow(tx: Drizzle, id: string, set: Partial<NewConsortium>) {
+  const [row] = await tx.update(consortia).set({ ...set, updatedAt: new Date() }).where(eq(consortia.id, id)).returning();
+  return row ?? null;
+}
+
+export async function adjustMemberCount(tx: Drizzle, id: string, delta: number) {
+  await tx.update(consortia).set({ memberCount: sql`${consortia.memberCount} + ${delta}` }).where(eq(consortia.id, id));
+}
+
+export async function insertConsortiumEvent(tx: Drizzle, e: { consortiumId: string; type: string; actorUserId: string | null; organizationId?: string | null; detail?: unknown }) {
+  await tx.insert(consortiumEvents).values({ ...e, organizationId: e.organizationId ?? null, detail: e.detail ?? null });
+}
+
+/** Inserts a membership unless the organisation already has one; returns the new row or null. */
+export async function insertMembershipOnce(tx: Drizzle, values: NewConsortiumMember) {
+  const [row] = await tx.insert(consortiumMembers).values(values).onConflictDoNothing({ target: [consortiumMembers.consortiumId, consortiumMembers.organizationId] }).returning();
+  return row ?? null;
+}
+
+export async function lockMembership(tx: Drizzle, consortiumId: string, organizationId: string) {
+  const [row] = await tx
+    .select()
+    .from(consortiumMembers)
+    .where(and(eq(consortiumMembers.consortiumId, consortiumId), eq(consortiumMembers.organizationId, organizationId)))
+    .for('update');
+  return row ?? null;
+}
+
+export async function updateMembership(tx: Drizzle, id: string, set: Partial<NewConsortiumMember>) {
+  await tx.update(consortiumMembers).set({ ...set, updatedAt: new Date() }).where(eq(consortiumMembers.id, id));
+}
+
+/** The active leads with their organisations' kinds, locked so that leaving and submitting serialise. */
+export async function lockActiveLeads(tx: Drizzle, consortiumId: string) {
+  return tx
+    .select({ organizationId: consortiumMembers.organizationId, kind: organizations.kind, partnerType: organizations.partnerType })
+    .from(consortiumMembers)
+    .innerJoin(organizations, eq(organizations.id, consortiumMembers.organizationId))
+    .where(and(eq(consortiumMembers.consortiumId, consortiumId), eq(consortiumMembers.status, 'active'), eq(consortiumMembers.role, 'lead')))
+    .for('update', { of: consortiumMembers });
+}
+
+export async function getConsortium(db: Database, id: string) {
+  const proposer = alias(organizations, 'proposer');
+  const [row] = await db.orm
+    .select({ c: consortia, anchorRegionName: regions.name, anchorProvinceCode: regions.provinceCode, industryName: industries.name, proposerName: proposer.name })
+    .from(consortia)
+    .innerJoin(regions, eq(regions.code, consortia.anchorRegionCode))
+    .innerJoin(proposer, eq(proposer.id, consortia.proposedByOrganizationId))
+    .leftJoin(industries, eq(industries.code, consortia.industryCode))
+    .where(eq(consortia.id, id));
+  return row ? { ...row.c, anchorRegionName: row.anchorRegionName, anchorProvinceCode: row.anchorProvinceCode, industryName: row.industryName, proposerName: row.proposerName } : null;
+}
+
+/** Members (every status) with what the detail page and the map need. */
+export async function listConsortiumMembers(db: Database, consortiumId: string) {
+  return db.orm
+    .select({
+      organizationId: organizations.id,
+      name: organizations.name,
+      kind: organizations.kind,
+      partnerType: organizations.partnerType,
+      regionCode: organizations.regionCode,
+      regionName: regions.name,
+      regionParentCode: regions.parentCode,
+      provinceCode: regions.provinceCode,
+      role: consortiumMembers.role,
+      councilPosition: consortiumMembers.councilPosition,
+      status: consortiumMembers.status,
+      message: consortiumMembers.message,
+      joinedAt: consortiumMembers.joinedAt,
+      createdAt: consortiumMembers.createdAt,
+    })
+    .from(consortiumMembers)
+    .innerJoin(organizations, eq(organizations.id, consortiumMembers.organizationId))
+    .innerJoin(regions, eq(regions.code, organizations.regionCode))
+    .where(eq(consortiumMembers.consortiumId, consortiumId))
+    .orderBy(asc(consortiumMembers.createdAt));
+}
+
+export async function listConsortiumEvents(db: Database, consortiumId: string) {
+  return db.orm
+    .select({ id: consortiumEvents.id, at: consortiumEvents.at, type: consortiumEvents.type, organizationName: organizations.name, detail: consortiumEvents.detail })
+    .from(consortiumEvents)
+    .leftJoin(organizations, eq(organizations.id, consortiumEvents.organizationId))
+    .where(eq(consortiumEvents.consortiumId, consortiumId))
+    .orderBy(asc(consortiumEvents.id));
+}
+
+export async function listConsortiumItems(db: Database, consortiumId: string) {
+  return db.orm
+    .select({ id: consortiumItems.id, kind: consortiumItems.kind, title: consortiumItems.title, description: consortiumItems.description })
+    .from(consortiumItems)
+    .where(eq(consortiumItems.consortiumId, consortiumId))
+    .orderBy(asc(consortiumItems.createdAt));
+}
+
+export async function insertConsortiumItem(tx: Drizzle, values: typeof consortiumItems.$inferInsert) {
+  const [row] = await tx.insert(consortiumItems).values(values).returning({ id: consortiumItems.id });
+  return row;
+}
+
+export async function deleteConsortiumItem(tx: Drizzle, consortiumId: string, itemId: string) {
+  const rows = await tx.delete(consortiumItems).where(and(eq(consortiumItems.id, itemId), eq(consortiumItems.consortiumId, consortiumId))).returning({ id: consortiumItems.id });
+  return rows.length > 0;
+}
+
+export type ConsortiumFilter = {
+  kind?: ConsortiumKind;
+  level?: ConsortiumLevel;
+  statuses: ConsortiumStatus[];
+  industryCode?: string;
+  /** consortia with an active member in this region (province, Hebei prefecture, or district) */
+  regionCode?: string;
+  q?: string;
+  sort: 'members' | 'date';
+  offset: number;
+  limit: number;
+};
+
+function memberInRegion(code: string) {
+  const region = getRegion(code);
+  if (!region) return sql`false`;
+  const where =
+    region.level === 'province'
+      ? sql`r.province_code = ${region.provinceCode}`
+      : region.level === 'prefecture'
+        ? sql`(o.region_code = ${code} or r.parent_code = ${code})`
+        : sql`o.region_code = ${code}`;
+  return sql`exists (select 1 from consortium_member m join organization o on o.id = m.organization_id join region r on r.code = o.region_code
+    where m.consortium_id = ${consortia.id} and m.status = 'active' and ${where})`;
+}
+
+/** The directory page, with member counts by kind for the rows on it. */
+export async function listConsortia(db: Database, f: ConsortiumFilter) {
+  const where = and(
+    inArray(consortia.status, f.statuses),
+    f.kind ? eq(consortia.kind, f.kind) : undefined,
+    f.level ? eq(consortia.level, f.level) : undefined,
+    f.industryCode ? eq(consortia.industryCode, f.industryCode) : undefined,
+    f.regionCode ? memberInRegion(f.regionCode) : undefined,
+    f.q ? and(sql`ronghe_bigrams(${consortia.name}) @> ronghe_bigrams(${f.q})`, ilike(consortia.name, likePattern(f.q))) : undefined,
+  );
+  const order = f.sort === 'members' ? [desc(consortia.memberCount), asc(consortia.id)] : [desc(consortia.createdAt), asc(consortia.id)];
+  const [rows, [total]] = await Promise.all([
+    db.orm
+      .select({
+        id: consortia.id,
+        kind: consortia.kind,
+        level: consortia.level,
+        name: consortia.name,
+        status: consortia.status,
+        industryCode: consortia.industryCode,
+        anchorRegionCode: consortia.anchorRegionCode,
+        memberCount: consortia.memberCount,
+        createdAt: consortia.createdAt,
+      })
+      .from(consortia)
+      .where(where)
+      .orderBy(...order)
+      .limit(f.limit)
+      .offset(f.offset),
+    db.orm.select({ n: count() }).from(consortia).where(where),
+  ]);
+  const ids = rows.map((r) => r.id);
+  const byKind =
+    ids.length === 0
+      ? []
+      : await db.orm
+          .select({ consortiumId: consortiumMembers.consortiumId, kind: organizations.kind, n: count() })
+          .from(consortiumMembers)
+          .innerJoin(organizations, eq(organizations.id, consortiumMembers.organizationId))
+          .where(and(inArray(consortiumMembers.consortiumId, ids), eq(consortiumMembers.status, 'active')))
+          .groupBy(consortiumMembers.consortiumId, organizations.kind);
+  return {
+    total: total?.n ?? 0,
+    items: rows.map((r) => {
+      const counts = { school: 0, enterprise: 0, partner: 0 };
+      for (const k of byKind) if (k.consortiumId === r.id) counts[k.kind] = k.n;
+      return { ...r, counts };
+    }),
+  };
+}
+
+/** Active consortia by kind, level and the province of their anchor: the figures T01/T02 are counted from. */
+export async function consortiumStats(db: Database) {
+  return db.orm
+    .select({ kind: consortia.kind, level: consortia.level, provinceCode: regions.provinceCode, count: count() })
+    .from(consortia)
+    .innerJoin(regions, eq(regions.code, consortia.anchorRegionCode))
+    .where(eq(consortia.status, 'active'))
+    .groupBy(consortia.kind, consortia.level, regions.provinceCode);
+}
+
+/** Consortia an organisation belongs to or has applied to / been invited to. */
+export async function listConsortiaOfOrganization(db: Database, organizationId: string) {
+  return db.orm
+    .select({ id: consortia.id, name: consortia.name, kind: consortia.kind, status: consortia.status, role: consortiumMembers.role, membershipStatus: consortiumMembers.status })
+    .from(consortiumMembers)
+    .innerJoin(consortia, eq(consortia.id, consortiumMembers.consortiumId))
+    .where(and(eq(consortiumMembers.organizationId, organizationId), or(eq(consortiumMembers.status, 'active'), eq(consortiumMembers.status, 'applied'), eq(consortiumMembers.status, 'invited'))))
+    .orderBy(asc(consortia.name));
+}
