@@ -1,4 +1,5 @@
 import type { Database } from '@ronghe/db/client';
+import { usccCheckChar } from '@ronghe/domain/uscc';
 import { createTestDb } from '@ronghe/db/testing';
 import { createAuth, type Auth } from './auth/create-auth.ts';
 import { createContextInner, sessionFromHeaders, type Session } from './context.ts';
@@ -84,4 +85,28 @@ export async function errorOf(p: Promise<unknown>): Promise<{ code: string; mess
     return e;
   }
   throw new Error('expected the call to fail');
+}
+
+let orgCounter = 0;
+
+/** A new user owning a new organisation of this kind, verified by the admin. */
+export async function verifiedOrganization(env: TestEnv, admin: TestUser, kind: 'school' | 'enterprise' | 'partner', regionCode = '110108'): Promise<TestUser & { organizationId: string }> {
+  orgCounter += 1;
+  const user = await signUpUser(env);
+  const name = `测试${kind === 'school' ? '职业学院' : kind === 'enterprise' ? '科技有限公司' : '协会'}${orgCounter}-${Math.random().toString(36).slice(2, 6)}`;
+  const input =
+    kind === 'school'
+      ? { kind, name, regionCode, schoolLevel: 'gaozhi' as const }
+      : kind === 'enterprise'
+        ? { kind, name, regionCode, uscc: demoUsccFor(orgCounter), industryCode: '34', staffCount: 500 }
+        : { kind, name, regionCode, partnerType: 'park' as const };
+  const { id } = await user.caller.organizations.create(input);
+  await admin.caller.admin.verify({ id });
+  return { ...user, organizationId: id };
+}
+
+function demoUsccFor(n: number): string {
+  // a valid code with a random body: the check character comes from the domain rule
+  const body = `91110108${String(700_000_000 + n * 7919 + Math.floor(Math.random() * 7000)).padStart(9, '0')}`;
+  return body + (usccCheckChar(body) ?? '');
 }

@@ -146,7 +146,7 @@ export const consortiaRouter = router({
     }),
 
   /** a manager of a verified organisation */
-  apply: protectedProcedure
+  applyToJoin: protectedProcedure
     .input(z.object({ consortiumId: z.uuid(), organizationId: z.uuid(), message: z.string().trim().max(1000).default('') }))
     .output(ok)
     .mutation(async ({ ctx, input }) => {

@@ -1,0 +1,143 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DomainError } from '@ronghe/domain/errors';
+import { anonymous, createTestEnv, errorOf, makeAdmin, signUpUser, verifiedOrganization, type TestEnv, type TestUser } from '../test-support.ts';
+
+let env: TestEnv;
+let admin: TestUser;
+beforeAll(async () => {
+  env = await createTestEnv();
+  admin = await makeAdmin(env, await signUpUser(env, { identifier: 'consortia-admin@example.gov.cn' }));
+});
+afterAll(async () => {
+  await env.close();
+});
+
+const keyOf = (e: { cause: unknown }) => (e.cause instanceof DomainError ? e.cause.key : null);
+let n = 0;
+const proposal = (organizationId: string, kind: 'industry_community' | 'city_union' = 'industry_community') => ({
+  organizationId,
+  kind,
+  level: 'municipal' as const,
+  name: `北京智能制造产教融合共同体${++n}`,
+  industryCode: '34',
+  anchorRegionCode: '110115',
+  goals: '培养数控与工业机器人技术技能人才',
+});
+
+/** A school-proposed industry community with an enterprise co-lead, submitted and approved. */
+async function activeConsortium() {
+  const school = await verifiedOrganization(env, admin, 'school');
+  const enterprise = await verifiedOrganization(env, admin, 'enterprise');
+  const { id } = await school.caller.consortia.propose(proposal(school.organizationId));
+  await school.caller.consortia.invite({ consortiumId: id, actingOrganizationId: school.organizationId, organizationId: enterprise.organizationId, role: 'lead' });
+  await enterprise.caller.consortia.respondToInvitation({ consortiumId: id, organizationId: enterprise.organizationId, accept: true });
+  await school.caller.consortia.submit({ consortiumId: id, organizationId: school.organizationId });
+  await admin.caller.consortia.review({ consortiumId: id, decision: 'approve' });
+  return { id, school, enterprise };
+}
+
+describe('consortium lifecycle', () => {
+  it('a school proposes, an enterprise co-leads, it is submitted and approved, with a dated history', async () => {
+    const { id, school } = await activeConsortium();
+    const c = await anonymous(env).consortia.get({ id });
+    expect(c.status).toBe('active');
+    expect(c.members.filter((m) => m.status === 'active').map((m) => [m.kind, m.role])).toEqual([
+      ['school', 'lead'],
+      ['enterprise', 'lead'],
+    ]);
+    expect(c.memberCount).toBe(2);
+    expect(c.events.map((e) => e.type)).toEqual(['created', 'invited', 'joined', 'submitted', 'approve']);
+    const bell = await school.caller.notifications.list({});
+    expect(bell.map((b) => b.type)).toContain('consortium.approve');
+  });
+
+  it('cannot be submitted without an enterprise and a school lead, naming what is missing', async () => {
+    const school = await verifiedOrganization(env, admin, 'school');
+    const { id } = await school.caller.consortia.propose(proposal(school.organizationId));
+    const error = await errorOf(school.caller.consortia.submit({ consortiumId: id, organizationId: school.organizationId }));
+    expect(error.code).toBe('BAD_REQUEST');
+    expect(keyOf(error)).toBe('consortium.missingLeads.enterprise');
+  });
+
+  it('refuses approving twice, and returns with a reason', async () => {
+    const { id } = await activeConsortium();
+    expect((await errorOf(admin.caller.consortia.review({ consortiumId: id, decision: 'approve' }))).code).toBe('CONFLICT');
+    const school = await verifiedOrganization(env, admin, 'school');
+    const enterprise = await verifiedOrganization(env, admin, 'enterprise');
+    const { id: other } = await school.caller.consortia.propose(proposal(school.organizationId, 'city_union'));
+    await school.caller.consortia.invite({ consortiumId: other, actingOrganizationId: school.organizationId, organizationId: enterprise.organizationId, role: 'lead' });
+    await enterprise.caller.consortia.respondToInvitation({ consortiumId: other, organizationId: enterprise.organizationId, accept: true });
+    await school.caller.consortia.submit({ consortiumId: other, organizationId: school.organizationId });
+    await admin.caller.consortia.review({ consortiumId: other, decision: 'return', reason: '请补充章程与年度目标' });
+    expect(await school.caller.consortia.get({ id: other })).toMatchObject({ status: 'returned', statusReason: '请补充章程与年度目标' });
+    await school.caller.consortia.submit({ consortiumId: other, organizationId: school.organizationId });
+  });
+
+  it('keeps drafts private to their members and admins', async () => {
+    const school = await verifiedOrganization(env, admin, 'school');
+    const { id } = await school.caller.consortia.propose(proposal(school.organizationId));
+    expect((await errorOf(anonymous(env).consortia.get({ id }))).code).toBe('NOT_FOUND');
+    expect((await school.caller.consortia.get({ id })).status).toBe('draft');
+    expect((await admin.caller.consortia.get({ id })).status).toBe('draft');
+  });
+
+  it('needs a verified organisation to propose or apply', async () => {
+    const user = await signUpUser(env);
+    const { id: pending } = await user.caller.organizations.create({ kind: 'school', name: `待审职业学院${n}`, regionCode: '120101', schoolLevel: 'gaozhi' });
+    expect(keyOf(await errorOf(user.caller.consortia.propose(proposal(pending))))).toBe('organization.notVerified');
+  });
+});
+
+describe('joining and leaving', () => {
+  it('a Tianjin school applies and a lead accepts; a repeated application is refused', async () => {
+    const { id, school } = await activeConsortium();
+    const tianjin = await verifiedOrganization(env, admin, 'school', '120116');
+    await tianjin.caller.consortia.applyToJoin({ consortiumId: id, organizationId: tianjin.organizationId, message: '希望加入' });
+    expect(keyOf(await errorOf(tianjin.caller.consortia.applyToJoin({ consortiumId: id, organizationId: tianjin.organizationId })))).toBe('consortium.alreadyMember');
+    expect((await school.caller.notifications.unreadCount()) > 0).toBe(true);
+    await school.caller.consortia.decideApplication({ consortiumId: id, actingOrganizationId: school.organizationId, organizationId: tianjin.organizationId, accept: true });
+    const c = await anonymous(env).consortia.get({ id });
+    expect(c.members.find((m) => m.organizationId === tianjin.organizationId)).toMatchObject({ status: 'active', provinceCode: '12' });
+    expect(c.memberCount).toBe(3);
+    expect((await errorOf(tianjin.caller.consortia.decideApplication({ consortiumId: id, actingOrganizationId: tianjin.organizationId, organizationId: tianjin.organizationId, accept: true }))).code).toBe('FORBIDDEN');
+  });
+
+  it('the last lead cannot leave; a member can', async () => {
+    const { id, school, enterprise } = await activeConsortium();
+    await enterprise.caller.consortia.leave({ consortiumId: id, organizationId: enterprise.organizationId });
+    expect(keyOf(await errorOf(school.caller.consortia.leave({ consortiumId: id, organizationId: school.organizationId })))).toBe('consortium.lastLead');
+    expect((await anonymous(env).consortia.get({ id })).memberCount).toBe(1);
+  });
+
+  it('50 concurrent applications from distinct organisations each land exactly once', async () => {
+    const { id, school } = await activeConsortium();
+    const applicants = [];
+    for (let i = 0; i < 50; i++) applicants.push(await verifiedOrganization(env, admin, i % 2 ? 'enterprise' : 'partner', i % 3 ? '130102' : '110105'));
+    // every applicant sends its application twice at once
+    const results = await Promise.allSettled(applicants.flatMap((a) => [0, 1].map(() => a.caller.consortia.applyToJoin({ consortiumId: id, organizationId: a.organizationId }))));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(50);
+    for (const r of results) if (r.status === 'rejected') expect((r.reason as { code: string }).code).toBe('CONFLICT');
+    await Promise.all(applicants.map((a) => school.caller.consortia.decideApplication({ consortiumId: id, actingOrganizationId: school.organizationId, organizationId: a.organizationId, accept: true })));
+    const [row] = await env.db.rows<{ n: number; count: number }>(
+      sql`select count(*)::int as n, (select member_count from consortium where id = ${id}) as count from consortium_member where consortium_id = ${id} and status = 'active'`,
+    );
+    expect(row).toEqual({ n: 52, count: 52 });
+  });
+});
+
+describe('directory and counts', () => {
+  it('lists active consortia with member counts by kind; the stats equal the directory', async () => {
+    await activeConsortium();
+    const list = await anonymous(env).consortia.list({ kind: 'industry_community', pageSize: 100 });
+    const stats = await anonymous(env).consortia.stats();
+    const statsTotal = stats.filter((s) => s.kind === 'industry_community').reduce((sum, s) => sum + s.count, 0);
+    expect(list.total).toBe(statsTotal);
+    expect(list.items.every((c) => c.status === 'active')).toBe(true);
+    expect(list.items[0]?.counts.school).toBeGreaterThanOrEqual(1);
+    const byKeyword = await anonymous(env).consortia.list({ q: '智能', pageSize: 5 });
+    expect(byKeyword.items.length).toBeGreaterThan(0);
+    const tianjin = await anonymous(env).consortia.list({ regionCode: '120000', pageSize: 100 });
+    expect(tianjin.items.every((c) => c.counts.school + c.counts.enterprise + c.counts.partner > 0)).toBe(true);
+  });
+});
