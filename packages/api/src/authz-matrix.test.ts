@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from './root.ts';
-import { anonymous, callerFor, cookieHeader, createTestEnv, makeAdmin, signUpUser, type TestEnv, type TestUser } from './test-support.ts';
+import { anonymous, callerFor, cookieHeader, createTestEnv, makeAdmin, signUpUser, verifiedOrganization, type TestEnv, type TestUser } from './test-support.ts';
 
 // Every procedure, called as every kind of caller, with the outcome we allow. "allowed" means the
 // call got past authorisation (it may still fail on its input, e.g. NOT_FOUND); "denied" means
@@ -17,7 +17,18 @@ const managers = ['manager', 'owner'] as const;
 const owners = ['owner'] as const;
 const admins = ['admin'] as const;
 
-type Fixture = { orgId: string; owner: TestUser; newPendingOrg: () => Promise<string>; newInvitation: () => Promise<string> };
+type Fixture = {
+  orgId: string;
+  owner: TestUser;
+  newPendingOrg: () => Promise<string>;
+  newInvitation: () => Promise<string>;
+  /** a draft consortium the fixture organisation leads */
+  draftId: string;
+  /** an active consortium the fixture organisation is not in */
+  activeId: string;
+  /** a verified organisation to invite */
+  otherOrgId: string;
+};
 type Entry = { allowed: readonly CallerKind[]; call: (c: Caller, f: Fixture) => Promise<unknown> };
 
 const unique = () => Math.random().toString(36).slice(2, 10);
@@ -53,6 +64,23 @@ const matrix: Record<string, Entry> = {
   'admin.reject': { allowed: admins, call: async (c, f) => c.admin.reject({ id: await f.newPendingOrg(), reason: '材料不全' }) },
   'admin.suspend': { allowed: admins, call: async (c, f) => c.admin.suspend({ id: await f.newPendingOrg(), reason: '违规' }) },
   'admin.auditLog': { allowed: admins, call: (c) => c.admin.auditLog({ limit: 5 }) },
+  'consortia.stats': { allowed: everyone, call: (c) => c.consortia.stats() },
+  'consortia.list': { allowed: everyone, call: (c) => c.consortia.list({}) },
+  'consortia.get': { allowed: everyone, call: (c, f) => c.consortia.get({ id: f.activeId }) },
+  'consortia.propose': { allowed: managers, call: (c, f) => c.consortia.propose({ organizationId: f.orgId, kind: 'city_union', level: 'district', name: `矩阵联合体${unique()}`, anchorRegionCode: '110105' }) },
+  'consortia.update': { allowed: managers, call: (c, f) => c.consortia.update({ id: f.draftId, organizationId: f.orgId, data: { goals: `目标${unique()}` } }) },
+  'consortia.invite': { allowed: managers, call: (c, f) => c.consortia.invite({ consortiumId: f.draftId, actingOrganizationId: f.orgId, organizationId: f.otherOrgId, role: 'member' }) },
+  'consortia.applyToJoin': { allowed: managers, call: (c, f) => c.consortia.applyToJoin({ consortiumId: f.activeId, organizationId: f.orgId }) },
+  'consortia.decideApplication': { allowed: managers, call: (c, f) => c.consortia.decideApplication({ consortiumId: f.draftId, actingOrganizationId: f.orgId, organizationId: f.otherOrgId, accept: false }) },
+  'consortia.respondToInvitation': { allowed: managers, call: (c, f) => c.consortia.respondToInvitation({ consortiumId: f.activeId, organizationId: f.orgId, accept: false }) },
+  'consortia.leave': { allowed: managers, call: (c, f) => c.consortia.leave({ consortiumId: f.activeId, organizationId: f.orgId }) },
+  'consortia.submit': { allowed: managers, call: (c, f) => c.consortia.submit({ consortiumId: f.draftId, organizationId: f.orgId }) },
+  'consortia.addItem': { allowed: managers, call: (c, f) => c.consortia.addItem({ consortiumId: f.draftId, organizationId: f.orgId, kind: 'talent_need', title: `人才需求${unique()}` }) },
+  'consortia.removeItem': { allowed: managers, call: (c, f) => c.consortia.removeItem({ consortiumId: f.draftId, organizationId: f.orgId, itemId: '00000000-0000-4000-8000-000000000000' }) },
+  'consortia.review': { allowed: admins, call: (c, f) => c.consortia.review({ consortiumId: f.draftId, decision: 'approve' }) },
+  'notifications.list': { allowed: signedIn, call: (c) => c.notifications.list({}) },
+  'notifications.unreadCount': { allowed: signedIn, call: (c) => c.notifications.unreadCount() },
+  'notifications.markRead': { allowed: signedIn, call: (c) => c.notifications.markRead({}) },
   'imports.template': { allowed: admins, call: (c) => c.imports.template() },
   'imports.organizations': { allowed: admins, call: (c) => c.imports.organizations({ filename: 'empty.csv', base64: '', dryRun: true }) },
 };
@@ -97,8 +125,21 @@ beforeAll(async () => {
     users.set(role, user);
   }
   users.set('outsider', await signUpUser(env, { identifier: 'matrix-outsider@example.com' }));
-  users.set('admin', await makeAdmin(env, await signUpUser(env, { identifier: 'matrix-admin@example.com' })));
+  const admin = await makeAdmin(env, await signUpUser(env, { identifier: 'matrix-admin@example.com' }));
+  users.set('admin', admin);
+  await admin.caller.admin.verify({ id: orgId });
+  const { id: draftId } = await owner.caller.consortia.propose({ organizationId: orgId, kind: 'city_union', level: 'district', name: '矩阵测试联合体', anchorRegionCode: '110105' });
+  const school = await verifiedOrganization(env, admin, 'school');
+  const enterprise = await verifiedOrganization(env, admin, 'enterprise');
+  const { id: activeId } = await school.caller.consortia.propose({ organizationId: school.organizationId, kind: 'industry_community', level: 'municipal', name: '矩阵测试共同体', industryCode: '34', anchorRegionCode: '110115' });
+  await school.caller.consortia.invite({ consortiumId: activeId, actingOrganizationId: school.organizationId, organizationId: enterprise.organizationId, role: 'lead' });
+  await enterprise.caller.consortia.respondToInvitation({ consortiumId: activeId, organizationId: enterprise.organizationId, accept: true });
+  await school.caller.consortia.submit({ consortiumId: activeId, organizationId: school.organizationId });
+  await admin.caller.consortia.review({ consortiumId: activeId, decision: 'approve' });
   fixture = {
+    draftId,
+    activeId,
+    otherOrgId: enterprise.organizationId,
     orgId,
     owner,
     newPendingOrg: async () => (await owner.caller.organizations.create({ kind: 'partner', name: `待审${unique()}`, regionCode: '110102', partnerType: 'other' })).id,
