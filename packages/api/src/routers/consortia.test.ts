@@ -126,6 +126,24 @@ describe('joining and leaving', () => {
   });
 });
 
+describe('exports', () => {
+  it('exports the directory and one consortium’s members to Excel that reads back', async () => {
+    const { id } = await activeConsortium();
+    const { default: ExcelJS } = await import('exceljs');
+    const members = await anonymous(env).consortia.exportMembers({ id });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(members.base64, 'base64') as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    expect(sheet?.getRow(1).values).toEqual([undefined, '单位', '类型', '角色', '地区', '加入日期']);
+    expect([sheet?.getRow(2).getCell(3).value, sheet?.getRow(3).getCell(3).value]).toEqual(['牵头单位', '牵头单位']);
+    const directory = await anonymous(env).consortia.exportDirectory({ kind: 'industry_community' });
+    const dirBook = new ExcelJS.Workbook();
+    await dirBook.xlsx.load(Buffer.from(directory.base64, 'base64') as unknown as ArrayBuffer);
+    const listed = await anonymous(env).consortia.list({ kind: 'industry_community', pageSize: 100 });
+    expect((dirBook.worksheets[0]?.rowCount ?? 0) - 1).toBe(listed.total);
+  });
+});
+
 describe('directory and counts', () => {
   it('lists active consortia with member counts by kind; the stats equal the directory', async () => {
     await activeConsortium();

@@ -15,6 +15,7 @@ import { organizationKinds, partnerTypes } from '@ronghe/domain/organization';
 import { regionCodeSchema } from '@ronghe/domain/reference/regions';
 import * as consortia from '../services/consortia.ts';
 import { addConsortiumItem, removeConsortiumItem } from '../services/consortium-items.ts';
+import { exportDirectory, exportMembers } from '../services/consortium-export.ts';
 import { adminProcedure, protectedProcedure, publicProcedure, router } from '../trpc.ts';
 
 const ok = z.object({ ok: z.literal(true) });
@@ -75,6 +76,17 @@ const detail = z.object({
   items: z.array(z.object({ id: z.string(), kind: z.enum(consortiumItemKinds), title: z.string(), description: z.string() })),
 });
 
+const file = z.object({ filename: z.string(), base64: z.string() });
+const directoryFilter = z.object({
+  kind: z.enum(consortiumKinds).optional(),
+  level: z.enum(consortiumLevels).optional(),
+  status: z.enum(consortiumStatuses).optional(),
+  industryCode: z.string().regex(/^\d{2}$/).optional(),
+  regionCode: regionCodeSchema.optional(),
+  q: z.string().trim().max(50).optional(),
+  sort: z.enum(['members', 'date']).default('members'),
+});
+
 const visibleToEveryone = new Set(['active', 'suspended', 'dissolved']);
 
 export const consortiaRouter = router({
@@ -85,19 +97,7 @@ export const consortiaRouter = router({
 
   /** anyone: the directory of active consortia; admins may list any status */
   list: publicProcedure
-    .input(
-      z.object({
-        kind: z.enum(consortiumKinds).optional(),
-        level: z.enum(consortiumLevels).optional(),
-        status: z.enum(consortiumStatuses).optional(),
-        industryCode: z.string().regex(/^\d{2}$/).optional(),
-        regionCode: regionCodeSchema.optional(),
-        q: z.string().trim().max(50).optional(),
-        sort: z.enum(['members', 'date']).default('members'),
-        page: z.number().int().min(1).max(10_000).default(1),
-        pageSize: z.number().int().min(1).max(100).default(20),
-      }),
-    )
+    .input(directoryFilter.extend({ page: z.number().int().min(1).max(10_000).default(1), pageSize: z.number().int().min(1).max(100).default(20) }))
     .output(z.object({ total: z.number(), items: z.array(listItem) }))
     .query(({ ctx, input }) =>
       listConsortia(ctx.db, {
@@ -123,6 +123,20 @@ export const consortiaRouter = router({
       }
       return { ...c, members, events: await listConsortiumEvents(ctx.db, c.id), items: await listConsortiumItems(ctx.db, c.id) };
     }),
+
+  /** anyone: the directory (same filters) as an Excel file */
+  exportDirectory: publicProcedure
+    .input(directoryFilter)
+    .output(file)
+    .query(({ ctx, input }) =>
+      exportDirectory(ctx.db, { ...input, q: input.q || undefined, statuses: ctx.session?.isPlatformAdmin && input.status ? [input.status] : ['active'] }, ctx.lang),
+    ),
+
+  /** anyone: the active members of an active (or past) consortium as an Excel file */
+  exportMembers: publicProcedure
+    .input(z.object({ id: z.uuid() }))
+    .output(file)
+    .query(({ ctx, input }) => exportMembers(ctx.db, input.id, ctx.lang)),
 
   /** a manager of a verified organisation, which becomes the first lead */
   propose: protectedProcedure

@@ -1,11 +1,6 @@
 import { Readable } from 'node:stream';
-import type { Workbook, Worksheet } from 'exceljs';
-
-// exceljs costs ~28 MB of memory once loaded: load it when an admin imports, not at every start.
-async function newWorkbook(): Promise<Workbook> {
-  const { default: ExcelJS } = await import('exceljs');
-  return new ExcelJS.Workbook();
-}
+import type { Worksheet } from 'exceljs';
+import { newWorkbook, writeSheet } from './spreadsheet.ts';
 import type { Database, Drizzle } from '@ronghe/db/client';
 import { uniqueViolation } from '@ronghe/db/errors';
 import { writeAudit } from '@ronghe/db/queries/audit';
@@ -337,17 +332,16 @@ export async function importOrganizations(db: Database, caller: Caller, opts: { 
 
 /** The error report: 行号 / 列 / 原因, bold header, first row frozen. */
 export async function buildErrorReport(errors: ImportError[], lang: Language): Promise<Buffer> {
-  const workbook = await newWorkbook();
-  const sheet = workbook.addWorksheet(lang === 'en' ? 'Errors' : '错误', { views: [{ state: 'frozen', ySplit: 1 }] });
   const en = lang === 'en';
-  sheet.columns = [
-    { header: en ? 'Row' : '行号', key: 'row', width: 8 },
-    { header: en ? 'Column' : '列', key: 'column', width: 22 },
-    { header: en ? 'Reason' : '原因', key: 'message', width: 70 },
-  ];
-  sheet.getRow(1).font = { bold: true };
-  for (const e of errors) sheet.addRow({ row: e.row === 0 ? '' : e.row, column: e.column, message: e.message });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return writeSheet(
+    en ? 'Errors' : '错误',
+    [
+      { header: en ? 'Row' : '行号', key: 'row', width: 8 },
+      { header: en ? 'Column' : '列', key: 'column', width: 22 },
+      { header: en ? 'Reason' : '原因', key: 'message', width: 70 },
+    ],
+    errors.map((e) => ({ row: e.row === 0 ? '' : e.row, column: e.column, message: e.message })),
+  );
 }
 
 /** The import template: header row, an enterprise and a school as examples, and a sheet explaining each column. */
