@@ -40,7 +40,7 @@ async function ensureAccounts(env: Env, db: Database, auth: ReturnType<typeof cr
   const created = await seedDemoAccounts(db, auth);
   if (created.length > 0) {
     const lines = created.map((a) => `  ${a.kind.padEnd(10)} ${a.email}`).join('\n');
-    process.stdout.write(`\n演示账号 (demo accounts), password "${DEMO_PASSWORD}":\n${lines}\n\n`);
+    process.stderr.write(`\n演示账号 (demo accounts), password "${DEMO_PASSWORD}":\n${lines}\n\n`);
   }
 }
 

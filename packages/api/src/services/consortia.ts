@@ -2,13 +2,13 @@ import type { Database, Drizzle } from '@ronghe/db/client';
 import { uniqueViolation } from '@ronghe/db/errors';
 import { writeAudit } from '@ronghe/db/queries/audit';
 import {
-  adjustMemberCount,
   insertConsortium,
   insertConsortiumEvent,
   insertMembershipOnce,
   lockActiveLeads,
   lockConsortium,
   lockMembership,
+  refreshMemberStats,
   updateConsortiumRow,
   updateMembership,
 } from '@ronghe/db/queries/consortia';
@@ -77,9 +77,9 @@ export async function proposeConsortium(db: Database, caller: Caller, input: Con
         goals: input.goals,
         status: 'draft',
         proposedByOrganizationId: input.organizationId,
-        memberCount: 1,
       });
       await insertMembershipOnce(tx, { consortiumId: c.id, organizationId: input.organizationId, role: 'lead', status: 'active', joinedAt: new Date() });
+      await refreshMemberStats(tx, c.id);
       await insertConsortiumEvent(tx, { consortiumId: c.id, type: 'created', actorUserId: caller.userId, organizationId: input.organizationId, detail: { name: c.name, kind: c.kind } });
       return { id: c.id, status: c.status };
     });
@@ -150,7 +150,7 @@ export async function decideApplication(db: Database, caller: Caller, input: { c
     const m = await lockMembership(tx, c.id, input.organizationId);
     if (!m || m.status !== 'applied') throw new DomainError('CONFLICT', 'consortium.noApplication');
     await updateMembership(tx, m.id, input.accept ? { status: 'active', joinedAt: new Date() } : { status: 'declined' });
-    if (input.accept) await adjustMemberCount(tx, c.id, 1);
+    if (input.accept) await refreshMemberStats(tx, c.id);
     await insertConsortiumEvent(tx, { consortiumId: c.id, type: input.accept ? 'joined' : 'application_declined', actorUserId: caller.userId, organizationId: input.organizationId });
     await notifyOrganizations(tx, [input.organizationId], { type: 'consortium.application', title: input.accept ? `已加入「${c.name}」` : `加入「${c.name}」的申请未通过`, link: link(c.id) });
   });
@@ -164,7 +164,7 @@ export async function respondToConsortiumInvitation(db: Database, caller: Caller
     const m = await lockMembership(tx, c.id, input.organizationId);
     if (!m || m.status !== 'invited') throw new DomainError('CONFLICT', 'consortium.noInvitation');
     await updateMembership(tx, m.id, input.accept ? { status: 'active', joinedAt: new Date() } : { status: 'declined' });
-    if (input.accept) await adjustMemberCount(tx, c.id, 1);
+    if (input.accept) await refreshMemberStats(tx, c.id);
     await insertConsortiumEvent(tx, { consortiumId: c.id, type: input.accept ? 'joined' : 'invitation_declined', actorUserId: caller.userId, organizationId: input.organizationId, detail: { role: m.role } });
     await notifyOrganizations(tx, await leadIds(tx, c.id), { type: 'consortium.invitation', title: input.accept ? `新成员加入了「${c.name}」` : `有单位谢绝了「${c.name}」的邀请`, link: link(c.id) });
   });
@@ -180,7 +180,7 @@ export async function leaveConsortium(db: Database, caller: Caller, input: { con
     if (!m || m.status !== 'active') throw new DomainError('CONFLICT', 'consortium.notMember');
     if (m.role === 'lead' && leads.length <= 1) throw new DomainError('CONFLICT', 'consortium.lastLead');
     await updateMembership(tx, m.id, { status: 'left' });
-    await adjustMemberCount(tx, c.id, -1);
+    await refreshMemberStats(tx, c.id);
     await insertConsortiumEvent(tx, { consortiumId: c.id, type: 'left', actorUserId: caller.userId, organizationId: input.organizationId, detail: { role: m.role } });
   });
 }

@@ -25,8 +25,32 @@ export async function updateConsortiumRow(tx: Drizzle, id: string, set: Partial<
   return row ?? null;
 }
 
-export async function adjustMemberCount(tx: Drizzle, id: string, delta: number) {
-  await tx.update(consortia).set({ memberCount: sql`${consortia.memberCount} + ${delta}` }).where(eq(consortia.id, id));
+/**
+ * Recomputes the member figures the directory sorts and filters on from the active memberships:
+ * counts by kind and the region codes (district, Hebei prefecture, province) members sit in.
+ * Call it in the transaction that changes memberships; without an id it refreshes every consortium.
+ */
+export async function refreshMemberStats(tx: Drizzle, consortiumId?: string) {
+  await tx.execute(sql`
+    update consortium c set
+      member_count = coalesce(s.n, 0),
+      school_count = coalesce(s.schools, 0),
+      enterprise_count = coalesce(s.enterprises, 0),
+      partner_count = coalesce(s.partners, 0),
+      member_regions = coalesce(s.regions, '{}')
+    from consortium c2
+    left join lateral (
+      select count(*)::int as n,
+        (count(*) filter (where o.kind = 'school'))::int as schools,
+        (count(*) filter (where o.kind = 'enterprise'))::int as enterprises,
+        (count(*) filter (where o.kind = 'partner'))::int as partners,
+        array(select distinct x from unnest(array_agg(o.region_code) || array_agg(r.parent_code) || array_agg(r.province_code || '0000')) x where x is not null) as regions
+      from consortium_member m
+      join organization o on o.id = m.organization_id
+      join region r on r.code = o.region_code
+      where m.consortium_id = c2.id and m.status = 'active'
+    ) s on true
+    where c.id = c2.id ${consortiumId ? sql`and c2.id = ${consortiumId}` : sql``}`);
 }
 
 export async function insertConsortiumEvent(tx: Drizzle, e: { consortiumId: string; type: string; actorUserId: string | null; organizationId?: string | null; detail?: unknown }) {
@@ -140,17 +164,9 @@ export type ConsortiumFilter = {
   limit: number;
 };
 
+/** A consortium is in a region when an active member is: any level (province, Hebei prefecture, district). */
 function memberInRegion(code: string) {
-  const region = getRegion(code);
-  if (!region) return sql`false`;
-  const where =
-    region.level === 'province'
-      ? sql`r.province_code = ${region.provinceCode}`
-      : region.level === 'prefecture'
-        ? sql`(o.region_code = ${code} or r.parent_code = ${code})`
-        : sql`o.region_code = ${code}`;
-  return sql`exists (select 1 from consortium_member m join organization o on o.id = m.organization_id join region r on r.code = o.region_code
-    where m.consortium_id = ${consortia.id} and m.status = 'active' and ${where})`;
+  return getRegion(code) ? sql`${consortia.memberRegions} @> array[${code}]::text[]` : sql`false`;
 }
 
 /** The directory page, with member counts by kind for the rows on it. */
@@ -175,6 +191,9 @@ export async function listConsortia(db: Database, f: ConsortiumFilter) {
         industryCode: consortia.industryCode,
         anchorRegionCode: consortia.anchorRegionCode,
         memberCount: consortia.memberCount,
+        schoolCount: consortia.schoolCount,
+        enterpriseCount: consortia.enterpriseCount,
+        partnerCount: consortia.partnerCount,
         createdAt: consortia.createdAt,
       })
       .from(consortia)
@@ -184,23 +203,9 @@ export async function listConsortia(db: Database, f: ConsortiumFilter) {
       .offset(f.offset),
     db.orm.select({ n: count() }).from(consortia).where(where),
   ]);
-  const ids = rows.map((r) => r.id);
-  const byKind =
-    ids.length === 0
-      ? []
-      : await db.orm
-          .select({ consortiumId: consortiumMembers.consortiumId, kind: organizations.kind, n: count() })
-          .from(consortiumMembers)
-          .innerJoin(organizations, eq(organizations.id, consortiumMembers.organizationId))
-          .where(and(inArray(consortiumMembers.consortiumId, ids), eq(consortiumMembers.status, 'active')))
-          .groupBy(consortiumMembers.consortiumId, organizations.kind);
   return {
     total: total?.n ?? 0,
-    items: rows.map((r) => {
-      const counts = { school: 0, enterprise: 0, partner: 0 };
-      for (const k of byKind) if (k.consortiumId === r.id) counts[k.kind] = k.n;
-      return { ...r, counts };
-    }),
+    items: rows.map(({ schoolCount, enterpriseCount, partnerCount, ...r }) => ({ ...r, counts: { school: schoolCount, enterprise: enterpriseCount, partner: partnerCount } })),
   };
 }
 

@@ -35,8 +35,14 @@ export const consortia = pgTable(
     proposedByOrganizationId: uuid('proposed_by_organization_id')
       .notNull()
       .references(() => organizations.id, { onDelete: 'restrict' }),
-    /** active members, kept in step with consortium_member in the same transactions: the directory sorts by it */
+    // Active members, by kind, and the regions they sit in (district, Hebei prefecture, province codes):
+    // derived from consortium_member by refreshMemberStats() in the same transaction as every membership
+    // change, because the directory sorts and filters on them at 5,000 consortia / 100,000 memberships.
     memberCount: integer('member_count').notNull().default(0),
+    schoolCount: integer('school_count').notNull().default(0),
+    enterpriseCount: integer('enterprise_count').notNull().default(0),
+    partnerCount: integer('partner_count').notNull().default(0),
+    memberRegions: text('member_regions').array().notNull().default(sql`'{}'::text[]`),
     approvedAt: timestamp('approved_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -45,6 +51,8 @@ export const consortia = pgTable(
     uniqueIndex('consortium_name_key').on(t.name),
     index('consortium_status_kind_idx').on(t.status, t.kind, t.level),
     index('consortium_member_count_idx').on(t.status, t.memberCount),
+    index('consortium_created_idx').on(t.status, t.createdAt.desc(), t.id),
+    index('consortium_member_regions_idx').using('gin', t.memberRegions),
     index('consortium_name_bigrams_idx').using('gin', sql`ronghe_bigrams(${t.name})`),
     check('consortium_member_count_nonnegative', sql`${t.memberCount} >= 0`),
   ],
