@@ -22,6 +22,9 @@ const InvitationPage = lazy(() => import('./pages/account/invitation.tsx'));
 const NewOrganizationPage = lazy(() => import('./pages/organizations/new.tsx'));
 const OrganizationPage = lazy(() => import('./pages/organizations/profile.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found.tsx'));
+const ConsortiaPage = lazy(() => import('./pages/consortia/directory.tsx'));
+const NewConsortiumPage = lazy(() => import('./pages/consortia/new.tsx'));
+const ConsortiumPage = lazy(() => import('./pages/consortia/detail.tsx'));
 
 // antd's default grey text (#8c8c8c), link blue (#1677ff) and error red (#ff4d4f) fail WCAG AA
 // contrast on white; these pass 4.5:1.
@@ -55,6 +58,9 @@ export function App() {
                     <Route path="invitations/:token" element={<InvitationPage />} />
                     <Route path="orgs/new" element={<NewOrganizationPage />} />
                     <Route path="orgs/:id" element={<OrganizationPage />} />
+                    <Route path="consortia" element={<ConsortiaPage />} />
+                    <Route path="consortia/new" element={<NewConsortiumPage />} />
+                    <Route path="consortia/:id" element={<ConsortiumPage />} />
                     <Route path="*" element={<NotFoundPage />} />
                   </Route>
                 </Routes>

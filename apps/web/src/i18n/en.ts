@@ -7,6 +7,7 @@ export const en: Messages = {
     enterprises: 'Enterprises',
     schools: 'Schools',
     partners: 'Partners',
+    consortia: 'Consortia',
     admin: 'Admin',
     menu: 'Menu',
     language: 'Language',

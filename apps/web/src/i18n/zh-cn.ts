@@ -6,6 +6,7 @@ export const zhCN = {
     enterprises: '企业',
     schools: '学校',
     partners: '合作方',
+    consortia: '共同体',
     admin: '管理端',
     menu: '菜单',
     language: '语言',

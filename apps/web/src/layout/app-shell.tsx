@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, lazy, Suspense } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useMutation } from '@tanstack/react-query';
 import { App, Button, Drawer, Dropdown, Grid, Layout, Menu, Typography } from 'antd';
@@ -9,6 +9,10 @@ import { useTRPC } from '../lib/trpc.ts';
 import { useMe, useResetSession } from '../lib/session.ts';
 import { messageOf } from '../lib/errors.ts';
 
+// The bell (Badge, Popover, polling) loads after the first screen, to keep the home page small.
+const NotificationBell = lazy(() => import('../components/notification-bell.tsx').then((m) => ({ default: m.NotificationBell })));
+
+
 const { Header, Content, Footer } = Layout;
 
 const sections = [
@@ -16,6 +20,7 @@ const sections = [
   { path: '/enterprises', key: 'enterprises' },
   { path: '/schools', key: 'schools' },
   { path: '/partners', key: 'partners' },
+  { path: '/consortia', key: 'consortia' },
   { path: '/admin', key: 'admin' },
 ] as const;
 
@@ -91,6 +96,11 @@ export function AppShell() {
           <Button ghost size="small" onClick={switchLanguage} aria-label={`${t('nav.language')}: ${t('nav.switchTo')}`} lang={currentLanguage() === 'en' ? 'zh-CN' : 'en'}>
             {t('nav.switchTo')}
           </Button>
+          {user && (
+            <Suspense fallback={null}>
+              <NotificationBell />
+            </Suspense>
+          )}
           {user ? (
             <Dropdown menu={{ items: userMenu, selectedKeys: [] }} trigger={['click']} placement="bottomRight">
               <Button ghost size="small" loading={signOut.isPending} aria-label={t('account.userMenu', { name: user.name })} style={{ maxWidth: compact ? 96 : 200 }}>

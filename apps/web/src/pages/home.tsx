@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Row, Statistic, Table, Typography } from 'antd';
+import { Card, Col, Row, Statistic, Typography } from 'antd';
+import './home.css';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../lib/trpc.ts';
 import { QueryState } from '../components/query-state.tsx';
@@ -61,23 +62,29 @@ export function HomePage() {
           <Card title={t('home.targets')}>
             <Typography.Paragraph type="secondary">{t('home.targetsHint')}</Typography.Paragraph>
             <QueryState query={targets} rows={8}>
-              <Table
-                rowKey="code"
-                size="small"
-                pagination={false}
-                dataSource={targets.data}
-                columns={[
-                  { title: t('home.code'), dataIndex: 'code', width: 70 },
-                  { title: t('home.target'), key: 'name', render: (_, r) => (en ? r.nameEn : r.nameZh) },
-                  { title: t('home.target2027'), key: 'value', width: 120, render: (_, r) => `${r.targetText}${en ? '' : ` ${r.unit}`}` },
-                  {
-                    title: t('home.source'),
-                    dataIndex: 'source',
-                    width: 150,
-                    render: (s: 'computed' | 'reported') => <ToneTag tone={s === 'computed' ? 'blue' : 'gold'}>{t(`home.${s}`)}</ToneTag>,
-                  },
-                ]}
-              />
+              {/* a plain table: antd's Table would add ~40 kB to the first screen for 16 static rows */}
+              <table className="ronghe-table">
+                <thead>
+                  <tr>
+                    <th scope="col" style={{ width: 64 }}>{t('home.code')}</th>
+                    <th scope="col">{t('home.target')}</th>
+                    <th scope="col" style={{ width: 110 }}>{t('home.target2027')}</th>
+                    <th scope="col" style={{ width: 140 }}>{t('home.source')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {targets.data?.map((r) => (
+                    <tr key={r.code}>
+                      <td>{r.code}</td>
+                      <td>{en ? r.nameEn : r.nameZh}</td>
+                      <td>{`${r.targetText}${en ? '' : ` ${r.unit}`}`}</td>
+                      <td>
+                        <ToneTag tone={r.source === 'computed' ? 'blue' : 'gold'}>{t(`home.${r.source}`)}</ToneTag>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             </QueryState>
           </Card>
         </Col>

@@ -1,0 +1,119 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { callApi } from './support/api.ts';
+import { screenshot, seriousA11yViolations } from './support/browser.ts';
+import { startJourney } from './support/journey.ts';
+
+// Issue 4's journey: a school proposes an industry community with an enterprise co-lead, the admin
+// approves it, a Tianjin school applies and is accepted; the map and the counts update.
+
+const journey = startJourney();
+const NAME = '京津冀数控装备产教融合共同体';
+
+async function signInAs(page: Page, identifier: string, password = 'ronghe2027demo') {
+  await journey.browser.context.clearCookies();
+  const res = await page.request.post(`${journey.server.url}/trpc/account.signIn`, { data: { json: { identifier, password } } });
+  expect(res.status()).toBe(200);
+}
+
+const confirmPopup = (page: Page) => page.locator('.ant-popconfirm-buttons .ant-btn-primary').last().click();
+
+async function activeIndustryCommunities(): Promise<number> {
+  const { data } = await callApi<Array<{ kind: string; count: number }>>(journey.server.url, 'consortia.stats', undefined, { query: true });
+  return data.filter((s) => s.kind === 'industry_community').reduce((n, s) => n + s.count, 0);
+}
+
+describe('a cross-region industry community', () => {
+  let consortiumUrl = '';
+
+  it('a Beijing school proposes it and invites an enterprise as co-lead', async () => {
+    const page = await journey.browser.newPage();
+    await signInAs(page, 'school@demo.ronghe.cn');
+    await page.goto(`${journey.server.url}/consortia/new`);
+    await page.getByRole('radio', { name: /^行业产教融合共同体/ }).check();
+    await page.getByLabel('共同体名称').fill(NAME);
+    await page.getByLabel('级别').click();
+    await page.locator('.ant-select-item-option', { hasText: '市级' }).click();
+    await page.getByLabel('服务行业').fill('34');
+    await page.locator('.ant-select-item-option', { hasText: /^34/ }).first().click();
+    await page.getByLabel('依托地区').fill('大兴');
+    await page.locator('.ant-cascader-menu-item', { hasText: '大兴区' }).first().click();
+    await page.getByRole('button', { name: '保存为草稿' }).click();
+    await page.waitForURL(/\/consortia\/[0-9a-f-]{36}$/);
+    consortiumUrl = page.url();
+    await page.getByRole('heading', { name: NAME, level: 1 }).waitFor();
+
+    // submitting before an enterprise leads it is refused, naming what is missing
+    await page.getByRole('button', { name: '提交审批' }).click();
+    await confirmPopup(page);
+    await page.getByText('还缺少企业牵头单位，暂不能提交').first().waitFor();
+
+    await page.getByLabel('被邀请单位').fill('亦庄');
+    await page.locator('.ant-select-item-option', { hasText: '亦庄智造数控装备有限公司' }).first().click();
+    await page.getByLabel('身份').click();
+    await page.locator('.ant-select-item-option', { hasText: '牵头单位' }).click();
+    await page.getByRole('button', { name: '发出邀请' }).click();
+    await page.getByText(/已向.*发出邀请/).first().waitFor();
+    await page.close();
+  });
+
+  it('the enterprise accepts from its bell, the school submits, and the admin approves', async () => {
+    const page = await journey.browser.newPage();
+    await signInAs(page, 'enterprise@demo.ronghe.cn');
+    await page.goto(consortiumUrl);
+    await page.getByRole('button', { name: /通知，1 条未读/ }).waitFor();
+    await page.getByRole('button', { name: '接受邀请' }).click();
+    await page.getByText('牵头单位').first().waitFor();
+
+    await signInAs(page, 'school@demo.ronghe.cn');
+    await page.goto(consortiumUrl);
+    await page.getByRole('button', { name: '提交审批' }).click();
+    await confirmPopup(page);
+    await page.getByText('待审批').first().waitFor();
+
+    const before = await activeIndustryCommunities();
+    await signInAs(page, 'admin@demo.ronghe.cn');
+    await page.goto(consortiumUrl);
+    await page.getByRole('button', { name: '批准' }).click();
+    await confirmPopup(page);
+    await page.getByText('运行中').first().waitFor();
+    expect(await activeIndustryCommunities()).toBe(before + 1);
+    await page.close();
+  });
+
+  it('a Tianjin school applies and is accepted; the map and the counts update', async () => {
+    // setup through the API: a verified Tianjin school and its manager
+    const url = journey.server.url;
+    const owner = await callApi(url, 'account.signUp', { identifier: 'wang@tjzy.example.com', password: 'Tianjin2027x', name: '王老师' });
+    const org = await callApi<{ id: string }>(url, 'organizations.create', { kind: 'school', name: '天津滨海职业学院（测试）', regionCode: '120116', schoolLevel: 'gaozhi' }, { cookie: owner.cookie });
+    const admin = await callApi(url, 'account.signIn', { identifier: 'admin@demo.ronghe.cn', password: 'ronghe2027demo' });
+    await callApi(url, 'admin.verify', { id: org.data.id }, { cookie: admin.cookie });
+
+    const page = await journey.browser.newPage();
+    await signInAs(page, 'wang@tjzy.example.com', 'Tianjin2027x');
+    await page.goto(consortiumUrl);
+    await page.getByLabel('申请说明（可不填）').fill('我校数控技术专业愿提供实训工位');
+    await page.getByRole('button', { name: '提交申请' }).click();
+    await page.getByText(/正在等待牵头单位审核/).first().waitFor();
+
+    await signInAs(page, 'school@demo.ronghe.cn');
+    await page.goto(consortiumUrl);
+    await page.getByRole('button', { name: '同意加入' }).click();
+    await page.getByText('天津滨海职业学院（测试）').first().waitFor();
+    await page.getByRole('img', { name: /天津 1 家/ }).waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'consortium-detail');
+
+    // the directory: under 天津 it is listed, with 3 members, and the counts equal the stats
+    await page.goto(`${url}/consortia`);
+    await page.getByRole('link', { name: NAME }).waitFor();
+    const { data } = await callApi<{ total: number; items: Array<{ name: string; memberCount: number }> }>(url, 'consortia.list', { kind: 'industry_community', regionCode: '120000' }, { query: true });
+    expect(data.items.find((c) => c.name === NAME)?.memberCount).toBe(3);
+    const all = await callApi<{ total: number }>(url, 'consortia.list', { kind: 'industry_community' }, { query: true });
+    expect(all.data.total).toBe(await activeIndustryCommunities());
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'consortia-directory');
+    await page.close();
+  });
+});
