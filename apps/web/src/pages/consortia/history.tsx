@@ -1,0 +1,36 @@
+import { Card, Timeline, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { roles, h2, type Detail } from './shared.tsx';
+
+export function History({ c }: { c: Detail }) {
+  const { t } = useTranslation();
+  const items = c.events.toReversed().map((e) => {
+    const detail = e.detail && typeof e.detail === 'object' ? (e.detail as Record<string, unknown>) : {};
+    const extra = [
+      typeof detail.role === 'string' && roles.some((r) => r === detail.role) ? t(`consortia.roles.${detail.role}`) : null,
+      typeof detail.title === 'string' ? `“${detail.title}”` : null,
+      typeof detail.reason === 'string' ? t('consortia.reason', { reason: detail.reason }) : null,
+    ].filter(Boolean);
+    return {
+      key: e.id,
+      color: ['approve', 'joined', 'reinstate'].includes(e.type) ? 'green' : ['return', 'suspend', 'dissolve', 'application_declined', 'invitation_declined', 'left'].includes(e.type) ? 'red' : 'blue',
+      content: (
+        <>
+          <Typography.Text strong>{t(`consortia.events.${e.type}`, { defaultValue: e.type })}</Typography.Text>
+          {e.organizationName && <Typography.Text>{` · ${e.organizationName}`}</Typography.Text>}
+          {extra.length > 0 && <Typography.Text>{` · ${extra.join(' · ')}`}</Typography.Text>}
+          <br />
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {dayjs(e.at).format('YYYY-MM-DD HH:mm')}
+          </Typography.Text>
+        </>
+      ),
+    };
+  });
+  return (
+    <Card title={h2(t('consortia.historyTitle'))} style={{ marginBottom: 16 }}>
+      <Timeline items={items} />
+    </Card>
+  );
+}
