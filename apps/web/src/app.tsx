@@ -25,6 +25,12 @@ const NotFoundPage = lazy(() => import('./pages/not-found.tsx'));
 const ConsortiaPage = lazy(() => import('./pages/consortia/directory.tsx'));
 const NewConsortiumPage = lazy(() => import('./pages/consortia/new.tsx'));
 const ConsortiumPage = lazy(() => import('./pages/consortia/detail.tsx'));
+const BaseSearchPage = lazy(() => import('./pages/training-bases/search.tsx'));
+const BaseMapPage = lazy(() => import('./pages/training-bases/map.tsx'));
+const BasePage = lazy(() => import('./pages/training-bases/detail.tsx'));
+const BaseEditPage = lazy(() => import('./pages/training-bases/edit.tsx'));
+const MyBasesPage = lazy(() => import('./pages/training-bases/mine.tsx'));
+const BookingsPage = lazy(() => import('./pages/training-bases/bookings.tsx'));
 
 // antd's default grey text (#8c8c8c), link blue (#1677ff) and error red (#ff4d4f) fail WCAG AA
 // contrast on white; these pass 4.5:1.
@@ -61,6 +67,13 @@ export function App() {
                     <Route path="consortia" element={<ConsortiaPage />} />
                     <Route path="consortia/new" element={<NewConsortiumPage />} />
                     <Route path="consortia/:id" element={<ConsortiumPage />} />
+                    <Route path="bases" element={<BaseSearchPage />} />
+                    <Route path="bases/map" element={<BaseMapPage />} />
+                    <Route path="bases/new" element={<BaseEditPage />} />
+                    <Route path="bases/mine" element={<MyBasesPage />} />
+                    <Route path="bases/bookings" element={<BookingsPage />} />
+                    <Route path="bases/:id" element={<BasePage />} />
+                    <Route path="bases/:id/edit" element={<BaseEditPage />} />
                     <Route path="*" element={<NotFoundPage />} />
                   </Route>
                 </Routes>

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, todayInChina } from '@ronghe/domain/training-base';
 import { appRouter } from './root.ts';
 import { anonymous, callerFor, cookieHeader, createTestEnv, makeAdmin, signUpUser, verifiedOrganization, type TestEnv, type TestUser } from './test-support.ts';
 
@@ -28,11 +29,31 @@ type Fixture = {
   activeId: string;
   /** a verified organisation to invite */
   otherOrgId: string;
+  /** a published base of the fixture organisation, a draft one, and a published base of another */
+  ownBaseId: string;
+  draftBaseId: string;
+  otherBaseId: string;
+  /** a request by another organisation for the fixture's base; one by the fixture for the other's base */
+  incomingBookingId: string;
+  outgoingBookingId: string;
 };
 type Entry = { allowed: readonly CallerKind[]; call: (c: Caller, f: Fixture) => Promise<unknown> };
 
 const unique = () => Math.random().toString(36).slice(2, 10);
 const missingUser = 'no-such-user';
+const soon = (days: number) => addDays(todayInChina(), days);
+const matrixBase = () => ({
+  kind: 'open_practice_centre' as const,
+  name: `矩阵实践中心${unique()}`,
+  regionCode: '110105',
+  address: '北京市朝阳区测试路1号',
+  lng: 116.48,
+  lat: 39.93,
+  stations: 20,
+  dailyCapacity: 40,
+  openToPartners: true,
+  openTerms: 'free' as const,
+});
 const missingToken = 'no-such-invitation-token-000';
 
 const matrix: Record<string, Entry> = {
@@ -83,6 +104,27 @@ const matrix: Record<string, Entry> = {
   'notifications.list': { allowed: signedIn, call: (c) => c.notifications.list({}) },
   'notifications.unreadCount': { allowed: signedIn, call: (c) => c.notifications.unreadCount() },
   'notifications.markRead': { allowed: signedIn, call: (c) => c.notifications.markRead({}) },
+  'trainingBases.search': { allowed: everyone, call: (c) => c.trainingBases.search({ q: '实训' }) },
+  'trainingBases.points': { allowed: everyone, call: (c) => c.trainingBases.points({}) },
+  'trainingBases.mapStats': { allowed: everyone, call: (c) => c.trainingBases.mapStats({ dimension: 'all' }) },
+  'trainingBases.supply': { allowed: everyone, call: (c) => c.trainingBases.supply() },
+  'trainingBases.get': { allowed: everyone, call: (c, f) => c.trainingBases.get({ id: f.ownBaseId }) },
+  'trainingBases.calendar': { allowed: everyone, call: (c, f) => c.trainingBases.calendar({ id: f.ownBaseId, from: soon(1), to: soon(5) }) },
+  'trainingBases.mine': { allowed: members, call: (c, f) => c.trainingBases.mine({ organizationId: f.orgId }) },
+  'trainingBases.create': { allowed: managers, call: (c, f) => c.trainingBases.create({ organizationId: f.orgId, ...matrixBase() }) },
+  'trainingBases.update': { allowed: managers, call: (c, f) => c.trainingBases.update({ id: f.ownBaseId, ...matrixBase() }) },
+  'trainingBases.publish': { allowed: managers, call: (c, f) => c.trainingBases.publish({ id: f.ownBaseId }) },
+  'trainingBases.unpublish': { allowed: managers, call: (c, f) => c.trainingBases.unpublish({ id: f.draftBaseId }) },
+  'trainingBases.history': { allowed: [...members, 'admin'], call: (c, f) => c.trainingBases.history({ id: f.ownBaseId }) },
+  'trainingBases.usage': { allowed: [...members, 'admin'], call: (c, f) => c.trainingBases.usage({ id: f.ownBaseId, from: soon(0), to: soon(30) }) },
+  'baseBookings.request': { allowed: managers, call: (c, f) => c.baseBookings.request({ organizationId: f.orgId, baseId: f.otherBaseId, from: soon(3), to: soon(4), stations: 1, purpose: 'training' }) },
+  'baseBookings.approve': { allowed: managers, call: (c, f) => c.baseBookings.approve({ id: f.incomingBookingId }) },
+  'baseBookings.decline': { allowed: managers, call: (c, f) => c.baseBookings.decline({ id: f.incomingBookingId, reason: '工位已满' }) },
+  'baseBookings.propose': { allowed: managers, call: (c, f) => c.baseBookings.propose({ id: f.incomingBookingId, from: soon(10), to: soon(11) }) },
+  'baseBookings.acceptProposal': { allowed: managers, call: (c, f) => c.baseBookings.acceptProposal({ id: f.outgoingBookingId }) },
+  'baseBookings.cancel': { allowed: managers, call: (c, f) => c.baseBookings.cancel({ id: f.outgoingBookingId, reason: '计划调整' }) },
+  'baseBookings.incoming': { allowed: members, call: (c, f) => c.baseBookings.incoming({ organizationId: f.orgId }) },
+  'baseBookings.outgoing': { allowed: members, call: (c, f) => c.baseBookings.outgoing({ organizationId: f.orgId }) },
   'imports.template': { allowed: admins, call: (c) => c.imports.template() },
   'imports.organizations': { allowed: admins, call: (c) => c.imports.organizations({ filename: 'empty.csv', base64: '', dryRun: true }) },
 };
@@ -138,7 +180,19 @@ beforeAll(async () => {
   await enterprise.caller.consortia.respondToInvitation({ consortiumId: activeId, organizationId: enterprise.organizationId, accept: true });
   await school.caller.consortia.submit({ consortiumId: activeId, organizationId: school.organizationId });
   await admin.caller.consortia.review({ consortiumId: activeId, decision: 'approve' });
+  const { id: ownBaseId } = await owner.caller.trainingBases.create({ organizationId: orgId, ...matrixBase() });
+  await owner.caller.trainingBases.publish({ id: ownBaseId });
+  const { id: draftBaseId } = await owner.caller.trainingBases.create({ organizationId: orgId, ...matrixBase() });
+  const { id: otherBaseId } = await school.caller.trainingBases.create({ organizationId: school.organizationId, ...matrixBase() });
+  await school.caller.trainingBases.publish({ id: otherBaseId });
+  const incoming = await school.caller.baseBookings.request({ organizationId: school.organizationId, baseId: ownBaseId, from: soon(2), to: soon(3), stations: 2, purpose: 'training' });
+  const outgoing = await owner.caller.baseBookings.request({ organizationId: orgId, baseId: otherBaseId, from: soon(2), to: soon(3), stations: 2, purpose: 'training' });
   fixture = {
+    ownBaseId,
+    draftBaseId,
+    otherBaseId,
+    incomingBookingId: incoming.id,
+    outgoingBookingId: outgoing.id,
     draftId,
     activeId,
     otherOrgId: enterprise.organizationId,

@@ -7,6 +7,8 @@ import { invitationsRouter } from './routers/invitations.ts';
 import { importsRouter } from './routers/imports.ts';
 import { consortiaRouter } from './routers/consortia.ts';
 import { notificationsRouter } from './routers/notifications.ts';
+import { trainingBasesRouter } from './routers/training-bases.ts';
+import { baseBookingsRouter } from './routers/base-bookings.ts';
 
 export const appRouter = router({
   reference: referenceRouter,
@@ -17,6 +19,8 @@ export const appRouter = router({
   imports: importsRouter,
   consortia: consortiaRouter,
   notifications: notificationsRouter,
+  trainingBases: trainingBasesRouter,
+  baseBookings: baseBookingsRouter,
 });
 
 export type AppRouter = typeof appRouter;

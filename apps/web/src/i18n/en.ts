@@ -8,6 +8,7 @@ export const en: Messages = {
     schools: 'Schools',
     partners: 'Partners',
     consortia: 'Consortia',
+    bases: 'Training bases',
     admin: 'Admin',
     menu: 'Menu',
     language: 'Language',

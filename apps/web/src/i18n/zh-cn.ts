@@ -7,6 +7,7 @@ export const zhCN = {
     schools: '学校',
     partners: '合作方',
     consortia: '共同体',
+    bases: '实训基地',
     admin: '管理端',
     menu: '菜单',
     language: '语言',

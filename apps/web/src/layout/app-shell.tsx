@@ -21,6 +21,7 @@ const sections = [
   { path: '/schools', key: 'schools' },
   { path: '/partners', key: 'partners' },
   { path: '/consortia', key: 'consortia' },
+  { path: '/bases', key: 'bases' },
   { path: '/admin', key: 'admin' },
 ] as const;
 

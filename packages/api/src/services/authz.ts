@@ -1,5 +1,6 @@
 import type { Database, Drizzle } from '@ronghe/db/client';
 import { membershipOf } from '@ronghe/db/queries/memberships';
+import { getOrganization } from '@ronghe/db/queries/organizations';
 import { DomainError } from '@ronghe/domain/errors';
 import type { MemberRole } from '@ronghe/domain/organization';
 
@@ -19,3 +20,12 @@ export async function requireRole(db: Database | Drizzle, caller: Caller, organi
 export const anyMember = ['owner', 'manager', 'member'] as const;
 export const managers = ['owner', 'manager'] as const;
 export const owners = ['owner'] as const;
+
+/** The caller manages `organizationId`, and it is verified: what publishing, applying and booking need. */
+export async function requireVerifiedManager(db: Database, caller: Caller, organizationId: string) {
+  await requireRole(db, caller, organizationId, managers);
+  const org = await getOrganization(db, organizationId);
+  if (!org) throw new DomainError('NOT_FOUND', 'notFound');
+  if (org.status !== 'verified') throw new DomainError('FORBIDDEN', 'organization.notVerified');
+  return org;
+}

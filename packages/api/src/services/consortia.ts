@@ -16,7 +16,7 @@ import { insertNotifications, managersOf } from '@ronghe/db/queries/notification
 import { getOrganization } from '@ronghe/db/queries/organizations';
 import { canTransition, missingLeads, type ConsortiumInput, type ConsortiumRole, type ConsortiumTransition, type CouncilPosition } from '@ronghe/domain/consortium';
 import { DomainError } from '@ronghe/domain/errors';
-import { managers, requireRole, type Caller } from './authz.ts';
+import { managers, requireRole, requireVerifiedManager, type Caller } from './authz.ts';
 
 // 产教融合共同体: proposal, membership and review. Every write is one transaction that also records
 // the dated history (consortium_event) and notifies the organisations concerned.
@@ -29,14 +29,6 @@ export class NotFound extends DomainError {
   constructor() {
     super('NOT_FOUND', 'notFound');
   }
-}
-
-async function requireVerifiedManager(db: Database, caller: Caller, organizationId: string) {
-  await requireRole(db, caller, organizationId, managers);
-  const org = await getOrganization(db, organizationId);
-  if (!org) throw new DomainError('NOT_FOUND', 'notFound');
-  if (org.status !== 'verified') throw new DomainError('FORBIDDEN', 'organization.notVerified');
-  return org;
 }
 
 async function lockOpenConsortium(tx: Tx, id: string) {

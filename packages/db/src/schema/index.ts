@@ -5,3 +5,4 @@ export * from './organizations.ts';
 export * from './auth.ts';
 export * from './memberships.ts';
 export * from './consortia.ts';
+export * from './training-bases.ts';

@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DomainError } from '@ronghe/domain/errors';
+import { addDays, todayInChina } from '@ronghe/domain/training-base';
+import { anonymous, createTestEnv, errorOf, makeAdmin, signUpUser, verifiedOrganization, type TestEnv, type TestUser } from '../test-support.ts';
+
+let env: TestEnv;
+let admin: TestUser;
+let school: TestUser & { organizationId: string };
+let enterprise: TestUser & { organizationId: string };
+beforeAll(async () => {
+  env = await createTestEnv();
+  admin = await makeAdmin(env, await signUpUser(env, { identifier: 'bases-admin@example.gov.cn' }));
+  school = await verifiedOrganization(env, admin, 'school', '110108');
+  enterprise = await verifiedOrganization(env, admin, 'enterprise', '130102');
+});
+afterAll(async () => {
+  await env.close();
+});
+
+const keyOf = (e: { cause: unknown }) => (e.cause instanceof DomainError ? e.cause.key : null);
+const daysOf = (e: { cause: unknown }) => (e.cause instanceof DomainError ? String(e.cause.params.days) : '');
+let n = 0;
+export const baseInput = (overrides: Record<string, unknown> = {}) => ({
+  kind: 'open_practice_centre' as const,
+  name: `海淀智能制造开放实践中心${++n}`,
+  description: '面向京津冀职业院校开放的数控加工与工业机器人实训中心',
+  majorCodes: ['460103', '460305'],
+  industryCodes: ['34'],
+  regionCode: '110108',
+  address: '北京市海淀区学院路1号',
+  lng: 116.35,
+  lat: 39.99,
+  stations: 30,
+  dailyCapacity: 60,
+  equipment: [{ name: '五轴数控加工中心', model: 'DMU 50', count: 4 }],
+  openingHours: '周一至周五 8:30–17:30',
+  openToPartners: true,
+  openTerms: 'cost_sharing' as const,
+  contactName: '李明',
+  contactPhone: '13912345678',
+  ...overrides,
+});
+
+async function publishedBase(overrides: Record<string, unknown> = {}) {
+  const { id } = await school.caller.trainingBases.create({ organizationId: school.organizationId, ...baseInput(overrides) });
+  await school.caller.trainingBases.publish({ id });
+  return id;
+}
+
+describe('publishing a training base', () => {
+  it('drafts, publishes, finds by a two-character keyword, counts on the map, and keeps history', async () => {
+    const before = await anonymous(env).trainingBases.mapStats({ dimension: 'all' });
+    const { id, status } = await school.caller.trainingBases.create({ organizationId: school.organizationId, ...baseInput() });
+    expect(status).toBe('draft');
+    // a draft is invisible to outsiders
+    expect((await errorOf(anonymous(env).trainingBases.get({ id }))).code).toBe('NOT_FOUND');
+    await school.caller.trainingBases.publish({ id });
+    const found = await anonymous(env).trainingBases.search({ q: '数控', regionCode: '110000', openToPartners: true });
+    expect(found.items.map((i) => i.id)).toContain(id);
+    expect(found.total).toBeGreaterThanOrEqual(1);
+    // equipment is searched too
+    expect((await anonymous(env).trainingBases.search({ q: 'DMU' })).items.map((i) => i.id)).toContain(id);
+    const after = await anonymous(env).trainingBases.mapStats({ dimension: 'all' });
+    const haidian = (rows: typeof after) => rows.find((r) => r.mapRegionCode === '110108')?.count ?? 0;
+    expect(haidian(after)).toBe(haidian(before) + 1);
+    const supply = await anonymous(env).trainingBases.supply();
+    expect(supply.some((s) => s.mapRegionCode === '110108' && s.category > 0)).toBe(true);
+
+    const seen = await anonymous(env).trainingBases.get({ id });
+    expect(seen.contactMasked).toBe(true);
+    expect(seen.contactPhone).not.toContain('12345678');
+    expect((await school.caller.trainingBases.get({ id })).contactPhone).toBe('13912345678');
+
+    await school.caller.trainingBases.update({ id, ...baseInput({ name: seen.name, stations: 40 }) });
+    const history = await school.caller.trainingBases.history({ id });
+    expect(history.map((h) => h.action)).toEqual(['update', 'publish', 'create']);
+    expect(history[0]?.changedFields).toContain('stations');
+    expect((await errorOf(enterprise.caller.trainingBases.history({ id }))).code).toBe('FORBIDDEN');
+  });
+
+  it('rejects bad input with field errors', async () => {
+    const create = (o: Record<string, unknown>) => errorOf(school.caller.trainingBases.create({ organizationId: school.organizationId, ...baseInput(o) }));
+    const shanghai = await create({ lng: 121.47, lat: 31.23 });
+    expect(shanghai.code).toBe('BAD_REQUEST');
+    const nearButOut = await create({ lng: 113.5, lat: 36.1 }); // inside the bounding box, outside Hebei
+    expect(nearButOut.code).toBe('BAD_REQUEST');
+    expect((await create({ stations: 0 })).code).toBe('BAD_REQUEST');
+    const unknownMajor = await create({ majorCodes: ['999999'] });
+    expect(keyOf(unknownMajor)).toBe('base.unknownMajors');
+    expect((await create({ openToPartners: true, openTerms: null })).code).toBe('BAD_REQUEST');
+  });
+
+  it('treats search input literally', async () => {
+    for (const q of ['%', '_', "'; drop table training_base; --", '😀数控', 'x'.repeat(5000), '\u0000数控', '\\']) {
+      const r = await anonymous(env).trainingBases.search({ q });
+      expect(Array.isArray(r.items)).toBe(true);
+    }
+    expect((await anonymous(env).trainingBases.search({ q: '%' })).items).toHaveLength(0);
+  });
+
+  it('paginates by keyset without repeats, in every sort', async () => {
+    for (let i = 0; i < 5; i++) await publishedBase({ stations: 10 + i, lng: 116.3 + i * 0.01 });
+    for (const sort of ['relevance', 'capacity', 'distance'] as const) {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await anonymous(env).trainingBases.search({ q: '实践', sort, near: { lng: 116.4, lat: 39.9 }, limit: 2, cursor });
+        seen.push(...page.items.map((i) => i.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(new Set(seen).size).toBe(seen.length);
+      expect(seen.length).toBeGreaterThanOrEqual(6);
+    }
+  });
+});
+
+describe('booking stations', () => {
+  it('requests, approves, refuses a conflicting request naming the full days, and releases on cancel', async () => {
+    const id = await publishedBase({ stations: 30 });
+    const from = addDays(todayInChina(), 7);
+    const to = addDays(from, 2);
+    const first = await enterprise.caller.baseBookings.request({ organizationId: enterprise.organizationId, baseId: id, from, to, stations: 25, purpose: 'training' });
+    const incoming = await school.caller.baseBookings.incoming({ organizationId: school.organizationId, statuses: ['requested'] });
+    expect(incoming.map((b) => b.id)).toContain(first.id);
+    await school.caller.baseBookings.approve({ id: first.id });
+    const cal = await anonymous(env).trainingBases.calendar({ id, from, to });
+    expect(cal.map((d) => d.booked)).toEqual([25, 25, 25]);
+
+    const other = await verifiedOrganization(env, admin, 'partner', '120101');
+    const refused = await errorOf(other.caller.baseBookings.request({ organizationId: other.organizationId, baseId: id, from: addDays(from, 1), to: addDays(to, 1), stations: 10, purpose: 'training' }));
+    expect(keyOf(refused)).toBe('booking.full');
+    expect(daysOf(refused)).toBe(`${addDays(from, 1)}、${to}`);
+
+    const tooMany = await errorOf(other.caller.baseBookings.request({ organizationId: other.organizationId, baseId: id, from, to, stations: 31, purpose: 'training' }));
+    expect(keyOf(tooMany)).toBe('booking.tooManyStations');
+    const past = await errorOf(other.caller.baseBookings.request({ organizationId: other.organizationId, baseId: id, from: addDays(todayInChina(), -1), to, stations: 1, purpose: 'training' }));
+    expect(past.code).toBe('BAD_REQUEST');
+
+    // two requests that each fit, but not together: the second approval names the days
+    const a = await other.caller.baseBookings.request({ organizationId: other.organizationId, baseId: id, from: addDays(to, 1), to: addDays(to, 2), stations: 20, purpose: 'teacher_practice' });
+    const b = await other.caller.baseBookings.request({ organizationId: other.organizationId, baseId: id, from: addDays(to, 2), to: addDays(to, 3), stations: 20, purpose: 'competition' });
+    await school.caller.baseBookings.approve({ id: a.id });
+    const second = await errorOf(school.caller.baseBookings.approve({ id: b.id }));
+    expect(keyOf(second)).toBe('booking.full');
+    expect(daysOf(second)).toBe(addDays(to, 2));
+
+    // the requester cannot approve; an outsider cannot see the lists
+    expect((await errorOf(other.caller.baseBookings.approve({ id: b.id }))).code).toBe('FORBIDDEN');
+    // proposal of other dates, accepted
+    await school.caller.baseBookings.propose({ id: b.id, from: addDays(to, 10), to: addDays(to, 11), note: '改到下周' });
+    expect((await other.caller.baseBookings.acceptProposal({ id: b.id })).status).toBe('approved');
+
+    await enterprise.caller.baseBookings.cancel({ id: first.id, reason: '计划调整' });
+    expect((await anonymous(env).trainingBases.calendar({ id, from, to })).map((d) => d.booked)).toEqual([0, 0, 0]);
+    const usage = await school.caller.trainingBases.usage({ id, from: addDays(to, 1), to: addDays(to, 11) });
+    expect(usage.usedStationDays).toBe(20 * 2 + 20 * 2);
+    expect(usage.offeredStationDays).toBe(30 * 11);
+    const notes = await enterprise.caller.notifications.list({});
+    expect(notes.some((x) => x.type === 'booking.approved')).toBe(true);
+  });
+
+  it('refuses lowering stations below what is booked, naming the days', async () => {
+    const id = await publishedBase({ stations: 30 });
+    const from = addDays(todayInChina(), 20);
+    const r = await enterprise.caller.baseBookings.request({ organizationId: enterprise.organizationId, baseId: id, from, to: from, stations: 20, purpose: 'training' });
+    await school.caller.baseBookings.approve({ id: r.id });
+    const base = await school.caller.trainingBases.get({ id });
+    const e = await errorOf(school.caller.trainingBases.update({ id, ...baseInput({ name: base.name, stations: 10 }) }));
+    expect(keyOf(e)).toBe('base.stationsBelowBookings');
+    expect(daysOf(e)).toBe(from);
+  });
+
+  it('keeps closed bases to co-builders and consortium members', async () => {
+    const id = await publishedBase({ openToPartners: false, openTerms: null });
+    const from = addDays(todayInChina(), 3);
+    const e = await errorOf(enterprise.caller.baseBookings.request({ organizationId: enterprise.organizationId, baseId: id, from, to: from, stations: 1, purpose: 'training' }));
+    expect(keyOf(e)).toBe('base.notOpen');
+  });
+});
