@@ -1,6 +1,7 @@
 import type { Database } from '../client.ts';
 import { migrate } from '../migrate.ts';
 import { seedDemo } from './demo.ts';
+import { seedDemoBases } from './demo-bases.ts';
 import { syncReference } from './reference.ts';
 
 export { seedDemo, syncReference };
@@ -11,5 +12,6 @@ export async function prepareDatabase(database: Database, opts: { demo: boolean 
   await syncReference(database);
   if (!opts.demo) return { demoLoaded: false };
   const { loaded } = await seedDemo(database);
+  await seedDemoBases(database);
   return { demoLoaded: loaded };
 }
