@@ -104,6 +104,7 @@ const matrix: Record<string, Entry> = {
   'notifications.list': { allowed: signedIn, call: (c) => c.notifications.list({}) },
   'notifications.unreadCount': { allowed: signedIn, call: (c) => c.notifications.unreadCount() },
   'notifications.markRead': { allowed: signedIn, call: (c) => c.notifications.markRead({}) },
+  'trainingBases.stats': { allowed: everyone, call: (c) => c.trainingBases.stats() },
   'trainingBases.search': { allowed: everyone, call: (c) => c.trainingBases.search({ q: '实训' }) },
   'trainingBases.points': { allowed: everyone, call: (c) => c.trainingBases.points({}) },
   'trainingBases.mapStats': { allowed: everyone, call: (c) => c.trainingBases.mapStats({ dimension: 'all' }) },

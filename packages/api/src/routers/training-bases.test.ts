@@ -50,6 +50,8 @@ async function publishedBase(overrides: Record<string, unknown> = {}) {
 describe('publishing a training base', () => {
   it('drafts, publishes, finds by a two-character keyword, counts on the map, and keeps history', async () => {
     const before = await anonymous(env).trainingBases.mapStats({ dimension: 'all' });
+    const t03 = async () => (await anonymous(env).trainingBases.stats()).filter((r) => r.kind === 'open_practice_centre' && r.provinceCode === '11').reduce((n, r) => n + r.count, 0);
+    const t03Before = await t03();
     const { id, status } = await school.caller.trainingBases.create({ organizationId: school.organizationId, ...baseInput() });
     expect(status).toBe('draft');
     // a draft is invisible to outsiders
@@ -61,6 +63,7 @@ describe('publishing a training base', () => {
     // equipment is searched too
     expect((await anonymous(env).trainingBases.search({ q: 'DMU' })).items.map((i) => i.id)).toContain(id);
     const after = await anonymous(env).trainingBases.mapStats({ dimension: 'all' });
+    expect(await t03()).toBe(t03Before + 1);
     const haidian = (rows: typeof after) => rows.find((r) => r.mapRegionCode === '110108')?.count ?? 0;
     expect(haidian(after)).toBe(haidian(before) + 1);
     const supply = await anonymous(env).trainingBases.supply();

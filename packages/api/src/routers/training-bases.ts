@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseMapPoints, listBasesOfOrganization, searchTrainingBases, supplyByCategory, supplyByRegion, type BaseSearch } from '@ronghe/db/queries/training-bases';
+import { baseMapPoints, baseStats, listBasesOfOrganization, searchTrainingBases, supplyByCategory, supplyByRegion, type BaseSearch } from '@ronghe/db/queries/training-bases';
 import { DomainError } from '@ronghe/domain/errors';
 import { organizationKinds } from '@ronghe/domain/organization';
 import { regionCodeSchema } from '@ronghe/domain/reference/regions';
@@ -23,11 +23,14 @@ const range = z
   .refine((v) => v.to >= v.from, { message: 'booking.endBeforeStart', path: ['to'] })
   .refine((v) => v.to < v.from || daysBetween(v.from, v.to) <= 366, { message: 'booking.tooLong', path: ['to'] });
 
+// NUL cannot be stored or compared in PostgreSQL text; other control characters mean nothing in a keyword
+const printable = (c: string) => (c.codePointAt(0) ?? 0) >= 0x20 && c !== '\u007f';
+
 /** Search input is taken literally: wildcards and quotes are escaped, NUL and other control characters dropped, cut to 100 characters. */
 const keyword = z
   .string()
   .max(10_000)
-  .transform((q) => Array.from(q.replace(/[\u0000-\u001f\u007f]/g, ' ').trim()).slice(0, 100).join(''))
+  .transform((q) => Array.from(Array.from(q).filter(printable).join('').trim()).slice(0, 100).join(''))
   .optional();
 
 const filters = z.object({
@@ -140,6 +143,11 @@ const detail = z.object({
 const baseInput = trainingBaseFields;
 
 export const trainingBasesRouter = router({
+  /** anyone: published bases by kind and province (T03 counts open practice centres and common technology platforms) */
+  stats: publicProcedure
+    .output(z.array(z.object({ kind: z.enum(trainingBaseKinds), provinceCode: z.string(), count: z.number() })))
+    .query(({ ctx }) => baseStats(ctx.db)),
+
   /** anyone: published bases by keyword and filters, keyset-paginated */
   search: publicProcedure
     .input(filters.extend(sortInput.shape))
