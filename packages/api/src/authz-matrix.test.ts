@@ -89,6 +89,7 @@ const matrix: Record<string, Entry> = {
   'consortia.list': { allowed: everyone, call: (c) => c.consortia.list({}) },
   'consortia.exportDirectory': { allowed: everyone, call: (c) => c.consortia.exportDirectory({}) },
   'consortia.exportMembers': { allowed: everyone, call: (c, f) => c.consortia.exportMembers({ id: f.activeId }) },
+  'consortia.ofOrganization': { allowed: members, call: (c, f) => c.consortia.ofOrganization({ organizationId: f.orgId }) },
   'consortia.get': { allowed: everyone, call: (c, f) => c.consortia.get({ id: f.activeId }) },
   'consortia.propose': { allowed: managers, call: (c, f) => c.consortia.propose({ organizationId: f.orgId, kind: 'city_union', level: 'district', name: `矩阵联合体${unique()}`, anchorRegionCode: '110105' }) },
   'consortia.update': { allowed: managers, call: (c, f) => c.consortia.update({ id: f.draftId, organizationId: f.orgId, data: { goals: `目标${unique()}` } }) },

@@ -1,13 +1,14 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { Link } from 'react-router';
 import { Alert, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import * as echarts from 'echarts/core';
-import { MapChart } from 'echarts/charts';
-import { TooltipComponent, VisualMapComponent } from 'echarts/components';
+import { MapChart, ScatterChart } from 'echarts/charts';
+import { GeoComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
 // Only the pieces the map needs; this module is loaded lazily, so ECharts stays off pages without charts.
-echarts.use([MapChart, TooltipComponent, VisualMapComponent, CanvasRenderer]);
+echarts.use([MapChart, ScatterChart, GeoComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
 
 const MAP = 'jjj';
 const files = ['/maps/beijing.geojson', '/maps/tianjin.geojson', '/maps/hebei.geojson'] as const;
@@ -51,6 +52,15 @@ function loadMap(): Promise<Regions> {
   return loading;
 }
 
+/** A place drawn as a dot over the regions. */
+export type MapPoint = {
+  id: string;
+  lng: number;
+  lat: number;
+  /** what the tooltip says, e.g. the name and size */
+  label: string;
+};
+
 type Props = {
   /** value per map region: Beijing and Tianjin district codes, Hebei prefecture codes */
   values: Record<string, number>;
@@ -58,10 +68,19 @@ type Props = {
   height?: number;
   /** how a value reads in the tooltip and the text alternative, e.g. n => `${n} 家` */
   format?: (n: number) => string;
+  /** dots over the regions (the page lists them as links too: a canvas is neither keyboard- nor screen-reader-usable) */
+  points?: readonly MapPoint[];
+  onPointClick?: (id: string) => void;
+  /** a click on a region of the canvas */
+  onRegionClick?: (code: string) => void;
+  /** where a region leads: the text alternative lists the regions as links */
+  regionHref?: (code: string) => string;
 };
 
-/** 京津冀 choropleth: Beijing and Tianjin districts and Hebei prefectures, shaded by value. */
-export function JjjMap({ values, title, height = 420, format = String }: Props) {
+type ClickParams = { componentType?: string; seriesType?: string; name?: string; data?: unknown };
+
+/** 京津冀 choropleth: Beijing and Tianjin districts and Hebei prefectures, shaded by value; optionally with dots. */
+export function JjjMap({ values, title, height = 420, format = String, points, onPointClick, onRegionClick, regionHref }: Props) {
   const { t } = useTranslation();
   const el = useRef<HTMLDivElement>(null);
   const [regions, setRegions] = useState<Regions | null>(null);
@@ -83,15 +102,23 @@ export function JjjMap({ values, title, height = 420, format = String }: Props) 
   const chart = useRef<echarts.ECharts | null>(null);
   // the tooltip reads these at hover time, so a new callback from the parent does not redraw the map
   const labelled = (label: string, text: string) => t('consortia.labelled', { label, text });
-  const lookup = useRef({ names, format, labelled });
+  const lookup = useRef({ names, format, labelled, onPointClick, onRegionClick });
   useEffect(() => {
-    lookup.current = { names, format, labelled };
+    lookup.current = { names, format, labelled, onPointClick, onRegionClick };
   });
+  const clickable = Boolean(onRegionClick);
 
   useEffect(() => {
     if (!regions || !el.current) return;
     const instance = echarts.init(el.current, undefined, { renderer: 'canvas' });
     chart.current = instance;
+    instance.on('click', (p: ClickParams) => {
+      const { onPointClick: onPoint, onRegionClick: onRegion } = lookup.current;
+      if (p.seriesType === 'scatter') {
+        const id = (p.data as { id?: unknown } | undefined)?.id;
+        if (typeof id === 'string') onPoint?.(id);
+      } else if (p.name && (p.componentType === 'geo' || p.seriesType === 'map')) onRegion?.(p.name);
+    });
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(el.current);
     return () => {
@@ -106,12 +133,15 @@ export function JjjMap({ values, title, height = 420, format = String }: Props) 
     chart.current.setOption({
       tooltip: {
         trigger: 'item',
-        formatter: (p: { name: string; value?: unknown }) => {
+        formatter: (p: { name: string; value?: unknown; seriesType?: string; data?: unknown }) => {
+          if (p.seriesType === 'scatter') return (p.data as { label?: string } | undefined)?.label ?? p.name;
           const n = typeof p.value === 'number' && !Number.isNaN(p.value) ? p.value : 0;
           return lookup.current.labelled(lookup.current.names.get(p.name) ?? p.name, lookup.current.format(n));
         },
       },
       visualMap: {
+        // the regions only: the dots keep their own colour
+        seriesIndex: 0,
         min: 0,
         max,
         // below the map, so it never covers a region on a narrow screen
@@ -126,22 +156,44 @@ export function JjjMap({ values, title, height = 420, format = String }: Props) 
         textStyle: { color: '#262626' },
         inRange: { color: ['#eef4fc', '#7fa6df', '#1f5fbf', '#0f2c5c'] },
       },
+      // the regions are drawn by a geo component, so that dots can sit on the same coordinates
+      geo: {
+        map: MAP,
+        roam: false,
+        top: 8,
+        bottom: 48,
+        selectedMode: false,
+        label: { show: false },
+        emphasis: { label: { show: false }, itemStyle: { areaColor: '#f5c242' } },
+        select: { disabled: true, label: { show: false } },
+        itemStyle: { borderColor: '#8c8c8c', borderWidth: 0.5 },
+      },
       series: [
         {
           type: 'map',
-          map: MAP,
-          roam: false,
-          top: 8,
-          bottom: 48,
+          geoIndex: 0,
+          selectedMode: false,
           label: { show: false },
-          emphasis: { label: { show: false }, itemStyle: { areaColor: '#f5c242' } },
-          select: { disabled: true },
-          itemStyle: { borderColor: '#8c8c8c', borderWidth: 0.5 },
+          emphasis: { label: { show: false } },
+          cursor: clickable ? 'pointer' : 'default',
           data: regions.map((r) => ({ name: r.code, value: values[r.code] ?? 0 })),
         },
+        ...(points
+          ? [
+              {
+                type: 'scatter',
+                coordinateSystem: 'geo',
+                symbolSize: 9,
+                itemStyle: { color: '#d4380d', borderColor: '#ffffff', borderWidth: 1 },
+                emphasis: { scale: 1.6 },
+                z: 3,
+                data: points.map((p) => ({ id: p.id, name: p.id, label: p.label, value: [p.lng, p.lat] })),
+              },
+            ]
+          : []),
       ],
-    });
-  }, [regions, values, max]);
+    }, { replaceMerge: ['series'] });
+  }, [regions, values, max, points, clickable]);
 
   // The text alternative: totals by province, then every region that has a value.
   const byProvince = (['11', '12', '13'] as const).map((p) => ({
@@ -171,9 +223,11 @@ export function JjjMap({ values, title, height = 420, format = String }: Props) 
           <ul style={{ margin: '8px 0 0', paddingInlineStart: 20 }}>
             {listed.map(([code, v]) => (
               <li key={code}>
-                <Typography.Text>
-                  {labelled(`${t(`provinces.${provinceOf(code)}`)} · ${names.get(code) ?? code}`, format(v))}
-                </Typography.Text>
+                {regionHref ? (
+                  <Link to={regionHref(code)}>{labelled(`${t(`provinces.${provinceOf(code)}`)} · ${names.get(code) ?? code}`, format(v))}</Link>
+                ) : (
+                  <Typography.Text>{labelled(`${t(`provinces.${provinceOf(code)}`)} · ${names.get(code) ?? code}`, format(v))}</Typography.Text>
+                )}
               </li>
             ))}
           </ul>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { consortiumStats, getConsortium, listConsortia, listConsortiumEvents, listConsortiumItems, listConsortiumMembers } from '@ronghe/db/queries/consortia';
+import { consortiumStats, getConsortium, listConsortia, listConsortiaOfOrganization, listConsortiumEvents, listConsortiumItems, listConsortiumMembers } from '@ronghe/db/queries/consortia';
 import { membershipOf } from '@ronghe/db/queries/memberships';
 import {
   consortiumInputSchema,
@@ -16,6 +16,7 @@ import { regionCodeSchema } from '@ronghe/domain/reference/regions';
 import * as consortia from '../services/consortia.ts';
 import { addConsortiumItem, removeConsortiumItem } from '../services/consortium-items.ts';
 import { exportDirectory, exportMembers } from '../services/consortium-export.ts';
+import { anyMember, requireRole } from '../services/authz.ts';
 import { adminProcedure, protectedProcedure, publicProcedure, router } from '../trpc.ts';
 
 const ok = z.object({ ok: z.literal(true) });
@@ -122,6 +123,15 @@ export const consortiaRouter = router({
         if (!mine.some(Boolean)) throw new consortia.NotFound();
       }
       return { ...c, members, events: await listConsortiumEvents(ctx.db, c.id), items: await listConsortiumItems(ctx.db, c.id) };
+    }),
+
+  /** members of the organisation: the consortia it belongs to, has applied to or is invited to */
+  ofOrganization: protectedProcedure
+    .input(z.object({ organizationId: z.uuid() }))
+    .output(z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(consortiumKinds), status: z.enum(consortiumStatuses), role: z.enum(consortiumRoles), membershipStatus: z.enum(consortiumMembershipStatuses) })))
+    .query(async ({ ctx, input }) => {
+      await requireRole(ctx.db, ctx.session, input.organizationId, anyMember);
+      return listConsortiaOfOrganization(ctx.db, input.organizationId);
     }),
 
   /** anyone: the directory (same filters) as an Excel file */

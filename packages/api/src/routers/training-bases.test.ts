@@ -125,7 +125,9 @@ describe('booking stations', () => {
     const first = await enterprise.caller.baseBookings.request({ organizationId: enterprise.organizationId, baseId: id, from, to, stations: 25, purpose: 'training' });
     const incoming = await school.caller.baseBookings.incoming({ organizationId: school.organizationId, statuses: ['requested'] });
     expect(incoming.map((b) => b.id)).toContain(first.id);
+    expect((await enterprise.caller.trainingBases.get({ id })).contactMasked).toBe(true);
     await school.caller.baseBookings.approve({ id: first.id });
+    expect((await enterprise.caller.trainingBases.get({ id })).contactPhone).toBe('13912345678');
     const cal = await anonymous(env).trainingBases.calendar({ id, from, to });
     expect(cal.map((d) => d.booked)).toEqual([25, 25, 25]);
 

@@ -7,6 +7,7 @@ import { getOrganization } from '@ronghe/db/queries/organizations';
 import {
   bookedDays,
   getTrainingBase,
+  hasApprovedBooking,
   insertBaseRevision,
   insertTrainingBase,
   isBaseInsider,
@@ -157,17 +158,18 @@ async function viewerOf(db: Database, session: Caller | null, base: { id: string
   return { manages: false, insider: false, admin: false };
 }
 
-/** The detail page. Unpublished bases only for the owner's members and admins; contact masked to outsiders. */
+/** The detail page. Unpublished bases only for the owner's members and admins; contact masked except to them and to organisations with an approved booking. */
 export async function trainingBaseDetail(db: Database, session: Caller | null, id: string) {
   const b = await getTrainingBase(db, id);
   if (!b) throw notFound();
   const viewer = await viewerOf(db, session, b);
   if (b.status !== 'published' && !viewer.insider) throw notFound();
   const { contactName, contactPhone, contactEmail, ...rest } = b;
-  const contact = viewer.insider
+  const seesContact = viewer.insider || (session ? await hasApprovedBooking(db, b.id, session.userId) : false);
+  const contact = seesContact
     ? { contactName, contactPhone, contactEmail }
     : { contactName: maskPersonName(contactName), contactPhone: contactPhone && maskMobile(contactPhone), contactEmail: contactEmail && maskEmail(contactEmail) };
-  return { ...rest, ...contact, contactMasked: !viewer.insider, canManage: viewer.manages };
+  return { ...rest, ...contact, contactMasked: !seesContact, canManage: viewer.manages };
 }
 
 /** Booked and free stations per day (every day of the range; days without bookings are fully free). */

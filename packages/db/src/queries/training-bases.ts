@@ -472,3 +472,11 @@ export async function isBaseInsider(db: Database | Drizzle, baseId: string, orga
   const list = Array.isArray(rows) ? rows : (rows as unknown as { rows: unknown[] }).rows;
   return list.length > 0;
 }
+
+/** Does the user belong to an organisation with an approved booking at this base? (They may see its contact.) */
+export async function hasApprovedBooking(db: Database, baseId: string, userId: string): Promise<boolean> {
+  const rows = await db.rows(sql`
+    select 1 from base_booking b join organization_member m on m.organization_id = b.requester_organization_id
+    where b.base_id = ${baseId}::uuid and b.status = 'approved' and m.user_id = ${userId} limit 1`);
+  return rows.length > 0;
+}
