@@ -23,6 +23,31 @@ async function signInAs(page: Page, identifier: string, password = 'ronghe2027de
 const confirmPopup = (page: Page) => page.locator('.ant-popconfirm-buttons .ant-btn-primary').last().click();
 const pick = (page: Page, text: string | RegExp) => page.locator('.ant-select-item-option', { hasText: text }).first().click();
 
+/** Waits for a step's outcome; on timeout, fails with what the page shows (errors, alerts) and a screenshot. */
+async function expectOutcome(page: Page, name: string, wait: () => Promise<unknown>) {
+  try {
+    await wait();
+  } catch (error) {
+    await screenshot(page, `failed-${name}`);
+    const shown = await page.locator('.ant-form-item-explain-error, [role=alert], .ant-message-notice').allTextContents();
+    throw new Error(`${name}: ${String(error)}\nshown: ${JSON.stringify(shown)}\nurl: ${page.url()}`, { cause: error });
+  }
+}
+
+/** Searches a region cascader and picks the match; retried, because a busy page may still be filtering when first clicked. */
+async function pickRegion(page: Page, label: string, search: string, region: string) {
+  const field = page.locator('.ant-form-item').filter({ has: page.getByLabel(label) });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.getByLabel(label).fill(search);
+    const item = page.locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item', { hasText: region }).first();
+    await item.waitFor();
+    await item.click();
+    if ((await field.locator('.ant-select-content, .ant-select-selection-item').first().textContent())?.includes(region)) return;
+    await page.keyboard.press('Escape');
+  }
+  throw new Error(`could not pick ${region} in ${label}`);
+}
+
 /** Types a range into an antd RangePicker whose start input has this placeholder. */
 async function typeRange(page: Page, start: string, end: string, startPlaceholder = '开始日期') {
   await page.getByPlaceholder(startPlaceholder).first().click();
@@ -47,8 +72,7 @@ describe('an open practice centre, found and booked across 京津冀', () => {
     await page.getByLabel('服务专业').fill('数控');
     await pick(page, /数控技术/);
     await page.keyboard.press('Escape');
-    await page.getByLabel('所在地区').fill('海淀');
-    await page.locator('.ant-cascader-menu-item', { hasText: '海淀区' }).first().click();
+    await pickRegion(page, '所在地区', '海淀', '海淀区');
     await page.getByLabel('详细地址').fill('北京市海淀区学院路 37 号');
     await page.getByLabel('经度').fill('116.35');
     await page.getByLabel('纬度').fill('39.98');
@@ -57,13 +81,13 @@ describe('an open practice centre, found and booked across 京津冀', () => {
     await page.getByRole('switch', { name: '对外开放' }).click();
     await page.getByRole('radio', { name: '免费开放' }).check();
     await page.getByRole('button', { name: '保存草稿' }).click();
-    await page.waitForURL(/\/bases\/[0-9a-f-]{36}$/);
+    await expectOutcome(page, 'save-draft', () => page.waitForURL(/\/bases\/[0-9a-f-]{36}$/));
     baseUrl = page.url();
     await page.getByRole('heading', { name: NAME, level: 1 }).waitFor();
 
     await page.getByRole('button', { name: '发布', exact: true }).click();
     await confirmPopup(page);
-    await page.getByRole('button', { name: '下线', exact: true }).waitFor();
+    await expectOutcome(page, 'publish', () => page.getByRole('button', { name: '下线', exact: true }).waitFor());
     await page.waitForLoadState('networkidle');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'base-published');

@@ -78,7 +78,8 @@ function PendingRequests({ b }: { b: BaseDetail }) {
   );
 }
 
-function Usage({ b }: { b: BaseDetail }) {
+/** Station-days used / offered over the last and next 30 days (owner's members and admins). */
+export function Usage({ b }: { b: BaseDetail }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const today = todayInChina();

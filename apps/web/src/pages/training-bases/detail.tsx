@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router';
-import { Alert, Col, Result, Row, Space, Typography } from 'antd';
+import { Alert, Card, Col, Result, Row, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/query-state.tsx';
 import { ToneTag } from '../../components/tone-tag.tsx';
@@ -7,7 +7,8 @@ import { baseStatusTones, useBase, type BaseDetail } from './detail-shared.tsx';
 import { Description, Equipment, Facts } from './detail-facts.tsx';
 import { CapacityCalendar } from './detail-calendar.tsx';
 import { BookingCard } from './booking-form.tsx';
-import { OwnerTools, RevisionHistory } from './detail-owner.tsx';
+import { OwnerTools, RevisionHistory, Usage } from './detail-owner.tsx';
+import { useMe } from '../../lib/session.ts';
 
 /** /bases/:id: a training base's page; its owner manages it here, others book stations. */
 export default function BasePage() {
@@ -30,6 +31,9 @@ export default function BasePage() {
 
 function BaseView({ b }: { b: BaseDetail }) {
   const { t } = useTranslation();
+  // platform admins watch usage and history of every base (they do not manage it)
+  const me = useMe();
+  const admin = !b.canManage && (me.data?.isPlatformAdmin ?? false);
   return (
     <>
       <Typography.Title level={1} style={{ marginTop: 8, overflowWrap: 'anywhere' }}>
@@ -55,6 +59,11 @@ function BaseView({ b }: { b: BaseDetail }) {
       {b.status === 'unpublished' && <Alert type="warning" showIcon title={t('base-detail.unpublishedNotice')} style={{ marginBottom: 16 }} />}
 
       {b.canManage && <OwnerTools b={b} />}
+      {admin && (
+        <Card style={{ marginBottom: 16 }}>
+          <Usage b={b} />
+        </Card>
+      )}
       <Row gutter={[16, 0]}>
         <Col xs={24} lg={14}>
           <Facts b={b} />
@@ -66,7 +75,7 @@ function BaseView({ b }: { b: BaseDetail }) {
           <BookingCard b={b} />
         </Col>
       </Row>
-      {b.canManage && <RevisionHistory b={b} />}
+      {(b.canManage || admin) && <RevisionHistory b={b} />}
     </>
   );
 }
