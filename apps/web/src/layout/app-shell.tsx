@@ -46,6 +46,8 @@ export function AppShell() {
   const screens = Grid.useBreakpoint();
   const [drawerOpen, setDrawerOpen] = useState(false);
   const compact = !screens.md;
+  // the English platform name is long: below 1600 px it would push the menu into an overflow "…"
+  const showFullName = currentLanguage() === 'en' ? Boolean(screens.xxl) : Boolean(screens.lg);
   const me = useMe();
   const user = me.data ?? null;
   const isAdmin = user?.isPlatformAdmin ?? false;
@@ -89,7 +91,7 @@ export function AppShell() {
         <Header style={{ display: 'flex', alignItems: 'center', gap: compact ? 8 : 16, paddingInline: compact ? 12 : 32, background: '#0f2c5c' }}>
           <Link to="/" style={{ color: '#fff', fontSize: 20, fontWeight: 600, whiteSpace: 'nowrap' }}>
             {t('app.name')}
-            {!compact && <span style={{ fontSize: 13, fontWeight: 400, marginInlineStart: 12, opacity: 0.85 }}>{t('app.fullName')}</span>}
+            {showFullName && <span style={{ fontSize: 13, fontWeight: 400, marginInlineStart: 12, opacity: 0.85 }}>{t('app.fullName')}</span>}
           </Link>
           <nav aria-label={t('nav.menu')} style={{ flex: 1, minWidth: 0 }}>
             {!compact && <Menu theme="dark" mode="horizontal" selectedKeys={[active]} items={wideItems} style={{ background: 'transparent', justifyContent: 'flex-end' }} />}
