@@ -17,17 +17,20 @@ const QUICK_DURATION_S = 1;
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-function readOptions(): { durationS: number; quick: boolean } {
-  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, duration: { type: 'string' } } });
+function readOptions(): { durationS: number; quick: boolean; only: string[] | null } {
+  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, duration: { type: 'string' }, suite: { type: 'string', multiple: true } } });
   const quick = values.quick ?? false;
-  if (values.duration === undefined) return { durationS: quick ? QUICK_DURATION_S : DEFAULT_DURATION_S, quick };
+  const only = values.suite?.length ? values.suite : null;
+  const unknown = (only ?? []).filter((name) => !suites.some((s) => s.name === name));
+  if (unknown.length) throw new Error(`--suite: unknown ${unknown.join(', ')}; known: ${suites.map((s) => s.name).join(', ')}`);
+  if (values.duration === undefined) return { durationS: quick ? QUICK_DURATION_S : DEFAULT_DURATION_S, quick, only };
   const durationS = Number(values.duration);
   if (!Number.isFinite(durationS) || durationS <= 0) throw new Error(`--duration wants a number of seconds > 0, got "${values.duration}"`);
-  return { durationS, quick };
+  return { durationS, quick, only };
 }
 
 async function main(): Promise<void> {
-  const { durationS, quick } = readOptions();
+  const { durationS, quick, only } = readOptions();
   const base = readEnv();
   const dataDir = base.DATABASE_URL ? null : mkdtempSync(join(tmpdir(), 'ronghe-bench-'));
   // PORT 0 (any free port) is below env.ts's minimum, so it is set after validation.
@@ -43,7 +46,7 @@ async function main(): Promise<void> {
   const ctx: SuiteContext = { url: url.origin, db: server.db, env, durationS, connections: CONNECTIONS, log };
   const results: BenchResult[] = [];
   try {
-    for (const suite of suites) {
+    for (const suite of suites.filter((s) => !only || only.includes(s.name))) {
       log(`suite ${suite.name}`);
       try {
         results.push(...(await suite.run(ctx)));

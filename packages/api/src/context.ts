@@ -57,6 +57,8 @@ export function createContextInner(opts: {
 
 /** Reads the session cookie through better-auth. */
 export async function sessionFromHeaders(auth: Auth, headers: Headers): Promise<Session> {
+  // most public reads carry no session cookie: skip the lookup (≈ a query per request) for them
+  if (!(headers.get('cookie') ?? '').includes('session_token')) return null;
   const found = await auth.api.getSession({ headers });
   if (!found) return null;
   const user = found.user as typeof found.user & { phoneNumber?: string | null; isPlatformAdmin?: boolean };

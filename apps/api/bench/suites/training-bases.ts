@@ -1,0 +1,710 @@
+import { readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
+import { cpus, loadavg } from 'node:os';
+import { sql, type SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { createDb, type Database } from '@ronghe/db/client';
+import { prepareDatabase } from '@ronghe/db/seed';
+import { facetTokens, refreshSupply, searchSql, searchTextOf, searchTrainingBases, supplyByCategory, supplyByRegion, type BaseSearch } from '@ronghe/db/queries/training-bases';
+import { mapRegionCenter, mapRegionCodes } from '@ronghe/domain/reference/geo';
+import { regionPath, regions, type Region } from '@ronghe/domain/reference/regions';
+import { starterMajors } from '@ronghe/domain/reference/majors';
+import { mapRegionOf, type Equipment, type OpenTerms, type TrainingBaseKind, type TrainingBaseStatus } from '@ronghe/domain/training-base';
+import { freePort, startChild, type ChildServer } from '../lib/child-server.ts';
+import { loopLoad, measure, measurePair, type Load } from '../lib/load.ts';
+import { createScratchStore } from '../lib/scratch-store.ts';
+import { captureStatements, type Statement } from '../lib/sql-capture.ts';
+import { ratio } from '../lib/stats.ts';
+import type { BenchResult, LoadResult, LoadStats, MetricResult, Samples, Suite, SuiteContext } from '../types.ts';
+
+// 实训基地 search and map figures at scale (issue 5): 100,000 bases owned by 4,000 organisations across the
+// 43 map regions (10,000 / 1,000 on PGlite), seeded into a scratch database of their own and served by the
+// real server in its own process (`node --import tsx src/main.ts`). Budgets, through the API at 8 concurrent
+// clients: keyword + two filters, first page, p95 ≤ 50 ms, with training_base_tokens_idx in its plan; the map
+// figures of the 43 regions p95 ≤ 30 ms; PostgreSQL at 100,000 bases and PGlite at 10,000. The baseline is
+// the same SQL straight through the driver. --quick shortens each measurement (to at least 3 s), not the data.
+
+const SCALE = { postgres: { bases: 100_000, organizations: 4_000 }, pglite: { bases: 10_000, organizations: 1_000 } } as const;
+const CLIENTS = 8;
+const PAGE_SIZE = 20;
+const SEARCH_BUDGET_MS = 50;
+const MAP_BUDGET_MS = 30;
+const INDEX = 'training_base_tokens_idx';
+const BATCH = 2_500;
+/** Batches in flight on PostgreSQL (each its own statement): ronghe_bigrams() dominates the seed and runs on one core per backend. */
+const SEED_CONNECTIONS = 4;
+const MIN_DURATION_S = 3;
+const START_TIMEOUT_MS = 120_000;
+const KILL_AFTER_MS = 15_000;
+
+// ---- realistic parts -------------------------------------------------------------------------
+
+type Theme = { name: string; weight: number; majors: string[]; industries: string[]; work: string; equipment: Array<[name: string, model: string]> };
+
+/** Training fields: a major (starter list or a plausible 2021 catalogue code), its industries, what is trained there, and its equipment. */
+const THEMES: Theme[] = [
+  { name: '数控技术', weight: 1.4, majors: ['460103', '660103', '460104'], industries: ['34', '35'], work: '数控编程与加工、零件检测、数控设备装调与维修', equipment: [['数控车床', 'CK6150'], ['数控铣床', 'XK714D'], ['立式加工中心', 'VMC850'], ['五轴数控加工中心', 'DMU 50'], ['数控系统装调实训台', 'FANUC 0i-F'], ['三坐标测量机', 'Global S 0505']] },
+  { name: '工业机器人技术', weight: 1.3, majors: ['460305', '460301'], industries: ['34', '38'], work: '工业机器人编程、离线仿真、系统集成与运维', equipment: [['工业机器人工作站', 'ABB IRB 1200'], ['六轴工业机器人', 'FANUC LR Mate 200iD'], ['协作机器人', 'UR5e'], ['机器视觉实训平台', 'MV-CA013'], ['PLC控制实训台', 'S7-1200']] },
+  { name: '焊接技术与自动化', weight: 1.1, majors: ['460110'], industries: ['33', '34'], work: '手工电弧焊、气体保护焊、焊接机器人编程与焊缝检测', equipment: [['焊接机器人工作站', 'KUKA KR 16'], ['手工电弧焊实训位', 'ZX7-400'], ['CO2气体保护焊机', 'NBC-350'], ['氩弧焊机', 'WSM-400'], ['虚拟焊接实训系统', 'VRTEX 360']] },
+  { name: '机电一体化技术', weight: 1, majors: ['460301', '460306'], industries: ['34', '38'], work: '机电设备安装调试、自动化产线运维、电气控制', equipment: [['机电一体化实训平台', 'YL-335B'], ['数控车床', 'CK6140'], ['变频调速实训台', 'MM440'], ['液压与气动实训台', 'THPYC-1']] },
+  { name: '新能源汽车技术', weight: 1, majors: ['460702', '500211'], industries: ['36', '38'], work: '新能源汽车整车检测、动力电池与电驱系统维修', equipment: [['新能源汽车整车实训台', '秦EV'], ['动力电池拆装实训台', 'BT-500'], ['电机驱动系统实训台', 'EM-200'], ['汽车故障诊断仪', 'X-431 PAD']] },
+  { name: '集成电路技术', weight: 0.6, majors: ['510401'], industries: ['39'], work: '芯片测试、封装工艺与电子产品装调', equipment: [['芯片测试机', 'ST-2000'], ['芯片封装实训线', 'FZ-100'], ['数字示波器', 'MDO34'], ['探针台', 'EP-6']] },
+  { name: '人工智能技术应用', weight: 0.8, majors: ['510209', '510205', '510201'], industries: ['65', '64'], work: '数据标注、模型训练与部署、大数据处理', equipment: [['GPU训练服务器', 'NF5468M6'], ['服务器集群', '2288H V5'], ['边缘计算实训箱', 'Atlas 200'], ['大数据实训平台', 'Hadoop 3.3']] },
+  { name: '护理', weight: 1.3, majors: ['520201', '720201'], industries: ['84'], work: '基础护理、急救护理、母婴与老年护理', equipment: [['高级综合模拟人', 'SimMan 3G'], ['心肺复苏模拟人', 'Resusci Anne QCPR'], ['多功能护理床', 'ICU-3'], ['静脉输液手臂模型', 'KAR-H150'], ['护理实训管理系统', 'NS-100']] },
+  { name: '老年保健与管理', weight: 0.9, majors: ['520802', '590302'], industries: ['85', '84'], work: '老年照护、康复保健与适老化评估', equipment: [['智慧养老照护实训床', 'ZH-300'], ['老年人体验服', 'RY-01'], ['上肢康复机器人', 'A2'], ['适老化居家环境实训系统', 'SL-10']] },
+  { name: '智慧健康养老服务与管理', weight: 0.8, majors: ['590302', '520802'], industries: ['85'], work: '智慧养老平台运营、照护服务与健康管理', equipment: [['智慧养老服务平台', 'ZY-2.0'], ['智能健康监测终端', 'HM-8'], ['智慧养老照护实训床', 'ZH-300']] },
+  { name: '婴幼儿托育服务与管理', weight: 0.5, majors: ['590303'], industries: ['80', '83'], work: '婴幼儿照护、早期发展指导与托育机构管理', equipment: [['婴儿护理模型', 'BIX-H130'], ['感统训练器材', 'GT-20'], ['托育情景实训室', 'TY-01']] },
+  { name: '电子商务', weight: 1.2, majors: ['530701', '530703', '530702'], industries: ['52', '64'], work: '网店运营、直播电商、跨境电商与商品摄影', equipment: [['直播实训间', 'FX30'], ['电商运营实训系统', 'ITMC V3.0'], ['产品摄影棚', 'TS-200'], ['跨境电商实训平台', 'KJ-5']] },
+  { name: '现代物流管理', weight: 0.9, majors: ['530802'], industries: ['59', '58'], work: '智慧仓储、配送调度与供应链管理', equipment: [['智能仓储分拣系统', 'AGV-200'], ['自动化立体仓库', 'ASRS-5'], ['电动叉车', 'E20'], ['物流仿真实训软件', 'LOGIS 5.0']] },
+  { name: '建筑工程技术', weight: 0.8, majors: ['440301', '440501'], industries: ['47', '48'], work: 'BIM建模、施工测量、钢筋与模板工艺', equipment: [['BIM实训软件', 'Revit 2024'], ['全站仪', 'GTS-102N'], ['钢筋工实训工位', 'GJ-01'], ['建筑施工仿真平台', 'JZ-3D']] },
+  { name: '药品生产技术', weight: 0.5, majors: ['490208'], industries: ['27'], work: 'GMP生产操作、制剂工艺与质量检验', equipment: [['压片机', 'ZP-35D'], ['高效包衣机', 'BGB-10'], ['GMP模拟车间', 'GMP-100'], ['高效液相色谱仪', 'LC-20AT']] },
+  { name: '烹饪工艺与营养', weight: 0.6, majors: ['540202'], industries: ['62'], work: '中式烹调、西餐制作与营养配餐', equipment: [['中式烹调灶', 'ZC-2'], ['西餐操作台', 'XC-1200'], ['万能蒸烤箱', 'iCombi Pro']] },
+  { name: '城市轨道交通运营管理', weight: 0.5, majors: ['500606'], industries: ['53'], work: '行车组织、客运服务与综合监控', equipment: [['城轨列车驾驶模拟器', 'CRH-SIM'], ['综合监控实训系统', 'ISCS-2'], ['自动售检票实训系统', 'AFC-3']] },
+  { name: '无人机应用技术', weight: 0.5, majors: ['460609'], industries: ['37'], work: '无人机组装调试、航拍测绘与植保作业', equipment: [['多旋翼无人机', 'M300 RTK'], ['无人机飞行模拟器', 'RF9'], ['无人机组装调试台', 'UAV-T1']] },
+  { name: '现代农业技术', weight: 0.5, majors: ['410101'], industries: ['01', '05'], work: '设施栽培、智慧农业与农产品检测', equipment: [['智能温室', 'ZW-600'], ['水肥一体化系统', 'SF-20'], ['农产品快速检测仪', 'NY-3']] },
+  { name: '大数据与会计', weight: 0.6, majors: ['530302'], industries: ['72', '66'], work: '财务共享、智能财税与审计实务', equipment: [['财务共享实训平台', 'U8 V15'], ['智能财税实训系统', 'ZC-3.0']] },
+  { name: '数字媒体技术', weight: 0.5, majors: ['510204'], industries: ['87', '64'], work: '影视后期、三维动画与虚拟现实内容制作', equipment: [['非线性编辑工作站', 'Z4 G5'], ['动作捕捉系统', 'Vicon Vero'], ['虚拟演播室', 'VS-4K']] },
+  { name: '应用化工技术', weight: 0.4, majors: ['470201'], industries: ['26'], work: '化工单元操作、仿真工厂与安全生产', equipment: [['化工单元操作实训装置', 'HG-6'], ['化工仿真工厂', 'DCS-3']] },
+];
+
+type KindSpec = { kind: TrainingBaseKind; weight: number; words: string[]; owners: Array<'school' | 'enterprise' | 'partner'> };
+const KINDS: KindSpec[] = [
+  { kind: 'campus', weight: 30, words: ['实训基地', '实训中心', '生产性实训基地'], owners: ['school'] },
+  { kind: 'enterprise_practice', weight: 24, words: ['企业实践基地', '校外实训基地', '实习实训基地'], owners: ['enterprise'] },
+  { kind: 'open_practice_centre', weight: 10, words: ['开放性区域产教融合实践中心', '产教融合实践中心', '实践中心'], owners: ['school', 'partner'] },
+  { kind: 'common_tech_platform', weight: 6, words: ['共性技术服务平台', '技术技能创新服务平台'], owners: ['enterprise', 'partner'] },
+  { kind: 'industry_college', weight: 10, words: ['产业学院', '现代产业学院'], owners: ['school', 'enterprise'] },
+  { kind: 'craftsman_college', weight: 4, words: ['工匠学院'], owners: ['enterprise'] },
+  { kind: 'high_skill_base', weight: 8, words: ['高技能人才培训基地'], owners: ['enterprise', 'partner'] },
+  { kind: 'worldskills_base', weight: 3, words: ['世赛集训基地'], owners: ['school', 'enterprise'] },
+  { kind: 'enlightenment_base', weight: 5, words: ['职业启蒙和劳动教育基地', '职业体验中心'], owners: ['school', 'partner'] },
+];
+
+const SCHOOL_FIELDS = ['工业', '科技', '信息', '交通', '医学', '城市', '财经', '建筑', '机电', '电子', '化工', '农业', '轻工', '旅游', '商贸', '劳动', '经济', '艺术'];
+const SCHOOL_TYPES = ['职业技术学院', '职业学院', '技师学院', '高级技工学校'];
+const COUNTY_SCHOOLS = ['职业技术教育中心', '职业技术学校', '第一职业中学', '第二职业中学', '工业学校', '卫生学校', '财经学校', '交通学校'];
+const BRANDS = ['华兴', '中联', '恒信', '瑞达', '博远', '金泰', '鼎盛', '海川', '宏图', '凯达', '天宇', '精诚', '新锐', '远航', '众合', '汇通', '嘉禾', '明阳', '兴业', '锦程', '泰和', '永信', '德润', '昊天', '安达', '九州', '同创', '晨光'];
+/** Enterprise trades and the training fields they run bases in. */
+const TRADES: Array<[trade: string, themes: string[]]> = [
+  ['精工机械', ['数控技术', '焊接技术与自动化', '机电一体化技术']],
+  ['数控装备', ['数控技术', '机电一体化技术']],
+  ['智能制造', ['工业机器人技术', '数控技术', '机电一体化技术']],
+  ['机器人', ['工业机器人技术', '焊接技术与自动化']],
+  ['汽车零部件', ['新能源汽车技术', '焊接技术与自动化', '数控技术']],
+  ['电子科技', ['集成电路技术', '人工智能技术应用']],
+  ['医药', ['药品生产技术', '护理']],
+  ['健康养老', ['老年保健与管理', '智慧健康养老服务与管理', '护理', '婴幼儿托育服务与管理']],
+  ['智慧物流', ['现代物流管理', '电子商务']],
+  ['电子商务', ['电子商务', '数字媒体技术', '现代物流管理']],
+  ['建设工程', ['建筑工程技术']],
+  ['新能源', ['新能源汽车技术', '应用化工技术']],
+  ['信息技术', ['人工智能技术应用', '大数据与会计', '数字媒体技术']],
+  ['食品', ['烹饪工艺与营养', '现代农业技术']],
+  ['航空科技', ['无人机应用技术']],
+  ['轨道交通', ['城市轨道交通运营管理']],
+];
+const PARTNER_TYPES = ['产教融合促进中心', '职业教育集团', '行业协会', '科技园管理委员会', '技能人才发展研究院'];
+const ROADS = ['学院路', '科技路', '建设大街', '工业大道', '创新大道', '中山路', '人民路', '和平路', '开发区南路', '光明街'];
+const SCOPES = ['京津冀院校和企业', '区域内中高职院校', '本校及合作院校师生', '社会学员与企业职工'];
+const PURPOSES = ['实训教学', '教师企业实践', '技能竞赛集训', '职业技能等级认定', '社会培训', '中小学职业体验'];
+const GENERIC_EQUIPMENT: Array<[string, string]> = [['多媒体教学系统', 'C86'], ['安全防护实训设施', ''], ['虚拟仿真实训软件', 'VR-2.0']];
+const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴'];
+const ORG_KINDS: Array<['school' | 'enterprise' | 'partner', number]> = [['school', 45], ['enterprise', 45], ['partner', 10]];
+const STATUSES: Array<[TrainingBaseStatus, number]> = [['published', 88], ['draft', 8], ['unpublished', 4]];
+const TERMS: Array<[OpenTerms, number]> = [['free', 30], ['cost_sharing', 45], ['fee', 25]];
+
+/** mulberry32: the same data set on every run. */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (n: number) => Math.floor(next() * n);
+  const pick = <T>(list: readonly T[]): T => {
+    const value = list[int(list.length)];
+    if (value === undefined) throw new Error('pick from an empty list');
+    return value;
+  };
+  const weighted = <T>(list: ReadonlyArray<readonly [T, number]>): T => {
+    let r = next() * list.reduce((s, [, w]) => s + w, 0);
+    for (const [value, w] of list) if ((r -= w) < 0) return value;
+    return pick(list)[0];
+  };
+  const some = <T>(list: readonly T[], n: number): T[] => [...list].sort(() => next() - 0.5).slice(0, Math.max(1, Math.min(n, list.length)));
+  /** a version-4-shaped UUID from the sequence, so ids (the last sort key) are the same on every run too */
+  const uuid = () => {
+    const hex = Array.from({ length: 4 }, () => int(2 ** 32).toString(16).padStart(8, '0')).join('');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${'89ab'[int(4)]}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  };
+  return { next, int, pick, weighted, some, uuid };
+}
+
+// ---- the data set ----------------------------------------------------------------------------
+
+type Org = { id: string; kind: 'school' | 'enterprise' | 'partner'; name: string; short: string; regionCode: string; mapRegionCode: string; themes: Theme[] };
+
+const byCode = new Map(regions.map((r) => [r.code, r]));
+const regionName = (code: string) => byCode.get(code)?.name ?? code;
+const cityOf = (r: Region) => (r.provinceCode === '11' ? '北京' : r.provinceCode === '12' ? '天津' : regionName(r.level === 'county' ? (r.parentCode ?? '') : r.code).replace(/市$/, ''));
+
+/** Map regions weighted by how many organisations are there: Hebei prefectures are large, central districts busy. */
+function mapRegionWeights(): Array<[string, number]> {
+  const busy = new Set(['110105', '110108', '110115', '110114', '110112', '120116', '120111', '130100', '130600', '130200']);
+  return mapRegionCodes.map((code) => [code, (code.startsWith('13') ? 3.5 : 1) * (busy.has(code) ? 1.8 : 1)]);
+}
+
+/** Where an organisation registers: a Beijing/Tianjin district, or a Hebei county (dev zones less often) or the prefecture itself. */
+function orgRegionOf(mapRegionCode: string, r: ReturnType<typeof prng>): string {
+  if (!mapRegionCode.startsWith('13')) return mapRegionCode;
+  const counties = regions.filter((x) => x.parentCode === mapRegionCode).map((x): [string, number] => [x.code, x.statutory ? 1 : 0.3]);
+  return r.next() < 0.1 ? mapRegionCode : r.weighted(counties);
+}
+
+function makeOrganizations(count: number, r: ReturnType<typeof prng>): Org[] {
+  const weights = mapRegionWeights();
+  const taken = new Set<string>();
+  const orgs: Org[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const mapRegionCode = r.weighted(weights);
+    const regionCode = orgRegionOf(mapRegionCode, r);
+    const region = byCode.get(regionCode);
+    if (!region || mapRegionOf(regionCode) !== mapRegionCode) throw new Error(`region ${regionCode} is not in map region ${mapRegionCode}`);
+    const kind = r.weighted(ORG_KINDS);
+    const place = regionName(regionCode).replace(/(市|县|区)$/, (m) => (region.level === 'prefecture' ? '' : m));
+    let name = '';
+    let short = '';
+    let trade = r.pick(TRADES);
+    for (let attempt = 0; attempt < 20 && (!name || taken.has(`${name}|${regionCode}`)); attempt += 1) {
+      if (kind === 'school') name = short = region.level === 'county' && r.next() < 0.6 ? `${place}${r.pick(COUNTY_SCHOOLS)}` : `${cityOf(region)}${r.pick(SCHOOL_FIELDS)}${r.pick(SCHOOL_TYPES)}`;
+      else if (kind === 'enterprise') {
+        trade = r.pick(TRADES);
+        short = `${cityOf(region)}${r.pick(BRANDS)}${trade[0]}`;
+        name = `${short}${r.pick(['有限公司', '股份有限公司', '集团有限公司'])}`;
+      } else name = short = `${place}${r.pick(PARTNER_TYPES)}`;
+    }
+    if (taken.has(`${name}|${regionCode}`)) name = short = `${name}（${i}）`;
+    taken.add(`${name}|${regionCode}`);
+    const themes = new Set(kind === 'enterprise' ? THEMES.filter((t) => trade[1].includes(t.name)) : []);
+    for (let n = kind === 'enterprise' ? 0 : 1 + r.int(kind === 'school' ? 4 : 2); n > 0; n -= 1) themes.add(r.weighted(THEMES.map((t): [Theme, number] => [t, t.weight])));
+    orgs.push({ id: r.uuid(), kind, name, short, regionCode, mapRegionCode, themes: [...themes] });
+  }
+  return orgs;
+}
+
+type BaseRow = {
+  id: string;
+  owner_organization_id: string;
+  kind: TrainingBaseKind;
+  name: string;
+  description: string;
+  major_codes: string[];
+  industry_codes: string[];
+  region_code: string;
+  map_region_code: string;
+  address: string;
+  lng: number;
+  lat: number;
+  stations: number;
+  daily_capacity: number;
+  equipment: Equipment[];
+  opening_hours: string;
+  open_to_partners: boolean;
+  open_terms: OpenTerms | null;
+  terms_note: string;
+  contact_name: string;
+  contact_phone: string;
+  status: TrainingBaseStatus;
+  published_at: string | null;
+  created_at: string;
+  search_text: string;
+  facets: string[];
+};
+
+const DAY_MS = 86_400_000;
+const NOW = Date.UTC(2025, 5, 1);
+const starterCodes = starterMajors.map((m) => m.code);
+
+function makeBase(owner: Org, uniqueName: (name: string) => string, r: ReturnType<typeof prng>): BaseRow {
+  const theme = r.pick(owner.themes);
+  const spec = r.weighted(KINDS.filter((k) => k.owners.includes(owner.kind)).map((k): [KindSpec, number] => [k, k.weight]));
+  const word = r.pick(spec.words);
+  const name = uniqueName(`${owner.short}${theme.name}${word}`);
+  const equipment: Equipment[] = r.some(theme.equipment, 2 + r.int(4)).map(([n, model]) => ({ name: n, model, count: 1 + r.int(20) }));
+  if (r.next() < 0.3) equipment.push({ name: r.pick(GENERIC_EQUIPMENT)[0], model: r.pick(GENERIC_EQUIPMENT)[1], count: 1 + r.int(4) });
+  const stations = 10 + Math.floor(190 * r.next() ** 2);
+  const open = r.next() < 0.5;
+  const terms = open ? r.weighted(TERMS) : null;
+  const purposes = r.some(PURPOSES, 2 + r.int(3)).join('、');
+  const description =
+    `面向${r.pick(SCOPES)}的${theme.name}${word}，开展${theme.work}等实训，配备${equipment.map((e) => e.name).join('、')}等设备，共${stations}个工位。` +
+    `主要承接${purposes}。${open ? `对合作院校和企业开放，${terms === 'free' ? '免费使用' : terms === 'fee' ? '按工位日收费' : '成本分担'}。` : '目前主要服务本单位教学与培训。'}`;
+  const majors = new Set(r.some(theme.majors, 1 + r.int(2)));
+  if (r.next() < 0.2) majors.add(r.pick(starterCodes));
+  const industries = r.some(theme.industries, 1 + r.int(2));
+  const status = r.weighted(STATUSES);
+  const [cLng, cLat] = mapRegionCenter(owner.mapRegionCode) ?? [116.4, 39.9];
+  const spread = owner.mapRegionCode.startsWith('13') ? 0.25 : 0.05;
+  const createdAt = NOW - r.int(3 * 365) * DAY_MS;
+  const row = {
+    id: r.uuid(),
+    owner_organization_id: owner.id,
+    kind: spec.kind,
+    name,
+    description,
+    major_codes: [...majors],
+    industry_codes: industries,
+    region_code: owner.regionCode,
+    map_region_code: owner.mapRegionCode,
+    address: `${regionPath(owner.regionCode).map((x) => x.name).join('')}${r.pick(ROADS)}${1 + r.int(300)}号`,
+    lng: cLng + (r.next() - 0.5) * spread,
+    lat: cLat + (r.next() - 0.5) * spread,
+    stations,
+    daily_capacity: stations * (1 + r.int(3)),
+    equipment,
+    opening_hours: r.pick(['周一至周五 8:30–17:30', '周一至周六 8:00–18:00', '工作日 9:00–17:00，寒暑假预约开放']),
+    open_to_partners: open,
+    open_terms: terms,
+    terms_note: terms === 'fee' ? '按工位日收费，详询联系人' : '',
+    contact_name: `${r.pick(SURNAMES)}老师`,
+    contact_phone: `13${r.int(10)}${String(r.int(100_000_000)).padStart(8, '0')}`,
+    status,
+    published_at: status === 'draft' ? null : new Date(createdAt + r.int(30) * DAY_MS).toISOString(),
+    created_at: new Date(createdAt).toISOString(),
+  };
+  // search_text and the facet half of search_tokens exactly as insertTrainingBase computes them
+  const searchText = searchTextOf({ name, description, equipment });
+  const facets = facetTokens({ status, kind: spec.kind, regionCode: row.region_code, mapRegionCode: row.map_region_code, majorCodes: row.major_codes, industryCodes: industries, openToPartners: open });
+  return { ...row, search_text: searchText, facets };
+}
+
+/**
+ * Batches of bases, generated when asked for (always in the same order, so the data set is the same whatever the
+ * interleaving of inserts). Every organisation owns at least one base; the rest go more often to some (the largest owns ~150).
+ */
+function baseBatches(orgs: Org[], count: number, r: ReturnType<typeof prng>): () => BaseRow[] | null {
+  const names = new Map<string, number>();
+  /** an owner's second 数控技术实训基地 is its 数控技术实训基地（2） */
+  const uniqueName = (name: string) => {
+    const n = (names.get(name) ?? 0) + 1;
+    names.set(name, n);
+    return n === 1 ? name : `${name}（${n}）`;
+  };
+  let made = 0;
+  return () => {
+    if (made >= count) return null;
+    const rows: BaseRow[] = [];
+    for (const end = Math.min(count, made + BATCH); made < end; made += 1) {
+      const owner = orgs[made < orgs.length ? made : Math.floor(orgs.length * r.next() ** 1.3)];
+      if (!owner) throw new Error('no owner');
+      rows.push(makeBase(owner, uniqueName, r));
+    }
+    return rows;
+  };
+}
+
+// ---- seeding ---------------------------------------------------------------------------------
+
+const ORG_INSERT = (json: string) => sql`
+  insert into organization (id, kind, name, region_code, status, school_level, partner_type, staff_count, status_changed_at)
+  select o.id, o.kind, o.name, o.region_code, 'verified', case when o.kind = 'school' then 'gaozhi' end, case when o.kind = 'partner' then 'association' end,
+    case when o.kind <> 'partner' then 200 end, now()
+  from jsonb_to_recordset(${json}::jsonb) as o(id uuid, kind text, name text, region_code text)`;
+
+/** One statement per batch: the search tokens are ronghe_bigrams(search_text) || facets, as tokensSql() writes them. */
+const BASE_INSERT = (json: string) => sql`
+  insert into training_base (id, owner_organization_id, kind, name, description, major_codes, industry_codes, region_code, map_region_code, address, lng, lat,
+    stations, daily_capacity, equipment, opening_hours, open_to_partners, open_terms, terms_note, contact_name, contact_phone, status, published_at,
+    created_at, updated_at, search_text, search_tokens)
+  select b.id, b.owner_organization_id, b.kind, b.name, b.description, b.major_codes, b.industry_codes, b.region_code, b.map_region_code, b.address, b.lng, b.lat,
+    b.stations, b.daily_capacity, b.equipment, b.opening_hours, b.open_to_partners, b.open_terms, b.terms_note, b.contact_name, b.contact_phone, b.status,
+    b.published_at, b.created_at, b.created_at, b.search_text, ronghe_bigrams(b.search_text) || b.facets
+  from jsonb_to_recordset(${json}::jsonb) as b(id uuid, owner_organization_id uuid, kind text, name text, description text, major_codes text[], industry_codes text[],
+    region_code text, map_region_code text, address text, lng float8, lat float8, stations int, daily_capacity int, equipment jsonb, opening_hours text,
+    open_to_partners boolean, open_terms text, terms_note text, contact_name text, contact_phone text, status text, published_at timestamptz,
+    created_at timestamptz, search_text text, facets text[])`;
+
+type SeedFacts = { values: Record<string, number>; steps: Record<string, number> };
+
+async function seed(db: Database, scale: { bases: number; organizations: number }, log: (m: string) => void): Promise<SeedFacts> {
+  const steps: Record<string, number> = {};
+  const step = async <T>(label: string, task: () => Promise<T>): Promise<T> => {
+    const t = performance.now();
+    const result = await task();
+    steps[label] = ms(performance.now() - t);
+    log(`  ${label}: ${steps[label]} ms`);
+    return result;
+  };
+  const started = performance.now();
+  const r = prng(20250601);
+  const orgs = makeOrganizations(scale.organizations, r);
+  await step('organisations', () => db.rows(ORG_INSERT(JSON.stringify(orgs.map((o) => ({ id: o.id, kind: o.kind, name: o.name, region_code: o.regionCode }))))));
+  const nextBatch = baseBatches(orgs, scale.bases, r);
+  const inFlight = db.engine === 'postgres' ? SEED_CONNECTIONS : 1;
+  await step(`bases (generated in JS and inserted in batches of ${BATCH}, ${inFlight} at a time)`, async () => {
+    const worker = async () => {
+      for (let batch = nextBatch(); batch; batch = nextBatch()) await db.rows(BASE_INSERT(JSON.stringify(batch)));
+    };
+    await Promise.all(Array.from({ length: inFlight }, worker));
+  });
+  await step('refreshSupply (all regions)', () => db.orm.transaction((tx) => refreshSupply(tx)));
+  const seedMs = performance.now() - started;
+  // VACUUM as well as ANALYZE, as autovacuum would after a bulk load: it moves the GIN pending list into the index.
+  const vacuumMs = await step('vacuum analyze', async () => {
+    const t = performance.now();
+    for (const table of ['organization', 'training_base', 'training_base_supply']) await db.rows(sql.raw(`vacuum analyze ${table}`));
+    return performance.now() - t;
+  });
+  const [counts] = await db.rows<Record<string, number>>(sql`select
+      (select count(*) from training_base)::int as bases,
+      (select count(*) from training_base where status = 'published')::int as published,
+      (select count(*) from training_base where status = 'published' and open_to_partners)::int as published_open,
+      (select count(distinct owner_organization_id) from training_base)::int as owners,
+      (select max(n) from (select count(*)::int as n from training_base group by owner_organization_id) o) as max_bases_of_one_owner,
+      (select count(distinct map_region_code) from training_base)::int as map_regions,
+      (select count(*) from training_base_supply)::int as supply_rows,
+      (select round(avg(char_length(search_text)))::int from training_base) as avg_search_text_chars,
+      (select round(avg(cardinality(search_tokens)))::int from training_base) as avg_tokens,
+      (select count(*) from (select * from training_base limit 500) b
+        where search_tokens <> ronghe_bigrams(search_text) || array(select t from unnest(search_tokens) t where char_length(t) > 2))::int as token_mismatches_of_500,
+      (pg_relation_size('training_base_tokens_idx') / 1048576)::int as tokens_index_mb,
+      (pg_relation_size('training_base') / 1048576)::int as table_mb`);
+  if (!counts || counts.bases !== scale.bases) throw new Error(`seeded ${counts?.bases ?? '?'} bases, wanted ${scale.bases}`);
+  if (counts.token_mismatches_of_500 !== 0) throw new Error(`${counts.token_mismatches_of_500} of 500 bases have search_tokens other than ronghe_bigrams(search_text) || facets`);
+  // What one ronghe_bigrams() call costs here: it is most of the seed, and of every base write.
+  const t = performance.now();
+  await db.rows(sql`select sum(cardinality(ronghe_bigrams(search_text)))::int as n from (select search_text from training_base limit 2000) s`);
+  counts.ronghe_bigrams_us_per_row = Math.round(((performance.now() - t) * 1000) / 2000);
+  return { values: { seedMs: ms(seedMs), vacuumAnalyzeMs: ms(vacuumMs), organizations: orgs.length, ...counts }, steps };
+}
+
+// ---- what is measured ------------------------------------------------------------------------
+
+type SearchInput = { q: string; regionCode: string; openToPartners?: boolean; kind?: TrainingBaseKind; majorCategory?: number; limit: number };
+
+/** Keyword + two filters, first page; rotated so no single row set stays hot. (a1) is the one explained in full. */
+const SEARCHES: Array<{ key: string; input: SearchInput }> = [
+  { key: 'a1', input: { q: '数控', regionCode: '110000', openToPartners: true, limit: PAGE_SIZE } },
+  { key: 'a2', input: { q: '护理', regionCode: '130100', openToPartners: true, limit: PAGE_SIZE } },
+  { key: 'a3', input: { q: '焊接', regionCode: '120000', openToPartners: true, limit: PAGE_SIZE } },
+  { key: 'a4', input: { q: '机器人', regionCode: '130200', openToPartners: true, limit: PAGE_SIZE } },
+  { key: 'a5', input: { q: '数控', regionCode: '130600', majorCategory: 6, limit: PAGE_SIZE } },
+  { key: 'a6', input: { q: '护理', regionCode: '110000', kind: 'campus', limit: PAGE_SIZE } },
+  { key: 'a7', input: { q: '电子商务', regionCode: '130000', openToPartners: true, limit: PAGE_SIZE } },
+  { key: 'a8', input: { q: '养老', regionCode: '120000', kind: 'high_skill_base', limit: PAGE_SIZE } },
+];
+
+/** What the router passes to searchTrainingBases for a first page. */
+const searchOf = (input: SearchInput): BaseSearch => ({ ...input, sort: 'relevance', limit: input.limit + 1, withTotal: true });
+const trpcPath = (procedure: string, input?: unknown) => `/trpc/${procedure}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`}`;
+
+type Case = { key: string; label: string; paths: string[]; statements: Statement[]; budgetMs: number };
+
+const ms = (value: number) => Math.round(value);
+/** The 1-minute load average: other work on the machine's cores shows in every figure here. */
+const load1 = () => Math.round((loadavg()[0] ?? 0) * 10) / 10;
+const f1 = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '—');
+
+/** GET load over several paths through autocannon (each connection cycles through them), latencies per response. */
+function httpMixLoad(origin: string, paths: string[], connections: number): Load {
+  return (durationS) =>
+    new Promise<Samples>((resolve, reject) => {
+      const latenciesMs: number[] = [];
+      let non2xx = 0;
+      const started = performance.now();
+      const options: Parameters<typeof autocannon>[0] & { requests: Array<{ method: 'GET'; path: string }> } = {
+        url: origin,
+        connections,
+        duration: durationS,
+        sampleInt: 100,
+        requests: paths.map((path) => ({ method: 'GET', path })),
+      };
+      const instance = autocannon(options, (error, result) => {
+        if (error) return reject(error);
+        resolve({ latenciesMs, elapsedS: (performance.now() - started) / 1000, errors: result.errors + result.timeouts, non2xx });
+      });
+      instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+        latenciesMs.push(responseTime);
+        if (statusCode < 200 || statusCode > 299) non2xx += 1;
+      });
+    });
+}
+
+/** autocannon leaves requests in flight at its deadline; one more request, answered after them, keeps that backlog out of the next run. */
+const drained = (load: Load, url: string): Load => async (durationS) => {
+  const samples = await load(durationS);
+  await (await fetch(url)).arrayBuffer();
+  return samples;
+};
+
+/** The captured statements straight through the driver: postgres.js (its own pool of CLIENTS) or the PGlite instance. */
+function directLoad(db: Database, statements: Statement[]): Load {
+  let i = 0;
+  const run =
+    db.client.kind === 'pglite'
+      ? ((p) => async (s: Statement) => (await p.query(s.sql, s.params)).rows.length)(db.client.pglite)
+      : ((q) => async (s: Statement) => (await q.unsafe(s.sql, s.params as never[])).length)(db.client.sql);
+  return loopLoad(() => {
+    const statement = statements[i++ % statements.length];
+    if (!statement) throw new Error('no statement');
+    return run(statement);
+  }, CLIENTS);
+}
+
+function planSummary(plan: string[]): { usesIndex: boolean; indexes: string[]; seqScans: string[]; executionMs: number | null } {
+  const text = plan.join('\n');
+  const indexes = [...new Set([...text.matchAll(/Index (?:Only )?Scan(?: Backward)? (?:using|on) (\S+)/g)].map((m) => m[1] ?? ''))];
+  const seqScans = [...new Set([...text.matchAll(/Seq Scan on (\S+)/g)].map((m) => m[1] ?? ''))];
+  const time = /Execution Time: ([\d.]+) ms/.exec(text);
+  return { usesIndex: text.includes(INDEX), indexes, seqScans, executionMs: time?.[1] ? Number(time[1]) : null };
+}
+
+async function explainLines(db: Database, query: SQL): Promise<string[]> {
+  const rows = await db.rows<Record<string, unknown>>(sql`EXPLAIN (ANALYZE, BUFFERS) ${query}`);
+  return rows.map((row) => String(row['QUERY PLAN'] ?? Object.values(row)[0]));
+}
+
+const dialect = new PgDialect();
+
+/**
+ * Statements a query function sends: through drizzle's query builder (captureStatements) and through db.rows,
+ * which runs on the original drizzle instance and so escapes that capture.
+ */
+async function statementsOf(db: Database, task: (db: Database) => Promise<unknown>): Promise<Statement[]> {
+  const viaRows: Statement[] = [];
+  const recording: Database = {
+    ...db,
+    rows: (query) => {
+      const { sql: text, params } = dialect.sqlToQuery(query);
+      viaRows.push({ sql: text, params });
+      return db.rows(query);
+    },
+  };
+  const viaOrm = await captureStatements(recording, task);
+  return [...viaOrm, ...viaRows];
+}
+
+/** A captured statement as drizzle SQL again (its $n placeholders bound to its parameters), to EXPLAIN it. */
+function paramSql(s: Statement): SQL {
+  const parts = s.sql.split(/\$(\d+)/);
+  const chunks: SQL[] = [];
+  parts.forEach((part, i) => chunks.push(i % 2 === 0 ? sql.raw(part) : sql`${s.params[Number(part) - 1]}`));
+  return sql.join(chunks);
+}
+
+type Measured = { load: LoadResult; p95: number; unloaded: LoadStats; serverCpuMsPerRequest: number };
+
+/** User + system CPU time of a process so far, in ms, from /proc/<pid>/stat (Linux, 100 ticks a second); null elsewhere. */
+function cpuMsOf(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
+/** The load, counting the server process's CPU time and the requests over every run of it (warm-up and drain included). */
+function metered(load: Load, pid: number): { load: Load; perRequestMs: () => number } {
+  let cpuMs = 0;
+  let requests = 0;
+  const wrapped: Load = async (durationS) => {
+    const before = cpuMsOf(pid);
+    const samples = await load(durationS);
+    const after = cpuMsOf(pid);
+    if (before !== null && after !== null) cpuMs += after - before;
+    requests += samples.latenciesMs.length + 1;
+    return samples;
+  };
+  return { load: wrapped, perRequestMs: () => (requests > 0 && cpuMsOf(pid) !== null ? Math.round((cpuMs / requests) * 100) / 100 : Number.NaN) };
+}
+
+function loadResult(c: Case, subject: LoadStats, baseline: LoadStats, baselineName: string, note: string): LoadResult {
+  return { name: `trpc ${c.label}`, kind: 'load', ...subject, note, baseline: { name: baselineName, ...baseline }, ratio: ratio(subject, baseline) };
+}
+
+const p95Of = (s: LoadStats | undefined) => (s && s.requests > 0 ? s.latencyMs.p95 : Number.NaN);
+const row = (name: string, s: LoadStats) => `${name.padEnd(34)} ${f1(s.latencyMs.p50).padStart(7)} ${f1(s.latencyMs.p95).padStart(7)} ${f1(s.latencyMs.p99).padStart(7)} ${f1(s.reqPerSec).padStart(8)}`;
+
+export const trainingBasesSuite: Suite = {
+  name: 'training-bases',
+  run: async (ctx: SuiteContext): Promise<BenchResult[]> => {
+    const { log } = ctx;
+    const store = await createScratchStore(ctx.env.DATABASE_URL);
+    const engine = store.engine;
+    const scale = SCALE[engine];
+    const durationS = Math.max(ctx.durationS, MIN_DURATION_S);
+    const availableCores = cpus().length;
+    let db: Database | null = null;
+    let child: ChildServer | null = null;
+    try {
+      db = 'DATABASE_URL' in store.env ? await createDb({ engine: 'postgres', url: store.env.DATABASE_URL, max: CLIENTS }) : await createDb({ engine: 'pglite', dataDir: store.env.RONGHE_DATA_DIR });
+      log(`scratch ${store.label}: migrate, then seed ${scale.bases.toLocaleString('en')} bases of ${scale.organizations.toLocaleString('en')} organisations`);
+      await prepareDatabase(db, { demo: false });
+      const facts = await seed(db, scale, log);
+      log(`seeded in ${facts.values.seedMs} ms (+ ${facts.values.vacuumAnalyzeMs} ms VACUUM ANALYZE): ${JSON.stringify(facts.values)}`);
+      const results: BenchResult[] = [
+        {
+          name: 'training bases seed',
+          kind: 'metric',
+          note:
+            `${engine} scratch database; rows generated in JS (fixed PRNG seed), inserted with INSERT … SELECT FROM jsonb_to_recordset in batches of ${BATCH} (${SEED_CONNECTIONS} at a time on PostgreSQL), ` +
+            'search_text = searchTextOf(), search_tokens = ronghe_bigrams(search_text) || facetTokens(); then refreshSupply(tx) for all regions and VACUUM ANALYZE; seedMs excludes the VACUUM',
+          values: facts.values,
+          details: { stepsMs: facts.steps },
+        },
+      ];
+
+      // Direct answers and the exact statements, before the server takes the store (PGlite allows one process).
+      const cases: Case[] = [];
+      const totals: Record<string, number> = {};
+      const searchStatements: Statement[] = [];
+      for (const s of SEARCHES) {
+        const rows = await searchTrainingBases(db, searchOf(s.input));
+        totals[s.key] = rows[0]?.total ?? 0;
+        const statements = await statementsOf(db, (c) => searchTrainingBases(c, searchOf(s.input)));
+        if (statements.length !== 1) throw new Error(`searchTrainingBases sent ${statements.length} statements, expected 1`);
+        searchStatements.push(...statements);
+      }
+      cases.push({ key: 'search', label: `trainingBases.search mix of ${SEARCHES.length} (keyword + 2 filters, page of ${PAGE_SIZE})`, paths: SEARCHES.map((s) => trpcPath('trainingBases.search', s.input)), statements: searchStatements, budgetMs: SEARCH_BUDGET_MS });
+      const a1 = SEARCHES[0];
+      if (!a1) throw new Error('no searches');
+      cases.push({ key: 'search-a1', label: `trainingBases.search (a1) q '数控' + regionCode 110000 + openToPartners`, paths: [trpcPath('trainingBases.search', a1.input)], statements: searchStatements.slice(0, 1), budgetMs: SEARCH_BUDGET_MS });
+      cases.push({ key: 'mapStats', label: "trainingBases.mapStats {dimension:'all'} (43 regions)", paths: [trpcPath('trainingBases.mapStats', { dimension: 'all' })], statements: await statementsOf(db, (c) => supplyByRegion(c, 'all')), budgetMs: MAP_BUDGET_MS });
+      cases.push({ key: 'supply', label: 'trainingBases.supply (43 regions × categories)', paths: [trpcPath('trainingBases.supply')], statements: await statementsOf(db, (c) => supplyByCategory(c)), budgetMs: MAP_BUDGET_MS });
+
+      log(`EXPLAIN (ANALYZE, BUFFERS) of searchSql(...) for each search, and of the full statement the API sends for (a1)`);
+      const explained: Record<string, string[]> = {};
+      const plans: Record<string, ReturnType<typeof planSummary> & { total: number }> = {};
+      for (const [i, s] of SEARCHES.entries()) {
+        const lines = await explainLines(db, searchSql(searchOf(s.input)));
+        explained[s.key] = lines;
+        plans[s.key] = { ...planSummary(lines), total: totals[s.key] ?? 0 };
+        const statement = searchStatements[i];
+        if (i === 0 && statement) explained[`${s.key} (API statement)`] = await explainLines(db, paramSql(statement));
+      }
+
+      // PGlite: the baseline now, in this process; then the store goes to the server. PostgreSQL: measured alternately below.
+      const baselines: Record<string, LoadStats> = {};
+      if (engine === 'pglite') {
+        for (const c of cases) {
+          log(`baseline (PGlite, in process, ${CLIENTS} concurrent): ${c.label}`);
+          baselines[c.key] = await measure(directLoad(db, c.statements), durationS);
+        }
+        await db.close();
+        db = null;
+      }
+
+      const port = await freePort();
+      const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', RONGHE_DEMO: 'false', ...store.env };
+      if (engine === 'pglite') delete childEnv.DATABASE_URL;
+      child = startChild(childEnv, port);
+      const bootMs = await child.waitHealthy(START_TIMEOUT_MS);
+      log(`server (pid ${child.pid}) healthy after ${ms(bootMs)} ms on ${store.label}`);
+
+      for (const s of SEARCHES) {
+        const response = await fetch(`${child.origin}${trpcPath('trainingBases.search', s.input)}`);
+        const body = (await response.json()) as { result?: { data?: { json?: { total?: number; items?: unknown[] } } } };
+        const page = body.result?.data?.json;
+        if (response.status !== 200 || !page) throw new Error(`trainingBases.search (${s.key}) answered ${response.status}: ${JSON.stringify(body).slice(0, 300)}`);
+        if (page.total !== totals[s.key]) throw new Error(`trainingBases.search (${s.key}): total ${page.total ?? '?'} over HTTP, ${totals[s.key] ?? '?'} direct`);
+        log(`  (${s.key}) ${JSON.stringify(s.input)}: total ${page.total}, ${page.items?.length ?? 0} on the page; plan ${plans[s.key]?.usesIndex ? 'uses' : 'does NOT use'} ${INDEX}, ${plans[s.key]?.executionMs ?? '?'} ms`);
+      }
+
+      const measured: Record<string, Measured> = {};
+      for (const c of cases) {
+        const drainUrl = `${child.origin}${c.paths[0] ?? '/healthz'}`;
+        const meter = metered(drained(httpMixLoad(child.origin, c.paths, CLIENTS), drainUrl), child.pid);
+        const subjectLoad = meter.load;
+        const loadBefore = load1();
+        log(`load ${durationS} s: ${c.label} (machine load average ${loadBefore} on ${availableCores} cores)`);
+        let subject: LoadStats;
+        let baseline: LoadStats;
+        let baselineName: string;
+        if (db) {
+          ({ subject, baseline } = await measurePair(subjectLoad, directLoad(db, c.statements), durationS));
+          baselineName = `the same SQL through postgres.js (own pool of ${CLIENTS}, ${CLIENTS} concurrent), measured alternately`;
+        } else {
+          subject = await measure(subjectLoad, durationS);
+          baseline = baselines[c.key] ?? subject;
+          baselineName = `the same SQL through PGlite in the bench process (${CLIENTS} concurrent), measured before the server took the store`;
+        }
+        const serverCpuMsPerRequest = meter.perRequestMs();
+        const unloaded = await measure(drained(httpMixLoad(child.origin, c.paths, 1), drainUrl), durationS);
+        const note =
+          `GET ${c.paths.length > 1 ? `${c.paths.length} paths in rotation, e.g. ` : ''}${c.paths[0] ?? ''}; ${CLIENTS} connections, ${durationS} s; ` +
+          `1-minute load average ${loadBefore} before, ${load1()} after (${availableCores} cores); server process CPU ${serverCpuMsPerRequest} ms a request` +
+          `${engine === 'pglite' ? ' (PGlite runs the queries inside it)' : ''}; on one connection: p50 ${f1(unloaded.latencyMs.p50)}, p95 ${f1(unloaded.latencyMs.p95)} ms`;
+        measured[c.key] = { load: loadResult(c, subject, baseline, baselineName, note), p95: p95Of(subject), unloaded, serverCpuMsPerRequest };
+        results.push(measured[c.key]?.load as LoadResult);
+      }
+
+      // ---- figures, side by side, and PASS/FAIL lines (no assertions) ----
+      const label = `${engine === 'postgres' ? 'PostgreSQL' : 'PGlite'} at ${scale.bases.toLocaleString('en')} bases`;
+      log(`training-bases figures (${label}, ${CLIENTS} clients, ${durationS} s per case; ms):`);
+      log(`${'case'.padEnd(34)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'p99'.padStart(7)} ${'req/s'.padStart(8)}  | baseline p50/p95/p99, req/s | ×p50 ×p95 ×req/s | server CPU ms/req`);
+      for (const c of cases) {
+        const m = measured[c.key];
+        const b = m?.load.baseline;
+        if (!m || !b) continue;
+        const r = m.load.ratio;
+        log(
+          `${row(c.key, m.load)}  | ${f1(b.latencyMs.p50)}/${f1(b.latencyMs.p95)}/${f1(b.latencyMs.p99)}, ${f1(b.reqPerSec)} | ` +
+            `${r?.p50 ?? '—'} ${(b.latencyMs.p95 > 0 ? m.load.latencyMs.p95 / b.latencyMs.p95 : Number.NaN).toFixed(2)} ${r?.reqPerSec ?? '—'} | ${m.serverCpuMsPerRequest}`,
+        );
+        log(`${row(`${c.key} (1 connection)`, m.unloaded)}`);
+      }
+      log(`EXPLAIN (ANALYZE, BUFFERS) searchSql(a1) ${JSON.stringify(a1.input)}:`);
+      for (const line of explained['a1'] ?? []) log(`  ${line}`);
+      log(`EXPLAIN (ANALYZE, BUFFERS) of the statement trainingBases.search sends for (a1):`);
+      for (const line of explained['a1 (API statement)'] ?? []) log(`  ${line}`);
+
+      const clean = (k: string) => (measured[k]?.load.errors ?? 1) === 0 && (measured[k]?.load.non2xx ?? 1) === 0 && (measured[k]?.load.requests ?? 0) > 0;
+      const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
+      const allUseIndex = SEARCHES.every((s) => plans[s.key]?.usesIndex);
+      const searchOk = ['search', 'search-a1'].every((k) => measured[k] && measured[k].p95 <= SEARCH_BUDGET_MS && clean(k));
+      const mapOk = ['mapStats', 'supply'].every((k) => measured[k] && measured[k].p95 <= MAP_BUDGET_MS && clean(k));
+      log(`${verdict(allUseIndex)} uses index: ${INDEX} in the plan of ${SEARCHES.filter((s) => plans[s.key]?.usesIndex).length}/${SEARCHES.length} searches (a1: ${plans['a1']?.usesIndex ? 'yes' : 'NO'})`);
+      for (const k of ['search', 'search-a1', 'mapStats', 'supply']) {
+        const c = cases.find((x) => x.key === k);
+        if (c) log(`${verdict((measured[k]?.p95 ?? Infinity) <= c.budgetMs && clean(k))} ${k}: p95 ${f1(measured[k]?.p95 ?? Number.NaN)} ms ≤ ${c.budgetMs} ms (${label}, ${CLIENTS} clients, through the API)${clean(k) ? '' : '; some requests failed'}`);
+      }
+
+      results.push(
+        {
+          name: 'training bases search plan uses training_base_tokens_idx',
+          kind: 'metric',
+          note: 'EXPLAIN (ANALYZE, BUFFERS) of searchSql(...) per search; details.explain also holds the full statement trainingBases.search sends for (a1)',
+          budget: `the plan of keyword + two filters uses ${INDEX}`,
+          withinBudget: allUseIndex,
+          values: Object.fromEntries(SEARCHES.map((s) => [`executionMs_${s.key}`, plans[s.key]?.executionMs ?? Number.NaN])),
+          details: { searches: Object.fromEntries(SEARCHES.map((s) => [s.key, s.input])), plans, explain: explained },
+        } satisfies MetricResult,
+        {
+          name: 'training bases p95 budgets',
+          kind: 'metric',
+          note: `p95 through HTTP + tRPC at ${CLIENTS} connections against the server in its own process (${label}); p95Ms_<case>_1conn: the same on one connection (no queueing); serverCpuMs_<case>: CPU time of the server process per request`,
+          budget: `search (keyword + 2 filters, first page) p95 ≤ ${SEARCH_BUDGET_MS} ms; mapStats/supply p95 ≤ ${MAP_BUDGET_MS} ms; PostgreSQL at 100,000 bases and PGlite at 10,000`,
+          withinBudget: searchOk && mapOk,
+          values: Object.fromEntries(
+            cases.flatMap((c) => [
+              [`p95Ms_${c.key}`, measured[c.key]?.p95 ?? Number.NaN],
+              [`p95Ms_${c.key}_1conn`, p95Of(measured[c.key]?.unloaded)],
+              [`serverCpuMs_${c.key}`, measured[c.key]?.serverCpuMsPerRequest ?? Number.NaN],
+            ]),
+          ),
+          details: { searchWithinBudget: searchOk, mapWithinBudget: mapOk, serverBootMs: ms(bootMs) },
+        } satisfies MetricResult,
+      );
+      return results;
+    } finally {
+      if (child) await child.stop(KILL_AFTER_MS);
+      if (db) await db.close();
+      await store.dispose().catch((error: unknown) => log(`could not remove ${store.label}: ${error instanceof Error ? error.message : String(error)}`));
+    }
+  },
+};
