@@ -251,8 +251,10 @@ const textMatch = (column: SQL, q: string): SQL => (caseless(q) ? sql`${column} 
 const oneBigram = (q: string) => Array.from(q).length === 2 && caseless(q);
 
 function searchWhere(f: BaseSearch): SQL {
+  // published: the partial GIN index holds only published bases, so the status is a plain predicate
+  const status = f.status ?? 'published';
   const facets = [
-    `s:${f.status ?? 'published'}`,
+    ...(status === 'published' ? [] : [`s:${status}`]),
     ...(f.kind ? [`k:${f.kind}`] : []),
     ...(f.regionCode ? [`r:${f.regionCode}`] : []),
     ...(f.majorCategory ? [`mc:${f.majorCategory}`] : []),
@@ -261,8 +263,10 @@ function searchWhere(f: BaseSearch): SQL {
     ...(f.openToPartners ? ['o:1'] : []),
   ];
   const parts: SQL[] = [
-    f.q ? sql`b.search_tokens @> (ronghe_bigrams(${f.q}) || ${textArray(facets)})` : sql`b.search_tokens @> ${textArray(facets)}`,
+    sql`b.status = ${status}`,
   ];
+  if (f.q) parts.push(sql`b.search_tokens @> (ronghe_bigrams(${f.q}) || ${textArray(facets)})`);
+  else if (facets.length) parts.push(sql`b.search_tokens @> ${textArray(facets)}`);
   if (f.q && !oneBigram(f.q)) parts.push(textMatch(sql`b.search_text`, f.q));
   if (f.free)
     parts.push(sql`not exists (select 1 from training_base_day d where d.base_id = b.id and d.day between ${f.free.from}::date and ${f.free.to}::date and d.booked + ${f.free.stations}::int > d.capacity)`);

@@ -1,0 +1,2 @@
+DROP INDEX "training_base_tokens_idx";--> statement-breakpoint
+CREATE INDEX "training_base_published_tokens_idx" ON "training_base" USING gin ("search_tokens") WHERE "training_base"."status" = 'published';
