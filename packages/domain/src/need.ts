@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { majorCodeSchema } from './training-base.ts';
+import { getRegion } from './reference/regions.ts';
+import type { MessageKey } from './messages.ts';
+
+// 合作需求: what an enterprise (or a consortium on its behalf) asks schools for, one kind per need.
+// Kind-specific fields are a discriminated union; the internship rules are checked here, in one place.
+
+export const needKinds = ['internship', 'order_class', 'curriculum', 'textbook', 'teacher_practice', 'technical_problem', 'base_building'] as const;
+export type NeedKind = (typeof needKinds)[number];
+
+/** draft → published → closed | filled | expired (past its deadline) */
+export const needStatuses = ['draft', 'published', 'closed', 'filled', 'expired'] as const;
+export type NeedStatus = (typeof needStatuses)[number];
+
+const isoDate = z.iso.date();
+
+const districtCode = z
+  .string()
+  .trim()
+  .superRefine((code, ctx) => {
+    const region = getRegion(code);
+    if (!region) ctx.addIssue({ code: 'custom', message: 'region.unknown' });
+    else if (region.level === 'province') ctx.addIssue({ code: 'custom', message: 'organization.regionTooCoarse' });
+  });
+
+const common = {
+  title: z.string().trim().min(2).max(100),
+  description: z.string().trim().max(5000).default(''),
+  regionCode: districtCode,
+  /** the last day to apply; a published need past it expires */
+  deadline: isoDate,
+};
+
+const positive = z.number().int().min(1, { message: 'base.capacityPositive' });
+
+export const internshipFields = z.object({
+  kind: z.literal('internship'),
+  ...common,
+  /** 岗位 */
+  post: z.string().trim().min(2).max(100),
+  majorCodes: z.array(majorCodeSchema).min(1).max(10),
+  headcount: positive.max(10_000),
+  periodFrom: isoDate,
+  periodTo: isoDate,
+  dailyHours: z.number().min(1).max(8),
+  /** 月薪 (yuan) */
+  monthlyPay: z.number().int().min(0).max(1_000_000),
+  /** the same post's probation wage (yuan a month): pay must be at least 80 % of it */
+  probationWage: positive.max(1_000_000),
+  accommodation: z.boolean().default(false),
+  /** people working in this post at the enterprise: interns at most 20 % of them */
+  postStaffCount: positive.max(1_000_000),
+});
+
+export const needInputSchema = z.discriminatedUnion('kind', [
+  internshipFields,
+  z.object({ kind: z.literal('order_class'), ...common, majorCodes: z.array(majorCodeSchema).min(1).max(10), intake: positive.max(1000), years: z.number().int().min(1).max(5) }),
+  z.object({ kind: z.literal('curriculum'), ...common, majorCodes: z.array(majorCodeSchema).max(10).default([]), courseName: z.string().trim().min(2).max(100) }),
+  z.object({ kind: z.literal('textbook'), ...common, majorCodes: z.array(majorCodeSchema).max(10).default([]), bookTitle: z.string().trim().min(2).max(100) }),
+  z.object({ kind: z.literal('teacher_practice'), ...common, majorCodes: z.array(majorCodeSchema).max(10).default([]), positions: positive.max(1000), periodFrom: isoDate, periodTo: isoDate }),
+  z.object({ kind: z.literal('technical_problem'), ...common, majorCodes: z.array(majorCodeSchema).max(10).default([]), problem: z.string().trim().min(2).max(5000), budget: z.number().int().min(0).max(100_000_000).nullable().default(null) }),
+  z.object({ kind: z.literal('base_building'), ...common, majorCodes: z.array(majorCodeSchema).max(10).default([]), plannedStations: positive.max(100_000) }),
+]);
+export type NeedInput = z.infer<typeof needInputSchema>;
+export type InternshipNeed = z.infer<typeof internshipFields>;
+
+/** The rules of 职业学校学生实习管理规定 (2021) that matching must respect. */
+export const internshipRules = {
+  /** pay at least this share of the post's probation wage */
+  minPayShare: 0.8,
+  /** interns at most this share of the people in one post */
+  maxPostShare: 0.2,
+  /** interns at one enterprise at most this share of its staff */
+  maxEnterpriseShare: 0.1,
+} as const;
+
+/** Each rule is also a message key (messages.ts), so a refusal names it in the caller's language. */
+export type InternshipRule = Extract<MessageKey, 'internship.pay' | 'internship.postShare' | 'internship.enterpriseShare' | 'internship.period'>;
+
+/** Most interns one post may take (20 % of its staff, rounded down). */
+export const maxInternsForPost = (postStaffCount: number): number => Math.floor(postStaffCount * internshipRules.maxPostShare);
+
+/** Most interns one enterprise may have at once (10 % of its staff, rounded down). */
+export const maxInternsForEnterprise = (staffCount: number): number => Math.floor(staffCount * internshipRules.maxEnterpriseShare);
+
+/**
+ * The internship rules a need (or an acceptance bringing `interns` people) would break, with the field at
+ * fault. `otherInterns` are the enterprise's interns already placed or accepted elsewhere in the period.
+ */
+export function internshipViolations(
+  need: Pick<InternshipNeed, 'monthlyPay' | 'probationWage' | 'postStaffCount' | 'periodFrom' | 'periodTo'>,
+  opts: { interns: number; enterpriseStaff: number | null; otherInterns?: number },
+): Array<{ rule: InternshipRule; field: string }> {
+  const out: Array<{ rule: InternshipRule; field: string }> = [];
+  if (need.periodTo < need.periodFrom) out.push({ rule: 'internship.period', field: 'periodTo' });
+  if (need.monthlyPay < need.probationWage * internshipRules.minPayShare) out.push({ rule: 'internship.pay', field: 'monthlyPay' });
+  if (opts.interns > maxInternsForPost(need.postStaffCount)) out.push({ rule: 'internship.postShare', field: 'headcount' });
+  if (opts.enterpriseStaff !== null && opts.interns + (opts.otherInterns ?? 0) > maxInternsForEnterprise(opts.enterpriseStaff))
+    out.push({ rule: 'internship.enterpriseShare', field: 'headcount' });
+  return out;
+}
