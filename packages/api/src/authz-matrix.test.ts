@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInChina } from '@ronghe/domain/training-base';
+import { insertCohort, insertNeed } from '@ronghe/db/queries/needs';
 import { appRouter } from './root.ts';
 import { anonymous, callerFor, cookieHeader, createTestEnv, makeAdmin, signUpUser, verifiedOrganization, type TestEnv, type TestUser } from './test-support.ts';
 
@@ -36,12 +37,24 @@ type Fixture = {
   /** a request by another organisation for the fixture's base; one by the fixture for the other's base */
   incomingBookingId: string;
   outgoingBookingId: string;
+  /** a published and a draft need of the fixture organisation (an enterprise-owned copy is not needed: the checks are on membership) */
+  needId: string;
+  draftNeedId: string;
+  /** a cohort of the fixture organisation */
+  cohortId: string;
 };
 type Entry = { allowed: readonly CallerKind[]; call: (c: Caller, f: Fixture) => Promise<unknown> };
 
 const unique = () => Math.random().toString(36).slice(2, 10);
 const missingUser = 'no-such-user';
 const soon = (days: number) => addDays(todayInChina(), days);
+const matrixNeed = () => ({
+  kind: 'technical_problem' as const,
+  title: `矩阵技术攻关${unique()}`,
+  regionCode: '110105',
+  deadline: soon(30),
+  problem: '数控系统故障诊断',
+});
 const matrixBase = () => ({
   kind: 'open_practice_centre' as const,
   name: `矩阵实践中心${unique()}`,
@@ -127,6 +140,15 @@ const matrix: Record<string, Entry> = {
   'baseBookings.cancel': { allowed: managers, call: (c, f) => c.baseBookings.cancel({ id: f.outgoingBookingId, reason: '计划调整' }) },
   'baseBookings.incoming': { allowed: members, call: (c, f) => c.baseBookings.incoming({ organizationId: f.orgId }) },
   'baseBookings.outgoing': { allowed: members, call: (c, f) => c.baseBookings.outgoing({ organizationId: f.orgId }) },
+  'needs.create': { allowed: managers, call: (c, f) => c.needs.create({ organizationId: f.orgId, need: matrixNeed() }) },
+  'needs.publish': { allowed: managers, call: (c, f) => c.needs.publish({ id: f.needId }) },
+  'needs.close': { allowed: managers, call: (c, f) => c.needs.close({ id: f.draftNeedId }) },
+  'needs.get': { allowed: everyone, call: (c, f) => c.needs.get({ id: f.needId }) },
+  'needs.mine': { allowed: members, call: (c, f) => c.needs.mine({ organizationId: f.orgId }) },
+  'needs.recommendCohorts': { allowed: [...members, 'admin'], call: (c, f) => c.needs.recommendCohorts({ needId: f.needId }) },
+  'cohorts.create': { allowed: managers, call: (c, f) => c.cohorts.create({ organizationId: f.orgId, majorCode: '460103', level: 'gaozhi', year: 2024, students: 10, windowFrom: soon(30), windowTo: soon(60), regionCodes: ['110000'] }) },
+  'cohorts.mine': { allowed: members, call: (c, f) => c.cohorts.mine({ organizationId: f.orgId }) },
+  'cohorts.recommendNeeds': { allowed: [...members, 'admin'], call: (c, f) => c.cohorts.recommendNeeds({ cohortId: f.cohortId }) },
   'imports.template': { allowed: admins, call: (c) => c.imports.template() },
   'imports.organizations': { allowed: admins, call: (c) => c.imports.organizations({ filename: 'empty.csv', base64: '', dryRun: true }) },
 };
@@ -189,7 +211,14 @@ beforeAll(async () => {
   await school.caller.trainingBases.publish({ id: otherBaseId });
   const incoming = await school.caller.baseBookings.request({ organizationId: school.organizationId, baseId: ownBaseId, from: soon(2), to: soon(3), stations: 2, purpose: 'training' });
   const outgoing = await owner.caller.baseBookings.request({ organizationId: orgId, baseId: otherBaseId, from: soon(2), to: soon(3), stations: 2, purpose: 'training' });
+  // needs and cohorts of the fixture organisation (a partner) are written directly: posting them is for enterprises and schools
+  const draftNeed = await insertNeed(env.db.orm, { organizationId: orgId, kind: 'technical_problem', title: '矩阵草稿需求', regionCode: '110105', deadline: soon(30), details: {}, status: 'draft' });
+  const publishedNeed = await insertNeed(env.db.orm, { organizationId: orgId, kind: 'technical_problem', title: '矩阵需求', regionCode: '110105', deadline: soon(30), details: {}, status: 'published', publishedAt: new Date() });
+  const fixtureCohort = await insertCohort(env.db.orm, { organizationId: orgId, majorCode: '460103', majorCategory: 6, level: 'gaozhi', year: 2024, students: 10, windowFrom: soon(30), windowTo: soon(60), regionCodes: ['110000'] });
   fixture = {
+    needId: publishedNeed.id,
+    draftNeedId: draftNeed.id,
+    cohortId: fixtureCohort.id,
     ownBaseId,
     draftBaseId,
     otherBaseId,

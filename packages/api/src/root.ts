@@ -9,6 +9,7 @@ import { consortiaRouter } from './routers/consortia.ts';
 import { notificationsRouter } from './routers/notifications.ts';
 import { trainingBasesRouter } from './routers/training-bases.ts';
 import { baseBookingsRouter } from './routers/base-bookings.ts';
+import { cohortsRouter, needsRouter } from './routers/needs.ts';
 
 export const appRouter = router({
   reference: referenceRouter,
@@ -21,6 +22,8 @@ export const appRouter = router({
   notifications: notificationsRouter,
   trainingBases: trainingBasesRouter,
   baseBookings: baseBookingsRouter,
+  needs: needsRouter,
+  cohorts: cohortsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -6,3 +6,4 @@ export * from './auth.ts';
 export * from './memberships.ts';
 export * from './consortia.ts';
 export * from './training-bases.ts';
+export * from './needs.ts';

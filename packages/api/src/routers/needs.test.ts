@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DomainError } from '@ronghe/domain/errors';
+import { addDays, todayInChina } from '@ronghe/domain/training-base';
+import { anonymous, createTestEnv, errorOf, makeAdmin, signUpUser, verifiedOrganization, type TestEnv, type TestUser } from '../test-support.ts';
+
+let env: TestEnv;
+let admin: TestUser;
+let enterprise: TestUser & { organizationId: string };
+let yizhuangSchool: TestUser & { organizationId: string };
+let tianjinSchool: TestUser & { organizationId: string };
+beforeAll(async () => {
+  env = await createTestEnv();
+  admin = await makeAdmin(env, await signUpUser(env, { identifier: 'needs-admin@example.gov.cn' }));
+  enterprise = await verifiedOrganization(env, admin, 'enterprise', '110115'); // 500 staff
+  yizhuangSchool = await verifiedOrganization(env, admin, 'school', '110115');
+  tianjinSchool = await verifiedOrganization(env, admin, 'school', '120116');
+});
+afterAll(async () => {
+  await env.close();
+});
+
+const keyOf = (e: { cause: unknown }) => (e.cause instanceof DomainError ? e.cause.key : null);
+const fieldOf = (e: { cause: unknown }) => (e.cause instanceof DomainError ? e.cause.field : null);
+const from = addDays(todayInChina(), 60);
+const internship = (overrides: Record<string, unknown> = {}) => ({
+  kind: 'internship' as const,
+  title: '数控加工岗位实习',
+  regionCode: '110115',
+  deadline: addDays(todayInChina(), 30),
+  post: '数控车工',
+  majorCodes: ['460103'],
+  headcount: 20,
+  periodFrom: from,
+  periodTo: addDays(from, 119),
+  dailyHours: 8,
+  monthlyPay: 4000,
+  probationWage: 5000,
+  postStaffCount: 100,
+  ...overrides,
+});
+const cohort = (overrides: Record<string, unknown> = {}) => ({
+  majorCode: '460103',
+  level: 'gaozhi' as const,
+  year: 2024,
+  students: 30,
+  windowFrom: from,
+  windowTo: addDays(from, 150),
+  regionCodes: ['110000'],
+  ...overrides,
+});
+
+describe('needs and cohorts', () => {
+  it('an enterprise drafts and publishes an internship need; the rules refuse, naming the field', async () => {
+    const { id } = await enterprise.caller.needs.create({ organizationId: enterprise.organizationId, need: internship() });
+    expect((await errorOf(anonymous(env).needs.get({ id }))).code).toBe('NOT_FOUND');
+    expect((await enterprise.caller.needs.publish({ id })).status).toBe('published');
+    expect((await anonymous(env).needs.get({ id })).headcount).toBe(20);
+
+    const lowPay = await enterprise.caller.needs.create({ organizationId: enterprise.organizationId, need: internship({ monthlyPay: 3999 }) });
+    const e1 = await errorOf(enterprise.caller.needs.publish({ id: lowPay.id }));
+    expect([keyOf(e1), fieldOf(e1)]).toEqual(['internship.pay', 'monthlyPay']);
+    const crowded = await enterprise.caller.needs.create({ organizationId: enterprise.organizationId, need: internship({ headcount: 21 }) });
+    const e2 = await errorOf(enterprise.caller.needs.publish({ id: crowded.id }));
+    expect([keyOf(e2), fieldOf(e2)]).toEqual(['internship.postShare', 'headcount']);
+    const bigPost = await enterprise.caller.needs.create({ organizationId: enterprise.organizationId, need: internship({ headcount: 60, postStaffCount: 1000 }) });
+    expect(keyOf(await errorOf(enterprise.caller.needs.publish({ id: bigPost.id })))).toBe('internship.enterpriseShare');
+  });
+
+  it('rejects bad input with field errors, and lets only enterprises post needs and schools publish cohorts', async () => {
+    for (const bad of [{ headcount: 0 }, { periodTo: addDays(from, -1) }, { majorCodes: ['999999'] }]) {
+      const e = await errorOf(enterprise.caller.needs.create({ organizationId: enterprise.organizationId, need: internship(bad) }));
+      expect(['BAD_REQUEST', 'FORBIDDEN']).toContain(e.code);
+      expect(e.code).toBe('BAD_REQUEST');
+    }
+    expect(keyOf(await errorOf(yizhuangSchool.caller.needs.create({ organizationId: yizhuangSchool.organizationId, need: internship() })))).toBe('need.enterpriseOnly');
+    expect(keyOf(await errorOf(enterprise.caller.cohorts.create({ organizationId: enterprise.organizationId, ...cohort() })))).toBe('cohort.schoolOnly');
+    expect((await errorOf(yizhuangSchool.caller.cohorts.create({ organizationId: yizhuangSchool.organizationId, ...cohort({ windowTo: addDays(from, -1) }) }))).code).toBe('BAD_REQUEST');
+  });
+
+  it('recommends cohorts for a need and needs for a cohort, best first, each with the parts of its score', async () => {
+    const { id: needId } = await enterprise.caller.needs.create({ organizationId: enterprise.organizationId, need: internship({ title: '亦庄数控岗位实习' }) });
+    await enterprise.caller.needs.publish({ id: needId });
+    const near = await yizhuangSchool.caller.cohorts.create({ organizationId: yizhuangSchool.organizationId, ...cohort() });
+    const far = await tianjinSchool.caller.cohorts.create({ organizationId: tianjinSchool.organizationId, ...cohort({ majorCode: '460301', regionCodes: ['110000', '120000'] }) });
+    const otherField = await yizhuangSchool.caller.cohorts.create({ organizationId: yizhuangSchool.organizationId, ...cohort({ majorCode: '520201' }) });
+
+    const ranked = await enterprise.caller.needs.recommendCohorts({ needId });
+    const ids = ranked.map((r) => r.cohort.id);
+    expect(ids.indexOf(near.id)).toBe(0);
+    expect(ids).toContain(far.id);
+    expect(ids).not.toContain(otherField.id); // a different 专业大类 is not a candidate
+    const top = ranked[0];
+    expect(top?.score.parts.find((p) => p.key === 'major')).toMatchObject({ points: 40, level: 'same' });
+    expect(top?.score.parts.find((p) => p.key === 'region')).toMatchObject({ points: 20, level: 'district' });
+    expect(top?.score.total).toBe(top?.score.parts.reduce((n, p) => n + p.points, 0));
+    const second = ranked.find((r) => r.cohort.id === far.id);
+    expect(second?.score.parts.find((p) => p.key === 'major')).toMatchObject({ points: 16, level: 'category' });
+
+    const forCohort = await yizhuangSchool.caller.cohorts.recommendNeeds({ cohortId: near.id });
+    expect(forCohort.map((r) => r.need.id)).toContain(needId);
+    expect(forCohort[0]?.score.total).toBeGreaterThan(0);
+
+    expect((await errorOf(tianjinSchool.caller.needs.recommendCohorts({ needId }))).code).toBe('FORBIDDEN');
+    expect((await errorOf(enterprise.caller.cohorts.recommendNeeds({ cohortId: near.id }))).code).toBe('FORBIDDEN');
+  });
+});

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { getNeed, listCohortsOfOrganization, listNeedsOfOrganization } from '@ronghe/db/queries/needs';
+import { membershipOf } from '@ronghe/db/queries/memberships';
+import { cohortFields, cohortStatuses, refineCohort } from '@ronghe/domain/cohort';
+import { DomainError } from '@ronghe/domain/errors';
+import { needInputSchema, needKinds, needStatuses } from '@ronghe/domain/need';
+import * as needs from '../services/needs.ts';
+import { anyMember, requireRole } from '../services/authz.ts';
+import { protectedProcedure, publicProcedure, router } from '../trpc.ts';
+
+const status = z.object({ id: z.string(), status: z.enum(needStatuses) });
+const scorePart = z.object({ key: z.string(), points: z.number(), max: z.number(), level: z.string() });
+const score = z.object({ total: z.number(), parts: z.array(scorePart) });
+
+const needRow = z.object({
+  id: z.string(),
+  organizationId: z.string(),
+  kind: z.enum(needKinds),
+  title: z.string(),
+  description: z.string(),
+  regionCode: z.string(),
+  deadline: z.string(),
+  majorCodes: z.array(z.string()),
+  headcount: z.number().nullable(),
+  accepted: z.number(),
+  periodFrom: z.string().nullable(),
+  periodTo: z.string().nullable(),
+  details: z.unknown(),
+  status: z.enum(needStatuses),
+  publishedAt: z.date().nullable(),
+});
+
+const cohortRow = z.object({
+  id: z.string(),
+  organizationId: z.string(),
+  majorCode: z.string(),
+  level: z.string(),
+  year: z.number(),
+  students: z.number(),
+  windowFrom: z.string(),
+  windowTo: z.string(),
+  regionCodes: z.array(z.string()),
+  teachers: z.number(),
+  note: z.string(),
+  status: z.enum(cohortStatuses),
+});
+
+export const needsRouter = router({
+  /** a manager of a verified enterprise: a draft need of one kind */
+  create: protectedProcedure
+    .input(z.object({ organizationId: z.uuid(), need: needInputSchema }))
+    .output(status)
+    .mutation(({ ctx, input }) => needs.createNeed(ctx.db, ctx.session, { ...input.need, organizationId: input.organizationId })),
+
+  /** a manager of the enterprise: publishes after the automatic checks (internship rules) */
+  publish: protectedProcedure
+    .input(z.object({ id: z.uuid() }))
+    .output(status)
+    .mutation(({ ctx, input }) => needs.publishNeed(ctx.db, ctx.session, input.id)),
+
+  /** a manager of the enterprise */
+  close: protectedProcedure
+    .input(z.object({ id: z.uuid() }))
+    .output(status)
+    .mutation(({ ctx, input }) => needs.closeNeed(ctx.db, ctx.session, input.id)),
+
+  /** anyone for a published (or past) need; drafts for the enterprise's members and admins */
+  get: publicProcedure
+    .input(z.object({ id: z.uuid() }))
+    .output(needRow.extend({ organizationName: z.string(), regionName: z.string() }))
+    .query(async ({ ctx, input }) => {
+      const n = await getNeed(ctx.db, input.id);
+      if (!n) throw new DomainError('NOT_FOUND', 'notFound');
+      if (n.status === 'draft' && !ctx.session?.isPlatformAdmin && !(ctx.session && (await membershipOf(ctx.db, n.organizationId, ctx.session.userId))))
+        throw new DomainError('NOT_FOUND', 'notFound');
+      return n;
+    }),
+
+  /** members of the organisation: its needs in every status */
+  mine: protectedProcedure
+    .input(z.object({ organizationId: z.uuid() }))
+    .output(z.array(needRow))
+    .query(async ({ ctx, input }) => {
+      await requireRole(ctx.db, ctx.session, input.organizationId, anyMember);
+      return listNeedsOfOrganization(ctx.db, input.organizationId);
+    }),
+
+  /** members of the enterprise and admins: cohorts ranked for the need, with the parts of each score */
+  recommendCohorts: protectedProcedure
+    .input(z.object({ needId: z.uuid(), limit: z.number().int().min(1).max(50).default(20) }))
+    .output(z.array(z.object({ cohort: z.object({ id: z.string(), organizationId: z.string(), organizationName: z.string(), regionCode: z.string(), majorCode: z.string(), year: z.number(), students: z.number(), windowFrom: z.string(), windowTo: z.string() }), score })))
+    .query(({ ctx, input }) => needs.recommendCohorts(ctx.db, ctx.session, input)),
+});
+
+export const cohortsRouter = router({
+  /** a manager of a verified school */
+  create: protectedProcedure
+    .input(cohortFields.extend({ organizationId: z.uuid() }).superRefine(refineCohort))
+    .output(z.object({ id: z.string(), status: z.enum(cohortStatuses) }))
+    .mutation(({ ctx, input }) => needs.createCohort(ctx.db, ctx.session, input)),
+
+  /** members of the school */
+  mine: protectedProcedure
+    .input(z.object({ organizationId: z.uuid() }))
+    .output(z.array(cohortRow))
+    .query(async ({ ctx, input }) => {
+      await requireRole(ctx.db, ctx.session, input.organizationId, anyMember);
+      return listCohortsOfOrganization(ctx.db, input.organizationId);
+    }),
+
+  /** members of the school and admins: needs ranked for the cohort, with the parts of each score */
+  recommendNeeds: protectedProcedure
+    .input(z.object({ cohortId: z.uuid(), limit: z.number().int().min(1).max(50).default(20) }))
+    .output(z.array(z.object({ need: z.object({ id: z.string(), organizationId: z.string(), organizationName: z.string(), kind: z.string(), title: z.string(), regionCode: z.string(), headcount: z.number().nullable(), accepted: z.number(), deadline: z.string() }), score })))
+    .query(({ ctx, input }) => needs.recommendNeeds(ctx.db, ctx.session, input)),
+});

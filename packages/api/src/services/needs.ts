@@ -1,0 +1,123 @@
+import type { Database, Drizzle } from '@ronghe/db/client';
+import { categoriesOf, cohortCandidates, getCohort, getNeed, insertCohort, insertNeed, lockNeed, needCandidates, organizationConsortia, organizationRegion, updateNeed } from '@ronghe/db/queries/needs';
+import { unknownMajorCodes } from '@ronghe/db/queries/training-bases';
+import { writeAudit } from '@ronghe/db/queries/audit';
+import type { CohortInput } from '@ronghe/domain/cohort';
+import { DomainError } from '@ronghe/domain/errors';
+import { scoreMatch } from '@ronghe/domain/matching';
+import { internshipFields, internshipViolations, type NeedInput } from '@ronghe/domain/need';
+import { majorCategoryOf } from '@ronghe/domain/reference/majors';
+import { regionPath } from '@ronghe/domain/reference/regions';
+import { todayInChina } from '@ronghe/domain/training-base';
+import { anyMember, managers, requireRole, requireVerifiedManager, type Caller } from './authz.ts';
+
+// 合作需求 and 学生批次: posting, publishing (with the internship rules), and recommendations both ways.
+
+type Tx = Drizzle;
+const notFound = () => new DomainError('NOT_FOUND', 'notFound');
+
+async function checkMajors(db: Database, codes: string[], field = 'majorCodes') {
+  const unknown = await unknownMajorCodes(db, codes);
+  if (unknown.length) throw new DomainError('INVALID', 'base.unknownMajors', { field, params: { codes: unknown.join('、') } });
+}
+
+/** The columns every kind shares, from the validated input; the rest goes to details. */
+function columnsOf(input: NeedInput) {
+  const { kind, title, description, regionCode, deadline, majorCodes, ...details } = input;
+  const headcount = 'headcount' in input ? input.headcount : 'intake' in input ? input.intake : 'positions' in input ? input.positions : null;
+  const period = 'periodFrom' in input ? { periodFrom: input.periodFrom, periodTo: input.periodTo } : { periodFrom: null, periodTo: null };
+  return { kind, title, description, regionCode, deadline, majorCodes, majorCategories: categoriesOf(majorCodes), headcount, ...period, details };
+}
+
+/** An enterprise (its manager, verified) drafts a need; publishing checks the rules. */
+export async function createNeed(db: Database, caller: Caller, input: NeedInput & { organizationId: string }) {
+  const { organizationId, ...need } = input;
+  const org = await requireVerifiedManager(db, caller, organizationId);
+  if (org.kind !== 'enterprise') throw new DomainError('INVALID', 'need.enterpriseOnly', { field: 'organizationId' });
+  await checkMajors(db, need.majorCodes);
+  if ('periodFrom' in need && need.periodTo < need.periodFrom) throw new DomainError('INVALID', 'internship.period', { field: 'periodTo' });
+  return db.orm.transaction(async (tx: Tx) => {
+    const row = await insertNeed(tx, { ...columnsOf(need), organizationId, status: 'draft' });
+    return { id: row.id, status: row.status };
+  });
+}
+
+/** Publishing: deadline not past, and for internships pay ≥ 80 % of the probation wage and the headcount within 20 % of the post and 10 % of the staff. */
+export async function publishNeed(db: Database, caller: Caller, id: string) {
+  const need = await getNeed(db, id);
+  if (!need) throw notFound();
+  await requireVerifiedManager(db, caller, need.organizationId);
+  if (need.deadline < todayInChina()) throw new DomainError('INVALID', 'booking.pastDate', { field: 'deadline' });
+  if (need.kind === 'internship') {
+    const details = internshipFields.partial().parse({ ...(need.details as Record<string, unknown>), periodFrom: need.periodFrom ?? undefined, periodTo: need.periodTo ?? undefined });
+    const broken = internshipViolations(
+      { monthlyPay: details.monthlyPay ?? 0, probationWage: details.probationWage ?? 1, postStaffCount: details.postStaffCount ?? 0, periodFrom: need.periodFrom ?? '', periodTo: need.periodTo ?? '' },
+      { interns: need.headcount ?? 0, enterpriseStaff: need.staffCount },
+    );
+    const first = broken[0];
+    if (first) throw new DomainError('INVALID', first.rule, { field: first.field });
+  }
+  return db.orm.transaction(async (tx: Tx) => {
+    const n = await lockNeed(tx, id);
+    if (!n) throw notFound();
+    if (n.status !== 'draft') throw new DomainError('CONFLICT', 'need.wrongStatus', { params: { status: `nstatus.${n.status}` } });
+    await updateNeed(tx, id, { status: 'published', publishedAt: new Date() });
+    await writeAudit(tx, { actorUserId: caller.userId, action: 'need.publish', entity: 'need', entityId: id, organizationId: n.organizationId, after: { status: 'published' } });
+    return { id, status: 'published' as const };
+  });
+}
+
+export async function closeNeed(db: Database, caller: Caller, id: string) {
+  return db.orm.transaction(async (tx: Tx) => {
+    const n = await lockNeed(tx, id);
+    if (!n) throw notFound();
+    await requireRole(tx, caller, n.organizationId, managers);
+    if (n.status !== 'published' && n.status !== 'draft') throw new DomainError('CONFLICT', 'need.wrongStatus', { params: { status: `nstatus.${n.status}` } });
+    await updateNeed(tx, id, { status: 'closed' });
+    return { id, status: 'closed' as const };
+  });
+}
+
+/** A school (its manager, verified) publishes a cohort. */
+export async function createCohort(db: Database, caller: Caller, input: CohortInput & { organizationId: string }) {
+  const { organizationId, ...cohort } = input;
+  const org = await requireVerifiedManager(db, caller, organizationId);
+  if (org.kind !== 'school') throw new DomainError('INVALID', 'cohort.schoolOnly', { field: 'organizationId' });
+  await checkMajors(db, [cohort.majorCode], 'majorCode');
+  return db.orm.transaction(async (tx: Tx) => {
+    const row = await insertCohort(tx, { ...cohort, organizationId, majorCategory: majorCategoryOf(cohort.majorCode)?.seq ?? null, status: 'open' });
+    return { id: row.id, status: row.status };
+  });
+}
+
+const CANDIDATES = 400;
+
+/** Cohorts ranked for a need, each with the parts of its score: for the need's organisation and admins. */
+export async function recommendCohorts(db: Database, caller: Caller, input: { needId: string; limit: number }) {
+  const need = await getNeed(db, input.needId);
+  if (!need) throw notFound();
+  if (!caller.isPlatformAdmin) await requireRole(db, caller, need.organizationId, anyMember);
+  const path = regionPath(need.regionCode).map((r) => r.code);
+  const candidates = await cohortCandidates(db, { ...need, regionPath: path }, CANDIDATES);
+  const needConsortia: string[] = need.consortiumId ? [need.consortiumId] : [];
+  const ownConsortia = candidates.length ? await organizationConsortia(db, need.organizationId) : [];
+  const profile = { majorCodes: need.majorCodes, regionCode: need.regionCode, periodFrom: need.periodFrom, periodTo: need.periodTo, headcount: need.headcount, consortiumIds: [...needConsortia, ...ownConsortia] };
+  return candidates
+    .map((c) => ({ cohort: c, score: scoreMatch(profile, { majorCode: c.majorCode, regionCode: c.regionCode, windowFrom: c.windowFrom, windowTo: c.windowTo, available: c.students, consortiumIds: c.consortiumIds }) }))
+    .sort((a, b) => b.score.total - a.score.total || a.cohort.id.localeCompare(b.cohort.id))
+    .slice(0, input.limit);
+}
+
+/** Needs ranked for a cohort, each with the parts of its score: for the school's members and admins. */
+export async function recommendNeeds(db: Database, caller: Caller, input: { cohortId: string; limit: number }) {
+  const cohort = await getCohort(db, input.cohortId);
+  if (!cohort) throw notFound();
+  if (!caller.isPlatformAdmin) await requireRole(db, caller, cohort.organizationId, anyMember);
+  const candidates = await needCandidates(db, cohort, todayInChina(), CANDIDATES);
+  const schoolConsortia = await organizationConsortia(db, cohort.organizationId);
+  const profile = { majorCode: cohort.majorCode, regionCode: (await organizationRegion(db, cohort.organizationId)) ?? '', windowFrom: cohort.windowFrom, windowTo: cohort.windowTo, available: cohort.students, consortiumIds: schoolConsortia };
+  return candidates
+    .map((n) => ({ need: n, score: scoreMatch({ majorCodes: n.majorCodes, regionCode: n.regionCode, periodFrom: n.periodFrom, periodTo: n.periodTo, headcount: n.headcount === null ? null : n.headcount - n.accepted, consortiumIds: n.consortiumIds }, profile) }))
+    .sort((a, b) => b.score.total - a.score.total || a.need.id.localeCompare(b.need.id))
+    .slice(0, input.limit);
+}
