@@ -1,73 +1,23 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInChina } from '@ronghe/domain/training-base';
-import { testDatabaseUrl } from './test-support.ts';
+import { call, get, startSharedServers, type Server } from './test-support.ts';
 
 // Capacity under concurrent approvals, from several server processes on one database. On
 // PostgreSQL two API processes share the database; PGlite is one process per data folder, so
 // there the same 100 approvals race inside one process.
 
-const entry = fileURLToPath(new URL('./main.ts', import.meta.url));
 const STATIONS = 30;
 const REQUESTS = 100;
 
-type Server = { url: string; stop: () => Promise<void> };
-
-async function startServer(env: Record<string, string>): Promise<Server> {
-  const base = { ...process.env };
-  delete base.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], { env: { ...base, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    const url = /serving at (http:\/\/localhost:\d+)/.exec(out)?.[1];
-    if (url && (await fetch(`${url}/healthz`).catch(() => null))?.ok) return { url, stop: async () => void (child.kill('SIGTERM'), await exited) };
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`server did not start:\n${out}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function call<T>(url: string, path: string, input: unknown, cookie = ''): Promise<{ ok: boolean; status: number; data?: T; message?: string; cookie: string }> {
-  const res = await fetch(`${url}/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ json: input }) });
-  const body = (await res.json()) as { result?: { data: { json: T } }; error?: { json: { message: string } } };
-  const set = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  return { ok: res.ok, status: res.status, data: body.result?.data.json, message: body.error?.json.message, cookie: set || cookie };
-}
-
-async function get<T>(url: string, path: string, input: unknown, cookie = ''): Promise<T> {
-  const res = await fetch(`${url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`, { headers: { cookie } });
-  const body = (await res.json()) as { result: { data: { json: T } } };
-  return body.result.data.json;
-}
-
-const servers: Server[] = [];
-let drop: () => Promise<void> = async () => {};
-let dataDir: string | undefined;
+let servers: Server[] = [];
+let stop: () => Promise<void> = async () => {};
 
 beforeAll(async () => {
-  const db = await testDatabaseUrl();
-  drop = db.drop;
-  if (db.url) {
-    // the first process migrates and seeds; the second joins the same database
-    servers.push(await startServer({ DATABASE_URL: db.url }));
-    servers.push(await startServer({ DATABASE_URL: db.url }));
-  } else {
-    dataDir = mkdtempSync(join(tmpdir(), 'ronghe-booking-'));
-    servers.push(await startServer({ RONGHE_DATA_DIR: dataDir }));
-  }
+  ({ servers, stop } = await startSharedServers());
 }, 180_000);
 
 afterAll(async () => {
-  await Promise.all(servers.map((s) => s.stop()));
-  await drop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await stop();
 });
 
 describe('booking capacity under concurrent approvals', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInChina } from '@ronghe/domain/training-base';
-import { insertCohort, insertNeed } from '@ronghe/db/queries/needs';
+import { insertApplication, insertCohort, insertNeed } from '@ronghe/db/queries/needs';
 import { appRouter } from './root.ts';
 import { anonymous, callerFor, cookieHeader, createTestEnv, makeAdmin, signUpUser, verifiedOrganization, type TestEnv, type TestUser } from './test-support.ts';
 
@@ -42,6 +42,8 @@ type Fixture = {
   draftNeedId: string;
   /** a cohort of the fixture organisation */
   cohortId: string;
+  /** an application to the fixture's published need */
+  applicationId: string;
 };
 type Entry = { allowed: readonly CallerKind[]; call: (c: Caller, f: Fixture) => Promise<unknown> };
 
@@ -140,6 +142,10 @@ const matrix: Record<string, Entry> = {
   'baseBookings.cancel': { allowed: managers, call: (c, f) => c.baseBookings.cancel({ id: f.outgoingBookingId, reason: '计划调整' }) },
   'baseBookings.incoming': { allowed: members, call: (c, f) => c.baseBookings.incoming({ organizationId: f.orgId }) },
   'baseBookings.outgoing': { allowed: members, call: (c, f) => c.baseBookings.outgoing({ organizationId: f.orgId }) },
+  'needs.applyFor': { allowed: managers, call: (c, f) => c.needs.applyFor({ needId: f.needId, organizationId: f.orgId, students: 2 }) },
+  'needs.decide': { allowed: managers, call: (c, f) => c.needs.decide({ id: f.applicationId, accept: 1 }) },
+  'needs.applications': { allowed: members, call: (c, f) => c.needs.applications({ needId: f.needId }) },
+  'needs.myApplications': { allowed: members, call: (c, f) => c.needs.myApplications({ organizationId: f.orgId }) },
   'needs.create': { allowed: managers, call: (c, f) => c.needs.create({ organizationId: f.orgId, need: matrixNeed() }) },
   'needs.publish': { allowed: managers, call: (c, f) => c.needs.publish({ id: f.needId }) },
   'needs.close': { allowed: managers, call: (c, f) => c.needs.close({ id: f.draftNeedId }) },
@@ -215,7 +221,9 @@ beforeAll(async () => {
   const draftNeed = await insertNeed(env.db.orm, { organizationId: orgId, kind: 'technical_problem', title: '矩阵草稿需求', regionCode: '110105', deadline: soon(30), details: {}, status: 'draft' });
   const publishedNeed = await insertNeed(env.db.orm, { organizationId: orgId, kind: 'technical_problem', title: '矩阵需求', regionCode: '110105', deadline: soon(30), details: {}, status: 'published', publishedAt: new Date() });
   const fixtureCohort = await insertCohort(env.db.orm, { organizationId: orgId, majorCode: '460103', majorCategory: 6, level: 'gaozhi', year: 2024, students: 10, windowFrom: soon(30), windowTo: soon(60), regionCodes: ['110000'] });
+  const application = await insertApplication(env.db.orm, { needId: publishedNeed.id, organizationId: school.organizationId, students: 5 });
   fixture = {
+    applicationId: application.id,
     needId: publishedNeed.id,
     draftNeedId: draftNeed.id,
     cohortId: fixtureCohort.id,

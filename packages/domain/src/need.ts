@@ -13,6 +13,10 @@ export type NeedKind = (typeof needKinds)[number];
 export const needStatuses = ['draft', 'published', 'closed', 'filled', 'expired'] as const;
 export type NeedStatus = (typeof needStatuses)[number];
 
+/** applied → accepted (all) | partly_accepted | declined; withdrawn by the school while open */
+export const applicationStatuses = ['applied', 'accepted', 'partly_accepted', 'declined', 'withdrawn'] as const;
+export type ApplicationStatus = (typeof applicationStatuses)[number];
+
 const isoDate = z.iso.date();
 
 const districtCode = z

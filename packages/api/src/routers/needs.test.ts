@@ -103,4 +103,24 @@ describe('needs and cohorts', () => {
     expect((await errorOf(tianjinSchool.caller.needs.recommendCohorts({ needId }))).code).toBe('FORBIDDEN');
     expect((await errorOf(enterprise.caller.cohorts.recommendNeeds({ cohortId: near.id }))).code).toBe('FORBIDDEN');
   });
+
+  it('two schools apply with 12 and 15 students; the enterprise accepts 12 and 8 of 15; the second school sees a partial acceptance', async () => {
+    const { id: needId } = await enterprise.caller.needs.create({ organizationId: enterprise.organizationId, need: internship({ title: '数控岗位实习（20人）' }) });
+    await enterprise.caller.needs.publish({ id: needId });
+    const a = await yizhuangSchool.caller.needs.applyFor({ needId, organizationId: yizhuangSchool.organizationId, students: 12 });
+    const b = await tianjinSchool.caller.needs.applyFor({ needId, organizationId: tianjinSchool.organizationId, students: 15 });
+    expect((await enterprise.caller.needs.applications({ needId })).map((x) => x.students).sort()).toEqual([12, 15]);
+    expect((await enterprise.caller.needs.decide({ id: a.id, accept: 12 })).status).toBe('accepted');
+    const more = await errorOf(enterprise.caller.needs.decide({ id: b.id, accept: 9 }));
+    expect(keyOf(more)).toBe('need.full');
+    expect((more.cause as DomainError).params).toEqual({ headcount: 20, left: 8 });
+    expect((await enterprise.caller.needs.decide({ id: b.id, accept: 8 })).status).toBe('partly_accepted');
+    const seen = await tianjinSchool.caller.needs.myApplications({ organizationId: tianjinSchool.organizationId });
+    expect(seen.find((x) => x.id === b.id)).toMatchObject({ status: 'partly_accepted', students: 15, accepted: 8 });
+    expect((await anonymous(env).needs.get({ id: needId })).status).toBe('filled');
+    expect(keyOf(await errorOf(enterprise.caller.needs.decide({ id: b.id, accept: 1 })))).toBe('need.applicationDecided');
+    expect((await errorOf(yizhuangSchool.caller.needs.decide({ id: b.id, accept: 1 }))).code).toBe('FORBIDDEN');
+    const notes = await tianjinSchool.caller.notifications.list({});
+    expect(notes.some((x) => x.type === 'need.partly_accepted')).toBe(true);
+  });
 });

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { getNeed, listCohortsOfOrganization, listNeedsOfOrganization } from '@ronghe/db/queries/needs';
+import { getNeed, listApplications, listCohortsOfOrganization, listNeedsOfOrganization } from '@ronghe/db/queries/needs';
 import { membershipOf } from '@ronghe/db/queries/memberships';
 import { cohortFields, cohortStatuses, refineCohort } from '@ronghe/domain/cohort';
 import { DomainError } from '@ronghe/domain/errors';
-import { needInputSchema, needKinds, needStatuses } from '@ronghe/domain/need';
+import { applicationStatuses, needInputSchema, needKinds, needStatuses } from '@ronghe/domain/need';
 import * as needs from '../services/needs.ts';
 import { anyMember, requireRole } from '../services/authz.ts';
 import { protectedProcedure, publicProcedure, router } from '../trpc.ts';
@@ -45,7 +45,55 @@ const cohortRow = z.object({
   status: z.enum(cohortStatuses),
 });
 
+const application = z.object({
+  id: z.string(),
+  needId: z.string(),
+  needTitle: z.string(),
+  organizationId: z.string(),
+  organizationName: z.string(),
+  cohortId: z.string().nullable(),
+  students: z.number(),
+  accepted: z.number(),
+  message: z.string(),
+  status: z.enum(applicationStatuses),
+  reason: z.string(),
+  createdAt: z.date(),
+  decidedAt: z.date().nullable(),
+});
+
 export const needsRouter = router({
+  /** a manager of a verified school: applies with a number of students (`apply` is reserved by tRPC) */
+  applyFor: protectedProcedure
+    .input(z.object({ needId: z.uuid(), organizationId: z.uuid(), cohortId: z.uuid().optional(), students: z.number().int().min(1, { message: 'base.capacityPositive' }).max(10_000), message: z.string().trim().max(1000).default('') }))
+    .output(z.object({ id: z.string(), status: z.enum(applicationStatuses) }))
+    .mutation(({ ctx, input }) => needs.applyToNeed(ctx.db, ctx.session, input)),
+
+  /** a manager of the enterprise: accepts all, part or none (with a reason) of an application */
+  decide: protectedProcedure
+    .input(z.object({ id: z.uuid(), accept: z.number().int().min(0).max(10_000), reason: z.string().trim().max(500).default('') }))
+    .output(z.object({ id: z.string(), status: z.enum(applicationStatuses), accepted: z.number() }))
+    .mutation(({ ctx, input }) => needs.decideApplication(ctx.db, ctx.session, input)),
+
+  /** members of the enterprise: the applications to one of its needs */
+  applications: protectedProcedure
+    .input(z.object({ needId: z.uuid() }))
+    .output(z.array(application))
+    .query(async ({ ctx, input }) => {
+      const n = await getNeed(ctx.db, input.needId);
+      if (!n) throw new DomainError('NOT_FOUND', 'notFound');
+      await requireRole(ctx.db, ctx.session, n.organizationId, anyMember);
+      return listApplications(ctx.db, { needId: n.id });
+    }),
+
+  /** members of the school: its applications and how they were decided */
+  myApplications: protectedProcedure
+    .input(z.object({ organizationId: z.uuid() }))
+    .output(z.array(application))
+    .query(async ({ ctx, input }) => {
+      await requireRole(ctx.db, ctx.session, input.organizationId, anyMember);
+      return listApplications(ctx.db, { organizationId: input.organizationId });
+    }),
+
   /** a manager of a verified enterprise: a draft need of one kind */
   create: protectedProcedure
     .input(z.object({ organizationId: z.uuid(), need: needInputSchema }))

@@ -1,11 +1,30 @@
 import type { Database, Drizzle } from '@ronghe/db/client';
-import { categoriesOf, cohortCandidates, getCohort, getNeed, insertCohort, insertNeed, lockNeed, needCandidates, organizationConsortia, organizationRegion, updateNeed } from '@ronghe/db/queries/needs';
+import {
+  addAccepted,
+  categoriesOf,
+  cohortCandidates,
+  getCohort,
+  getNeed,
+  insertApplication,
+  insertCohort,
+  insertNeed,
+  lockApplication,
+  lockNeed,
+  readNeed,
+  needCandidates,
+  organizationConsortia,
+  organizationRegion,
+  updateApplication,
+  updateNeed,
+} from '@ronghe/db/queries/needs';
+import { checkViolation } from '@ronghe/db/errors';
+import { insertNotifications, managersOf } from '@ronghe/db/queries/notifications';
 import { unknownMajorCodes } from '@ronghe/db/queries/training-bases';
 import { writeAudit } from '@ronghe/db/queries/audit';
 import type { CohortInput } from '@ronghe/domain/cohort';
 import { DomainError } from '@ronghe/domain/errors';
 import { scoreMatch } from '@ronghe/domain/matching';
-import { internshipFields, internshipViolations, type NeedInput } from '@ronghe/domain/need';
+import { internshipFields, internshipViolations, type ApplicationStatus, type NeedInput } from '@ronghe/domain/need';
 import { majorCategoryOf } from '@ronghe/domain/reference/majors';
 import { regionPath } from '@ronghe/domain/reference/regions';
 import { todayInChina } from '@ronghe/domain/training-base';
@@ -120,4 +139,59 @@ export async function recommendNeeds(db: Database, caller: Caller, input: { coho
     .map((n) => ({ need: n, score: scoreMatch({ majorCodes: n.majorCodes, regionCode: n.regionCode, periodFrom: n.periodFrom, periodTo: n.periodTo, headcount: n.headcount === null ? null : n.headcount - n.accepted, consortiumIds: n.consortiumIds }, profile) }))
     .sort((a, b) => b.score.total - a.score.total || a.need.id.localeCompare(b.need.id))
     .slice(0, input.limit);
+}
+
+/** A verified school applies to a published need with a number of students (optionally from one of its cohorts). */
+export async function applyToNeed(db: Database, caller: Caller, input: { needId: string; organizationId: string; cohortId?: string; students: number; message: string }) {
+  const org = await requireVerifiedManager(db, caller, input.organizationId);
+  if (org.kind !== 'school') throw new DomainError('INVALID', 'cohort.schoolOnly', { field: 'organizationId' });
+  const need = await getNeed(db, input.needId);
+  if (!need) throw notFound();
+  if (need.status !== 'published' || need.deadline < todayInChina()) throw new DomainError('CONFLICT', 'need.notOpen');
+  if (input.cohortId) {
+    const cohort = await getCohort(db, input.cohortId);
+    if (!cohort || cohort.organizationId !== input.organizationId) throw new DomainError('INVALID', 'notFound', { field: 'cohortId' });
+  }
+  return db.orm.transaction(async (tx: Tx) => {
+    const a = await insertApplication(tx, { needId: need.id, organizationId: input.organizationId, cohortId: input.cohortId ?? null, students: input.students, message: input.message });
+    await insertNotifications(tx, await managersOf(tx, [need.organizationId]), { type: 'need.applied', title: `「${need.title}」收到${org.name}的申请：${input.students}人`, link: `/needs/${need.id}` });
+    return { id: a.id, status: a.status };
+  });
+}
+
+/**
+ * The enterprise accepts all, part (`accept` < students) or none (a reason) of an application. Places are
+ * held by the database: `need.accepted` grows in this transaction and its CHECK refuses going past the
+ * headcount, whichever server process the acceptance came through; the refusal says how many are left.
+ */
+export async function decideApplication(db: Database, caller: Caller, input: { id: string; accept: number; reason: string }) {
+  let needId = '';
+  try {
+    return await db.orm.transaction(async (tx: Tx) => {
+      const a = await lockApplication(tx, input.id);
+      if (!a) throw notFound();
+      const n = await readNeed(tx, a.needId);
+      if (!n) throw notFound();
+      needId = n.id;
+      await requireRole(tx, caller, n.organizationId, managers);
+      if (a.status !== 'applied') throw new DomainError('CONFLICT', 'need.applicationDecided');
+      if (input.accept > a.students) throw new DomainError('INVALID', 'need.moreThanApplied', { field: 'accept', params: { students: a.students } });
+      if (input.accept === 0 && input.reason.trim().length < 2) throw new DomainError('INVALID', 'reason.required', { field: 'reason' });
+      if (input.accept > 0) await addAccepted(tx, n.id, input.accept);
+      const status: ApplicationStatus = input.accept === 0 ? 'declined' : input.accept === a.students ? 'accepted' : 'partly_accepted';
+      await updateApplication(tx, a.id, { status, accepted: input.accept, reason: input.reason, decidedAt: new Date() });
+      await insertNotifications(tx, await managersOf(tx, [a.organizationId]), {
+        type: `need.${status}`,
+        title: status === 'declined' ? `「${n.title}」未接收您的申请：${input.reason}` : `「${n.title}」接收了您申请的${a.students}人中的${input.accept}人`,
+        link: `/needs/${n.id}`,
+      });
+      return { id: a.id, status, accepted: input.accept };
+    });
+  } catch (error) {
+    if (checkViolation(error) === 'need_accepted_within_headcount') {
+      const n = await getNeed(db, needId);
+      throw new DomainError('CONFLICT', 'need.full', { field: 'accept', params: { headcount: n?.headcount ?? 0, left: Math.max(0, (n?.headcount ?? 0) - (n?.accepted ?? 0)) } });
+    }
+    throw error;
+  }
 }

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { majorCategoryOf } from '@ronghe/domain/reference/majors';
 import type { Database, Drizzle } from '../client.ts';
-import { cohorts, needs, organizations, regions } from '../schema/index.ts';
+import { cohorts, needApplications, needs, organizations, regions } from '../schema/index.ts';
 
 export type NeedRow = typeof needs.$inferSelect;
 export type NewNeed = typeof needs.$inferInsert;
@@ -148,4 +148,70 @@ export async function organizationConsortia(db: Database, organizationId: string
 export async function organizationRegion(db: Database, organizationId: string): Promise<string | null> {
   const [row] = await db.orm.select({ regionCode: organizations.regionCode }).from(organizations).where(eq(organizations.id, organizationId));
   return row?.regionCode ?? null;
+}
+
+export type NewApplication = typeof needApplications.$inferInsert;
+
+export async function insertApplication(tx: Drizzle, values: NewApplication) {
+  const [row] = await tx.insert(needApplications).values(values).returning();
+  if (!row) throw new Error('insert returned no row');
+  return row;
+}
+
+export async function lockApplication(tx: Drizzle, id: string) {
+  const [row] = await tx.select().from(needApplications).where(eq(needApplications.id, id)).for('update');
+  return row ?? null;
+}
+
+export async function updateApplication(tx: Drizzle, id: string, set: Partial<NewApplication>) {
+  await tx.update(needApplications).set({ ...set, updatedAt: new Date() }).where(eq(needApplications.id, id));
+}
+
+/**
+ * Adds accepted places to a need. Fails with a CHECK violation (need_accepted_within_headcount) when
+ * the need would hold more than its headcount; marks it filled when it is full. Returns the new count.
+ */
+export async function addAccepted(tx: Drizzle, needId: string, n: number): Promise<{ accepted: number; headcount: number | null }> {
+  const [row] = await tx
+    .update(needs)
+    .set({ accepted: sql`${needs.accepted} + ${n}`, status: sql`case when ${needs.headcount} = ${needs.accepted} + ${n} then 'filled' else ${needs.status} end`, updatedAt: new Date() })
+    .where(eq(needs.id, needId))
+    .returning({ accepted: needs.accepted, headcount: needs.headcount });
+  if (!row) throw new Error('need vanished');
+  return row;
+}
+
+/** Applications to a need (for the enterprise) or of an organisation (for the school), newest first. */
+export async function listApplications(db: Database, side: { needId: string } | { organizationId: string }) {
+  return db.orm
+    .select({
+      id: needApplications.id,
+      needId: needApplications.needId,
+      needTitle: needs.title,
+      organizationId: needApplications.organizationId,
+      organizationName: organizations.name,
+      cohortId: needApplications.cohortId,
+      students: needApplications.students,
+      accepted: needApplications.accepted,
+      message: needApplications.message,
+      status: needApplications.status,
+      reason: needApplications.reason,
+      createdAt: needApplications.createdAt,
+      decidedAt: needApplications.decidedAt,
+    })
+    .from(needApplications)
+    .innerJoin(needs, eq(needs.id, needApplications.needId))
+    .innerJoin(organizations, eq(organizations.id, needApplications.organizationId))
+    .where('needId' in side ? eq(needApplications.needId, side.needId) : eq(needApplications.organizationId, side.organizationId))
+    .orderBy(desc(needApplications.createdAt))
+    .limit(1000);
+}
+
+/**
+ * The need's row, unlocked: acceptances serialise on the update of `accepted` instead (a FOR SHARE here
+ * would deadlock two acceptances that both then update the row).
+ */
+export async function readNeed(tx: Drizzle, id: string) {
+  const [row] = await tx.select().from(needs).where(eq(needs.id, id));
+  return row ?? null;
 }

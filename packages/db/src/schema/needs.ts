@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, jsonb, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 import { cohortStatuses } from '@ronghe/domain/cohort';
-import { needKinds, needStatuses } from '@ronghe/domain/need';
+import { applicationStatuses, needKinds, needStatuses } from '@ronghe/domain/need';
 import { majorLevels } from '@ronghe/domain/reference/majors';
 import { createdAt, id, updatedAt } from './columns.ts';
 import { regions } from './reference.ts';
@@ -78,5 +78,35 @@ export const cohorts = pgTable(
     index('cohort_organization_idx').on(t.organizationId),
     check('cohort_students_positive', sql`${t.students} > 0`),
     check('cohort_window', sql`${t.windowTo} >= ${t.windowFrom}`),
+  ],
+);
+
+/** A school's application to a need with a number of students (from a cohort, or not). */
+export const needApplications = pgTable(
+  'need_application',
+  {
+    id: id(),
+    needId: uuid('need_id')
+      .notNull()
+      .references(() => needs.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    cohortId: uuid('cohort_id').references(() => cohorts.id, { onDelete: 'set null' }),
+    students: integer('students').notNull(),
+    /** students the enterprise accepted (all, part, or none) */
+    accepted: integer('accepted').notNull().default(0),
+    message: text('message').notNull().default(''),
+    status: text('status', { enum: applicationStatuses }).notNull().default('applied'),
+    reason: text('reason').notNull().default(''),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('need_application_need_idx').on(t.needId, t.status),
+    index('need_application_org_idx').on(t.organizationId, t.createdAt),
+    check('need_application_students_positive', sql`${t.students} > 0`),
+    check('need_application_accepted_within', sql`${t.accepted} >= 0 AND ${t.accepted} <= ${t.students}`),
   ],
 );
