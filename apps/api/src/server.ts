@@ -8,6 +8,7 @@ import { createAuth } from '@ronghe/api/auth';
 import { ensureUser } from '@ronghe/api/services/accounts';
 import { DEMO_PASSWORD, seedDemoAccounts } from '@ronghe/api/services/demo-accounts';
 import { logNotifier } from '@ronghe/api/services/notifier';
+import { startHousekeeping } from '@ronghe/api/services/housekeeping';
 import { createApp } from './app.ts';
 import { redactUrl, type Env } from './env.ts';
 import type { Logger } from './logger.ts';
@@ -67,10 +68,12 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   }
 
   const app = createApp({ db, auth, notifier, publicUrl, logger, webDist: env.WEB_DIST });
+  const housekeeping = startHousekeeping(db, (error) => logger.error({ err: error }, 'housekeeping failed'));
   const server = await new Promise<Server>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s as Server));
     s.once('error', reject);
   }).catch(async (error: NodeJS.ErrnoException) => {
+    housekeeping.stop();
     await db.close();
     if (error.code === 'EADDRINUSE') throw new StartupError(`端口 ${env.PORT} 已被占用 (port in use): set PORT to another port`);
     throw error;
@@ -81,6 +84,7 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= (async () => {
+      housekeeping.stop();
       // Stop accepting, let in-flight requests finish, then close the database so PGlite is flushed.
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

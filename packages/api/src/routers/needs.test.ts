@@ -1,6 +1,9 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { needs } from '@ronghe/db/schema';
 import { DomainError } from '@ronghe/domain/errors';
 import { addDays, todayInChina } from '@ronghe/domain/training-base';
+import { startHousekeeping } from '../services/housekeeping.ts';
 import { anonymous, createTestEnv, errorOf, makeAdmin, signUpUser, verifiedOrganization, type TestEnv, type TestUser } from '../test-support.ts';
 
 let env: TestEnv;
@@ -122,5 +125,34 @@ describe('needs and cohorts', () => {
     expect((await errorOf(yizhuangSchool.caller.needs.decide({ id: b.id, accept: 1 }))).code).toBe('FORBIDDEN');
     const notes = await tianjinSchool.caller.notifications.list({});
     expect(notes.some((x) => x.type === 'need.partly_accepted')).toBe(true);
+  });
+
+  it('refuses an acceptance that would take the enterprise past 10 % of its staff in interns, across its needs', async () => {
+    // 500 staff: at most 50 interns at once; two needs of 30 (posts of 150) in the same period
+    const ids = [];
+    for (const title of ['数控实习甲', '数控实习乙']) {
+      const { id } = await enterprise.caller.needs.create({ organizationId: enterprise.organizationId, need: internship({ title, headcount: 30, postStaffCount: 150, periodFrom: addDays(from, 200), periodTo: addDays(from, 260) }) });
+      await enterprise.caller.needs.publish({ id });
+      ids.push(id);
+    }
+    const [first, second] = ids as [string, string];
+    const a = await yizhuangSchool.caller.needs.applyFor({ needId: first, organizationId: yizhuangSchool.organizationId, students: 30 });
+    const b = await tianjinSchool.caller.needs.applyFor({ needId: second, organizationId: tianjinSchool.organizationId, students: 30 });
+    await enterprise.caller.needs.decide({ id: a.id, accept: 30 });
+    const e = await errorOf(enterprise.caller.needs.decide({ id: b.id, accept: 21 }));
+    expect([keyOf(e), fieldOf(e)]).toEqual(['internship.enterpriseShare', 'accept']);
+    expect((await enterprise.caller.needs.decide({ id: b.id, accept: 20 })).status).toBe('partly_accepted');
+  });
+
+  it('expires published needs past their deadline by itself', async () => {
+    const { id } = await enterprise.caller.needs.create({ organizationId: enterprise.organizationId, need: internship({ title: '即将截止的实习' }) });
+    await enterprise.caller.needs.publish({ id });
+    await env.db.orm.update(needs).set({ deadline: addDays(todayInChina(), -1) }).where(eq(needs.id, id));
+    const housekeeping = startHousekeeping(env.db, (error) => {
+      throw error;
+    }, 3_600_000);
+    await housekeeping.runOnce(); // the run at start may have expired it already
+    housekeeping.stop();
+    expect((await anonymous(env).needs.get({ id })).status).toBe('expired');
   });
 });

@@ -8,9 +8,11 @@ import {
   insertApplication,
   insertCohort,
   insertNeed,
+  lockAcceptedInternsElsewhere,
   lockApplication,
   lockNeed,
   readNeed,
+  staffCountOf,
   needCandidates,
   organizationConsortia,
   organizationRegion,
@@ -177,6 +179,20 @@ export async function decideApplication(db: Database, caller: Caller, input: { i
       if (a.status !== 'applied') throw new DomainError('CONFLICT', 'need.applicationDecided');
       if (input.accept > a.students) throw new DomainError('INVALID', 'need.moreThanApplied', { field: 'accept', params: { students: a.students } });
       if (input.accept === 0 && input.reason.trim().length < 2) throw new DomainError('INVALID', 'reason.required', { field: 'reason' });
+      if (input.accept > 0 && n.kind === 'internship') {
+        // the 10 % of staff counts interns on all of the enterprise's internships at the same time
+        const elsewhere = await lockAcceptedInternsElsewhere(tx, n.organizationId, n.id, n.periodFrom, n.periodTo);
+        const acceptedHere = (await readNeed(tx, n.id))?.accepted ?? n.accepted; // read again, after the lock
+        if (n.headcount !== null && acceptedHere + input.accept > n.headcount)
+          throw new DomainError('CONFLICT', 'need.full', { field: 'accept', params: { headcount: n.headcount, left: Math.max(0, n.headcount - acceptedHere) } });
+        const details = internshipFields.partial().parse({ ...(n.details as Record<string, unknown>), periodFrom: n.periodFrom ?? undefined, periodTo: n.periodTo ?? undefined });
+        const broken = internshipViolations(
+          { monthlyPay: details.monthlyPay ?? 0, probationWage: details.probationWage ?? 1, postStaffCount: details.postStaffCount ?? 0, periodFrom: n.periodFrom ?? '', periodTo: n.periodTo ?? '' },
+          { interns: acceptedHere + input.accept, enterpriseStaff: await staffCountOf(tx, n.organizationId), otherInterns: elsewhere },
+        ).filter((v) => v.rule === 'internship.enterpriseShare'); // pay and the post's 20 % were checked when it was published
+        const first = broken[0];
+        if (first) throw new DomainError('CONFLICT', first.rule, { field: 'accept' });
+      }
       if (input.accept > 0) await addAccepted(tx, n.id, input.accept);
       const status: ApplicationStatus = input.accept === 0 ? 'declined' : input.accept === a.students ? 'accepted' : 'partly_accepted';
       await updateApplication(tx, a.id, { status, accepted: input.accept, reason: input.reason, decidedAt: new Date() });

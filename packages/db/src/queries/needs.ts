@@ -215,3 +215,28 @@ export async function readNeed(tx: Drizzle, id: string) {
   const [row] = await tx.select().from(needs).where(eq(needs.id, id));
   return row ?? null;
 }
+
+/**
+ * Interns an enterprise has accepted on its other internship needs whose period meets [from, to], after
+ * taking a transaction lock for the enterprise so that acceptances on its different needs add up one at a time.
+ */
+export async function lockAcceptedInternsElsewhere(tx: Drizzle, organizationId: string, needId: string, from: string | null, to: string | null): Promise<number> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('need_interns:' || ${organizationId}))`);
+  const [row] = await tx
+    .select({ n: sql<number>`coalesce(sum(${needs.accepted}), 0)::int` })
+    .from(needs)
+    .where(
+      and(
+        eq(needs.organizationId, organizationId),
+        eq(needs.kind, 'internship'),
+        sql`${needs.id} <> ${needId}::uuid`,
+        from && to ? sql`${needs.periodFrom} <= ${to}::date and ${needs.periodTo} >= ${from}::date` : undefined,
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+export async function staffCountOf(tx: Drizzle, organizationId: string): Promise<number | null> {
+  const [row] = await tx.select({ staffCount: organizations.staffCount }).from(organizations).where(eq(organizations.id, organizationId));
+  return row?.staffCount ?? null;
+}
