@@ -31,6 +31,11 @@ const BasePage = lazy(() => import('./pages/training-bases/detail.tsx'));
 const BaseEditPage = lazy(() => import('./pages/training-bases/edit.tsx'));
 const MyBasesPage = lazy(() => import('./pages/training-bases/mine.tsx'));
 const BookingsPage = lazy(() => import('./pages/training-bases/bookings.tsx'));
+const NewNeedPage = lazy(() => import('./pages/needs/new.tsx'));
+const MyNeedsPage = lazy(() => import('./pages/needs/mine.tsx'));
+const NeedPage = lazy(() => import('./pages/needs/detail.tsx'));
+const CohortsPage = lazy(() => import('./pages/cohorts/list.tsx'));
+const CohortNeedsPage = lazy(() => import('./pages/cohorts/recommendations.tsx'));
 
 // antd's default grey text (#8c8c8c), link blue (#1677ff) and error red (#ff4d4f) fail WCAG AA
 // contrast on white; these pass 4.5:1.
@@ -74,6 +79,11 @@ export function App() {
                     <Route path="bases/bookings" element={<BookingsPage />} />
                     <Route path="bases/:id" element={<BasePage />} />
                     <Route path="bases/:id/edit" element={<BaseEditPage />} />
+                    <Route path="needs" element={<MyNeedsPage />} />
+                    <Route path="needs/new" element={<NewNeedPage />} />
+                    <Route path="needs/:id" element={<NeedPage />} />
+                    <Route path="cohorts" element={<CohortsPage />} />
+                    <Route path="cohorts/:id/needs" element={<CohortNeedsPage />} />
                     <Route path="*" element={<NotFoundPage />} />
                   </Route>
                 </Routes>
