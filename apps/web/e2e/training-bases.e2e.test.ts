@@ -20,7 +20,6 @@ async function signInAs(page: Page, identifier: string, password = 'ronghe2027de
   expect(res.status()).toBe(200);
 }
 
-const confirmPopup = (page: Page) => page.locator('.ant-popconfirm-buttons .ant-btn-primary').last().click();
 const pick = (page: Page, text: string | RegExp) => page.locator('.ant-select-item-option', { hasText: text }).first().click();
 
 /** Waits for a step's outcome; on timeout, fails with what the page shows (errors, alerts) and a screenshot. */
@@ -31,6 +30,24 @@ async function expectOutcome(page: Page, name: string, wait: () => Promise<unkno
     await screenshot(page, `failed-${name}`);
     const shown = await page.locator('.ant-form-item-explain-error, [role=alert], .ant-message-notice').allTextContents();
     throw new Error(`${name}: ${String(error)}\nshown: ${JSON.stringify(shown)}\nurl: ${page.url()}`, { cause: error });
+  }
+}
+
+/**
+ * Clicks a button guarded by a Popconfirm and confirms, until `done` holds (three tries): on a busy
+ * machine the confirmation can open while the page is still settling and miss the first click.
+ */
+async function confirmUntil(page: Page, button: string, done: () => Promise<unknown>) {
+  for (let attempt = 1; ; attempt++) {
+    const target = page.getByRole('button', { name: button, exact: true });
+    if (attempt > 1 && !(await target.isVisible())) return done(); // the last try landed after all
+    await target.click();
+    await page.locator('.ant-popconfirm:visible .ant-popconfirm-buttons .ant-btn-primary').click();
+    try {
+      return await done();
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
   }
 }
 
@@ -85,9 +102,7 @@ describe('an open practice centre, found and booked across 京津冀', () => {
     baseUrl = page.url();
     await page.getByRole('heading', { name: NAME, level: 1 }).waitFor();
 
-    await page.getByRole('button', { name: '发布', exact: true }).click();
-    await confirmPopup(page);
-    await expectOutcome(page, 'publish', () => page.getByRole('button', { name: '下线', exact: true }).waitFor());
+    await expectOutcome(page, 'publish', () => confirmUntil(page, '发布', () => page.getByRole('button', { name: '下线', exact: true }).waitFor({ timeout: 10_000 })));
     await page.waitForLoadState('networkidle');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'base-published');

@@ -9,6 +9,7 @@ export const en: Messages = {
     partners: 'Partners',
     consortia: 'Consortia',
     bases: 'Training bases',
+    needs: 'Needs',
     admin: 'Admin',
     menu: 'Menu',
     language: 'Language',

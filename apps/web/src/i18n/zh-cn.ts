@@ -8,6 +8,7 @@ export const zhCN = {
     partners: '合作方',
     consortia: '共同体',
     bases: '实训基地',
+    needs: '合作需求',
     admin: '管理端',
     menu: '菜单',
     language: '语言',

@@ -22,6 +22,7 @@ const sections = [
   { path: '/partners', key: 'partners' },
   { path: '/consortia', key: 'consortia' },
   { path: '/bases', key: 'bases' },
+  { path: '/needs', key: 'needs' },
   { path: '/admin', key: 'admin' },
 ] as const;
 

@@ -1,6 +1,113 @@
-import { Typography } from 'antd';
+import { useState } from 'react';
+import { Link, Navigate } from 'react-router';
+import { Alert, Card, Descriptions, Empty, Form, List, Result, Select, Space, Tabs, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useMe } from '../../lib/session.ts';
+import { PageLoading, QueryState } from '../../components/query-state.tsx';
+import { ToneTag } from '../../components/tone-tag.tsx';
+import { CohortForm } from './cohort-form.tsx';
+import { MyApplications } from './my-applications.tsx';
+import { h2, schoolsOf, useCohortItems, useCohorts, useNames } from './shared.tsx';
 
-// Placeholder: built in the needs and matching work (issue 6).
-export default function Page() {
-  return <Typography.Title level={1}>cohorts/list</Typography.Title>;
+/** /cohorts: a school's student cohorts (list and publish) and its applications to needs. */
+export default function CohortsPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  if (me.isPending) return <PageLoading />;
+  if (me.isError) return <QueryState query={me}>{null}</QueryState>;
+  if (!me.data) return <Navigate to={`/login?next=${encodeURIComponent('/cohorts')}`} replace />;
+  const { schools, managed } = schoolsOf(me.data.memberships);
+  const enterprise = me.data.memberships.some((m) => m.kind === 'enterprise');
+  return (
+    <>
+      <Typography.Title level={1} style={{ marginTop: 8 }}>
+        {t('cohorts.title')}
+      </Typography.Title>
+      <Typography.Paragraph style={{ maxWidth: 820 }}>{t('cohorts.intro')}</Typography.Paragraph>
+      {schools.length === 0 ? (
+        <Result
+          status="info"
+          title={<h2 style={{ margin: 0, fontSize: 22 }}>{t('cohorts.schoolOnlyTitle')}</h2>}
+          subTitle={
+            <>
+              {t('cohorts.schoolOnlyBody')}
+              {enterprise && <> {t('cohorts.enterpriseHint')}</>}
+            </>
+          }
+          extra={enterprise ? <Link to="/needs">{t('cohorts.goNeeds')}</Link> : null}
+        />
+      ) : (
+        <SchoolCohorts schools={schools} managedIds={managed.map((m) => m.organizationId)} preferred={me.data.activeOrganizationId} />
+      )}
+    </>
+  );
+}
+
+function SchoolCohorts({ schools, managedIds, preferred }: { schools: Array<{ organizationId: string; name: string }>; managedIds: string[]; preferred: string | null }) {
+  const { t } = useTranslation();
+  const [orgId, setOrgId] = useState(() => schools.find((s) => s.organizationId === preferred)?.organizationId ?? schools[0]?.organizationId ?? '');
+  return (
+    <>
+      {schools.length > 1 && (
+        <Form layout="vertical" style={{ maxWidth: 420 }}>
+          <Form.Item label={t('cohorts.school')} htmlFor="cohorts-school">
+            <Select id="cohorts-school" value={orgId} onChange={setOrgId} options={schools.map((s) => ({ value: s.organizationId, label: s.name }))} />
+          </Form.Item>
+        </Form>
+      )}
+      <Tabs
+        items={[
+          {
+            key: 'cohorts',
+            label: t('cohorts.tabCohorts'),
+            children: (
+              <>
+                <CohortList organizationId={orgId} />
+                {managedIds.includes(orgId) ? <CohortForm key={orgId} organizationId={orgId} /> : <Alert type="info" showIcon title={t('cohorts.needVerified')} style={{ marginTop: 16 }} />}
+              </>
+            ),
+          },
+          { key: 'applications', label: t('cohorts.tabApplications'), children: <MyApplications organizationId={orgId} /> },
+        ]}
+      />
+    </>
+  );
+}
+
+function CohortList({ organizationId }: { organizationId: string }) {
+  const { t } = useTranslation();
+  const cohorts = useCohorts(organizationId);
+  const names = useNames();
+  const items = useCohortItems();
+  return (
+    <Card title={h2(t('cohorts.listTitle'))}>
+      <QueryState query={cohorts}>
+        {(cohorts.data ?? []).length === 0 ? (
+          <Empty description={t('cohorts.empty')} />
+        ) : (
+          <List
+            dataSource={cohorts.data ?? []}
+            rowKey="id"
+            renderItem={(c) => {
+              const name = `${names.majorName(c.majorCode)} ${c.year}`;
+              return (
+                <List.Item>
+                  <div style={{ width: '100%' }}>
+                    <Space wrap size={8} style={{ marginBottom: 8 }}>
+                      <h3 style={{ margin: 0, fontSize: 16 }}>{name}</h3>
+                      <ToneTag tone={c.status === 'open' ? 'green' : 'grey'}>{t(`cohorts.statuses.${c.status}`)}</ToneTag>
+                      <Link to={`/cohorts/${c.id}/needs`}>
+                        {t('cohorts.viewNeeds')}
+                      </Link>
+                    </Space>
+                    <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} items={items(c)} />
+                  </div>
+                </List.Item>
+              );
+            }}
+          />
+        )}
+      </QueryState>
+    </Card>
+  );
 }

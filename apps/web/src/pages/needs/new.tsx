@@ -1,6 +1,205 @@
-import { Typography } from 'antd';
+import { useState } from 'react';
+import { Link, Navigate, useNavigate } from 'react-router';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Result, Row, Select, Space, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import type { NeedInput, NeedKind } from '@ronghe/domain/need';
+import { useTRPC } from '../../lib/trpc.ts';
+import { useMe } from '../../lib/session.ts';
+import { messageOf } from '../../lib/errors.ts';
+import { PageLoading, QueryState } from '../../components/query-state.tsx';
+import { RegionCascader } from '../../components/region-cascader.tsx';
+import { KindFields, type KindValues } from './new-kind-fields.tsx';
+import { applyNeedErrors, h2, managed, needKinds, useMajorNames } from './shared.tsx';
 
-// Placeholder: built in the needs and matching work (issue 6).
-export default function Page() {
-  return <Typography.Title level={1}>needs/new</Typography.Title>;
+type Values = KindValues & {
+  organizationId?: string;
+  kind: NeedKind;
+  title: string;
+  description: string;
+  regionCode: string[];
+  deadline?: Dayjs | null;
+  majorCodes: string[];
+};
+
+/** /needs/new: a manager of a verified enterprise drafts a need, and may publish it at once. */
+export default function NewNeedPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  if (me.isPending) return <PageLoading />;
+  if (me.isError) return <QueryState query={me}>{null}</QueryState>;
+  if (!me.data) return <Navigate to={`/login?next=${encodeURIComponent('/needs/new')}`} replace />;
+  const acting = managed(me.data.memberships, 'enterprise');
+  return (
+    <>
+      <Typography.Title level={1} style={{ marginTop: 8 }}>
+        {t('needs.newTitle')}
+      </Typography.Title>
+      <Typography.Paragraph style={{ maxWidth: 820 }}>{t('needs.newIntro')}</Typography.Paragraph>
+      {acting.length === 0 ? (
+        <Result
+          status="info"
+          title={<h2 style={{ margin: 0, fontSize: 22 }}>{t('needs.needEnterpriseTitle')}</h2>}
+          subTitle={t('needs.needEnterpriseBody')}
+          extra={<Link to="/account">{t('needs.goAccount')}</Link>}
+        />
+      ) : (
+        <NeedForm acting={acting} preferred={me.data.activeOrganizationId} />
+      )}
+    </>
+  );
+}
+
+const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : '');
+
+function toInput(v: Values): NeedInput {
+  const common = { title: v.title.trim(), description: v.description, regionCode: v.regionCode.at(-1) ?? '', deadline: day(v.deadline), majorCodes: v.majorCodes };
+  const [from, to] = v.period ?? [];
+  const n = (x: number | null | undefined) => x ?? 0;
+  switch (v.kind) {
+    case 'internship':
+      return {
+        kind: 'internship', ...common, post: v.post ?? '', headcount: n(v.headcount), periodFrom: day(from), periodTo: day(to), dailyHours: n(v.dailyHours),
+        monthlyPay: n(v.monthlyPay), probationWage: n(v.probationWage), accommodation: v.accommodation ?? false, postStaffCount: n(v.postStaffCount),
+      };
+    case 'order_class':
+      return { kind: 'order_class', ...common, intake: n(v.intake), years: n(v.years) };
+    case 'curriculum':
+      return { kind: 'curriculum', ...common, courseName: v.courseName ?? '' };
+    case 'textbook':
+      return { kind: 'textbook', ...common, bookTitle: v.bookTitle ?? '' };
+    case 'teacher_practice':
+      return { kind: 'teacher_practice', ...common, positions: n(v.positions), periodFrom: day(from), periodTo: day(to) };
+    case 'technical_problem':
+      return { kind: 'technical_problem', ...common, problem: v.problem ?? '', budget: v.budget ?? null };
+    case 'base_building':
+      return { kind: 'base_building', ...common, plannedStations: n(v.plannedStations) };
+  }
+}
+
+function NeedForm({ acting, preferred }: { acting: Array<{ organizationId: string; name: string }>; preferred: string | null }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const kind = Form.useWatch('kind', form) ?? 'internship';
+  const [failure, setFailure] = useState<{ title: string; text: string; draftId?: string } | null>(null);
+  const { majors } = useMajorNames();
+  const create = useMutation(trpc.needs.create.mutationOptions());
+  const publish = useMutation(trpc.needs.publish.mutationOptions());
+
+  const submit = async (andPublish: boolean) => {
+    setFailure(null);
+    let v: Values;
+    try {
+      v = await form.validateFields();
+    } catch {
+      return;
+    }
+    const organizationId = v.organizationId ?? acting[0]?.organizationId;
+    if (!organizationId) return;
+    let id: string;
+    try {
+      id = (await create.mutateAsync({ organizationId, need: toInput(v) })).id;
+    } catch (error) {
+      if (!applyNeedErrors(form, error)) setFailure({ title: t('needs.createFailed'), text: messageOf(error) });
+      return;
+    }
+    await queryClient.invalidateQueries({ queryKey: trpc.needs.pathKey() });
+    if (andPublish) {
+      try {
+        await publish.mutateAsync({ id });
+      } catch (error) {
+        applyNeedErrors(form, error);
+        setFailure({ title: t('needs.publishFailed'), text: messageOf(error), draftId: id });
+        return;
+      }
+      await queryClient.invalidateQueries({ queryKey: trpc.needs.pathKey() });
+    }
+    void message.success(t(andPublish ? 'needs.published' : 'needs.saved'));
+    void navigate(`/needs/${id}`);
+  };
+
+  const required = (key: string) => ({ required: true, whitespace: true, message: t('needs.required', { field: t(`needs.${key}`) }) });
+  const choose = (key: string) => ({ required: true, message: t('needs.choose', { field: t(`needs.${key}`) }) });
+  const majorRequired = kind === 'internship' || kind === 'order_class';
+
+  const initialValues: Partial<Values> = {
+    organizationId: acting.find((a) => a.organizationId === preferred)?.organizationId ?? acting[0]?.organizationId,
+    kind: 'internship',
+    title: '',
+    description: '',
+    regionCode: [],
+    deadline: null,
+    majorCodes: [],
+    accommodation: false,
+  };
+
+  return (
+    <Form<Values> form={form} layout="vertical" initialValues={initialValues} onValuesChange={() => setFailure(null)} style={{ maxWidth: 860 }}>
+      <Card title={h2(t('needs.basics'))} style={{ marginBottom: 16 }}>
+        <Form.Item name="organizationId" label={t('needs.org')} rules={[choose('org')]} hidden={acting.length < 2}>
+          <Select options={acting.map((a) => ({ value: a.organizationId, label: a.name }))} />
+        </Form.Item>
+        <Form.Item name="kind" label={t('needs.kind')} rules={[choose('kind')]}>
+          <Select options={needKinds.map((k) => ({ value: k, label: t(`needs.kinds.${k}`) }))} />
+        </Form.Item>
+        <Form.Item name="title" label={t('needs.titleLabel')} rules={[required('titleLabel'), { min: 2, max: 100 }]}>
+          <Input maxLength={100} autoComplete="off" />
+        </Form.Item>
+        <Form.Item name="description" label={t('needs.description')} rules={[{ max: 5000 }]}>
+          <Input.TextArea rows={3} maxLength={5000} showCount />
+        </Form.Item>
+        <Row gutter={16}>
+          <Col xs={24} md={12}>
+            <Form.Item name="regionCode" label={t('needs.region')} rules={[choose('region')]}>
+              <RegionCascader />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="deadline" label={t('needs.deadline')} rules={[choose('deadline')]}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="majorCodes" label={t('needs.majors')} rules={majorRequired ? [choose('majors')] : []} dependencies={['kind']} style={{ marginBottom: 0 }}>
+          <Select
+            mode="multiple"
+            maxCount={10}
+            loading={majors.isPending}
+            placeholder={t('needs.majorsPlaceholder')}
+            showSearch={{ optionFilterProp: 'label' }}
+            options={(majors.data?.majors ?? []).map((m) => ({ value: m.code, label: `${m.code} ${m.name}` }))}
+          />
+        </Form.Item>
+      </Card>
+
+      <Card title={h2(t('needs.kindFields', { kind: t(`needs.kinds.${kind}`) }))} style={{ marginBottom: 16 }}>
+        <KindFields kind={kind} />
+      </Card>
+
+      {failure && (
+        <Alert
+          type="error"
+          role="alert"
+          showIcon
+          title={failure.title}
+          description={failure.text}
+          action={failure.draftId ? <Link to={`/needs/${failure.draftId}`}>{t('needs.viewDraft')}</Link> : undefined}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      <Space wrap>
+        <Button onClick={() => void submit(false)} loading={create.isPending && !publish.isPending}>
+          {t('needs.saveDraft')}
+        </Button>
+        <Button type="primary" onClick={() => void submit(true)} loading={publish.isPending}>
+          {t('needs.saveAndPublish')}
+        </Button>
+      </Space>
+    </Form>
+  );
 }

@@ -1,0 +1,146 @@
+import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Form, Input, InputNumber, List, Modal, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useTRPC } from '../../lib/trpc.ts';
+import { messageOf } from '../../lib/errors.ts';
+import { QueryState } from '../../components/query-state.tsx';
+import { ToneTag } from '../../components/tone-tag.tsx';
+import { appTone, h2, partText, useMajorNames } from './shared.tsx';
+
+/** 推荐学生批次: cohorts ranked best first, each score explained part by part. */
+export function Recommendations({ needId }: { needId: string }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const recs = useQuery(trpc.needs.recommendCohorts.queryOptions({ needId }));
+  const { nameOf } = useMajorNames();
+  return (
+    <Card title={h2(t('needs.recommendTitle'))} style={{ marginBottom: 16 }}>
+      <Typography.Paragraph type="secondary">{t('needs.recommendIntro')}</Typography.Paragraph>
+      <QueryState query={recs}>
+        <List
+          dataSource={recs.data ?? []}
+          locale={{ emptyText: t('needs.noRecommend') }}
+          renderItem={({ cohort: c, score }) => (
+            <List.Item>
+              <List.Item.Meta
+                title={
+                  <Space wrap size={8}>
+                    <span>{c.organizationName}</span>
+                    <ToneTag tone="blue">{t('needs.score', { total: score.total })}</ToneTag>
+                  </Space>
+                }
+                description={
+                  <>
+                    <Space wrap separator="·">
+                      <span>
+                        {c.majorCode} {nameOf(c.majorCode)}
+                      </span>
+                      <span>{t('needs.students', { count: c.students })}</span>
+                      <span>{t('needs.window', { from: c.windowFrom, to: c.windowTo })}</span>
+                    </Space>
+                    <ul aria-label={t('needs.score', { total: score.total })} style={{ display: 'flex', flexWrap: 'wrap', gap: '4px 16px', listStyle: 'none', padding: 0, margin: '8px 0 0' }}>
+                      {score.parts.map((p) => (
+                        <li key={p.key}>{partText(t, p)}</li>
+                      ))}
+                    </ul>
+                  </>
+                }
+              />
+            </List.Item>
+          )}
+        />
+      </QueryState>
+    </Card>
+  );
+}
+
+/** 收到的申请: the enterprise accepts all, part or none (with a reason). */
+export function Applications({ needId }: { needId: string }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const apps = useQuery(trpc.needs.applications.queryOptions({ needId }));
+  const [counts, setCounts] = useState<Record<string, number | null>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [declining, setDeclining] = useState<{ id: string; name: string } | null>(null);
+  const [form] = Form.useForm<{ reason: string }>();
+  const decide = useMutation(
+    trpc.needs.decide.mutationOptions({
+      onSuccess: () => {
+        setDeclining(null);
+        form.resetFields();
+        void queryClient.invalidateQueries({ queryKey: trpc.needs.pathKey() }).then(() => message.success(t('needs.decided')));
+      },
+      onError: (e) => {
+        setDeclining(null);
+        setFailure(messageOf(e));
+      },
+    }),
+  );
+  const run = (id: string, accept: number, reason = '') => {
+    setFailure(null);
+    decide.mutate({ id, accept, reason });
+  };
+
+  return (
+    <Card title={h2(t('needs.applicationsTitle'))} style={{ marginBottom: 16 }}>
+      {failure && <Alert type="error" role="alert" showIcon title={t('needs.failed')} description={failure} style={{ marginBottom: 16 }} />}
+      <QueryState query={apps}>
+        <List
+          dataSource={apps.data ?? []}
+          locale={{ emptyText: t('needs.noApplications') }}
+          renderItem={(a) => (
+            <List.Item>
+              <div style={{ width: '100%' }}>
+                <Space wrap size={8}>
+                  <Typography.Text strong>{a.organizationName}</Typography.Text>
+                  <ToneTag tone={appTone[a.status]}>{t(`needs.appStatuses.${a.status}`)}</ToneTag>
+                  <span>{a.status === 'partly_accepted' || a.status === 'accepted' ? t('needs.acceptedStudents', { accepted: a.accepted, students: a.students }) : t('needs.appliedStudents', { students: a.students })}</span>
+                </Space>
+                {a.message && <Typography.Paragraph style={{ margin: '4px 0 0' }}>{a.message}</Typography.Paragraph>}
+                {a.reason && <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>{t('needs.reasonText', { reason: a.reason })}</Typography.Paragraph>}
+                {a.status === 'applied' && (
+                  <Space wrap style={{ marginTop: 8 }}>
+                    <label htmlFor={`accept-${a.id}`}>{t('needs.acceptCount')}</label>
+                    <InputNumber
+                      id={`accept-${a.id}`}
+                      aria-label={t('needs.acceptCountOf', { name: a.organizationName })}
+                      min={1}
+                      max={a.students}
+                      precision={0}
+                      value={counts[a.id] === undefined ? a.students : counts[a.id]}
+                      onChange={(v) => setCounts((c) => ({ ...c, [a.id]: v }))}
+                    />
+                    <Button type="primary" loading={decide.isPending && decide.variables.id === a.id && decide.variables.accept > 0} onClick={() => run(a.id, counts[a.id] ?? a.students)}>
+                      {t('needs.accept')}
+                    </Button>
+                    <Button danger onClick={() => setDeclining({ id: a.id, name: a.organizationName })}>
+                      {t('needs.decline')}
+                    </Button>
+                  </Space>
+                )}
+              </div>
+            </List.Item>
+          )}
+        />
+      </QueryState>
+      <Modal
+        open={!!declining}
+        title={t('needs.declineTitle', { name: declining?.name ?? '' })}
+        okText={t('needs.decline')}
+        okButtonProps={{ danger: true, loading: decide.isPending }}
+        onCancel={() => setDeclining(null)}
+        onOk={() => void form.validateFields().then((v) => declining && run(declining.id, 0, v.reason))}
+        destroyOnHidden
+      >
+        <Form form={form} layout="vertical" preserve={false}>
+          <Form.Item name="reason" label={t('needs.reason')} rules={[{ required: true, whitespace: true, message: t('needs.reasonRequired') }, { max: 500 }]}>
+            <Input.TextArea rows={3} maxLength={500} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Card>
+  );
+}
