@@ -50,6 +50,12 @@ function columnsOf(input: NeedInput) {
   return { kind, title, description, regionCode, deadline, majorCodes, majorCategories: categoriesOf(majorCodes), headcount, ...period, details };
 }
 
+/** The terms of a stored internship need that the rules look at (kind-specific ones live in `details`). */
+function internshipTermsOf(n: { details: unknown; periodFrom: string | null; periodTo: string | null }) {
+  const d = internshipFields.partial().parse({ ...(n.details as Record<string, unknown>), periodFrom: n.periodFrom ?? undefined, periodTo: n.periodTo ?? undefined });
+  return { monthlyPay: d.monthlyPay ?? 0, probationWage: d.probationWage ?? 1, postStaffCount: d.postStaffCount ?? 0, periodFrom: n.periodFrom ?? '', periodTo: n.periodTo ?? '' };
+}
+
 /** An enterprise (its manager, verified) drafts a need; publishing checks the rules. */
 export async function createNeed(db: Database, caller: Caller, input: NeedInput & { organizationId: string }) {
   const { organizationId, ...need } = input;
@@ -70,11 +76,7 @@ export async function publishNeed(db: Database, caller: Caller, id: string) {
   await requireVerifiedManager(db, caller, need.organizationId);
   if (need.deadline < todayInChina()) throw new DomainError('INVALID', 'booking.pastDate', { field: 'deadline' });
   if (need.kind === 'internship') {
-    const details = internshipFields.partial().parse({ ...(need.details as Record<string, unknown>), periodFrom: need.periodFrom ?? undefined, periodTo: need.periodTo ?? undefined });
-    const broken = internshipViolations(
-      { monthlyPay: details.monthlyPay ?? 0, probationWage: details.probationWage ?? 1, postStaffCount: details.postStaffCount ?? 0, periodFrom: need.periodFrom ?? '', periodTo: need.periodTo ?? '' },
-      { interns: need.headcount ?? 0, enterpriseStaff: need.staffCount },
-    );
+    const broken = internshipViolations(internshipTermsOf(need), { interns: need.headcount ?? 0, enterpriseStaff: need.staffCount });
     const first = broken[0];
     if (first) throw new DomainError('INVALID', first.rule, { field: first.field });
   }
@@ -185,11 +187,11 @@ export async function decideApplication(db: Database, caller: Caller, input: { i
         const acceptedHere = (await readNeed(tx, n.id))?.accepted ?? n.accepted; // read again, after the lock
         if (n.headcount !== null && acceptedHere + input.accept > n.headcount)
           throw new DomainError('CONFLICT', 'need.full', { field: 'accept', params: { headcount: n.headcount, left: Math.max(0, n.headcount - acceptedHere) } });
-        const details = internshipFields.partial().parse({ ...(n.details as Record<string, unknown>), periodFrom: n.periodFrom ?? undefined, periodTo: n.periodTo ?? undefined });
-        const broken = internshipViolations(
-          { monthlyPay: details.monthlyPay ?? 0, probationWage: details.probationWage ?? 1, postStaffCount: details.postStaffCount ?? 0, periodFrom: n.periodFrom ?? '', periodTo: n.periodTo ?? '' },
-          { interns: acceptedHere + input.accept, enterpriseStaff: await staffCountOf(tx, n.organizationId), otherInterns: elsewhere },
-        ).filter((v) => v.rule === 'internship.enterpriseShare'); // pay and the post's 20 % were checked when it was published
+        const broken = internshipViolations(internshipTermsOf(n), {
+          interns: acceptedHere + input.accept,
+          enterpriseStaff: await staffCountOf(tx, n.organizationId),
+          otherInterns: elsewhere,
+        }).filter((v) => v.rule === 'internship.enterpriseShare'); // pay and the post's 20 % were checked when it was published
         const first = broken[0];
         if (first) throw new DomainError('CONFLICT', first.rule, { field: 'accept' });
       }

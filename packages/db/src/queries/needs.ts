@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { majorCategoryOf } from '@ronghe/domain/reference/majors';
 import type { Database, Drizzle } from '../client.ts';
+import { textArray } from './training-bases.ts';
 import { cohorts, needApplications, needs, organizations, regions } from '../schema/index.ts';
 
 export type NeedRow = typeof needs.$inferSelect;
@@ -102,8 +103,8 @@ export async function cohortCandidates(db: Database, need: Pick<NeedRow, 'majorC
     where c.status = 'open'
       ${need.majorCategories.length ? sql`and c.major_category = any(${intArray(need.majorCategories)})` : sql``}
       ${need.periodFrom && need.periodTo ? sql`and c.window_to >= ${need.periodFrom}::date and c.window_from <= ${need.periodTo}::date` : sql``}
-      and c.region_codes && ${sql`${`{${need.regionPath.join(',')}}`}::text[]`}
-    order by (c.major_code = any(${sql`${`{${need.majorCodes.join(',')}}`}::text[]`})) desc, c.students desc, c.id
+      and c.region_codes && ${textArray(need.regionPath)}
+    order by (c.major_code = any(${textArray(need.majorCodes)})) desc, c.students desc, c.id
     limit ${limit}`);
 }
 
@@ -133,8 +134,8 @@ export async function needCandidates(db: Database, cohort: Pick<CohortRow, 'majo
     where n.status = 'published' and n.deadline >= ${today}::date
       and (n.major_categories = '{}' ${cohort.majorCategory ? sql`or n.major_categories @> array[${cohort.majorCategory}]::integer[]` : sql``})
       and (n.period_from is null or (n.period_to >= ${cohort.windowFrom}::date and n.period_from <= ${cohort.windowTo}::date))
-      and (n.region_code = any(${sql`${`{${cohort.regionCodes.join(',')}}`}::text[]`}) or r.parent_code = any(${sql`${`{${cohort.regionCodes.join(',')}}`}::text[]`})
-        or (r.province_code || '0000') = any(${sql`${`{${cohort.regionCodes.join(',')}}`}::text[]`}))
+      and (n.region_code = any(${textArray(cohort.regionCodes)}) or r.parent_code = any(${textArray(cohort.regionCodes)})
+        or (r.province_code || '0000') = any(${textArray(cohort.regionCodes)}))
     order by (${cohort.majorCode} = any(n.major_codes)) desc, n.published_at desc, n.id
     limit ${limit}`);
 }
