@@ -1,6 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInChina } from '@ronghe/domain/training-base';
 import { insertApplication, insertCohort, insertNeed } from '@ronghe/db/queries/needs';
+import { insertPlacement, insertProject } from '@ronghe/db/queries/cooperation';
 import { appRouter } from './root.ts';
 import { anonymous, callerFor, cookieHeader, createTestEnv, makeAdmin, signUpUser, verifiedOrganization, type TestEnv, type TestUser } from './test-support.ts';
 
@@ -44,6 +46,14 @@ type Fixture = {
   cohortId: string;
   /** an application to the fixture's published need */
   applicationId: string;
+  /** an invitation to the fixture organisation's cohort */
+  invitationId: string;
+  /** a placement with the fixture organisation as the school, one with it as the enterprise (agreement recorded) */
+  schoolPlacementId: string;
+  enterprisePlacementId: string;
+  /** a project of the fixture organisation and one of its milestones */
+  projectId: string;
+  milestoneId: string;
 };
 type Entry = { allowed: readonly CallerKind[]; call: (c: Caller, f: Fixture) => Promise<unknown> };
 
@@ -155,6 +165,15 @@ const matrix: Record<string, Entry> = {
   'cohorts.create': { allowed: managers, call: (c, f) => c.cohorts.create({ organizationId: f.orgId, majorCode: '460103', level: 'gaozhi', year: 2024, students: 10, windowFrom: soon(30), windowTo: soon(60), regionCodes: ['110000'] }) },
   'cohorts.mine': { allowed: members, call: (c, f) => c.cohorts.mine({ organizationId: f.orgId }) },
   'cohorts.recommendNeeds': { allowed: [...members, 'admin'], call: (c, f) => c.cohorts.recommendNeeds({ cohortId: f.cohortId }) },
+  'needs.invite': { allowed: managers, call: (c, f) => c.needs.invite({ needId: f.needId, cohortId: f.cohortId, students: 1 }) },
+  'needs.answerInvitation': { allowed: managers, call: (c, f) => c.needs.answerInvitation({ id: f.invitationId, accept: 1 }) },
+  'placements.list': { allowed: members, call: (c, f) => c.placements.list({ organizationId: f.orgId }) },
+  'placements.recordAgreement': { allowed: managers, call: (c, f) => c.placements.recordAgreement({ id: f.schoolPlacementId, reference: 'SF-001', signedOn: soon(0) }) },
+  'placements.confirmAgreement': { allowed: managers, call: (c, f) => c.placements.confirmAgreement({ id: f.enterprisePlacementId }) },
+  'projects.list': { allowed: members, call: (c, f) => c.projects.list({ organizationId: f.orgId }) },
+  'projects.get': { allowed: [...members, 'admin'], call: (c, f) => c.projects.get({ id: f.projectId }) },
+  'projects.addMilestone': { allowed: managers, call: (c, f) => c.projects.addMilestone({ projectId: f.projectId, title: '矩阵里程碑', dueOn: null }) },
+  'projects.completeMilestone': { allowed: managers, call: (c, f) => c.projects.completeMilestone({ id: f.milestoneId }) },
   'imports.template': { allowed: admins, call: (c) => c.imports.template() },
   'imports.organizations': { allowed: admins, call: (c) => c.imports.organizations({ filename: 'empty.csv', base64: '', dryRun: true }) },
 };
@@ -222,7 +241,19 @@ beforeAll(async () => {
   const publishedNeed = await insertNeed(env.db.orm, { organizationId: orgId, kind: 'technical_problem', title: '矩阵需求', regionCode: '110105', deadline: soon(30), details: {}, status: 'published', publishedAt: new Date() });
   const fixtureCohort = await insertCohort(env.db.orm, { organizationId: orgId, majorCode: '460103', majorCategory: 6, level: 'gaozhi', year: 2024, students: 10, windowFrom: soon(30), windowTo: soon(60), regionCodes: ['110000'] });
   const application = await insertApplication(env.db.orm, { needId: publishedNeed.id, organizationId: school.organizationId, students: 5 });
+  const invitation = await insertApplication(env.db.orm, { needId: publishedNeed.id, organizationId: orgId, cohortId: fixtureCohort.id, students: 5, status: 'invited', direction: 'invite', expiresAt: new Date(Date.now() + 86_400_000) });
+  const otherApplication = await insertApplication(env.db.orm, { needId: publishedNeed.id, organizationId: school.organizationId, students: 3, status: 'accepted', accepted: 3 });
+  const placementBase = { needId: publishedNeed.id, students: 3, periodFrom: soon(30), periodTo: soon(60) };
+  const schoolPlacement = await insertPlacement(env.db.orm, { ...placementBase, applicationId: application.id, enterpriseId: school.organizationId, schoolId: orgId });
+  const enterprisePlacement = await insertPlacement(env.db.orm, { ...placementBase, applicationId: otherApplication.id, enterpriseId: orgId, schoolId: school.organizationId, agreementStatus: 'recorded', agreementReference: 'SF-002', agreementSignedOn: soon(0) });
+  const project = await insertProject(env.db.orm, { applicationId: invitation.id, needId: publishedNeed.id, enterpriseId: orgId, schoolId: school.organizationId, kind: 'technical_problem', title: '矩阵项目' }, ['第一步', '第二步']);
+  const [milestone] = (await env.db.rows<{ id: string }>(sql`select id::text from project_milestone where project_id = ${project.id}::uuid order by position`));
   fixture = {
+    invitationId: invitation.id,
+    schoolPlacementId: schoolPlacement.id,
+    enterprisePlacementId: enterprisePlacement.id,
+    projectId: project.id,
+    milestoneId: milestone?.id ?? '',
     applicationId: application.id,
     needId: publishedNeed.id,
     draftNeedId: draftNeed.id,

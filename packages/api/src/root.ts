@@ -10,6 +10,7 @@ import { notificationsRouter } from './routers/notifications.ts';
 import { trainingBasesRouter } from './routers/training-bases.ts';
 import { baseBookingsRouter } from './routers/base-bookings.ts';
 import { cohortsRouter, needsRouter } from './routers/needs.ts';
+import { placementsRouter, projectsRouter } from './routers/cooperation.ts';
 
 export const appRouter = router({
   reference: referenceRouter,
@@ -24,6 +25,8 @@ export const appRouter = router({
   baseBookings: baseBookingsRouter,
   needs: needsRouter,
   cohorts: cohortsRouter,
+  placements: placementsRouter,
+  projects: projectsRouter,
 });
 
 export type AppRouter = typeof appRouter;

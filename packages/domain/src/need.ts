@@ -13,9 +13,16 @@ export type NeedKind = (typeof needKinds)[number];
 export const needStatuses = ['draft', 'published', 'closed', 'filled', 'expired'] as const;
 export type NeedStatus = (typeof needStatuses)[number];
 
-/** applied → accepted (all) | partly_accepted | declined; withdrawn by the school while open */
-export const applicationStatuses = ['applied', 'accepted', 'partly_accepted', 'declined', 'withdrawn'] as const;
+/**
+ * A school's application: applied → accepted (all) | partly_accepted | declined; withdrawn by the school while open.
+ * An enterprise's invitation (its places held meanwhile): invited → accepted | partly_accepted | declined by the school, or expired.
+ */
+export const applicationStatuses = ['applied', 'invited', 'accepted', 'partly_accepted', 'declined', 'withdrawn', 'expired'] as const;
 export type ApplicationStatus = (typeof applicationStatuses)[number];
+
+/** who made the first move: the school applied, or the enterprise invited a cohort */
+export const applicationDirections = ['apply', 'invite'] as const;
+export type ApplicationDirection = (typeof applicationDirections)[number];
 
 const isoDate = z.iso.date();
 

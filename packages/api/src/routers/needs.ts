@@ -3,8 +3,10 @@ import { getNeed, listApplications, listCohortsOfOrganization, listNeedsOfOrgani
 import { membershipOf } from '@ronghe/db/queries/memberships';
 import { cohortFields, cohortStatuses, refineCohort } from '@ronghe/domain/cohort';
 import { DomainError } from '@ronghe/domain/errors';
-import { applicationStatuses, needInputSchema, needKinds, needStatuses } from '@ronghe/domain/need';
+import { applicationDirections, applicationStatuses, needInputSchema, needKinds, needStatuses } from '@ronghe/domain/need';
 import * as needs from '../services/needs.ts';
+import * as cooperation from '../services/cooperation.ts';
+import { invitationInput } from '@ronghe/domain/cooperation';
 import { anyMember, requireRole } from '../services/authz.ts';
 import { protectedProcedure, publicProcedure, router } from '../trpc.ts';
 
@@ -56,6 +58,8 @@ const application = z.object({
   accepted: z.number(),
   message: z.string(),
   status: z.enum(applicationStatuses),
+  direction: z.enum(applicationDirections),
+  expiresAt: z.date().nullable(),
   reason: z.string(),
   createdAt: z.date(),
   decidedAt: z.date().nullable(),
@@ -73,6 +77,18 @@ export const needsRouter = router({
     .input(z.object({ id: z.uuid(), accept: z.number().int().min(0).max(10_000), reason: z.string().trim().max(500).default('') }))
     .output(z.object({ id: z.string(), status: z.enum(applicationStatuses), accepted: z.number() }))
     .mutation(({ ctx, input }) => needs.decideApplication(ctx.db, ctx.session, input)),
+
+  /** a manager of the verified enterprise: offers places of an internship or order-class need to an open cohort, held until answered or expired */
+  invite: protectedProcedure
+    .input(invitationInput.extend({ needId: z.uuid(), cohortId: z.uuid() }))
+    .output(z.object({ id: z.string(), status: z.enum(applicationStatuses), expiresAt: z.date() }))
+    .mutation(({ ctx, input }) => cooperation.inviteCohort(ctx.db, ctx.session, input)),
+
+  /** a manager of the invited school: takes all, part or none (with a reason) of the places offered */
+  answerInvitation: protectedProcedure
+    .input(z.object({ id: z.uuid(), accept: z.number().int().min(0).max(10_000), reason: z.string().trim().max(500).default('') }))
+    .output(z.object({ id: z.string(), status: z.enum(applicationStatuses), accepted: z.number() }))
+    .mutation(({ ctx, input }) => cooperation.answerInvitation(ctx.db, ctx.session, input)),
 
   /** members of the enterprise: the applications to one of its needs */
   applications: protectedProcedure

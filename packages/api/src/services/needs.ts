@@ -18,7 +18,10 @@ import {
   organizationRegion,
   updateApplication,
   updateNeed,
+  type NeedRow,
 } from '@ronghe/db/queries/needs';
+import { insertPlacement, insertProject } from '@ronghe/db/queries/cooperation';
+import { defaultMilestones } from '@ronghe/domain/cooperation';
 import { checkViolation } from '@ronghe/db/errors';
 import { insertNotifications, managersOf } from '@ronghe/db/queries/notifications';
 import { unknownMajorCodes } from '@ronghe/db/queries/training-bases';
@@ -181,23 +184,10 @@ export async function decideApplication(db: Database, caller: Caller, input: { i
       if (a.status !== 'applied') throw new DomainError('CONFLICT', 'need.applicationDecided');
       if (input.accept > a.students) throw new DomainError('INVALID', 'need.moreThanApplied', { field: 'accept', params: { students: a.students } });
       if (input.accept === 0 && input.reason.trim().length < 2) throw new DomainError('INVALID', 'reason.required', { field: 'reason' });
-      if (input.accept > 0 && n.kind === 'internship') {
-        // the 10 % of staff counts interns on all of the enterprise's internships at the same time
-        const elsewhere = await lockAcceptedInternsElsewhere(tx, n.organizationId, n.id, n.periodFrom, n.periodTo);
-        const acceptedHere = (await readNeed(tx, n.id))?.accepted ?? n.accepted; // read again, after the lock
-        if (n.headcount !== null && acceptedHere + input.accept > n.headcount)
-          throw new DomainError('CONFLICT', 'need.full', { field: 'accept', params: { headcount: n.headcount, left: Math.max(0, n.headcount - acceptedHere) } });
-        const broken = internshipViolations(internshipTermsOf(n), {
-          interns: acceptedHere + input.accept,
-          enterpriseStaff: await staffCountOf(tx, n.organizationId),
-          otherInterns: elsewhere,
-        }).filter((v) => v.rule === 'internship.enterpriseShare'); // pay and the post's 20 % were checked when it was published
-        const first = broken[0];
-        if (first) throw new DomainError('CONFLICT', first.rule, { field: 'accept' });
-      }
-      if (input.accept > 0) await addAccepted(tx, n.id, input.accept);
+      if (input.accept > 0) await holdPlaces(tx, n, input.accept);
       const status: ApplicationStatus = input.accept === 0 ? 'declined' : input.accept === a.students ? 'accepted' : 'partly_accepted';
       await updateApplication(tx, a.id, { status, accepted: input.accept, reason: input.reason, decidedAt: new Date() });
+      if (input.accept > 0) await startCooperation(tx, n, { ...a, accepted: input.accept });
       await insertNotifications(tx, await managersOf(tx, [a.organizationId]), {
         type: `need.${status}`,
         title: status === 'declined' ? `「${n.title}」未接收您的申请：${input.reason}` : `「${n.title}」接收了您申请的${a.students}人中的${input.accept}人`,
@@ -206,10 +196,51 @@ export async function decideApplication(db: Database, caller: Caller, input: { i
       return { id: a.id, status, accepted: input.accept };
     });
   } catch (error) {
-    if (checkViolation(error) === 'need_accepted_within_headcount') {
-      const n = await getNeed(db, needId);
-      throw new DomainError('CONFLICT', 'need.full', { field: 'accept', params: { headcount: n?.headcount ?? 0, left: Math.max(0, (n?.headcount ?? 0) - (n?.accepted ?? 0)) } });
-    }
-    throw error;
+    throw await fullWhenOverHeadcount(db, error, needId, 'accept');
   }
+}
+
+/** A CHECK refusal of need_accepted_within_headcount, as the 'full' error naming the places left; any other error as it is. */
+export async function fullWhenOverHeadcount(db: Database, error: unknown, needId: string, field: string): Promise<unknown> {
+  if (checkViolation(error) !== 'need_accepted_within_headcount') return error;
+  const n = await getNeed(db, needId);
+  return new DomainError('CONFLICT', 'need.full', { field, params: { headcount: n?.headcount ?? 0, left: Math.max(0, (n?.headcount ?? 0) - (n?.accepted ?? 0)) } });
+}
+
+type NeedForPlaces = Pick<NeedRow, 'id' | 'kind' | 'organizationId' | 'headcount' | 'accepted' | 'details' | 'periodFrom' | 'periodTo'>;
+
+/**
+ * Takes `count` places of a need inside the caller's transaction: for internships, first the enterprise-wide
+ * 10 % of staff across its internships of the same period (serialised per enterprise by a transaction lock);
+ * then `need.accepted` grows, and its CHECK refuses going past the headcount whichever process asks.
+ */
+export async function holdPlaces(tx: Tx, n: NeedForPlaces, count: number, field = 'accept'): Promise<void> {
+  if (n.kind === 'internship') {
+    const elsewhere = await lockAcceptedInternsElsewhere(tx, n.organizationId, n.id, n.periodFrom, n.periodTo);
+    const acceptedHere = (await readNeed(tx, n.id))?.accepted ?? n.accepted; // read again, after the lock
+    if (n.headcount !== null && acceptedHere + count > n.headcount)
+      throw new DomainError('CONFLICT', 'need.full', { field, params: { headcount: n.headcount, left: Math.max(0, n.headcount - acceptedHere) } });
+    const broken = internshipViolations(internshipTermsOf(n), {
+      interns: acceptedHere + count,
+      enterpriseStaff: await staffCountOf(tx, n.organizationId),
+      otherInterns: elsewhere,
+    }).filter((v) => v.rule === 'internship.enterpriseShare'); // pay and the post's 20 % were checked when it was published
+    const first = broken[0];
+    if (first) throw new DomainError('CONFLICT', first.rule, { field });
+  }
+  await addAccepted(tx, n.id, count);
+}
+
+/** An accepted internship becomes a placement awaiting its tripartite agreement; any other kind, a project with milestones. */
+export async function startCooperation(
+  tx: Tx,
+  n: Pick<NeedRow, 'id' | 'kind' | 'title' | 'organizationId' | 'periodFrom' | 'periodTo'>,
+  a: { id: string; organizationId: string; cohortId: string | null; accepted: number },
+): Promise<void> {
+  if (n.kind === 'internship') {
+    if (!n.periodFrom || !n.periodTo) return;
+    await insertPlacement(tx, { applicationId: a.id, needId: n.id, enterpriseId: n.organizationId, schoolId: a.organizationId, cohortId: a.cohortId, students: a.accepted, periodFrom: n.periodFrom, periodTo: n.periodTo });
+    return;
+  }
+  await insertProject(tx, { applicationId: a.id, needId: n.id, enterpriseId: n.organizationId, schoolId: a.organizationId, kind: n.kind, title: n.title, size: a.accepted }, defaultMilestones[n.kind]);
 }

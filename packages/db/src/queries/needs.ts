@@ -196,6 +196,8 @@ export async function listApplications(db: Database, side: { needId: string } | 
       accepted: needApplications.accepted,
       message: needApplications.message,
       status: needApplications.status,
+      direction: needApplications.direction,
+      expiresAt: needApplications.expiresAt,
       reason: needApplications.reason,
       createdAt: needApplications.createdAt,
       decidedAt: needApplications.decidedAt,

@@ -7,3 +7,4 @@ export * from './memberships.ts';
 export * from './consortia.ts';
 export * from './training-bases.ts';
 export * from './needs.ts';
+export * from './cooperation.ts';

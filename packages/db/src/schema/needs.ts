@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, jsonb, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 import { cohortStatuses } from '@ronghe/domain/cohort';
-import { applicationStatuses, needKinds, needStatuses } from '@ronghe/domain/need';
+import { applicationDirections, applicationStatuses, needKinds, needStatuses } from '@ronghe/domain/need';
 import { majorLevels } from '@ronghe/domain/reference/majors';
 import { createdAt, id, updatedAt } from './columns.ts';
 import { regions } from './reference.ts';
@@ -98,6 +98,10 @@ export const needApplications = pgTable(
     accepted: integer('accepted').notNull().default(0),
     message: text('message').notNull().default(''),
     status: text('status', { enum: applicationStatuses }).notNull().default('applied'),
+    /** 'invite': the enterprise offered `students` places to the cohort and holds them in need.accepted until answered or expired */
+    direction: text('direction', { enum: applicationDirections }).notNull().default('apply'),
+    /** when an invitation lapses unanswered (null for applications) */
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
     reason: text('reason').notNull().default(''),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     createdAt: createdAt(),
@@ -106,6 +110,8 @@ export const needApplications = pgTable(
   (t) => [
     index('need_application_need_idx').on(t.needId, t.status),
     index('need_application_org_idx').on(t.organizationId, t.createdAt),
+    index('need_application_invited_idx').on(t.expiresAt).where(sql`${t.status} = 'invited'`),
+    check('need_application_invitation_expires', sql`${t.direction} = 'apply' OR ${t.expiresAt} IS NOT NULL`),
     check('need_application_students_positive', sql`${t.students} > 0`),
     check('need_application_accepted_within', sql`${t.accepted} >= 0 AND ${t.accepted} <= ${t.students}`),
   ],
