@@ -36,6 +36,10 @@ const MyNeedsPage = lazy(() => import('./pages/needs/mine.tsx'));
 const NeedPage = lazy(() => import('./pages/needs/detail.tsx'));
 const CohortsPage = lazy(() => import('./pages/cohorts/list.tsx'));
 const CohortNeedsPage = lazy(() => import('./pages/cohorts/recommendations.tsx'));
+const RoundsPage = lazy(() => import('./pages/rounds/list.tsx'));
+const RoundPage = lazy(() => import('./pages/rounds/detail.tsx'));
+const CooperationPage = lazy(() => import('./pages/cooperation/cooperation.tsx'));
+const ProjectPage = lazy(() => import('./pages/cooperation/project.tsx'));
 
 // antd's default grey text (#8c8c8c), link blue (#1677ff) and error red (#ff4d4f) fail WCAG AA
 // contrast on white; these pass 4.5:1.
@@ -84,6 +88,10 @@ export function App() {
                     <Route path="needs/:id" element={<NeedPage />} />
                     <Route path="cohorts" element={<CohortsPage />} />
                     <Route path="cohorts/:id/needs" element={<CohortNeedsPage />} />
+                    <Route path="rounds" element={<RoundsPage />} />
+                    <Route path="rounds/:id" element={<RoundPage />} />
+                    <Route path="cooperation" element={<CooperationPage />} />
+                    <Route path="projects/:id" element={<ProjectPage />} />
                     <Route path="*" element={<NotFoundPage />} />
                   </Route>
                 </Routes>

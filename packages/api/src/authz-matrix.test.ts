@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInChina } from '@ronghe/domain/training-base';
 import { insertApplication, insertCohort, insertNeed } from '@ronghe/db/queries/needs';
 import { insertPlacement, insertProject } from '@ronghe/db/queries/cooperation';
+import { allocationRounds, roundCohorts, roundNeeds } from '@ronghe/db/schema';
 import { appRouter } from './root.ts';
 import { anonymous, callerFor, cookieHeader, createTestEnv, makeAdmin, signUpUser, verifiedOrganization, type TestEnv, type TestUser } from './test-support.ts';
 
@@ -54,6 +55,10 @@ type Fixture = {
   /** a project of the fixture organisation and one of its milestones */
   projectId: string;
   milestoneId: string;
+  /** a draft round; an open round with the fixture's need and cohort in it; another open round to close */
+  draftRoundId: string;
+  openRoundId: string;
+  closingRoundId: string;
 };
 type Entry = { allowed: readonly CallerKind[]; call: (c: Caller, f: Fixture) => Promise<unknown> };
 
@@ -174,6 +179,18 @@ const matrix: Record<string, Entry> = {
   'projects.get': { allowed: [...members, 'admin'], call: (c, f) => c.projects.get({ id: f.projectId }) },
   'projects.addMilestone': { allowed: managers, call: (c, f) => c.projects.addMilestone({ projectId: f.projectId, title: '矩阵里程碑', dueOn: null }) },
   'projects.completeMilestone': { allowed: managers, call: (c, f) => c.projects.completeMilestone({ id: f.milestoneId }) },
+  'rounds.list': { allowed: signedIn, call: (c) => c.rounds.list() },
+  'rounds.get': { allowed: [...members, 'admin'], call: (c, f) => c.rounds.get({ id: f.openRoundId }) },
+  'rounds.candidates': { allowed: admins, call: (c, f) => c.rounds.candidates({ id: f.draftRoundId }) },
+  'rounds.create': { allowed: admins, call: (c) => c.rounds.create({ title: '矩阵双选', regionCode: '110105', preferencesOpenOn: soon(0), preferencesCloseOn: soon(7), resultsOn: soon(10) }) },
+  'rounds.addNeeds': { allowed: admins, call: (c, f) => c.rounds.addNeeds({ roundId: f.draftRoundId, needIds: [f.needId] }) },
+  'rounds.addCohorts': { allowed: admins, call: (c, f) => c.rounds.addCohorts({ roundId: f.draftRoundId, cohortIds: [f.cohortId] }) },
+  'rounds.open': { allowed: admins, call: (c, f) => c.rounds.open({ id: f.draftRoundId }) },
+  'rounds.submitPreferences': { allowed: managers, call: (c, f) => c.rounds.submitPreferences({ roundId: f.openRoundId, cohortId: f.cohortId, needIds: [f.needId] }) },
+  'rounds.submitRanking': { allowed: managers, call: (c, f) => c.rounds.submitRanking({ roundId: f.openRoundId, needId: f.needId, cohortIds: [f.cohortId], acceptUnranked: true }) },
+  'rounds.close': { allowed: admins, call: (c, f) => c.rounds.close({ id: f.closingRoundId }) },
+  'rounds.rerun': { allowed: admins, call: (c, f) => c.rounds.rerun({ id: f.openRoundId }) },
+  'rounds.publish': { allowed: admins, call: (c, f) => c.rounds.publish({ id: f.openRoundId }) },
   'imports.template': { allowed: admins, call: (c) => c.imports.template() },
   'imports.organizations': { allowed: admins, call: (c) => c.imports.organizations({ filename: 'empty.csv', base64: '', dryRun: true }) },
 };
@@ -248,7 +265,23 @@ beforeAll(async () => {
   const enterprisePlacement = await insertPlacement(env.db.orm, { ...placementBase, applicationId: otherApplication.id, enterpriseId: orgId, schoolId: school.organizationId, agreementStatus: 'recorded', agreementReference: 'SF-002', agreementSignedOn: soon(0) });
   const project = await insertProject(env.db.orm, { applicationId: invitation.id, needId: publishedNeed.id, enterpriseId: orgId, schoolId: school.organizationId, kind: 'technical_problem', title: '矩阵项目' }, ['第一步', '第二步']);
   const [milestone] = (await env.db.rows<{ id: string }>(sql`select id::text from project_milestone where project_id = ${project.id}::uuid order by position`));
+  const roundDates = { regionCode: '110105', preferencesOpenOn: soon(0), preferencesCloseOn: soon(7), resultsOn: soon(10), seed: 'matrix' };
+  const [draftRound, openRound, closingRound] = await env.db.orm
+    .insert(allocationRounds)
+    .values([
+      { ...roundDates, title: '矩阵草稿双选', status: 'draft' },
+      { ...roundDates, title: '矩阵填报双选', status: 'open' },
+      { ...roundDates, title: '矩阵待关闭双选', status: 'open' },
+    ])
+    .returning({ id: allocationRounds.id });
+  for (const r of [openRound, closingRound]) {
+    await env.db.orm.insert(roundNeeds).values({ roundId: r?.id ?? '', needId: publishedNeed.id, capacity: 5 });
+    await env.db.orm.insert(roundCohorts).values({ roundId: r?.id ?? '', cohortId: fixtureCohort.id, slots: 10 });
+  }
   fixture = {
+    draftRoundId: draftRound?.id ?? '',
+    openRoundId: openRound?.id ?? '',
+    closingRoundId: closingRound?.id ?? '',
     invitationId: invitation.id,
     schoolPlacementId: schoolPlacement.id,
     enterprisePlacementId: enterprisePlacement.id,

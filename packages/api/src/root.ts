@@ -1,3 +1,4 @@
+import type { inferRouterOutputs } from '@trpc/server';
 import { createCallerFactory, router } from './trpc.ts';
 import { organizationsRouter } from './routers/organizations.ts';
 import { referenceRouter } from './routers/reference.ts';
@@ -11,6 +12,7 @@ import { trainingBasesRouter } from './routers/training-bases.ts';
 import { baseBookingsRouter } from './routers/base-bookings.ts';
 import { cohortsRouter, needsRouter } from './routers/needs.ts';
 import { placementsRouter, projectsRouter } from './routers/cooperation.ts';
+import { roundsRouter } from './routers/rounds.ts';
 
 export const appRouter = router({
   reference: referenceRouter,
@@ -27,8 +29,11 @@ export const appRouter = router({
   cohorts: cohortsRouter,
   placements: placementsRouter,
   projects: projectsRouter,
+  rounds: roundsRouter,
 });
 
 export type AppRouter = typeof appRouter;
+/** What each procedure returns, for the web's components that take query data as props. */
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
 
 export const createCaller = createCallerFactory(appRouter);

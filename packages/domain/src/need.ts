@@ -20,8 +20,8 @@ export type NeedStatus = (typeof needStatuses)[number];
 export const applicationStatuses = ['applied', 'invited', 'accepted', 'partly_accepted', 'declined', 'withdrawn', 'expired'] as const;
 export type ApplicationStatus = (typeof applicationStatuses)[number];
 
-/** who made the first move: the school applied, or the enterprise invited a cohort */
-export const applicationDirections = ['apply', 'invite'] as const;
+/** who made the first move: the school applied, the enterprise invited a cohort, or an allocation round placed it */
+export const applicationDirections = ['apply', 'invite', 'round'] as const;
 export type ApplicationDirection = (typeof applicationDirections)[number];
 
 const isoDate = z.iso.date();

@@ -10,6 +10,8 @@ export const en: Messages = {
     consortia: 'Consortia',
     bases: 'Training bases',
     needs: 'Needs',
+    cooperation: 'Cooperation',
+    rounds: 'Rounds',
     admin: 'Admin',
     menu: 'Menu',
     language: 'Language',

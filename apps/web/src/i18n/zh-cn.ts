@@ -9,6 +9,8 @@ export const zhCN = {
     consortia: '共同体',
     bases: '实训基地',
     needs: '合作需求',
+    cooperation: '合作实施',
+    rounds: '双选',
     admin: '管理端',
     menu: '菜单',
     language: '语言',

@@ -23,6 +23,8 @@ const sections = [
   { path: '/consortia', key: 'consortia' },
   { path: '/bases', key: 'bases' },
   { path: '/needs', key: 'needs' },
+  { path: '/cooperation', key: 'cooperation' },
+  { path: '/rounds', key: 'rounds' },
   { path: '/admin', key: 'admin' },
 ] as const;
 

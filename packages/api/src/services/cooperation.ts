@@ -64,7 +64,7 @@ export async function inviteCohort(db: Database, caller: Caller, input: { needId
       await insertNotifications(tx, await managersOf(tx, [cohort.organizationId]), {
         type: 'need.invited',
         title: `${need.organizationName}邀请贵校${input.students}名学生参加「${n.title}」，请于${expiresAt.toISOString().slice(0, 10)}前答复`,
-        link: '/cohorts/applications',
+        link: '/cohorts',
       });
       await writeAudit(tx, { actorUserId: caller.userId, action: 'need.invite', entity: 'need_application', entityId: a.id, organizationId: n.organizationId, after: { cohortId: cohort.id, students: input.students } });
       return { id: a.id, status: a.status, expiresAt };
@@ -119,7 +119,7 @@ export async function recordAgreement(db: Database, caller: Caller, input: { id:
     await requireRole(tx, caller, p.schoolId, managers);
     if (p.agreementStatus === 'confirmed') throw new DomainError('CONFLICT', 'placement.agreementConfirmed');
     const row = await updatePlacement(tx, p.id, { agreementStatus: 'recorded', agreementReference: input.reference, agreementSignedOn: input.signedOn, agreementRecordedBy: caller.userId });
-    await insertNotifications(tx, await managersOf(tx, [p.enterpriseId]), { type: 'placement.agreementRecorded', title: `学校已登记三方协议（编号${input.reference}），请确认`, link: '/placements' });
+    await insertNotifications(tx, await managersOf(tx, [p.enterpriseId]), { type: 'placement.agreementRecorded', title: `学校已登记三方协议（编号${input.reference}），请确认`, link: '/cooperation' });
     return { id: p.id, agreementStatus: row?.agreementStatus ?? 'recorded' };
   });
 }
@@ -133,7 +133,7 @@ export async function confirmAgreement(db: Database, caller: Caller, input: { id
     if (p.agreementStatus === 'missing') throw new DomainError('CONFLICT', 'placement.agreementMissing');
     if (p.agreementStatus === 'confirmed') throw new DomainError('CONFLICT', 'placement.agreementConfirmed');
     await updatePlacement(tx, p.id, { agreementStatus: 'confirmed', agreementConfirmedBy: caller.userId, agreementConfirmedAt: new Date() });
-    await insertNotifications(tx, await managersOf(tx, [p.schoolId]), { type: 'placement.agreementConfirmed', title: `企业已确认三方协议（编号${p.agreementReference ?? ''}）`, link: '/placements' });
+    await insertNotifications(tx, await managersOf(tx, [p.schoolId]), { type: 'placement.agreementConfirmed', title: `企业已确认三方协议（编号${p.agreementReference ?? ''}）`, link: '/cooperation' });
     return { id: p.id, agreementStatus: 'confirmed' as const };
   });
 }

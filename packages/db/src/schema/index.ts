@@ -8,3 +8,4 @@ export * from './consortia.ts';
 export * from './training-bases.ts';
 export * from './needs.ts';
 export * from './cooperation.ts';
+export * from './rounds.ts';

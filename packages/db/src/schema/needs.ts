@@ -111,7 +111,7 @@ export const needApplications = pgTable(
     index('need_application_need_idx').on(t.needId, t.status),
     index('need_application_org_idx').on(t.organizationId, t.createdAt),
     index('need_application_invited_idx').on(t.expiresAt).where(sql`${t.status} = 'invited'`),
-    check('need_application_invitation_expires', sql`${t.direction} = 'apply' OR ${t.expiresAt} IS NOT NULL`),
+    check('need_application_invitation_expires', sql`${t.direction} <> 'invite' OR ${t.expiresAt} IS NOT NULL`),
     check('need_application_students_positive', sql`${t.students} > 0`),
     check('need_application_accepted_within', sql`${t.accepted} >= 0 AND ${t.accepted} <= ${t.students}`),
   ],

@@ -1,21 +1,55 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
-import { Card, Empty, List, Space, Typography } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Empty, Form, Input, InputNumber, List, Modal, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../lib/trpc.ts';
+import { useMe } from '../../lib/session.ts';
+import { messageOf } from '../../lib/errors.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { ToneTag, type Tone } from '../../components/tone-tag.tsx';
 import { h2 } from './shared.tsx';
 
-const tones: Record<string, Tone> = { applied: 'blue', accepted: 'green', partly_accepted: 'gold', declined: 'red', withdrawn: 'grey' };
+const tones: Record<string, Tone> = { applied: 'blue', invited: 'gold', accepted: 'green', partly_accepted: 'gold', declined: 'red', withdrawn: 'grey', expired: 'grey' };
+// expiry is a moment; shown as China's calendar day, whatever the device's time zone
+const day = (d: Date) => d.toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' });
 
-/** 我的申请: the school's applications to needs and how the enterprises decided. */
+/** 我的申请: the school's applications to needs and how the enterprises decided; managers answer the enterprises' invitations. */
 export function MyApplications({ organizationId }: { organizationId: string }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const me = useMe();
   const apps = useQuery(trpc.needs.myApplications.queryOptions({ organizationId }));
+  const manages = (me.data?.memberships ?? []).some((m) => m.organizationId === organizationId && (m.role === 'owner' || m.role === 'manager'));
+  const [counts, setCounts] = useState<Record<string, number | null>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [declining, setDeclining] = useState<{ id: string; title: string } | null>(null);
+  const [form] = Form.useForm<{ reason: string }>();
+  const answer = useMutation(
+    trpc.needs.answerInvitation.mutationOptions({
+      onSuccess: () => {
+        setDeclining(null);
+        // what was taken becomes a placement or a project
+        void Promise.all([queryClient.invalidateQueries({ queryKey: trpc.needs.pathKey() }), queryClient.invalidateQueries({ queryKey: trpc.placements.pathKey() }), queryClient.invalidateQueries({ queryKey: trpc.projects.pathKey() })]).then(() =>
+          message.success(t('cohorts.answered')),
+        );
+      },
+      onError: (e) => {
+        setDeclining(null);
+        setFailure(messageOf(e));
+      },
+    }),
+  );
+  const run = (id: string, accept: number, reason = '') => {
+    setFailure(null);
+    answer.mutate({ id, accept, reason });
+  };
+
   return (
     <Card title={h2(t('cohorts.applicationsTitle'))}>
+      {failure && <Alert type="error" role="alert" showIcon title={t('cohorts.answerFailed')} description={failure} style={{ marginBottom: 16 }} closable={{ onClose: () => setFailure(null) }} />}
       <QueryState query={apps}>
         {(apps.data ?? []).length === 0 ? (
           <Empty description={t('cohorts.applicationsEmpty')} />
@@ -34,19 +68,52 @@ export function MyApplications({ organizationId }: { organizationId: string }) {
                   </Space>
                   <div>
                     <Space wrap size={16}>
-                      <Typography.Text>
-                        {t('cohorts.applied')}：{t('cohorts.studentsValue', { count: a.students })}
-                      </Typography.Text>
-                      {a.status !== 'applied' && a.status !== 'withdrawn' && <Typography.Text>{t('cohorts.acceptedValue', { accepted: a.accepted, students: a.students })}</Typography.Text>}
-                      <Typography.Text type="secondary">
-                        {t('cohorts.appliedAt')}：{a.createdAt.toLocaleDateString('zh-CN')}
-                      </Typography.Text>
+                      {a.direction === 'invite' ? (
+                        <Typography.Text>
+                          {t('cohorts.offered')}：{t('cohorts.studentsValue', { count: a.students })}
+                        </Typography.Text>
+                      ) : (
+                        <Typography.Text>
+                          {t('cohorts.applied')}：{t('cohorts.studentsValue', { count: a.students })}
+                        </Typography.Text>
+                      )}
+                      {a.status !== 'applied' && a.status !== 'withdrawn' && a.status !== 'invited' && a.status !== 'expired' && (
+                        <Typography.Text>{t('cohorts.acceptedValue', { accepted: a.accepted, students: a.students })}</Typography.Text>
+                      )}
+                      {a.status === 'invited' && a.expiresAt && <Typography.Text strong>{t('cohorts.answerBy', { date: day(a.expiresAt) })}</Typography.Text>}
+                      {a.status === 'expired' && a.expiresAt && <Typography.Text type="secondary">{t('cohorts.expiredOn', { date: day(a.expiresAt) })}</Typography.Text>}
+                      {a.direction !== 'invite' && (
+                        <Typography.Text type="secondary">
+                          {t('cohorts.appliedAt')}：{a.createdAt.toLocaleDateString('zh-CN')}
+                        </Typography.Text>
+                      )}
                     </Space>
                   </div>
+                  {a.direction === 'invite' && a.message && <Typography.Paragraph style={{ margin: '4px 0 0' }}>{a.message}</Typography.Paragraph>}
                   {a.reason && (a.status === 'declined' || a.status === 'partly_accepted') && (
                     <Typography.Paragraph style={{ margin: '4px 0 0' }}>
                       {t('cohorts.reason')}：{a.reason}
                     </Typography.Paragraph>
+                  )}
+                  {a.status === 'invited' && manages && (
+                    <Space wrap style={{ marginTop: 8 }}>
+                      <label htmlFor={`answer-${a.id}`}>{t('cohorts.acceptCount')}</label>
+                      <InputNumber
+                        id={`answer-${a.id}`}
+                        aria-label={t('cohorts.acceptCountOf', { title: a.needTitle })}
+                        min={1}
+                        max={a.students}
+                        precision={0}
+                        value={counts[a.id] === undefined ? a.students : counts[a.id]}
+                        onChange={(v) => setCounts((c) => ({ ...c, [a.id]: v }))}
+                      />
+                      <Button type="primary" loading={answer.isPending && answer.variables.id === a.id && answer.variables.accept > 0} onClick={() => run(a.id, counts[a.id] ?? a.students)}>
+                        {t('cohorts.acceptInvitation')}
+                      </Button>
+                      <Button danger onClick={() => setDeclining({ id: a.id, title: a.needTitle })}>
+                        {t('cohorts.declineInvitation')}
+                      </Button>
+                    </Space>
                   )}
                 </div>
               </List.Item>
@@ -54,6 +121,21 @@ export function MyApplications({ organizationId }: { organizationId: string }) {
           />
         )}
       </QueryState>
+      <Modal
+        open={!!declining}
+        title={t('cohorts.declineTitle', { title: declining?.title ?? '' })}
+        okText={t('cohorts.declineInvitation')}
+        okButtonProps={{ danger: true, loading: answer.isPending }}
+        onCancel={() => setDeclining(null)}
+        onOk={() => void form.validateFields().then((v) => declining && run(declining.id, 0, v.reason.trim()))}
+        destroyOnHidden
+      >
+        <Form form={form} layout="vertical" preserve={false}>
+          <Form.Item name="reason" label={t('cohorts.declineReason')} rules={[{ required: true, whitespace: true, min: 2, message: t('cohorts.declineReasonRequired') }, { max: 500 }]}>
+            <Input.TextArea rows={3} maxLength={500} />
+          </Form.Item>
+        </Form>
+      </Modal>
     </Card>
   );
 }

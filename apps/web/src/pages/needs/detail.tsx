@@ -73,7 +73,7 @@ export default function NeedDetailPage() {
           </Card>
           {isMember && (
             <>
-              <Recommendations needId={n.id} />
+              <Recommendations need={n} manages={managed(memberships, 'enterprise').some((m) => m.organizationId === n.organizationId)} />
               <Applications needId={n.id} />
             </>
           )}

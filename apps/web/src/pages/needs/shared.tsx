@@ -11,7 +11,7 @@ import type { Tone } from '../../components/tone-tag.tsx';
 export const needKinds = ['internship', 'order_class', 'curriculum', 'textbook', 'teacher_practice', 'technical_problem', 'base_building'] as const satisfies readonly NeedKind[];
 
 export const statusTone: Record<NeedStatus, Tone> = { draft: 'grey', published: 'green', closed: 'grey', filled: 'blue', expired: 'gold' };
-export const appTone: Record<ApplicationStatus, Tone> = { applied: 'gold', accepted: 'green', partly_accepted: 'blue', declined: 'red', withdrawn: 'grey' };
+export const appTone: Record<ApplicationStatus, Tone> = { applied: 'gold', invited: 'gold', accepted: 'green', partly_accepted: 'blue', declined: 'red', withdrawn: 'grey', expired: 'grey' };
 
 export const h2 = (text: string) => <h2 style={{ margin: 0, fontSize: 18 }}>{text}</h2>;
 

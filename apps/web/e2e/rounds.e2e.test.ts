@@ -1,0 +1,173 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { addDays, todayInChina } from '@ronghe/domain/training-base';
+import { usccCheckChar } from '@ronghe/domain/uscc';
+import { callApi } from './support/api.ts';
+import { screenshot, seriousA11yViolations } from './support/browser.ts';
+import { startJourney } from './support/journey.ts';
+
+// Issue 7's journey: the commission opens a round for 亦庄 with 3 enterprises and 4 schools; schools rank; the
+// round closes; the results show placements and reasons; running it again gives the same result.
+// Places: 3 + 3 + 2 = 8. Students: 3 + 3 + 3 (数控) and 2 (护理, who fit none of the posts) = 11.
+
+const journey = startJourney();
+const PASSWORD = 'ronghe2027demo';
+const start = addDays(todayInChina(), 60);
+const end = addDays(start, 90);
+
+/** axe on a page at rest: pointer away from any button, popups and toasts gone. */
+async function settledA11yViolations(page: Page) {
+  await page.mouse.move(0, 0);
+  await page.locator('.ant-select-dropdown:visible, .ant-picker-dropdown:visible, .ant-message-notice').first().waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+  await page.waitForTimeout(400);
+  return seriousA11yViolations(page);
+}
+
+async function signInAs(page: Page, identifier: string, password = PASSWORD) {
+  await journey.browser.context.clearCookies();
+  const res = await page.request.post(`${journey.server.url}/trpc/account.signIn`, { data: { json: { identifier, password } } });
+  expect(res.status()).toBe(200);
+}
+
+let usccSerial = 0;
+function uscc(): string {
+  usccSerial += 1;
+  const body = `91110115${String(760_000_000 + usccSerial * 7919).padStart(9, '0')}`;
+  return body + (usccCheckChar(body) ?? '');
+}
+
+type Org = { cookie: string; organizationId: string; name: string };
+
+async function demoOrg(email: string): Promise<Org> {
+  const url = journey.server.url;
+  const session = await callApi(url, 'account.signIn', { identifier: email, password: PASSWORD });
+  const me = await callApi<{ memberships: Array<{ organizationId: string; name: string }> }>(url, 'account.me', undefined, { cookie: session.cookie, query: true });
+  const m = me.data.memberships[0];
+  return { cookie: session.cookie, organizationId: m?.organizationId ?? '', name: m?.name ?? '' };
+}
+
+async function newOrg(adminCookie: string, email: string, org: Record<string, unknown>): Promise<Org> {
+  const url = journey.server.url;
+  const owner = await callApi(url, 'account.signUp', { identifier: email, password: 'Yizhuang2027x', name: '联系人' });
+  const created = await callApi<{ id: string }>(url, 'organizations.create', org, { cookie: owner.cookie });
+  await callApi(url, 'admin.verify', { id: created.data.id }, { cookie: adminCookie });
+  return { cookie: owner.cookie, organizationId: created.data.id, name: String(org.name) };
+}
+
+async function pickOptions(page: Page, selectId: string, labels: RegExp[]) {
+  await page.locator(`#${selectId}`).click();
+  for (const label of labels) await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
+  await page.keyboard.press('Escape');
+}
+
+async function typeDate(page: Page, label: string, value: string) {
+  await page.getByLabel(label).click();
+  await page.keyboard.type(value);
+  await page.keyboard.press('Enter');
+}
+
+describe('a 双选 round for 亦庄', () => {
+  let roundUrl = '';
+  const needTitles = ['亦庄数控车工岗位（双选）', '亦庄加工中心操作岗位（双选）', '亦庄数控设备装调岗位（双选）'];
+
+  it('the commission opens a round for 亦庄 with 3 enterprises and 4 schools', async () => {
+    const url = journey.server.url;
+    const admin = await callApi(url, 'account.signIn', { identifier: 'admin@demo.ronghe.cn', password: PASSWORD });
+    const enterprises = [
+      await demoOrg('enterprise@demo.ronghe.cn'),
+      await newOrg(admin.cookie, 'hr@yzjm.example.com', { kind: 'enterprise', name: '亦庄精密机床有限公司（测试）', regionCode: '110115', uscc: uscc(), industryCode: '34', staffCount: 600 }),
+      await newOrg(admin.cookie, 'hr@yzzb.example.com', { kind: 'enterprise', name: '亦庄智能装备有限公司（测试）', regionCode: '110115', uscc: uscc(), industryCode: '34', staffCount: 400 }),
+    ];
+    const schools = [
+      await demoOrg('school@demo.ronghe.cn'),
+      await newOrg(admin.cookie, 'jw@dxzz.example.com', { kind: 'school', name: '大兴职业技术学校（测试）', regionCode: '110115', schoolLevel: 'zhongzhi' }),
+      await newOrg(admin.cookie, 'jw@tjjd.example.com', { kind: 'school', name: '天津机电工艺学院（测试）', regionCode: '120116', schoolLevel: 'gaozhi' }),
+      await newOrg(admin.cookie, 'jw@bjws.example.com', { kind: 'school', name: '北京卫生职业学院（测试）', regionCode: '110102', schoolLevel: 'gaozhi' }),
+    ];
+    const places = [3, 3, 2];
+    for (const [i, e] of enterprises.entries()) {
+      const need = await callApi<{ id: string }>(
+        url,
+        'needs.create',
+        { organizationId: e.organizationId, need: { kind: 'internship', title: needTitles[i], regionCode: '110115', deadline: addDays(todayInChina(), 30), post: '数控车工', majorCodes: ['460103'], headcount: places[i], periodFrom: start, periodTo: end, dailyHours: 8, monthlyPay: 4500, probationWage: 5000, postStaffCount: 50 } },
+        { cookie: e.cookie },
+      );
+      await callApi(url, 'needs.publish', { id: need.data.id }, { cookie: e.cookie });
+    }
+    const cohort = { level: 'gaozhi', year: 2024, windowFrom: addDays(start, -7), windowTo: addDays(end, 7), regionCodes: ['110000'] };
+    for (const [i, s] of schools.entries()) {
+      await callApi(url, 'cohorts.create', { organizationId: s.organizationId, majorCode: i === 3 ? '520201' : '460103', students: i === 3 ? 2 : 3, ...cohort }, { cookie: s.cookie });
+    }
+
+    const page = await journey.browser.newPage();
+    await signInAs(page, 'admin@demo.ronghe.cn');
+    await page.goto(`${url}/rounds`);
+    await page.getByLabel('名称').fill('2027年亦庄岗位实习双选');
+    await page.getByLabel('地区').fill('110115');
+    await typeDate(page, '开始填报', todayInChina());
+    await typeDate(page, '截止填报', addDays(todayInChina(), 7));
+    await typeDate(page, '公布结果', addDays(todayInChina(), 10));
+    await page.getByRole('button', { name: '新建双选' }).click();
+    await page.waitForURL(/\/rounds\/[0-9a-f-]{36}$/);
+    roundUrl = page.url();
+
+    await pickOptions(page, 'round-add-needs', needTitles.map((t) => new RegExp(t.replace(/[（）]/g, '.'))));
+    await page.getByRole('button', { name: '加入需求' }).click();
+    await expect.poll(() => page.getByText('名额 3').count(), { timeout: 15_000 }).toBe(2);
+    await pickOptions(page, 'round-add-cohorts', [/北京科技职业大学/, /大兴职业技术学校/, /天津机电工艺学院/, /北京卫生职业学院/]);
+    await page.getByRole('button', { name: '加入学生批次' }).click();
+    await expect.poll(() => page.getByText('未填报').count(), { timeout: 15_000 }).toBe(4);
+    await screenshot(page, 'round-draft');
+    expect(await settledA11yViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: '开放填报' }).click();
+    await expect(page.getByText('填报中').first().waitFor({ timeout: 15_000 })).resolves.toBeUndefined();
+
+    // the other three schools rank through the API: every 数控 cohort asks for all three posts, 护理 for the first
+    const roundId = roundUrl.split('/').pop() ?? '';
+    const round = await callApi<{ needs: Array<{ needId: string; title: string }>; cohorts: Array<{ cohortId: string; organizationId: string }> }>(url, 'rounds.get', { id: roundId }, { cookie: admin.cookie, query: true });
+    const needIds = needTitles.map((t) => round.data.needs.find((n) => n.title === t)?.needId ?? '');
+    for (const s of schools.slice(1)) {
+      const c = round.data.cohorts.find((x) => x.organizationId === s.organizationId);
+      await callApi(url, 'rounds.submitPreferences', { roundId, cohortId: c?.cohortId, needIds: s === schools[3] ? needIds.slice(0, 1) : [needIds[2], needIds[0], needIds[1]] }, { cookie: s.cookie });
+    }
+  });
+
+  it('the demo school ranks its cohort on the round page', async () => {
+    const page = await journey.browser.newPage();
+    await signInAs(page, 'school@demo.ronghe.cn');
+    await page.goto(roundUrl);
+    const selectId = await page.locator('[id^="prefs-"]').first().getAttribute('id');
+    await pickOptions(page, selectId ?? '', needTitles.map((t) => new RegExp(t.replace(/[（）]/g, '.'))));
+    await expect.poll(() => page.locator('ol li').allTextContents()).toEqual(needTitles.map((t) => expect.stringContaining(t)));
+    await page.getByRole('button', { name: '保存志愿' }).click();
+    await expect.poll(() => page.getByText('未填报').count(), { timeout: 15_000 }).toBe(0);
+    await screenshot(page, 'round-preferences');
+    expect(await settledA11yViolations(page)).toEqual([]);
+  });
+
+  it('the round closes; the results show placements and reasons; running it again gives the same result', async () => {
+    const page = await journey.browser.newPage();
+    await signInAs(page, 'admin@demo.ronghe.cn');
+    await page.goto(roundUrl);
+    await page.getByRole('button', { name: '截止并匹配' }).click();
+    await expect(page.getByRole('status').filter({ hasText: '匹配完成：录取8人，未录取3人' }).waitFor({ timeout: 20_000 })).resolves.toBeUndefined();
+    const results = page.getByRole('list', { name: '匹配结果' });
+    await expect.poll(() => results.locator('li').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
+    expect(await results.textContent()).toMatch(/第1志愿/);
+    await expect(page.getByText('所填志愿均不符合条件').first().waitFor()).resolves.toBeUndefined(); // 护理: no eligible choice
+    await expect(page.getByText('所填志愿均已被排序更靠前的学生录满').first().waitFor()).resolves.toBeUndefined(); // one 数控 student: all full
+    expect(await page.getByText('不符合条件', { exact: false }).count()).toBeGreaterThan(0);
+    await screenshot(page, 'round-results');
+
+    await page.getByRole('button', { name: '用相同输入重新运行' }).click();
+    await expect(page.getByRole('status').filter({ hasText: '重新运行结果与已存结果一致' }).waitFor({ timeout: 20_000 })).resolves.toBeUndefined();
+    expect(await settledA11yViolations(page)).toEqual([]);
+
+    // a phone-sized screen: the round page fits without sideways scrolling
+    const phone = await journey.browser.newPage({ width: 375, height: 800 });
+    await phone.goto(roundUrl);
+    await phone.getByRole('list', { name: '匹配结果' }).waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await screenshot(phone, 'round-results-375');
+  });
+});

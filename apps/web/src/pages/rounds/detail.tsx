@@ -1,0 +1,180 @@
+import { useState } from 'react';
+import { Navigate, useParams } from 'react-router';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Checkbox, Descriptions, List, Select, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useTRPC, type RouterOutputs } from '../../lib/trpc.ts';
+import { useMe } from '../../lib/session.ts';
+import { messageOf } from '../../lib/errors.ts';
+import { PageLoading, QueryState } from '../../components/query-state.tsx';
+import { ToneTag } from '../../components/tone-tag.tsx';
+import { useMajorNames } from '../needs/shared.tsx';
+import { OrganizerTools } from './organizer.tsx';
+import { Results } from './results.tsx';
+import { h2, roundTone } from './shared.tsx';
+
+type Round = RouterOutputs['rounds']['get'];
+
+/** /rounds/:id: a round's participants, the preferences of the caller's cohorts and needs, the organiser's tools, and the results. */
+export default function RoundPage() {
+  const { id = '' } = useParams();
+  const me = useMe();
+  const trpc = useTRPC();
+  const round = useQuery({ ...trpc.rounds.get.queryOptions({ id }), enabled: !!me.data });
+  if (me.isPending) return <PageLoading />;
+  if (!me.data) return <Navigate to={`/login?next=${encodeURIComponent(`/rounds/${id}`)}`} replace />;
+  return (
+    <QueryState query={round}>
+      {round.data && <RoundView data={round.data} />}
+    </QueryState>
+  );
+}
+
+function RoundView({ data }: { data: Round }) {
+  const { t } = useTranslation();
+  const { nameOf } = useMajorNames();
+  const { round } = data;
+  const cohortLabel = (c: Round['cohorts'][number]) => `${c.organizationName} · ${c.majorCode} ${nameOf(c.majorCode)} · ${c.year}级`;
+  return (
+    <>
+      <Space wrap align="center" size={12}>
+        <Typography.Title level={1} style={{ marginTop: 8, marginBottom: 8 }}>
+          {round.title}
+        </Typography.Title>
+        <ToneTag tone={roundTone[round.status]}>{t(`rounds.statuses.${round.status}`)}</ToneTag>
+      </Space>
+      <Typography.Paragraph type="secondary">{t('rounds.dates', { from: round.preferencesOpenOn, to: round.preferencesCloseOn, results: round.resultsOn })}</Typography.Paragraph>
+      {data.organizer && <OrganizerTools data={data} />}
+      <Card title={h2(t('rounds.needsTitle'))} style={{ marginBottom: 16 }}>
+        <List
+          dataSource={data.needs}
+          rowKey="needId"
+          renderItem={(n) => (
+            <List.Item>
+              <div style={{ width: '100%' }}>
+                <Space wrap size={8}>
+                  <Typography.Text strong>{n.title}</Typography.Text>
+                  <span>{n.organizationName}</span>
+                  <ToneTag tone="blue">{data.results ? t('rounds.placed', { placed: n.placed, capacity: n.capacity }) : t('rounds.capacity', { count: n.capacity })}</ToneTag>
+                </Space>
+                {n.mine && round.status === 'open' && <RankingForm roundId={round.id} need={n} cohorts={data.cohorts} cohortLabel={cohortLabel} />}
+              </div>
+            </List.Item>
+          )}
+        />
+      </Card>
+      <Card title={h2(t('rounds.cohortsTitle'))} style={{ marginBottom: 16 }}>
+        <List
+          dataSource={data.cohorts}
+          rowKey="cohortId"
+          renderItem={(c) => (
+            <List.Item>
+              <div style={{ width: '100%' }}>
+                <Space wrap size={8}>
+                  <Typography.Text strong>{cohortLabel(c)}</Typography.Text>
+                  <span>{t('rounds.slots', { count: c.slots })}</span>
+                  <ToneTag tone={c.submittedAt ? 'green' : 'grey'}>{c.submittedAt ? t('rounds.submitted') : t('rounds.notSubmitted')}</ToneTag>
+                </Space>
+                {c.mine && round.status === 'open' && <PreferencesForm roundId={round.id} cohort={c} needs={data.needs} label={cohortLabel(c)} />}
+              </div>
+            </List.Item>
+          )}
+        />
+      </Card>
+      {data.results ? <Results data={data} cohortLabel={cohortLabel} /> : round.status !== 'draft' && round.status !== 'open' && <Alert type="info" showIcon title={t('rounds.resultsPending')} />}
+    </>
+  );
+}
+
+function useSave() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const { t } = useTranslation();
+  const [failure, setFailure] = useState<string | null>(null);
+  const onSuccess = () => void queryClient.invalidateQueries({ queryKey: trpc.rounds.pathKey() }).then(() => message.success(t('rounds.saved')));
+  const onError = (e: unknown) => setFailure(messageOf(e));
+  return { failure, setFailure, onSuccess, onError };
+}
+
+/** A school's ranked needs for one cohort: the order of choosing is the order of preference. */
+function PreferencesForm({ roundId, cohort, needs, label }: { roundId: string; cohort: Round['cohorts'][number]; needs: Round['needs']; label: string }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const [value, setValue] = useState<string[]>(cohort.preferences);
+  const { failure, setFailure, onSuccess, onError } = useSave();
+  const save = useMutation(trpc.rounds.submitPreferences.mutationOptions({ onSuccess, onError }));
+  const id = `prefs-${cohort.cohortId}`;
+  return (
+    <div style={{ marginTop: 8 }}>
+      <label htmlFor={id}>{t('rounds.preferencesFor', { major: label, school: '' })}</label>
+      <Typography.Paragraph type="secondary" style={{ margin: '2px 0 6px' }}>
+        {t('rounds.preferencesIntro')}
+      </Typography.Paragraph>
+      {failure && <Alert type="error" role="alert" showIcon title={failure} style={{ marginBottom: 8 }} />}
+      <Space wrap style={{ width: '100%' }}>
+        <Select
+          id={id}
+          mode="multiple"
+          style={{ minWidth: 280, maxWidth: '100%' }}
+          value={value}
+          onChange={setValue}
+          maxCount={20}
+          options={needs.map((n) => ({ value: n.needId, label: `${value.includes(n.needId) ? `${value.indexOf(n.needId) + 1}. ` : ''}${n.organizationName} · ${n.title}` }))}
+        />
+        <Button type="primary" loading={save.isPending} onClick={() => { setFailure(null); save.mutate({ roundId, cohortId: cohort.cohortId, needIds: value }); }}>
+          {t('rounds.savePreferences')}
+        </Button>
+      </Space>
+      {value.length > 0 && (
+        <ol aria-label={t('rounds.preferencesTitle')} style={{ margin: '6px 0 0', paddingLeft: 20 }}>
+          {value.map((needId) => {
+            const n = needs.find((x) => x.needId === needId);
+            return <li key={needId}>{n ? `${n.organizationName} · ${n.title}` : needId}</li>;
+          })}
+        </ol>
+      )}
+    </div>
+  );
+}
+
+/** An enterprise's ranked cohorts for one need, and whether it takes unranked cohorts that qualify. */
+function RankingForm({ roundId, need, cohorts, cohortLabel }: { roundId: string; need: Round['needs'][number]; cohorts: Round['cohorts']; cohortLabel: (c: Round['cohorts'][number]) => string }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const [value, setValue] = useState<string[]>(need.ranking);
+  const [acceptUnranked, setAcceptUnranked] = useState(need.acceptUnranked);
+  const { failure, setFailure, onSuccess, onError } = useSave();
+  const save = useMutation(trpc.rounds.submitRanking.mutationOptions({ onSuccess, onError }));
+  const id = `ranking-${need.needId}`;
+  return (
+    <div style={{ marginTop: 8 }}>
+      <label htmlFor={id}>{t('rounds.rankingFor', { title: need.title })}</label>
+      <Typography.Paragraph type="secondary" style={{ margin: '2px 0 6px' }}>
+        {t('rounds.rankingIntro')}
+      </Typography.Paragraph>
+      {failure && <Alert type="error" role="alert" showIcon title={failure} style={{ marginBottom: 8 }} />}
+      <Space wrap style={{ width: '100%' }}>
+        <Select id={id} mode="multiple" style={{ minWidth: 280, maxWidth: '100%' }} value={value} onChange={setValue} options={cohorts.map((c) => ({ value: c.cohortId, label: cohortLabel(c) }))} />
+        <Checkbox checked={acceptUnranked} onChange={(e) => setAcceptUnranked(e.target.checked)}>
+          {t('rounds.acceptUnranked')}
+        </Checkbox>
+        <Button type="primary" loading={save.isPending} onClick={() => { setFailure(null); save.mutate({ roundId, needId: need.needId, cohortIds: value, acceptUnranked }); }}>
+          {t('rounds.saveRanking')}
+        </Button>
+      </Space>
+    </div>
+  );
+}
+
+export function RoundFacts({ data }: { data: Round }) {
+  const { t } = useTranslation();
+  const { round } = data;
+  return (
+    <Descriptions size="small" column={1} style={{ marginBottom: 12 }}>
+      {round.seed && <Descriptions.Item label={t('rounds.seed')}>{round.seed}</Descriptions.Item>}
+      {round.resultDigest && <Descriptions.Item label={t('rounds.digest')}>{round.resultDigest.slice(0, 16)}</Descriptions.Item>}
+      {round.runStats && <Descriptions.Item label={t('rounds.resultsTitle')}>{t('rounds.run', round.runStats)}</Descriptions.Item>}
+    </Descriptions>
+  );
+}

@@ -1,0 +1,6 @@
+import type { RoundStatus } from '@ronghe/domain/round';
+import type { Tone } from '../../components/tone-tag.tsx';
+
+export const roundTone: Record<RoundStatus, Tone> = { draft: 'grey', open: 'green', closing: 'gold', closed: 'blue', published: 'green' };
+
+export const h2 = (text: string) => <h2 style={{ margin: 0, fontSize: 18 }}>{text}</h2>;

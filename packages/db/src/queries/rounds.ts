@@ -1,0 +1,207 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Database, Drizzle } from '../client.ts';
+import { allocationRounds, cohorts, consortiumMembers, needs, organizationMembers, organizations, roundCohorts, roundNeeds, roundPreferences, roundResults } from '../schema/index.ts';
+import { textArray } from './training-bases.ts';
+
+// 双选 rounds: their participants, preferences and results.
+
+export type RoundRow = typeof allocationRounds.$inferSelect;
+
+export async function insertRound(tx: Drizzle, values: typeof allocationRounds.$inferInsert) {
+  const [row] = await tx.insert(allocationRounds).values(values).returning();
+  if (!row) throw new Error('insert returned no row');
+  return row;
+}
+
+export async function getRoundRow(db: Database | Drizzle, id: string) {
+  const exec = 'orm' in db ? db.orm : db;
+  const [row] = await exec.select().from(allocationRounds).where(eq(allocationRounds.id, id));
+  return row ?? null;
+}
+
+export async function lockRound(tx: Drizzle, id: string) {
+  const [row] = await tx.select().from(allocationRounds).where(eq(allocationRounds.id, id)).for('update');
+  return row ?? null;
+}
+
+export async function updateRound(tx: Drizzle, id: string, set: Partial<typeof allocationRounds.$inferInsert>) {
+  await tx.update(allocationRounds).set({ ...set, updatedAt: new Date() }).where(eq(allocationRounds.id, id));
+}
+
+/** Every round (admins), or the rounds an organisation's needs or cohorts take part in; newest first. */
+export async function listRounds(db: Database, organizationIds: string[] | null) {
+  const visible =
+    organizationIds === null
+      ? undefined
+      : sql`(${allocationRounds.id} in (select rn.round_id from round_need rn join need n on n.id = rn.need_id where n.organization_id::text = any(${textArray(organizationIds)}))
+          or ${allocationRounds.id} in (select rc.round_id from round_cohort rc join cohort c on c.id = rc.cohort_id where c.organization_id::text = any(${textArray(organizationIds)})))`;
+  return db.orm
+    .select({
+      id: allocationRounds.id,
+      title: allocationRounds.title,
+      regionCode: allocationRounds.regionCode,
+      status: allocationRounds.status,
+      preferencesOpenOn: allocationRounds.preferencesOpenOn,
+      preferencesCloseOn: allocationRounds.preferencesCloseOn,
+      resultsOn: allocationRounds.resultsOn,
+      needs: sql<number>`(select count(*)::int from round_need rn where rn.round_id = ${allocationRounds.id})`,
+      cohorts: sql<number>`(select count(*)::int from round_cohort rc where rc.round_id = ${allocationRounds.id})`,
+    })
+    .from(allocationRounds)
+    .where(visible)
+    .orderBy(desc(allocationRounds.createdAt))
+    .limit(200);
+}
+
+export async function addRoundNeeds(tx: Drizzle, rows: Array<typeof roundNeeds.$inferInsert>) {
+  if (rows.length) await tx.insert(roundNeeds).values(rows).onConflictDoNothing();
+}
+
+export async function addRoundCohorts(tx: Drizzle, rows: Array<typeof roundCohorts.$inferInsert>) {
+  if (rows.length) await tx.insert(roundCohorts).values(rows).onConflictDoNothing();
+}
+
+/** The round's needs with what the hard rules and the UI need. */
+export async function roundNeedsOf(db: Database | Drizzle, roundId: string) {
+  const exec = 'orm' in db ? db.orm : db;
+  return exec
+    .select({
+      needId: roundNeeds.needId,
+      capacity: roundNeeds.capacity,
+      acceptUnranked: roundNeeds.acceptUnranked,
+      ranking: roundNeeds.ranking,
+      title: needs.title,
+      kind: needs.kind,
+      organizationId: needs.organizationId,
+      organizationName: organizations.name,
+      majorCodes: needs.majorCodes,
+      regionCode: needs.regionCode,
+      periodFrom: needs.periodFrom,
+      periodTo: needs.periodTo,
+    })
+    .from(roundNeeds)
+    .innerJoin(needs, eq(needs.id, roundNeeds.needId))
+    .innerJoin(organizations, eq(organizations.id, needs.organizationId))
+    .where(eq(roundNeeds.roundId, roundId))
+    .orderBy(asc(organizations.name), asc(needs.title));
+}
+
+/** The round's cohorts with their schools and ranked needs. */
+export async function roundCohortsOf(db: Database | Drizzle, roundId: string) {
+  const exec = 'orm' in db ? db.orm : db;
+  return exec
+    .select({
+      cohortId: roundCohorts.cohortId,
+      slots: roundCohorts.slots,
+      submittedAt: roundCohorts.submittedAt,
+      organizationId: cohorts.organizationId,
+      organizationName: organizations.name,
+      majorCode: cohorts.majorCode,
+      level: cohorts.level,
+      year: cohorts.year,
+      windowFrom: cohorts.windowFrom,
+      windowTo: cohorts.windowTo,
+      regionCodes: cohorts.regionCodes,
+      preferences: sql<string[]>`coalesce((select array_agg(p.need_id::text order by p.rank) from round_preference p where p.round_id = ${roundCohorts.roundId} and p.cohort_id = ${roundCohorts.cohortId}), '{}')`,
+    })
+    .from(roundCohorts)
+    .innerJoin(cohorts, eq(cohorts.id, roundCohorts.cohortId))
+    .innerJoin(organizations, eq(organizations.id, cohorts.organizationId))
+    .where(eq(roundCohorts.roundId, roundId))
+    .orderBy(asc(organizations.name), asc(cohorts.majorCode), asc(cohorts.id));
+}
+
+/** Replaces a cohort's ranked needs (the caller holds the round's row lock). */
+export async function replacePreferences(tx: Drizzle, roundId: string, cohortId: string, needIds: readonly string[]) {
+  await tx.delete(roundPreferences).where(and(eq(roundPreferences.roundId, roundId), eq(roundPreferences.cohortId, cohortId)));
+  if (needIds.length) await tx.insert(roundPreferences).values(needIds.map((needId, i) => ({ roundId, cohortId, needId, rank: i + 1 })));
+  await tx.update(roundCohorts).set({ submittedAt: new Date() }).where(and(eq(roundCohorts.roundId, roundId), eq(roundCohorts.cohortId, cohortId)));
+}
+
+export async function setRanking(tx: Drizzle, roundId: string, needId: string, ranking: readonly string[], acceptUnranked: boolean) {
+  await tx
+    .update(roundNeeds)
+    .set({ ranking: [...ranking], acceptUnranked })
+    .where(and(eq(roundNeeds.roundId, roundId), eq(roundNeeds.needId, needId)));
+}
+
+export type NewRoundResult = typeof roundResults.$inferInsert;
+
+const RESULT_BATCH = 2_000;
+
+/** Writes a round's results afresh (inside the caller's transaction). */
+export async function replaceResults(tx: Drizzle, roundId: string, rows: readonly NewRoundResult[]) {
+  await tx.delete(roundResults).where(eq(roundResults.roundId, roundId));
+  for (let i = 0; i < rows.length; i += RESULT_BATCH) await tx.insert(roundResults).values(rows.slice(i, i + RESULT_BATCH));
+}
+
+/** Placed students by cohort and need, with the choice they got. */
+export async function placedGroups(db: Database | Drizzle, roundId: string) {
+  const exec = 'orm' in db ? db.orm : db;
+  return exec
+    .select({ cohortId: roundResults.cohortId, needId: sql<string>`${roundResults.needId}::text`, choice: sql<number>`min(${roundResults.choice})::int`, students: sql<number>`count(*)::int` })
+    .from(roundResults)
+    .where(and(eq(roundResults.roundId, roundId), sql`${roundResults.needId} is not null`))
+    .groupBy(roundResults.cohortId, roundResults.needId)
+    .orderBy(asc(roundResults.cohortId), asc(roundResults.needId));
+}
+
+/** Unplaced students by cohort and reason, with one example of the per-choice outcomes (the same for a cohort's slots with one reason). */
+export async function unplacedGroups(db: Database | Drizzle, roundId: string) {
+  const exec = 'orm' in db ? db.orm : db;
+  return exec
+    .select({ cohortId: roundResults.cohortId, reason: sql<string>`${roundResults.reason}`, students: sql<number>`count(*)::int`, choices: sql<unknown>`(array_agg(${roundResults.choices} order by ${roundResults.slot}))[1]` })
+    .from(roundResults)
+    .where(and(eq(roundResults.roundId, roundId), sql`${roundResults.needId} is null`))
+    .groupBy(roundResults.cohortId, roundResults.reason)
+    .orderBy(asc(roundResults.cohortId), asc(roundResults.reason));
+}
+
+export async function needsByIds(db: Database, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db.orm.select().from(needs).where(inArray(needs.id, [...ids]));
+}
+
+export async function cohortsByIds(db: Database, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db.orm.select().from(cohorts).where(inArray(cohorts.id, [...ids]));
+}
+
+/**
+ * Published internship and order-class needs with places left in the round's region (or under it), and open
+ * cohorts that may go there (`regionPath`: the round's region and the regions above it).
+ */
+export async function roundCandidates(db: Database, regionCode: string, regionPath: readonly string[]) {
+  const regionCodes = [regionCode];
+  const needRows = await db.rows<{ id: string; title: string; organizationName: string; kind: string; left: number; regionCode: string }>(sql`
+    select n.id::text as id, n.title, o.name as "organizationName", n.kind, (n.headcount - n.accepted)::int as "left", n.region_code as "regionCode"
+    from need n join organization o on o.id = n.organization_id join region r on r.code = n.region_code
+    where n.status = 'published' and n.kind in ('internship', 'order_class') and n.headcount > n.accepted
+      and (n.region_code = any(${textArray(regionCodes)}) or r.parent_code = any(${textArray(regionCodes)}) or (r.province_code || '0000') = any(${textArray(regionCodes)}))
+    order by o.name, n.title limit 500`);
+  const cohortRows = await db.rows<{ id: string; organizationName: string; majorCode: string; students: number; year: number }>(sql`
+    select c.id::text as id, o.name as "organizationName", c.major_code as "majorCode", c.students, c.year
+    from cohort c join organization o on o.id = c.organization_id
+    where c.status = 'open' and c.region_codes && ${textArray(regionPath)}
+    order by o.name, c.major_code limit 500`);
+  return { needs: needRows, cohorts: cohortRows };
+}
+
+/** Whether the user manages an active lead organisation of the consortium. */
+export async function managesConsortiumLead(db: Database | Drizzle, consortiumId: string, userId: string): Promise<boolean> {
+  const exec = 'orm' in db ? db.orm : db;
+  const [row] = await exec
+    .select({ n: sql<number>`count(*)::int` })
+    .from(consortiumMembers)
+    .innerJoin(organizationMembers, eq(organizationMembers.organizationId, consortiumMembers.organizationId))
+    .where(
+      and(
+        eq(consortiumMembers.consortiumId, consortiumId),
+        eq(consortiumMembers.role, 'lead'),
+        eq(consortiumMembers.status, 'active'),
+        eq(organizationMembers.userId, userId),
+        inArray(organizationMembers.role, ['owner', 'manager']),
+      ),
+    );
+  return (row?.n ?? 0) > 0;
+}
