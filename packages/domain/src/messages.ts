@@ -118,6 +118,7 @@ const messages = {
   'roundStatus.closing': { 'zh-CN': '匹配中', en: 'closing' },
   'roundStatus.closed': { 'zh-CN': '已匹配', en: 'closed' },
   'roundStatus.published': { 'zh-CN': '已公布', en: 'published' },
+  'need.notConsortiumMember': { 'zh-CN': '该企业不是这个共同体的正式成员', en: 'The enterprise is not an active member of this consortium' },
   'reason.required': { 'zh-CN': '请填写原因', en: 'Give a reason' },
   'input.invalid': { 'zh-CN': '输入有误，请检查标记的字段', en: 'Some fields are invalid; please check the marked fields' },
   'notFound': { 'zh-CN': '未找到该记录', en: 'Not found' },

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { getNeed, listApplications, listCohortsOfOrganization, listNeedsOfOrganization } from '@ronghe/db/queries/needs';
 import { membershipOf } from '@ronghe/db/queries/memberships';
+import { getConsortium } from '@ronghe/db/queries/consortia';
 import { cohortFields, cohortStatuses, refineCohort } from '@ronghe/domain/cohort';
 import { DomainError } from '@ronghe/domain/errors';
 import { applicationDirections, applicationStatuses, needInputSchema, needKinds, needStatuses } from '@ronghe/domain/need';
 import * as needs from '../services/needs.ts';
 import * as cooperation from '../services/cooperation.ts';
+import * as endorsements from '../services/need-endorsements.ts';
 import { invitationInput } from '@ronghe/domain/cooperation';
 import { anyMember, requireRole } from '../services/authz.ts';
 import { protectedProcedure, publicProcedure, router } from '../trpc.ts';
@@ -90,6 +92,24 @@ export const needsRouter = router({
     .output(z.object({ id: z.string(), status: z.enum(applicationStatuses), accepted: z.number() }))
     .mutation(({ ctx, input }) => cooperation.answerInvitation(ctx.db, ctx.session, input)),
 
+  /** signed-in users: the consortia they may endorse this need for (lead or council managers of consortia the enterprise is in) */
+  endorsableConsortia: protectedProcedure
+    .input(z.object({ needId: z.uuid() }))
+    .output(z.array(z.object({ id: z.string(), name: z.string() })))
+    .query(({ ctx, input }) => endorsements.endorsableConsortia(ctx.db, ctx.session, input.needId)),
+
+  /** managers of the consortium's lead or council organisations (or admins): the consortium endorses a member enterprise's need */
+  endorse: protectedProcedure
+    .input(z.object({ needId: z.uuid(), consortiumId: z.uuid() }))
+    .output(z.object({ id: z.string(), consortiumId: z.string().nullable(), consortiumName: z.string().nullable() }))
+    .mutation(({ ctx, input }) => endorsements.endorseNeed(ctx.db, ctx.session, input)),
+
+  /** the same deciders: the endorsement is taken back */
+  withdrawEndorsement: protectedProcedure
+    .input(z.object({ needId: z.uuid() }))
+    .output(z.object({ id: z.string(), consortiumId: z.string().nullable(), consortiumName: z.string().nullable() }))
+    .mutation(({ ctx, input }) => endorsements.withdrawEndorsement(ctx.db, ctx.session, input)),
+
   /** members of the enterprise: the applications to one of its needs */
   applications: protectedProcedure
     .input(z.object({ needId: z.uuid() }))
@@ -131,13 +151,14 @@ export const needsRouter = router({
   /** anyone for a published (or past) need; drafts for the enterprise's members and admins */
   get: publicProcedure
     .input(z.object({ id: z.uuid() }))
-    .output(needRow.extend({ organizationName: z.string(), regionName: z.string() }))
+    .output(needRow.extend({ organizationName: z.string(), regionName: z.string(), consortiumId: z.string().nullable(), consortiumName: z.string().nullable() }))
     .query(async ({ ctx, input }) => {
       const n = await getNeed(ctx.db, input.id);
       if (!n) throw new DomainError('NOT_FOUND', 'notFound');
       if (n.status === 'draft' && !ctx.session?.isPlatformAdmin && !(ctx.session && (await membershipOf(ctx.db, n.organizationId, ctx.session.userId))))
         throw new DomainError('NOT_FOUND', 'notFound');
-      return n;
+      const consortium = n.consortiumId ? await getConsortium(ctx.db, n.consortiumId) : null;
+      return { ...n, consortiumName: consortium?.name ?? null };
     }),
 
   /** members of the organisation: its needs in every status */

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Database, Drizzle } from '@ronghe/db/client';
 import { insertApplication, readNeed } from '@ronghe/db/queries/needs';
 import { insertNotifications, managersOf } from '@ronghe/db/queries/notifications';
+import { managesConsortiumMember } from '@ronghe/db/queries/consortia';
 import { writeAudit } from '@ronghe/db/queries/audit';
 import {
   addRoundCohorts,
@@ -10,7 +11,6 @@ import {
   getRoundRow,
   insertRound,
   listRounds,
-  managesConsortiumLead,
   lockRound,
   needsByIds,
   placedGroups,
@@ -43,7 +43,7 @@ const wrongStatus = (status: string) => new DomainError('CONFLICT', 'round.wrong
 /** Platform admins organise every round; a consortium lead's managers organise their consortium's rounds. */
 async function requireOrganizer(db: Database | Tx, caller: Caller, round: Pick<RoundRow, 'consortiumId'>) {
   if (caller.isPlatformAdmin) return;
-  if (round.consortiumId && (await managesConsortiumLead(db, round.consortiumId, caller.userId))) return;
+  if (round.consortiumId && (await managesConsortiumMember(db, round.consortiumId, caller.userId, ['lead']))) return;
   throw new DomainError('FORBIDDEN', 'forbidden');
 }
 

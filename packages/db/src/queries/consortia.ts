@@ -1,9 +1,9 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { ConsortiumKind, ConsortiumLevel, ConsortiumStatus } from '@ronghe/domain/consortium';
+import type { ConsortiumKind, ConsortiumLevel, ConsortiumRole, ConsortiumStatus } from '@ronghe/domain/consortium';
 import { getRegion } from '@ronghe/domain/reference/regions';
 import type { Database, Drizzle } from '../client.ts';
-import { consortia, consortiumEvents, consortiumItems, consortiumMembers, industries, organizations, regions } from '../schema/index.ts';
+import { consortia, consortiumEvents, consortiumItems, consortiumMembers, industries, organizationMembers, organizations, regions } from '../schema/index.ts';
 import { likePattern } from './organizations.ts';
 
 export type NewConsortium = typeof consortia.$inferInsert;
@@ -230,4 +230,33 @@ export async function listConsortiaOfOrganization(db: Database, organizationId: 
     .innerJoin(consortia, eq(consortia.id, consortiumMembers.consortiumId))
     .where(and(eq(consortiumMembers.organizationId, organizationId), or(eq(consortiumMembers.status, 'active'), eq(consortiumMembers.status, 'applied'), eq(consortiumMembers.status, 'invited'))))
     .orderBy(asc(consortia.name));
+}
+
+/** Whether the user is an owner or manager of an organisation that is an active member of the consortium in one of `roles`. */
+export async function managesConsortiumMember(db: Database | Drizzle, consortiumId: string, userId: string, roles: readonly ConsortiumRole[]): Promise<boolean> {
+  const exec = 'orm' in db ? db.orm : db;
+  const [row] = await exec
+    .select({ n: sql<number>`count(*)::int` })
+    .from(consortiumMembers)
+    .innerJoin(organizationMembers, eq(organizationMembers.organizationId, consortiumMembers.organizationId))
+    .where(
+      and(
+        eq(consortiumMembers.consortiumId, consortiumId),
+        inArray(consortiumMembers.role, [...roles]),
+        eq(consortiumMembers.status, 'active'),
+        eq(organizationMembers.userId, userId),
+        inArray(organizationMembers.role, ['owner', 'manager']),
+      ),
+    );
+  return (row?.n ?? 0) > 0;
+}
+
+/** Whether the organisation is an active member of the consortium. */
+export async function isActiveMember(db: Database | Drizzle, consortiumId: string, organizationId: string): Promise<boolean> {
+  const exec = 'orm' in db ? db.orm : db;
+  const [row] = await exec
+    .select({ id: consortiumMembers.id })
+    .from(consortiumMembers)
+    .where(and(eq(consortiumMembers.consortiumId, consortiumId), eq(consortiumMembers.organizationId, organizationId), eq(consortiumMembers.status, 'active')));
+  return !!row;
 }

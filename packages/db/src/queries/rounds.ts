@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Drizzle } from '../client.ts';
-import { allocationRounds, cohorts, consortiumMembers, needs, organizationMembers, organizations, roundCohorts, roundNeeds, roundPreferences, roundResults } from '../schema/index.ts';
+import { allocationRounds, cohorts, needs, organizations, roundCohorts, roundNeeds, roundPreferences, roundResults } from '../schema/index.ts';
 import { textArray } from './training-bases.ts';
 
 // 双选 rounds: their participants, preferences and results.
@@ -187,21 +187,3 @@ export async function roundCandidates(db: Database, regionCode: string, regionPa
   return { needs: needRows, cohorts: cohortRows };
 }
 
-/** Whether the user manages an active lead organisation of the consortium. */
-export async function managesConsortiumLead(db: Database | Drizzle, consortiumId: string, userId: string): Promise<boolean> {
-  const exec = 'orm' in db ? db.orm : db;
-  const [row] = await exec
-    .select({ n: sql<number>`count(*)::int` })
-    .from(consortiumMembers)
-    .innerJoin(organizationMembers, eq(organizationMembers.organizationId, consortiumMembers.organizationId))
-    .where(
-      and(
-        eq(consortiumMembers.consortiumId, consortiumId),
-        eq(consortiumMembers.role, 'lead'),
-        eq(consortiumMembers.status, 'active'),
-        eq(organizationMembers.userId, userId),
-        inArray(organizationMembers.role, ['owner', 'manager']),
-      ),
-    );
-  return (row?.n ?? 0) > 0;
-}

@@ -120,6 +120,13 @@ export const zhCN = {
   answerBy: '请于 {{date}} 前答复',
   expiredOn: '已于 {{date}} 过期',
   placesLeft: '剩余名额 {{left}} 个',
+  endorseTitle: '共同体推荐',
+  endorseAs: '以共同体名义推荐',
+  endorse: '推荐',
+  endorsed: '已推荐',
+  endorsedBy: '{{name}} 推荐',
+  withdrawEndorsement: '撤回推荐',
+  endorsementWithdrawn: '已撤回推荐',
 };
 
 export const en: typeof zhCN = {
@@ -143,4 +150,11 @@ export const en: typeof zhCN = {
   answerBy: 'Answer by {{date}}',
   expiredOn: 'Expired on {{date}}',
   placesLeft: '{{left}} places left',
+  endorseTitle: 'Consortium endorsement',
+  endorseAs: 'Endorse for',
+  endorse: 'Endorse',
+  endorsed: 'Endorsed',
+  endorsedBy: 'Endorsed by {{name}}',
+  withdrawEndorsement: 'Withdraw endorsement',
+  endorsementWithdrawn: 'Endorsement withdrawn',
 };

@@ -8,6 +8,7 @@ import { QueryState } from '../../components/query-state.tsx';
 import { ToneTag } from '../../components/tone-tag.tsx';
 import { Applications, Recommendations } from './detail-enterprise.tsx';
 import { ApplyForNeed } from './detail-school.tsx';
+import { Endorsement } from './endorsement.tsx';
 import { h2, managed, statusTone, useMajorNames } from './shared.tsx';
 
 // the kind-specific facts kept in `details`, in the order they are shown
@@ -45,6 +46,7 @@ export default function NeedDetailPage() {
             <ToneTag tone="blue">{t(`needs.kinds.${n.kind}`)}</ToneTag>
             <ToneTag tone={statusTone[n.status]}>{t(`needs.statuses.${n.status}`)}</ToneTag>
             {n.headcount !== null && <Typography.Text strong>{t('needs.places', { accepted: n.accepted, headcount: n.headcount })}</Typography.Text>}
+            {n.consortiumName && <ToneTag tone="green">{t('needs.endorsedBy', { name: n.consortiumName })}</ToneTag>}
           </Space>
           <Card title={h2(t('needs.facts'))} style={{ marginBottom: 16 }}>
             <Descriptions column={{ xs: 1, md: 2 }} size="small">
@@ -77,6 +79,7 @@ export default function NeedDetailPage() {
               <Applications needId={n.id} />
             </>
           )}
+          {me.data && <Endorsement needId={n.id} consortiumId={n.consortiumId} consortiumName={n.consortiumName} />}
           {!isMember && schools.length > 0 && <ApplyForNeed needId={n.id} open={n.status === 'published'} schools={schools} />}
         </>
       )}
