@@ -12,6 +12,7 @@ export const en: Messages = {
     needs: 'Needs',
     cooperation: 'Cooperation',
     rounds: 'Rounds',
+    directory: 'Directory',
     admin: 'Admin',
     menu: 'Menu',
     language: 'Language',

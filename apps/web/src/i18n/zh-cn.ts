@@ -11,6 +11,7 @@ export const zhCN = {
     needs: '合作需求',
     cooperation: '合作实施',
     rounds: '双选',
+    directory: '名录',
     admin: '管理端',
     menu: '菜单',
     language: '语言',

@@ -70,9 +70,13 @@ export function AppShell() {
   const adminItems = isAdmin ? adminPages.map((p) => link(p.path, t(p.label))) : [];
 
   // wide screens keep the five sections; an administrator's 管理端 opens onto its pages
-  const wideItems: MenuProps['items'] = sectionItems.map((item) =>
-    item.key === '/admin' && isAdmin ? { key: 'admin-pages', label: t('nav.admin'), children: [link('/admin', t('account.navOverview')), ...adminItems] } : item,
-  );
+  // and the three directories (enterprises, schools, partners) share one entry, so every section fits at 1280 px
+  const directoryKeys: readonly string[] = ['/enterprises', '/schools', '/partners'];
+  const wideItems: MenuProps['items'] = sectionItems.flatMap<NonNullable<MenuProps['items']>[number]>((item) => {
+    if (item.key === '/admin' && isAdmin) return [{ key: 'admin-pages', label: t('nav.admin'), children: [link('/admin', t('account.navOverview')), ...adminItems] }];
+    if (item.key === '/enterprises') return [{ key: 'directory-pages', label: t('nav.directory'), children: sectionItems.filter((i) => directoryKeys.includes(i.key)) }];
+    return directoryKeys.includes(item.key) ? [] : [item];
+  });
   // the drawer lists everything, the account's entries included
   const accountItems: MenuProps['items'] = user
     ? [link('/account', t('account.myAccount')), { key: 'sign-out', label: t('account.signOut'), onClick: () => { close(); signOut.mutate({ everywhere: false }); } }]

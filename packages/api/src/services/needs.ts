@@ -15,7 +15,7 @@ import {
   staffCountOf,
   needCandidates,
   organizationConsortia,
-  organizationRegion,
+  organizationPlaceAndConsortia,
   updateApplication,
   updateNeed,
   type NeedRow,
@@ -116,20 +116,17 @@ export async function createCohort(db: Database, caller: Caller, input: CohortIn
   });
 }
 
-const CANDIDATES = 400;
-
 /** Cohorts ranked for a need, each with the parts of its score: for the need's organisation and admins. */
 export async function recommendCohorts(db: Database, caller: Caller, input: { needId: string; limit: number }) {
   const need = await getNeed(db, input.needId);
   if (!need) throw notFound();
   if (!caller.isPlatformAdmin) await requireRole(db, caller, need.organizationId, anyMember);
-  const path = regionPath(need.regionCode).map((r) => r.code);
-  const candidates = await cohortCandidates(db, { ...need, regionPath: path }, CANDIDATES);
-  const needConsortia: string[] = need.consortiumId ? [need.consortiumId] : [];
-  const ownConsortia = candidates.length ? await organizationConsortia(db, need.organizationId) : [];
-  const profile = { majorCodes: need.majorCodes, regionCode: need.regionCode, periodFrom: need.periodFrom, periodTo: need.periodTo, headcount: need.headcount, consortiumIds: [...needConsortia, ...ownConsortia] };
+  const consortiumIds = [...(need.consortiumId ? [need.consortiumId] : []), ...(await organizationConsortia(db, need.organizationId))];
+  // the candidates are the best by an estimate of the same score, enough of them that scoring them here gives the true top `limit`
+  const candidates = await cohortCandidates(db, { ...need, regionPath: regionPath(need.regionCode).map((r) => r.code), consortiumIds }, input.limit);
+  const profile = { majorCodes: need.majorCodes, regionCode: need.regionCode, periodFrom: need.periodFrom, periodTo: need.periodTo, headcount: need.headcount, consortiumIds };
   return candidates
-    .map((c) => ({ cohort: c, score: scoreMatch(profile, { majorCode: c.majorCode, regionCode: c.regionCode, windowFrom: c.windowFrom, windowTo: c.windowTo, available: c.students, consortiumIds: c.consortiumIds }) }))
+    .map(({ estimate: _, ...c }) => ({ cohort: c, score: scoreMatch(profile, { majorCode: c.majorCode, regionCode: c.regionCode, windowFrom: c.windowFrom, windowTo: c.windowTo, available: c.students, consortiumIds: c.consortiumIds }) }))
     .sort((a, b) => b.score.total - a.score.total || a.cohort.id.localeCompare(b.cohort.id))
     .slice(0, input.limit);
 }
@@ -139,11 +136,13 @@ export async function recommendNeeds(db: Database, caller: Caller, input: { coho
   const cohort = await getCohort(db, input.cohortId);
   if (!cohort) throw notFound();
   if (!caller.isPlatformAdmin) await requireRole(db, caller, cohort.organizationId, anyMember);
-  const candidates = await needCandidates(db, cohort, todayInChina(), CANDIDATES);
-  const schoolConsortia = await organizationConsortia(db, cohort.organizationId);
-  const profile = { majorCode: cohort.majorCode, regionCode: (await organizationRegion(db, cohort.organizationId)) ?? '', windowFrom: cohort.windowFrom, windowTo: cohort.windowTo, available: cohort.students, consortiumIds: schoolConsortia };
+  const school = await organizationPlaceAndConsortia(db, cohort.organizationId);
+  const schoolRegionCode = school.regionCode ?? '';
+  const schoolConsortia = school.consortiumIds;
+  const candidates = await needCandidates(db, { ...cohort, schoolRegionCode, consortiumIds: schoolConsortia }, todayInChina(), input.limit);
+  const profile = { majorCode: cohort.majorCode, regionCode: schoolRegionCode, windowFrom: cohort.windowFrom, windowTo: cohort.windowTo, available: cohort.students, consortiumIds: schoolConsortia };
   return candidates
-    .map((n) => ({ need: n, score: scoreMatch({ majorCodes: n.majorCodes, regionCode: n.regionCode, periodFrom: n.periodFrom, periodTo: n.periodTo, headcount: n.headcount === null ? null : n.headcount - n.accepted, consortiumIds: n.consortiumIds }, profile) }))
+    .map(({ estimate: _, ...n }) => ({ need: n, score: scoreMatch({ majorCodes: n.majorCodes, regionCode: n.regionCode, periodFrom: n.periodFrom, periodTo: n.periodTo, headcount: n.headcount === null ? null : n.headcount - n.accepted, consortiumIds: n.consortiumIds }, profile) }))
     .sort((a, b) => b.score.total - a.score.total || a.need.id.localeCompare(b.need.id))
     .slice(0, input.limit);
 }

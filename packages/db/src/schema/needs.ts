@@ -44,6 +44,10 @@ export const needs = pgTable(
     index('need_status_kind_idx').on(t.status, t.kind, t.deadline),
     index('need_organization_idx').on(t.organizationId, t.status),
     index('need_major_categories_idx').using('gin', t.majorCategories),
+    // recommendations for a cohort: published needs by region, with what the score reads (an index-only scan)
+    index('need_published_region_idx')
+      .on(t.regionCode, t.deadline, t.id, t.organizationId, t.majorCategories, t.majorCodes, t.periodFrom, t.periodTo, t.headcount, t.accepted)
+      .where(sql`status = 'published'`),
     check('need_headcount_positive', sql`${t.headcount} IS NULL OR ${t.headcount} > 0`),
     check('need_accepted_within_headcount', sql`${t.accepted} >= 0 AND (${t.headcount} IS NULL OR ${t.accepted} <= ${t.headcount})`),
     check('need_period', sql`${t.periodFrom} IS NULL OR ${t.periodTo} IS NULL OR ${t.periodTo} >= ${t.periodFrom}`),
@@ -76,6 +80,10 @@ export const cohorts = pgTable(
   (t) => [
     index('cohort_open_major_idx').on(t.status, t.majorCategory, t.majorCode),
     index('cohort_organization_idx').on(t.organizationId),
+    // recommendations for a need: open cohorts by major, with what the score reads (an index-only scan)
+    index('cohort_open_match_idx')
+      .on(t.majorCategory, t.majorCode, t.organizationId, t.id, t.windowFrom, t.windowTo, t.students, t.regionCodes)
+      .where(sql`status = 'open'`),
     check('cohort_students_positive', sql`${t.students} > 0`),
     check('cohort_window', sql`${t.windowTo} >= ${t.windowFrom}`),
   ],

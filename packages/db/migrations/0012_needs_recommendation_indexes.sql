@@ -1,0 +1,2 @@
+CREATE INDEX "cohort_open_match_idx" ON "cohort" USING btree ("major_category","major_code","organization_id","id","window_from","window_to","students","region_codes") WHERE status = 'open';--> statement-breakpoint
+CREATE INDEX "need_published_region_idx" ON "need" USING btree ("region_code","deadline","id","organization_id","major_categories","major_codes","period_from","period_to","headcount","accepted") WHERE status = 'published';
