@@ -119,6 +119,7 @@ const messages = {
   'roundStatus.closed': { 'zh-CN': '已匹配', en: 'closed' },
   'roundStatus.published': { 'zh-CN': '已公布', en: 'published' },
   'need.notConsortiumMember': { 'zh-CN': '该企业不是这个共同体的正式成员', en: 'The enterprise is not an active member of this consortium' },
+  'need.bannedContent': { 'zh-CN': '需求内容含有实习管理规定禁止的事项：“{term}”', en: 'The need contains something the internship regulations forbid: “{term}”' },
   'reason.required': { 'zh-CN': '请填写原因', en: 'Give a reason' },
   'input.invalid': { 'zh-CN': '输入有误，请检查标记的字段', en: 'Some fields are invalid; please check the marked fields' },
   'notFound': { 'zh-CN': '未找到该记录', en: 'Not found' },

@@ -111,3 +111,22 @@ export function internshipViolations(
     out.push({ rule: 'internship.enterpriseShare', field: 'headcount' });
   return out;
 }
+
+/**
+ * Terms a published need may not contain. 职业学校学生实习管理规定 (2021) forbids charging interns (deposits, fees for
+ * clothing, training or check-ups), placing them through paid intermediaries, and overtime or night shifts; a
+ * need that offers any of these is refused at publishing, naming the field and the term.
+ */
+export const bannedTerms = ['押金', '保证金', '中介费', '介绍费', '培训费', '服装费', '体检费', '住宿押金', '加班', '夜班', '通宵', '倒班', '无薪', '不发工资'] as const;
+
+/** The first banned term in a need's free-text fields, with the field it is in; null when there is none. */
+export function bannedContent(need: { title: string; description: string; details: unknown }): { field: string; term: string } | null {
+  const details = (need.details ?? {}) as Record<string, unknown>;
+  const texts: Array<[string, unknown]> = [['title', need.title], ['description', need.description], ...['post', 'courseName', 'bookTitle', 'problem'].map((k): [string, unknown] => [k, details[k]])];
+  for (const [field, text] of texts) {
+    if (typeof text !== 'string') continue;
+    const term = bannedTerms.find((t) => text.includes(t));
+    if (term) return { field, term };
+  }
+  return null;
+}

@@ -69,6 +69,14 @@ describe('needs and cohorts', () => {
     expect(keyOf(await errorOf(enterprise.caller.needs.publish({ id: bigPost.id })))).toBe('internship.enterpriseShare');
   });
 
+  it('refuses to publish a need that asks interns for a deposit or night shifts, naming the field and the term', async () => {
+    const { id } = await enterprise.caller.needs.create({ organizationId: enterprise.organizationId, need: internship({ description: '入职需交服装押金200元' }) });
+    const e = await errorOf(enterprise.caller.needs.publish({ id }));
+    expect([keyOf(e), fieldOf(e), (e.cause as DomainError).params]).toEqual(['need.bannedContent', 'description', { term: '押金' }]);
+    const night = await enterprise.caller.needs.create({ organizationId: enterprise.organizationId, need: internship({ post: '数控车工（夜班）' }) });
+    expect(fieldOf(await errorOf(enterprise.caller.needs.publish({ id: night.id })))).toBe('post');
+  });
+
   it('rejects bad input with field errors, and lets only enterprises post needs and schools publish cohorts', async () => {
     for (const bad of [{ headcount: 0 }, { periodTo: addDays(from, -1) }, { majorCodes: ['999999'] }]) {
       const e = await errorOf(enterprise.caller.needs.create({ organizationId: enterprise.organizationId, need: internship(bad) }));

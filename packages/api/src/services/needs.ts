@@ -29,7 +29,7 @@ import { writeAudit } from '@ronghe/db/queries/audit';
 import type { CohortInput } from '@ronghe/domain/cohort';
 import { DomainError } from '@ronghe/domain/errors';
 import { scoreMatch } from '@ronghe/domain/matching';
-import { internshipFields, internshipViolations, type ApplicationStatus, type NeedInput } from '@ronghe/domain/need';
+import { bannedContent, internshipFields, internshipViolations, type ApplicationStatus, type NeedInput } from '@ronghe/domain/need';
 import { majorCategoryOf } from '@ronghe/domain/reference/majors';
 import { regionPath } from '@ronghe/domain/reference/regions';
 import { todayInChina } from '@ronghe/domain/training-base';
@@ -78,6 +78,8 @@ export async function publishNeed(db: Database, caller: Caller, id: string) {
   if (!need) throw notFound();
   await requireVerifiedManager(db, caller, need.organizationId);
   if (need.deadline < todayInChina()) throw new DomainError('INVALID', 'booking.pastDate', { field: 'deadline' });
+  const banned = bannedContent(need);
+  if (banned) throw new DomainError('INVALID', 'need.bannedContent', { field: banned.field, params: { term: banned.term } });
   if (need.kind === 'internship') {
     const broken = internshipViolations(internshipTermsOf(need), { interns: need.headcount ?? 0, enterpriseStaff: need.staffCount });
     const first = broken[0];
