@@ -46,9 +46,12 @@ async function demoOrg(email: string): Promise<Org> {
   return { cookie: session.cookie, organizationId: m?.organizationId ?? '', name: m?.name ?? '' };
 }
 
+// a fresh suffix per call, so that a retried journey signs up new people rather than failing on the earlier ones
+const fresh = () => Math.random().toString(36).slice(2, 7);
+
 async function newOrg(adminCookie: string, email: string, org: Record<string, unknown>): Promise<Org> {
   const url = journey.server.url;
-  const owner = await callApi(url, 'account.signUp', { identifier: email, password: 'Yizhuang2027x', name: '联系人' });
+  const owner = await callApi(url, 'account.signUp', { identifier: email.replace('@', `+${fresh()}@`), password: 'Yizhuang2027x', name: '联系人' });
   const created = await callApi<{ id: string }>(url, 'organizations.create', org, { cookie: owner.cookie });
   await callApi(url, 'admin.verify', { id: created.data.id }, { cookie: adminCookie });
   return { cookie: owner.cookie, organizationId: created.data.id, name: String(org.name) };
@@ -60,10 +63,12 @@ async function pickOptions(page: Page, selectId: string, labels: RegExp[]) {
   await page.keyboard.press('Escape');
 }
 
+/** Types a date and leaves the field with Tab: Enter would also submit the form. */
 async function typeDate(page: Page, label: string, value: string) {
   await page.getByLabel(label).click();
   await page.keyboard.type(value);
-  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await expect.poll(() => page.getByLabel(label).inputValue()).toBe(value);
 }
 
 describe('a 双选 round for 亦庄', () => {
