@@ -33,7 +33,7 @@ type Part = { key: string; points: number; max: number; level: string };
 /** "专业 40/40（同一专业）", "时间 15/15", "共同体 0/10". */
 export function partText(t: TFunction, p: Part): string {
   const base = t('needs.partText', { name: t(`needs.parts.${p.key}`), points: p.points, max: p.max });
-  if (p.key === 'major' || p.key === 'region') return `${base}（${t(`needs.levels.${p.key}.${p.level}`)}）`;
+  if (p.key === 'major' || p.key === 'region') return t('needs.partWithLevel', { base, level: t(`needs.levels.${p.key}.${p.level}`) });
   return base;
 }
 
