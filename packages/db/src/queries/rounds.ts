@@ -127,12 +127,20 @@ export async function setRanking(tx: Drizzle, roundId: string, needId: string, r
 
 export type NewRoundResult = typeof roundResults.$inferInsert;
 
-const RESULT_BATCH = 2_000;
+const RESULT_BATCH = 10_000;
 
-/** Writes a round's results afresh (inside the caller's transaction). */
+/**
+ * Writes a round's results afresh (inside the caller's transaction). Each batch travels as one JSON parameter
+ * expanded by jsonb_to_recordset: at 50,000 slots that is several times faster than multi-row VALUES with
+ * eight parameters a row.
+ */
 export async function replaceResults(tx: Drizzle, roundId: string, rows: readonly NewRoundResult[]) {
   await tx.delete(roundResults).where(eq(roundResults.roundId, roundId));
-  for (let i = 0; i < rows.length; i += RESULT_BATCH) await tx.insert(roundResults).values(rows.slice(i, i + RESULT_BATCH));
+  for (let i = 0; i < rows.length; i += RESULT_BATCH) {
+    const batch = rows.slice(i, i + RESULT_BATCH).map((r) => ({ c: r.cohortId, s: r.slot, n: r.needId ?? null, k: r.choice ?? null, r: r.reason ?? null, o: r.choices ?? null, l: r.lottery }));
+    await tx.execute(sql`insert into round_result (round_id, cohort_id, slot, need_id, choice, reason, choices, lottery)
+      select ${roundId}::uuid, x.c, x.s, x.n, x.k, x.r, x.o, x.l from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as x(c uuid, s int, n uuid, k int, r text, o jsonb, l bigint)`);
+  }
 }
 
 /** Placed students by cohort and need, with the choice they got. */
