@@ -107,7 +107,7 @@ function PreferencesForm({ roundId, cohort, needs, label }: { roundId: string; c
   const id = `prefs-${cohort.cohortId}`;
   return (
     <div style={{ marginTop: 8 }}>
-      <label htmlFor={id}>{t('rounds.preferencesFor', { major: label, school: '' })}</label>
+      <label htmlFor={id}>{t('rounds.preferencesFor', { cohort: label })}</label>
       <Typography.Paragraph type="secondary" style={{ margin: '2px 0 6px' }}>
         {t('rounds.preferencesIntro')}
       </Typography.Paragraph>

@@ -22,12 +22,12 @@ export function Results({ data, cohortLabel }: { data: Round; cohortLabel: (c: R
     <Card title={h2(t('rounds.resultsTitle'))}>
       <ul aria-label={t('rounds.resultsTitle')} style={{ paddingLeft: 20, margin: 0 }}>
         {results.placed.map((p) => (
-          <li key={`${p.cohortId}-${p.needId}`}>{t('rounds.placedRow', { school: label(p.cohortId), major: '', students: p.students, need: needTitle(p.needId), choice: p.choice })}</li>
+          <li key={`${p.cohortId}-${p.needId}`}>{t('rounds.placedRow', { cohort: label(p.cohortId), students: p.students, need: needTitle(p.needId), choice: p.choice })}</li>
         ))}
       </ul>
       {results.unplaced.map((u) => (
         <div key={`${u.cohortId}-${u.reason}`} style={{ marginTop: 12 }}>
-          <Typography.Text strong>{t('rounds.unplacedRow', { school: label(u.cohortId), major: '', students: u.students })}</Typography.Text>
+          <Typography.Text strong>{t('rounds.unplacedRow', { cohort: label(u.cohortId), students: u.students })}</Typography.Text>
           <Typography.Paragraph style={{ margin: '2px 0' }}>{t(`rounds.reasons.${u.reason}`)}</Typography.Paragraph>
           <ul style={{ margin: 0, paddingLeft: 20 }}>
             {u.choices.map((c, i) => (
