@@ -158,7 +158,8 @@ describe('invitations, placements and projects', () => {
     await dialog.getByLabel('协议编号').fill('JD-2026-0815');
     await dialog.getByLabel('签订日期').click();
     await page.keyboard.type(todayInChina());
-    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab'); // Enter would also submit the form
+    await expect.poll(() => dialog.getByLabel('签订日期').inputValue()).toBe(todayInChina());
     await page.waitForTimeout(300);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'agreement-modal');
@@ -207,7 +208,7 @@ describe('invitations, placements and projects', () => {
     await page.getByText('里程碑 0/3').first().waitFor();
     await page.waitForLoadState('networkidle');
     expect(await settledA11yViolations(page)).toEqual([]);
-    await page.getByRole('link', { name: COURSE }).click();
+    await page.getByRole('link', { name: COURSE }).first().click(); // the newest first (a retried journey adds another)
     await page.waitForURL(/\/projects\/[0-9a-f-]{36}$/);
     await page.getByRole('heading', { name: COURSE, level: 1 }).waitFor();
     await page.getByText('1. 确定课程标准').waitFor();
@@ -216,7 +217,8 @@ describe('invitations, placements and projects', () => {
     await page.getByLabel('里程碑名称').fill('第二轮开课');
     await page.getByLabel('计划完成日期').click();
     await page.keyboard.type(due);
-    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab'); // Enter would also submit the form, racing the click below
+    await expect.poll(() => page.getByLabel('计划完成日期').inputValue()).toBe(due);
     await page.getByRole('button', { name: '添加', exact: true }).click();
     await page.getByText('里程碑已添加').first().waitFor();
     await page.getByText('4. 第二轮开课').waitFor();
