@@ -29,12 +29,26 @@ async function signInAs(page: Page, identifier: string, password = 'ronghe2027de
 
 const pick = (page: Page, text: string | RegExp) => page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
 
+/** Types a range; the end date is left with Tab (Enter would also submit the form), and both values are checked. */
 async function typeRange(page: Page, from: string, to: string) {
   await page.getByPlaceholder('开始日期').first().click();
   await page.keyboard.type(from);
   await page.keyboard.press('Enter');
   await page.keyboard.type(to);
-  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await expect.poll(() => page.getByPlaceholder('开始日期').first().inputValue()).toBe(from);
+  await expect.poll(() => page.getByPlaceholder('结束日期').first().inputValue()).toBe(to);
+}
+
+/** Submits the form and waits for the need's page; on a refusal, fails with what the form says. */
+async function submitNeed(page: Page) {
+  await page.getByRole('button', { name: '保存并发布' }).click();
+  try {
+    await page.waitForURL(/\/needs\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+  } catch (error) {
+    const said = await page.locator('.ant-form-item-explain-error, [role="alert"]').allTextContents();
+    throw new Error(`the need was not published: ${said.join(' | ') || 'no message on the page'}`, { cause: error });
+  }
 }
 
 describe('an internship need, matched and filled', () => {
@@ -65,7 +79,8 @@ describe('an internship need, matched and filled', () => {
     await page.locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item', { hasText: '大兴区' }).first().click();
     await page.getByLabel('截止日期').click();
     await page.keyboard.type(addDays(todayInChina(), 30));
-    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.getByLabel('截止日期').inputValue()).toBe(addDays(todayInChina(), 30));
     await page.getByLabel('专业').fill('数控');
     await pick(page, /数控技术$/);
     await page.keyboard.press('Escape');
@@ -76,8 +91,7 @@ describe('an internship need, matched and filled', () => {
     await page.getByLabel('月薪（元）').fill('4500');
     await page.getByLabel('同岗位试用期工资（元）').fill('5000');
     await page.getByLabel('该岗位在岗人数').fill('120');
-    await page.getByRole('button', { name: '保存并发布' }).click();
-    await page.waitForURL(/\/needs\/[0-9a-f-]{36}$/);
+    await submitNeed(page);
     needUrl = page.url();
     await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
     await page.getByRole('heading', { name: '推荐学生批次' }).waitFor();
