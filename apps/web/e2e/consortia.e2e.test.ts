@@ -9,6 +9,9 @@ import { startJourney } from './support/journey.ts';
 
 const journey = startJourney();
 const NAME = '京津冀数控装备产教融合共同体';
+// names are unique: a retried first step (CI retries once) proposes the community under a new name
+let name = NAME;
+let attempts = 0;
 
 async function signInAs(page: Page, identifier: string, password = 'ronghe2027demo') {
   await journey.browser.context.clearCookies();
@@ -27,11 +30,12 @@ describe('a cross-region industry community', () => {
   let consortiumUrl = '';
 
   it('a Beijing school proposes it and invites an enterprise as co-lead', async () => {
+    name = ++attempts === 1 ? NAME : `${NAME}（${attempts}）`;
     const page = await journey.browser.newPage();
     await signInAs(page, 'school@demo.ronghe.cn');
     await page.goto(`${journey.server.url}/consortia/new`);
     await page.getByRole('radio', { name: /^行业产教融合共同体/ }).check();
-    await page.getByLabel('共同体名称').fill(NAME);
+    await page.getByLabel('共同体名称').fill(name);
     await page.getByLabel('级别').click();
     await page.locator('.ant-select-item-option', { hasText: '市级' }).click();
     await page.getByLabel('服务行业').fill('34');
@@ -41,7 +45,7 @@ describe('a cross-region industry community', () => {
     await page.getByRole('button', { name: '保存为草稿' }).click();
     await page.waitForURL(/\/consortia\/[0-9a-f-]{36}$/);
     consortiumUrl = page.url();
-    await page.getByRole('heading', { name: NAME, level: 1 }).waitFor();
+    await page.getByRole('heading', { name, level: 1 }).waitFor();
 
     // submitting before an enterprise leads it is refused, naming what is missing
     await page.getByRole('button', { name: '提交审批' }).click();
@@ -107,9 +111,9 @@ describe('a cross-region industry community', () => {
 
     // the directory: under 天津 it is listed, with 3 members, and the counts equal the stats
     await page.goto(`${url}/consortia`);
-    await page.getByRole('link', { name: NAME }).waitFor();
+    await page.getByRole('link', { name }).waitFor();
     const { data } = await callApi<{ total: number; items: Array<{ name: string; memberCount: number }> }>(url, 'consortia.list', { kind: 'industry_community', regionCode: '120000' }, { query: true });
-    expect(data.items.find((c) => c.name === NAME)?.memberCount).toBe(3);
+    expect(data.items.find((c) => c.name === name)?.memberCount).toBe(3);
     const all = await callApi<{ total: number }>(url, 'consortia.list', { kind: 'industry_community' }, { query: true });
     expect(all.data.total).toBe(await activeIndustryCommunities());
     expect(await seriousA11yViolations(page)).toEqual([]);

@@ -1,8 +1,13 @@
-import { afterAll, beforeAll } from 'vitest';
-import { launchBrowser, type TestBrowser } from './browser.ts';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { launchBrowser, screenshotDir, type TestBrowser } from './browser.ts';
 import { startTestServer, type TestServer } from './server.ts';
 
 export type Journey = { server: TestServer; browser: TestBrowser };
+
+/** Where a failed journey step leaves what its pages showed; .ci/run prints it next to the failure. */
+export const failureContextFile = join(screenshotDir, '..', 'journey-failures.txt');
 
 /** One real server (fresh database) and one Chromium for the test file; both stopped afterwards. */
 export function startJourney(): Journey {
@@ -10,6 +15,21 @@ export function startJourney(): Journey {
   beforeAll(async () => {
     journey.server = await startTestServer();
     journey.browser = await launchBrowser();
+  });
+  // a failed step leaves its page open: record where it was and what it said, with a screenshot
+  afterEach(async ({ task }) => {
+    if (task.result?.state !== 'fail' || !journey.browser) return;
+    const attempt = (task.result.retryCount ?? 0) + 1;
+    const pages = journey.browser.context.pages();
+    const page = pages[pages.length - 1];
+    if (!page) return;
+    const slug = task.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60);
+    const main = page.locator('main');
+    const text = await (await main.count() ? main.first() : page.locator('body')).innerText({ timeout: 3_000 }).catch(() => '(no text)');
+    await page.screenshot({ path: join(screenshotDir, `failed-${slug}.png`), fullPage: true, timeout: 5_000 }).catch(() => undefined);
+    mkdirSync(screenshotDir, { recursive: true });
+    const path = new URL(page.url()).pathname;
+    appendFileSync(failureContextFile, `${task.name} (attempt ${attempt}) — at ${path}: ${text.replace(/\s+/g, ' ').slice(0, 500)}\n`);
   });
   afterAll(async () => {
     await journey.browser?.close();
