@@ -40,6 +40,11 @@ const RoundsPage = lazy(() => import('./pages/rounds/list.tsx'));
 const RoundPage = lazy(() => import('./pages/rounds/detail.tsx'));
 const CooperationPage = lazy(() => import('./pages/cooperation/cooperation.tsx'));
 const ProjectPage = lazy(() => import('./pages/cooperation/project.tsx'));
+const MonitoringPage = lazy(() => import('./pages/monitoring/dashboard.tsx'));
+const PlanTasksPage = lazy(() => import('./pages/monitoring/tasks.tsx'));
+const SupplyDemandPage = lazy(() => import('./pages/monitoring/supply-demand.tsx'));
+const MatrixPage = lazy(() => import('./pages/monitoring/matrix.tsx'));
+const AnnualReportPage = lazy(() => import('./pages/monitoring/annual-report.tsx'));
 
 // antd's default grey text (#8c8c8c), link blue (#1677ff) and error red (#ff4d4f) fail WCAG AA
 // contrast on white; these pass 4.5:1.
@@ -68,6 +73,11 @@ export function App() {
                     <Route path="admin/verification" element={<VerificationPage />} />
                     <Route path="admin/audit" element={<AuditPage />} />
                     <Route path="admin/import" element={<ImportPage />} />
+                    <Route path="admin/monitoring" element={<MonitoringPage />} />
+                    <Route path="admin/tasks" element={<PlanTasksPage />} />
+                    <Route path="admin/supply-demand" element={<SupplyDemandPage />} />
+                    <Route path="admin/matrix" element={<MatrixPage />} />
+                    <Route path="admin/report/:year" element={<AnnualReportPage />} />
                     <Route path="login" element={<SignInPage />} />
                     <Route path="account" element={<AccountPage />} />
                     <Route path="invitations/:token" element={<InvitationPage />} />

@@ -1,9 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInChina } from '@ronghe/domain/training-base';
 import { insertApplication, insertCohort, insertNeed } from '@ronghe/db/queries/needs';
 import { insertPlacement, insertProject } from '@ronghe/db/queries/cooperation';
-import { allocationRounds, roundCohorts, roundNeeds } from '@ronghe/db/schema';
+import { allocationRounds, indicators, roundCohorts, roundNeeds } from '@ronghe/db/schema';
 import { appRouter } from './root.ts';
 import { anonymous, callerFor, cookieHeader, createTestEnv, makeAdmin, signUpUser, verifiedOrganization, type TestEnv, type TestUser } from './test-support.ts';
 
@@ -59,6 +59,8 @@ type Fixture = {
   draftRoundId: string;
   openRoundId: string;
   closingRoundId: string;
+  /** T13, a reported plan indicator */
+  indicatorId: string;
 };
 type Entry = { allowed: readonly CallerKind[]; call: (c: Caller, f: Fixture) => Promise<unknown> };
 
@@ -194,6 +196,15 @@ const matrix: Record<string, Entry> = {
   'rounds.close': { allowed: admins, call: (c, f) => c.rounds.close({ id: f.closingRoundId }) },
   'rounds.rerun': { allowed: admins, call: (c, f) => c.rounds.rerun({ id: f.openRoundId }) },
   'rounds.publish': { allowed: admins, call: (c, f) => c.rounds.publish({ id: f.openRoundId }) },
+  'monitoring.indicators': { allowed: admins, call: (c) => c.monitoring.indicators() },
+  'monitoring.breakdown': { allowed: admins, call: (c, f) => c.monitoring.breakdown({ id: f.indicatorId }) },
+  'monitoring.trend': { allowed: admins, call: (c, f) => c.monitoring.trend({ id: f.indicatorId }) },
+  'monitoring.reports': { allowed: admins, call: (c, f) => c.monitoring.reports({ id: f.indicatorId }) },
+  'monitoring.report': { allowed: admins, call: (c, f) => c.monitoring.report({ indicatorId: f.indicatorId, value: 1, asOf: soon(0), evidenceText: '矩阵测试佐证', evidenceUrl: '' }) },
+  'monitoring.create': { allowed: admins, call: (c) => c.monitoring.create({ name: '矩阵指标', unit: '个', target: 5 }) },
+  'monitoring.setSchedule': { allowed: admins, call: (c, f) => c.monitoring.setSchedule({ id: f.indicatorId, baseline: 0, milestones: {} }) },
+  'monitoring.archive': { allowed: admins, call: (c, f) => c.monitoring.archive({ id: f.indicatorId }) },
+  'monitoring.snapshot': { allowed: admins, call: (c) => c.monitoring.snapshot() },
   'imports.template': { allowed: admins, call: (c) => c.imports.template() },
   'imports.organizations': { allowed: admins, call: (c) => c.imports.organizations({ filename: 'empty.csv', base64: '', dryRun: true }) },
 };
@@ -285,6 +296,7 @@ beforeAll(async () => {
     draftRoundId: draftRound?.id ?? '',
     openRoundId: openRound?.id ?? '',
     closingRoundId: closingRound?.id ?? '',
+    indicatorId: (await env.db.orm.select({ id: indicators.id }).from(indicators).where(eq(indicators.code, 'T13')))[0]?.id ?? '',
     invitationId: invitation.id,
     schoolPlacementId: schoolPlacement.id,
     enterprisePlacementId: enterprisePlacement.id,

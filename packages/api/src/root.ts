@@ -13,6 +13,11 @@ import { baseBookingsRouter } from './routers/base-bookings.ts';
 import { cohortsRouter, needsRouter } from './routers/needs.ts';
 import { placementsRouter, projectsRouter } from './routers/cooperation.ts';
 import { roundsRouter } from './routers/rounds.ts';
+import { monitoringRouter } from './routers/monitoring.ts';
+import { planTasksRouter } from './routers/plan-tasks.ts';
+import { supplyDemandRouter } from './routers/supply-demand.ts';
+import { annualReportRouter } from './routers/annual-report.ts';
+import { designationsRouter } from './routers/designations.ts';
 
 export const appRouter = router({
   reference: referenceRouter,
@@ -30,6 +35,11 @@ export const appRouter = router({
   placements: placementsRouter,
   projects: projectsRouter,
   rounds: roundsRouter,
+  monitoring: monitoringRouter,
+  planTasks: planTasksRouter,
+  supplyDemand: supplyDemandRouter,
+  annualReport: annualReportRouter,
+  designations: designationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

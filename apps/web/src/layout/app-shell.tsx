@@ -30,6 +30,10 @@ const sections = [
 
 // platform administrators only; on wide screens they sit under 管理端, in the drawer they are listed
 const adminPages = [
+  { path: '/admin/monitoring', label: 'monitoring.navDashboard' },
+  { path: '/admin/tasks', label: 'monitoring.navTasks' },
+  { path: '/admin/supply-demand', label: 'monitoring.navSupplyDemand' },
+  { path: '/admin/matrix', label: 'monitoring.navMatrix' },
   { path: '/admin/verification', label: 'account.navVerification' },
   { path: '/admin/audit', label: 'account.navAudit' },
 ] as const;

@@ -2,15 +2,23 @@ import type { Database } from '@ronghe/db/client';
 import { expireNeeds } from '@ronghe/db/queries/needs';
 import { expireInvitations } from '@ronghe/db/queries/cooperation';
 import { todayInChina } from '@ronghe/domain/training-base';
+import { snapshotIfMissing } from './monitoring.ts';
 
-// Work nobody asks for: published needs past their deadline expire by themselves, and invitations left
-// unanswered past their expiry give their places back. Idempotent, so
-// several server processes may each run it.
+// Work nobody asks for: published needs past their deadline expire by themselves, invitations left
+// unanswered past their expiry give their places back, and every indicator's value is recorded once a
+// day. Idempotent, so several server processes may each run it.
 
-export type Housekeeping = { runOnce: () => Promise<{ expiredNeeds: number; expiredInvitations: number }>; stop: () => void };
+export type HousekeepingRun = { expiredNeeds: number; expiredInvitations: number; snapshotTaken: boolean };
+export type Housekeeping = { runOnce: () => Promise<HousekeepingRun>; stop: () => void };
 
 export function startHousekeeping(db: Database, onError: (error: unknown) => void, everyMs = 10 * 60_000): Housekeeping {
-  const runOnce = async () => ({ expiredInvitations: await expireInvitations(db, new Date()), expiredNeeds: await expireNeeds(db, todayInChina()) });
+  const runOnce = async (): Promise<HousekeepingRun> => {
+    const today = todayInChina();
+    const expiredInvitations = await expireInvitations(db, new Date());
+    const expiredNeeds = await expireNeeds(db, today);
+    const snapshotTaken = await snapshotIfMissing(db, today);
+    return { expiredInvitations, expiredNeeds, snapshotTaken };
+  };
   const tick = () => void runOnce().catch(onError);
   const timer = setInterval(tick, everyMs);
   timer.unref();

@@ -9,3 +9,4 @@ export * from './training-bases.ts';
 export * from './needs.ts';
 export * from './cooperation.ts';
 export * from './rounds.ts';
+export * from './monitoring.ts';

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import type { SchoolDesignation } from '@ronghe/domain/monitoring';
 import { organizationKinds, organizationStatuses, partnerTypes, schoolLevels } from '@ronghe/domain/organization';
 import { createdAt, id, updatedAt } from './columns.ts';
 import { industries, regions } from './reference.ts';
@@ -22,6 +23,8 @@ export const organizations = pgTable(
     industryCode: varchar('industry_code', { length: 2 }).references(() => industries.code, { onDelete: 'restrict' }),
     staffCount: integer('staff_count'),
     isLeadingEnterprise: boolean('is_leading_enterprise').notNull().default(false),
+    /** a school's designations (新设职业本科, 新型高职, 国家/北京市双高), set by admins: T04–T06, T08 */
+    designations: text('designations').array().$type<SchoolDesignation[]>().notNull().default(sql`'{}'::text[]`),
     description: text('description').notNull().default(''),
     /** contact person and phone: shown masked to people outside the organisation */
     contactName: text('contact_name').notNull().default(''),

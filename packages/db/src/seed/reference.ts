@@ -6,6 +6,7 @@ import { gaojingjianIndustries, industries } from '@ronghe/domain/reference/indu
 import { targets } from '@ronghe/domain/reference/targets';
 import type { Database, Drizzle } from '../client.ts';
 import * as schema from '../schema/index.ts';
+import { syncPlanIndicators } from '../queries/monitoring.ts';
 
 const levelOrder = { province: 0, prefecture: 1, county: 2 } as const;
 
@@ -49,5 +50,6 @@ export async function syncReference(database: Database): Promise<void> {
       .onConflictDoUpdate({ target: schema.gaojingjianIndustries.id, set: refreshAll(schema.gaojingjianIndustries, ['id']) });
 
     await tx.insert(schema.planTargets).values([...targets]).onConflictDoUpdate({ target: schema.planTargets.code, set: refreshAll(schema.planTargets, ['code']) });
+    await syncPlanIndicators(tx);
   });
 }
