@@ -142,6 +142,10 @@ const messages = {
   'task.noteRequired': { 'zh-CN': '请填写进展说明', en: 'Describe the progress' },
   'task.progressRange': { 'zh-CN': '完成进度须在 0–100 之间', en: 'Progress must be between 0 and 100' },
   'task.closed': { 'zh-CN': '该任务已完成或已取消', en: 'This task is done or cancelled' },
+  // keys: plan tasks
+  // keys: supply and demand
+  // keys: annual report
+  // keys: designations
   'reason.required': { 'zh-CN': '请填写原因', en: 'Give a reason' },
   'input.invalid': { 'zh-CN': '输入有误，请检查标记的字段', en: 'Some fields are invalid; please check the marked fields' },
   'notFound': { 'zh-CN': '未找到该记录', en: 'Not found' },

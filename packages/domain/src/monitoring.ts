@@ -117,9 +117,9 @@ export function expectedValue(s: Schedule, day: string): number {
   if (day <= s.startsOn) return s.baseline;
   if (day >= s.dueOn) return s.target;
   for (let i = 1; i < points.length; i++) {
-    const [d1, v1] = points[i]!;
+    const [d0, v0] = points[i - 1] ?? points[0] ?? [s.startsOn, s.baseline];
+    const [d1, v1] = points[i] ?? [s.dueOn, s.target];
     if (day <= d1) {
-      const [d0, v0] = points[i - 1]!;
       const span = daysBetween(d0, d1) - 1;
       const done = daysBetween(d0, day) - 1;
       return span <= 0 ? v1 : v0 + ((v1 - v0) * done) / span;

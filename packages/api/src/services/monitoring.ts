@@ -20,8 +20,8 @@ import { DomainError } from '@ronghe/domain/errors';
 import { expectedValue, PLAN_START, ragStatus, type IndicatorInput, type Milestones, type Rag } from '@ronghe/domain/monitoring';
 import { getRegion } from '@ronghe/domain/reference/regions';
 import { mapRegionOf, todayInChina } from '@ronghe/domain/training-base';
-import { z } from 'zod';
-import { indicatorReportInput } from '@ronghe/domain/monitoring';
+import type { z } from 'zod';
+import type { indicatorReportInput } from '@ronghe/domain/monitoring';
 
 // The dashboard's figures: every indicator's actual value on a day (computed live from platform data
 // for today, from the daily snapshots for days past; reported values from the latest dated report),
@@ -53,7 +53,7 @@ export async function valuesOn(db: Database, rows: IndicatorRow[], day: string, 
       const r = reported.get(row.id);
       values.set(row.id, r ? { value: r.value, source: 'report', reportedOn: r.asOf } : { value: null, source: 'none', reportedOn: null });
     } else if (live.has(row.id)) {
-      values.set(row.id, { value: live.get(row.id)!, source: 'live', reportedOn: null });
+      values.set(row.id, { value: live.get(row.id) ?? 0, source: 'live', reportedOn: null });
     } else {
       const s = snapshot.get(row.id);
       values.set(row.id, s && s.value !== null ? { value: s.value, source: 'snapshot', reportedOn: s.day } : { value: null, source: 'none', reportedOn: null });

@@ -123,10 +123,10 @@ type Computable = Pick<IndicatorRow, 'id' | 'metric' | 'params'> & Scope;
 
 /** The live values of computed indicators, in one round trip. */
 export async function computeValues(db: Database | Drizzle, rows: Computable[]): Promise<Map<string, number>> {
-  const computed = rows.filter((r) => r.metric);
+  const computed = rows.flatMap((r) => (r.metric ? [{ ...r, metric: r.metric }] : []));
   const values = new Map<string, number>();
   if (computed.length === 0) return values;
-  const columns = computed.map((r, i) => sql`${metricValueSql(r.metric!, r.params, r)} as ${sql.identifier(`v${i}`)}`);
+  const columns = computed.map((r, i) => sql`${metricValueSql(r.metric, r.params, r)} as ${sql.identifier(`v${i}`)}`);
   const result = await execute<Record<string, number | string | null>>(db, sql`select ${sql.join(columns, sql`, `)}`);
   const row = result[0] ?? {};
   computed.forEach((r, i) => values.set(r.id, Number(row[`v${i}`] ?? 0)));
