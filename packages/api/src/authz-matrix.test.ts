@@ -205,6 +205,10 @@ const matrix: Record<string, Entry> = {
   'monitoring.setSchedule': { allowed: admins, call: (c, f) => c.monitoring.setSchedule({ id: f.indicatorId, baseline: 0, milestones: {} }) },
   'monitoring.archive': { allowed: admins, call: (c, f) => c.monitoring.archive({ id: f.indicatorId }) },
   'monitoring.snapshot': { allowed: admins, call: (c) => c.monitoring.snapshot() },
+  'designations.ofSchool': { allowed: everyone, call: (c, f) => c.designations.ofSchool({ organizationId: f.orgId }) },
+  'designations.setSchool': { allowed: admins, call: (c, f) => c.designations.setSchool({ organizationId: f.orgId, designations: ['shuanggao_beijing'] }) },
+  'designations.addCluster': { allowed: admins, call: (c, f) => c.designations.addCluster({ organizationId: f.orgId, name: `矩阵专业群${unique()}`, designation: 'beijing' }) },
+  'designations.removeCluster': { allowed: admins, call: (c) => c.designations.removeCluster({ clusterId: '00000000-0000-4000-8000-000000000000' }) },
   'imports.template': { allowed: admins, call: (c) => c.imports.template() },
   'imports.organizations': { allowed: admins, call: (c) => c.imports.organizations({ filename: 'empty.csv', base64: '', dryRun: true }) },
 };

@@ -143,9 +143,18 @@ const messages = {
   'task.progressRange': { 'zh-CN': '完成进度须在 0–100 之间', en: 'Progress must be between 0 and 100' },
   'task.closed': { 'zh-CN': '该任务已完成或已取消', en: 'This task is done or cancelled' },
   // keys: plan tasks
+  'task.ownerUnknown': { 'zh-CN': '牵头单位不存在', en: 'The owner organisation does not exist' },
+  'task.indicatorUnknown': { 'zh-CN': '关联指标不存在或已停用', en: 'A linked indicator does not exist or is archived' },
   // keys: supply and demand
   // keys: annual report
+  'report.yearOutOfRange': { 'zh-CN': '年度报告的年份须在 2025 年至今年之间', en: 'The report year must be between 2025 and this year' },
   // keys: designations
+  'designation.notSchool': { 'zh-CN': '只有学校可以标注建设称号和高水平专业群', en: 'Only schools carry these designations and major clusters' },
+  'designation.unknown': { 'zh-CN': '称号不在可选范围内', en: 'This is not one of the designations' },
+  'designation.clusterName': { 'zh-CN': '专业群名称须为2–60个字', en: 'The cluster’s name must have 2–60 characters' },
+  'designation.clusterLevel': { 'zh-CN': '请选择专业群级别（国家级或北京市级）', en: 'Choose the cluster’s level (national or Beijing)' },
+  'designation.clusterTaken': { 'zh-CN': '该学校已有同名同级别的专业群', en: 'The school already has a cluster with this name at this level' },
+  'designation.futureDate': { 'zh-CN': '认定日期不能晚于今天', en: 'The designation date cannot be in the future' },
   'reason.required': { 'zh-CN': '请填写原因', en: 'Give a reason' },
   'input.invalid': { 'zh-CN': '输入有误，请检查标记的字段', en: 'Some fields are invalid; please check the marked fields' },
   'notFound': { 'zh-CN': '未找到该记录', en: 'Not found' },

@@ -11,6 +11,7 @@ import { useMe } from '../../lib/session.ts';
 import { applyFieldErrors, messageOf } from '../../lib/errors.ts';
 import { PageLoading, QueryState } from '../../components/query-state.tsx';
 import { ToneTag, type Tone } from '../../components/tone-tag.tsx';
+import { SchoolDesignations } from './designations.tsx';
 
 const roles = ['member', 'manager', 'owner'] as const satisfies readonly MemberRole[];
 const statusTones = { pending: 'gold', verified: 'green', rejected: 'red', suspended: 'grey' } as const satisfies Record<string, Tone>;
@@ -106,6 +107,7 @@ function Profile({ id, userId }: { id: string; userId: string }) {
         <Descriptions items={items} column={{ xs: 1, sm: 1, md: 2 }} size="small" />
       </Card>
 
+      {o.kind === 'school' && <SchoolDesignations organizationId={o.id} />}
       {o.myRole && <Members organizationId={o.id} myRole={o.myRole} userId={userId} />}
       {(o.myRole === 'owner' || o.myRole === 'manager') && <Invitations organizationId={o.id} myRole={o.myRole} />}
     </>

@@ -1,0 +1,103 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { callApi } from './support/api.ts';
+import { screenshot, seriousA11yViolations } from './support/browser.ts';
+import { startJourney } from './support/journey.ts';
+
+// Issue 8's journey: an admin opens the dashboard, sees T01/T02 equal to the consortium directory's counts,
+// reports a value for T13 with evidence, adds a task with a deadline, and downloads the annual report,
+// whose Excel file holds the same numbers.
+
+const journey = startJourney();
+const demo = { school: 'school@demo.ronghe.cn', enterprise: 'enterprise@demo.ronghe.cn', admin: 'admin@demo.ronghe.cn' };
+
+async function signInAs(page: Page, identifier: string) {
+  await journey.browser.context.clearCookies();
+  const res = await page.request.post(`${journey.server.url}/trpc/account.signIn`, { data: { json: { identifier, password: 'ronghe2027demo' } } });
+  expect(res.status()).toBe(200);
+}
+
+async function apiSession(identifier: string) {
+  const url = journey.server.url;
+  const { cookie } = await callApi(url, 'account.signIn', { identifier, password: 'ronghe2027demo' });
+  const me = await callApi<{ memberships: Array<{ organizationId: string }> }>(url, 'account.me', undefined, { cookie, query: true });
+  return { cookie, organizationId: me.data.memberships[0]?.organizationId ?? '' };
+}
+
+/** A city union the demo school proposes with the demo enterprise as co-lead, approved by the admin (setup through the API). */
+async function approvedCityUnion(name: string) {
+  const url = journey.server.url;
+  const school = await apiSession(demo.school);
+  const enterprise = await apiSession(demo.enterprise);
+  const admin = await apiSession(demo.admin);
+  const { data } = await callApi<{ id: string }>(url, 'consortia.propose', { organizationId: school.organizationId, kind: 'city_union', level: 'municipal', name, industryCode: '34', anchorRegionCode: '110115', goals: '' }, { cookie: school.cookie });
+  await callApi(url, 'consortia.invite', { consortiumId: data.id, actingOrganizationId: school.organizationId, organizationId: enterprise.organizationId, role: 'lead' }, { cookie: school.cookie });
+  await callApi(url, 'consortia.respondToInvitation', { consortiumId: data.id, organizationId: enterprise.organizationId, accept: true }, { cookie: enterprise.cookie });
+  await callApi(url, 'consortia.submit', { consortiumId: data.id, organizationId: school.organizationId }, { cookie: school.cookie });
+  await callApi(url, 'consortia.review', { consortiumId: data.id, decision: 'approve' }, { cookie: admin.cookie });
+}
+
+/** The directory's two headline counts: "市域产教联合体 N/ 20" and "行业产教融合共同体 N/ 50". */
+async function directoryCounts(page: Page): Promise<[number, number]> {
+  await page.goto(`${journey.server.url}/consortia`);
+  await page.getByText(/市域产教联合体\s*\d+\s*\/\s*20/).first().waitFor();
+  const text = await page.locator('main').innerText();
+  const city = /市域产教联合体\s*(\d+)\s*\/\s*20/.exec(text);
+  const industry = /行业产教融合共同体\s*(\d+)\s*\/\s*50/.exec(text);
+  expect(city, text.slice(0, 400)).not.toBeNull();
+  expect(industry, text.slice(0, 400)).not.toBeNull();
+  return [Number(city?.[1]), Number(industry?.[1])];
+}
+
+/** serious and critical axe findings, each named with where it is */
+const a11yFaults = async (page: Page) => (await seriousA11yViolations(page)).map((v) => `${v.id}: ${v.targets.join(' | ')}`);
+
+const valueOf = async (page: Page, code: string) => (await page.getByTestId(`value-${code}`).innerText()).split('/')[0]?.trim() ?? '';
+
+describe('monitoring the plan', () => {
+  it('the dashboard shows T01 and T02 equal to the consortium directory, and T13 reported with evidence', async () => {
+    // a fresh name per attempt: consortium names are unique and CI retries a failed step once
+    await approvedCityUnion(`通州区市域产教联合体（监测${Date.now().toString(36)}）`);
+    const page = await journey.browser.newPage();
+    await signInAs(page, demo.admin);
+    const [city, industry] = await directoryCounts(page);
+    expect(city).toBeGreaterThan(0);
+
+    await page.goto(`${journey.server.url}/admin/monitoring`);
+    await page.getByRole('heading', { name: '行动计划指标监测', level: 1 }).waitFor();
+    await page.getByTestId('value-T01').waitFor();
+    expect(await valueOf(page, 'T01')).toBe(String(city));
+    expect(await valueOf(page, 'T02')).toBe(String(industry));
+    expect(await valueOf(page, 'T13')).toBe('未填报');
+
+    // T13 is reported by the commission, with evidence
+    await page.getByRole('button', { name: '填报 T13' }).click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByLabel('数值').fill('2');
+    await drawer.getByLabel('佐证材料说明').fill('北京电子科技职业学院在泰国设立丝路学堂，见市教委2026年第12号文');
+    await drawer.getByLabel('佐证链接（可不填）').fill('https://jw.beijing.gov.cn/example/silu');
+    await drawer.getByRole('button', { name: '提交填报' }).click();
+    await drawer.getByText('北京电子科技职业学院在泰国设立丝路学堂，见市教委2026年第12号文').waitFor();
+    await drawer.getByText(/填报人/).first().waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => valueOf(page, 'T13')).toBe('2');
+
+    // T02's drawer: its trend and its breakdown by province
+    await page.getByRole('button', { name: '行业产教融合共同体' }).click();
+    await drawer.getByRole('heading', { name: '按省市' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await a11yFaults(page)).toEqual([]);
+    await screenshot(page, 'monitoring-indicator');
+    await page.keyboard.press('Escape');
+    await page.mouse.move(0, 0); // a hovered link is lighter: check the page at rest
+    expect(await a11yFaults(page)).toEqual([]);
+    await screenshot(page, 'monitoring-dashboard');
+
+    // a phone-sized screen: the table scrolls inside itself, the page does not
+    await page.setViewportSize({ width: 375, height: 760 });
+    await page.getByTestId('value-T01').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await screenshot(page, 'monitoring-dashboard-phone');
+    await page.close();
+  });
+});
