@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { addDays, todayInChina } from '@ronghe/domain/training-base';
 import { callApi } from './support/api.ts';
 import { screenshot, seriousA11yViolations } from './support/browser.ts';
 import { startJourney } from './support/journey.ts';
@@ -9,6 +10,9 @@ import { startJourney } from './support/journey.ts';
 // whose Excel file holds the same numbers.
 
 const journey = startJourney();
+const TASK = '丝路学堂海外分校建设';
+const start = todayInChina();
+const deadline = addDays(todayInChina(), 120);
 const demo = { school: 'school@demo.ronghe.cn', enterprise: 'enterprise@demo.ronghe.cn', admin: 'admin@demo.ronghe.cn' };
 
 async function signInAs(page: Page, identifier: string) {
@@ -98,6 +102,39 @@ describe('monitoring the plan', () => {
     await page.getByTestId('value-T01').waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
     await screenshot(page, 'monitoring-dashboard-phone');
+    await page.close();
+  });
+
+  it('adds a task with a deadline, linked to T13; it is listed with its owner and flagged on track', async () => {
+    const page = await journey.browser.newPage();
+    await signInAs(page, demo.admin);
+    await page.goto(`${journey.server.url}/admin/tasks`);
+    await page.getByRole('button', { name: '新增任务' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('任务名称').fill(TASK);
+    await dialog.getByLabel('牵头单位').fill('亦庄');
+    await page.locator('.ant-select-item-option', { hasText: '亦庄智造数控装备有限公司' }).first().click();
+    await dialog.getByLabel('责任人').fill('张主任');
+    for (const [label, day] of [['开始日期', start], ['完成时限', deadline]] as const) {
+      const input = dialog.getByLabel(label);
+      await input.click();
+      await input.fill(day);
+      await input.press('Tab'); // never Enter in a date field inside a form: it also submits
+      await expect.poll(() => input.inputValue()).toBe(day);
+    }
+    await dialog.getByLabel('预期成效').fill('在泰国、埃及各设立一所丝路学堂并招收首批学员');
+    await dialog.getByLabel('关联指标').fill('T13');
+    await page.locator('.ant-select-item-option', { hasText: 'T13' }).first().click();
+    await page.keyboard.press('Escape');
+    await dialog.getByRole('button', { name: '保存任务' }).click();
+    await page.getByRole('cell', { name: TASK, exact: true }).waitFor();
+    const row = page.getByRole('row', { name: new RegExp(TASK) }).first();
+    await expect.poll(() => row.innerText()).toContain(deadline);
+    expect(await row.innerText()).toContain('亦庄智造数控装备有限公司');
+    expect(await row.innerText()).toContain('正常'); // 120 days left and just begun: on track
+    await page.mouse.move(0, 0);
+    expect(await a11yFaults(page)).toEqual([]);
+    await screenshot(page, 'monitoring-tasks');
     await page.close();
   });
 });

@@ -61,6 +61,8 @@ type Fixture = {
   closingRoundId: string;
   /** T13, a reported plan indicator */
   indicatorId: string;
+  /** an open plan task owned by the fixture organisation */
+  taskId: string;
 };
 type Entry = { allowed: readonly CallerKind[]; call: (c: Caller, f: Fixture) => Promise<unknown> };
 
@@ -209,6 +211,12 @@ const matrix: Record<string, Entry> = {
   'designations.setSchool': { allowed: admins, call: (c, f) => c.designations.setSchool({ organizationId: f.orgId, designations: ['shuanggao_beijing'] }) },
   'designations.addCluster': { allowed: admins, call: (c, f) => c.designations.addCluster({ organizationId: f.orgId, name: `矩阵专业群${unique()}`, designation: 'beijing' }) },
   'designations.removeCluster': { allowed: admins, call: (c) => c.designations.removeCluster({ clusterId: '00000000-0000-4000-8000-000000000000' }) },
+  'planTasks.list': { allowed: admins, call: (c) => c.planTasks.list({}) },
+  'planTasks.get': { allowed: [...members, 'admin'], call: (c, f) => c.planTasks.get({ id: f.taskId }) },
+  'planTasks.mine': { allowed: signedIn, call: (c) => c.planTasks.mine() },
+  'planTasks.create': { allowed: admins, call: (c, f) => c.planTasks.create({ title: `矩阵任务${unique()}`, ownerOrganizationId: f.orgId, responsibleName: '矩阵责任人', startsOn: soon(0), deadline: soon(30), expectedOutcome: '矩阵测试成效', indicatorIds: [f.indicatorId] }) },
+  'planTasks.update': { allowed: admins, call: (c, f) => c.planTasks.update({ id: f.taskId, data: { title: '矩阵建设任务', ownerOrganizationId: f.orgId, responsibleName: '矩阵责任人', startsOn: soon(-10), deadline: soon(60), expectedOutcome: '矩阵测试成效', indicatorIds: [] } }) },
+  'planTasks.addUpdate': { allowed: [...managers, 'admin'], call: (c, f) => c.planTasks.addUpdate({ taskId: f.taskId, note: '矩阵进展', evidenceUrl: '', progress: 10, status: 'in_progress' }) },
   'imports.template': { allowed: admins, call: (c) => c.imports.template() },
   'imports.organizations': { allowed: admins, call: (c) => c.imports.organizations({ filename: 'empty.csv', base64: '', dryRun: true }) },
 };
@@ -256,6 +264,7 @@ beforeAll(async () => {
   const admin = await makeAdmin(env, await signUpUser(env, { identifier: 'matrix-admin@example.com' }));
   users.set('admin', admin);
   await admin.caller.admin.verify({ id: orgId });
+  const { id: taskId } = await admin.caller.planTasks.create({ title: '矩阵建设任务', ownerOrganizationId: orgId, responsibleName: '矩阵责任人', startsOn: soon(-10), deadline: soon(60), expectedOutcome: '矩阵测试成效', indicatorIds: [] });
   const { id: draftId } = await owner.caller.consortia.propose({ organizationId: orgId, kind: 'city_union', level: 'district', name: '矩阵测试联合体', anchorRegionCode: '110105' });
   const school = await verifiedOrganization(env, admin, 'school');
   const enterprise = await verifiedOrganization(env, admin, 'enterprise');
@@ -300,6 +309,7 @@ beforeAll(async () => {
     draftRoundId: draftRound?.id ?? '',
     openRoundId: openRound?.id ?? '',
     closingRoundId: closingRound?.id ?? '',
+    taskId,
     indicatorId: (await env.db.orm.select({ id: indicators.id }).from(indicators).where(eq(indicators.code, 'T13')))[0]?.id ?? '',
     invitationId: invitation.id,
     schoolPlacementId: schoolPlacement.id,

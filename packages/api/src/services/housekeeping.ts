@@ -3,12 +3,13 @@ import { expireNeeds } from '@ronghe/db/queries/needs';
 import { expireInvitations } from '@ronghe/db/queries/cooperation';
 import { todayInChina } from '@ronghe/domain/training-base';
 import { snapshotIfMissing } from './monitoring.ts';
+import { remindDueTasks } from './plan-tasks.ts';
 
 // Work nobody asks for: published needs past their deadline expire by themselves, invitations left
 // unanswered past their expiry give their places back, and every indicator's value is recorded once a
 // day. Idempotent, so several server processes may each run it.
 
-export type HousekeepingRun = { expiredNeeds: number; expiredInvitations: number; snapshotTaken: boolean };
+export type HousekeepingRun = { expiredNeeds: number; expiredInvitations: number; snapshotTaken: boolean; reminded: number };
 export type Housekeeping = { runOnce: () => Promise<HousekeepingRun>; stop: () => void };
 
 export function startHousekeeping(db: Database, onError: (error: unknown) => void, everyMs = 10 * 60_000): Housekeeping {
@@ -17,7 +18,8 @@ export function startHousekeeping(db: Database, onError: (error: unknown) => voi
     const expiredInvitations = await expireInvitations(db, new Date());
     const expiredNeeds = await expireNeeds(db, today);
     const snapshotTaken = await snapshotIfMissing(db, today);
-    return { expiredInvitations, expiredNeeds, snapshotTaken };
+    const reminded = await remindDueTasks(db, today);
+    return { expiredInvitations, expiredNeeds, snapshotTaken, reminded };
   };
   const tick = () => void runOnce().catch(onError);
   const timer = setInterval(tick, everyMs);
