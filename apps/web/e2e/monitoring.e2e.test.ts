@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addDays, todayInChina } from '@ronghe/domain/training-base';
@@ -5,7 +6,7 @@ import { callApi } from './support/api.ts';
 import { screenshot, seriousA11yViolations } from './support/browser.ts';
 import { startJourney } from './support/journey.ts';
 
-// Issue 8's journey: an admin opens the dashboard, sees T01/T02 equal to the consortium directory's counts,
+// Issue 8's journey (one file, steps in order): an admin opens the dashboard, sees T01/T02 equal to the consortium directory's counts,
 // reports a value for T13 with evidence, adds a task with a deadline, and downloads the annual report,
 // whose Excel file holds the same numbers.
 
@@ -135,6 +136,58 @@ describe('monitoring the plan', () => {
     await page.mouse.move(0, 0);
     expect(await a11yFaults(page)).toEqual([]);
     await screenshot(page, 'monitoring-tasks');
+    await page.close();
+  });
+
+  it('downloads the annual report; the Excel file holds the dashboard\'s numbers', async () => {
+    const url = journey.server.url;
+    const admin = await apiSession(demo.admin);
+    const { data: indicators } = await callApi<Array<{ code: string; value: number | null; target: number }>>(url, 'monitoring.indicators', {}, { cookie: admin.cookie, query: true });
+    const dashboard = new Map(indicators.map((i) => [i.code, i]));
+
+    const page = await journey.browser.newPage();
+    await signInAs(page, demo.admin);
+    await page.goto(`${url}/admin/monitoring`);
+    await page.getByRole('link', { name: '年度报告' }).click();
+    const year = todayInChina().slice(0, 4);
+    await page.waitForURL(new RegExp(`/admin/report/${year}$`));
+    await page.getByRole('heading', { level: 1, name: new RegExp(year) }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Excel/ }).click()]);
+    expect(download.suggestedFilename()).toBe(`ronghe-annual-report-${year}.xlsx`);
+    const file = await download.path();
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.getWorksheet('指标');
+    expect(sheet, workbook.worksheets.map((w) => w.name).join(', ')).toBeDefined();
+    // the row of each code: its value and target are the dashboard's, as numbers
+    const rows = new Map<string, unknown[]>();
+    let header: string[] = [];
+    sheet?.eachRow((row) => {
+      const values = (row.values as unknown[]).slice(1);
+      if (values[0] === '编号' && header.length === 0) header = values.map(String);
+      if (typeof values[0] === 'string' && /^T\d\d$/.test(values[0]) && !rows.has(values[0])) rows.set(values[0], values);
+    });
+    const col = (name: string) => header.findIndex((h) => h.includes(name));
+    for (const code of ['T01', 'T02', 'T13']) {
+      const row = rows.get(code);
+      expect(row, code).toBeDefined();
+      expect(row?.[col('目标值')], `${code} target`).toBe(dashboard.get(code)?.target);
+      expect(row?.[col('当前值')] ?? null, `${code} value`).toBe(dashboard.get(code)?.value);
+    }
+    expect(rows.get('T13')?.[col('当前值')]).toBe(2);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['概览', '指标', '建设任务', '共同体']));
+    const tasks = workbook.getWorksheet('建设任务');
+    let listed = false;
+    tasks?.eachRow((row) => {
+      if ((row.values as unknown[]).includes(TASK)) listed = true;
+    });
+    expect(listed).toBe(true);
+
+    await page.waitForLoadState('networkidle');
+    await page.mouse.move(0, 0);
+    expect(await a11yFaults(page)).toEqual([]);
+    await screenshot(page, 'monitoring-annual-report');
     await page.close();
   });
 });

@@ -217,6 +217,8 @@ const matrix: Record<string, Entry> = {
   'planTasks.create': { allowed: admins, call: (c, f) => c.planTasks.create({ title: `矩阵任务${unique()}`, ownerOrganizationId: f.orgId, responsibleName: '矩阵责任人', startsOn: soon(0), deadline: soon(30), expectedOutcome: '矩阵测试成效', indicatorIds: [f.indicatorId] }) },
   'planTasks.update': { allowed: admins, call: (c, f) => c.planTasks.update({ id: f.taskId, data: { title: '矩阵建设任务', ownerOrganizationId: f.orgId, responsibleName: '矩阵责任人', startsOn: soon(-10), deadline: soon(60), expectedOutcome: '矩阵测试成效', indicatorIds: [] } }) },
   'planTasks.addUpdate': { allowed: [...managers, 'admin'], call: (c, f) => c.planTasks.addUpdate({ taskId: f.taskId, note: '矩阵进展', evidenceUrl: '', progress: 10, status: 'in_progress' }) },
+  'annualReport.data': { allowed: admins, call: (c) => c.annualReport.data({ year: 2025 }) },
+  'annualReport.excel': { allowed: admins, call: (c) => c.annualReport.excel({ year: 2025 }) },
   'imports.template': { allowed: admins, call: (c) => c.imports.template() },
   'imports.organizations': { allowed: admins, call: (c) => c.imports.organizations({ filename: 'empty.csv', base64: '', dryRun: true }) },
 };
