@@ -1,0 +1,36 @@
+// Shared by the plan-task page's parts: the row type, the colours of statuses and flags, and small pieces.
+import { Tag } from 'antd';
+import { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { type RouterOutputs } from '../../lib/trpc.ts';
+
+export type Task = RouterOutputs['planTasks']['list'][number];
+export type Status = Task['status'];
+export type Flag = Task['flag'];
+// kept here rather than imported from @ronghe/domain so the page does not pull zod into its chunk
+export const statuses: readonly Status[] = ['not_started', 'in_progress', 'done', 'cancelled'];
+export const flags: readonly Flag[] = ['overdue', 'at_risk', 'on_track', 'done', 'cancelled'];
+// solid fills that carry white text at 4.5:1 or better: red overdue, orange at risk
+export const flagColour: Record<Flag, string> = { overdue: '#a8071a', at_risk: '#ad4e00', on_track: '#1f5fbf', done: '#1e6b0a', cancelled: '#595959' };
+export const statusColour: Record<Status, string> = { not_started: '#595959', in_progress: '#1f5fbf', done: '#1e6b0a', cancelled: '#595959' };
+export const iso = (d: Dayjs) => d.format('YYYY-MM-DD');
+export const h2 = (text: string) => <h2 style={{ margin: 0, fontSize: 18 }}>{text}</h2>;
+export const h3 = (text: string) => <h3 style={{ fontSize: 16, margin: '16px 0 8px' }}>{text}</h3>;
+
+export function FlagTag({ flag }: { flag: Flag }) {
+  const { t } = useTranslation();
+  return <Tag color={flagColour[flag]}>{t(`plan-tasks.flags.${flag}`)}</Tag>;
+}
+
+export function ProgressBar({ value, colour, label }: { value: number; colour: string; label: string }) {
+  const v = Math.round(value);
+  return (
+    <div style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
+      <div role="progressbar" aria-label={label} aria-valuenow={v} aria-valuemin={0} aria-valuemax={100} style={{ flex: 1, minWidth: 60, height: 8, borderRadius: 4, background: '#e8e8e8', overflow: 'hidden' }}>
+        <div style={{ width: `${v}%`, height: '100%', background: colour }} />
+      </div>
+      <span style={{ minWidth: 36, textAlign: 'end' }}>{v}%</span>
+    </div>
+  );
+}
+
