@@ -1,6 +1,7 @@
 import { allocationSuite } from './suites/allocation.ts';
 import { consortiaSuite } from './suites/consortia.ts';
 import { foundationSuite } from './suites/foundation.ts';
+import { monitoringSuite } from './suites/monitoring.ts';
 import { needsSuite } from './suites/needs.ts';
 import { roundsSuite } from './suites/rounds.ts';
 import { startupSuite } from './suites/startup.ts';
@@ -10,4 +11,4 @@ import type { Suite } from './types.ts';
 
 /** Suites in run order. Add a file under suites/ and list it here. startup runs first, while the in-process server is still idle;
  * consortia runs last, as it fills the store with a directory-sized data set. */
-export const suites: Suite[] = [startupSuite, foundationSuite, webBundleSuite, trainingBasesSuite, needsSuite, allocationSuite, roundsSuite, consortiaSuite];
+export const suites: Suite[] = [startupSuite, foundationSuite, webBundleSuite, trainingBasesSuite, needsSuite, allocationSuite, roundsSuite, monitoringSuite, consortiaSuite];

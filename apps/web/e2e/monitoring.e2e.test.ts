@@ -57,6 +57,15 @@ async function directoryCounts(page: Page): Promise<[number, number]> {
 /** serious and critical axe findings, each named with where it is */
 const a11yFaults = async (page: Page) => (await seriousA11yViolations(page)).map((v) => `${v.id}: ${v.targets.join(' | ')}`);
 
+/** Elements reaching past the right edge of the window (what makes a phone page scroll sideways), outermost first. */
+const overflowing = (page: Page) =>
+  page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth <= width) return [];
+    const wide = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > width + 1 && !e.closest('[style*="overflow"], .ant-table-content, .ant-table-body'));
+    return wide.filter((e) => !wide.includes(e.parentElement as Element)).slice(0, 5).map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} (${Math.round(e.getBoundingClientRect().right)} px)`);
+  });
+
 const valueOf = async (page: Page, code: string) => (await page.getByTestId(`value-${code}`).innerText()).split('/')[0]?.trim() ?? '';
 
 describe('monitoring the plan', () => {
@@ -188,6 +197,24 @@ describe('monitoring the plan', () => {
     await page.mouse.move(0, 0);
     expect(await a11yFaults(page)).toEqual([]);
     await screenshot(page, 'monitoring-annual-report');
+    await page.close();
+  });
+
+  it('shows the supply-and-demand map and the 百校百业 matrix, on a desktop and a phone', async () => {
+    const page = await journey.browser.newPage();
+    await signInAs(page, demo.admin);
+    for (const [path, title] of [['/admin/supply-demand', '供需地图'], ['/admin/matrix', '百校百业']] as const) {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.goto(`${journey.server.url}${path}`);
+      await page.getByRole('heading', { level: 1, name: new RegExp(title) }).waitFor();
+      await page.locator('.ant-table').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(await a11yFaults(page)).toEqual([]);
+      await screenshot(page, `monitoring-${path.split('/').at(-1) ?? ''}`);
+      await page.setViewportSize({ width: 375, height: 760 });
+      await expect.poll(() => overflowing(page), { timeout: 10_000 }).toEqual([]);
+      await screenshot(page, `monitoring-${path.split('/').at(-1) ?? ''}-phone`);
+    }
     await page.close();
   });
 });

@@ -219,6 +219,8 @@ const matrix: Record<string, Entry> = {
   'planTasks.addUpdate': { allowed: [...managers, 'admin'], call: (c, f) => c.planTasks.addUpdate({ taskId: f.taskId, note: '矩阵进展', evidenceUrl: '', progress: 10, status: 'in_progress' }) },
   'annualReport.data': { allowed: admins, call: (c) => c.annualReport.data({ year: 2025 }) },
   'annualReport.excel': { allowed: admins, call: (c) => c.annualReport.excel({ year: 2025 }) },
+  'supplyDemand.map': { allowed: admins, call: (c) => c.supplyDemand.map({}) },
+  'supplyDemand.matrix': { allowed: admins, call: (c) => c.supplyDemand.matrix({}) },
   'imports.template': { allowed: admins, call: (c) => c.imports.template() },
   'imports.organizations': { allowed: admins, call: (c) => c.imports.organizations({ filename: 'empty.csv', base64: '', dryRun: true }) },
 };

@@ -21,7 +21,7 @@ import type { BenchResult, LoadResult, LoadStats, MetricResult, Samples, Suite, 
 // with random ids at 8 concurrent clients. Budget: p95 ≤ 100 ms each, through the API, on PostgreSQL at full scale.
 // The baseline is the statements the service sends for the same ids, straight through the driver.
 
-const SCALE = { postgres: { organizations: 20_000, needs: 200_000, cohorts: 100_000, consortia: 1_000 }, pglite: { organizations: 2_000, needs: 20_000, cohorts: 10_000, consortia: 100 } } as const;
+export const SCALE = { postgres: { organizations: 20_000, needs: 200_000, cohorts: 100_000, consortia: 1_000 }, pglite: { organizations: 2_000, needs: 20_000, cohorts: 10_000, consortia: 100 } } as const;
 const CLIENTS = 8;
 const BUDGET_MS = 100;
 /** random ids each procedure is called with, in rotation */
@@ -72,7 +72,7 @@ const textArray = (values: readonly string[]) => sql`${`{${values.join(',')}}`}:
 /** A non-negative deterministic hash of an integer SQL expression (hashint4 can return -2^31, hence bigint). */
 const h = (expr: string) => sql.raw(`abs(hashint4(${expr})::bigint)`);
 
-type Scale = (typeof SCALE)[keyof typeof SCALE];
+export type Scale = (typeof SCALE)[keyof typeof SCALE];
 
 /** The seeding statements, set-based (generate_series and hashes), each with a label for the progress log. */
 function seedStatements(s: Scale, today: string): Array<[string, SQL]> {
@@ -163,7 +163,7 @@ async function proposedIndexes(db: Database): Promise<string[]> {
   return PROPOSED_INDEXES;
 }
 
-async function seed(db: Database, s: Scale, log: (m: string) => void): Promise<Record<string, number>> {
+export async function seed(db: Database, s: Scale, log: (m: string) => void): Promise<Record<string, number>> {
   const started = performance.now();
   for (const [label, statement] of seedStatements(s, todayInChina())) {
     const t = performance.now();
