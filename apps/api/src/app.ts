@@ -13,10 +13,23 @@ import { appRouter } from '@ronghe/api/root';
 import type { Database } from '@ronghe/db/client';
 import type { Logger } from './logger.ts';
 
-export type AppOptions = { db: Database; auth: Auth; notifier: Notifier; publicUrl: string; logger: Logger; webDist: string };
+export type AppOptions = { db: Database; auth: Auth; notifier: Notifier; publicUrl: string; logger: Logger; webDist: string; trustedProxies?: readonly string[] };
+
+/**
+ * The client's address: the socket's, unless the socket is a proxy we were told to trust (RONGHE_TRUSTED_PROXIES),
+ * whose X-Forwarded-For names it as the last hop it appended. A client cannot forge its way past a trusted proxy:
+ * only the rightmost entry, written by that proxy, is read.
+ */
+export function clientAddress(socket: string | undefined, forwardedFor: string | undefined, trusted: readonly string[] = []): string {
+  const from = socket ?? 'unknown';
+  const normalise = (a: string) => a.replace(/^::ffff:/, '');
+  if (!forwardedFor || !trusted.map(normalise).includes(normalise(from))) return from;
+  const last = forwardedFor.split(',').map((a) => a.trim()).filter(Boolean).at(-1);
+  return last ? normalise(last) : from;
+}
 
 /** The HTTP surface: /trpc, /healthz, and the web app with client-side routing fallback. */
-export function createApp({ db, auth, notifier, publicUrl, logger, webDist }: AppOptions): Hono {
+export function createApp({ db, auth, notifier, publicUrl, logger, webDist, trustedProxies = [] }: AppOptions): Hono {
   const app = new Hono();
 
   app.use(
@@ -60,8 +73,8 @@ export function createApp({ db, auth, notifier, publicUrl, logger, webDist }: Ap
     trpcServer({
       endpoint: '/trpc',
       router: appRouter,
-      // the client's address comes from the socket, never from a header it could forge
-      createContext: (opts, c) => createContextFromRequest({ db, auth, notifier, publicUrl, req: c.req.raw, resHeaders: opts.resHeaders, ip: getConnInfo(c).remote.address ?? 'unknown' }),
+      // the client's address comes from the socket, or from a trusted proxy's X-Forwarded-For: never from a header a client could forge
+      createContext: (opts, c) => createContextFromRequest({ db, auth, notifier, publicUrl, req: c.req.raw, resHeaders: opts.resHeaders, ip: clientAddress(getConnInfo(c).remote.address, c.req.header('x-forwarded-for'), trustedProxies) }),
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: error.cause ?? error, path }, 'procedure failed');
       },

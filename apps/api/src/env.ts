@@ -23,6 +23,11 @@ const envSchema = z.object({
   /** on start, make sure this platform admin exists (with RONGHE_ADMIN_PASSWORD) */
   RONGHE_ADMIN_EMAIL: z.email().optional(),
   RONGHE_ADMIN_PASSWORD: z.string().min(8).optional(),
+  /** addresses of reverse proxies (nginx) whose X-Forwarded-For names the client, comma-separated */
+  RONGHE_TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 });

@@ -67,7 +67,7 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
     throw error;
   }
 
-  const app = createApp({ db, auth, notifier, publicUrl, logger, webDist: env.WEB_DIST });
+  const app = createApp({ db, auth, notifier, publicUrl, logger, webDist: env.WEB_DIST, trustedProxies: env.RONGHE_TRUSTED_PROXIES });
   const housekeeping = startHousekeeping(db, (error) => logger.error({ err: error }, 'housekeeping failed'));
   const server = await new Promise<Server>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s as Server));
