@@ -120,7 +120,7 @@ const fig = ['students', 'stations', 'supply', 'demand', 'gap', 'level'] as cons
 
 describe('the supply-and-demand map', () => {
   it('counts places left against students and open stations by map region, over every category', async () => {
-    const map = await admin.caller.supplyDemand.map();
+    const map = await admin.caller.supplyDemand.map({ refresh: true });
     expect(map.regions).toHaveLength(43);
     const region = (code: string) => map.regions.find((r) => r.code === code);
     // 12 + 10 places left against 12 students and 5 stations: 22 > 17 × 1.2
@@ -134,7 +134,7 @@ describe('the supply-and-demand map', () => {
   });
 
   it('fills the heat table by 专业大类: a need spanning two categories counts in each', async () => {
-    const map = await admin.caller.supplyDemand.map({});
+    const map = await admin.caller.supplyDemand.map({ refresh: true });
     const cells = map.cells.map((c) => [c.regionCode, c.categorySeq, c.demand, c.supply, c.level]).sort();
     expect(cells).toEqual([
       ['110115', 11, 10, 0, 'short'],
@@ -212,5 +212,16 @@ describe('who may look', () => {
     expect((await errorOf(daxingSchool.caller.supplyDemand.map({}))).code).toBe('FORBIDDEN');
     expect((await errorOf(daxingEnterprise.caller.supplyDemand.matrix({}))).code).toBe('FORBIDDEN');
     expect((await errorOf(anonymous(env).supplyDemand.map({}))).code).toBe('UNAUTHORIZED');
+  });
+});
+
+describe('the map figures, kept for 10 minutes', () => {
+  it('answers from the figures counted last, and counts again on refresh', async () => {
+    const before = await admin.caller.supplyDemand.map({ refresh: true });
+    await base(daxingSchool, { stations: 7, openToPartners: true, majorCodes: ['460103'] });
+    const cached = await admin.caller.supplyDemand.map({});
+    expect([cached.totals.stations, cached.takenAt]).toEqual([before.totals.stations, before.takenAt]);
+    const fresh = await admin.caller.supplyDemand.map({ refresh: true });
+    expect(fresh.totals.stations).toBe(before.totals.stations + 7);
   });
 });

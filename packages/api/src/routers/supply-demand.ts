@@ -8,6 +8,7 @@ const level = z.enum(['short', 'balanced', 'surplus', 'none']);
 const figure = { students: z.number(), stations: z.number(), supply: z.number(), demand: z.number(), gap: z.number(), ratio: z.number().nullable(), level };
 
 const mapOutput = z.object({
+  takenAt: z.date(),
   provinceCode: z.enum(provinceCodes).nullable(),
   categorySeq: z.number().nullable(),
   threshold: z.number(),
@@ -28,9 +29,9 @@ const matrixOutput = z.object({
 });
 
 export const supplyDemandRouter = router({
-  /** supply and demand by map region and 专业大类, for a province (京/津/冀) and a category, or all */
+  /** supply and demand by map region and 专业大类, for a province (京/津/冀) and a category, or all; counted at most 10 minutes ago, or now with `refresh` */
   map: adminProcedure
-    .input(z.object({ provinceCode: z.enum(provinceCodes).optional(), categorySeq: z.number().int().min(1).max(19).optional() }).default({}))
+    .input(z.object({ provinceCode: z.enum(provinceCodes).optional(), categorySeq: z.number().int().min(1).max(19).optional(), refresh: z.boolean().default(false) }).default({ refresh: false }))
     .output(mapOutput)
     .query(({ ctx, input }) => supplyDemand(ctx.db, input)),
 

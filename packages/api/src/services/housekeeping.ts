@@ -4,10 +4,12 @@ import { expireInvitations } from '@ronghe/db/queries/cooperation';
 import { todayInChina } from '@ronghe/domain/training-base';
 import { snapshotIfMissing } from './monitoring.ts';
 import { remindDueTasks } from './plan-tasks.ts';
+import { supplyDemandFigures } from './supply-demand.ts';
 
 // Work nobody asks for: published needs past their deadline expire by themselves, invitations left
-// unanswered past their expiry give their places back, and every indicator's value is recorded once a
-// day. Idempotent, so several server processes may each run it.
+// unanswered past their expiry give their places back, every indicator's value is recorded once a day, owners
+// are reminded of task deadlines, and the supply-and-demand figures are counted afresh for the map. Idempotent,
+// so several server processes may each run it.
 
 export type HousekeepingRun = { expiredNeeds: number; expiredInvitations: number; snapshotTaken: boolean; reminded: number };
 export type Housekeeping = { runOnce: () => Promise<HousekeepingRun>; stop: () => void };
@@ -19,6 +21,7 @@ export function startHousekeeping(db: Database, onError: (error: unknown) => voi
     const expiredNeeds = await expireNeeds(db, today);
     const snapshotTaken = await snapshotIfMissing(db, today);
     const reminded = await remindDueTasks(db, today);
+    await supplyDemandFigures(db, { refresh: true });
     return { expiredInvitations, expiredNeeds, snapshotTaken, reminded };
   };
   const tick = () => void runOnce().catch(onError);

@@ -45,6 +45,8 @@ function figure(r: Raw): Figure {
 export const mapRegions = regionList.filter((r) => (r.provinceCode === '13' ? r.level === 'prefecture' : r.level === 'county'));
 
 export type SupplyDemand = {
+  /** when the figures were counted (they are kept up to 10 minutes) */
+  takenAt: Date;
   provinceCode: ProvinceCode | null;
   categorySeq: number | null;
   threshold: number;
@@ -60,24 +62,51 @@ export type SupplyDemand = {
  * `regions` and `totals` are for the chosen category, `cells` and `categories` for every category (just the
  * chosen one when given), nonzero cells only.
  */
-export async function supplyDemand(db: Database, f: { provinceCode?: ProvinceCode; categorySeq?: number } = {}): Promise<SupplyDemand> {
-  const today = todayInChina();
-  const [demand, students, stations] = await Promise.all([
-    demandByRegion(db, { ...f, today }),
-    studentsByRegion(db, { ...f, today }),
-    stationsByMapRegion(db, f),
-  ]);
+/**
+ * The figures behind the map, unfiltered: counted once and kept for up to 10 minutes per process (housekeeping
+ * refreshes them), so the map answers from memory; `refresh` counts them again now. Filters apply in memory.
+ */
+export const FIGURES_MAX_AGE_MS = 10 * 60_000;
+type Figures = { day: string; takenAt: Date; demand: RegionCategoryFigure[]; students: RegionCategoryFigure[]; stations: RegionCategoryFigure[] };
+const figuresCache = new WeakMap<Database, Promise<Figures>>();
+
+async function countFigures(db: Database): Promise<Figures> {
+  const day = todayInChina();
+  const [demand, students, stations] = await Promise.all([demandByRegion(db, { today: day }), studentsByRegion(db, { today: day }), stationsByMapRegion(db, {})]);
+  return { day, takenAt: new Date(), demand, students, stations };
+}
+
+export async function supplyDemandFigures(db: Database, opts: { refresh?: boolean } = {}): Promise<Figures> {
+  const cached = figuresCache.get(db);
+  if (cached && !opts.refresh) {
+    const figures = await cached.catch(() => null);
+    if (figures && figures.day === todayInChina() && Date.now() - figures.takenAt.getTime() < FIGURES_MAX_AGE_MS) return figures;
+  }
+  const counting = countFigures(db);
+  figuresCache.set(db, counting);
+  try {
+    return await counting;
+  } catch (error) {
+    figuresCache.delete(db);
+    throw error;
+  }
+}
+
+export async function supplyDemand(db: Database, f: { provinceCode?: ProvinceCode; categorySeq?: number; refresh?: boolean } = {}): Promise<SupplyDemand> {
+  const { demand, students, stations, takenAt } = await supplyDemandFigures(db, { refresh: f.refresh });
   const inScope = mapRegions.filter((r) => !f.provinceCode || r.provinceCode === f.provinceCode);
   const scope = new Set(inScope.map((r) => r.code));
   // region → category (0: every category) → figures
   const grid = new Map<string, Map<number, Raw>>();
   const unmapped = { students: 0, demand: 0 };
+  // what an unmapped row adds: the chosen category's row, or the total (a need's category 0; every cohort row)
+  const countsUnmapped = (row: RegionCategoryFigure, key: keyof Raw) => (f.categorySeq ? row.category === f.categorySeq : key === 'students' || row.category === 0);
   const add = (rows: RegionCategoryFigure[], key: keyof Raw, mapped: boolean) => {
     for (const row of rows) {
+      if (f.provinceCode && !row.regionCode.startsWith(f.provinceCode)) continue;
       const region = mapped ? row.regionCode : mapRegionOf(row.regionCode);
-      const isTotal = key === 'students' ? true : row.category === 0;
       if (!region || !scope.has(region)) {
-        if (isTotal && key !== 'stations') unmapped[key] += row.value;
+        if (key !== 'stations' && countsUnmapped(row, key)) unmapped[key] += row.value;
         continue;
       }
       const byCategory = grid.get(region) ?? new Map<number, Raw>();
@@ -119,6 +148,7 @@ export async function supplyDemand(db: Database, f: { provinceCode?: ProvinceCod
     }
   }
   return {
+    takenAt,
     provinceCode: f.provinceCode ?? null,
     categorySeq: f.categorySeq ?? null,
     threshold: GAP_THRESHOLD,

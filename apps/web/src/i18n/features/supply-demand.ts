@@ -2,6 +2,8 @@
 
 export const zhCN = {
   mapTitle: '供需地图',
+  countedAt: '数据统计于 {{time}}（每 10 分钟更新）',
+  refresh: '刷新',
   mapIntro:
     '按地区（北京、天津各区，河北各地市）和专业大类比较需求与供给。需求：已发布且未截止的合作需求尚余名额（名额减已接收）。供给：开放中学生批次的学生数（按学校所在地）加上已发布并对外开放的实训基地工位数。需求超过供给 20% 以上标红。',
   province: '省份',
@@ -54,6 +56,8 @@ export const zhCN = {
 
 export const en: typeof zhCN = {
   mapTitle: 'Supply and demand map',
+  countedAt: 'Counted at {{time}} (every 10 minutes)',
+  refresh: 'Refresh',
   mapIntro:
     'Demand and supply by region (Beijing and Tianjin districts, Hebei prefectures) and major category. Demand: places still open (wanted minus accepted) on published needs before their deadline. Supply: students of open cohorts (where the school is) plus stations of published training bases open to partners. Red where demand exceeds supply by more than 20 %.',
   province: 'Province',

@@ -1,7 +1,8 @@
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, Col, Grid, Row, Select, Skeleton, Statistic, Table, Typography } from 'antd';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Col, Grid, Row, Select, Skeleton, Space, Statistic, Table, Typography } from 'antd';
+import dayjs from 'dayjs';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useTRPC, type RouterOutputs } from '../../lib/trpc.ts';
@@ -54,6 +55,18 @@ export default function SupplyDemandPage() {
   const majors = useQuery(trpc.reference.majors.queryOptions());
   const query = useQuery(trpc.supplyDemand.map.queryOptions({ provinceCode: province, categorySeq: category }, { placeholderData: keepPreviousData }));
   const data = query.data;
+  const queryClient = useQueryClient();
+  const [refreshing, setRefreshing] = useState(false);
+  // the figures are counted at most every 10 minutes; 刷新 counts them now
+  const refresh = async () => {
+    setRefreshing(true);
+    try {
+      await queryClient.fetchQuery(trpc.supplyDemand.map.queryOptions({ provinceCode: province, categorySeq: category, refresh: true }, { staleTime: 0 }));
+      await queryClient.invalidateQueries({ queryKey: trpc.supplyDemand.map.pathKey() });
+    } finally {
+      setRefreshing(false);
+    }
+  };
   const categoryName = (seq: number) => majors.data?.categories.find((c) => c.seq === seq)?.name ?? data?.categories.find((c) => c.seq === seq)?.name ?? String(seq);
   const values = useMemo(() => Object.fromEntries((data?.regions ?? []).map((r) => [r.code, valueOf(r, metric)])), [data, metric]);
   const scope = [province ? t(`provinces.${province}`) : t('supply-demand.allProvinces'), category ? categoryName(category) : t('supply-demand.allCategories')].join(t('consortia.listSeparator'));
@@ -125,6 +138,14 @@ export default function SupplyDemandPage() {
           style={{ flex: '0 1 240px', minWidth: 160 }}
           popupMatchSelectWidth={false}
         />
+        {data && (
+          <Space size={8} wrap style={{ alignSelf: 'center' }}>
+            <Typography.Text type="secondary">{t('supply-demand.countedAt', { time: dayjs(data.takenAt).format('YYYY-MM-DD HH:mm') })}</Typography.Text>
+            <Button size="small" loading={refreshing} onClick={() => void refresh()}>
+              {t('supply-demand.refresh')}
+            </Button>
+          </Space>
+        )}
       </div>
 
       <QueryState query={query} rows={8}>
