@@ -76,7 +76,9 @@ describe('start-up failures are one clear line and exit 1', () => {
   });
 });
 
-describe('the embedded database folder', () => {
+// PGlite folders only: the PostgreSQL pass (DATABASE_URL set) would repeat them unchanged, so it leaves them out
+if (!process.env.DATABASE_URL)
+  describe('the embedded database folder', () => {
   it('is refused to a second process while the first serves, and survives a graceful restart', async () => {
     const dataDir = tempDir();
     const first = startProcess({ PORT: '0', RONGHE_DATA_DIR: dataDir });

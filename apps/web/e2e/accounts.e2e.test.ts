@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshot, seriousA11yViolations } from './support/browser.ts';
 import { startJourney } from './support/journey.ts';
+import { pickRegion } from './support/forms.ts';
 
 // Issue 3's journey: an enterprise signs up, registers with a real USCC and waits, pending; an
 // admin verifies it; the enterprise sees itself verified and invites a colleague, who joins.
@@ -46,8 +47,7 @@ describe('an enterprise joins Ronghe and is verified', () => {
     await page.waitForURL(/\/orgs\/new$/);
     await page.getByRole('radio', { name: /^企业/ }).check();
     await page.getByLabel('单位名称').fill(SINOPEC.name);
-    await page.getByLabel('所在地区').fill('西城');
-    await page.locator('.ant-cascader-menu-item', { hasText: '西城区' }).first().click();
+    await pickRegion(page, '所在地区', '西城', '西城区');
     await page.getByLabel('统一社会信用代码').fill('91110000710926094Q'); // wrong check character first
     await page.getByLabel('所属行业').fill('25');
     await page.locator('.ant-select-item-option', { hasText: /^25/ }).first().click();

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { callApi } from './support/api.ts';
 import { screenshot, seriousA11yViolations } from './support/browser.ts';
 import { startJourney } from './support/journey.ts';
+import { pickRegion } from './support/forms.ts';
 
 // Issue 4's journey: a school proposes an industry community with an enterprise co-lead, the admin
 // approves it, a Tianjin school applies and is accepted; the map and the counts update.
@@ -40,8 +41,7 @@ describe('a cross-region industry community', () => {
     await page.locator('.ant-select-item-option', { hasText: '市级' }).click();
     await page.getByLabel('服务行业').fill('34');
     await page.locator('.ant-select-item-option', { hasText: /^34/ }).first().click();
-    await page.getByLabel('依托地区').fill('大兴');
-    await page.locator('.ant-cascader-menu-item', { hasText: '大兴区' }).first().click();
+    await pickRegion(page, '依托地区', '大兴', '大兴区');
     await page.getByRole('button', { name: '保存为草稿' }).click();
     await page.waitForURL(/\/consortia\/[0-9a-f-]{36}$/);
     consortiumUrl = page.url();

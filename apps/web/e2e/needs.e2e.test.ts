@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addDays, todayInChina } from '@ronghe/domain/training-base';
-import { callApi } from './support/api.ts';
+import { callApi, verifiedOwner } from './support/api.ts';
 import { screenshot, seriousA11yViolations } from './support/browser.ts';
 
 /** axe on a page at rest: pointer away from any button (hover colours), popups and toasts gone. */
@@ -12,6 +12,7 @@ async function settledA11yViolations(page: Page) {
   return seriousA11yViolations(page);
 }
 import { startJourney } from './support/journey.ts';
+import { pickRegion } from './support/forms.ts';
 
 // Issue 6's journey: an enterprise posts 20 internship places for 数控技术 students in 亦庄; the top
 // recommendation explains its score; a school applies with 12 students, another with 15; the
@@ -63,20 +64,16 @@ describe('an internship need, matched and filled', () => {
     const schoolOrg = me.data.memberships[0]?.organizationId ?? '';
     const cohort = { level: 'gaozhi', year: 2024, windowFrom: start, windowTo: addDays(start, 150), regionCodes: ['110000'] };
     await callApi(url, 'cohorts.create', { organizationId: schoolOrg, majorCode: '460103', students: 30, ...cohort }, { cookie: school.cookie });
-    const owner = await callApi(url, 'account.signUp', { identifier: 'liu@tjjd.example.com', password: 'Tianjin2027x', name: '刘老师' });
-    const org = await callApi<{ id: string }>(url, 'organizations.create', { kind: 'school', name: '天津机电职业学院（测试）', regionCode: '120116', schoolLevel: 'gaozhi' }, { cookie: owner.cookie });
-    const admin = await callApi(url, 'account.signIn', { identifier: 'admin@demo.ronghe.cn', password: 'ronghe2027demo' });
-    await callApi(url, 'admin.verify', { id: org.data.id }, { cookie: admin.cookie });
-    await callApi(url, 'cohorts.create', { organizationId: org.data.id, majorCode: '460301', students: 20, ...cohort, regionCodes: ['110000', '120000'] }, { cookie: owner.cookie });
-    secondSchool = { cookie: owner.cookie, organizationId: org.data.id };
+    const second = await verifiedOwner(url, { identifier: 'liu@tjjd.example.com', password: 'Tianjin2027x', name: '刘老师' }, { kind: 'school', name: '天津机电职业学院（测试）', regionCode: '120116', schoolLevel: 'gaozhi' });
+    await callApi(url, 'cohorts.create', { organizationId: second.organizationId, majorCode: '460301', students: 20, ...cohort, regionCodes: ['110000', '120000'] }, { cookie: second.cookie });
+    secondSchool = second;
 
     const page = await journey.browser.newPage();
     await signInAs(page, 'enterprise@demo.ronghe.cn');
     await page.goto(`${url}/needs/new`);
     await page.getByRole('heading', { name: '发布合作需求', level: 1 }).waitFor();
     await page.getByLabel('标题').fill(TITLE);
-    await page.getByLabel('所在地区').fill('大兴');
-    await page.locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item', { hasText: '大兴区' }).first().click();
+    await pickRegion(page, '所在地区', '大兴', '大兴区');
     await page.getByLabel('截止日期').click();
     await page.keyboard.type(addDays(todayInChina(), 30));
     await page.keyboard.press('Tab');

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addDays, todayInChina } from '@ronghe/domain/training-base';
-import { callApi } from './support/api.ts';
+import { callApi, verifiedOwner } from './support/api.ts';
 import { screenshot, seriousA11yViolations } from './support/browser.ts';
 
 /** axe on a page at rest: pointer away from any button (hover colours), popups and toasts gone. */
@@ -12,6 +12,7 @@ async function settledA11yViolations(page: Page) {
   return seriousA11yViolations(page);
 }
 import { startJourney } from './support/journey.ts';
+import { pickRegion } from './support/forms.ts';
 
 // Issue 5's journey: a Beijing school publishes an open practice centre; a Hebei enterprise finds it
 // by a two-character keyword and on the map, books 10 stations for three days; the owner approves;
@@ -39,20 +40,6 @@ async function expectOutcome(page: Page, name: string, wait: () => Promise<unkno
     const shown = await page.locator('.ant-form-item-explain-error, [role=alert], .ant-message-notice').allTextContents();
     throw new Error(`${name}: ${String(error)}\nshown: ${JSON.stringify(shown)}\nurl: ${page.url()}`, { cause: error });
   }
-}
-
-/** Searches a region cascader and picks the match; retried, because a busy page may still be filtering when first clicked. */
-async function pickRegion(page: Page, label: string, search: string, region: string) {
-  const field = page.locator('.ant-form-item').filter({ has: page.getByLabel(label) });
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await page.getByLabel(label).fill(search);
-    const item = page.locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item', { hasText: region }).first();
-    await item.waitFor();
-    await item.click();
-    if ((await field.locator('.ant-select-content, .ant-select-selection-item').first().textContent())?.includes(region)) return;
-    await page.keyboard.press('Escape');
-  }
-  throw new Error(`could not pick ${region} in ${label}`);
 }
 
 /** Types a range into an antd RangePicker whose start input has this placeholder. */
@@ -112,15 +99,7 @@ describe('an open practice centre, found and booked across 京津冀', () => {
 
   it('a Hebei enterprise finds it by a two-character keyword and on the map, and books 10 stations for three days', async () => {
     const url = journey.server.url;
-    const owner = await callApi(url, 'account.signUp', { identifier: 'zhao@sjzzz.example.com', password: 'Hebei2027x', name: '赵经理' });
-    const org = await callApi<{ id: string }>(
-      url,
-      'organizations.create',
-      { kind: 'enterprise', name: '石家庄焊接装备有限公司（测试）', regionCode: '130102', uscc: '911301007000123456', industryCode: '34', staffCount: 260 },
-      { cookie: owner.cookie },
-    );
-    const admin = await callApi(url, 'account.signIn', { identifier: 'admin@demo.ronghe.cn', password: 'ronghe2027demo' });
-    await callApi(url, 'admin.verify', { id: org.data.id }, { cookie: admin.cookie });
+    await verifiedOwner(url, { identifier: 'zhao@sjzzz.example.com', password: 'Hebei2027x', name: '赵经理' }, { kind: 'enterprise', name: '石家庄焊接装备有限公司（测试）', regionCode: '130102', uscc: '911301007000123456', industryCode: '34', staffCount: 260 });
 
     const page = await journey.browser.newPage();
     await signInAs(page, 'zhao@sjzzz.example.com', 'Hebei2027x');

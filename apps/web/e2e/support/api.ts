@@ -9,3 +9,16 @@ export async function callApi<T>(baseUrl: string, path: string, input: unknown, 
   const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   return { data: body.result.data.json, cookie: cookie || opts.cookie || '' };
 }
+
+/**
+ * A verified organisation and its owner's session, set up through the API. Safe to repeat (CI retries a failed
+ * step once): an account that exists is signed in to, and its organisation reused.
+ */
+export async function verifiedOwner(baseUrl: string, account: { identifier: string; password: string; name: string }, organization: Record<string, unknown>): Promise<{ cookie: string; organizationId: string }> {
+  const owner = await callApi(baseUrl, 'account.signUp', account).catch(() => callApi(baseUrl, 'account.signIn', { identifier: account.identifier, password: account.password }));
+  const me = await callApi<{ memberships: Array<{ organizationId: string }> }>(baseUrl, 'account.me', undefined, { cookie: owner.cookie, query: true });
+  const organizationId = me.data.memberships[0]?.organizationId ?? (await callApi<{ id: string }>(baseUrl, 'organizations.create', organization, { cookie: owner.cookie })).data.id;
+  const admin = await callApi(baseUrl, 'account.signIn', { identifier: 'admin@demo.ronghe.cn', password: 'ronghe2027demo' });
+  await callApi(baseUrl, 'admin.verify', { id: organizationId }, { cookie: admin.cookie }).catch(() => undefined); // verified already on a retry
+  return { cookie: owner.cookie, organizationId };
+}
