@@ -6,6 +6,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // one seeded database for every journey of the run (e2e/support/setup.ts)
+    globalSetup: ['e2e/support/setup.ts'],
     // browser journeys on a noisy 2-core machine: one retry in CI, as Playwright's own runner does; .ci/run lists failures
     retry: process.env.CI ? 1 : 0,
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],

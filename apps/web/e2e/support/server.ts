@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
+import { inject } from 'vitest';
 
 const serverEntry = fileURLToPath(new URL('../../../api/src/main.ts', import.meta.url));
 const webDist = fileURLToPath(new URL('../../dist', import.meta.url));
@@ -24,34 +25,17 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * Starts the real server (built web app, real database) as a child process, the way `npm start`
- * runs it: on a fresh PGlite folder, or on a fresh database of the server in DATABASE_URL.
+ * A migrated database with the demo data, made once per test run by the global setup (e2e/support/setup.ts) and
+ * copied for every journey: a PGlite folder copied on disk, or a PostgreSQL database used as a template. Seeding
+ * takes ~15 s a server; a copy well under a second.
  */
-export async function startTestServer(): Promise<TestServer> {
-  const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'ronghe-e2e-'));
-  const baseUrl = process.env.DATABASE_URL;
-  let databaseUrl: string | undefined;
-  let dbName: string | undefined;
-  if (baseUrl) {
-    dbName = `ronghe_e2e_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-    const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database "${dbName}"`);
-    await admin.end();
-    const u = new URL(baseUrl);
-    u.pathname = `/${dbName}`;
-    databaseUrl = u.toString();
-  }
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', RONGHE_DATA_DIR: dataDir, WEB_DIST: webDist, LOG_LEVEL: 'warn' };
-  if (databaseUrl) env.DATABASE_URL = databaseUrl;
-  else delete env.DATABASE_URL;
+type Spawned = { child: ChildProcess; output: () => string };
 
+async function spawnServer(env: NodeJS.ProcessEnv, url: string): Promise<Spawned> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', serverEntry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-
-  const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
@@ -64,17 +48,84 @@ export async function startTestServer(): Promise<TestServer> {
     if (Date.now() > deadline) throw new Error(`server did not become healthy:\n${output}`);
     await new Promise((r) => setTimeout(r, 200));
   }
+  return { child, output: () => output };
+}
+
+async function stopServer(child: ChildProcess) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/** Starts a server once on a fresh database so it migrates and seeds, stops it, and returns what to copy. */
+export async function prepareTemplate(): Promise<string> {
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', WEB_DIST: webDist, LOG_LEVEL: 'warn' };
+  const baseUrl = process.env.DATABASE_URL;
+  let template: string;
+  if (baseUrl) {
+    template = `ronghe_e2e_template_${process.pid}`;
+    const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`drop database if exists "${template}" with (force)`);
+    await admin.unsafe(`create database "${template}"`);
+    await admin.end();
+    const u = new URL(baseUrl);
+    u.pathname = `/${template}`;
+    env.DATABASE_URL = u.toString();
+  } else {
+    template = mkdtempSync(join(tmpdir(), 'ronghe-e2e-template-'));
+    env.RONGHE_DATA_DIR = template;
+    delete env.DATABASE_URL;
+  }
+  const { child } = await spawnServer(env, `http://127.0.0.1:${port}`);
+  await stopServer(child);
+  return template;
+}
+
+export async function dropTemplate(template: string) {
+  const baseUrl = process.env.DATABASE_URL;
+  if (!baseUrl) return rmSync(template, { recursive: true, force: true });
+  const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists "${template}" with (force)`);
+  await admin.end();
+}
+
+/**
+ * Starts the real server (built web app, real database) as a child process, the way `npm start`
+ * runs it: on a copy of the seeded template, a fresh PGlite folder or a fresh database of the server in DATABASE_URL.
+ */
+export async function startTestServer(): Promise<TestServer> {
+  const port = await freePort();
+  const template = inject('e2eTemplate');
+  const dataDir = mkdtempSync(join(tmpdir(), 'ronghe-e2e-'));
+  const baseUrl = process.env.DATABASE_URL;
+  let databaseUrl: string | undefined;
+  let dbName: string | undefined;
+  if (baseUrl) {
+    dbName = `ronghe_e2e_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+    const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
+    await admin.unsafe(template ? `create database "${dbName}" template "${template}"` : `create database "${dbName}"`);
+    await admin.end();
+    const u = new URL(baseUrl);
+    u.pathname = `/${dbName}`;
+    databaseUrl = u.toString();
+  } else if (template && existsSync(template)) {
+    cpSync(template, dataDir, { recursive: true });
+  }
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', RONGHE_DATA_DIR: dataDir, WEB_DIST: webDist, LOG_LEVEL: 'warn' };
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
+  else delete env.DATABASE_URL;
+
+  const url = `http://127.0.0.1:${port}`;
+  const { child, output } = await spawnServer(env, url);
 
   return {
     url,
     engine: databaseUrl ? 'postgres' : 'pglite',
-    logs: () => output,
+    logs: output,
     stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await exited;
-      }
+      await stopServer(child);
       rmSync(dataDir, { recursive: true, force: true });
       if (baseUrl && dbName) {
         const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
