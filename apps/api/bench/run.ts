@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { readEnv, type Env } from '../src/env.ts';
 import { createLogger } from '../src/logger.ts';
 import { startServer } from '../src/server.ts';
+import { runLoad } from './load.ts';
 import { suites } from './registry.ts';
 import type { BenchResult, SuiteContext } from './types.ts';
 
@@ -17,20 +18,35 @@ const QUICK_DURATION_S = 1;
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-function readOptions(): { durationS: number; quick: boolean; only: string[] | null } {
-  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, duration: { type: 'string' }, suite: { type: 'string', multiple: true } } });
+function readOptions(): { durationS: number; quick: boolean; only: string[] | null; load: { profile: boolean; profileDir?: string; durationS?: number } | null } {
+  const { values } = parseArgs({
+    options: { quick: { type: 'boolean', default: false }, duration: { type: 'string' }, suite: { type: 'string', multiple: true }, load: { type: 'boolean', default: false }, profile: { type: 'boolean', default: false }, 'profile-dir': { type: 'string' } },
+  });
   const quick = values.quick ?? false;
+  const seconds = values.duration === undefined ? undefined : Number(values.duration);
+  if (seconds !== undefined && (!Number.isFinite(seconds) || seconds <= 0)) throw new Error(`--duration wants a number of seconds > 0, got "${values.duration}"`);
+  const profileDir = values['profile-dir'];
+  if ((values.profile || profileDir) && !values.load) throw new Error('--profile and --profile-dir go with --load');
+  // --load: the mixed workload against two server processes (load.ts), instead of the suites
+  if (values.load) return { durationS: seconds ?? 0, quick, only: null, load: { profile: (values.profile ?? false) || profileDir !== undefined, ...(profileDir ? { profileDir } : {}), ...(seconds === undefined ? {} : { durationS: seconds }) } };
   const only = values.suite?.length ? values.suite : null;
   const unknown = (only ?? []).filter((name) => !suites.some((s) => s.name === name));
   if (unknown.length) throw new Error(`--suite: unknown ${unknown.join(', ')}; known: ${suites.map((s) => s.name).join(', ')}`);
-  if (values.duration === undefined) return { durationS: quick ? QUICK_DURATION_S : DEFAULT_DURATION_S, quick, only };
-  const durationS = Number(values.duration);
-  if (!Number.isFinite(durationS) || durationS <= 0) throw new Error(`--duration wants a number of seconds > 0, got "${values.duration}"`);
-  return { durationS, quick, only };
+  return { durationS: seconds ?? (quick ? QUICK_DURATION_S : DEFAULT_DURATION_S), quick, only, load: null };
 }
 
 async function main(): Promise<void> {
-  const { durationS, quick, only } = readOptions();
+  const { durationS, quick, only, load } = readOptions();
+  if (load) {
+    try {
+      process.exitCode = await runLoad({ quick, profile: load.profile, ...(load.profileDir ? { profileDir: load.profileDir } : {}), ...(load.durationS === undefined ? {} : { durationS: load.durationS }) });
+    } catch (error) {
+      log(`load failed: ${errorMessage(error)}`);
+      process.stdout.write('load: 0 passed, 1 failed (the run could not be set up; see above)\n');
+      process.exitCode = 1;
+    }
+    return;
+  }
   const base = readEnv();
   const dataDir = base.DATABASE_URL ? null : mkdtempSync(join(tmpdir(), 'ronghe-bench-'));
   // PORT 0 (any free port) is below env.ts's minimum, so it is set after validation.

@@ -11,7 +11,9 @@ import type { Auth } from '@ronghe/api/auth';
 import type { Notifier } from '@ronghe/api/services/notifier';
 import { appRouter } from '@ronghe/api/root';
 import type { Database } from '@ronghe/db/client';
+import { csrfProtection } from './csrf.ts';
 import type { Logger } from './logger.ts';
+import { fileRoutes } from './files.ts';
 
 export type AppOptions = { db: Database; auth: Auth; notifier: Notifier; publicUrl: string; logger: Logger; webDist: string; trustedProxies?: readonly string[] };
 
@@ -64,6 +66,7 @@ export function createApp({ db, auth, notifier, publicUrl, logger, webDist, trus
     return c.json({ status: ok ? 'ok' : 'unavailable', database: db.engine }, ok ? 200 : 503);
   });
 
+  app.use('/trpc/*', csrfProtection({ publicUrl, trustedProxies })); // cross-site and non-JSON writes: 403 (csrf.ts)
   // 1 MB for ordinary calls; spreadsheet imports (base64) may carry up to 8 MB
   const tooLarge = bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json({ error: 'payload too large' }, 413) });
   const importLimit = bodyLimit({ maxSize: 8 * 1024 * 1024, onError: (c) => c.json({ error: 'payload too large' }, 413) });
@@ -81,6 +84,8 @@ export function createApp({ db, auth, notifier, publicUrl, logger, webDist, trus
     }),
   );
 
+  app.use('/api/files', csrfProtection({ publicUrl, trustedProxies, requireJson: false })); // multipart uploads: origin checks only
+  app.route('/api/files', fileRoutes({ db, auth }));
   app.all('/api/*', (c) => c.json({ error: 'not found', path: c.req.path }, 404));
 
   const indexFile = join(webDist, 'index.html');

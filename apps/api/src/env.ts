@@ -28,6 +28,11 @@ const envSchema = z.object({
     .string()
     .default('')
     .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean)),
+  /** tests only: also queue the expiry job every this many seconds (docs/decisions/010-background-jobs.md) */
+  RONGHE_JOBS_EVERY_SECONDS: z.coerce.number().int().min(1).max(3600).optional(),
+  /** writes (tRPC mutations) a minute per signed-in user, and per address for anonymous callers; 0 turns a limit off (docs/decisions/011-security.md) */
+  RONGHE_WRITE_LIMIT: z.coerce.number().int().min(0).optional(),
+  RONGHE_WRITE_LIMIT_ANONYMOUS: z.coerce.number().int().min(0).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 });

@@ -8,14 +8,15 @@ import { createAuth } from '@ronghe/api/auth';
 import { ensureUser } from '@ronghe/api/services/accounts';
 import { DEMO_PASSWORD, seedDemoAccounts } from '@ronghe/api/services/demo-accounts';
 import { logNotifier } from '@ronghe/api/services/notifier';
-import { startHousekeeping } from '@ronghe/api/services/housekeeping';
+import type { Jobs } from '@ronghe/api/jobs';
 import { createApp } from './app.ts';
 import { redactUrl, type Env } from './env.ts';
 import type { Logger } from './logger.ts';
 
 export class StartupError extends Error {}
 
-export type RunningServer = { url: string; db: Database; close: () => Promise<void> };
+/** `jobs`: the background jobs of this process once started (null if they could not start) */
+export type RunningServer = { url: string; db: Database; jobs: Promise<Jobs | null>; close: () => Promise<void> };
 
 async function openDatabase(env: Env, logger: Logger): Promise<Database> {
   if (!env.DATABASE_URL) {
@@ -45,6 +46,30 @@ async function ensureAccounts(env: Env, db: Database, auth: ReturnType<typeof cr
   }
 }
 
+// Any constant; the same in every Ronghe process (the migrator's lock is another one).
+const ACCOUNTS_LOCK_KEY = 7_201_123_582;
+
+/**
+ * Runs `fn` while no other process on the same PostgreSQL database runs it: processes starting together on a
+ * fresh database would otherwise each try to create the same demo or admin account, and all but one fail.
+ */
+async function oneProcessAtATime(db: Database, fn: () => Promise<void>): Promise<void> {
+  if (db.client.kind !== 'postgres') return fn();
+  const reserved = await db.client.sql.reserve();
+  try {
+    await reserved`select pg_advisory_lock(${ACCOUNTS_LOCK_KEY})`;
+    try {
+      await fn();
+    } finally {
+      await reserved`select pg_advisory_unlock(${ACCOUNTS_LOCK_KEY})`;
+    }
+  } finally {
+    reserved.release();
+  }
+}
+
+const JOBS_START_DELAY_MS = 2_000;
+
 /** Opens the database, migrates and seeds it, and serves HTTP. */
 export async function startServer(env: Env, logger: Logger): Promise<RunningServer> {
   const db = await openDatabase(env, logger);
@@ -61,22 +86,49 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   const auth = createAuth(db, { secret: env.RONGHE_AUTH_SECRET ?? (await getOrCreateSecret(db, 'auth_secret')), baseURL: publicUrl });
   const notifier = logNotifier((message) => logger.info({ message: { ...message, body: message.body } }, `message to ${message.channel} (not delivered: no provider configured)`));
   try {
-    await ensureAccounts(env, db, auth, logger);
+    await oneProcessAtATime(db, () => ensureAccounts(env, db, auth, logger));
   } catch (error) {
     await db.close();
     throw error;
   }
 
   const app = createApp({ db, auth, notifier, publicUrl, logger, webDist: env.WEB_DIST, trustedProxies: env.RONGHE_TRUSTED_PROXIES });
-  const housekeeping = startHousekeeping(db, (error) => logger.error({ err: error }, 'housekeeping failed'));
   const server = await new Promise<Server>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s as Server));
     s.once('error', reject);
   }).catch(async (error: NodeJS.ErrnoException) => {
-    housekeeping.stop();
     await db.close();
     if (error.code === 'EADDRINUSE') throw new StartupError(`端口 ${env.PORT} 已被占用 (port in use): set PORT to another port`);
     throw error;
+  });
+  // The background jobs start a moment after the server listens: loading pg-boss (≈0.4 s of CPU) and starting it
+  // (installing its schema on a first start) then does not delay the first health checks. A process stopped before
+  // then never starts them. Another process's jobs cover for one whose jobs fail to start.
+  let cancelJobs = () => {};
+  const jobs = new Promise<Jobs | null>((resolve) => {
+    const timer = setTimeout(() => {
+      cancelJobs = () => {};
+      void (async () => {
+        const started = performance.now();
+        const { startJobs } = await import('@ronghe/api/jobs');
+        const running = await startJobs(db, {
+          onError: (error) => logger.error({ err: error }, 'background job failed'),
+          onDone: (queue, result) => logger.info({ job: queue, ...result }, 'background job done'),
+          everySeconds: env.RONGHE_JOBS_EVERY_SECONDS,
+        });
+        logger.info({ ms: Math.round(performance.now() - started) }, 'background jobs started');
+        return running;
+      })()
+        .catch((error: unknown) => {
+          logger.error({ err: error }, 'background jobs did not start in this process (no expiries or snapshots from it until restarted)');
+          return null;
+        })
+        .then(resolve);
+    }, JOBS_START_DELAY_MS);
+    cancelJobs = () => {
+      clearTimeout(timer);
+      resolve(null);
+    };
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
@@ -84,15 +136,17 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= (async () => {
-      housekeeping.stop();
-      // Stop accepting, let in-flight requests finish, then close the database so PGlite is flushed.
+      // Stop accepting, let in-flight requests finish, stop the job workers (a job in hand finishes), then
+      // close the database so PGlite is flushed.
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
       });
+      cancelJobs();
+      await (await jobs)?.stop().catch((error: unknown) => logger.error({ err: error }, 'background jobs did not stop cleanly'));
       await db.close();
     })();
     return closing;
   };
-  return { url, db, close };
+  return { url, db, jobs, close };
 }

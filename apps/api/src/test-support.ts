@@ -1,9 +1,11 @@
 import { createDb } from '@ronghe/db/client';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 
 /**
@@ -27,12 +29,13 @@ export async function testDatabaseUrl(): Promise<{ url: string | undefined; drop
   };
 }
 
+const run = promisify(execFile);
 const entry = fileURLToPath(new URL('./main.ts', import.meta.url));
 
 export type Server = { url: string; stop: () => Promise<void> };
 
-/** The server as a separate process on any free port, healthy; `stop` sends SIGTERM and waits. */
-export async function startServerProcess(env: Record<string, string>): Promise<Server> {
+/** The server as a separate process on any free port, healthy; `output` is what it printed so far, `stop` sends SIGTERM and waits. */
+export async function startServerProcess(env: Record<string, string>): Promise<Server & { output: () => string }> {
   const base = { ...process.env };
   delete base.DATABASE_URL;
   const child = spawn(process.execPath, ['--import', 'tsx', entry], { env: { ...base, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -43,7 +46,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   const deadline = Date.now() + 90_000;
   for (;;) {
     const url = /serving at (http:\/\/localhost:\d+)/.exec(out)?.[1];
-    if (url && (await fetch(`${url}/healthz`).catch(() => null))?.ok) return { url, stop: async () => void (child.kill('SIGTERM'), await exited) };
+    if (url && (await fetch(`${url}/healthz`).catch(() => null))?.ok) return { url, output: () => out, stop: async () => void (child.kill('SIGTERM'), await exited) };
     if (Date.now() > deadline || child.exitCode !== null) throw new Error(`server did not start:\n${out}`);
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -87,6 +90,107 @@ export async function startSharedServers(): Promise<{ servers: Server[]; stop: (
       await Promise.all(servers.map((s) => s.stop()));
       await db.drop();
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type ServerProcess = Server & {
+  pid: number;
+  output: () => string;
+  /** true until the process has exited */
+  running: () => boolean;
+  /** sends the signal and resolves with the exit code (null when a signal ended it) */
+  kill: (signal: NodeJS.Signals) => Promise<number | null>;
+};
+
+/** Like startServerProcess, but the process can be killed with any signal and watched: for fault tests. */
+export async function startServerProcessForFaults(env: Record<string, string>): Promise<ServerProcess> {
+  const base = { ...process.env };
+  delete base.DATABASE_URL;
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], { env: { ...base, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  let alive = true;
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      alive = false;
+      resolve(code);
+    }),
+  );
+  const kill = async (signal: NodeJS.Signals) => {
+    if (alive) child.kill(signal);
+    return exited;
+  };
+  const deadline = Date.now() + 150_000; // the first start migrates and seeds: slow on a busy 2-core machine
+  for (;;) {
+    const url = /serving at (http:\/\/localhost:\d+)/.exec(out)?.[1];
+    if (url && (await fetch(`${url}/healthz`).catch(() => null))?.ok)
+      return { url, pid: child.pid ?? 0, output: () => out, running: () => alive, kill, stop: async () => void (await kill('SIGTERM')) };
+    if (Date.now() > deadline || !alive) {
+      await kill('SIGKILL');
+      throw new Error(`server did not start:\n${out}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export type ThrowawayPostgres = {
+  url: string;
+  start: () => Promise<void>;
+  /** pg_ctl stop -m fast: clients are disconnected */
+  stop: () => Promise<void>;
+  /** stops the server if running and removes its folder */
+  destroy: () => Promise<void>;
+};
+
+async function freePort(): Promise<number> {
+  const server = createNetServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/**
+ * A PostgreSQL cluster of its own (the newest /usr/lib/postgresql/<v>/bin) in a temp folder on a free port,
+ * started; as root the tools run as the postgres user, as .ci/run does. For tests that stop and restart it.
+ */
+export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
+  const version = readdirSync('/usr/lib/postgresql')
+    .filter((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`))
+    .sort((a, b) => Number(a) - Number(b))
+    .at(-1);
+  if (!version) throw new Error('no PostgreSQL binaries under /usr/lib/postgresql');
+  const bin = `/usr/lib/postgresql/${version}/bin`;
+  const dir = mkdtempSync(join(tmpdir(), 'ronghe-faults-pg-'));
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) {
+    const id = async (flag: string) => Number((await run('id', [flag, 'postgres'])).stdout.trim());
+    chownSync(dir, await id('-u'), await id('-g'));
+  }
+  // async, so that a test's load keeps running while PostgreSQL stops and starts
+  const tool = (name: string, args: string[]) => (asRoot ? run('runuser', ['-u', 'postgres', '--', `${bin}/${name}`, ...args]) : run(`${bin}/${name}`, args));
+  const data = join(dir, 'data');
+  const port = await freePort();
+  await tool('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '-N']);
+  let up = false;
+  const start = async () => {
+    await tool('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
+    up = true;
+  };
+  const stop = async () => {
+    await tool('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+    up = false;
+  };
+  await start();
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    start,
+    stop,
+    destroy: async () => {
+      if (up) await stop().catch(() => {});
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

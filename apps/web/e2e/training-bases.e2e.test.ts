@@ -1,3 +1,4 @@
+import { crc32, deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addDays, todayInChina } from '@ronghe/domain/training-base';
@@ -27,6 +28,24 @@ async function signInAs(page: Page, identifier: string, password = 'ronghe2027de
   await journey.browser.context.clearCookies();
   const res = await page.request.post(`${journey.server.url}/trpc/account.signIn`, { data: { json: { identifier, password } } });
   expect(res.status()).toBe(200);
+}
+
+/** A real 4×3 PNG (greyscale), built chunk by chunk: the photo the school uploads. */
+function png(): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const head = Buffer.alloc(8);
+    head.writeUInt32BE(data.length, 0);
+    head.write(type, 4, 'ascii');
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
+    return Buffer.concat([head, data, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(4, 0);
+  ihdr.writeUInt32BE(3, 4);
+  ihdr.set([8, 0, 0, 0, 0], 8);
+  const rows = Buffer.from([0, 10, 80, 160, 240, 0, 240, 160, 80, 10, 0, 128, 128, 128, 128]);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
 }
 
 const pick = (page: Page, text: string | RegExp) => page.locator('.ant-select-item-option', { hasText: text }).first().click();
@@ -74,10 +93,17 @@ describe('an open practice centre, found and booked across 京津冀', () => {
     await page.getByLabel('日接待能力（人）').fill('60');
     await page.getByRole('switch', { name: '对外开放' }).click();
     await page.getByRole('radio', { name: '免费开放' }).check();
+    // one photo, uploaded as soon as it is picked
+    await page.locator('input[type=file]').first().setInputFiles({ name: '焊接车间.png', mimeType: 'image/png', buffer: png() });
+    await expectOutcome(page, 'upload-photo', () => page.locator('.ant-upload-list-item-done').first().waitFor());
     await page.getByRole('button', { name: '保存草稿' }).click();
     await expectOutcome(page, 'save-draft', () => page.waitForURL(/\/bases\/[0-9a-f-]{36}$/));
     baseUrl = page.url();
     await page.getByRole('heading', { name: NAME, level: 1 }).waitFor();
+    // the photo shows on the base's page, loaded from /api/files
+    const photo = page.getByRole('img', { name: `${NAME} 照片1` });
+    await expectOutcome(page, 'photo-shown', () => photo.waitFor());
+    await expect.poll(() => photo.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(4);
 
     await page.getByRole('button', { name: '发布', exact: true }).click();
     await page.locator('.ant-popconfirm:visible .ant-popconfirm-buttons .ant-btn-primary').click();

@@ -34,6 +34,8 @@ const BookingsPage = lazy(() => import('./pages/training-bases/bookings.tsx'));
 const NewNeedPage = lazy(() => import('./pages/needs/new.tsx'));
 const MyNeedsPage = lazy(() => import('./pages/needs/mine.tsx'));
 const NeedPage = lazy(() => import('./pages/needs/detail.tsx'));
+const BrowseNeedsPage = lazy(() => import('./pages/needs/browse.tsx'));
+const CohortPage = lazy(() => import('./pages/cohorts/detail.tsx'));
 const CohortsPage = lazy(() => import('./pages/cohorts/list.tsx'));
 const CohortNeedsPage = lazy(() => import('./pages/cohorts/recommendations.tsx'));
 const RoundsPage = lazy(() => import('./pages/rounds/list.tsx'));
@@ -93,10 +95,13 @@ export function App() {
                     <Route path="bases/bookings" element={<BookingsPage />} />
                     <Route path="bases/:id" element={<BasePage />} />
                     <Route path="bases/:id/edit" element={<BaseEditPage />} />
-                    <Route path="needs" element={<MyNeedsPage />} />
+                    <Route path="needs" element={<BrowseNeedsPage />} />
+                    <Route path="needs/mine" element={<MyNeedsPage />} />
                     <Route path="needs/new" element={<NewNeedPage />} />
                     <Route path="needs/:id" element={<NeedPage />} />
+                    <Route path="needs/:id/edit" element={<NewNeedPage />} />
                     <Route path="cohorts" element={<CohortsPage />} />
+                    <Route path="cohorts/:id" element={<CohortPage />} />
                     <Route path="cohorts/:id/needs" element={<CohortNeedsPage />} />
                     <Route path="rounds" element={<RoundsPage />} />
                     <Route path="rounds/:id" element={<RoundPage />} />

@@ -5,6 +5,7 @@ import { DomainError, type DomainErrorCode } from '@ronghe/domain/errors';
 import { translate } from '@ronghe/domain/messages';
 import type { Context } from './context.ts';
 import { fieldErrors, type FieldError } from './errors/zod-messages.ts';
+import { countWrite } from './middleware/write-limit.ts';
 
 const trpcCodes: Record<DomainErrorCode, TRPCError['code']> = {
   NOT_FOUND: 'NOT_FOUND',
@@ -49,14 +50,27 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
 
-/** Anyone, signed in or not. */
-export const publicProcedure = t.procedure.use(domainErrors);
-
-/** Signed-in users only. Membership of an organisation is checked per procedure (services/authz.ts). */
-export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.session) throw new DomainError('UNAUTHORIZED', 'unauthorized');
-  return next({ ctx: { ...ctx, session: ctx.session } });
+/** Every mutation counts against the caller's write limit (middleware/write-limit.ts) before its input is read. */
+const writeLimit = t.middleware(async ({ ctx, type, next }) => {
+  if (type === 'mutation') await countWrite(ctx);
+  return next();
 });
+
+const withErrors = t.procedure.use(domainErrors);
+
+/** Anyone, signed in or not. */
+export const publicProcedure = withErrors.use(writeLimit);
+
+/**
+ * Signed-in users only. Membership of an organisation is checked per procedure (services/authz.ts).
+ * Writes are counted after the session check: an anonymous call is refused without touching the counters.
+ */
+export const protectedProcedure = withErrors
+  .use(({ ctx, next }) => {
+    if (!ctx.session) throw new DomainError('UNAUTHORIZED', 'unauthorized');
+    return next({ ctx: { ...ctx, session: ctx.session } });
+  })
+  .use(writeLimit);
 
 /** Platform admins (the education commission) only. */
 export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {

@@ -8,13 +8,14 @@ import type { SQL } from 'drizzle-orm';
 import postgres from 'postgres';
 import * as schema from './schema/index.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
+import { transactionGuard } from './postgres-transactions.ts';
 
 export type Schema = typeof schema;
 export type Drizzle = PgDatabase<PgQueryResultHKT, Schema>;
 export type Engine = 'pglite' | 'postgres';
 
 export type DbConfig =
-  | { engine: 'pglite'; /** a folder, or 'memory' for tests */ dataDir: string }
+  | { engine: 'pglite'; /** a folder, or 'memory' for tests */ dataDir: string; /** start from this dump (PGlite dumpDataDir), for tests */ loadDataDir?: Blob }
   | { engine: 'postgres'; url: string; /** pool size per process */ max?: number };
 
 export type Database = {
@@ -25,16 +26,16 @@ export type Database = {
   /** true when the database answers a trivial query */
   ping: () => Promise<boolean>;
   close: () => Promise<void>;
-  /** the underlying client, for the migrator and benchmarks only */
-  client: { kind: 'pglite'; pglite: PGlite } | { kind: 'postgres'; sql: postgres.Sql };
+  /** the underlying client, for the migrator, the job queue and benchmarks only (url: for a pool of the queue's own) */
+  client: { kind: 'pglite'; pglite: PGlite } | { kind: 'postgres'; sql: postgres.Sql; url: string };
 };
 
 export async function createDb(config: DbConfig): Promise<Database> {
-  if (config.engine === 'pglite') return createPglite(config.dataDir);
+  if (config.engine === 'pglite') return createPglite(config.dataDir, config.loadDataDir);
   return createPostgres(config.url, config.max ?? 10);
 }
 
-async function createPglite(dataDir: string): Promise<Database> {
+async function createPglite(dataDir: string, loadDataDir?: Blob): Promise<Database> {
   const memory = dataDir === 'memory';
   let release = () => {};
   if (!memory) {
@@ -43,7 +44,7 @@ async function createPglite(dataDir: string): Promise<Database> {
     release = acquireDataDirLock(dataDir);
   }
   try {
-    const pglite = await PGlite.create({ dataDir: memory ? undefined : dataDir, extensions: { pg_trgm } });
+    const pglite = await PGlite.create({ dataDir: memory ? undefined : dataDir, loadDataDir, extensions: { pg_trgm } });
     const orm = drizzlePglite({ client: pglite, schema }) as unknown as Drizzle;
     return {
       engine: 'pglite',
@@ -75,23 +76,33 @@ async function createPglite(dataDir: string): Promise<Database> {
   }
 }
 
+const PING_TIMEOUT_MS = 2_000;
+
 async function createPostgres(url: string, max: number): Promise<Database> {
-  const sql = postgres(url, { max, onnotice: () => {}, connect_timeout: 5, idle_timeout: 60 });
+  const transactions = transactionGuard();
+  // reconnect within a second once the server is back (the default backoff grows to 20 s over an outage)
+  const sql = postgres(url, { max, onnotice: () => {}, connect_timeout: 5, idle_timeout: 60, backoff: (retries) => Math.min(0.1 * retries, 1), onclose: transactions.onclose });
+  // drizzle's transactions call sql.begin, which crashes the process when PostgreSQL goes away mid-transaction
+  Object.assign(sql, { begin: transactions.begin(sql) });
   const orm = drizzlePostgres({ client: sql, schema }) as unknown as Drizzle;
   return {
     engine: 'postgres',
     orm,
     rows: async <T extends Record<string, unknown>>(query: SQL) => (await orm.execute(query)) as unknown as T[],
     ping: async () => {
+      // a server that has gone away can leave the query waiting for the connect timeout: health answers sooner
+      let timer: NodeJS.Timeout | undefined;
       try {
-        await sql`select 1`;
+        await Promise.race([sql`select 1`, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('ping timed out')), PING_TIMEOUT_MS)))]);
         return true;
       } catch {
         return false;
+      } finally {
+        clearTimeout(timer);
       }
     },
     close: () => sql.end({ timeout: 5 }),
-    client: { kind: 'postgres', sql },
+    client: { kind: 'postgres', sql, url },
   };
 }
 

@@ -130,3 +130,63 @@ export function bannedContent(need: { title: string; description: string; detail
   }
   return null;
 }
+
+/** The field that holds a kind's places (the `headcount` column), when the kind has places. */
+export const placesFieldOf = (kind: NeedKind): 'headcount' | 'intake' | 'positions' | null =>
+  kind === 'internship' ? 'headcount' : kind === 'order_class' ? 'intake' : kind === 'teacher_practice' ? 'positions' : null;
+
+/** A need's fields by name, as the form has them: the shared columns and the kind-specific details. */
+export type NeedFields = Record<string, unknown> & { kind: NeedKind; deadline: string; majorCodes: string[] };
+
+/**
+ * Fields schools applied on: once published they stay as they are. The rest may change only in the
+ * applicants' favour (pay and budget up, hours down, deadline later, majors added, accommodation kept).
+ */
+export const lockedWhenPublished = ['kind', 'regionCode', 'post', 'periodFrom', 'periodTo', 'years', 'courseName', 'bookTitle'] as const;
+const notLowerWhenPublished = ['monthlyPay', 'budget', 'plannedStations'] as const;
+const notHigherWhenPublished = ['dailyHours'] as const;
+
+export type NeedEditViolation = {
+  key: Extract<MessageKey, 'need.lockedAfterPublish' | 'need.belowAccepted' | 'need.notLower' | 'need.notHigher' | 'need.deadlineEarlier' | 'need.majorsRemoved'>;
+  field: string;
+  params?: Record<string, string | number>;
+};
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * The first reason an edit of a need is refused, with the field at fault; null when it may be saved.
+ * Any status: the places not below those accepted or offered. Published: the rules above.
+ */
+export function needEditViolation(before: NeedFields, after: NeedFields, opts: { published: boolean; accepted: number }): NeedEditViolation | null {
+  const places = placesFieldOf(after.kind);
+  if (opts.published) {
+    for (const f of lockedWhenPublished) if (!same(before[f], after[f])) return { key: 'need.lockedAfterPublish', field: f };
+  }
+  if (places && opts.accepted > 0 && Number(after[places] ?? 0) < opts.accepted) return { key: 'need.belowAccepted', field: places, params: { accepted: opts.accepted } };
+  if (!opts.published) return null;
+  for (const f of notLowerWhenPublished) {
+    const was = before[f];
+    if (typeof was === 'number' && !(typeof after[f] === 'number' && (after[f] as number) >= was)) return { key: 'need.notLower', field: f, params: { value: was } };
+  }
+  for (const f of notHigherWhenPublished) {
+    const was = before[f];
+    if (typeof was === 'number' && typeof after[f] === 'number' && (after[f] as number) > was) return { key: 'need.notHigher', field: f, params: { value: was } };
+  }
+  if (before.accommodation === true && after.accommodation !== true) return { key: 'need.lockedAfterPublish', field: 'accommodation' };
+  if (after.deadline < before.deadline) return { key: 'need.deadlineEarlier', field: 'deadline', params: { deadline: before.deadline } };
+  if (before.majorCodes.some((m) => !after.majorCodes.includes(m))) return { key: 'need.majorsRemoved', field: 'majorCodes' };
+  return null;
+}
+
+/** The fields an edit changes, each with its old and new value. */
+export function changedNeedFields(before: NeedFields, after: NeedFields): Record<string, { from: unknown; to: unknown }> {
+  const out: Record<string, { from: unknown; to: unknown }> = {};
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (!same(before[key], after[key])) out[key] = { from: before[key] ?? null, to: after[key] ?? null };
+  }
+  return out;
+}
+
+/** Changes applicants are told about: anything but the wording of the title and description. */
+export const isMaterialChange = (changed: Record<string, unknown>): boolean => Object.keys(changed).some((k) => k !== 'title' && k !== 'description');

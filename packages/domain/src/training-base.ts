@@ -45,8 +45,11 @@ export const MAX_BOOKING_DAYS = 92;
 export const MAX_STATIONS = 100_000;
 
 /** Today in China (Asia/Shanghai) as YYYY-MM-DD: booking dates are local dates. */
+// built once: a DateTimeFormat costs ≈0.4 ms to make and is called on most requests
+const chinaDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 export function todayInChina(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return chinaDate.format(now);
 }
 
 /** Days from `from` to `to` inclusive (ISO dates). */

@@ -22,6 +22,8 @@ const placement = z.object({
   agreementReference: z.string().nullable(),
   agreementSignedOn: z.string().nullable(),
   agreementConfirmedAt: z.date().nullable(),
+  /** the signed agreement's scan, for either side to download */
+  agreementFileUrl: z.string().nullable(),
   phase: z.enum(phases),
 });
 
@@ -50,9 +52,9 @@ export const placementsRouter = router({
     .output(z.array(placement))
     .query(({ ctx, input }) => cooperation.placementsOf(ctx.db, ctx.session, input.organizationId)),
 
-  /** a manager of the school: the agreement's number and signing date */
+  /** a manager of the school: the agreement's number and signing date, and optionally its uploaded scan */
   recordAgreement: protectedProcedure
-    .input(agreementInput.extend({ id: z.uuid() }))
+    .input(agreementInput.extend({ id: z.uuid(), agreementFileId: z.uuid().optional() }))
     .output(z.object({ id: z.string(), agreementStatus: z.enum(agreementStatuses) }))
     .mutation(({ ctx, input }) => cooperation.recordAgreement(ctx.db, ctx.session, input)),
 

@@ -4,7 +4,7 @@ import { indicatorSnapshots, organizations } from '@ronghe/db/schema';
 import { DomainError } from '@ronghe/domain/errors';
 import { expectedValue, ragStatus } from '@ronghe/domain/monitoring';
 import { addDays, todayInChina } from '@ronghe/domain/training-base';
-import { startHousekeeping } from '../services/housekeeping.ts';
+import { runHousekeeping } from '../services/housekeeping.ts';
 import { createTestEnv, errorOf, makeAdmin, signUpUser, verifiedOrganization, type TestEnv, type TestUser } from '../test-support.ts';
 
 // The plan's indicators: T01/T02 counted live from consortia, T06 from school designations, T13 reported
@@ -95,12 +95,8 @@ describe('the plan indicators', () => {
   });
 
   it('records a snapshot once a day from housekeeping, and on demand; a past day reads its snapshot', async () => {
-    const housekeeping = startHousekeeping(env.db, (error) => {
-      throw error;
-    }, 3_600_000);
-    housekeeping.stop();
-    await housekeeping.runOnce();
-    const again = await housekeeping.runOnce();
+    await runHousekeeping(env.db);
+    const again = await runHousekeeping(env.db);
     expect(again.snapshotTaken).toBe(false);
     const today = todayInChina();
     const rows = await env.db.orm.select().from(indicatorSnapshots).where(eq(indicatorSnapshots.day, today));

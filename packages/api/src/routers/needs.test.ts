@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { needs } from '@ronghe/db/schema';
 import { DomainError } from '@ronghe/domain/errors';
 import { addDays, todayInChina } from '@ronghe/domain/training-base';
-import { startHousekeeping } from '../services/housekeeping.ts';
+import { runHousekeeping } from '../services/housekeeping.ts';
 import { anonymous, createTestEnv, errorOf, makeAdmin, signUpUser, verifiedOrganization, type TestEnv, type TestUser } from '../test-support.ts';
 
 let env: TestEnv;
@@ -156,11 +156,151 @@ describe('needs and cohorts', () => {
     const { id } = await enterprise.caller.needs.create({ organizationId: enterprise.organizationId, need: internship({ title: '即将截止的实习' }) });
     await enterprise.caller.needs.publish({ id });
     await env.db.orm.update(needs).set({ deadline: addDays(todayInChina(), -1) }).where(eq(needs.id, id));
-    const housekeeping = startHousekeeping(env.db, (error) => {
-      throw error;
-    }, 3_600_000);
-    await housekeeping.runOnce(); // the run at start may have expired it already
-    housekeeping.stop();
+    expect((await runHousekeeping(env.db)).expiredNeeds).toBeGreaterThanOrEqual(1);
     expect((await anonymous(env).needs.get({ id })).status).toBe('expired');
+  });
+});
+
+describe('editing a need', () => {
+  const published = async (overrides: Record<string, unknown> = {}) => {
+    const { id } = await enterprise.caller.needs.create({ organizationId: enterprise.organizationId, need: internship(overrides) });
+    await enterprise.caller.needs.publish({ id });
+    return id;
+  };
+
+  it('changes a draft freely, even its kind', async () => {
+    const { id } = await enterprise.caller.needs.create({ organizationId: enterprise.organizationId, need: internship({ title: '草稿实习' }) });
+    const r = await enterprise.caller.needs.update({ id, data: { kind: 'order_class', title: '数控订单班', regionCode: '110108', deadline: addDays(todayInChina(), 10), majorCodes: ['460103'], intake: 40, years: 3 } });
+    expect(r.status).toBe('draft');
+    const n = await enterprise.caller.needs.get({ id });
+    expect([n.kind, n.regionCode, n.headcount]).toEqual(['order_class', '110108', 40]);
+  });
+
+  it('changes a published need only in the applicants’ favour and checks it again, naming the field', async () => {
+    const id = await published({ title: '已发布的数控实习' });
+    const refused: Array<[Record<string, unknown>, string, string]> = [
+      [{ regionCode: '110108' }, 'need.lockedAfterPublish', 'regionCode'],
+      [{ periodTo: addDays(from, 100) }, 'need.lockedAfterPublish', 'periodTo'],
+      [{ monthlyPay: 3900 }, 'need.notLower', 'monthlyPay'],
+      [{ dailyHours: 8, accommodation: false, deadline: addDays(todayInChina(), 29) }, 'need.deadlineEarlier', 'deadline'],
+      [{ majorCodes: ['460301'] }, 'need.majorsRemoved', 'majorCodes'],
+      [{ headcount: 21 }, 'internship.postShare', 'headcount'], // the publishing rules, again
+      [{ probationWage: 6000 }, 'internship.pay', 'monthlyPay'],
+      [{ description: '需交住宿押金' }, 'need.bannedContent', 'description'],
+    ];
+    for (const [change, key, field] of refused) {
+      const e = await errorOf(enterprise.caller.needs.update({ id, data: internship({ title: '已发布的数控实习', ...change }) }));
+      expect([e.code, keyOf(e), fieldOf(e)]).toEqual(['BAD_REQUEST', key, field]);
+    }
+    const ok = await enterprise.caller.needs.update({ id, data: internship({ title: '已发布的数控实习', monthlyPay: 4500, dailyHours: 6, majorCodes: ['460103', '460301'], deadline: addDays(todayInChina(), 40), description: '包午餐' }) });
+    expect(ok.status).toBe('published');
+    expect(ok.changed.sort()).toEqual(['dailyHours', 'deadline', 'description', 'majorCodes', 'monthlyPay']);
+    expect((await anonymous(env).needs.get({ id })).majorCodes).toEqual(['460103', '460301']);
+    expect((await errorOf(yizhuangSchool.caller.needs.update({ id, data: internship() }))).code).toBe('FORBIDDEN');
+    await enterprise.caller.needs.close({ id });
+    expect(keyOf(await errorOf(enterprise.caller.needs.update({ id, data: internship({ title: '已发布的数控实习', monthlyPay: 4500 }) })))).toBe('need.wrongStatus');
+  });
+
+  it('refuses places below those accepted, naming the field; cut to them it is filled, raised it opens again', async () => {
+    const id = await published({ title: '名额调整的实习', headcount: 20 });
+    const a = await yizhuangSchool.caller.needs.applyFor({ needId: id, organizationId: yizhuangSchool.organizationId, students: 12 });
+    await enterprise.caller.needs.decide({ id: a.id, accept: 12 });
+    const e = await errorOf(enterprise.caller.needs.update({ id, data: internship({ title: '名额调整的实习', headcount: 11 }) }));
+    expect([keyOf(e), fieldOf(e), (e.cause as DomainError).params]).toEqual(['need.belowAccepted', 'headcount', { accepted: 12 }]);
+    expect((await enterprise.caller.needs.update({ id, data: internship({ title: '名额调整的实习', headcount: 12 }) })).status).toBe('filled');
+    expect((await enterprise.caller.needs.update({ id, data: internship({ title: '名额调整的实习', headcount: 15 }) })).status).toBe('published');
+    expect((await anonymous(env).needs.get({ id })).headcount).toBe(15);
+  });
+
+  it('keeps the history of edits and tells schools with pending applications of a material change', async () => {
+    const id = await published({ title: '有人申请的实习' });
+    await tianjinSchool.caller.needs.applyFor({ needId: id, organizationId: tianjinSchool.organizationId, students: 5 });
+    const noticesOf = async () => (await tianjinSchool.caller.notifications.list({})).filter((x) => x.type === 'need.updated' && x.link === `/needs/${id}`);
+    await enterprise.caller.needs.update({ id, data: internship({ title: '有人申请的实习', description: '欢迎报名' }) });
+    expect(await noticesOf()).toHaveLength(0); // wording only
+    await enterprise.caller.needs.update({ id, data: internship({ title: '有人申请的实习', description: '欢迎报名', monthlyPay: 4800 }) });
+    const notices = await noticesOf();
+    expect(notices).toHaveLength(1);
+    expect(notices[0]?.title).toContain('月薪');
+    expect((await yizhuangSchool.caller.notifications.list({})).some((x) => x.link === `/needs/${id}` && x.type === 'need.updated')).toBe(false);
+
+    const history = await enterprise.caller.needs.history({ id });
+    expect(history.map((h) => h.action)).toEqual(['need.update', 'need.update', 'need.publish']);
+    expect(history[0]).toMatchObject({ before: { monthlyPay: 4000 }, after: { monthlyPay: 4800 } });
+    expect(history[1]).toMatchObject({ before: { description: '' }, after: { description: '欢迎报名' } });
+    expect((await errorOf(tianjinSchool.caller.needs.history({ id }))).code).toBe('FORBIDDEN');
+    expect((await admin.caller.needs.history({ id })).length).toBe(3);
+  });
+});
+
+describe('the public list of needs', () => {
+  let searchEnterprise: TestUser & { organizationId: string };
+  const ids: Record<string, string> = {};
+  beforeAll(async () => {
+    searchEnterprise = await verifiedOrganization(env, admin, 'enterprise', '120116');
+    const post = async (key: string, need: Record<string, unknown>, publish = true) => {
+      const { id } = await searchEnterprise.caller.needs.create({ organizationId: searchEnterprise.organizationId, need: internship(need) });
+      if (publish) await searchEnterprise.caller.needs.publish({ id });
+      ids[key] = id;
+    };
+    await post('percent', { title: '检索甲 合格率100%_达标', regionCode: '120116', headcount: 5 });
+    await post('plain', { title: '检索甲 合格率100X达标', regionCode: '120116', headcount: 5, majorCodes: ['520201'] });
+    await post('beijing', { title: '检索甲 北京岗位', regionCode: '110108', headcount: 5, deadline: addDays(todayInChina(), 5) });
+    await post('draft', { title: '检索甲 草稿' }, false);
+    const { id: course } = await searchEnterprise.caller.needs.create({
+      organizationId: searchEnterprise.organizationId,
+      need: { kind: 'curriculum', title: '检索甲 课程开发', regionCode: '130102', deadline: addDays(todayInChina(), 20), majorCodes: ['460301'], courseName: '数控编程' },
+    });
+    await searchEnterprise.caller.needs.publish({ id: course });
+    ids.course = course;
+  });
+
+  it('finds open needs by keyword, with % and _ taken literally, and leaves drafts out', async () => {
+    const found = async (q: string) => (await anonymous(env).needs.search({ q })).items.map((i) => i.id).sort();
+    expect(await found('检索甲')).toEqual([ids.percent, ids.plain, ids.beijing, ids.course].sort());
+    expect(await found('100%')).toEqual([ids.percent]);
+    expect(await found('%_')).toEqual([ids.percent]);
+    expect(await found('100_达')).toEqual([]);
+    expect(await found('率100X')).toEqual([ids.plain]);
+  });
+
+  it('filters by region at any level, by major code or its start, and by kind', async () => {
+    const found = async (f: Record<string, string>) => (await anonymous(env).needs.search({ q: '检索甲', ...f })).items.map((i) => i.id).sort();
+    expect(await found({ regionCode: '120000' })).toEqual([ids.percent, ids.plain].sort());
+    expect(await found({ regionCode: '110000' })).toEqual([ids.beijing]);
+    expect(await found({ regionCode: '110108' })).toEqual([ids.beijing]);
+    expect(await found({ regionCode: '130100' })).toEqual([ids.course]); // a Hebei prefecture takes in its districts
+    expect(await found({ major: '46' })).toEqual([ids.percent, ids.beijing, ids.course].sort());
+    expect(await found({ major: '4601' })).toEqual([ids.percent, ids.beijing].sort());
+    expect(await found({ major: '460103' })).toEqual([ids.percent, ids.beijing].sort());
+    expect(await found({ major: '52' })).toEqual([ids.plain]);
+    expect(await found({ kind: 'curriculum' })).toEqual([ids.course]);
+    expect((await errorOf(anonymous(env).needs.search({ major: '4' }))).code).toBe('BAD_REQUEST');
+  });
+
+  it('pages through every match once, by deadline or newest, and shows anonymous callers no contacts', async () => {
+    for (const sort of ['deadline', 'newest'] as const) {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await anonymous(env).needs.search({ q: '检索甲', sort, limit: 1, cursor });
+        seen.push(...page.items.map((i) => i.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(seen).toHaveLength(4);
+      expect(new Set(seen).size).toBe(4);
+      if (sort === 'deadline') expect(seen[0]).toBe(ids.beijing);
+      else expect(seen[0]).toBe(ids.course);
+    }
+    const [first] = (await anonymous(env).needs.search({ q: '合格率100%' })).items;
+    expect(Object.keys(first ?? {}).sort()).toEqual(['accepted', 'deadline', 'headcount', 'id', 'kind', 'majorCodes', 'organizationName', 'publishedAt', 'regionCode', 'regionName', 'remaining', 'title']);
+    expect(first).toMatchObject({ headcount: 5, remaining: 5, regionName: expect.any(String) });
+    expect((await errorOf(anonymous(env).needs.search({ cursor: 'not-a-cursor' }))).code).toBe('BAD_REQUEST');
+  });
+
+  it('leaves out needs past their deadline and filled ones', async () => {
+    await env.db.orm.update(needs).set({ deadline: addDays(todayInChina(), -1) }).where(eq(needs.id, ids.beijing ?? ''));
+    await env.db.orm.update(needs).set({ status: 'filled' }).where(eq(needs.id, ids.plain ?? ''));
+    expect((await anonymous(env).needs.search({ q: '检索甲' })).items.map((i) => i.id).sort()).toEqual([ids.percent, ids.course].sort());
   });
 });

@@ -1,11 +1,14 @@
 import { z } from 'zod';
-import { getNeed, listApplications, listCohortsOfOrganization, listNeedsOfOrganization } from '@ronghe/db/queries/needs';
+import { getNeed, listApplications, listCohortsOfOrganization, listNeedsOfOrganization, needHistory, searchNeeds } from '@ronghe/db/queries/needs';
 import { membershipOf } from '@ronghe/db/queries/memberships';
 import { getConsortium } from '@ronghe/db/queries/consortia';
 import { cohortFields, cohortStatuses, refineCohort } from '@ronghe/domain/cohort';
 import { DomainError } from '@ronghe/domain/errors';
 import { applicationDirections, applicationStatuses, needInputSchema, needKinds, needStatuses } from '@ronghe/domain/need';
 import * as needs from '../services/needs.ts';
+import * as edits from '../services/need-edits.ts';
+import { regionCodeSchema } from '@ronghe/domain/reference/regions';
+import { todayInChina } from '@ronghe/domain/training-base';
 import * as cooperation from '../services/cooperation.ts';
 import * as endorsements from '../services/need-endorsements.ts';
 import { invitationInput } from '@ronghe/domain/cooperation';
@@ -66,6 +69,42 @@ const application = z.object({
   createdAt: z.date(),
   decidedAt: z.date().nullable(),
 });
+
+const needHit = z.object({
+  id: z.string(),
+  kind: z.enum(needKinds),
+  title: z.string(),
+  organizationName: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  majorCodes: z.array(z.string()),
+  headcount: z.number().nullable(),
+  accepted: z.number(),
+  remaining: z.number().nullable(),
+  deadline: z.string(),
+  publishedAt: z.date().nullable(),
+});
+
+const cohortView = cohortRow.omit({ note: true }).extend({
+  organizationName: z.string(),
+  organizationRegionCode: z.string().nullable(),
+  taken: z.number(),
+  note: z.string(),
+  contactName: z.string(),
+  contactPhone: z.string(),
+  canEdit: z.boolean(),
+  masked: z.boolean(),
+});
+
+const cursorSchema = z.tuple([z.number(), z.uuid()]);
+const encodeCursor = (c: [number, string]) => Buffer.from(JSON.stringify(c)).toString('base64url');
+function decodeCursor(s: string): [number, string] {
+  try {
+    return cursorSchema.parse(JSON.parse(Buffer.from(s, 'base64url').toString('utf8')));
+  } catch {
+    throw new DomainError('INVALID', 'input.invalid', { field: 'cursor' });
+  }
+}
 
 export const needsRouter = router({
   /** a manager of a verified school: applies with a number of students (`apply` is reserved by tRPC) */
@@ -170,6 +209,48 @@ export const needsRouter = router({
       return listNeedsOfOrganization(ctx.db, input.organizationId);
     }),
 
+  /** a manager of the enterprise: a draft freely; a published need only in the applicants' favour, checked again; history kept, applicants told */
+  update: protectedProcedure
+    .input(z.object({ id: z.uuid(), data: needInputSchema }))
+    .output(z.object({ id: z.string(), status: z.enum(needStatuses), changed: z.array(z.string()) }))
+    .mutation(({ ctx, input }) => edits.editNeed(ctx.db, ctx.session, input)),
+
+  /** members of the enterprise and admins: the need's edits and publishing, newest first */
+  history: protectedProcedure
+    .input(z.object({ id: z.uuid() }))
+    .output(z.array(z.object({ id: z.number(), at: z.date(), action: z.string(), before: z.unknown(), after: z.unknown(), actorName: z.string().nullable() })))
+    .query(async ({ ctx, input }) => {
+      const n = await getNeed(ctx.db, input.id);
+      if (!n) throw new DomainError('NOT_FOUND', 'notFound');
+      if (!ctx.session.isPlatformAdmin) await requireRole(ctx.db, ctx.session, n.organizationId, anyMember);
+      return needHistory(ctx.db, n.id);
+    }),
+
+  /** anyone: published needs still open to apply, by kind, region (any level), major (code or its start) and keyword; keyset-paginated; no contacts */
+  search: publicProcedure
+    .input(
+      z.object({
+        kind: z.enum(needKinds).optional(),
+        regionCode: regionCodeSchema.optional(),
+        major: z.string().regex(/^\d{2}(\d{2}(\d{2})?)?$/, { message: 'major.unknown' }).optional(),
+        q: z.string().trim().max(50).optional(),
+        sort: z.enum(['deadline', 'newest']).default('deadline'),
+        cursor: z.string().max(200).optional(),
+        limit: z.number().int().min(1).max(50).default(20),
+      }),
+    )
+    .output(z.object({ items: z.array(needHit), nextCursor: z.string().nullable() }))
+    .query(async ({ ctx, input }) => {
+      const after = input.cursor ? decodeCursor(input.cursor) : undefined;
+      const rows = await searchNeeds(ctx.db, { kind: input.kind, regionCode: input.regionCode, major: input.major, q: input.q || undefined, sort: input.sort, today: todayInChina(), after, limit: input.limit + 1 });
+      const page = rows.slice(0, input.limit);
+      const last = page.at(-1);
+      return {
+        items: page.map(({ k1: _k, ...r }) => ({ ...r, remaining: r.headcount === null ? null : Math.max(0, r.headcount - r.accepted) })),
+        nextCursor: rows.length > input.limit && last ? encodeCursor([Number(last.k1), last.id]) : null,
+      };
+    }),
+
   /** members of the enterprise and admins: cohorts ranked for the need, with the parts of each score */
   recommendCohorts: protectedProcedure
     .input(z.object({ needId: z.uuid(), limit: z.number().int().min(1).max(50).default(20) }))
@@ -192,6 +273,24 @@ export const cohortsRouter = router({
       await requireRole(ctx.db, ctx.session, input.organizationId, anyMember);
       return listCohortsOfOrganization(ctx.db, input.organizationId);
     }),
+
+  /** members of the school and admins: all of it; members of other verified organisations: an open cohort, contacts masked */
+  get: protectedProcedure
+    .input(z.object({ id: z.uuid() }))
+    .output(cohortView)
+    .query(({ ctx, input }) => edits.getCohortView(ctx.db, ctx.session, input.id)),
+
+  /** a manager of the school: an open cohort; major, level and year stay once applied for; students not below those taken */
+  update: protectedProcedure
+    .input(z.object({ id: z.uuid(), data: cohortFields.superRefine(refineCohort) }))
+    .output(z.object({ id: z.string(), status: z.enum(cohortStatuses) }))
+    .mutation(({ ctx, input }) => edits.editCohort(ctx.db, ctx.session, input)),
+
+  /** a manager of the school */
+  close: protectedProcedure
+    .input(z.object({ id: z.uuid() }))
+    .output(z.object({ id: z.string(), status: z.enum(cohortStatuses) }))
+    .mutation(({ ctx, input }) => edits.closeCohort(ctx.db, ctx.session, input.id)),
 
   /** members of the school and admins: needs ranked for the cohort, with the parts of each score */
   recommendNeeds: protectedProcedure

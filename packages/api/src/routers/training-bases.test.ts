@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { DomainError } from '@ronghe/domain/errors';
 import { addDays, todayInChina } from '@ronghe/domain/training-base';
 import { anonymous, createTestEnv, errorOf, makeAdmin, signUpUser, verifiedOrganization, type TestEnv, type TestUser } from '../test-support.ts';
@@ -180,5 +181,21 @@ describe('booking stations', () => {
     const from = addDays(todayInChina(), 3);
     const e = await errorOf(enterprise.caller.baseBookings.request({ organizationId: enterprise.organizationId, baseId: id, from, to: from, stations: 1, purpose: 'training' }));
     expect(keyOf(e)).toBe('base.notOpen');
+  });
+});
+
+describe('counting search results', () => {
+  it('counts matches up to 1,000 and says when there are more, without changing the page', async () => {
+    const id = await publishedBase({ name: '计数上限验证基地', description: '计数上限验证用的焊接实训基地' });
+    expect(await anonymous(env).trainingBases.search({ q: '计数上限' })).toMatchObject({ total: 1, totalCapped: false });
+    // 1,005 more published copies under new ids and names, set-based (last in this file: the map's counts do not see them)
+    await env.db.rows(sql`insert into training_base
+      select (jsonb_populate_record(b, jsonb_build_object('id', gen_random_uuid(), 'name', b.name || g))).* from training_base b, generate_series(1, 1005) g where b.id = ${id}::uuid`);
+    const broad = await anonymous(env).trainingBases.search({ q: '计数上限', limit: 20 });
+    expect(broad).toMatchObject({ total: 1000, totalCapped: true });
+    expect(broad.items).toHaveLength(20);
+    const next = await anonymous(env).trainingBases.search({ q: '计数上限', limit: 20, cursor: broad.nextCursor ?? undefined });
+    expect(next.total).toBeNull();
+    expect(new Set([...broad.items, ...next.items].map((i) => i.id)).size).toBe(40);
   });
 });

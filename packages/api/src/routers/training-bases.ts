@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { baseMapPoints, baseStats, listBasesOfOrganization, searchTrainingBases, supplyByCategory, supplyByRegion, type BaseSearch } from '@ronghe/db/queries/training-bases';
+import { baseMapPoints, baseStats, listBasesOfOrganization, searchTrainingBases, SEARCH_TOTAL_CAP, supplyByCategory, supplyByRegion, type BaseSearch } from '@ronghe/db/queries/training-bases';
+import { MAX_BASE_PHOTOS } from '@ronghe/db/schema';
 import { DomainError } from '@ronghe/domain/errors';
 import { organizationKinds } from '@ronghe/domain/organization';
 import { regionCodeSchema } from '@ronghe/domain/reference/regions';
@@ -138,9 +139,12 @@ const detail = z.object({
   updatedAt: z.date(),
   coBuilders: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(organizationKinds) })),
   consortia: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(consortiumKinds), status: z.enum(consortiumStatuses) })),
+  /** in display order; `url` serves the image (apps/api/src/files.ts) */
+  photos: z.array(z.object({ id: z.string(), url: z.string() })),
 });
 
-const baseInput = trainingBaseFields;
+/** uploaded base photos (POST /api/files?purpose=base_photo) in display order; left out on update, the photos stay */
+const baseInput = trainingBaseFields.extend({ photoIds: z.array(z.uuid()).max(MAX_BASE_PHOTOS).optional() });
 
 export const trainingBasesRouter = router({
   /** anyone: published bases by kind and province (T03 counts open practice centres and common technology platforms) */
@@ -151,7 +155,8 @@ export const trainingBasesRouter = router({
   /** anyone: published bases by keyword and filters, keyset-paginated */
   search: publicProcedure
     .input(filters.extend(sortInput.shape))
-    .output(z.object({ items: z.array(hit), nextCursor: z.string().nullable(), total: z.number().nullable() }))
+    // total: matches counted up to SEARCH_TOTAL_CAP; totalCapped when there are more
+    .output(z.object({ items: z.array(hit), nextCursor: z.string().nullable(), total: z.number().nullable(), totalCapped: z.boolean() }))
     .query(async ({ ctx, input }) => {
       if (input.sort === 'distance' && !input.near) throw new DomainError('INVALID', 'input.invalid', { field: 'near' });
       const after = input.cursor ? decodeCursor(input.cursor) : undefined;
@@ -161,7 +166,8 @@ export const trainingBasesRouter = router({
       return {
         items: page.map(({ k1, total: _t, k2: _k, ...r }) => ({ ...r, distanceKm: input.sort === 'distance' && input.near ? Math.sqrt(k1) * 111.32 : null })),
         nextCursor: rows.length > input.limit && last ? encodeCursor([Number(last.k1), Number(last.k2), last.id]) : null,
-        total: after ? null : (rows[0]?.total ?? 0),
+        total: after ? null : Math.min(rows[0]?.total ?? 0, SEARCH_TOTAL_CAP),
+        totalCapped: !after && (rows[0]?.total ?? 0) > SEARCH_TOTAL_CAP,
       };
     }),
 
@@ -193,7 +199,7 @@ export const trainingBasesRouter = router({
   get: publicProcedure
     .input(z.object({ id: z.uuid() }))
     .output(detail)
-    .query(({ ctx, input }) => bases.trainingBaseDetail(ctx.db, ctx.session, input.id)),
+    .query(({ ctx, input }) => bases.trainingBasePage(ctx.db, ctx.session, input.id)),
 
   /** anyone who may see the base: booked and capacity per day */
   calendar: publicProcedure

@@ -21,6 +21,7 @@ import type { ApplicationStatus } from '@ronghe/domain/need';
 import { todayInChina } from '@ronghe/domain/training-base';
 import { anyMember, managers, requireRole, requireVerifiedManager, type Caller } from './authz.ts';
 import { fullWhenOverHeadcount, holdPlaces, startCooperation } from './needs.ts';
+import { checkAgreementFile, fileUrl } from './files.ts';
 
 // After a match: an enterprise's invitations to cohorts (places held until answered or expired), placements
 // with their tripartite agreement, and cooperation projects with milestones.
@@ -107,18 +108,28 @@ export async function placementsOf(db: Database, caller: Caller, organizationId:
   else if (!caller.isPlatformAdmin) throw new DomainError('FORBIDDEN', 'forbidden');
   const today = todayInChina();
   const rows = await listPlacements(db, organizationId ?? null);
-  return rows.map((p) => ({ ...p, phase: placementPhase(p, today) }));
+  return rows.map(({ agreementFileId, ...p }) => ({ ...p, agreementFileUrl: agreementFileId ? fileUrl(agreementFileId) : null, phase: placementPhase(p, today) }));
 }
 
-/** A manager of the school records the signed tripartite agreement (its number and signing date). */
-export async function recordAgreement(db: Database, caller: Caller, input: { id: string; reference: string; signedOn: string }) {
+/**
+ * A manager of the school records the signed tripartite agreement (its number and signing date), optionally with
+ * the scan it uploaded (POST /api/files?purpose=placement_agreement); left out, an attached scan stays.
+ */
+export async function recordAgreement(db: Database, caller: Caller, input: { id: string; reference: string; signedOn: string; agreementFileId?: string | undefined }) {
   if (input.signedOn > todayInChina()) throw new DomainError('INVALID', 'placement.signedInFuture', { field: 'signedOn' });
   return db.orm.transaction(async (tx: Tx) => {
     const p = await lockPlacement(tx, input.id);
     if (!p) throw notFound();
     await requireRole(tx, caller, p.schoolId, managers);
     if (p.agreementStatus === 'confirmed') throw new DomainError('CONFLICT', 'placement.agreementConfirmed');
-    const row = await updatePlacement(tx, p.id, { agreementStatus: 'recorded', agreementReference: input.reference, agreementSignedOn: input.signedOn, agreementRecordedBy: caller.userId });
+    if (input.agreementFileId) await checkAgreementFile(tx, p, input.agreementFileId);
+    const row = await updatePlacement(tx, p.id, {
+      agreementStatus: 'recorded',
+      agreementReference: input.reference,
+      agreementSignedOn: input.signedOn,
+      agreementRecordedBy: caller.userId,
+      ...(input.agreementFileId ? { agreementFileId: input.agreementFileId } : {}),
+    });
     await insertNotifications(tx, await managersOf(tx, [p.enterpriseId]), { type: 'placement.agreementRecorded', title: `学校已登记三方协议（编号${input.reference}），请确认`, link: '/cooperation' });
     return { id: p.id, agreementStatus: row?.agreementStatus ?? 'recorded' };
   });

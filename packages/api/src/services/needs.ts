@@ -40,13 +40,13 @@ import { anyMember, managers, requireRole, requireVerifiedManager, type Caller }
 type Tx = Drizzle;
 const notFound = () => new DomainError('NOT_FOUND', 'notFound');
 
-async function checkMajors(db: Database, codes: string[], field = 'majorCodes') {
+export async function checkMajors(db: Database, codes: string[], field = 'majorCodes') {
   const unknown = await unknownMajorCodes(db, codes);
   if (unknown.length) throw new DomainError('INVALID', 'base.unknownMajors', { field, params: { codes: unknown.join('、') } });
 }
 
 /** The columns every kind shares, from the validated input; the rest goes to details. */
-function columnsOf(input: NeedInput) {
+export function columnsOf(input: NeedInput) {
   const { kind, title, description, regionCode, deadline, majorCodes, ...details } = input;
   const headcount = 'headcount' in input ? input.headcount : 'intake' in input ? input.intake : 'positions' in input ? input.positions : null;
   const period = 'periodFrom' in input ? { periodFrom: input.periodFrom, periodTo: input.periodTo } : { periodFrom: null, periodTo: null };
@@ -54,7 +54,7 @@ function columnsOf(input: NeedInput) {
 }
 
 /** The terms of a stored internship need that the rules look at (kind-specific ones live in `details`). */
-function internshipTermsOf(n: { details: unknown; periodFrom: string | null; periodTo: string | null }) {
+export function internshipTermsOf(n: { details: unknown; periodFrom: string | null; periodTo: string | null }) {
   const d = internshipFields.partial().parse({ ...(n.details as Record<string, unknown>), periodFrom: n.periodFrom ?? undefined, periodTo: n.periodTo ?? undefined });
   return { monthlyPay: d.monthlyPay ?? 0, probationWage: d.probationWage ?? 1, postStaffCount: d.postStaffCount ?? 0, periodFrom: n.periodFrom ?? '', periodTo: n.periodTo ?? '' };
 }

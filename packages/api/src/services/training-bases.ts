@@ -1,6 +1,7 @@
 import type { Database, Drizzle } from '@ronghe/db/client';
 import { checkViolation } from '@ronghe/db/errors';
 import { writeAudit } from '@ronghe/db/queries/audit';
+import { basePhotoIds } from '@ronghe/db/queries/files';
 import { lockMembership } from '@ronghe/db/queries/consortia';
 import { membershipOf } from '@ronghe/db/queries/memberships';
 import { getOrganization } from '@ronghe/db/queries/organizations';
@@ -27,6 +28,7 @@ import { maskEmail, maskMobile, maskPersonName } from '@ronghe/domain/account';
 import { DomainError } from '@ronghe/domain/errors';
 import { addDays, daysBetween, mapRegionOf, todayInChina, type TrainingBaseInput, type TrainingBaseStatus } from '@ronghe/domain/training-base';
 import { anyMember, managers, requireRole, requireVerifiedManager, type Caller } from './authz.ts';
+import { fileUrl, setBasePhotos } from './files.ts';
 
 // 实训基地: publishing (drafts, publish, unpublish, edit with history) and what each viewer may see.
 // Every write is one transaction that also records a revision and keeps the map figures current.
@@ -69,8 +71,11 @@ function snapshot(b: TrainingBaseRow, coBuilderIds: string[], consortiumIds: str
   return { ...rest, coBuilderIds, consortiumIds };
 }
 
-export async function createTrainingBase(db: Database, caller: Caller, input: TrainingBaseInput & { organizationId: string }) {
-  const { organizationId, ...data } = input;
+/** Photo ids (uploaded base photos, in display order); when left out, an edit keeps the photos as they are. */
+type PhotoIds = { photoIds?: string[] | undefined };
+
+export async function createTrainingBase(db: Database, caller: Caller, input: TrainingBaseInput & PhotoIds & { organizationId: string }) {
+  const { organizationId, photoIds, ...data } = input;
   await requireVerifiedManager(db, caller, organizationId);
   const coBuilders = await checkCoBuilders(db, organizationId, data.coBuilderIds);
   const columns = columnsOf(data);
@@ -79,6 +84,7 @@ export async function createTrainingBase(db: Database, caller: Caller, input: Tr
     const b = await insertTrainingBase(tx, { ...columns, ownerOrganizationId: organizationId, status: 'draft' });
     await replaceCoBuilders(tx, b.id, coBuilders);
     await replaceBaseConsortia(tx, b.id, consortiumIds);
+    if (photoIds?.length) await setBasePhotos(tx, b, photoIds);
     await insertBaseRevision(tx, { baseId: b.id, version: 1, actorUserId: caller.userId, action: 'create', changedFields: [], snapshot: snapshot(b, coBuilders, consortiumIds) });
     return { id: b.id, status: b.status };
   });
@@ -94,8 +100,8 @@ async function lockOwnBase(tx: Tx, caller: Caller, id: string) {
 const compared = ['kind', 'name', 'description', 'majorCodes', 'industryCodes', 'regionCode', 'address', 'lng', 'lat', 'stations', 'dailyCapacity', 'equipment', 'openingHours', 'openToPartners', 'openTerms', 'termsNote', 'contactName', 'contactPhone', 'contactEmail'] as const;
 
 /** Saves a new version. Lowering the stations below what is already booked on a future day is refused, naming the days. */
-export async function editTrainingBase(db: Database, caller: Caller, input: TrainingBaseInput & { id: string }) {
-  const { id, ...data } = input;
+export async function editTrainingBase(db: Database, caller: Caller, input: TrainingBaseInput & PhotoIds & { id: string }) {
+  const { id, photoIds, ...data } = input;
   const existing = await getTrainingBase(db, id);
   if (!existing) throw notFound();
   const coBuilders = await checkCoBuilders(db, existing.ownerOrganizationId, data.coBuilderIds);
@@ -105,7 +111,8 @@ export async function editTrainingBase(db: Database, caller: Caller, input: Trai
     return await db.orm.transaction(async (tx: Tx) => {
       const b = await lockOwnBase(tx, caller, id);
       const consortiumIds = await checkLinks(tx, b.ownerOrganizationId, data);
-      const changed = compared.filter((k) => JSON.stringify(b[k]) !== JSON.stringify(columns[k]));
+      const changed: string[] = compared.filter((k) => JSON.stringify(b[k]) !== JSON.stringify(columns[k]));
+      if (photoIds && (await setBasePhotos(tx, b, photoIds))) changed.push('photoIds');
       if (columns.stations !== b.stations) {
         const over = await overbookedDays(tx, b.id, today, columns.stations);
         if (over.length) throw new DomainError('CONFLICT', 'base.stationsBelowBookings', { field: 'stations', params: { days: formatDays(over) } });
@@ -170,6 +177,13 @@ export async function trainingBaseDetail(db: Database, session: Caller | null, i
     ? { contactName, contactPhone, contactEmail }
     : { contactName: maskPersonName(contactName), contactPhone: contactPhone && maskMobile(contactPhone), contactEmail: contactEmail && maskEmail(contactEmail) };
   return { ...rest, ...contact, contactMasked: !seesContact, canManage: viewer.manages };
+}
+
+/** The detail page with the base's photos in order (the calendar and bookings do without them). */
+export async function trainingBasePage(db: Database, session: Caller | null, id: string) {
+  const b = await trainingBaseDetail(db, session, id);
+  const photos = (await basePhotoIds(db, b.id)).map((fileId) => ({ id: fileId, url: fileUrl(fileId) }));
+  return { ...b, photos };
 }
 
 /** Booked and free stations per day (every day of the range; days without bookings are fully free). */

@@ -73,6 +73,7 @@ export async function listPlacements(db: Database, organizationId: string | null
       agreementReference: placements.agreementReference,
       agreementSignedOn: placements.agreementSignedOn,
       agreementConfirmedAt: placements.agreementConfirmedAt,
+      agreementFileId: placements.agreementFileId,
     })
     .from(placements)
     .innerJoin(needs, eq(needs.id, placements.needId))

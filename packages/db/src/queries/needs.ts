@@ -4,7 +4,8 @@ import { majorCategoryOf } from '@ronghe/domain/reference/majors';
 import { regions as referenceRegions } from '@ronghe/domain/reference/regions';
 import type { Database, Drizzle } from '../client.ts';
 import { textArray } from './training-bases.ts';
-import { cohorts, needApplications, needs, organizations, regions } from '../schema/index.ts';
+import { likePattern } from './organizations.ts';
+import { auditLog, cohorts, needApplications, needs, organizationMembers, organizations, regions, users } from '../schema/index.ts';
 
 export type NeedRow = typeof needs.$inferSelect;
 export type NewNeed = typeof needs.$inferInsert;
@@ -436,4 +437,128 @@ export async function organizationPlaceAndConsortia(db: Database, organizationId
       coalesce((select array_agg(m.consortium_id::text) from consortium_member m where m.organization_id = o.id and m.status = 'active'), '{}') as "consortiumIds"
     from organization o where o.id = ${organizationId}::uuid`);
   return { regionCode: row?.regionCode ?? null, consortiumIds: row?.consortiumIds ?? [] };
+}
+
+// ---- editing needs and cohorts, the cohort detail, the public list of needs -------------------
+
+/** Organisations with an application or invitation still waiting on this need: the ones told of a material change. */
+export async function pendingApplicantsOf(tx: Drizzle, needId: string): Promise<string[]> {
+  const rows = await tx
+    .selectDistinct({ organizationId: needApplications.organizationId })
+    .from(needApplications)
+    .where(and(eq(needApplications.needId, needId), sql`${needApplications.status} in ('applied', 'invited')`));
+  return rows.map((r) => r.organizationId);
+}
+
+/** A need's edits, newest first, from the audit log (what needs.update writes). */
+export async function needHistory(db: Database, needId: string) {
+  return db.orm
+    .select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, before: auditLog.before, after: auditLog.after, actorName: users.name })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .where(and(eq(auditLog.entity, 'need'), eq(auditLog.entityId, needId)))
+    .orderBy(desc(auditLog.id))
+    .limit(200);
+}
+
+export async function lockCohort(tx: Drizzle, id: string) {
+  const [row] = await tx.select().from(cohorts).where(eq(cohorts.id, id)).for('update');
+  return row ?? null;
+}
+
+export async function updateCohort(tx: Drizzle, id: string, set: Partial<NewCohort>) {
+  const [row] = await tx.update(cohorts).set({ ...set, updatedAt: new Date() }).where(eq(cohorts.id, id)).returning();
+  return row ?? null;
+}
+
+/**
+ * Students of a cohort already spoken for (accepted, or offered by an invitation still open), and how many
+ * applications or invitations name it at all (any status but withdrawn or declined).
+ */
+export async function cohortCommitments(tx: Drizzle | Database, cohortId: string): Promise<{ taken: number; commitments: number }> {
+  const run = 'orm' in tx ? tx.orm : tx;
+  const [row] = await run
+    .select({
+      taken: sql<number>`coalesce(sum(case when ${needApplications.status} = 'invited' then ${needApplications.students} when ${needApplications.status} in ('accepted', 'partly_accepted') then ${needApplications.accepted} else 0 end), 0)::int`,
+      commitments: sql<number>`count(*) filter (where ${needApplications.status} in ('applied', 'invited', 'accepted', 'partly_accepted'))::int`,
+    })
+    .from(needApplications)
+    .where(eq(needApplications.cohortId, cohortId));
+  return { taken: row?.taken ?? 0, commitments: row?.commitments ?? 0 };
+}
+
+/** A cohort with its school's name, place and contact (the caller decides what to mask). */
+export async function getCohortDetail(db: Database, id: string) {
+  const [row] = await db.orm
+    .select({ c: cohorts, organizationName: organizations.name, organizationRegionCode: organizations.regionCode, contactName: organizations.contactName, contactPhone: organizations.contactPhone })
+    .from(cohorts)
+    .innerJoin(organizations, eq(organizations.id, cohorts.organizationId))
+    .where(eq(cohorts.id, id));
+  return row ? { ...row.c, organizationName: row.organizationName, organizationRegionCode: row.organizationRegionCode, contactName: row.contactName, contactPhone: row.contactPhone } : null;
+}
+
+/** Whether the user belongs to any verified organisation (who may look at other schools' cohorts). */
+export async function isMemberOfVerifiedOrganization(db: Database, userId: string): Promise<boolean> {
+  const rows = await db.orm
+    .select({ id: organizations.id })
+    .from(organizationMembers)
+    .innerJoin(organizations, eq(organizations.id, organizationMembers.organizationId))
+    .where(and(eq(organizationMembers.userId, userId), eq(organizations.status, 'verified')))
+    .limit(1);
+  return rows.length > 0;
+}
+
+export type NeedSearch = {
+  kind?: NeedRow['kind'];
+  /** a province, a Hebei prefecture or a district: needs in it or under it */
+  regionCode?: string;
+  /** a major code, or the start of one (2 digits: 专业大类, 4: 专业类) */
+  major?: string;
+  q?: string;
+  sort: 'deadline' | 'newest';
+  today: string;
+  /** the sort key and id of the last row of the previous page */
+  after?: [number, string];
+  limit: number;
+};
+
+export type NeedHit = {
+  id: string;
+  kind: NeedRow['kind'];
+  title: string;
+  organizationName: string;
+  regionCode: string;
+  regionName: string;
+  majorCodes: string[];
+  headcount: number | null;
+  accepted: number;
+  deadline: string;
+  publishedAt: Date | null;
+  k1: number;
+};
+
+/**
+ * Published needs still open to apply (not past their deadline, not filled), filtered and keyset-paginated.
+ * Needs carry no bigram index, so a keyword is an ILIKE with % and _ taken literally (likePattern).
+ */
+export async function searchNeeds(db: Database, f: NeedSearch): Promise<NeedHit[]> {
+  const k1 = f.sort === 'newest' ? sql`(-extract(epoch from n.published_at))::float8` : sql`(n.deadline - date '2000-01-01')::float8`;
+  const parts: SQL[] = [sql`n.status = 'published'`, sql`n.deadline >= ${f.today}::date`];
+  if (f.kind) parts.push(sql`n.kind = ${f.kind}`);
+  if (f.regionCode) parts.push(sql`n.region_code = any(${textArray(regionsReachedFrom([f.regionCode]))})`);
+  if (f.major) parts.push(f.major.length === 6 ? sql`n.major_codes @> array[${f.major}::text]` : sql`exists (select 1 from unnest(n.major_codes) m where left(m, ${f.major.length}::int) = ${f.major})`);
+  if (f.q) parts.push(sql`(n.title ilike ${likePattern(f.q)} or n.description ilike ${likePattern(f.q)})`);
+  if (f.after) parts.push(sql`(${k1}, n.id) > (${f.after[0]}::float8, ${f.after[1]}::uuid)`);
+  const rows = await db.rows<Omit<NeedHit, 'publishedAt'> & { publishedAt: Date | string | null }>(sql`
+    with hits as (
+      select n.id, ${k1} as k1 from need n
+      where ${sql.join(parts, sql` and `)}
+      order by k1, n.id
+      limit ${f.limit})
+    select n.id, n.kind, n.title, o.name as "organizationName", n.region_code as "regionCode", r.name as "regionName", n.major_codes as "majorCodes",
+      n.headcount, n.accepted, n.deadline::text as deadline, n.published_at as "publishedAt", h.k1
+    from hits h join need n on n.id = h.id join organization o on o.id = n.organization_id join region r on r.code = n.region_code
+    order by h.k1, h.id`);
+  // raw rows: a timestamp comes back as text on one driver and a Date on the other
+  return rows.map((r) => ({ ...r, k1: Number(r.k1), publishedAt: r.publishedAt === null ? null : new Date(r.publishedAt) }));
 }

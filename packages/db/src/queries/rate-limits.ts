@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, lt, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { rateLimits } from '../schema/index.ts';
 
@@ -29,4 +29,10 @@ export async function peekRateLimit(db: Database, key: string, windowSeconds: nu
 
 export async function resetRateLimit(db: Database, key: string): Promise<void> {
   await db.orm.delete(rateLimits).where(eq(rateLimits.key, key));
+}
+
+/** Deletes counters whose window started before `before` (they would restart at 1 anyway); the number deleted. */
+export async function purgeRateLimits(db: Database, before: Date): Promise<number> {
+  const gone = await db.orm.delete(rateLimits).where(lt(rateLimits.windowStart, before)).returning({ key: rateLimits.key });
+  return gone.length;
 }

@@ -305,22 +305,26 @@ export type BaseHit = {
   total?: number;
 };
 
-/** One page of search results in sort order, with the keys to continue after the last row. */
+/** A search counts its matches up to this many; more are shown as "more than 1,000". */
+export const SEARCH_TOTAL_CAP = 1000;
+
+/** One page of search results in sort order, with the keys to continue after the last row (and, when asked, the count of matches up to SEARCH_TOTAL_CAP + 1). */
 export async function searchTrainingBases(db: Database, f: BaseSearch) {
   const { k1, k2 } = sortKeys(f);
   const after = f.after ? sql`and (${k1}, ${k2}, b.id) > (${f.after[0]}::float8, ${f.after[1]}::float8, ${f.after[2]}::uuid)` : sql``;
-  const total = f.withTotal ? sql`, (count(*) over ())::int as total` : sql``;
+  // counted up to one past the cap, so that a broad search does not rank every match just to count them
+  const total = f.withTotal ? sql`, (select count(*) from (select 1 from training_base b where ${searchWhere(f)} limit ${SEARCH_TOTAL_CAP + 1}) c)::int as total` : sql``;
   // Rank every match on its sort keys alone, then read the page's columns and owners for the rows kept.
   const rows = await db.rows<BaseHit & Record<string, unknown>>(sql`
     with hits as (
-      select b.id, (${k1})::float8 as k1, (${k2})::float8 as k2 ${total}
+      select b.id, (${k1})::float8 as k1, (${k2})::float8 as k2
       from training_base b
       where ${searchWhere(f)} ${after}
       order by k1, k2, b.id
       limit ${f.limit})
     select b.id, b.kind, b.name, o.name as "ownerName", b.region_code as "regionCode", b.map_region_code as "mapRegionCode",
       b.address, b.lng, b.lat, b.stations, b.daily_capacity as "dailyCapacity", b.open_to_partners as "openToPartners",
-      b.open_terms as "openTerms", b.major_codes as "majorCodes", h.k1, h.k2 ${f.withTotal ? sql`, h.total` : sql``}
+      b.open_terms as "openTerms", b.major_codes as "majorCodes", h.k1, h.k2 ${total}
     from hits h join training_base b on b.id = h.id join organization o on o.id = b.owner_organization_id
     order by h.k1, h.k2, h.id`);
   return rows;

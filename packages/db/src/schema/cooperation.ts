@@ -5,6 +5,7 @@ import { needKinds } from '@ronghe/domain/need';
 import { createdAt, id, updatedAt } from './columns.ts';
 import { users } from './auth.ts';
 import { organizations } from './organizations.ts';
+import { storedFiles } from './files.ts';
 import { cohorts, needApplications, needs } from './needs.ts';
 
 /** 实习安排: the students of one accepted internship application, with their tripartite agreement. */
@@ -32,6 +33,8 @@ export const placements = pgTable(
     agreementStatus: text('agreement_status', { enum: agreementStatuses }).notNull().default('missing'),
     agreementReference: text('agreement_reference'),
     agreementSignedOn: date('agreement_signed_on'),
+    /** the scanned agreement the school uploaded, when it did */
+    agreementFileId: uuid('agreement_file_id').references(() => storedFiles.id, { onDelete: 'set null' }),
     agreementRecordedBy: text('agreement_recorded_by').references(() => users.id, { onDelete: 'set null' }),
     agreementConfirmedBy: text('agreement_confirmed_by').references(() => users.id, { onDelete: 'set null' }),
     agreementConfirmedAt: timestamp('agreement_confirmed_at', { withTimezone: true }),
@@ -42,6 +45,7 @@ export const placements = pgTable(
     uniqueIndex('placement_application_idx').on(t.applicationId),
     index('placement_enterprise_idx').on(t.enterpriseId, t.periodFrom),
     index('placement_school_idx').on(t.schoolId, t.periodFrom),
+    index('placement_agreement_file_idx').on(t.agreementFileId),
     check('placement_students_positive', sql`${t.students} > 0`),
     check('placement_period', sql`${t.periodTo} >= ${t.periodFrom}`),
     check('placement_agreement_recorded', sql`${t.agreementStatus} = 'missing' OR (${t.agreementReference} IS NOT NULL AND ${t.agreementSignedOn} IS NOT NULL)`),

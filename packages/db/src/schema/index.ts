@@ -6,6 +6,7 @@ export * from './auth.ts';
 export * from './memberships.ts';
 export * from './consortia.ts';
 export * from './training-bases.ts';
+export * from './files.ts';
 export * from './needs.ts';
 export * from './cooperation.ts';
 export * from './rounds.ts';

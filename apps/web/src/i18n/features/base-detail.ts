@@ -4,6 +4,8 @@
 export const zhCN = {
   // page
   notFoundTitle: '找不到该基地',
+  photos: '基地照片',
+  photoAlt: '{{name}} 照片{{n}}',
   notFoundBody: '该基地不存在、尚未发布或已下线。',
   backToList: '返回找基地',
   statusIs: '状态：{{status}}',
@@ -186,6 +188,8 @@ export const zhCN = {
 
 export const en: typeof zhCN = {
   notFoundTitle: 'Base not found',
+  photos: 'Photos',
+  photoAlt: '{{name}}, photo {{n}}',
   notFoundBody: 'This base does not exist, is not published yet or has been unpublished.',
   backToList: 'Back to the bases',
   statusIs: 'Status: {{status}}',

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,7 @@ import { applyFieldErrors, fieldErrorsOf, messageOf } from '../../lib/errors.ts'
 import { h2, majorLevels, useNames } from './shared.tsx';
 
 type Level = (typeof majorLevels)[number];
-type Values = {
+export type CohortValues = {
   majorCode?: string;
   level?: Level;
   year?: number | null;
@@ -20,8 +20,11 @@ type Values = {
   note: string;
 };
 
-/** 发布学生批次: a manager of a verified school publishes a cohort for one of its schools. */
-export function CohortForm({ organizationId }: { organizationId: string }) {
+type Values = CohortValues;
+const formFields = new Set(['majorCode', 'level', 'year', 'students', 'regionCodes', 'teachers', 'note']);
+
+/** 发布学生批次: a manager of a verified school publishes a cohort for one of its schools; with `editing`, changes one. */
+export function CohortForm({ organizationId, editing }: { organizationId: string; editing?: { id: string; initial: CohortValues; onDone: () => void } }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -42,6 +45,24 @@ export function CohortForm({ organizationId }: { organizationId: string }) {
         const moved = fieldErrorsOf(error).filter((e) => e.path === 'windowFrom' || e.path === 'windowTo');
         if (moved.length > 0) form.setFields([{ name: 'window', errors: moved.map((e) => e.message) }]);
         if (!applyFieldErrors(form, error) && moved.length === 0) setFailure(messageOf(error));
+      },
+    }),
+  );
+
+  const update = useMutation(
+    trpc.cohorts.update.mutationOptions({
+      onSuccess: async () => {
+        void message.success(t('cohorts.updated'));
+        await queryClient.invalidateQueries({ queryKey: trpc.cohorts.pathKey() });
+        editing?.onDone();
+      },
+      onError: (error) => {
+        const fields = fieldErrorsOf(error).map((e) => ({ ...e, path: e.path.replace(/^data\./, '') }));
+        const moved = fields.filter((e) => e.path === 'windowFrom' || e.path === 'windowTo');
+        if (moved.length > 0) form.setFields([{ name: 'window', errors: moved.map((e) => e.message) }]);
+        const known = fields.filter((e) => formFields.has(e.path));
+        if (known.length > 0) form.setFields(known.map((e) => ({ name: e.path as keyof Values, errors: [e.message] })));
+        setFailure(messageOf(error));
       },
     }),
   );
@@ -77,6 +98,21 @@ export function CohortForm({ organizationId }: { organizationId: string }) {
   const onFinish = (v: Values) => {
     if (!v.majorCode || !v.level || !v.year || !v.students || !v.window) return;
     setFailure(null);
+    const data = {
+      majorCode: v.majorCode,
+      level: v.level,
+      year: v.year,
+      students: v.students,
+      windowFrom: v.window[0].format('YYYY-MM-DD'),
+      windowTo: v.window[1].format('YYYY-MM-DD'),
+      regionCodes: v.regionCodes,
+      teachers: v.teachers ?? 0,
+      note: v.note.trim(),
+    };
+    if (editing) {
+      update.mutate({ id: editing.id, data });
+      return;
+    }
     create.mutate({
       organizationId,
       majorCode: v.majorCode,
@@ -91,11 +127,11 @@ export function CohortForm({ organizationId }: { organizationId: string }) {
     });
   };
 
-  const initialValues: Values = { majorCode: undefined, level: 'gaozhi', year: new Date().getFullYear() - 2, students: null, window: null, regionCodes: [], teachers: 0, note: '' };
+  const initialValues: Values = editing ? editing.initial : { majorCode: undefined, level: 'gaozhi', year: new Date().getFullYear() - 2, students: null, window: null, regionCodes: [], teachers: 0, note: '' };
 
   return (
-    <Card title={h2(t('cohorts.formTitle'))} style={{ marginTop: 16 }}>
-      <Typography.Paragraph type="secondary">{t('cohorts.formIntro')}</Typography.Paragraph>
+    <Card title={h2(t(editing ? 'cohorts.editTitle' : 'cohorts.formTitle'))} style={{ marginTop: 16 }}>
+      <Typography.Paragraph type="secondary">{t(editing ? 'cohorts.editIntro' : 'cohorts.formIntro')}</Typography.Paragraph>
       <Form<Values> form={form} layout="vertical" initialValues={initialValues} onFinish={onFinish} onValuesChange={() => setFailure(null)} scrollToFirstError={{ block: 'center' }}>
         <Row gutter={16}>
           <Col xs={24} md={12}>
@@ -135,10 +171,13 @@ export function CohortForm({ organizationId }: { organizationId: string }) {
         <Form.Item name="note" label={t('cohorts.note')} rules={[{ max: 1000 }]}>
           <Input.TextArea rows={2} maxLength={1000} showCount placeholder={t('cohorts.notePlaceholder')} />
         </Form.Item>
-        {failure && <Alert type="error" showIcon title={t('cohorts.createFailed')} description={failure} style={{ marginBottom: 16 }} />}
-        <Button type="primary" htmlType="submit" loading={create.isPending}>
-          {t('cohorts.submit')}
-        </Button>
+        {failure && <Alert type="error" role="alert" showIcon title={t(editing ? 'cohorts.updateFailed' : 'cohorts.createFailed')} description={failure} style={{ marginBottom: 16 }} />}
+        <Space wrap>
+          <Button type="primary" htmlType="submit" loading={create.isPending || update.isPending}>
+            {t(editing ? 'cohorts.saveChanges' : 'cohorts.submit')}
+          </Button>
+          {editing && <Button onClick={editing.onDone}>{t('cohorts.cancel')}</Button>}
+        </Space>
       </Form>
     </Card>
   );

@@ -34,7 +34,7 @@ export default function CohortsPage() {
               {enterprise && <> {t('cohorts.enterpriseHint')}</>}
             </>
           }
-          extra={enterprise ? <Link to="/needs">{t('cohorts.goNeeds')}</Link> : null}
+          extra={enterprise ? <Link to="/needs/mine">{t('cohorts.goNeeds')}</Link> : null}
         />
       ) : (
         <SchoolCohorts schools={schools} managedIds={managed.map((m) => m.organizationId)} preferred={me.data.activeOrganizationId} />
@@ -94,7 +94,9 @@ function CohortList({ organizationId }: { organizationId: string }) {
                 <List.Item>
                   <div style={{ width: '100%' }}>
                     <Space wrap size={8} style={{ marginBottom: 8 }}>
-                      <h3 style={{ margin: 0, fontSize: 16 }}>{name}</h3>
+                      <h3 style={{ margin: 0, fontSize: 16 }}>
+                        <Link to={`/cohorts/${c.id}`}>{name}</Link>
+                      </h3>
                       <ToneTag tone={c.status === 'open' ? 'green' : 'grey'}>{t(`cohorts.statuses.${c.status}`)}</ToneTag>
                       <Link to={`/cohorts/${c.id}/needs`}>
                         {t('cohorts.viewNeeds')}

@@ -9,8 +9,9 @@ import { applyFieldErrors, messageOf } from '../../lib/errors.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { ToneTag } from '../../components/tone-tag.tsx';
 import { agreementTone, chinaDay, h2, phaseTone, type Side } from './shared.tsx';
+import { AgreementUpload } from './agreement-upload.tsx';
 
-type Values = { reference: string; signedOn: Dayjs | null };
+type Values = { reference: string; signedOn: Dayjs | null; agreementFileId: string | null };
 
 /** 实习安排: placements of the chosen organisation; the school records the tripartite agreement, the enterprise confirms it. */
 export function Placements({ side }: { side: Side }) {
@@ -46,7 +47,7 @@ export function Placements({ side }: { side: Side }) {
     void form.validateFields().then((v) => {
       if (!recording || !v.signedOn) return;
       setFailure(null);
-      record.mutate({ id: recording.id, reference: v.reference.trim(), signedOn: v.signedOn.format('YYYY-MM-DD') });
+      record.mutate({ id: recording.id, reference: v.reference.trim(), signedOn: v.signedOn.format('YYYY-MM-DD'), ...(v.agreementFileId ? { agreementFileId: v.agreementFileId } : {}) });
     });
   const isSchool = side.kind === 'school';
 
@@ -87,6 +88,11 @@ export function Placements({ side }: { side: Side }) {
                             <Space wrap size={4}>
                               <ToneTag tone={agreementTone[p.agreementStatus]}>{t(`cooperation.agreementStatuses.${p.agreementStatus}`)}</ToneTag>
                               {p.agreementReference && p.agreementSignedOn && <Typography.Text>{t('cooperation.agreementRef', { reference: p.agreementReference, date: p.agreementSignedOn })}</Typography.Text>}
+                              {p.agreementFileUrl && (
+                                <a href={p.agreementFileUrl} download aria-label={t('cooperation.downloadScanOf', { title: p.needTitle })}>
+                                  {t('cooperation.downloadScan')}
+                                </a>
+                              )}
                             </Space>
                           ),
                         },
@@ -98,7 +104,7 @@ export function Placements({ side }: { side: Side }) {
                           <Button
                             type={p.agreementStatus === 'missing' ? 'primary' : 'default'}
                             onClick={() => {
-                              form.setFieldsValue({ reference: p.agreementReference ?? '', signedOn: p.agreementSignedOn ? dayjs(p.agreementSignedOn) : null });
+                              form.setFieldsValue({ reference: p.agreementReference ?? '', signedOn: p.agreementSignedOn ? dayjs(p.agreementSignedOn) : null, agreementFileId: null });
                               setRecording({ id: p.id, title: p.needTitle });
                             }}
                           >
@@ -129,13 +135,17 @@ export function Placements({ side }: { side: Side }) {
         forceRender
       >
         <Typography.Paragraph type="secondary">{t('cooperation.recordIntro')}</Typography.Paragraph>
-        <Form<Values> form={form} layout="vertical" initialValues={{ reference: '', signedOn: null }}>
+        <Form<Values> form={form} layout="vertical" initialValues={{ reference: '', signedOn: null, agreementFileId: null }}>
           <Form.Item name="reference" label={t('cooperation.reference')} rules={[{ required: true, whitespace: true, min: 2, max: 60, message: t('cooperation.referenceRequired') }]}>
             <Input maxLength={60} autoComplete="off" />
           </Form.Item>
           <Form.Item name="signedOn" label={t('cooperation.signedOn')} rules={[{ required: true, message: t('cooperation.signedOnRequired') }]}>
             {/* the server's day is China's, whatever the device's time zone */}
             <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.format('YYYY-MM-DD') > chinaDay(new Date())} />
+          </Form.Item>
+          <Form.Item name="agreementFileId" label={t('cooperation.scan')} extra={t('cooperation.scanHint')}>
+            {/* remounted per placement, so a scan picked for one does not show on the next */}
+            <AgreementUpload key={recording?.id ?? ''} organizationId={side.organizationId} />
           </Form.Item>
         </Form>
       </Modal>

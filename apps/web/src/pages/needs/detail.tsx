@@ -1,6 +1,6 @@
-import { useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Descriptions, Space, Typography } from 'antd';
+import { Button, Card, Descriptions, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../lib/trpc.ts';
 import { useMe } from '../../lib/session.ts';
@@ -20,12 +20,14 @@ export default function NeedDetailPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const me = useMe();
+  const navigate = useNavigate();
   const need = useQuery(trpc.needs.get.queryOptions({ id }));
   const { nameOf } = useMajorNames();
   const n = need.data;
   const memberships = me.data?.memberships ?? [];
   const isMember = !!n && memberships.some((m) => m.organizationId === n.organizationId);
   const schools = managed(memberships, 'school');
+  const canEdit = !!n && ['draft', 'published', 'filled'].includes(n.status) && managed(memberships, 'enterprise').some((m) => m.organizationId === n.organizationId);
   const details = (n?.details ?? {}) as Record<string, unknown>;
   const fact = (key: (typeof factKeys)[number]) => {
     const v = details[key];
@@ -47,6 +49,17 @@ export default function NeedDetailPage() {
             <ToneTag tone={statusTone[n.status]}>{t(`needs.statuses.${n.status}`)}</ToneTag>
             {n.headcount !== null && <Typography.Text strong>{t('needs.places', { accepted: n.accepted, headcount: n.headcount })}</Typography.Text>}
             {n.consortiumName && <ToneTag tone="green">{t('needs.endorsedBy', { name: n.consortiumName })}</ToneTag>}
+            {canEdit && (
+              <Button
+                href={`/needs/${n.id}/edit`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  void navigate(`/needs/${n.id}/edit`);
+                }}
+              >
+                {t('needs.edit')}
+              </Button>
+            )}
           </Space>
           <Card title={h2(t('needs.facts'))} style={{ marginBottom: 16 }}>
             <Descriptions column={{ xs: 1, md: 2 }} size="small">

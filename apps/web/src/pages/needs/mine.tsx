@@ -18,7 +18,7 @@ export default function MyNeedsPage() {
   const [chosen, setChosen] = useState<string | null>(null);
   if (me.isPending) return <PageLoading />;
   if (me.isError) return <QueryState query={me}>{null}</QueryState>;
-  if (!me.data) return <Navigate to={`/login?next=${encodeURIComponent('/needs')}`} replace />;
+  if (!me.data) return <Navigate to={`/login?next=${encodeURIComponent('/needs/mine')}`} replace />;
   const enterprises = me.data.memberships.filter((m) => m.kind === 'enterprise');
   const managesSchool = me.data.memberships.some((m) => m.kind === 'school');
   const active = enterprises.find((m) => m.organizationId === chosen) ?? enterprises.find((m) => m.organizationId === me.data?.activeOrganizationId) ?? enterprises[0];

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Link, Navigate, useNavigate } from 'react-router';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link, Navigate, useNavigate, useParams } from 'react-router';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Result, Row, Select, Space, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { NeedInput, NeedKind } from '@ronghe/domain/need';
+import type { NeedInput, NeedKind, NeedStatus } from '@ronghe/domain/need';
 import { useTRPC } from '../../lib/trpc.ts';
 import { useMe } from '../../lib/session.ts';
 import { messageOf } from '../../lib/errors.ts';
@@ -23,14 +23,16 @@ type Values = KindValues & {
   majorCodes: string[];
 };
 
-/** /needs/new: a manager of a verified enterprise drafts a need, and may publish it at once. */
+/** /needs/new: a manager of a verified enterprise drafts a need, and may publish it at once. /needs/:id/edit: edits one. */
 export default function NewNeedPage() {
   const { t } = useTranslation();
+  const { id } = useParams();
   const me = useMe();
   if (me.isPending) return <PageLoading />;
   if (me.isError) return <QueryState query={me}>{null}</QueryState>;
-  if (!me.data) return <Navigate to={`/login?next=${encodeURIComponent('/needs/new')}`} replace />;
+  if (!me.data) return <Navigate to={`/login?next=${encodeURIComponent(id ? `/needs/${id}/edit` : '/needs/new')}`} replace />;
   const acting = managed(me.data.memberships, 'enterprise');
+  if (id) return <EditNeed id={id} acting={acting} />;
   return (
     <>
       <Typography.Title level={1} style={{ marginTop: 8 }}>
@@ -78,7 +80,59 @@ function toInput(v: Values): NeedInput {
   }
 }
 
-function NeedForm({ acting, preferred }: { acting: Array<{ organizationId: string; name: string }>; preferred: string | null }) {
+type Editing = { id: string; status: NeedStatus; initial: Partial<Values> };
+
+/** The path from province to a region (what RegionCascader takes), from reference.regions. */
+function regionPathOf(rows: ReadonlyArray<{ code: string; parentCode: string | null }>, code: string): string[] {
+  const parent = new Map(rows.map((r) => [r.code, r.parentCode]));
+  const path: string[] = [];
+  for (let c: string | null | undefined = code; c; c = parent.get(c)) path.unshift(c);
+  return path;
+}
+
+/** A stored need as the form's values. */
+function valuesOf(n: { kind: NeedKind; title: string; description: string; deadline: string; majorCodes: string[]; periodFrom: string | null; periodTo: string | null; details: unknown }, regionPath: string[]): Partial<Values> {
+  const d = (n.details ?? {}) as KindValues & Record<string, unknown>;
+  return {
+    ...d,
+    kind: n.kind,
+    title: n.title,
+    description: n.description,
+    regionCode: regionPath,
+    deadline: dayjs(n.deadline),
+    majorCodes: n.majorCodes,
+    period: n.periodFrom && n.periodTo ? [dayjs(n.periodFrom), dayjs(n.periodTo)] : null,
+    accommodation: d.accommodation ?? false,
+  };
+}
+
+function EditNeed({ id, acting }: { id: string; acting: Array<{ organizationId: string; name: string }> }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const need = useQuery(trpc.needs.get.queryOptions({ id }));
+  const regions = useQuery(trpc.reference.regions.queryOptions());
+  const n = need.data;
+  const mine = !!n && acting.some((a) => a.organizationId === n.organizationId);
+  return (
+    <>
+      <Typography.Title level={1} style={{ marginTop: 8 }}>
+        {t('needs.editTitle')}
+      </Typography.Title>
+      <Typography.Paragraph style={{ maxWidth: 820 }}>{t('needs.editIntro')}</Typography.Paragraph>
+      <QueryState query={need}>
+        {n && regions.data ? (
+          mine && ['draft', 'published', 'filled'].includes(n.status) ? (
+            <NeedForm acting={acting} preferred={n.organizationId} editing={{ id, status: n.status, initial: valuesOf(n, regionPathOf(regions.data, n.regionCode)) }} />
+          ) : (
+            <Result status="info" title={<h2 style={{ margin: 0, fontSize: 22 }}>{t('needs.cannotEdit')}</h2>} extra={<Link to={`/needs/${id}`}>{t('needs.backToNeed')}</Link>} />
+          )
+        ) : null}
+      </QueryState>
+    </>
+  );
+}
+
+function NeedForm({ acting, preferred, editing }: { acting: Array<{ organizationId: string; name: string }>; preferred: string | null; editing?: Editing }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -90,6 +144,7 @@ function NeedForm({ acting, preferred }: { acting: Array<{ organizationId: strin
   const { majors } = useMajorNames();
   const create = useMutation(trpc.needs.create.mutationOptions());
   const publish = useMutation(trpc.needs.publish.mutationOptions());
+  const update = useMutation(trpc.needs.update.mutationOptions());
 
   const submit = async (andPublish: boolean) => {
     setFailure(null);
@@ -97,6 +152,19 @@ function NeedForm({ acting, preferred }: { acting: Array<{ organizationId: strin
     try {
       v = await form.validateFields();
     } catch {
+      return;
+    }
+    if (editing) {
+      try {
+        await update.mutateAsync({ id: editing.id, data: toInput(v) });
+      } catch (error) {
+        applyNeedErrors(form, error);
+        setFailure({ title: t('needs.updateFailed'), text: messageOf(error) });
+        return;
+      }
+      await queryClient.invalidateQueries({ queryKey: trpc.needs.pathKey() });
+      void message.success(t('needs.updated'));
+      void navigate(`/needs/${editing.id}`);
       return;
     }
     const organizationId = v.organizationId ?? acting[0]?.organizationId;
@@ -127,7 +195,7 @@ function NeedForm({ acting, preferred }: { acting: Array<{ organizationId: strin
   const choose = (key: string) => ({ required: true, message: t('needs.choose', { field: t(`needs.${key}`) }) });
   const majorRequired = kind === 'internship' || kind === 'order_class';
 
-  const initialValues: Partial<Values> = {
+  const initialValues: Partial<Values> = editing ? { organizationId: preferred ?? undefined, ...editing.initial } : {
     organizationId: acting.find((a) => a.organizationId === preferred)?.organizationId ?? acting[0]?.organizationId,
     kind: 'internship',
     title: '',
@@ -141,11 +209,11 @@ function NeedForm({ acting, preferred }: { acting: Array<{ organizationId: strin
   return (
     <Form<Values> form={form} layout="vertical" initialValues={initialValues} onValuesChange={() => setFailure(null)} style={{ maxWidth: 860 }}>
       <Card title={h2(t('needs.basics'))} style={{ marginBottom: 16 }}>
-        <Form.Item name="organizationId" label={t('needs.org')} rules={[choose('org')]} hidden={acting.length < 2}>
+        <Form.Item name="organizationId" label={t('needs.org')} rules={[choose('org')]} hidden={acting.length < 2 || !!editing}>
           <Select options={acting.map((a) => ({ value: a.organizationId, label: a.name }))} />
         </Form.Item>
         <Form.Item name="kind" label={t('needs.kind')} rules={[choose('kind')]}>
-          <Select options={needKinds.map((k) => ({ value: k, label: t(`needs.kinds.${k}`) }))} />
+          <Select disabled={!!editing && editing.status !== 'draft'} options={needKinds.map((k) => ({ value: k, label: t(`needs.kinds.${k}`) }))} />
         </Form.Item>
         <Form.Item name="title" label={t('needs.titleLabel')} rules={[required('titleLabel'), { min: 2, max: 100 }]}>
           <Input maxLength={100} autoComplete="off" />
@@ -192,6 +260,14 @@ function NeedForm({ acting, preferred }: { acting: Array<{ organizationId: strin
           style={{ marginBottom: 16 }}
         />
       )}
+      {editing ? (
+        <Space wrap>
+          <Button type="primary" onClick={() => void submit(false)} loading={update.isPending}>
+            {t('needs.saveChanges')}
+          </Button>
+          <Link to={`/needs/${editing.id}`}>{t('needs.cancelEdit')}</Link>
+        </Space>
+      ) : (
       <Space wrap>
         <Button onClick={() => void submit(false)} loading={create.isPending && !publish.isPending}>
           {t('needs.saveDraft')}
@@ -200,6 +276,7 @@ function NeedForm({ acting, preferred }: { acting: Array<{ organizationId: strin
           {t('needs.saveAndPublish')}
         </Button>
       </Space>
+      )}
     </Form>
   );
 }

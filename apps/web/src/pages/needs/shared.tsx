@@ -43,7 +43,7 @@ export function applyNeedErrors(form: FormInstance, error: unknown): boolean {
   const known = new Set([...Object.keys(form.getFieldsValue(true) as Record<string, unknown>), ...Object.keys(form.getFieldsValue() as Record<string, unknown>)]);
   const fields = fieldErrorsOf(error)
     .map((e) => {
-      const head = e.path.replace(/^need\./, '').split('.')[0] ?? '';
+      const head = e.path.replace(/^(need|data)\./, '').split('.')[0] ?? '';
       return { name: rename[head] ?? head, errors: [e.message] };
     })
     .filter((f) => known.has(f.name));

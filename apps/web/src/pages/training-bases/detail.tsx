@@ -5,6 +5,7 @@ import { QueryState } from '../../components/query-state.tsx';
 import { ToneTag } from '../../components/tone-tag.tsx';
 import { baseStatusTones, useBase, type BaseDetail } from './detail-shared.tsx';
 import { Description, Equipment, Facts } from './detail-facts.tsx';
+import { Photos } from './detail-photos.tsx';
 import { CapacityCalendar } from './detail-calendar.tsx';
 import { BookingCard } from './booking-form.tsx';
 import { OwnerTools, RevisionHistory, Usage } from './detail-owner.tsx';
@@ -64,6 +65,7 @@ function BaseView({ b }: { b: BaseDetail }) {
           <Usage b={b} />
         </Card>
       )}
+      {b.photos.length > 0 && <Photos b={b} />}
       <Row gutter={[16, 0]}>
         <Col xs={24} lg={14}>
           <Facts b={b} />

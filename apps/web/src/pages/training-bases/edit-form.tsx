@@ -9,6 +9,7 @@ import { emptyValues, fieldsOf, valuesOf, type Detail, type Values } from './edi
 import { BasicsSection, LinksSection, usePublishText } from './edit-sections.tsx';
 import { LocationSection } from './edit-location.tsx';
 import { CapacitySection, ContactSection, OpeningSection } from './edit-capacity.tsx';
+import { PhotosSection } from './edit-photos.tsx';
 
 type Org = { organizationId: string; name: string };
 type Props = { mode: 'create'; orgs: Org[]; preferredOrg?: string } | { mode: 'edit'; base: Detail; regionPath: string[] };
@@ -73,6 +74,7 @@ export function BaseForm(props: Props) {
       <CapacitySection />
       <OpeningSection />
       <ContactSection />
+      <PhotosSection ownerId={ownerId} />
 
       {failure && <Alert type="error" showIcon title={p('saveFailed')} description={failure} style={{ marginBottom: 16 }} />}
       <Space wrap>

@@ -50,6 +50,8 @@ export type Values = {
   contactName: string;
   contactPhone: string;
   contactEmail: string;
+  /** uploaded photos, in display order */
+  photoIds: string[];
 };
 
 export type Detail = NonNullable<ReturnType<typeof useBase>['data']>;
@@ -81,6 +83,7 @@ export const emptyValues: Values = {
   contactName: '',
   contactPhone: '',
   contactEmail: '',
+  photoIds: [],
 };
 
 /** The cascader path of a region code: Beijing and Tianjin districts sit under the province, Hebei counties under a prefecture. */
@@ -113,6 +116,7 @@ export function valuesOf(d: Detail, regionCodePath: string[]): Values {
     contactName: d.contactName,
     contactPhone: d.contactPhone,
     contactEmail: d.contactEmail,
+    photoIds: d.photos.map((ph) => ph.id),
   };
 }
 
@@ -140,5 +144,6 @@ export function fieldsOf(v: Values) {
     contactName: v.contactName,
     contactPhone: compactPhone(v.contactPhone),
     contactEmail: v.contactEmail.trim(),
+    photoIds: v.photoIds,
   };
 }

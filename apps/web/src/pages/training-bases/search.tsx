@@ -133,6 +133,7 @@ function Search() {
 
   const items = results.data?.pages.flatMap((p) => p.items) ?? [];
   const total = results.data?.pages[0]?.total ?? 0;
+  const totalCapped = results.data?.pages[0]?.totalCapped ?? false;
   const filtered = activeFilterCount(filters) > 0;
 
   return (
@@ -148,7 +149,7 @@ function Search() {
               {t('base-search.resultsTitle')}
             </Typography.Title>
             <Typography.Text type="secondary" aria-live="polite">
-              {results.isSuccess ? t('base-search.total', { count: total }) : '\u00a0'}
+              {results.isSuccess ? t(totalCapped ? 'base-search.totalMore' : 'base-search.total', { count: total }) : '\u00a0'}
             </Typography.Text>
           </div>
           <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8 }}>

@@ -1,0 +1,89 @@
+import { Hono, type Context as HonoContext } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Auth } from '@ronghe/api/auth';
+import { sessionFromHeaders } from '@ronghe/api/context';
+import { MAX_UPLOAD_BYTES, isFilePurpose, readFile, uploadFile } from '@ronghe/api/services/files';
+import type { Database } from '@ronghe/db/client';
+import { DomainError, type DomainErrorCode } from '@ronghe/domain/errors';
+import { languageFromHeader, translate } from '@ronghe/domain/messages';
+
+// Uploads and downloads over plain HTTP (tRPC speaks JSON; files should not travel as base64). Thin on purpose:
+// packages/api/src/services/files.ts decides who may upload and read what, and what a file may be.
+
+const statuses: Record<DomainErrorCode, 400 | 401 | 403 | 404 | 409 | 429> = {
+  INVALID: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+};
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The JSON error the web app shows: a localised message and, where one field is at fault, that field. */
+function errorResponse(c: HonoContext, error: DomainError) {
+  const lang = languageFromHeader(c.req.header('x-ronghe-lang') ?? c.req.header('accept-language'));
+  const message = translate(error.key, lang, error.params);
+  const status = error.key === 'file.tooLarge' ? 413 : statuses[error.code];
+  return c.json({ error: { code: error.code, message, fieldErrors: error.field ? [{ path: error.field, message }] : [] } }, status);
+}
+
+/** RFC 6266 / 5987: an ASCII fallback and the exact UTF-8 name. */
+export function contentDisposition(kind: 'inline' | 'attachment', name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (ch) => `%${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase()}`);
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+export function fileRoutes({ db, auth }: { db: Database; auth: Auth }): Hono {
+  const files = new Hono();
+  const session = (c: HonoContext) => sessionFromHeaders(auth, c.req.raw.headers);
+
+  files.onError((err, c) => {
+    if (err instanceof DomainError) return errorResponse(c, err);
+    throw err;
+  });
+
+  // the largest file plus room for the multipart envelope; a body over it is cut off while it streams in
+  const limit = bodyLimit({
+    maxSize: MAX_UPLOAD_BYTES + 64 * 1024,
+    onError: (c) => errorResponse(c, new DomainError('INVALID', 'file.tooLarge', { field: 'file', params: { mb: MAX_UPLOAD_BYTES / (1024 * 1024) } })),
+  });
+
+  /** POST /api/files?purpose=base_photo|placement_agreement&organizationId=… with one multipart `file` → { id } */
+  files.post('/', limit, async (c) => {
+    const caller = await session(c);
+    if (!caller) throw new DomainError('UNAUTHORIZED', 'unauthorized');
+    const purpose = c.req.query('purpose');
+    const organizationId = c.req.query('organizationId') ?? '';
+    if (!isFilePurpose(purpose)) throw new DomainError('INVALID', 'input.invalid', { field: 'purpose' });
+    if (!uuid.test(organizationId)) throw new DomainError('INVALID', 'input.invalid', { field: 'organizationId' });
+    // a body that is not multipart, or has no `file`, is answered as a missing file
+    const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    const file = body.file instanceof File ? body.file : null;
+    const bytes = file ? new Uint8Array(await file.arrayBuffer()) : null;
+    const { id } = await uploadFile(db, caller, { purpose, organizationId, fileName: file?.name ?? '', bytes });
+    return c.json({ id }, 201);
+  });
+
+  /** GET /api/files/:id — the bytes, for those who may read them (see readFile) */
+  files.get('/:id', async (c) => {
+    const id = c.req.param('id');
+    if (!uuid.test(id)) throw new DomainError('NOT_FOUND', 'notFound');
+    const file = await readFile(db, await session(c), id);
+    const etag = `"${file.sha256}"`;
+    const headers = {
+      'Content-Type': file.contentType,
+      'Content-Disposition': contentDisposition(file.disposition, file.fileName),
+      'X-Content-Type-Options': 'nosniff',
+      // private: a shared cache must not hand a member's file to someone else; the bytes of an id never change
+      'Cache-Control': 'private, max-age=3600',
+      ETag: etag,
+    };
+    if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
+    return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, { ...headers, 'Content-Length': String(file.byteSize) });
+  });
+
+  return files;
+}
