@@ -15,7 +15,7 @@ import { csrfProtection } from './csrf.ts';
 import type { Logger } from './logger.ts';
 import { fileRoutes } from './files.ts';
 
-export type AppOptions = { db: Database; auth: Auth; notifier: Notifier; publicUrl: string; logger: Logger; webDist: string; trustedProxies?: readonly string[] };
+export type AppOptions = { db: Database; /** a replica for read-heavy public pages (DATABASE_REPLICA_URL) */ readDb?: Database; auth: Auth; notifier: Notifier; publicUrl: string; logger: Logger; webDist: string; trustedProxies?: readonly string[] };
 
 /**
  * The client's address: the socket's, unless the socket is a proxy we were told to trust (RONGHE_TRUSTED_PROXIES),
@@ -31,7 +31,7 @@ export function clientAddress(socket: string | undefined, forwardedFor: string |
 }
 
 /** The HTTP surface: /trpc, /healthz, and the web app with client-side routing fallback. */
-export function createApp({ db, auth, notifier, publicUrl, logger, webDist, trustedProxies = [] }: AppOptions): Hono {
+export function createApp({ db, readDb, auth, notifier, publicUrl, logger, webDist, trustedProxies = [] }: AppOptions): Hono {
   const app = new Hono();
 
   app.use(
@@ -62,8 +62,9 @@ export function createApp({ db, auth, notifier, publicUrl, logger, webDist, trus
   });
 
   app.get('/healthz', async (c) => {
-    const ok = await db.ping();
-    return c.json({ status: ok ? 'ok' : 'unavailable', database: db.engine }, ok ? 200 : 503);
+    const [ok, replicaOk] = await Promise.all([db.ping(), readDb?.ping()]);
+    const healthy = ok && replicaOk !== false;
+    return c.json({ status: healthy ? 'ok' : 'unavailable', database: db.engine, ...(readDb ? { replica: replicaOk ? 'ok' : 'unavailable' } : {}) }, healthy ? 200 : 503);
   });
 
   app.use('/trpc/*', csrfProtection({ publicUrl, trustedProxies })); // cross-site and non-JSON writes: 403 (csrf.ts)
@@ -77,7 +78,7 @@ export function createApp({ db, auth, notifier, publicUrl, logger, webDist, trus
       endpoint: '/trpc',
       router: appRouter,
       // the client's address comes from the socket, or from a trusted proxy's X-Forwarded-For: never from a header a client could forge
-      createContext: (opts, c) => createContextFromRequest({ db, auth, notifier, publicUrl, req: c.req.raw, resHeaders: opts.resHeaders, ip: clientAddress(getConnInfo(c).remote.address, c.req.header('x-forwarded-for'), trustedProxies) }),
+      createContext: (opts, c) => createContextFromRequest({ db, readDb, auth, notifier, publicUrl, req: c.req.raw, resHeaders: opts.resHeaders, ip: clientAddress(getConnInfo(c).remote.address, c.req.header('x-forwarded-for'), trustedProxies) }),
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: error.cause ?? error, path }, 'procedure failed');
       },

@@ -13,6 +13,12 @@ const envSchema = z.object({
     .trim()
     .refine((v) => /^postgres(ql)?:\/\/.+/.test(v), { message: 'must look like postgres://user:password@host:5432/database' })
     .optional(),
+  /** a streaming replica of DATABASE_URL for read-heavy public pages (docs/deploy.md) */
+  DATABASE_REPLICA_URL: z
+    .string()
+    .trim()
+    .refine((v) => /^postgres(ql)?:\/\/.+/.test(v), { message: 'must look like postgres://user:password@host:5432/database' })
+    .optional(),
   RONGHE_DATA_DIR: z.string().min(1).default(`${repoRoot}.data`),
   RONGHE_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   WEB_DIST: z.string().min(1).default(`${repoRoot}apps/web/dist`),

@@ -72,6 +72,7 @@ const JOBS_START_DELAY_MS = 2_000;
 
 /** Opens the database, migrates and seeds it, and serves HTTP. */
 export async function startServer(env: Env, logger: Logger): Promise<RunningServer> {
+  if (env.DATABASE_REPLICA_URL && !env.DATABASE_URL) throw new StartupError('DATABASE_REPLICA_URL 需要 DATABASE_URL (a read replica needs its PostgreSQL primary in DATABASE_URL)');
   const db = await openDatabase(env, logger);
   try {
     const started = performance.now();
@@ -92,7 +93,14 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
     throw error;
   }
 
-  const app = createApp({ db, auth, notifier, publicUrl, logger, webDist: env.WEB_DIST, trustedProxies: env.RONGHE_TRUSTED_PROXIES });
+  let readDb: Database | undefined;
+  if (env.DATABASE_REPLICA_URL) {
+    readDb = await createDb({ engine: 'postgres', url: env.DATABASE_REPLICA_URL, applicationName: 'ronghe-read' });
+    if (!(await readDb.ping())) logger.warn({ url: redactUrl(env.DATABASE_REPLICA_URL) }, 'replica not reachable yet: public searches fail until it is');
+    else logger.info({ url: redactUrl(env.DATABASE_REPLICA_URL) }, 'connected to the read replica');
+  }
+
+  const app = createApp({ db, readDb, auth, notifier, publicUrl, logger, webDist: env.WEB_DIST, trustedProxies: env.RONGHE_TRUSTED_PROXIES });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s as Server));
     s.once('error', reject);
@@ -144,6 +152,7 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
       });
       cancelJobs();
       await (await jobs)?.stop().catch((error: unknown) => logger.error({ err: error }, 'background jobs did not stop cleanly'));
+      await readDb?.close();
       await db.close();
     })();
     return closing;

@@ -137,6 +137,7 @@ export async function startServerProcessForFaults(env: Record<string, string>): 
 
 export type ThrowawayPostgres = {
   url: string;
+  port: number;
   start: () => Promise<void>;
   /** pg_ctl stop -m fast: clients are disconnected */
   stop: () => Promise<void>;
@@ -156,7 +157,8 @@ async function freePort(): Promise<number> {
  * A PostgreSQL cluster of its own (the newest /usr/lib/postgresql/<v>/bin) in a temp folder on a free port,
  * started; as root the tools run as the postgres user, as .ci/run does. For tests that stop and restart it.
  */
-export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
+/** A cluster of its own; with `replicaOf`, a hot standby streaming from that one (pg_basebackup -R). */
+export async function startThrowawayPostgres(opts: { replicaOf?: ThrowawayPostgres } = {}): Promise<ThrowawayPostgres> {
   const version = readdirSync('/usr/lib/postgresql')
     .filter((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`))
     .sort((a, b) => Number(a) - Number(b))
@@ -173,7 +175,8 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   const tool = (name: string, args: string[]) => (asRoot ? run('runuser', ['-u', 'postgres', '--', `${bin}/${name}`, ...args]) : run(`${bin}/${name}`, args));
   const data = join(dir, 'data');
   const port = await freePort();
-  await tool('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '-N']);
+  if (opts.replicaOf) await tool('pg_basebackup', ['-h', '127.0.0.1', '-p', String(opts.replicaOf.port), '-U', 'postgres', '-D', data, '-R', '-X', 'stream']);
+  else await tool('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '-N']);
   let up = false;
   const start = async () => {
     await tool('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
@@ -186,6 +189,7 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   await start();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    port,
     start,
     stop,
     destroy: async () => {

@@ -16,6 +16,11 @@ export type Session = {
 
 export type Context = {
   db: Database;
+  /**
+   * for read-heavy public pages that tolerate a moment's lag (base search and map, the needs list, the consortium
+   * directory): a streaming replica when DATABASE_REPLICA_URL is set, else `db` (docs/deploy.md)
+   */
+  readDb: Database;
   auth: Auth | null;
   session: Session;
   lang: Language;
@@ -33,6 +38,7 @@ export type Context = {
 /** Request-free context, so tests can call procedures through createCaller against a real database. */
 export function createContextInner(opts: {
   db: Database;
+  readDb?: Database;
   auth?: Auth | null;
   session?: Session;
   lang?: Language;
@@ -44,6 +50,7 @@ export function createContextInner(opts: {
 }): Context {
   return {
     db: opts.db,
+    readDb: opts.readDb ?? opts.db,
     auth: opts.auth ?? null,
     session: opts.session ?? null,
     lang: opts.lang ?? 'zh-CN',
@@ -75,7 +82,7 @@ export async function sessionFromHeaders(auth: Auth, headers: Headers): Promise<
 }
 
 /** Context for one HTTP request. */
-export async function createContextFromRequest(opts: { db: Database; auth: Auth; req: Request; ip: string; resHeaders: Headers; notifier: Notifier; publicUrl: string }): Promise<Context> {
+export async function createContextFromRequest(opts: { db: Database; readDb?: Database; auth: Auth; req: Request; ip: string; resHeaders: Headers; notifier: Notifier; publicUrl: string }): Promise<Context> {
   const { req } = opts;
   return createContextInner({
     ...opts,

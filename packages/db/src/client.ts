@@ -16,7 +16,7 @@ export type Engine = 'pglite' | 'postgres';
 
 export type DbConfig =
   | { engine: 'pglite'; /** a folder, or 'memory' for tests */ dataDir: string; /** start from this dump (PGlite dumpDataDir), for tests */ loadDataDir?: Blob }
-  | { engine: 'postgres'; url: string; /** pool size per process */ max?: number };
+  | { engine: 'postgres'; url: string; /** pool size per process */ max?: number; /** shown in pg_stat_activity */ applicationName?: string };
 
 export type Database = {
   engine: Engine;
@@ -32,7 +32,7 @@ export type Database = {
 
 export async function createDb(config: DbConfig): Promise<Database> {
   if (config.engine === 'pglite') return createPglite(config.dataDir, config.loadDataDir);
-  return createPostgres(config.url, config.max ?? 10);
+  return createPostgres(config.url, config.max ?? 10, config.applicationName ?? 'ronghe');
 }
 
 async function createPglite(dataDir: string, loadDataDir?: Blob): Promise<Database> {
@@ -78,10 +78,10 @@ async function createPglite(dataDir: string, loadDataDir?: Blob): Promise<Databa
 
 const PING_TIMEOUT_MS = 2_000;
 
-async function createPostgres(url: string, max: number): Promise<Database> {
+async function createPostgres(url: string, max: number, applicationName: string): Promise<Database> {
   const transactions = transactionGuard();
   // reconnect within a second once the server is back (the default backoff grows to 20 s over an outage)
-  const sql = postgres(url, { max, onnotice: () => {}, connect_timeout: 5, idle_timeout: 60, backoff: (retries) => Math.min(0.1 * retries, 1), onclose: transactions.onclose });
+  const sql = postgres(url, { max, onnotice: () => {}, connect_timeout: 5, idle_timeout: 60, connection: { application_name: applicationName }, backoff: (retries) => Math.min(0.1 * retries, 1), onclose: transactions.onclose });
   // drizzle's transactions call sql.begin, which crashes the process when PostgreSQL goes away mid-transaction
   Object.assign(sql, { begin: transactions.begin(sql) });
   const orm = drizzlePostgres({ client: sql, schema }) as unknown as Drizzle;

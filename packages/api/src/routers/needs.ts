@@ -242,7 +242,7 @@ export const needsRouter = router({
     .output(z.object({ items: z.array(needHit), nextCursor: z.string().nullable() }))
     .query(async ({ ctx, input }) => {
       const after = input.cursor ? decodeCursor(input.cursor) : undefined;
-      const rows = await searchNeeds(ctx.db, { kind: input.kind, regionCode: input.regionCode, major: input.major, q: input.q || undefined, sort: input.sort, today: todayInChina(), after, limit: input.limit + 1 });
+      const rows = await searchNeeds(ctx.readDb, { kind: input.kind, regionCode: input.regionCode, major: input.major, q: input.q || undefined, sort: input.sort, today: todayInChina(), after, limit: input.limit + 1 });
       const page = rows.slice(0, input.limit);
       const last = page.at(-1);
       return {

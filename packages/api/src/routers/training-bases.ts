@@ -160,7 +160,7 @@ export const trainingBasesRouter = router({
     .query(async ({ ctx, input }) => {
       if (input.sort === 'distance' && !input.near) throw new DomainError('INVALID', 'input.invalid', { field: 'near' });
       const after = input.cursor ? decodeCursor(input.cursor) : undefined;
-      const rows = await searchTrainingBases(ctx.db, { ...toSearch(input), sort: input.sort, near: input.near, after, limit: input.limit + 1, withTotal: !after });
+      const rows = await searchTrainingBases(ctx.readDb, { ...toSearch(input), sort: input.sort, near: input.near, after, limit: input.limit + 1, withTotal: !after });
       const page = rows.slice(0, input.limit);
       const last = page.at(-1);
       return {
@@ -175,7 +175,7 @@ export const trainingBasesRouter = router({
   points: publicProcedure
     .input(filters.extend({ limit: z.number().int().min(1).max(1000).default(300) }))
     .output(z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(trainingBaseKinds), lng: z.number(), lat: z.number(), stations: z.number() })))
-    .query(({ ctx, input }) => baseMapPoints(ctx.db, { ...toSearch(input), sort: 'capacity', limit: input.limit, withTotal: false })),
+    .query(({ ctx, input }) => baseMapPoints(ctx.readDb, { ...toSearch(input), sort: 'capacity', limit: input.limit, withTotal: false })),
 
   /** anyone: published bases per map region (43 regions), overall or for one kind / major category / open to partners */
   mapStats: publicProcedure
@@ -188,12 +188,12 @@ export const trainingBasesRouter = router({
       ]),
     )
     .output(z.array(z.object({ mapRegionCode: z.string(), count: z.number() })))
-    .query(({ ctx, input }) => supplyByRegion(ctx.db, input.dimension, 'value' in input ? String(input.value) : '')),
+    .query(({ ctx, input }) => supplyByRegion(ctx.readDb, input.dimension, 'value' in input ? String(input.value) : '')),
 
   /** anyone: the supply layer, published bases per map region and major category */
   supply: publicProcedure
     .output(z.array(z.object({ mapRegionCode: z.string(), category: z.number(), count: z.number() })))
-    .query(async ({ ctx }) => (await supplyByCategory(ctx.db)).map((r) => ({ ...r, category: Number(r.category) }))),
+    .query(async ({ ctx }) => (await supplyByCategory(ctx.readDb)).map((r) => ({ ...r, category: Number(r.category) }))),
 
   /** anyone for a published base; drafts for the owner's members and admins; contact masked to outsiders */
   get: publicProcedure
