@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdf, png } from '@ronghe/db/test-files';
 import { addDays, todayInChina } from '@ronghe/domain/training-base';
 import { readEnv } from './env.ts';
 import { contentDisposition } from './files.ts';
@@ -37,24 +37,6 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** A real 2×2 greyscale PNG, built chunk by chunk. */
-function png(): Uint8Array {
-  const chunk = (type: string, data: Buffer) => {
-    const head = Buffer.alloc(8);
-    head.writeUInt32BE(data.length, 0);
-    head.write(type, 4, 'ascii');
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
-    return Buffer.concat([head, data, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(2, 0);
-  ihdr.writeUInt32BE(2, 4);
-  ihdr.set([8, 0, 0, 0, 0], 8);
-  const raw = Buffer.from([0, 0x10, 0xf0, 0, 0xf0, 0x10]);
-  return new Uint8Array(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]));
-}
-
 type ErrorBody = { error: { code: string; message: string; fieldErrors: Array<{ path: string; message: string }> } };
 
 async function upload(opts: { purpose: string; organizationId: string; bytes: Uint8Array; name: string; type?: string; cookie: string; lang?: string }) {
@@ -70,7 +52,7 @@ async function upload(opts: { purpose: string; organizationId: string; bytes: Ui
 
 describe('files over HTTP', () => {
   it('uploads a PNG photo and serves the same bytes back with safe headers', async () => {
-    const bytes = png();
+    const bytes = png(2, 2);
     const up = await upload({ purpose: 'base_photo', organizationId: orgs.school, bytes, name: '实训车间.png', cookie: cookies.school });
     expect(up.status).toBe(201);
     const res = await fetch(`${server.url}/api/files/${up.body.id}`, { headers: { cookie: cookies.school } });
@@ -105,23 +87,23 @@ describe('files over HTTP', () => {
     const en = await upload({ purpose: 'base_photo', organizationId: orgs.school, bytes: new TextEncoder().encode('hello'), name: 'photo.png', cookie: cookies.school, lang: 'en' });
     expect(en.body.error?.message).toBe('This type of file is not accepted; upload JPEG/PNG/WebP');
     const big = new Uint8Array(2 * 1024 * 1024 + 10);
-    big.set(png());
+    big.set(png(2, 2));
     const tooBig = await upload({ purpose: 'base_photo', organizationId: orgs.school, bytes: big, name: 'big.png', cookie: cookies.school });
     expect(tooBig.status).toBe(413);
     expect(tooBig.body.error?.fieldErrors).toEqual([{ path: 'file', message: '文件不能超过 2 MB' }]);
     // beyond every limit: cut off while streaming
     const huge = await upload({ purpose: 'placement_agreement', organizationId: orgs.school, bytes: new Uint8Array(6 * 1024 * 1024), name: 'huge.pdf', cookie: cookies.school });
     expect(huge.status).toBe(413);
-    const foreign = await upload({ purpose: 'base_photo', organizationId: orgs.school, bytes: png(), name: 'x.png', cookie: cookies.enterprise });
+    const foreign = await upload({ purpose: 'base_photo', organizationId: orgs.school, bytes: png(2, 2), name: 'x.png', cookie: cookies.enterprise });
     expect(foreign.status).toBe(403);
     expect(foreign.body.error?.message).toBe('您不是该单位的成员');
-    expect((await upload({ purpose: 'base_photo', organizationId: orgs.school, bytes: png(), name: 'x.png', cookie: '' })).status).toBe(401);
+    expect((await upload({ purpose: 'base_photo', organizationId: orgs.school, bytes: png(2, 2), name: 'x.png', cookie: '' })).status).toBe(401);
     // a form posted from another site is refused before anything is read
     const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(png())], { type: 'image/png' }), 'x.png');
+    form.append('file', new Blob([new Uint8Array(png(2, 2))], { type: 'image/png' }), 'x.png');
     const crossSite = await fetch(`${server.url}/api/files?purpose=base_photo&organizationId=${orgs.school}`, { method: 'POST', body: form, headers: { cookie: cookies.school, origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } });
     expect(crossSite.status).toBe(403);
-    const noPurpose = await upload({ purpose: 'avatar', organizationId: orgs.school, bytes: png(), name: 'x.png', cookie: cookies.school });
+    const noPurpose = await upload({ purpose: 'avatar', organizationId: orgs.school, bytes: png(2, 2), name: 'x.png', cookie: cookies.school });
     expect([noPurpose.status, noPurpose.body.error?.fieldErrors[0]?.path]).toEqual([400, 'purpose']);
     expect((await fetch(`${server.url}/api/files/not-a-uuid`)).status).toBe(404);
     expect((await fetch(`${server.url}/api/files/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
@@ -141,7 +123,7 @@ describe('files over HTTP', () => {
     expect((await call(server.url, 'needs.decide', { id: applied.data?.id, accept: 1 }, cookies.enterprise)).ok).toBe(true);
     const placements = await get<Array<{ id: string; needId: string }>>(server.url, 'placements.list', { organizationId: orgs.school }, cookies.school);
     const placement = placements.find((p) => p.needId === need.data?.id);
-    const scan = new TextEncoder().encode('%PDF-1.4\n%%EOF\n');
+    const scan = pdf();
     const up = await upload({ purpose: 'placement_agreement', organizationId: orgs.school, bytes: scan, name: '三方协议 "终稿".pdf', type: 'application/pdf', cookie: cookies.school });
     expect(up.status).toBe(201);
     expect((await call(server.url, 'placements.recordAgreement', { id: placement?.id, reference: 'SF-HTTP-1', signedOn: todayInChina(), agreementFileId: up.body.id }, cookies.school)).ok).toBe(true);

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { callApi } from './support/api.ts';
 import { screenshot, seriousA11yViolations } from './support/browser.ts';
-import { startJourney } from './support/journey.ts';
+import { DEMO_PASSWORD, startJourney } from './support/journey.ts';
 import { pickRegion } from './support/forms.ts';
 
 // Issue 4's journey: a school proposes an industry community with an enterprise co-lead, the admin
@@ -13,12 +13,6 @@ const NAME = '京津冀数控装备产教融合共同体';
 // names are unique: a retried first step (CI retries once) proposes the community under a new name
 let name = NAME;
 let attempts = 0;
-
-async function signInAs(page: Page, identifier: string, password = 'ronghe2027demo') {
-  await journey.browser.context.clearCookies();
-  const res = await page.request.post(`${journey.server.url}/trpc/account.signIn`, { data: { json: { identifier, password } } });
-  expect(res.status()).toBe(200);
-}
 
 const confirmPopup = (page: Page) => page.locator('.ant-popconfirm-buttons .ant-btn-primary').last().click();
 
@@ -33,7 +27,7 @@ describe('a cross-region industry community', () => {
   it('a Beijing school proposes it and invites an enterprise as co-lead', async () => {
     name = ++attempts === 1 ? NAME : `${NAME}（${attempts}）`;
     const page = await journey.browser.newPage();
-    await signInAs(page, 'school@demo.ronghe.cn');
+    await journey.signIn(page, 'school@demo.ronghe.cn');
     await page.goto(`${journey.server.url}/consortia/new`);
     await page.getByRole('radio', { name: /^行业产教融合共同体/ }).check();
     await page.getByLabel('共同体名称').fill(name);
@@ -63,20 +57,20 @@ describe('a cross-region industry community', () => {
 
   it('the enterprise accepts from its bell, the school submits, and the admin approves', async () => {
     const page = await journey.browser.newPage();
-    await signInAs(page, 'enterprise@demo.ronghe.cn');
+    await journey.signIn(page, 'enterprise@demo.ronghe.cn');
     await page.goto(consortiumUrl);
     await page.getByRole('button', { name: /通知，1 条未读/ }).waitFor();
     await page.getByRole('button', { name: '接受邀请' }).click();
     await page.getByText('牵头单位').first().waitFor();
 
-    await signInAs(page, 'school@demo.ronghe.cn');
+    await journey.signIn(page, 'school@demo.ronghe.cn');
     await page.goto(consortiumUrl);
     await page.getByRole('button', { name: '提交审批' }).click();
     await confirmPopup(page);
     await page.getByText('待审批').first().waitFor();
 
     const before = await activeIndustryCommunities();
-    await signInAs(page, 'admin@demo.ronghe.cn');
+    await journey.signIn(page, 'admin@demo.ronghe.cn');
     await page.goto(consortiumUrl);
     await page.getByRole('button', { name: '批准' }).click();
     await confirmPopup(page);
@@ -90,17 +84,17 @@ describe('a cross-region industry community', () => {
     const url = journey.server.url;
     const owner = await callApi(url, 'account.signUp', { identifier: 'wang@tjzy.example.com', password: 'Tianjin2027x', name: '王老师' });
     const org = await callApi<{ id: string }>(url, 'organizations.create', { kind: 'school', name: '天津滨海职业学院（测试）', regionCode: '120116', schoolLevel: 'gaozhi' }, { cookie: owner.cookie });
-    const admin = await callApi(url, 'account.signIn', { identifier: 'admin@demo.ronghe.cn', password: 'ronghe2027demo' });
+    const admin = await callApi(url, 'account.signIn', { identifier: 'admin@demo.ronghe.cn', password: DEMO_PASSWORD });
     await callApi(url, 'admin.verify', { id: org.data.id }, { cookie: admin.cookie });
 
     const page = await journey.browser.newPage();
-    await signInAs(page, 'wang@tjzy.example.com', 'Tianjin2027x');
+    await journey.signIn(page, 'wang@tjzy.example.com', 'Tianjin2027x');
     await page.goto(consortiumUrl);
     await page.getByLabel('申请说明（可不填）').fill('我校数控技术专业愿提供实训工位');
     await page.getByRole('button', { name: '提交申请' }).click();
     await page.getByText(/正在等待牵头单位审核/).first().waitFor();
 
-    await signInAs(page, 'school@demo.ronghe.cn');
+    await journey.signIn(page, 'school@demo.ronghe.cn');
     await page.goto(consortiumUrl);
     await page.getByRole('button', { name: '同意加入' }).click();
     await page.getByText('天津滨海职业学院（测试）').first().waitFor();

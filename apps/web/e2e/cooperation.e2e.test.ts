@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays, todayInChina } from '@ronghe/domain/training-base';
 import { callApi } from './support/api.ts';
 import { screenshot, seriousA11yViolations } from './support/browser.ts';
-import { startJourney } from './support/journey.ts';
+import { DEMO_PASSWORD, startJourney } from './support/journey.ts';
 
 /** axe on a page at rest: pointer away from any button (hover colours), popups and toasts gone. */
 async function settledA11yViolations(page: Page) {
@@ -24,16 +24,10 @@ const SCHOOL = '北京科技职业大学';
 const start = addDays(todayInChina(), 45);
 const demo = { enterprise: 'enterprise@demo.ronghe.cn', school: 'school@demo.ronghe.cn' };
 
-async function signInAs(page: Page, identifier: string, password = 'ronghe2027demo') {
-  await journey.browser.context.clearCookies();
-  const res = await page.request.post(`${journey.server.url}/trpc/account.signIn`, { data: { json: { identifier, password } } });
-  expect(res.status()).toBe(200);
-}
-
 /** Signs in through the API and returns the cookie and the first organisation. */
 async function apiSession(identifier: string) {
   const url = journey.server.url;
-  const { cookie } = await callApi(url, 'account.signIn', { identifier, password: 'ronghe2027demo' });
+  const { cookie } = await callApi(url, 'account.signIn', { identifier, password: DEMO_PASSWORD });
   const me = await callApi<{ memberships: Array<{ organizationId: string }> }>(url, 'account.me', undefined, { cookie, query: true });
   return { cookie, organizationId: me.data.memberships[0]?.organizationId ?? '' };
 }
@@ -72,7 +66,7 @@ describe('invitations, placements and projects', () => {
     setup = { needId: created.data.id, cohortId: cohort.data.id, enterpriseCookie: enterprise.cookie };
 
     const page = await journey.browser.newPage();
-    await signInAs(page, demo.enterprise);
+    await journey.signIn(page, demo.enterprise);
     await page.goto(needUrl);
     await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
     await page.getByRole('heading', { name: '推荐学生批次' }).waitFor();
@@ -110,7 +104,7 @@ describe('invitations, placements and projects', () => {
     // a second, smaller offer through the API, for the school to decline
     await callApi(journey.server.url, 'needs.invite', { needId: setup.needId, cohortId: setup.cohortId, students: 5, expiresInDays: 3 }, { cookie: setup.enterpriseCookie });
     const page = await journey.browser.newPage();
-    await signInAs(page, demo.school);
+    await journey.signIn(page, demo.school);
     await page.goto(`${journey.server.url}/cohorts`);
     await page.getByRole('tab', { name: '我的申请' }).click();
     await page.getByText('企业邀请').first().waitFor();
@@ -133,7 +127,7 @@ describe('invitations, placements and projects', () => {
     await page.getByText('部分接收').first().waitFor();
     await page.getByText('已接收 8 / 10 人').first().waitFor();
 
-    await signInAs(page, demo.enterprise);
+    await journey.signIn(page, demo.enterprise);
     await page.goto(needUrl);
     await page.getByText(/名额：已接收 8 \/ 共 20/).first().waitFor();
     await page.getByText('已接收 8 / 10 人').first().waitFor();
@@ -143,7 +137,7 @@ describe('invitations, placements and projects', () => {
   it('on 合作实施 the school records the tripartite agreement and the enterprise confirms it', async () => {
     const url = journey.server.url;
     const page = await journey.browser.newPage();
-    await signInAs(page, demo.school);
+    await journey.signIn(page, demo.school);
     await page.goto(`${url}/cooperation`);
     await page.getByRole('heading', { name: '合作实施', level: 1 }).waitFor();
     // in the header's menu (wide screens may fold some sections under "…", so hidden entries count too)
@@ -168,7 +162,7 @@ describe('invitations, placements and projects', () => {
     await page.getByText('待企业确认').first().waitFor();
     await page.getByText(`编号 JD-2026-0815，${todayInChina()} 签订`).waitFor();
 
-    await signInAs(page, demo.enterprise);
+    await journey.signIn(page, demo.enterprise);
     await page.goto(`${url}/cooperation`);
     await page.getByRole('heading', { name: TITLE }).waitFor();
     await page.getByRole('button', { name: `确认「${TITLE}」的三方协议` }).click();
@@ -202,7 +196,7 @@ describe('invitations, placements and projects', () => {
     await callApi(url, 'needs.decide', { id: applied.data.id, accept: 3 }, { cookie: enterprise.cookie });
 
     const page = await journey.browser.newPage();
-    await signInAs(page, demo.school);
+    await journey.signIn(page, demo.school);
     await page.goto(`${url}/cooperation`);
     await page.getByRole('tab', { name: '合作项目' }).click();
     await page.getByText('里程碑 0/3').first().waitFor();

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays, todayInChina } from '@ronghe/domain/training-base';
 import { callApi } from './support/api.ts';
 import { screenshot, seriousA11yViolations } from './support/browser.ts';
-import { startJourney } from './support/journey.ts';
+import { DEMO_PASSWORD, startJourney } from './support/journey.ts';
 
 // Issue 8's journey (one file, steps in order): an admin opens the dashboard, sees T01/T02 equal to the consortium directory's counts,
 // reports a value for T13 with evidence, adds a task with a deadline, and downloads the annual report,
@@ -16,15 +16,9 @@ const start = todayInChina();
 const deadline = addDays(todayInChina(), 120);
 const demo = { school: 'school@demo.ronghe.cn', enterprise: 'enterprise@demo.ronghe.cn', admin: 'admin@demo.ronghe.cn' };
 
-async function signInAs(page: Page, identifier: string) {
-  await journey.browser.context.clearCookies();
-  const res = await page.request.post(`${journey.server.url}/trpc/account.signIn`, { data: { json: { identifier, password: 'ronghe2027demo' } } });
-  expect(res.status()).toBe(200);
-}
-
 async function apiSession(identifier: string) {
   const url = journey.server.url;
-  const { cookie } = await callApi(url, 'account.signIn', { identifier, password: 'ronghe2027demo' });
+  const { cookie } = await callApi(url, 'account.signIn', { identifier, password: DEMO_PASSWORD });
   const me = await callApi<{ memberships: Array<{ organizationId: string }> }>(url, 'account.me', undefined, { cookie, query: true });
   return { cookie, organizationId: me.data.memberships[0]?.organizationId ?? '' };
 }
@@ -73,7 +67,7 @@ describe('monitoring the plan', () => {
     // a fresh name per attempt: consortium names are unique and CI retries a failed step once
     await approvedCityUnion(`通州区市域产教联合体（监测${Date.now().toString(36)}）`);
     const page = await journey.browser.newPage();
-    await signInAs(page, demo.admin);
+    await journey.signIn(page, demo.admin);
     const [city, industry] = await directoryCounts(page);
     expect(city).toBeGreaterThan(0);
 
@@ -117,7 +111,7 @@ describe('monitoring the plan', () => {
 
   it('adds a task with a deadline, linked to T13; it is listed with its owner and flagged on track', async () => {
     const page = await journey.browser.newPage();
-    await signInAs(page, demo.admin);
+    await journey.signIn(page, demo.admin);
     await page.goto(`${journey.server.url}/admin/tasks`);
     await page.getByRole('button', { name: '新增任务' }).click();
     const dialog = page.getByRole('dialog');
@@ -155,7 +149,7 @@ describe('monitoring the plan', () => {
     const dashboard = new Map(indicators.map((i) => [i.code, i]));
 
     const page = await journey.browser.newPage();
-    await signInAs(page, demo.admin);
+    await journey.signIn(page, demo.admin);
     await page.goto(`${url}/admin/monitoring`);
     await page.getByRole('link', { name: '年度报告' }).click();
     const year = todayInChina().slice(0, 4);
@@ -202,7 +196,7 @@ describe('monitoring the plan', () => {
 
   it('shows the supply-and-demand map and the 百校百业 matrix, on a desktop and a phone', async () => {
     const page = await journey.browser.newPage();
-    await signInAs(page, demo.admin);
+    await journey.signIn(page, demo.admin);
     for (const [path, title] of [['/admin/supply-demand', '供需地图'], ['/admin/matrix', '百校百业']] as const) {
       await page.setViewportSize({ width: 1280, height: 800 });
       await page.goto(`${journey.server.url}${path}`);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays, todayInChina } from '@ronghe/domain/training-base';
 import { callApi } from './support/api.ts';
 import { screenshot, seriousA11yViolations } from './support/browser.ts';
-import { startJourney } from './support/journey.ts';
+import { DEMO_PASSWORD, startJourney } from './support/journey.ts';
 
 // Issue 6, the rest: anyone browses the open needs on a phone; the enterprise edits a published need from its page.
 
@@ -15,7 +15,7 @@ describe('browsing and editing needs', () => {
 
   it('an anonymous visitor finds an open need by keyword on a 375 px screen, without contacts', async () => {
     const url = journey.server.url;
-    const enterprise = await callApi(url, 'account.signIn', { identifier: 'enterprise@demo.ronghe.cn', password: 'ronghe2027demo' });
+    const enterprise = await callApi(url, 'account.signIn', { identifier: 'enterprise@demo.ronghe.cn', password: DEMO_PASSWORD });
     const me = await callApi<{ memberships: Array<{ organizationId: string; kind: string }> }>(url, 'account.me', undefined, { cookie: enterprise.cookie, query: true });
     const organizationId = me.data.memberships.find((m) => m.kind === 'enterprise')?.organizationId ?? '';
     const need = {
@@ -42,10 +42,8 @@ describe('browsing and editing needs', () => {
 
   it('the enterprise edits the published need from its page: pay up, saved and shown', async () => {
     const url = journey.server.url;
-    await journey.browser.context.clearCookies();
     const page = await journey.browser.newPage();
-    const res = await page.request.post(`${url}/trpc/account.signIn`, { data: { json: { identifier: 'enterprise@demo.ronghe.cn', password: 'ronghe2027demo' } } });
-    expect(res.status()).toBe(200);
+    await journey.signIn(page, 'enterprise@demo.ronghe.cn');
     await page.goto(`${url}/needs/${needId}`);
     await page.getByRole('link', { name: '编辑', exact: true }).click(); // a button that is a link (it opens in a new tab too)
     await page.waitForURL(/\/edit$/);
@@ -59,7 +57,7 @@ describe('browsing and editing needs', () => {
   });
   it('an enterprise sees a school’s cohort with its teachers’ contacts masked; the school edits it from its list', async () => {
     const url = journey.server.url;
-    const school = await callApi(url, 'account.signIn', { identifier: 'school@demo.ronghe.cn', password: 'ronghe2027demo' });
+    const school = await callApi(url, 'account.signIn', { identifier: 'school@demo.ronghe.cn', password: DEMO_PASSWORD });
     const me = await callApi<{ memberships: Array<{ organizationId: string; kind: string }> }>(url, 'account.me', undefined, { cookie: school.cookie, query: true });
     const organizationId = me.data.memberships.find((m) => m.kind === 'school')?.organizationId ?? '';
     const cohort = { organizationId, majorCode: '460103', level: 'gaozhi', year: 2024, students: 30, windowFrom: start, windowTo: addDays(start, 120), regionCodes: ['110000'], teachers: 2, note: '带队教师李老师 13912345678' };
@@ -67,10 +65,7 @@ describe('browsing and editing needs', () => {
 
     await journey.browser.context.clearCookies();
     const page = await journey.browser.newPage({ width: 375, height: 812 });
-    const signIn = async (identifier: string) => {
-      await journey.browser.context.clearCookies();
-      expect((await page.request.post(`${url}/trpc/account.signIn`, { data: { json: { identifier, password: 'ronghe2027demo' } } })).status()).toBe(200);
-    };
+    const signIn = (identifier: string) => journey.signIn(page, identifier);
     await signIn('enterprise@demo.ronghe.cn');
     await page.goto(`${url}/cohorts/${id}`);
     await expect.poll(() => page.locator('main').innerText(), { timeout: 15_000 }).toContain('139****5678');

@@ -11,7 +11,7 @@ async function settledA11yViolations(page: Page) {
   await page.waitForTimeout(400);
   return seriousA11yViolations(page);
 }
-import { startJourney } from './support/journey.ts';
+import { DEMO_PASSWORD, startJourney } from './support/journey.ts';
 import { pickRegion } from './support/forms.ts';
 
 // Issue 6's journey: an enterprise posts 20 internship places for 数控技术 students in 亦庄; the top
@@ -21,12 +21,6 @@ import { pickRegion } from './support/forms.ts';
 const journey = startJourney();
 const TITLE = '亦庄数控车工岗位实习（测试）';
 const start = addDays(todayInChina(), 45);
-
-async function signInAs(page: Page, identifier: string, password = 'ronghe2027demo') {
-  await journey.browser.context.clearCookies();
-  const res = await page.request.post(`${journey.server.url}/trpc/account.signIn`, { data: { json: { identifier, password } } });
-  expect(res.status()).toBe(200);
-}
 
 const pick = (page: Page, text: string | RegExp) => page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
 
@@ -59,7 +53,7 @@ describe('an internship need, matched and filled', () => {
   it('an enterprise posts 20 internship places for 数控技术 students in 亦庄, and the top recommendation explains its score', async () => {
     const url = journey.server.url;
     // setup through the API: cohorts of the demo school (Beijing) and of a Tianjin school
-    const school = await callApi(url, 'account.signIn', { identifier: 'school@demo.ronghe.cn', password: 'ronghe2027demo' });
+    const school = await callApi(url, 'account.signIn', { identifier: 'school@demo.ronghe.cn', password: DEMO_PASSWORD });
     const me = await callApi<{ memberships: Array<{ organizationId: string }> }>(url, 'account.me', undefined, { cookie: school.cookie, query: true });
     const schoolOrg = me.data.memberships[0]?.organizationId ?? '';
     const cohort = { level: 'gaozhi', year: 2024, windowFrom: start, windowTo: addDays(start, 150), regionCodes: ['110000'] };
@@ -69,7 +63,7 @@ describe('an internship need, matched and filled', () => {
     secondSchool = second;
 
     const page = await journey.browser.newPage();
-    await signInAs(page, 'enterprise@demo.ronghe.cn');
+    await journey.signIn(page, 'enterprise@demo.ronghe.cn');
     await page.goto(`${url}/needs/new`);
     await page.getByRole('heading', { name: '发布合作需求', level: 1 }).waitFor();
     await page.getByLabel('标题').fill(TITLE);
@@ -105,7 +99,7 @@ describe('an internship need, matched and filled', () => {
 
   it('two schools apply with 12 and 15; the enterprise accepts 12 and 8 of 15; the second school sees a partial acceptance', async () => {
     const page = await journey.browser.newPage();
-    await signInAs(page, 'school@demo.ronghe.cn');
+    await journey.signIn(page, 'school@demo.ronghe.cn');
     await page.goto(needUrl);
     await page.getByRole('heading', { name: '申请该需求' }).waitFor();
     await page.getByLabel('人数', { exact: true }).fill('12');
@@ -115,7 +109,7 @@ describe('an internship need, matched and filled', () => {
     const needId = needUrl.split('/').pop() ?? '';
     await callApi(journey.server.url, 'needs.applyFor', { needId, organizationId: secondSchool.organizationId, students: 15 }, { cookie: secondSchool.cookie });
 
-    await signInAs(page, 'enterprise@demo.ronghe.cn');
+    await journey.signIn(page, 'enterprise@demo.ronghe.cn');
     await page.goto(needUrl);
     await page.getByRole('heading', { name: '收到的申请' }).waitFor();
     await page.getByLabel('北京科技职业大学的接收人数').waitFor();
@@ -132,7 +126,7 @@ describe('an internship need, matched and filled', () => {
     expect(await settledA11yViolations(page)).toEqual([]);
     await screenshot(page, 'need-applications');
 
-    await signInAs(page, 'liu@tjjd.example.com', 'Tianjin2027x');
+    await journey.signIn(page, 'liu@tjjd.example.com', 'Tianjin2027x');
     await page.goto(`${journey.server.url}/cohorts`);
     await page.getByRole('tab', { name: '我的申请' }).click();
     await page.getByText('部分接收').first().waitFor();

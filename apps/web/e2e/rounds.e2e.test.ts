@@ -4,14 +4,13 @@ import { addDays, todayInChina } from '@ronghe/domain/training-base';
 import { usccCheckChar } from '@ronghe/domain/uscc';
 import { callApi } from './support/api.ts';
 import { screenshot, seriousA11yViolations } from './support/browser.ts';
-import { startJourney } from './support/journey.ts';
+import { DEMO_PASSWORD, startJourney } from './support/journey.ts';
 
 // Issue 7's journey: the commission opens a round for 亦庄 with 3 enterprises and 4 schools; schools rank; the
 // round closes; the results show placements and reasons; running it again gives the same result.
 // Places: 3 + 3 + 2 = 8. Students: 3 + 3 + 3 (数控) and 2 (护理, who fit none of the posts) = 11.
 
 const journey = startJourney();
-const PASSWORD = 'ronghe2027demo';
 const start = addDays(todayInChina(), 60);
 const end = addDays(start, 90);
 
@@ -21,12 +20,6 @@ async function settledA11yViolations(page: Page) {
   await page.locator('.ant-select-dropdown:visible, .ant-picker-dropdown:visible, .ant-message-notice').first().waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
   await page.waitForTimeout(400);
   return seriousA11yViolations(page);
-}
-
-async function signInAs(page: Page, identifier: string, password = PASSWORD) {
-  await journey.browser.context.clearCookies();
-  const res = await page.request.post(`${journey.server.url}/trpc/account.signIn`, { data: { json: { identifier, password } } });
-  expect(res.status()).toBe(200);
 }
 
 let usccSerial = 0;
@@ -40,7 +33,7 @@ type Org = { cookie: string; organizationId: string; name: string };
 
 async function demoOrg(email: string): Promise<Org> {
   const url = journey.server.url;
-  const session = await callApi(url, 'account.signIn', { identifier: email, password: PASSWORD });
+  const session = await callApi(url, 'account.signIn', { identifier: email, password: DEMO_PASSWORD });
   const me = await callApi<{ memberships: Array<{ organizationId: string; name: string }> }>(url, 'account.me', undefined, { cookie: session.cookie, query: true });
   const m = me.data.memberships[0];
   return { cookie: session.cookie, organizationId: m?.organizationId ?? '', name: m?.name ?? '' };
@@ -77,7 +70,7 @@ describe('a 双选 round for 亦庄', () => {
 
   it('the commission opens a round for 亦庄 with 3 enterprises and 4 schools', async () => {
     const url = journey.server.url;
-    const admin = await callApi(url, 'account.signIn', { identifier: 'admin@demo.ronghe.cn', password: PASSWORD });
+    const admin = await callApi(url, 'account.signIn', { identifier: 'admin@demo.ronghe.cn', password: DEMO_PASSWORD });
     const enterprises = [
       await demoOrg('enterprise@demo.ronghe.cn'),
       await newOrg(admin.cookie, 'hr@yzjm.example.com', { kind: 'enterprise', name: '亦庄精密机床有限公司（测试）', regionCode: '110115', uscc: uscc(), industryCode: '34', staffCount: 600 }),
@@ -105,7 +98,7 @@ describe('a 双选 round for 亦庄', () => {
     }
 
     const page = await journey.browser.newPage();
-    await signInAs(page, 'admin@demo.ronghe.cn');
+    await journey.signIn(page, 'admin@demo.ronghe.cn');
     await page.goto(`${url}/rounds`);
     await page.getByLabel('名称').fill('2027年亦庄岗位实习双选');
     await page.getByLabel('地区').fill('110115');
@@ -139,7 +132,7 @@ describe('a 双选 round for 亦庄', () => {
 
   it('the demo school ranks its cohort on the round page', async () => {
     const page = await journey.browser.newPage();
-    await signInAs(page, 'school@demo.ronghe.cn');
+    await journey.signIn(page, 'school@demo.ronghe.cn');
     await page.goto(roundUrl);
     const selectId = await page.locator('[id^="prefs-"]').first().getAttribute('id');
     await pickOptions(page, selectId ?? '', needTitles.map((t) => new RegExp(t.replace(/[（）]/g, '.'))));
@@ -152,7 +145,7 @@ describe('a 双选 round for 亦庄', () => {
 
   it('the round closes; the results show placements and reasons; running it again gives the same result', async () => {
     const page = await journey.browser.newPage();
-    await signInAs(page, 'admin@demo.ronghe.cn');
+    await journey.signIn(page, 'admin@demo.ronghe.cn');
     await page.goto(roundUrl);
     await page.getByRole('button', { name: '截止并匹配' }).click();
     await expect(page.getByRole('status').filter({ hasText: '匹配完成：录取8人，未录取3人' }).waitFor({ timeout: 20_000 })).resolves.toBeUndefined();

@@ -35,8 +35,7 @@ describe('the web shell', () => {
   it('searches the enterprise directory by a two-character term, on a deep link', async () => {
     const page = await journey.browser.newPage();
     // the directory is for signed-in users: sign in as the demo school through the API
-    const signIn = await page.request.post(`${journey.server.url}/trpc/account.signIn`, { data: { json: { identifier: 'school@demo.ronghe.cn', password: 'ronghe2027demo' } } });
-    expect(signIn.status()).toBe(200);
+    await journey.signIn(page, 'school@demo.ronghe.cn');
     await page.goto(`${journey.server.url}/enterprises`);
     await page.getByRole('heading', { name: '企业', level: 1 }).waitFor();
     await page.getByRole('searchbox', { name: '搜索' }).fill('数控');

@@ -1,6 +1,6 @@
-import { crc32, deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { png } from '@ronghe/db/test-files';
 import { addDays, todayInChina } from '@ronghe/domain/training-base';
 import { callApi, verifiedOwner } from './support/api.ts';
 import { screenshot, seriousA11yViolations } from './support/browser.ts';
@@ -24,29 +24,6 @@ const NAME = '海淀焊接与智能制造开放实践中心（测试）';
 const from = addDays(todayInChina(), 10);
 const to = addDays(from, 2);
 
-async function signInAs(page: Page, identifier: string, password = 'ronghe2027demo') {
-  await journey.browser.context.clearCookies();
-  const res = await page.request.post(`${journey.server.url}/trpc/account.signIn`, { data: { json: { identifier, password } } });
-  expect(res.status()).toBe(200);
-}
-
-/** A real 4×3 PNG (greyscale), built chunk by chunk: the photo the school uploads. */
-function png(): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const head = Buffer.alloc(8);
-    head.writeUInt32BE(data.length, 0);
-    head.write(type, 4, 'ascii');
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
-    return Buffer.concat([head, data, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(4, 0);
-  ihdr.writeUInt32BE(3, 4);
-  ihdr.set([8, 0, 0, 0, 0], 8);
-  const rows = Buffer.from([0, 10, 80, 160, 240, 0, 240, 160, 80, 10, 0, 128, 128, 128, 128]);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
-}
 
 const pick = (page: Page, text: string | RegExp) => page.locator('.ant-select-item-option', { hasText: text }).first().click();
 
@@ -75,7 +52,7 @@ describe('an open practice centre, found and booked across 京津冀', () => {
 
   it('a Beijing school publishes an open practice centre', async () => {
     const page = await journey.browser.newPage();
-    await signInAs(page, 'school@demo.ronghe.cn');
+    await journey.signIn(page, 'school@demo.ronghe.cn');
     await page.goto(`${journey.server.url}/bases/new`);
     await page.getByRole('heading', { name: '发布实训基地', level: 1 }).waitFor();
     await page.getByLabel('基地类型').click();
@@ -94,7 +71,7 @@ describe('an open practice centre, found and booked across 京津冀', () => {
     await page.getByRole('switch', { name: '对外开放' }).click();
     await page.getByRole('radio', { name: '免费开放' }).check();
     // one photo, uploaded as soon as it is picked
-    await page.locator('input[type=file]').first().setInputFiles({ name: '焊接车间.png', mimeType: 'image/png', buffer: png() });
+    await page.locator('input[type=file]').first().setInputFiles({ name: '焊接车间.png', mimeType: 'image/png', buffer: Buffer.from(png(4, 3)) });
     await expectOutcome(page, 'upload-photo', () => page.locator('.ant-upload-list-item-done').first().waitFor());
     await page.getByRole('button', { name: '保存草稿' }).click();
     await expectOutcome(page, 'save-draft', () => page.waitForURL(/\/bases\/[0-9a-f-]{36}$/));
@@ -128,7 +105,7 @@ describe('an open practice centre, found and booked across 京津冀', () => {
     await verifiedOwner(url, { identifier: 'zhao@sjzzz.example.com', password: 'Hebei2027x', name: '赵经理' }, { kind: 'enterprise', name: '石家庄焊接装备有限公司（测试）', regionCode: '130102', uscc: '911301007000123456', industryCode: '34', staffCount: 260 });
 
     const page = await journey.browser.newPage();
-    await signInAs(page, 'zhao@sjzzz.example.com', 'Hebei2027x');
+    await journey.signIn(page, 'zhao@sjzzz.example.com', 'Hebei2027x');
     await page.goto(`${url}/bases`);
     await page.getByRole('searchbox', { name: '关键词' }).fill('焊接');
     await page.getByRole('searchbox', { name: '关键词' }).press('Enter');
@@ -163,7 +140,7 @@ describe('an open practice centre, found and booked across 京津冀', () => {
 
   it('the school approves; a second request that no longer fits is refused, naming the full days', async () => {
     const page = await journey.browser.newPage();
-    await signInAs(page, 'school@demo.ronghe.cn');
+    await journey.signIn(page, 'school@demo.ronghe.cn');
     await page.goto(`${journey.server.url}/bases/bookings`);
     await page.getByRole('heading', { name: '预约管理', level: 1 }).waitFor();
     await page.getByText('石家庄焊接装备有限公司（测试）').first().waitFor();
@@ -178,7 +155,7 @@ describe('an open practice centre, found and booked across 京津冀', () => {
     expect(calendar.map((d) => d.booked)).toEqual([10, 10, 10]);
 
     // 亦庄智造 asks for 25 stations over days that overlap: only 20 are left on two of them
-    await signInAs(page, 'enterprise@demo.ronghe.cn');
+    await journey.signIn(page, 'enterprise@demo.ronghe.cn');
     await page.goto(baseUrl);
     await page.getByRole('heading', { name: '预约工位' }).waitFor();
     await typeRange(page, addDays(from, 1), addDays(to, 2));

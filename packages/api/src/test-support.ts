@@ -1,4 +1,6 @@
 import type { Database } from '@ronghe/db/client';
+import { DomainError } from '@ronghe/domain/errors';
+import { addDays, todayInChina } from '@ronghe/domain/training-base';
 import { usccCheckChar } from '@ronghe/domain/uscc';
 import { createTestDb } from '@ronghe/db/testing';
 import { createAuth, type Auth } from './auth/create-auth.ts';
@@ -76,6 +78,43 @@ export function enterpriseInput(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** The error's DomainError key and field (for asserting which rule refused a call). */
+export const keyOf = (e: { cause: unknown }) => (e.cause instanceof DomainError ? e.cause.key : null);
+export const fieldOf = (e: { cause: unknown }) => (e.cause instanceof DomainError ? e.cause.field : null);
+
+/** The first day of the internships and cohort windows the tests post: 60 days from today in China. */
+export const testPeriodFrom = addDays(todayInChina(), 60);
+
+/** A valid 20-place 数控 internship in 亦庄 that passes the internship rules; override any field. */
+export const internshipInput = (overrides: Record<string, unknown> = {}) => ({
+  kind: 'internship' as const,
+  title: '数控加工岗位实习',
+  regionCode: '110115',
+  deadline: addDays(todayInChina(), 30),
+  post: '数控车工',
+  majorCodes: ['460103'],
+  headcount: 20,
+  periodFrom: testPeriodFrom,
+  periodTo: addDays(testPeriodFrom, 119),
+  dailyHours: 8,
+  monthlyPay: 4000,
+  probationWage: 5000,
+  postStaffCount: 100,
+  ...overrides,
+});
+
+/** A valid cohort of 30 数控 students (高职, 2024) available in Beijing; override any field. */
+export const cohortInput = (overrides: Record<string, unknown> = {}) => ({
+  majorCode: '460103',
+  level: 'gaozhi' as const,
+  year: 2024,
+  students: 30,
+  windowFrom: testPeriodFrom,
+  windowTo: addDays(testPeriodFrom, 150),
+  regionCodes: ['110000'],
+  ...overrides,
+});
 
 export async function errorOf(p: Promise<unknown>): Promise<{ code: string; message: string; cause: unknown }> {
   try {

@@ -1,12 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DomainError } from '@ronghe/domain/errors';
 import { translate } from '@ronghe/domain/messages';
 import { createContextInner, sessionFromHeaders } from './context.ts';
 import { DEFAULT_WRITES_PER_ADDRESS, DEFAULT_WRITES_PER_USER, writeLimits } from './middleware/write-limit.ts';
 import { appRouter } from './root.ts';
-import { anonymous, errorOf, signUpUser, type TestEnv, type TestUser, createTestEnv } from './test-support.ts';
+import { anonymous, createTestEnv, errorOf, keyOf, signUpUser, type TestEnv, type TestUser } from './test-support.ts';
 
 // Writes per minute, counted in the database per user (signed in) or per address (anonymous), with
 // tiny limits set through the environment, which the middleware reads when a mutation arrives.
@@ -16,7 +15,6 @@ let alice: TestUser;
 let bob: TestUser;
 let n = 0;
 const partner = () => ({ kind: 'partner' as const, name: `限流测试协会${(n += 1)}`, regionCode: '110105', partnerType: 'association' as const });
-const keyOf = (e: { cause: unknown }) => (e.cause instanceof DomainError ? e.cause.key : null);
 
 beforeAll(async () => {
   env = await createTestEnv();

@@ -102,6 +102,7 @@ const messages = {
   'need.invitationAnswered': { 'zh-CN': '该邀请已答复或已过期', en: 'This invitation has already been answered or has expired' },
   'need.moreThanOffered': { 'zh-CN': '接受人数不能多于邀请人数（{students}人）', en: 'You cannot take more than the {students} places offered' },
   'need.cohortTooSmall': { 'zh-CN': '邀请人数不能多于该批次的可派学生数（{students}人）', en: 'You cannot invite more than the {students} students of the cohort' },
+  'cohort.fewerLeft': { 'zh-CN': '该批次仅剩{left}名学生未被接收或邀请', en: 'Only {left} students of the cohort are not yet accepted or offered' },
   'need.invitationKinds': { 'zh-CN': '只有岗位实习、订单班和教师企业实践需求可以邀请学生批次', en: 'Only internship, order-class and teacher-practice needs can invite cohorts' },
   'placement.agreementMissing': { 'zh-CN': '请先由学校登记三方协议', en: 'The school must record the tripartite agreement first' },
   'placement.agreementConfirmed': { 'zh-CN': '三方协议已确认，不能再修改', en: 'The agreement has been confirmed and can no longer change' },

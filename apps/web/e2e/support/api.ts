@@ -1,3 +1,6 @@
+/** The seeded demo accounts' password (apps/api seed). */
+export const DEMO_PASSWORD = 'ronghe2027demo';
+
 /** Calls a tRPC procedure over HTTP from the test process (setup steps that are not the journey's point). */
 export async function callApi<T>(baseUrl: string, path: string, input: unknown, opts: { cookie?: string; query?: boolean } = {}): Promise<{ data: T; cookie: string }> {
   const headers: Record<string, string> = { 'content-type': 'application/json', ...(opts.cookie ? { cookie: opts.cookie } : {}) };
@@ -18,7 +21,7 @@ export async function verifiedOwner(baseUrl: string, account: { identifier: stri
   const owner = await callApi(baseUrl, 'account.signUp', account).catch(() => callApi(baseUrl, 'account.signIn', { identifier: account.identifier, password: account.password }));
   const me = await callApi<{ memberships: Array<{ organizationId: string }> }>(baseUrl, 'account.me', undefined, { cookie: owner.cookie, query: true });
   const organizationId = me.data.memberships[0]?.organizationId ?? (await callApi<{ id: string }>(baseUrl, 'organizations.create', organization, { cookie: owner.cookie })).data.id;
-  const admin = await callApi(baseUrl, 'account.signIn', { identifier: 'admin@demo.ronghe.cn', password: 'ronghe2027demo' });
+  const admin = await callApi(baseUrl, 'account.signIn', { identifier: 'admin@demo.ronghe.cn', password: DEMO_PASSWORD });
   await callApi(baseUrl, 'admin.verify', { id: organizationId }, { cookie: admin.cookie }).catch(() => undefined); // verified already on a retry
   return { cookie: owner.cookie, organizationId };
 }

@@ -1,17 +1,32 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { DEMO_PASSWORD } from './api.ts';
 import { launchBrowser, screenshotDir, type TestBrowser } from './browser.ts';
 import { startTestServer, type TestServer } from './server.ts';
 
-export type Journey = { server: TestServer; browser: TestBrowser };
+export type Journey = {
+  server: TestServer;
+  browser: TestBrowser;
+  /** Signs the browser in as that account (cookies of any earlier account cleared first). */
+  signIn: (page: Page, identifier: string, password?: string) => Promise<void>;
+};
+
+export { DEMO_PASSWORD };
 
 /** Where a failed journey step leaves what its pages showed; .ci/run prints it next to the failure. */
 export const failureContextFile = join(screenshotDir, '..', 'journey-failures.txt');
 
 /** One real server (fresh database) and one Chromium for the test file; both stopped afterwards. */
 export function startJourney(): Journey {
-  const journey = {} as Journey;
+  const journey = {
+    async signIn(page, identifier, password = DEMO_PASSWORD) {
+      await journey.browser.context.clearCookies();
+      const res = await page.request.post(`${journey.server.url}/trpc/account.signIn`, { data: { json: { identifier, password } } });
+      expect(res.status(), `sign-in as ${identifier}`).toBe(200);
+    },
+  } as Journey;
   beforeAll(async () => {
     journey.server = await startTestServer();
     journey.browser = await launchBrowser();

@@ -1,7 +1,6 @@
 import type { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DomainError } from '@ronghe/domain/errors';
-import { anonymous, callerFor, cookieHeader, createTestEnv, errorOf, signUpUser, type TestEnv } from '../test-support.ts';
+import { anonymous, callerFor, cookieHeader, createTestEnv, errorOf, keyOf, signUpUser, type TestEnv } from '../test-support.ts';
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -11,7 +10,6 @@ afterAll(async () => {
   await env.close();
 });
 
-const keyOf = (e: { cause: unknown }) => (e.cause instanceof DomainError ? e.cause.key : null);
 
 describe('accounts', () => {
   it('signs up with an email, sets an httpOnly session cookie, and knows who I am', async () => {

@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '@ronghe/db/schema';
-import { DomainError } from '@ronghe/domain/errors';
+import type { DomainError } from '@ronghe/domain/errors';
 import { addDays, todayInChina } from '@ronghe/domain/training-base';
-import { createTestEnv, errorOf, makeAdmin, signUpUser, verifiedOrganization, type TestEnv, type TestUser } from '../test-support.ts';
+import { cohortInput, createTestEnv, errorOf, fieldOf, keyOf, makeAdmin, signUpUser, verifiedOrganization, type TestEnv, type TestUser } from '../test-support.ts';
 
 let env: TestEnv;
 let admin: TestUser;
@@ -20,21 +20,8 @@ afterAll(async () => {
   await env.close();
 });
 
-const keyOf = (e: { cause: unknown }) => (e.cause instanceof DomainError ? e.cause.key : null);
-const fieldOf = (e: { cause: unknown }) => (e.cause instanceof DomainError ? e.cause.field : null);
 const from = addDays(todayInChina(), 60);
-const cohort = (overrides: Record<string, unknown> = {}) => ({
-  majorCode: '460103',
-  level: 'gaozhi' as const,
-  year: 2024,
-  students: 30,
-  windowFrom: from,
-  windowTo: addDays(from, 150),
-  regionCodes: ['110000'],
-  teachers: 2,
-  note: '带队教师：李老师 139 1234 5678，li.teacher@school.edu.cn',
-  ...overrides,
-});
+const cohort = (overrides: Record<string, unknown> = {}) => cohortInput({ teachers: 2, note: '带队教师：李老师 139 1234 5678，li.teacher@school.edu.cn', ...overrides });
 
 describe('cohorts.get', () => {
   it('shows the school and admins everything, other verified organisations the open cohort with contacts masked', async () => {
@@ -86,6 +73,37 @@ describe('cohorts.update and close', () => {
     expect(history.map((h) => h.action)).toEqual(['cohort.update', 'cohort.update']);
     expect(history[1]?.before).toMatchObject({ students: 30 });
     expect(history[1]?.after).toMatchObject({ students: 10 });
+  });
+
+  it('commits no more students than a cohort has left, and an edit racing acceptances never ends below those taken', async () => {
+    const { id } = await school.caller.cohorts.create({ organizationId: school.organizationId, ...cohort({ students: 30 }) });
+    const orderClass = async () => {
+      const { id: needId } = await enterprise.caller.needs.create({
+        organizationId: enterprise.organizationId,
+        need: { kind: 'order_class', title: '订单班招生', regionCode: '110115', deadline: addDays(todayInChina(), 30), majorCodes: ['460103'], intake: 40, years: 3 },
+      });
+      await enterprise.caller.needs.publish({ id: needId });
+      return needId;
+    };
+    const first = await school.caller.needs.applyFor({ needId: await orderClass(), organizationId: school.organizationId, cohortId: id, students: 25 });
+    const second = await school.caller.needs.applyFor({ needId: await orderClass(), organizationId: school.organizationId, cohortId: id, students: 25 });
+    await enterprise.caller.needs.decide({ id: first.id, accept: 20 });
+    // 20 of 30 taken: the second acceptance may take 10 at most, and says so
+    const over = await errorOf(enterprise.caller.needs.decide({ id: second.id, accept: 11 }));
+    expect([over.code, keyOf(over), fieldOf(over), (over.cause as DomainError).params]).toEqual(['CONFLICT', 'cohort.fewerLeft', 'accept', { left: 10 }]);
+    const invite = await errorOf(enterprise.caller.needs.invite({ needId: await orderClass(), cohortId: id, students: 11, expiresInDays: 7, message: '' }));
+    expect([keyOf(invite), fieldOf(invite)]).toEqual(['cohort.fewerLeft', 'students']);
+
+    // the school lowers its cohort to 25 while the enterprise accepts 10 more: whichever commits first, the other sees it
+    const [edit, accept] = await Promise.allSettled([
+      school.caller.cohorts.update({ id, data: cohort({ students: 25 }) }),
+      enterprise.caller.needs.decide({ id: second.id, accept: 10 }),
+    ]);
+    const after = await school.caller.cohorts.get({ id });
+    expect(after.taken).toBeLessThanOrEqual(after.students);
+    expect([edit.status, accept.status]).toContain('fulfilled');
+    if (edit.status === 'rejected') expect(keyOf(edit.reason as { cause: unknown })).toBe('cohort.belowTaken');
+    if (accept.status === 'rejected') expect(keyOf(accept.reason as { cause: unknown })).toBe('cohort.fewerLeft');
   });
 
   it('lets only the school’s managers edit or close, and a closed cohort no longer changes', async () => {

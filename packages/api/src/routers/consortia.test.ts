@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DomainError } from '@ronghe/domain/errors';
-import { anonymous, createTestEnv, errorOf, makeAdmin, signUpUser, verifiedOrganization, type TestEnv, type TestUser } from '../test-support.ts';
+import { anonymous, createTestEnv, errorOf, keyOf, makeAdmin, signUpUser, verifiedOrganization, type TestEnv, type TestUser } from '../test-support.ts';
 
 let env: TestEnv;
 let admin: TestUser;
@@ -13,7 +12,6 @@ afterAll(async () => {
   await env.close();
 });
 
-const keyOf = (e: { cause: unknown }) => (e.cause instanceof DomainError ? e.cause.key : null);
 let n = 0;
 const proposal = (organizationId: string, kind: 'industry_community' | 'city_union' = 'industry_community') => ({
   organizationId,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomainError } from '@ronghe/domain/errors';
 import { addDays, todayInChina } from '@ronghe/domain/training-base';
-import { anonymous, createTestEnv, errorOf, makeAdmin, signUpUser, verifiedOrganization, type TestEnv, type TestUser } from '../test-support.ts';
+import { anonymous, createTestEnv, errorOf, keyOf, makeAdmin, signUpUser, verifiedOrganization, type TestEnv, type TestUser } from '../test-support.ts';
 
 // 双高 and 高水平专业群: admins record a school's designations and clusters, anyone reads them, and the
 // plan's indicators T04–T09 count them.
@@ -16,7 +16,6 @@ afterAll(async () => {
   await env.close();
 });
 
-const keyOf = (e: { cause: unknown }) => (e.cause instanceof DomainError ? e.cause.key : null);
 const valueOf = async (code: string) => {
   const row = (await admin.caller.monitoring.indicators()).find((i) => i.code === code);
   if (!row) throw new Error(`no indicator ${code}`);

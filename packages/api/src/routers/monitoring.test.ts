@@ -1,11 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indicatorSnapshots, organizations } from '@ronghe/db/schema';
-import { DomainError } from '@ronghe/domain/errors';
 import { expectedValue, ragStatus } from '@ronghe/domain/monitoring';
 import { addDays, todayInChina } from '@ronghe/domain/training-base';
 import { runHousekeeping } from '../services/housekeeping.ts';
-import { createTestEnv, errorOf, makeAdmin, signUpUser, verifiedOrganization, type TestEnv, type TestUser } from '../test-support.ts';
+import { createTestEnv, errorOf, keyOf, makeAdmin, signUpUser, verifiedOrganization, type TestEnv, type TestUser } from '../test-support.ts';
 
 // The plan's indicators: T01/T02 counted live from consortia, T06 from school designations, T13 reported
 // with evidence; the daily snapshot; the breakdown by province and district; who may do what.
@@ -20,7 +19,6 @@ afterAll(async () => {
   await env.close();
 });
 
-const keyOf = (e: { cause: unknown }) => (e.cause instanceof DomainError ? e.cause.key : null);
 let n = 0;
 
 async function activeConsortium(kind: 'city_union' | 'industry_community', anchorRegionCode = '110115') {

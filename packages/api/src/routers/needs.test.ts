@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { needs } from '@ronghe/db/schema';
-import { DomainError } from '@ronghe/domain/errors';
+import type { DomainError } from '@ronghe/domain/errors';
 import { addDays, todayInChina } from '@ronghe/domain/training-base';
 import { runHousekeeping } from '../services/housekeeping.ts';
-import { anonymous, createTestEnv, errorOf, makeAdmin, signUpUser, verifiedOrganization, type TestEnv, type TestUser } from '../test-support.ts';
+import { anonymous, cohortInput, createTestEnv, errorOf, fieldOf, internshipInput, keyOf, makeAdmin, signUpUser, verifiedOrganization, type TestEnv, type TestUser } from '../test-support.ts';
 
 let env: TestEnv;
 let admin: TestUser;
@@ -22,35 +22,9 @@ afterAll(async () => {
   await env.close();
 });
 
-const keyOf = (e: { cause: unknown }) => (e.cause instanceof DomainError ? e.cause.key : null);
-const fieldOf = (e: { cause: unknown }) => (e.cause instanceof DomainError ? e.cause.field : null);
 const from = addDays(todayInChina(), 60);
-const internship = (overrides: Record<string, unknown> = {}) => ({
-  kind: 'internship' as const,
-  title: '数控加工岗位实习',
-  regionCode: '110115',
-  deadline: addDays(todayInChina(), 30),
-  post: '数控车工',
-  majorCodes: ['460103'],
-  headcount: 20,
-  periodFrom: from,
-  periodTo: addDays(from, 119),
-  dailyHours: 8,
-  monthlyPay: 4000,
-  probationWage: 5000,
-  postStaffCount: 100,
-  ...overrides,
-});
-const cohort = (overrides: Record<string, unknown> = {}) => ({
-  majorCode: '460103',
-  level: 'gaozhi' as const,
-  year: 2024,
-  students: 30,
-  windowFrom: from,
-  windowTo: addDays(from, 150),
-  regionCodes: ['110000'],
-  ...overrides,
-});
+const internship = internshipInput;
+const cohort = cohortInput;
 
 describe('needs and cohorts', () => {
   it('an enterprise drafts and publishes an internship need; the rules refuse, naming the field', async () => {

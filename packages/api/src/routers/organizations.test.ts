@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DomainError } from '@ronghe/domain/errors';
-import { createTestEnv, enterpriseInput, errorOf, makeAdmin, realUscc, signUpUser, type TestEnv, type TestUser } from '../test-support.ts';
+import { createTestEnv, enterpriseInput, errorOf, keyOf, makeAdmin, realUscc, signUpUser, type TestEnv, type TestUser } from '../test-support.ts';
 
 let env: TestEnv;
 let admin: TestUser;
@@ -13,7 +12,6 @@ afterAll(async () => {
   await env.close();
 });
 
-const keyOf = (e: { cause: unknown }) => (e.cause instanceof DomainError ? e.cause.key : null);
 const fieldsOf = (e: { cause: unknown }) => {
   const issues = (e.cause as { issues?: Array<{ path: PropertyKey[] }> }).issues ?? [];
   return issues.map((i) => i.path.map(String).join('.'));

@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, indicators, notifications, planTasks } from '@ronghe/db/schema';
-import { DomainError } from '@ronghe/domain/errors';
+import type { DomainError } from '@ronghe/domain/errors';
 import { addDays, todayInChina } from '@ronghe/domain/training-base';
 import { remindDueTasks, taskSummary, tasksForIndicators } from '../services/plan-tasks.ts';
-import { createTestEnv, errorOf, makeAdmin, signUpUser, verifiedOrganization, type TestEnv, type TestUser } from '../test-support.ts';
+import { createTestEnv, errorOf, keyOf, makeAdmin, signUpUser, verifiedOrganization, type TestEnv, type TestUser } from '../test-support.ts';
 
 // 建设任务进度表: admins set tasks linked to plan indicators; overdue and at-risk tasks are flagged; the
 // owner's managers report dated progress (outsiders may not); closed tasks take no updates; owners are
@@ -28,7 +28,6 @@ afterAll(async () => {
   await env.close();
 });
 
-const keyOf = (e: { cause: unknown }) => (e.cause instanceof DomainError ? e.cause.key : null);
 let n = 0;
 const taskInput = (overrides: Record<string, unknown> = {}) => ({
   title: `建设市域产教联合体任务${++n}`,

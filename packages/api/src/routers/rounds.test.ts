@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allocationRounds, needs } from '@ronghe/db/schema';
-import { DomainError } from '@ronghe/domain/errors';
+import type { DomainError } from '@ronghe/domain/errors';
 import { addDays, todayInChina } from '@ronghe/domain/training-base';
-import { createTestEnv, errorOf, makeAdmin, signUpUser, verifiedOrganization, type TestEnv, type TestUser } from '../test-support.ts';
+import { createTestEnv, errorOf, keyOf, makeAdmin, signUpUser, verifiedOrganization, type TestEnv, type TestUser } from '../test-support.ts';
 
 // A 亦庄 round small enough to work out by hand: three enterprises' needs A (2 places), B and C (1 each); five
 // cohorts. A ranks S2 before S1 and takes nobody else; B ranks S3 first; C takes anyone eligible.
@@ -26,7 +26,6 @@ afterAll(async () => {
   await env.close();
 });
 
-const keyOf = (e: { cause: unknown }) => (e.cause instanceof DomainError ? e.cause.key : null);
 const from = addDays(todayInChina(), 60);
 const to = addDays(from, 90);
 const at = <T,>(xs: readonly T[], i: number): T => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertTrainingBase } from '@ronghe/db/queries/training-bases';
 import { organizations } from '@ronghe/db/schema';
 import { addDays, todayInChina } from '@ronghe/domain/training-base';
-import { anonymous, createTestEnv, errorOf, makeAdmin, signUpUser, verifiedOrganization, type TestEnv, type TestUser } from '../test-support.ts';
+import { anonymous, createTestEnv, errorOf, internshipInput, makeAdmin, signUpUser, verifiedOrganization, type TestEnv, type TestUser } from '../test-support.ts';
 
 // The supply-and-demand map and the 百校百业 matrix on hand-made data: places left on published needs against
 // open cohorts' students and open bases' stations, by district / Hebei prefecture and 专业大类; schools ×
@@ -19,22 +19,7 @@ let tianjinSchool: Org;
 let hebeiSchool: Org;
 
 const from = addDays(todayInChina(), 60);
-const internship = (overrides: Record<string, unknown> = {}) => ({
-  kind: 'internship' as const,
-  title: '数控加工岗位实习',
-  regionCode: '110115',
-  deadline: addDays(todayInChina(), 30),
-  post: '数控车工',
-  majorCodes: ['460103'],
-  headcount: 20,
-  periodFrom: from,
-  periodTo: addDays(from, 119),
-  dailyHours: 8,
-  monthlyPay: 4000,
-  probationWage: 5000,
-  postStaffCount: 100,
-  ...overrides,
-});
+const internship = internshipInput;
 const cohort = (majorCode: string, students: number) => ({ majorCode, level: 'gaozhi' as const, year: 2025, students, windowFrom: from, windowTo: addDays(from, 150), regionCodes: ['110000'] });
 
 async function publish(by: Org, need: Record<string, unknown>) {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { DomainError } from '@ronghe/domain/errors';
 import { addDays, todayInChina } from '@ronghe/domain/training-base';
-import { anonymous, createTestEnv, errorOf, makeAdmin, signUpUser, verifiedOrganization, type TestEnv, type TestUser } from '../test-support.ts';
+import { anonymous, createTestEnv, errorOf, keyOf, makeAdmin, signUpUser, verifiedOrganization, type TestEnv, type TestUser } from '../test-support.ts';
 
 let env: TestEnv;
 let admin: TestUser;
@@ -18,7 +18,6 @@ afterAll(async () => {
   await env.close();
 });
 
-const keyOf = (e: { cause: unknown }) => (e.cause instanceof DomainError ? e.cause.key : null);
 const daysOf = (e: { cause: unknown }) => (e.cause instanceof DomainError ? String(e.cause.params.days) : '');
 let n = 0;
 export const baseInput = (overrides: Record<string, unknown> = {}) => ({

@@ -20,7 +20,7 @@ import { DomainError } from '@ronghe/domain/errors';
 import type { ApplicationStatus } from '@ronghe/domain/need';
 import { todayInChina } from '@ronghe/domain/training-base';
 import { anyMember, managers, requireRole, requireVerifiedManager, type Caller } from './authz.ts';
-import { fullWhenOverHeadcount, holdPlaces, startCooperation } from './needs.ts';
+import { fullWhenOverHeadcount, holdCohortStudents, holdPlaces, startCooperation } from './needs.ts';
 import { checkAgreementFile, fileUrl } from './files.ts';
 
 // After a match: an enterprise's invitations to cohorts (places held until answered or expired), placements
@@ -51,6 +51,7 @@ export async function inviteCohort(db: Database, caller: Caller, input: { needId
       const n = await readNeed(tx, need.id);
       if (!n) throw notFound();
       await holdPlaces(tx, n, input.students, 'students');
+      await holdCohortStudents(tx, cohort.id, { students: input.students, field: 'students' });
       const expiresAt = new Date(Date.now() + input.expiresInDays * DAY_MS);
       const a = await insertApplication(tx, {
         needId: n.id,
@@ -89,6 +90,8 @@ export async function answerInvitation(db: Database, caller: Caller, input: { id
     if (a.status !== 'invited' || (a.expiresAt && a.expiresAt.getTime() <= Date.now())) throw new DomainError('CONFLICT', 'need.invitationAnswered');
     if (input.accept > a.students) throw new DomainError('INVALID', 'need.moreThanOffered', { field: 'accept', params: { students: a.students } });
     if (input.accept === 0 && input.reason.trim().length < 2) throw new DomainError('INVALID', 'reason.required', { field: 'reason' });
+    // taking part of an offer only lowers the students taken; the lock still orders it against an edit
+    if (a.cohortId) await holdCohortStudents(tx, a.cohortId, { students: 0, field: 'accept', open: false });
     await releasePlaces(tx, n.id, a.students - input.accept);
     const status: ApplicationStatus = input.accept === 0 ? 'declined' : input.accept === a.students ? 'accepted' : 'partly_accepted';
     await updateApplication(tx, a.id, { status, accepted: input.accept, reason: input.reason, decidedAt: new Date() });

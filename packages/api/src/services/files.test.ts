@@ -1,7 +1,7 @@
-import { crc32, deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteUnattachedFiles, getFileMeta } from '@ronghe/db/queries/files';
 import { DomainError } from '@ronghe/domain/errors';
+import { pdf, png } from '@ronghe/db/test-files';
 import { addDays, todayInChina } from '@ronghe/domain/training-base';
 import { createTestEnv, errorOf, makeAdmin, signUpUser, verifiedOrganization, type TestEnv, type TestUser } from '../test-support.ts';
 import { readFile, uploadFile } from './files.ts';
@@ -35,26 +35,6 @@ const thrown = async (p: Promise<unknown>) => {
   throw new Error('expected a DomainError');
 };
 const callerOf = (u: TestUser) => ({ userId: u.session.userId, isPlatformAdmin: u.session.isPlatformAdmin });
-
-/** A real PNG of `w`×`h` grey pixels (signature, IHDR, IDAT, IEND, with their CRCs). */
-export function png(w = 1, h = 1): Uint8Array {
-  const chunk = (type: string, data: Buffer) => {
-    const head = Buffer.alloc(8);
-    head.writeUInt32BE(data.length, 0);
-    head.write(type, 4, 'ascii');
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
-    return Buffer.concat([head, data, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr.set([8, 0, 0, 0, 0], 8); // 8-bit greyscale
-  const raw = Buffer.alloc((w + 1) * h, 0x80);
-  for (let y = 0; y < h; y++) raw[y * (w + 1)] = 0; // filter byte per row
-  return new Uint8Array(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]));
-}
-const pdf = () => new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 const photo = async (u: TestUser & { organizationId: string }) => (await uploadFile(env.db, callerOf(u), { purpose: 'base_photo', organizationId: u.organizationId, fileName: '实训车间.png', bytes: png() })).id;
 

@@ -3,6 +3,7 @@ import {
   addAccepted,
   categoriesOf,
   cohortCandidates,
+  cohortCommitments,
   getCohort,
   getNeed,
   insertApplication,
@@ -10,6 +11,7 @@ import {
   insertNeed,
   lockAcceptedInternsElsewhere,
   lockApplication,
+  lockCohort,
   lockNeed,
   readNeed,
   staffCountOf,
@@ -156,11 +158,8 @@ export async function applyToNeed(db: Database, caller: Caller, input: { needId:
   const need = await getNeed(db, input.needId);
   if (!need) throw notFound();
   if (need.status !== 'published' || need.deadline < todayInChina()) throw new DomainError('CONFLICT', 'need.notOpen');
-  if (input.cohortId) {
-    const cohort = await getCohort(db, input.cohortId);
-    if (!cohort || cohort.organizationId !== input.organizationId) throw new DomainError('INVALID', 'notFound', { field: 'cohortId' });
-  }
   return db.orm.transaction(async (tx: Tx) => {
+    if (input.cohortId) await holdCohortStudents(tx, input.cohortId, { organizationId: input.organizationId, students: 0, field: 'cohortId' });
     const a = await insertApplication(tx, { needId: need.id, organizationId: input.organizationId, cohortId: input.cohortId ?? null, students: input.students, message: input.message });
     await insertNotifications(tx, await managersOf(tx, [need.organizationId]), { type: 'need.applied', title: `「${need.title}」收到${org.name}的申请：${input.students}人`, link: `/needs/${need.id}` });
     return { id: a.id, status: a.status };
@@ -186,6 +185,7 @@ export async function decideApplication(db: Database, caller: Caller, input: { i
       if (input.accept > a.students) throw new DomainError('INVALID', 'need.moreThanApplied', { field: 'accept', params: { students: a.students } });
       if (input.accept === 0 && input.reason.trim().length < 2) throw new DomainError('INVALID', 'reason.required', { field: 'reason' });
       if (input.accept > 0) await holdPlaces(tx, n, input.accept);
+      if (a.cohortId && input.accept > 0) await holdCohortStudents(tx, a.cohortId, { students: input.accept, field: 'accept', open: false });
       const status: ApplicationStatus = input.accept === 0 ? 'declined' : input.accept === a.students ? 'accepted' : 'partly_accepted';
       await updateApplication(tx, a.id, { status, accepted: input.accept, reason: input.reason, decidedAt: new Date() });
       if (input.accept > 0) await startCooperation(tx, n, { ...a, accepted: input.accept });
@@ -199,6 +199,23 @@ export async function decideApplication(db: Database, caller: Caller, input: { i
   } catch (error) {
     throw await fullWhenOverHeadcount(db, error, needId, 'accept');
   }
+}
+
+/**
+ * The one cohort-lock rule. Every write that names a cohort or changes what it has taken locks the cohort's row:
+ * editing or closing it (editCohort, closeCohort) and committing `students` more (invite, accept) exclusively,
+ * naming it without taking students (apply, answering an offer) in share mode. So an edit counts the students
+ * taken only when no commitment is half-made, and commitments to one cohort queue: `students` more are taken only
+ * while the cohort has that many not yet accepted or offered (the refusal names `field`, the input to lower).
+ */
+export async function holdCohortStudents(tx: Tx, cohortId: string, opts: { students: number; field: string; organizationId?: string; open?: boolean }) {
+  const c = await lockCohort(tx, cohortId, opts.students > 0 ? 'update' : 'share');
+  if (!c || (opts.organizationId && c.organizationId !== opts.organizationId) || ((opts.open ?? true) && c.status !== 'open')) throw new DomainError('INVALID', 'notFound', { field: 'cohortId' });
+  if (opts.students > 0) {
+    const left = c.students - (await cohortCommitments(tx, c.id)).taken;
+    if (opts.students > left) throw new DomainError('CONFLICT', 'cohort.fewerLeft', { field: opts.field, params: { left: Math.max(0, left) } });
+  }
+  return c;
 }
 
 /** A CHECK refusal of need_accepted_within_headcount, as the 'full' error naming the places left; any other error as it is. */

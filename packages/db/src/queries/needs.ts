@@ -461,8 +461,12 @@ export async function needHistory(db: Database, needId: string) {
     .limit(200);
 }
 
-export async function lockCohort(tx: Drizzle, id: string) {
-  const [row] = await tx.select().from(cohorts).where(eq(cohorts.id, id)).for('update');
+/**
+ * Locks a cohort row: 'update' for writes that change the cohort itself (edit, close), 'share' for writes that
+ * commit its students (apply, invite, accept), so those never interleave with an edit's checks.
+ */
+export async function lockCohort(tx: Drizzle, id: string, mode: 'update' | 'share' = 'update') {
+  const [row] = await tx.select().from(cohorts).where(eq(cohorts.id, id)).for(mode);
   return row ?? null;
 }
 

@@ -109,22 +109,8 @@ export function CohortForm({ organizationId, editing }: { organizationId: string
       teachers: v.teachers ?? 0,
       note: v.note.trim(),
     };
-    if (editing) {
-      update.mutate({ id: editing.id, data });
-      return;
-    }
-    create.mutate({
-      organizationId,
-      majorCode: v.majorCode,
-      level: v.level,
-      year: v.year,
-      students: v.students,
-      windowFrom: v.window[0].format('YYYY-MM-DD'),
-      windowTo: v.window[1].format('YYYY-MM-DD'),
-      regionCodes: v.regionCodes,
-      teachers: v.teachers ?? 0,
-      note: v.note.trim(),
-    });
+    if (editing) update.mutate({ id: editing.id, data });
+    else create.mutate({ organizationId, ...data });
   };
 
   const initialValues: Values = editing ? editing.initial : { majorCode: undefined, level: 'gaozhi', year: new Date().getFullYear() - 2, students: null, window: null, regionCodes: [], teachers: 0, note: '' };

@@ -1,50 +1,31 @@
 // The base form's photos: up to six images uploaded to /api/files as they are picked, kept in order by id.
 import { useState } from 'react';
-import { Card, Form, Typography, Upload, type UploadFile } from 'antd';
-import { uploadFile, uploadRules } from '../../lib/upload.ts';
+import { Card, Form, Upload, type UploadFile } from 'antd';
+import { uploadedId, useFileUpload } from '../../components/file-upload.tsx';
 import { sectionTitle, usePublishText } from './edit-sections.tsx';
 
 export const MAX_PHOTOS = 6;
 
 type PhotoUploadProps = { value?: string[]; onChange?: (ids: string[]) => void; organizationId?: string };
 
-const idOf = (f: UploadFile) => (f.response as { id?: string } | undefined)?.id ?? f.uid;
-
 function PhotoUpload({ value = [], onChange, organizationId }: PhotoUploadProps) {
   const { p } = usePublishText();
   const [files, setFiles] = useState<UploadFile[]>(() => value.map((id, i) => ({ uid: id, name: p('photoAlt', { n: i + 1 }), status: 'done', url: `/api/files/${id}` })));
-  const [failure, setFailure] = useState<string | null>(null);
-  const rule = uploadRules.base_photo;
+  const upload = useFileUpload({ purpose: 'base_photo', organizationId, tooLarge: (name) => p('photoTooLarge', { name }) });
 
   return (
     <>
       <Upload
+        {...upload.props}
         listType="picture-card"
-        accept={rule.accept}
         multiple
         maxCount={MAX_PHOTOS}
         fileList={files}
         disabled={!organizationId}
-        beforeUpload={(file) => {
-          if (file.size > rule.maxBytes) {
-            setFailure(p('photoTooLarge', { name: file.name }));
-            return Upload.LIST_IGNORE;
-          }
-          return true;
-        }}
-        customRequest={({ file, onSuccess, onError }) => {
-          if (!organizationId) return;
-          uploadFile(file as File, 'base_photo', organizationId).then(
-            (id) => onSuccess?.({ id }),
-            (error: Error) => onError?.(error),
-          );
-        }}
         onChange={({ file, fileList }) => {
-          if (file.status === 'error') setFailure(`${file.name}: ${(file.error as Error | undefined)?.message ?? ''}`);
-          else if (file.status === 'uploading') setFailure(null);
-          const kept = fileList.filter((f) => f.status !== 'error');
+          const kept = upload.track(file, fileList);
           setFiles(kept);
-          if (file.status !== 'uploading') onChange?.(kept.filter((f) => f.status === 'done').map(idOf));
+          if (file.status !== 'uploading') onChange?.(kept.filter((f) => f.status === 'done').map(uploadedId));
         }}
       >
         {files.length >= MAX_PHOTOS ? null : (
@@ -54,11 +35,7 @@ function PhotoUpload({ value = [], onChange, organizationId }: PhotoUploadProps)
           </button>
         )}
       </Upload>
-      {failure && (
-        <Typography.Text type="danger" role="alert">
-          {failure}
-        </Typography.Text>
-      )}
+      {upload.failureText}
     </>
   );
 }
