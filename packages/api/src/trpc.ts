@@ -5,6 +5,7 @@ import { DomainError, type DomainErrorCode } from '@ronghe/domain/errors';
 import { translate } from '@ronghe/domain/messages';
 import type { Context } from './context.ts';
 import { fieldErrors, type FieldError } from './errors/zod-messages.ts';
+import { noteWrite } from './middleware/write-epoch.ts';
 import { countWrite } from './middleware/write-limit.ts';
 
 const trpcCodes: Record<DomainErrorCode, TRPCError['code']> = {
@@ -50,10 +51,18 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
 
-/** Every mutation counts against the caller's write limit (middleware/write-limit.ts) before its input is read. */
+/**
+ * Every mutation counts against the caller's write limit (middleware/write-limit.ts) before its input is read, and
+ * moves this process's write epoch on when it ends (middleware/write-epoch.ts).
+ */
 const writeLimit = t.middleware(async ({ ctx, type, next }) => {
-  if (type === 'mutation') await countWrite(ctx);
-  return next();
+  if (type !== 'mutation') return next();
+  await countWrite(ctx);
+  try {
+    return await next();
+  } finally {
+    noteWrite();
+  }
 });
 
 const withErrors = t.procedure.use(domainErrors);

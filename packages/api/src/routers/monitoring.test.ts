@@ -66,8 +66,23 @@ describe('the plan indicators', () => {
   it('counts designated schools (T06) once an admin designates them', async () => {
     const school = await verifiedOrganization(env, admin, 'school', '110105');
     const before = (await byCode('T06')).value ?? 0;
-    await env.db.orm.update(organizations).set({ designations: ['shuanggao_national'] }).where(eq(organizations.id, school.organizationId));
+    await admin.caller.designations.setSchool({ organizationId: school.organizationId, designations: ['shuanggao_national'] });
     expect((await byCode('T06')).value).toBe(before + 1);
+  });
+
+  it('counts the live figures once for several readers, afresh after a write through this process', async () => {
+    const school = await verifiedOrganization(env, admin, 'school', '110106');
+    const before = (await byCode('T06')).value ?? 0;
+    // a write made elsewhere (another API process, here straight to the database) waits for the figures to expire…
+    await env.db.orm.update(organizations).set({ designations: ['shuanggao_national'] }).where(eq(organizations.id, school.organizationId));
+    const [a, b] = await Promise.all([admin.caller.monitoring.indicators({}), admin.caller.monitoring.indicators({})]);
+    expect(a).toBe(b);
+    expect(a.find((i) => i.code === 'T06')?.value).toBe(before);
+    // …while any write through this process makes the next reader count again
+    await admin.caller.designations.setSchool({ organizationId: school.organizationId, designations: ['shuanggao_national', 'new_gaozhi'] });
+    expect((await byCode('T06')).value).toBe(before + 1);
+    // a past day reads its snapshot, never the live figures
+    expect((await admin.caller.monitoring.indicators({ day: addDays(todayInChina(), -1) })).find((i) => i.code === 'T06')?.valueSource).not.toBe('live');
   });
 
   it('takes a reported value for T13 with evidence, and names the reporter', async () => {

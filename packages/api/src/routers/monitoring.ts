@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { listReports } from '@ronghe/db/queries/monitoring';
 import { indicatorInput, indicatorReportInput } from '@ronghe/domain/monitoring';
-import { archiveIndicator, breakdown, createIndicator, indicatorStatuses, reportValue, takeSnapshot, trend, updateSchedule } from '../services/monitoring.ts';
+import { archiveIndicator, breakdown, createIndicator, dashboardStatuses, reportValue, takeSnapshot, trend, updateSchedule } from '../services/monitoring.ts';
 import { adminProcedure, router } from '../trpc.ts';
 
 const milestone = z.number().min(0, { message: 'indicator.valueNegative' }).max(1e9).optional();
@@ -12,7 +12,7 @@ export const monitoringRouter = router({
   /** every indicator with its value on a day (default today), expected value and red/amber/green */
   indicators: adminProcedure
     .input(z.object({ day: z.iso.date().optional() }).default({}))
-    .query(({ ctx, input }) => indicatorStatuses(ctx.db, input.day)),
+    .query(({ ctx, input }) => dashboardStatuses(ctx.db, input.day)),
 
   breakdown: adminProcedure.input(z.object({ id: z.uuid() })).query(({ ctx, input }) => breakdown(ctx.db, input.id)),
 

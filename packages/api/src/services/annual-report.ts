@@ -7,7 +7,7 @@ import { planTaskFlag, type PlanTaskFlag, type PlanTaskStatus } from '@ronghe/do
 import { industries } from '@ronghe/domain/reference/industries';
 import { getRegion } from '@ronghe/domain/reference/regions';
 import { mapRegionOf, todayInChina } from '@ronghe/domain/training-base';
-import { indicatorStatuses, type IndicatorStatus, type ValueSource } from './monitoring.ts';
+import { dashboardStatuses, indicatorStatuses, type IndicatorStatus, type ValueSource } from './monitoring.ts';
 
 // 年度实施报告: the plan's indicators on the report's date (the year's last day, or today in the current
 // year) exactly as the dashboard shows them for that day (indicatorStatuses), their trend, the tasks, and
@@ -150,7 +150,7 @@ export async function buildAnnualReport(db: Database, year: number): Promise<Ann
   const pastYearEnds = days.yearEnds.filter((y) => y.day < asOf);
 
   const [statuses, earlier, taskRows, consortiumRows, baseRows, needRows, placementRows, projectRows] = await Promise.all([
-    indicatorStatuses(db, asOf),
+    dashboardStatuses(db, asOf),
     Promise.all(pastYearEnds.map((y) => indicatorStatuses(db, y.day))),
     reportTasks(db, period),
     consortiaByRegion(db, period),
