@@ -45,17 +45,24 @@ async function spawnServer(env: NodeJS.ProcessEnv, url: string): Promise<Spawned
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`server did not become healthy:\n${output}`);
+    if (Date.now() > deadline) {
+      // never leave a server behind: the run would wait on it, and it would hold its port and database
+      child.kill('SIGKILL');
+      throw new Error(`server did not become healthy:\n${output}`);
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   return { child, output: () => output };
 }
 
+/** SIGTERM (the server finishes what it is doing and closes its database), then SIGKILL after 20 s. */
 async function stopServer(child: ChildProcess) {
-  if (child.exitCode !== null) return;
+  if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
   await exited;
+  clearTimeout(timer);
 }
 
 /** Starts a server once on a fresh database so it migrates and seeds, stops it, and returns what to copy. */

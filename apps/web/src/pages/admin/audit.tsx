@@ -7,7 +7,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../lib/trpc.ts';
 import { QueryState } from '../../components/query-state.tsx';
-import { AdminOnly } from './verification.tsx';
+import { AdminOnly } from '../../components/admin-only.tsx';
 
 // Audit actions the server writes today, with their message keys; anything newer is shown as written.
 const actionKeys = {

@@ -1,50 +1,19 @@
-import { useState, type ReactNode } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Empty, Form, Grid, Input, Modal, Popconfirm, Result, Space, Table, Tabs, Typography } from 'antd';
+import { App, Button, Card, Empty, Form, Grid, Input, Modal, Popconfirm, Space, Table, Tabs, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { organizationStatuses, type OrganizationStatus } from '@ronghe/domain/organization';
 import { useTRPC } from '../../lib/trpc.ts';
-import { useMe } from '../../lib/session.ts';
 import { applyFieldErrors, messageOf } from '../../lib/errors.ts';
+import { AdminOnly } from '../../components/admin-only.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { ToneTag } from '../../components/tone-tag.tsx';
 
 /** The queue holds at most this many per status; the overview asks for the same, so they share one cache entry. */
 export const QUEUE_LIMIT = 200;
-
-/** Children only for platform admins; everyone else learns why and what to do. */
-export function AdminOnly({ next, children }: { next: string; children: ReactNode }) {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  const me = useMe();
-  const login = `/login?next=${encodeURIComponent(next)}`;
-  if (me.isPending || me.isError) return <QueryState query={me}>{null}</QueryState>;
-  if (!me.data)
-    return (
-      <Result
-        status="info"
-        title={t('review.signInTitle')}
-        subTitle={t('review.signInBody')}
-        extra={
-          <Button
-            type="primary"
-            href={login}
-            onClick={(e) => {
-              e.preventDefault();
-              void navigate(login);
-            }}
-          >
-            {t('review.signIn')}
-          </Button>
-        }
-      />
-    );
-  if (!me.data.isPlatformAdmin) return <Result status="403" title={t('review.forbiddenTitle')} subTitle={t('review.forbiddenBody')} />;
-  return <>{children}</>;
-}
 
 const tabKeys: readonly string[] = organizationStatuses;
 const isStatus = (s: string | null): s is OrganizationStatus => s !== null && tabKeys.includes(s);

@@ -9,7 +9,7 @@ import { useTRPC, type RouterOutputs } from '../../lib/trpc.ts';
 import { messageOf } from '../../lib/errors.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { ToneTag, type Tone } from '../../components/tone-tag.tsx';
-import { AdminOnly } from '../admin/verification.tsx';
+import { AdminOnly } from '../../components/admin-only.tsx';
 
 const IndicatorDrawer = lazy(() => import('./indicator-drawer.tsx'));
 const NewIndicator = lazy(() => import('./new-indicator.tsx'));

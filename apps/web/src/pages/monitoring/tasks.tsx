@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useLocation, useNavigate, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Empty, Grid, Result, Select, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../lib/trpc.ts';
 import { useMe } from '../../lib/session.ts';
 import { QueryState } from '../../components/query-state.tsx';
+import { SignInPrompt } from '../../components/sign-in-prompt.tsx';
 import { flagColour, statusColour, statuses, flags, h2, FlagTag, ProgressBar, type Task, type Status, type Flag } from './task-shared.tsx';
 import { Timeline } from './task-timeline.tsx';
 import { TaskForm } from './task-form.tsx';
@@ -18,12 +19,9 @@ import { TaskDrawer } from './task-drawer.tsx';
 
 export default function PlanTasksPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const location = useLocation();
   const me = useMe();
   const manages = (me.data?.memberships ?? []).some((m) => m.role === 'owner' || m.role === 'manager');
   const admin = me.data?.isPlatformAdmin === true;
-  const login = `/login?next=${encodeURIComponent(`${location.pathname}${location.search}`)}`;
   return (
     <>
       <Typography.Title level={1} style={{ marginTop: 8 }}>
@@ -33,23 +31,7 @@ export default function PlanTasksPage() {
       {me.isPending || me.isError ? (
         <QueryState query={me}>{null}</QueryState>
       ) : !me.data ? (
-        <Result
-          status="info"
-          title={t('plan-tasks.signInTitle')}
-          subTitle={t('plan-tasks.signInBody')}
-          extra={
-            <Button
-              type="primary"
-              href={login}
-              onClick={(e) => {
-                e.preventDefault();
-                void navigate(login);
-              }}
-            >
-              {t('plan-tasks.signIn')}
-            </Button>
-          }
-        />
+        <SignInPrompt title={t('plan-tasks.signInTitle')} body={t('plan-tasks.signInBody')} action={t('plan-tasks.signIn')} />
       ) : admin ? (
         <Tasks admin />
       ) : manages ? (
