@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Empty, Form, Input, InputNumber, List, Modal, Space, Typography } from 'antd';
+import { Alert, App, Card, Empty, List, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../lib/trpc.ts';
 import { useMe } from '../../lib/session.ts';
 import { messageOf } from '../../lib/errors.ts';
+import { AcceptOrDecline, DeclineModal } from '../../components/accept-or-decline.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { ToneTag, type Tone } from '../../components/tone-tag.tsx';
 import { h2 } from './shared.tsx';
@@ -23,10 +24,8 @@ export function MyApplications({ organizationId }: { organizationId: string }) {
   const me = useMe();
   const apps = useQuery(trpc.needs.myApplications.queryOptions({ organizationId }));
   const manages = (me.data?.memberships ?? []).some((m) => m.organizationId === organizationId && (m.role === 'owner' || m.role === 'manager'));
-  const [counts, setCounts] = useState<Record<string, number | null>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [declining, setDeclining] = useState<{ id: string; title: string } | null>(null);
-  const [form] = Form.useForm<{ reason: string }>();
   const answer = useMutation(
     trpc.needs.answerInvitation.mutationOptions({
       onSuccess: () => {
@@ -96,24 +95,14 @@ export function MyApplications({ organizationId }: { organizationId: string }) {
                     </Typography.Paragraph>
                   )}
                   {a.status === 'invited' && manages && (
-                    <Space wrap style={{ marginTop: 8 }}>
-                      <label htmlFor={`answer-${a.id}`}>{t('cohorts.acceptCount')}</label>
-                      <InputNumber
-                        id={`answer-${a.id}`}
-                        aria-label={t('cohorts.acceptCountOf', { title: a.needTitle })}
-                        min={1}
-                        max={a.students}
-                        precision={0}
-                        value={counts[a.id] === undefined ? a.students : counts[a.id]}
-                        onChange={(v) => setCounts((c) => ({ ...c, [a.id]: v }))}
-                      />
-                      <Button type="primary" loading={answer.isPending && answer.variables.id === a.id && answer.variables.accept > 0} onClick={() => run(a.id, counts[a.id] ?? a.students)}>
-                        {t('cohorts.acceptInvitation')}
-                      </Button>
-                      <Button danger onClick={() => setDeclining({ id: a.id, title: a.needTitle })}>
-                        {t('cohorts.declineInvitation')}
-                      </Button>
-                    </Space>
+                    <AcceptOrDecline
+                      id={a.id}
+                      students={a.students}
+                      labels={{ count: t('cohorts.acceptCount'), countOf: t('cohorts.acceptCountOf', { title: a.needTitle }), accept: t('cohorts.acceptInvitation'), decline: t('cohorts.declineInvitation') }}
+                      accepting={answer.isPending && answer.variables.id === a.id && answer.variables.accept > 0}
+                      onAccept={(count) => run(a.id, count)}
+                      onDecline={() => setDeclining({ id: a.id, title: a.needTitle })}
+                    />
                   )}
                 </div>
               </List.Item>
@@ -121,21 +110,16 @@ export function MyApplications({ organizationId }: { organizationId: string }) {
           />
         )}
       </QueryState>
-      <Modal
+      <DeclineModal
         open={!!declining}
         title={t('cohorts.declineTitle', { title: declining?.title ?? '' })}
         okText={t('cohorts.declineInvitation')}
-        okButtonProps={{ danger: true, loading: answer.isPending }}
+        reasonLabel={t('cohorts.declineReason')}
+        reasonRequired={t('cohorts.declineReasonRequired')}
+        loading={answer.isPending}
         onCancel={() => setDeclining(null)}
-        onOk={() => void form.validateFields().then((v) => declining && run(declining.id, 0, v.reason.trim()))}
-        destroyOnHidden
-      >
-        <Form form={form} layout="vertical" preserve={false}>
-          <Form.Item name="reason" label={t('cohorts.declineReason')} rules={[{ required: true, whitespace: true, min: 2, message: t('cohorts.declineReasonRequired') }, { max: 500 }]}>
-            <Input.TextArea rows={3} maxLength={500} />
-          </Form.Item>
-        </Form>
-      </Modal>
+        onDecline={(reason) => declining && run(declining.id, 0, reason)}
+      />
     </Card>
   );
 }

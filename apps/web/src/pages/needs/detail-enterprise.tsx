@@ -4,6 +4,7 @@ import { Alert, App, Button, Card, Form, Input, InputNumber, List, Modal, Space,
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../lib/trpc.ts';
 import { applyFieldErrors, messageOf } from '../../lib/errors.ts';
+import { AcceptOrDecline, DeclineModal } from '../../components/accept-or-decline.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { ToneTag } from '../../components/tone-tag.tsx';
 import type { NeedKind, NeedStatus } from '@ronghe/domain/need';
@@ -143,15 +144,12 @@ export function Applications({ needId }: { needId: string }) {
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const apps = useQuery(trpc.needs.applications.queryOptions({ needId }));
-  const [counts, setCounts] = useState<Record<string, number | null>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [declining, setDeclining] = useState<{ id: string; name: string } | null>(null);
-  const [form] = Form.useForm<{ reason: string }>();
   const decide = useMutation(
     trpc.needs.decide.mutationOptions({
       onSuccess: () => {
         setDeclining(null);
-        form.resetFields();
         void queryClient.invalidateQueries({ queryKey: trpc.needs.pathKey() }).then(() => message.success(t('needs.decided')));
       },
       onError: (e) => {
@@ -192,45 +190,30 @@ export function Applications({ needId }: { needId: string }) {
                 {a.message && <Typography.Paragraph style={{ margin: '4px 0 0' }}>{a.message}</Typography.Paragraph>}
                 {a.reason && <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>{t('needs.reasonText', { reason: a.reason })}</Typography.Paragraph>}
                 {a.status === 'applied' && (
-                  <Space wrap style={{ marginTop: 8 }}>
-                    <label htmlFor={`accept-${a.id}`}>{t('needs.acceptCount')}</label>
-                    <InputNumber
-                      id={`accept-${a.id}`}
-                      aria-label={t('needs.acceptCountOf', { name: a.organizationName })}
-                      min={1}
-                      max={a.students}
-                      precision={0}
-                      value={counts[a.id] === undefined ? a.students : counts[a.id]}
-                      onChange={(v) => setCounts((c) => ({ ...c, [a.id]: v }))}
-                    />
-                    <Button type="primary" loading={decide.isPending && decide.variables.id === a.id && decide.variables.accept > 0} onClick={() => run(a.id, counts[a.id] ?? a.students)}>
-                      {t('needs.accept')}
-                    </Button>
-                    <Button danger onClick={() => setDeclining({ id: a.id, name: a.organizationName })}>
-                      {t('needs.decline')}
-                    </Button>
-                  </Space>
+                  <AcceptOrDecline
+                    id={a.id}
+                    students={a.students}
+                    labels={{ count: t('needs.acceptCount'), countOf: t('needs.acceptCountOf', { name: a.organizationName }), accept: t('needs.accept'), decline: t('needs.decline') }}
+                    accepting={decide.isPending && decide.variables.id === a.id && decide.variables.accept > 0}
+                    onAccept={(count) => run(a.id, count)}
+                    onDecline={() => setDeclining({ id: a.id, name: a.organizationName })}
+                  />
                 )}
               </div>
             </List.Item>
           )}
         />
       </QueryState>
-      <Modal
+      <DeclineModal
         open={!!declining}
         title={t('needs.declineTitle', { name: declining?.name ?? '' })}
         okText={t('needs.decline')}
-        okButtonProps={{ danger: true, loading: decide.isPending }}
+        reasonLabel={t('needs.reason')}
+        reasonRequired={t('needs.reasonRequired')}
+        loading={decide.isPending}
         onCancel={() => setDeclining(null)}
-        onOk={() => void form.validateFields().then((v) => declining && run(declining.id, 0, v.reason))}
-        destroyOnHidden
-      >
-        <Form form={form} layout="vertical" preserve={false}>
-          <Form.Item name="reason" label={t('needs.reason')} rules={[{ required: true, whitespace: true, message: t('needs.reasonRequired') }, { max: 500 }]}>
-            <Input.TextArea rows={3} maxLength={500} />
-          </Form.Item>
-        </Form>
-      </Modal>
+        onDecline={(reason) => declining && run(declining.id, 0, reason)}
+      />
     </Card>
   );
 }
