@@ -24,6 +24,32 @@ export const trainingBaseKinds = [
 ] as const;
 export type TrainingBaseKind = (typeof trainingBaseKinds)[number];
 
+/** What each kind is called, in Chinese (the action plan's words) and in English: the web pages and the annual report. */
+export const trainingBaseKindNames: Record<'zh-CN' | 'en', Record<TrainingBaseKind, string>> = {
+  'zh-CN': {
+    campus: '校内实训基地',
+    enterprise_practice: '校外实训基地 / 企业实践基地',
+    open_practice_centre: '开放性区域产教融合实践中心',
+    common_tech_platform: '共性技术服务平台',
+    industry_college: '产业学院',
+    craftsman_college: '工匠学院',
+    high_skill_base: '高技能人才培训基地',
+    worldskills_base: '世赛集训基地',
+    enlightenment_base: '职业启蒙和劳动教育基地',
+  },
+  en: {
+    campus: 'On-campus training base',
+    enterprise_practice: 'Off-campus / enterprise practice base',
+    open_practice_centre: 'Open regional practice centre',
+    common_tech_platform: 'Common technology platform',
+    industry_college: 'Industry college',
+    craftsman_college: 'Craftsman college',
+    high_skill_base: 'High-skill training base',
+    worldskills_base: 'WorldSkills training base',
+    enlightenment_base: 'Career-awareness and labour education base',
+  },
+};
+
 /** The kinds target T03 counts: open practice centres and common technology platforms. */
 export const t03Kinds: readonly TrainingBaseKind[] = ['open_practice_centre', 'common_tech_platform'];
 

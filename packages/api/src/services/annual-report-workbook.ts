@@ -1,4 +1,6 @@
 import type { Worksheet } from 'exceljs';
+import { needKindNames } from '@ronghe/domain/need';
+import { trainingBaseKindNames } from '@ronghe/domain/training-base';
 import type { AnnualReport } from './annual-report.ts';
 import { newWorkbook } from './spreadsheet.ts';
 
@@ -23,18 +25,8 @@ const words = {
     taskStatus: { not_started: '未开始', in_progress: '进行中', done: '已完成', cancelled: '已取消' },
     flag: { overdue: '逾期', at_risk: '有风险', on_track: '按期推进', done: '已完成', cancelled: '已取消' },
     consortiumKind: { city_union: '市域产教联合体', industry_community: '行业产教融合共同体' } as Record<string, string>,
-    baseKind: {
-      campus: '校内实训基地',
-      enterprise_practice: '校外实训基地 / 企业实践基地',
-      open_practice_centre: '开放性区域产教融合实践中心',
-      common_tech_platform: '共性技术服务平台',
-      industry_college: '产业学院',
-      craftsman_college: '工匠学院',
-      high_skill_base: '高技能人才培训基地',
-      worldskills_base: '世赛集训基地',
-      enlightenment_base: '职业启蒙和劳动教育基地',
-    } as Record<string, string>,
-    needKind: { internship: '岗位实习', order_class: '订单班', curriculum: '课程共建', textbook: '教材共建', teacher_practice: '教师企业实践', technical_problem: '技术攻关', base_building: '共建基地' } as Record<string, string>,
+    baseKind: trainingBaseKindNames['zh-CN'] as Record<string, string>,
+    needKind: needKindNames['zh-CN'] as Record<string, string>,
     indicatorStatus: '指标状态',
     items: '项数',
     total: '合计',
@@ -74,18 +66,8 @@ const words = {
     taskStatus: { not_started: 'Not started', in_progress: 'In progress', done: 'Done', cancelled: 'Cancelled' },
     flag: { overdue: 'Overdue', at_risk: 'At risk', on_track: 'On track', done: 'Done', cancelled: 'Cancelled' },
     consortiumKind: { city_union: 'City union', industry_community: 'Industry community' } as Record<string, string>,
-    baseKind: {
-      campus: 'On-campus training base',
-      enterprise_practice: 'Off-campus / enterprise practice base',
-      open_practice_centre: 'Open regional practice centre',
-      common_tech_platform: 'Common technology platform',
-      industry_college: 'Industry college',
-      craftsman_college: 'Craftsman college',
-      high_skill_base: 'High-skill training base',
-      worldskills_base: 'WorldSkills training base',
-      enlightenment_base: 'Career-awareness and labour education base',
-    } as Record<string, string>,
-    needKind: { internship: 'Internship', order_class: 'Order class', curriculum: 'Joint curriculum', textbook: 'Joint textbook', teacher_practice: 'Teacher practice', technical_problem: 'Technical problem', base_building: 'Joint base' } as Record<string, string>,
+    baseKind: trainingBaseKindNames['en'] as Record<string, string>,
+    needKind: needKindNames['en'] as Record<string, string>,
     indicatorStatus: 'Indicator status',
     items: 'Indicators',
     total: 'Total',

@@ -1,20 +1,12 @@
+import { trainingBaseKindNames } from '@ronghe/domain/training-base';
+
 // 实训基地: labels shared by the training-base pages (search, map, detail, publish, bookings).
 // Page-specific messages live in base-search.ts, base-detail.ts and base-publish.ts.
 
 export const zhCN = {
   title: '实训基地与实践中心',
   intro: '京津冀的校内外实训基地、开放性区域产教融合实践中心和共性技术服务平台。行动计划提出到 2027 年建成开放性实践中心和共性技术服务平台 100 个。',
-  kinds: {
-    campus: '校内实训基地',
-    enterprise_practice: '校外实训基地 / 企业实践基地',
-    open_practice_centre: '开放性区域产教融合实践中心',
-    common_tech_platform: '共性技术服务平台',
-    industry_college: '产业学院',
-    craftsman_college: '工匠学院',
-    high_skill_base: '高技能人才培训基地',
-    worldskills_base: '世赛集训基地',
-    enlightenment_base: '职业启蒙和劳动教育基地',
-  },
+  kinds: trainingBaseKindNames['zh-CN'],
   statuses: { draft: '草稿', published: '已发布', unpublished: '已下线' },
   terms: { free: '免费开放', cost_sharing: '成本分担', fee: '收费开放' },
   purposes: { training: '实训教学', teacher_practice: '教师实践', competition: '竞赛集训', enlightenment: '职业启蒙参观' },
@@ -30,17 +22,7 @@ export const zhCN = {
 export const en: typeof zhCN = {
   title: 'Training bases and practice centres',
   intro: 'On- and off-campus training bases, open regional practice centres and common technology platforms across Beijing–Tianjin–Hebei. The action plan targets 100 open practice centres and common technology platforms by 2027.',
-  kinds: {
-    campus: 'On-campus training base',
-    enterprise_practice: 'Off-campus / enterprise practice base',
-    open_practice_centre: 'Open regional practice centre',
-    common_tech_platform: 'Common technology platform',
-    industry_college: 'Industry college',
-    craftsman_college: 'Craftsman college',
-    high_skill_base: 'High-skill training base',
-    worldskills_base: 'WorldSkills training base',
-    enlightenment_base: 'Career-awareness and labour education base',
-  },
+  kinds: trainingBaseKindNames['en'],
   statuses: { draft: 'Draft', published: 'Published', unpublished: 'Unpublished' },
   terms: { free: 'Free', cost_sharing: 'Cost-sharing', fee: 'Fee' },
   purposes: { training: 'Training', teacher_practice: 'Teacher practice', competition: 'Competition training', enlightenment: 'Career-awareness visit' },

@@ -1,3 +1,5 @@
+import { needKindNames } from '@ronghe/domain/need';
+
 // 学生批次: a school's cohorts, its applications to needs, and the needs recommended for a cohort.
 
 export const zhCN = {
@@ -62,7 +64,7 @@ export const zhCN = {
   enterprise: '企业',
   kind: '类型',
   needRegion: '所在地区',
-  kinds: { internship: '岗位实习', order_class: '订单班', curriculum: '课程共建', textbook: '教材共建', teacher_practice: '教师实践', technical_problem: '技术攻关', base_building: '基地共建' },
+  kinds: needKindNames['zh-CN'],
   placesLeft: '剩余名额',
   placesLeftValue: '{{count}} 人',
   noHeadcount: '不限',
@@ -170,7 +172,7 @@ export const en: typeof zhCN = {
   enterprise: 'Enterprise',
   kind: 'Kind',
   needRegion: 'Region',
-  kinds: { internship: 'Internship', order_class: 'Order class', curriculum: 'Curriculum', textbook: 'Textbook', teacher_practice: 'Teacher practice', technical_problem: 'Technical problem', base_building: 'Base building' },
+  kinds: needKindNames['en'],
   placesLeft: 'Places left',
   placesLeftValue: '{{count}}',
   noHeadcount: 'Open',

@@ -1,3 +1,5 @@
+import { needKindNames } from '@ronghe/domain/need';
+
 // 合作实施: internship placements with their tripartite agreements, and cooperation projects with milestones.
 
 export const zhCN = {
@@ -52,7 +54,7 @@ export const zhCN = {
   progress: '里程碑 {{done}}/{{total}}',
   progressOf: '「{{title}}」的里程碑进度',
   projectStatuses: { active: '进行中', completed: '已完成', cancelled: '已取消' },
-  kinds: { internship: '岗位实习', order_class: '订单班', curriculum: '课程共建', textbook: '教材共建', teacher_practice: '教师企业实践', technical_problem: '技术攻关', base_building: '共建基地' },
+  kinds: needKindNames['zh-CN'],
   view: '查看',
   // project detail
   back: '返回合作实施',
@@ -135,7 +137,7 @@ export const en: typeof zhCN = {
   progress: 'Milestones {{done}}/{{total}}',
   progressOf: 'Milestone progress of “{{title}}”',
   projectStatuses: { active: 'Active', completed: 'Completed', cancelled: 'Cancelled' },
-  kinds: { internship: 'Internship', order_class: 'Order class', curriculum: 'Curriculum', textbook: 'Textbook', teacher_practice: 'Teacher practice', technical_problem: 'Technical problem', base_building: 'Base building' },
+  kinds: needKindNames['en'],
   view: 'View',
   back: 'Back to cooperation',
   projectFacts: 'Project',

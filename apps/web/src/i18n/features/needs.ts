@@ -1,10 +1,12 @@
+import { needKindNames } from '@ronghe/domain/need';
+
 // 合作需求: enterprises post needs, schools apply; recommendations of student cohorts with the parts of each score.
 
 export const zhCN = {
   title: '合作需求',
   newTitle: '发布合作需求',
   newIntro: '保存为草稿后可以继续修改；发布时将自动核对《职业学校学生实习管理规定》的要求（实习报酬、岗位与单位的实习生比例）。',
-  kinds: { internship: '岗位实习', order_class: '订单班', curriculum: '课程共建', textbook: '教材共建', teacher_practice: '教师企业实践', technical_problem: '技术攻关', base_building: '共建基地' },
+  kinds: needKindNames['zh-CN'],
   statuses: { draft: '草稿', published: '已发布', closed: '已关闭', filled: '已满额', expired: '已过期' },
   appStatuses: { applied: '待处理', accepted: '已接收', partly_accepted: '部分接收', declined: '未接收', withdrawn: '已撤回', invited: '待学校答复', expired: '邀请已过期' },
   needEnterpriseTitle: '需要一个已认证的企业',
@@ -164,7 +166,7 @@ export const en: typeof zhCN = {
   title: 'Cooperation needs',
   newTitle: 'Post a cooperation need',
   newIntro: 'You can keep editing after saving as a draft. When you publish, the need is checked against the Regulations on Internships of Vocational School Students (2021): internship pay and the ratio of interns to staff in the post and in the organisation.',
-  kinds: { internship: 'Internship', order_class: 'Order class', curriculum: 'Joint curriculum', textbook: 'Joint textbook', teacher_practice: 'Teacher practice in enterprise', technical_problem: 'Technical problem solving', base_building: 'Joint training base' },
+  kinds: needKindNames['en'],
   statuses: { draft: 'Draft', published: 'Published', closed: 'Closed', filled: 'Filled', expired: 'Expired' },
   appStatuses: { applied: 'Pending', accepted: 'Accepted', partly_accepted: 'Partly accepted', declined: 'Declined', withdrawn: 'Withdrawn', invited: 'Awaiting school reply', expired: 'Invitation expired' },
   needEnterpriseTitle: 'A verified enterprise is needed',
