@@ -31,3 +31,13 @@ export function applyFieldErrors(form: FormInstance, error: unknown): boolean {
   if (fields.length > 0) form.setFields(fields);
   return fields.length > 0;
 }
+
+/**
+ * A mutation that failed on a form: the server's field errors under their fields, the first scrolled into view;
+ * anything else goes to `showGeneral` (an alert above the form).
+ */
+export function showFormError(form: FormInstance, error: unknown, showGeneral: (message: string) => void): void {
+  if (!applyFieldErrors(form, error)) return showGeneral(messageOf(error));
+  const first = fieldErrorsOf(error)[0]?.path.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+  if (first) form.scrollToField(first, { block: 'center' });
+}

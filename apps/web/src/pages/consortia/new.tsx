@@ -8,7 +8,8 @@ import { useTranslation } from 'react-i18next';
 import type { ConsortiumKind, ConsortiumLevel } from '@ronghe/domain/consortium';
 import { useTRPC } from '../../lib/trpc.ts';
 import { useMe } from '../../lib/session.ts';
-import { applyFieldErrors, fieldErrorsOf, messageOf } from '../../lib/errors.ts';
+import { showFormError } from '../../lib/errors.ts';
+import { industryGroups } from '../../lib/industry-options.ts';
 import { PageLoading, QueryState } from '../../components/query-state.tsx';
 import { RegionCascader } from '../../components/region-cascader.tsx';
 
@@ -76,26 +77,11 @@ function ProposalForm({ acting, preferred }: { acting: Array<{ organizationId: s
         await queryClient.invalidateQueries({ queryKey: trpc.consortia.pathKey() });
         void navigate(`/consortia/${id}`);
       },
-      onError: (error) => {
-        if (applyFieldErrors(form, error)) {
-          const first = fieldErrorsOf(error)[0]?.path.split('.')[0];
-          if (first) form.scrollToField(first, { block: 'center' });
-        } else setFailure(messageOf(error));
-      },
+      onError: (error) => showFormError(form, error, setFailure),
     }),
   );
 
-  const industryOptions = useMemo(() => {
-    const rows = industries.data?.gbt4754 ?? [];
-    return rows
-      .filter((s) => s.level === 'section')
-      .map((s) => ({
-        label: `${s.code} ${s.name}`,
-        title: `${s.code} ${s.name}`,
-        options: rows.filter((d) => d.level === 'division' && d.section === s.code).map((d) => ({ value: d.code, label: `${d.code} ${d.name}` })),
-      }))
-      .filter((g) => g.options.length > 0);
-  }, [industries.data]);
+  const industryOptions = useMemo(() => industryGroups(industries.data?.gbt4754 ?? []), [industries.data]);
 
   // Beijing's "2441" structure, grouped as the plan groups it
   const gaojingjianOptions = useMemo(() => {

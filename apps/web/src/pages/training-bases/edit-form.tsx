@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Space } from 'antd';
 import { useTRPC } from '../../lib/trpc.ts';
-import { applyFieldErrors, fieldErrorsOf, messageOf } from '../../lib/errors.ts';
+import { showFormError } from '../../lib/errors.ts';
 import { emptyValues, fieldsOf, valuesOf, type Detail, type Values } from './edit-values.tsx';
 import { BasicsSection, LinksSection, usePublishText } from './edit-sections.tsx';
 import { LocationSection } from './edit-location.tsx';
@@ -24,12 +24,7 @@ export function BaseForm(props: Props) {
   const chosenOrg = Form.useWatch('organizationId', form);
   const [failure, setFailure] = useState<string | null>(null);
 
-  const onError = (error: unknown) => {
-    if (applyFieldErrors(form, error)) {
-      const first = fieldErrorsOf(error)[0]?.path.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-      if (first) form.scrollToField(first, { block: 'center' });
-    } else setFailure(messageOf(error));
-  };
+  const onError = (error: unknown) => showFormError(form, error, setFailure);
   const done = async (id: string, text: string) => {
     void message.success(text);
     await queryClient.invalidateQueries({ queryKey: trpc.trainingBases.pathKey() });

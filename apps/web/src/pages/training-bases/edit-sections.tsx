@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../lib/trpc.ts';
+import { industryGroups } from '../../lib/industry-options.ts';
 import { CoBuilderSelect, ConsortiumSelect } from './edit-remote.tsx';
 import { kinds, type Labelled } from './edit-values.tsx';
 
@@ -65,16 +66,7 @@ export function LinksSection({ ownerId, coBuilders, consortia }: { ownerId?: str
     [majors.data, t],
   );
 
-  const industryOptions = useMemo(() => {
-    const rows = industries.data?.gbt4754 ?? [];
-    return rows
-      .filter((s) => s.level === 'section')
-      .map((s) => ({
-        label: `${s.code} ${s.name}`,
-        title: `${s.code} ${s.name}`,
-        options: rows.filter((d) => d.level === 'division' && d.section === s.code).map((d) => ({ value: d.code, label: `${d.code} ${d.name}` })),
-      }));
-  }, [industries.data]);
+  const industryOptions = useMemo(() => industryGroups(industries.data?.gbt4754 ?? []), [industries.data]);
 
   return (
     <Card title={sectionTitle(p('sections.links'))} style={{ marginBottom: 16 }}>

@@ -7,6 +7,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { TrainingBaseKind } from '@ronghe/domain/training-base';
 import { useTRPC } from '../../lib/trpc.ts';
+import { industryGroups } from '../../lib/industry-options.ts';
 import { RegionCascader } from '../../components/region-cascader.tsx';
 import { baseKinds, filtersFromParams, MAX_FREE_DAYS, type BaseFilters } from './search-shared.ts';
 
@@ -89,17 +90,7 @@ export function BaseSearchFilters({ filters, update }: { filters: BaseFilters; u
         .filter((g) => g.options.length > 0),
     [categories, majors.data, filters.majorCategory, t],
   );
-  const industryOptions = useMemo(() => {
-    const all = industries.data?.gbt4754 ?? [];
-    return all
-      .filter((s) => s.level === 'section')
-      .map((s) => ({
-        label: `${s.code} ${s.name}`,
-        title: `${s.code} ${s.name}`,
-        options: all.filter((d) => d.level === 'division' && d.section === s.code).map((d) => ({ value: d.code, label: `${d.code} ${d.name}` })),
-      }))
-      .filter((g) => g.options.length > 0);
-  }, [industries.data]);
+  const industryOptions = useMemo(() => industryGroups(industries.data?.gbt4754 ?? []), [industries.data]);
 
   const today = dayjs().startOf('day');
   const range: [Dayjs, Dayjs] | null = filters.freeFrom && filters.freeTo ? [dayjs(filters.freeFrom), dayjs(filters.freeTo)] : null;
