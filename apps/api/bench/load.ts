@@ -1,7 +1,7 @@
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve as resolvePath } from 'node:path';
 import { sql, type SQL } from 'drizzle-orm';
@@ -13,6 +13,7 @@ import { sampleActivity, type ActivitySummary } from './lib/pg-activity.ts';
 import { summarise } from './lib/stats.ts';
 import { extraStatements } from './suites/monitoring.ts';
 import { SCALE, seed } from './suites/needs.ts';
+import { cpuMsOf } from './lib/proc-status.ts';
 
 // `npm run bench -- --load` (issue 9): a mixed workload against TWO API processes over one fresh PostgreSQL database,
 // for a fixed time, from autocannon on loopback (one instance per endpoint and process). Prints per endpoint the
@@ -116,16 +117,6 @@ async function seedAll(db: Database, size: (typeof SIZES)[keyof typeof SIZES]): 
 // ---- the servers -----------------------------------------------------------------------------
 
 type Proc = { pid: number; origin: string; stop: () => Promise<void>; output: () => string };
-
-function cpuMsOf(pid: number): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return null;
-  }
-}
 
 /** The server as `npm start` runs it, in its own process, with --cpu-prof when profiling; resolves once /healthz answers. */
 async function startServer(databaseUrl: string, profileDir: string | null): Promise<Proc> {

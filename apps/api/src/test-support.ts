@@ -35,21 +35,8 @@ const entry = fileURLToPath(new URL('./main.ts', import.meta.url));
 export type Server = { url: string; stop: () => Promise<void> };
 
 /** The server as a separate process on any free port, healthy; `output` is what it printed so far, `stop` sends SIGTERM and waits. */
-export async function startServerProcess(env: Record<string, string>): Promise<Server & { output: () => string }> {
-  const base = { ...process.env };
-  delete base.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], { env: { ...base, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    const url = /serving at (http:\/\/localhost:\d+)/.exec(out)?.[1];
-    if (url && (await fetch(`${url}/healthz`).catch(() => null))?.ok) return { url, output: () => out, stop: async () => void (child.kill('SIGTERM'), await exited) };
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`server did not start:\n${out}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  return startServerProcessForFaults(env);
 }
 
 /** A tRPC mutation over HTTP; failures come back as { ok: false, status, message }. */
@@ -103,7 +90,7 @@ export type ServerProcess = Server & {
   kill: (signal: NodeJS.Signals) => Promise<number | null>;
 };
 
-/** Like startServerProcess, but the process can be killed with any signal and watched: for fault tests. */
+/** A server process that can also be killed with any signal and watched (fault tests); killed if it never becomes healthy. */
 export async function startServerProcessForFaults(env: Record<string, string>): Promise<ServerProcess> {
   const base = { ...process.env };
   delete base.DATABASE_URL;

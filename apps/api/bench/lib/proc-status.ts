@@ -21,3 +21,14 @@ export function processMemory(pid: number): { rssMB: number; hwmMB: number } | n
   const hwm = kB('VmHWM');
   return rss === null || hwm === null ? null : { rssMB: mb(rss), hwmMB: mb(hwm) };
 }
+
+/** User + system CPU time of a process so far, in ms, from /proc/<pid>/stat (Linux, 100 ticks a second); null elsewhere. */
+export function cpuMsOf(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}

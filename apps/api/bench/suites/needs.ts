@@ -1,5 +1,4 @@
 import autocannon from 'autocannon';
-import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
@@ -14,6 +13,7 @@ import { createScratchStore } from '../lib/scratch-store.ts';
 import { captureStatements, type Statement } from '../lib/sql-capture.ts';
 import { ratio } from '../lib/stats.ts';
 import type { BenchResult, LoadResult, LoadStats, MetricResult, Samples, Suite, SuiteContext } from '../types.ts';
+import { cpuMsOf } from '../lib/proc-status.ts';
 
 // Recommendations both ways (issue 6): needs.recommendCohorts for a need and cohorts.recommendNeeds for a cohort, at
 // 20,000 organisations, 200,000 needs and 100,000 cohorts on PostgreSQL (a tenth on PGlite), seeded set-based into a
@@ -268,17 +268,6 @@ function directLoad(db: Database, perId: Statement[][]): Load {
   return loopLoad(async () => {
     for (const s of perId[i++ % perId.length] ?? []) await run(s);
   }, CLIENTS);
-}
-
-/** User + system CPU time of a process so far, in ms, from /proc/<pid>/stat (Linux, 100 ticks a second); null elsewhere. */
-function cpuMsOf(pid: number): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return null;
-  }
 }
 
 /** The load, counting the server process's CPU time over its requests (warm-up included): what the API layers cost besides SQL. */

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { cpus, loadavg } from 'node:os';
 import { sql, type SQL } from 'drizzle-orm';
@@ -16,6 +15,7 @@ import { createScratchStore } from '../lib/scratch-store.ts';
 import { captureStatements, type Statement } from '../lib/sql-capture.ts';
 import { ratio } from '../lib/stats.ts';
 import type { BenchResult, LoadResult, LoadStats, MetricResult, Samples, Suite, SuiteContext } from '../types.ts';
+import { cpuMsOf } from '../lib/proc-status.ts';
 
 // 实训基地 search and map figures at scale (issue 5): 100,000 bases owned by 4,000 organisations across the
 // 43 map regions (10,000 / 1,000 on PGlite), seeded into a scratch database of their own and served by the
@@ -496,17 +496,6 @@ function paramSql(s: Statement): SQL {
 }
 
 type Measured = { load: LoadResult; p95: number; unloaded: LoadStats; serverCpuMsPerRequest: number };
-
-/** User + system CPU time of a process so far, in ms, from /proc/<pid>/stat (Linux, 100 ticks a second); null elsewhere. */
-function cpuMsOf(pid: number): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return null;
-  }
-}
 
 /** The load, counting the server process's CPU time and the requests over every run of it (warm-up and drain included). */
 function metered(load: Load, pid: number): { load: Load; perRequestMs: () => number } {
