@@ -84,9 +84,9 @@ function basesStatement(count: number): SQL {
       stations, daily_capacity, open_to_partners, open_terms, status, search_text, search_tokens, published_at)
     select owner, kind, name, description, array[major], region_code, map_region, '', 115.5 + (g % 200) / 100.0, 38.5 + (g % 170) / 100.0,
       10 + (${h('g * 29 + 5')} % 90)::int, 40, open, case when open then 'cost_sharing' end, status, name || E'\n' || description,
-      ronghe_bigrams(name || E'\n' || description)
-        || array['s:' || status, 'k:' || kind, 'r:' || region_code, 'r:' || map_region, 'r:' || province_code || '0000', 'm:' || major, 'mc:' || (left(major, 2)::int % 20)]
-        || case when open then array['o:1'] else '{}'::text[] end,
+      ronghe_search_tokens(name || E'\n' || description,
+        array['s:' || status, 'k:' || kind, 'r:' || region_code, 'r:' || map_region, 'r:' || province_code || '0000', 'm:' || major, 'mc:' || (left(major, 2)::int % 20)]
+        || case when open then array['o:1'] else '{}'::text[] end),
       case when status <> 'draft' then now() end
     from x`;
 }

@@ -1,5 +1,4 @@
 import { initTRPC, TRPCError } from '@trpc/server';
-import superjson from 'superjson';
 import { ZodError } from 'zod';
 import { DomainError, type DomainErrorCode } from '@ronghe/domain/errors';
 import { translate } from '@ronghe/domain/messages';
@@ -7,6 +6,7 @@ import type { Context } from './context.ts';
 import { fieldErrors, type FieldError } from './errors/zod-messages.ts';
 import { noteWrite } from './middleware/write-epoch.ts';
 import { countWrite } from './middleware/write-limit.ts';
+import { transformer } from './transformer.ts';
 
 const trpcCodes: Record<DomainErrorCode, TRPCError['code']> = {
   NOT_FOUND: 'NOT_FOUND',
@@ -18,7 +18,7 @@ const trpcCodes: Record<DomainErrorCode, TRPCError['code']> = {
 };
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer,
   errorFormatter({ shape, error, ctx }) {
     const lang = ctx?.lang ?? 'zh-CN';
     let fields: FieldError[] | null = null;

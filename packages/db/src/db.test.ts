@@ -65,6 +65,20 @@ describe('database', () => {
     expect(plan.map((r) => Object.values(r)[0]).join('\n')).toContain('organization_name_bigrams_idx');
   });
 
+  it('takes the distinct adjacent character pairs of the lowered text as bigrams, and pairs of facets as tokens', async () => {
+    // the reference: every two neighbouring characters (code points) of the lowered text, once each
+    const reference = (t: string) => {
+      const chars = Array.from(t.toLowerCase());
+      return [...new Set(chars.slice(1).map((c, i) => `${chars[i]}${c}`))].sort();
+    };
+    for (const t of ['', '数', '数控', 'CNC数控车床 DMU 50', '护理护理护理', '😀数控😀', 'a\nb\tc', "it's 100%_done", '北京市海淀区学院路1号\n面向京津冀院校开放']) {
+      const [row] = await db.rows<{ b: string[] }>(sql`select ronghe_bigrams(${t}) as b`);
+      expect([...(row?.b ?? [])].sort(), JSON.stringify(t)).toEqual(reference(t));
+    }
+    const [pairs] = await db.rows<{ t: string[] }>(sql`select ronghe_pair_tokens('{数控,s:published,k:campus,r:110108,r:110000,mc:6,o:1,r:}'::text[]) as t`);
+    expect([...(pairs?.t ?? [])].sort()).toEqual(['rc:110000:6', 'rc:110108:6', 'rk:110000:campus', 'rk:110108:campus', 'ro:110000', 'ro:110108']);
+  });
+
   it('filters by kind and province with keyset pages', async () => {
     const page1 = await listOrganizations(db, { kind: 'school', provinceCode: '13', limit: 5 });
     expect(page1).toHaveLength(5);

@@ -183,6 +183,42 @@ describe('booking stations', () => {
   });
 });
 
+describe('searching by region and another filter', () => {
+  it('finds with a region and open / kind / major category (one pair token) exactly the bases each filter finds alone, also after an edit', async () => {
+    const q = '配对检索';
+    const variants = [
+      { regionCode: '110108', openToPartners: true, kind: 'open_practice_centre', majorCodes: ['460103'] },
+      { regionCode: '110108', openToPartners: false, openTerms: null, kind: 'campus', majorCodes: ['520201'] },
+      { regionCode: '110105', openToPartners: true, kind: 'campus', majorCodes: ['520201', '460103'] },
+      { regionCode: '110105', openToPartners: false, openTerms: null, kind: 'open_practice_centre', majorCodes: ['460305'] },
+    ];
+    const ids: string[] = [];
+    for (const v of variants) ids.push(await publishedBase({ ...v, name: `${q}基地${ids.length}`, address: '北京市学院路1号', lng: 116.4, lat: 39.95 }));
+    const found = async (f: Record<string, unknown>) => new Set((await anonymous(env).trainingBases.search({ q, limit: 50, ...f })).items.map((i) => i.id));
+    const both = (a: Set<string>, b: Set<string>) => new Set([...a].filter((x) => b.has(x)));
+    const check = async () => {
+      for (const regionCode of ['110000', '110108', '110105']) {
+        const region = await found({ regionCode });
+        for (const other of [{ openToPartners: true }, { kind: 'campus' }, { kind: 'open_practice_centre' }, { majorCategory: 6 }, { majorCategory: 12 } /* 装备制造 46…, 医药卫生 52… */]) {
+          expect(await found({ regionCode, ...other }), `${regionCode} ${JSON.stringify(other)}`).toEqual(both(region, await found(other)));
+        }
+        // three filters: the pair takes the region and open, the kind stays a token of its own
+        expect(await found({ regionCode, openToPartners: true, kind: 'campus' })).toEqual(both(both(region, await found({ openToPartners: true })), await found({ kind: 'campus' })));
+      }
+    };
+    expect((await found({ regionCode: '110000', openToPartners: true })).size).toBe(2);
+    await check();
+    // an edit recomputes the pairs: the closed Haidian campus opens and moves to Chaoyang
+    const [, closed] = ids;
+    if (!closed) throw new Error('no base');
+    const current = await school.caller.trainingBases.get({ id: closed });
+    await school.caller.trainingBases.update({ id: closed, ...baseInput({ ...variants[1], name: current.name, regionCode: '110105', openToPartners: true, openTerms: 'free' }) });
+    expect(await found({ regionCode: '110105', openToPartners: true })).toContain(closed);
+    expect(await found({ regionCode: '110108', kind: 'campus' })).not.toContain(closed);
+    await check();
+  });
+});
+
 describe('counting search results', () => {
   it('counts matches up to 1,000 and says when there are more, without changing the page', async () => {
     const id = await publishedBase({ name: '计数上限验证基地', description: '计数上限验证用的焊接实训基地' });

@@ -66,9 +66,12 @@ export function searchTextOf(b: Pick<TrainingBaseRow, 'name' | 'description' | '
   return [b.name, b.description, ...b.equipment.map((e) => `${e.name} ${e.model}`)].join('\n');
 }
 
-/** The SQL value of search_tokens for a base: bigrams of its text (computed by the database, as queries are) plus facets. */
+/**
+ * The SQL value of search_tokens for a base: the bigrams of its text (computed by the database, as queries are),
+ * its facets, and the pairs of facets a search combines (ronghe_search_tokens, migration 0015; see pairToken).
+ */
 function tokensSql(b: Searchable & Pick<TrainingBaseRow, 'name' | 'description' | 'equipment'>): SQL {
-  return sql`ronghe_bigrams(${searchTextOf(b)}) || ${textArray(facetTokens(b))}`;
+  return sql`ronghe_search_tokens(${searchTextOf(b)}, ${textArray(facetTokens(b))})`;
 }
 
 // ---- writes ---------------------------------------------------------------------------------
@@ -250,17 +253,33 @@ const caseless = (q: string) => q.toLowerCase() === q && q.toUpperCase() === q;
 const textMatch = (column: SQL, q: string): SQL => (caseless(q) ? sql`${column} like ${likePattern(q)}` : sql`${column} ilike ${likePattern(q)}`);
 const oneBigram = (q: string) => Array.from(q).length === 2 && caseless(q);
 
+/**
+ * A region and one more facet as the single token ronghe_pair_tokens() gives a base for that pair: its posting
+ * list is about as short as the answer, where the region's and the facet's own lists are long (o:1 lists half of
+ * all bases). Open to partners first, as the facet with the longest list, then kind, then major category.
+ */
+function pairToken(f: BaseSearch): { token: string; covers: Array<'regionCode' | 'openToPartners' | 'kind' | 'majorCategory'> } | null {
+  if (!f.regionCode) return null;
+  if (f.openToPartners) return { token: `ro:${f.regionCode}`, covers: ['regionCode', 'openToPartners'] };
+  if (f.kind) return { token: `rk:${f.regionCode}:${f.kind}`, covers: ['regionCode', 'kind'] };
+  if (f.majorCategory) return { token: `rc:${f.regionCode}:${f.majorCategory}`, covers: ['regionCode', 'majorCategory'] };
+  return null;
+}
+
 function searchWhere(f: BaseSearch): SQL {
   // published: the partial GIN index holds only published bases, so the status is a plain predicate
   const status = f.status ?? 'published';
+  const pair = pairToken(f);
+  const single = (key: 'regionCode' | 'openToPartners' | 'kind' | 'majorCategory') => !pair?.covers.includes(key);
   const facets = [
     ...(status === 'published' ? [] : [`s:${status}`]),
-    ...(f.kind ? [`k:${f.kind}`] : []),
-    ...(f.regionCode ? [`r:${f.regionCode}`] : []),
-    ...(f.majorCategory ? [`mc:${f.majorCategory}`] : []),
+    ...(pair ? [pair.token] : []),
+    ...(f.kind && single('kind') ? [`k:${f.kind}`] : []),
+    ...(f.regionCode && single('regionCode') ? [`r:${f.regionCode}`] : []),
+    ...(f.majorCategory && single('majorCategory') ? [`mc:${f.majorCategory}`] : []),
     ...(f.majorCode ? [`m:${f.majorCode}`] : []),
     ...(f.industryCode ? [`i:${f.industryCode}`] : []),
-    ...(f.openToPartners ? ['o:1'] : []),
+    ...(f.openToPartners && single('openToPartners') ? ['o:1'] : []),
   ];
   const parts: SQL[] = [
     sql`b.status = ${status}`,
@@ -308,23 +327,23 @@ export type BaseHit = {
 /** A search counts its matches up to this many; more are shown as "more than 1,000". */
 export const SEARCH_TOTAL_CAP = 1000;
 
-/** One page of search results in sort order, with the keys to continue after the last row (and, when asked, the count of matches up to SEARCH_TOTAL_CAP + 1). */
+/** One page of search results in sort order, with the keys to continue after the last row (and, when asked, the count of all matches). */
 export async function searchTrainingBases(db: Database, f: BaseSearch) {
   const { k1, k2 } = sortKeys(f);
   const after = f.after ? sql`and (${k1}, ${k2}, b.id) > (${f.after[0]}::float8, ${f.after[1]}::float8, ${f.after[2]}::uuid)` : sql``;
-  // counted up to one past the cap, so that a broad search does not rank every match just to count them
-  const total = f.withTotal ? sql`, (select count(*) from (select 1 from training_base b where ${searchWhere(f)} limit ${SEARCH_TOTAL_CAP + 1}) c)::int as total` : sql``;
+  // Ranking reads every match anyway: the count comes from the same scan (a second, capped scan cost a third of a search)
+  const total = f.withTotal ? sql`, count(*) over ()::int as total` : sql``;
   // Rank every match on its sort keys alone, then read the page's columns and owners for the rows kept.
   const rows = await db.rows<BaseHit & Record<string, unknown>>(sql`
     with hits as (
-      select b.id, (${k1})::float8 as k1, (${k2})::float8 as k2
+      select b.id, (${k1})::float8 as k1, (${k2})::float8 as k2 ${total}
       from training_base b
       where ${searchWhere(f)} ${after}
       order by k1, k2, b.id
       limit ${f.limit})
     select b.id, b.kind, b.name, o.name as "ownerName", b.region_code as "regionCode", b.map_region_code as "mapRegionCode",
       b.address, b.lng, b.lat, b.stations, b.daily_capacity as "dailyCapacity", b.open_to_partners as "openToPartners",
-      b.open_terms as "openTerms", b.major_codes as "majorCodes", h.k1, h.k2 ${total}
+      b.open_terms as "openTerms", b.major_codes as "majorCodes", h.k1, h.k2 ${f.withTotal ? sql`, h.total` : sql``}
     from hits h join training_base b on b.id = h.id join organization o on o.id = b.owner_organization_id
     order by h.k1, h.k2, h.id`);
   return rows;
