@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { callApi } from './support/api.ts';
-import { screenshot, seriousA11yViolations } from './support/browser.ts';
+import { expectOutcome, screenshot, seriousA11yViolations } from './support/browser.ts';
 import { DEMO_PASSWORD, startJourney } from './support/journey.ts';
 import { pickRegion } from './support/forms.ts';
 
@@ -44,7 +44,7 @@ describe('a cross-region industry community', () => {
     // submitting before an enterprise leads it is refused, naming what is missing
     await page.getByRole('button', { name: '提交审批' }).click();
     await confirmPopup(page);
-    await page.getByText('还缺少企业牵头单位，暂不能提交').first().waitFor();
+    await expectOutcome(page, 'submit-without-enterprise-lead', () => page.getByText('还缺少企业牵头单位，暂不能提交').first().waitFor());
 
     await page.getByLabel('被邀请单位').fill('亦庄');
     await page.locator('.ant-select-item-option', { hasText: '亦庄智造数控装备有限公司' }).first().click();

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { png } from '@ronghe/db/test-files';
 import { addDays, todayInChina } from '@ronghe/domain/training-base';
 import { callApi, verifiedOwner } from './support/api.ts';
-import { screenshot, seriousA11yViolations } from './support/browser.ts';
+import { expectOutcome, screenshot, seriousA11yViolations } from './support/browser.ts';
 
 /** axe on a page at rest: pointer away from any button (hover colours), popups and toasts gone. */
 async function settledA11yViolations(page: Page) {
@@ -24,19 +24,7 @@ const NAME = '海淀焊接与智能制造开放实践中心（测试）';
 const from = addDays(todayInChina(), 10);
 const to = addDays(from, 2);
 
-
 const pick = (page: Page, text: string | RegExp) => page.locator('.ant-select-item-option', { hasText: text }).first().click();
-
-/** Waits for a step's outcome; on timeout, fails with what the page shows (errors, alerts) and a screenshot. */
-async function expectOutcome(page: Page, name: string, wait: () => Promise<unknown>) {
-  try {
-    await wait();
-  } catch (error) {
-    await screenshot(page, `failed-${name}`);
-    const shown = await page.locator('.ant-form-item-explain-error, [role=alert], .ant-message-notice').allTextContents();
-    throw new Error(`${name}: ${String(error)}\nshown: ${JSON.stringify(shown)}\nurl: ${page.url()}`, { cause: error });
-  }
-}
 
 /** Types a range into an antd RangePicker whose start input has this placeholder. */
 async function typeRange(page: Page, start: string, end: string, startPlaceholder = '开始日期') {
@@ -134,7 +122,7 @@ describe('an open practice centre, found and booked across 京津冀', () => {
     await page.getByLabel('用途').click();
     await pick(page, '实训教学');
     await page.getByRole('button', { name: '提交预约' }).click();
-    await page.getByText('预约已提交，等待基地审批').first().waitFor();
+    await expectOutcome(page, 'request-booking', () => page.getByText('预约已提交，等待基地审批').first().waitFor());
     await page.close();
   });
 

@@ -58,3 +58,14 @@ export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]>
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
 }
+
+/** Waits for a step's outcome; on timeout, fails with what the page shows (errors, alerts, messages) and a screenshot. */
+export async function expectOutcome(page: Page, name: string, wait: () => Promise<unknown>): Promise<void> {
+  try {
+    await wait();
+  } catch (error) {
+    await screenshot(page, `failed-${name}`);
+    const shown = await page.locator('.ant-form-item-explain-error, [role=alert], .ant-message-notice').allTextContents();
+    throw new Error(`${name}: ${String(error)}\nshown: ${JSON.stringify(shown)}\nurl: ${page.url()}`, { cause: error });
+  }
+}
