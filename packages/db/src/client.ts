@@ -3,7 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { SQL } from 'drizzle-orm';
 import postgres from 'postgres';
 import * as schema from './schema/index.ts';
@@ -11,6 +11,9 @@ import { acquireDataDirLock } from './data-dir-lock.ts';
 import { transactionGuard } from './postgres-transactions.ts';
 
 export type Schema = typeof schema;
+
+/** SQL to text and parameters, as drizzle's sessions do (no casing options here) */
+const dialect = new PgDialect();
 export type Drizzle = PgDatabase<PgQueryResultHKT, Schema>;
 export type Engine = 'pglite' | 'postgres';
 
@@ -21,8 +24,13 @@ export type DbConfig =
 export type Database = {
   engine: Engine;
   orm: Drizzle;
-  /** Runs raw SQL and returns its rows on either engine (PGlite gives { rows }, postgres.js an array). */
-  rows: <T extends Record<string, unknown>>(query: SQL) => Promise<T[]>;
+  /**
+   * Runs raw SQL and returns its rows on either engine (PGlite gives { rows }, postgres.js an array). `prepare`: on
+   * PostgreSQL, as a named prepared statement of the connection, parsed and planned once rather than on every call
+   * (drizzle prepares only queries given a name): for hot queries with a fixed set of shapes, never for SQL built
+   * with values in its text.
+   */
+  rows: <T extends Record<string, unknown>>(query: SQL, options?: { prepare?: boolean }) => Promise<T[]>;
   /** true when the database answers a trivial query */
   ping: () => Promise<boolean>;
   close: () => Promise<void>;
@@ -88,7 +96,11 @@ async function createPostgres(url: string, max: number, applicationName: string)
   return {
     engine: 'postgres',
     orm,
-    rows: async <T extends Record<string, unknown>>(query: SQL) => (await orm.execute(query)) as unknown as T[],
+    rows: async <T extends Record<string, unknown>>(query: SQL, options?: { prepare?: boolean }) => {
+      if (!options?.prepare) return (await orm.execute(query)) as unknown as T[];
+      const { sql: text, params } = dialect.sqlToQuery(query);
+      return (await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true })) as unknown as T[];
+    },
     ping: async () => {
       // a server that has gone away can leave the query waiting for the connect timeout: health answers sooner
       let timer: NodeJS.Timeout | undefined;

@@ -345,7 +345,10 @@ export async function searchTrainingBases(db: Database, f: BaseSearch) {
       b.address, b.lng, b.lat, b.stations, b.daily_capacity as "dailyCapacity", b.open_to_partners as "openToPartners",
       b.open_terms as "openTerms", b.major_codes as "majorCodes", h.k1, h.k2 ${f.withTotal ? sql`, h.total` : sql``}
     from hits h join training_base b on b.id = h.id join organization o on o.id = b.owner_organization_id
-    order by h.k1, h.k2, h.id`);
+    order by h.k1, h.k2, h.id`,
+    // a few dozen shapes (which filters, which sort, first page or not), each parsed and planned once per connection
+    { prepare: true },
+  );
   return rows;
 }
 
