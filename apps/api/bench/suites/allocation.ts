@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { allocate, allocateCompact, blockingApplicantsCompact, deferredAcceptance, edgeKeys, type AllocationInput, type CompactInstance } from '@ronghe/domain/allocation';
 import type { BenchResult, MetricResult, Suite } from '../types.ts';
+import { mulberry32 } from '../lib/random.ts';
 
 // Allocation rounds (issue 7): applicant-proposing deferred acceptance on seeded random rounds, no server or database.
 // N applicants, 0.9·N seats in N/10 needs, each applicant listing up to 20 needs with Zipf-like popularity (s = 0.8);
@@ -32,17 +33,6 @@ const r1 = (x: number) => Math.round(x * 10) / 10;
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
 // ---- the generator ----------------------------------------------------------------------------
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function permutation(n: number, rand: () => number): Int32Array {
   const order = Int32Array.from({ length: n }, (_, i) => i);

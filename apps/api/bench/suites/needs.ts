@@ -14,6 +14,7 @@ import { captureStatements, type Statement } from '../lib/sql-capture.ts';
 import { ratio } from '../lib/stats.ts';
 import type { BenchResult, LoadResult, LoadStats, MetricResult, Samples, Suite, SuiteContext } from '../types.ts';
 import { cpuMsOf } from '../lib/proc-status.ts';
+import { mulberry32 } from '../lib/random.ts';
 
 // Recommendations both ways (issue 6): needs.recommendCohorts for a need and cohorts.recommendNeeds for a cohort, at
 // 20,000 organisations, 200,000 needs and 100,000 cohorts on PostgreSQL (a tenth on PGlite), seeded set-based into a
@@ -44,18 +45,6 @@ const MAJORS: Array<[code: string, weight: number]> = [
   ['440501', 2], ['490208', 2], ['470201', 1], ['540202', 2], ['410101', 2], ['550101', 1], ['570102', 1],
 ];
 
-/** mulberry32, so the region and major lists (and so the data set) are the same on every run. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function weightedSample(list: ReadonlyArray<readonly [string, number]>, n: number, next: () => number): string[] {
   const total = list.reduce((s, [, w]) => s + w, 0);
   return Array.from({ length: n }, () => {
@@ -79,7 +68,7 @@ export type Scale = (typeof SCALE)[keyof typeof SCALE];
 
 /** The seeding statements, set-based (generate_series and hashes), each with a label for the progress log. */
 function seedStatements(s: Scale, today: string): Array<[string, SQL]> {
-  const next = prng(20270101);
+  const next = mulberry32(20270101);
   const places = textArray(regionSample(2_000, next));
   const majors = textArray(weightedSample(MAJORS, 1_000, next));
   return [

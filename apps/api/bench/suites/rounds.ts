@@ -6,6 +6,7 @@ import { majorCategoryOf } from '@ronghe/domain/reference/majors';
 import { addDays, todayInChina } from '@ronghe/domain/training-base';
 import { createScratchStore } from '../lib/scratch-store.ts';
 import type { BenchResult, Suite, SuiteContext } from '../types.ts';
+import { mulberry32 } from '../lib/random.ts';
 
 // The whole 双选 round (issue 7): load a stored round from the database, match, write every slot's result in one
 // transaction, as `rounds.close` does. PostgreSQL at the issue's size, 50,000 students (5,000 cohorts of 10)
@@ -19,17 +20,6 @@ const BUDGET_MS = 15_000;
 const BATCH = 5_000;
 const MAJOR = '460103';
 
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const ms = (v: number) => Math.round(v);
 
 async function insertJson(db: Database, rows: unknown[], statement: (json: string) => ReturnType<typeof sql>) {
@@ -38,7 +28,7 @@ async function insertJson(db: Database, rows: unknown[], statement: (json: strin
 
 /** A stored open round: needs with skewed popularity (a few are wanted by many), cohorts ranking up to 20, a third of the needs ranking cohorts. */
 async function seedRound(db: Database, scale: { needs: number; cohorts: number; places: number }): Promise<string> {
-  const r = prng(20270301);
+  const r = mulberry32(20270301);
   const category = majorCategoryOf(MAJOR)?.seq ?? 0;
   const from = addDays(todayInChina(), 60);
   const to = addDays(from, 90);
