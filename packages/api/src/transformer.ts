@@ -15,8 +15,11 @@ const escapeKey = (key: string) => (key.includes('.') || key.includes('\\') ? ke
 
 const MAX_DEPTH = 64;
 
-/** Records the paths of Dates in `value`; false when it holds anything plain JSON and Dates cannot say. */
-function scan(value: unknown, path: string | null, dates: Meta, depth: number): boolean {
+/**
+ * Records the paths of Dates in `value` (`at`: the keys down to it; a path string is built only for a Date); false
+ * when it holds anything plain JSON and Dates cannot say.
+ */
+function scan(value: unknown, at: string[], dates: Meta): boolean {
   if (value === null) return true;
   switch (typeof value) {
     case 'string':
@@ -29,18 +32,26 @@ function scan(value: unknown, path: string | null, dates: Meta, depth: number): 
     default:
       return false;
   }
-  if (depth > MAX_DEPTH) return false;
+  if (at.length > MAX_DEPTH) return false;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
-      if (item === undefined || !scan(item, path === null ? String(i) : `${path}.${i}`, dates, depth + 1)) return false;
+      if (item === undefined) return false;
+      if (item === null || typeof item !== 'object') {
+        if (!scan(item, at, dates)) return false;
+        continue;
+      }
+      at.push(String(i));
+      const ok = scan(item, at, dates);
+      at.pop();
+      if (!ok) return false;
     }
     return true;
   }
   if (value instanceof Date) {
     // a Date at the top is superjson's own case (meta.values is then a list)
-    if (Number.isNaN(value.getTime()) || path === null) return false;
-    dates[path] = ['Date'];
+    if (Number.isNaN(value.getTime()) || at.length === 0) return false;
+    dates[at.map(escapeKey).join('.')] = ['Date'];
     return true;
   }
   const proto: unknown = Object.getPrototypeOf(value);
@@ -48,7 +59,15 @@ function scan(value: unknown, path: string | null, dates: Meta, depth: number): 
   for (const key in value) {
     const item = (value as Record<string, unknown>)[key];
     // JSON leaves out an undefined property, and the client reads the missing key as undefined all the same
-    if (item !== undefined && !scan(item, path === null ? escapeKey(key) : `${path}.${escapeKey(key)}`, dates, depth + 1)) return false;
+    if (item === undefined) continue;
+    if (item === null || typeof item !== 'object') {
+      if (!scan(item, at, dates)) return false;
+      continue;
+    }
+    at.push(key);
+    const ok = scan(item, at, dates);
+    at.pop();
+    if (!ok) return false;
   }
   return true;
 }
@@ -56,7 +75,7 @@ function scan(value: unknown, path: string | null, dates: Meta, depth: number): 
 /** superjson's wire format for plain data with Dates, without copying it; superjson itself for anything else. */
 export function serializeOutput(value: unknown): unknown {
   const dates: Meta = {};
-  if (!scan(value, null, dates, 0)) return superjson.serialize(value as Parameters<typeof superjson.serialize>[0]);
+  if (!scan(value, [], dates)) return superjson.serialize(value as Parameters<typeof superjson.serialize>[0]);
   for (const _ in dates) return { json: value, meta: { values: dates, v: 1 } };
   return { json: value };
 }

@@ -67,7 +67,10 @@ describe('publishing a training base', () => {
     const haidian = (rows: typeof after) => rows.find((r) => r.mapRegionCode === '110108')?.count ?? 0;
     expect(haidian(after)).toBe(haidian(before) + 1);
     const supply = await anonymous(env).trainingBases.supply();
-    expect(supply.some((s) => s.mapRegionCode === '110108' && s.category > 0)).toBe(true);
+    const haidianSupply = supply.regions.find((r) => r.mapRegionCode === '110108');
+    expect(haidianSupply?.counts).toHaveLength(supply.categories.length);
+    // the base trains majors of 装备制造 (46…): Haidian counts it in category 6
+    expect(haidianSupply?.counts[supply.categories.indexOf(6)]).toBeGreaterThanOrEqual(1);
 
     const seen = await anonymous(env).trainingBases.get({ id });
     expect(seen.contactMasked).toBe(true);

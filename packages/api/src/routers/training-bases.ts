@@ -190,10 +190,24 @@ export const trainingBasesRouter = router({
     .output(z.array(z.object({ mapRegionCode: z.string(), count: z.number() })))
     .query(({ ctx, input }) => supplyByRegion(ctx.readDb, input.dimension, 'value' in input ? String(input.value) : '')),
 
-  /** anyone: the supply layer, published bases per map region and major category */
+  /**
+   * anyone: the supply layer, published bases per map region and major category, as a table: `counts[i]` of a
+   * region is its bases in `categories[i]` (43 rows of numbers rather than ≈ 470 objects)
+   */
   supply: publicProcedure
-    .output(z.array(z.object({ mapRegionCode: z.string(), category: z.number(), count: z.number() })))
-    .query(async ({ ctx }) => (await supplyByCategory(ctx.readDb)).map((r) => ({ ...r, category: Number(r.category) }))),
+    .output(z.object({ categories: z.array(z.number()), regions: z.array(z.object({ mapRegionCode: z.string(), counts: z.array(z.number()) })) }))
+    .query(async ({ ctx }) => {
+      const rows = await supplyByCategory(ctx.readDb);
+      const categories = [...new Set(rows.map((r) => r.category))].sort((a, b) => a - b);
+      const column = new Map(categories.map((c, i) => [c, i]));
+      const regions = new Map<string, number[]>();
+      for (const r of rows) {
+        let counts = regions.get(r.mapRegionCode);
+        if (!counts) regions.set(r.mapRegionCode, (counts = categories.map(() => 0)));
+        counts[column.get(r.category) ?? 0] = r.count;
+      }
+      return { categories, regions: [...regions].sort(([a], [b]) => a.localeCompare(b)).map(([mapRegionCode, counts]) => ({ mapRegionCode, counts })) };
+    }),
 
   /** anyone for a published base; drafts for the owner's members and admins; contact masked to outsiders */
   get: publicProcedure

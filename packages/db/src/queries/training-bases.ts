@@ -14,7 +14,6 @@ import {
   trainingBaseDays,
   trainingBaseRevisions,
   trainingBases,
-  trainingBaseSupply,
 } from '../schema/index.ts';
 import { likePattern } from './organizations.ts';
 
@@ -367,18 +366,18 @@ export async function baseMapPoints(db: Database, f: BaseSearch) {
 
 /** The map's figures: published bases per map region for one dimension value. */
 export async function supplyByRegion(db: Database, dimension: 'all' | 'kind' | 'category' | 'open', value = '') {
-  return db.orm
-    .select({ mapRegionCode: trainingBaseSupply.mapRegionCode, count: trainingBaseSupply.count })
-    .from(trainingBaseSupply)
-    .where(and(eq(trainingBaseSupply.dimension, dimension), eq(trainingBaseSupply.value, value)));
+  return db.rows<{ mapRegionCode: string; count: number }>(
+    sql`select map_region_code as "mapRegionCode", count from training_base_supply where dimension = ${dimension} and value = ${value}`,
+    { prepare: true },
+  );
 }
 
-/** Published bases per map region and major category: the supply layer. */
+/** Published bases per map region and major category: the supply layer (≈ 470 rows, read as they come: no ORM mapping). */
 export async function supplyByCategory(db: Database) {
-  return db.orm
-    .select({ mapRegionCode: trainingBaseSupply.mapRegionCode, category: trainingBaseSupply.value, count: trainingBaseSupply.count })
-    .from(trainingBaseSupply)
-    .where(eq(trainingBaseSupply.dimension, 'category'));
+  return db.rows<{ mapRegionCode: string; category: number; count: number }>(
+    sql`select map_region_code as "mapRegionCode", value::int as category, count from training_base_supply where dimension = 'category'`,
+    { prepare: true },
+  );
 }
 
 /** Published bases by kind and province: what T03 and the monitoring pages count. */

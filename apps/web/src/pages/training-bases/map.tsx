@@ -48,7 +48,8 @@ export default function BaseMapPage() {
   const supply = useQuery(trpc.trainingBases.supply.queryOptions());
   const categoryCounts = useMemo(() => {
     const counts = new Map<number, number>();
-    for (const s of supply.data ?? []) counts.set(s.category, (counts.get(s.category) ?? 0) + s.count);
+    const { categories = [], regions = [] } = supply.data ?? {};
+    categories.forEach((category, i) => counts.set(category, regions.reduce((sum, r) => sum + (r.counts[i] ?? 0), 0)));
     return counts;
   }, [supply.data]);
   // without a choice, the category with the most bases
