@@ -323,7 +323,7 @@ export type BaseHit = {
   total?: number;
 };
 
-/** A search counts its matches up to this many; more are shown as "more than 1,000". */
+/** The API reports a search's count up to this many; more are shown as "more than 1,000" (the count itself is exact). */
 export const SEARCH_TOTAL_CAP = 1000;
 
 /** One page of search results in sort order, with the keys to continue after the last row (and, when asked, the count of all matches). */
