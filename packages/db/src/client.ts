@@ -26,7 +26,8 @@ export type Database = {
   orm: Drizzle;
   /**
    * Runs raw SQL and returns its rows on either engine (PGlite gives { rows }, postgres.js an array). `prepare`: on
-   * PostgreSQL, as a named prepared statement of the connection, parsed and planned once rather than on every call
+   * PostgreSQL, as a named prepared statement of the connection, parsed once rather than on every call (PostgreSQL
+   * may still plan each call when its generic plan looks dearer than the custom ones)
    * (drizzle prepares only queries given a name): for hot queries with a fixed set of shapes, never for SQL built
    * with values in its text.
    */
