@@ -23,7 +23,10 @@ export function startJourney(): Journey {
   const journey = {
     async signIn(page, identifier, password = DEMO_PASSWORD) {
       await journey.browser.context.clearCookies();
-      const res = await page.request.post(`${journey.server.url}/trpc/account.signIn`, { data: { json: { identifier, password } } });
+      const post = () => page.request.post(`${journey.server.url}/trpc/account.signIn`, { data: { json: { identifier, password } } });
+      // a kept-alive connection the server closes just as the request goes out is reset (ECONNRESET); signing in
+      // again is harmless, so one reset is retried rather than failing the step
+      const res = await post().catch((e: Error) => (/ECONNRESET|socket hang up/.test(e.message) ? post() : Promise.reject(e)));
       expect(res.status(), `sign-in as ${identifier}`).toBe(200);
     },
   } as Journey;
@@ -45,6 +48,9 @@ export function startJourney(): Journey {
     mkdirSync(screenshotDir, { recursive: true });
     const path = new URL(page.url()).pathname;
     appendFileSync(failureContextFile, `${task.name} (attempt ${attempt}) — at ${path}: ${text.replace(/\s+/g, ' ').slice(0, 500)}\n`);
+    // and what the server wrote (warnings and errors only: LOG_LEVEL=warn), its last lines
+    const logs = journey.server?.logs().trim().split('\n').filter(Boolean).slice(-5) ?? [];
+    for (const line of logs) appendFileSync(failureContextFile, `${task.name} (attempt ${attempt}) — server: ${line.slice(0, 300)}\n`);
   });
   afterAll(async () => {
     await journey.browser?.close();
