@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { connect } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,6 +52,27 @@ async function waitHealthy(proc: Proc): Promise<string> {
   }
 }
 
+/** Sends GET requests over one kept-alive connection, idling `idleMs` between them; the status line of each answer. */
+async function keptAliveStatuses(url: string, idleMs: number): Promise<string[]> {
+  const { hostname, port } = new URL(url);
+  const socket = connect(Number(port), hostname === 'localhost' ? '127.0.0.1' : hostname);
+  let received = '';
+  socket.on('data', (d: Buffer) => (received += d.toString()));
+  socket.on('error', () => {});
+  const ask = async () => {
+    const before = received.length;
+    socket.write(`GET /healthz HTTP/1.1\r\nHost: ${hostname}\r\nConnection: keep-alive\r\n\r\n`);
+    const deadline = Date.now() + 5_000;
+    while (!/\r\n\r\n/.test(received.slice(before)) && !socket.destroyed && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    return received.slice(before).split('\r\n')[0] ?? '';
+  };
+  const first = await ask();
+  await new Promise((r) => setTimeout(r, idleMs));
+  const second = socket.destroyed ? '(closed by the server)' : await ask();
+  socket.destroy();
+  return [first, second];
+}
+
 const errorLines = (out: string) => out.split('\n').filter((l) => l.startsWith('Ronghe 无法启动') || l.startsWith('环境变量无效'));
 
 describe('start-up failures are one clear line and exit 1', () => {
@@ -99,6 +121,8 @@ if (!process.env.DATABASE_URL)
     const res = await fetch(`${url2}/trpc/organizations.stats`);
     const body = (await res.json()) as { result: { data: { json: Array<{ count: number }> } } };
     expect(body.result.data.json.reduce((n, r) => n + r.count, 0)).toBeGreaterThan(50);
+    // an idle connection outlives Node's default keep-alive (5 s, closed after about 6): a proxy's pooled connection is not reset
+    expect(await keptAliveStatuses(url2, 7_000)).toEqual(['HTTP/1.1 200 OK', 'HTTP/1.1 200 OK']);
     expect(await again.stop('SIGINT')).toBe(0);
   });
 

@@ -69,6 +69,8 @@ async function oneProcessAtATime(db: Database, fn: () => Promise<void>): Promise
 }
 
 const JOBS_START_DELAY_MS = 2_000;
+/** How long an idle connection is kept open: longer than a proxy's upstream keepalive (nginx: 60 s). */
+const KEEP_ALIVE_MS = 65_000;
 
 /** Opens the database, migrates and seeds it, and serves HTTP. */
 export async function startServer(env: Env, logger: Logger): Promise<RunningServer> {
@@ -104,6 +106,12 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   const server = await new Promise<Server>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s as Server));
     s.once('error', reject);
+    // A client that keeps an idle connection longer than the server (nginx's upstream keepalive: 60 s; Node's
+    // default: 5 s) can send a request just as the server closes it, and gets a reset: a lost POST. The server
+    // keeps idle connections longer than its clients do, so they close first.
+    const http = s as Server;
+    http.keepAliveTimeout = KEEP_ALIVE_MS;
+    http.headersTimeout = KEEP_ALIVE_MS + 1_000;
   }).catch(async (error: NodeJS.ErrnoException) => {
     await db.close();
     if (error.code === 'EADDRINUSE') throw new StartupError(`端口 ${env.PORT} 已被占用 (port in use): set PORT to another port`);
