@@ -23,10 +23,7 @@ export function startJourney(): Journey {
   const journey = {
     async signIn(page, identifier, password = DEMO_PASSWORD) {
       await journey.browser.context.clearCookies();
-      const post = () => page.request.post(`${journey.server.url}/trpc/account.signIn`, { data: { json: { identifier, password } } });
-      // a kept-alive connection the server closes just as the request goes out is reset (ECONNRESET); signing in
-      // again is harmless, so one reset is retried rather than failing the step
-      const res = await post().catch((e: Error) => (/ECONNRESET|socket hang up/.test(e.message) ? post() : Promise.reject(e)));
+      const res = await page.request.post(`${journey.server.url}/trpc/account.signIn`, { data: { json: { identifier, password } } });
       expect(res.status(), `sign-in as ${identifier}`).toBe(200);
     },
   } as Journey;
