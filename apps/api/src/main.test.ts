@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { connect } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const entry = fileURLToPath(new URL('./main.ts', import.meta.url));
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+/** every server started; one a failed assertion left running is killed at the end, not left holding its port */
+const started: ChildProcess[] = [];
+afterAll(() => {
+  started.forEach((child) => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL'));
+  dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
+});
 
 function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'ronghe-main-'));
@@ -24,6 +29,7 @@ function startProcess(env: Record<string, string>): Proc {
   const base = { ...process.env };
   delete base.DATABASE_URL;
   const child = spawn(process.execPath, ['--import', 'tsx', entry], { env: { ...base, HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  started.push(child);
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));
