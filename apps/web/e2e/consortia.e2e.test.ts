@@ -1,9 +1,8 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { callApi, verifiedOwner } from './support/api.ts';
 import { expectOutcome, screenshot, seriousA11yViolations } from './support/browser.ts';
 import { startJourney } from './support/journey.ts';
-import { pickRegion } from './support/forms.ts';
+import { clickAndConfirm, pickRegion } from './support/forms.ts';
 
 // Issue 4's journey: a school proposes an industry community with an enterprise co-lead, the admin
 // approves it, a Tianjin school applies and is accepted; the map and the counts update.
@@ -13,8 +12,6 @@ const NAME = '京津冀数控装备产教融合共同体';
 // names are unique: a retried first step (CI retries once) proposes the community under a new name
 let name = NAME;
 let attempts = 0;
-
-const confirmPopup = (page: Page) => page.locator('.ant-popconfirm-buttons .ant-btn-primary').last().click();
 
 async function activeIndustryCommunities(): Promise<number> {
   const { data } = await callApi<Array<{ kind: string; count: number }>>(journey.server.url, 'consortia.stats', undefined, { query: true });
@@ -42,8 +39,7 @@ describe('a cross-region industry community', () => {
     await page.getByRole('heading', { name, level: 1 }).waitFor();
 
     // submitting before an enterprise leads it is refused, naming what is missing
-    await page.getByRole('button', { name: '提交审批' }).click();
-    await confirmPopup(page);
+    await clickAndConfirm(page, '提交审批');
     await expectOutcome(page, 'submit-without-enterprise-lead', () => page.getByText('还缺少企业牵头单位，暂不能提交').first().waitFor());
 
     await page.getByLabel('被邀请单位').fill('亦庄');
@@ -70,8 +66,7 @@ describe('a cross-region industry community', () => {
     const page = await journey.browser.newPage();
     await journey.signIn(page, 'school@demo.ronghe.cn');
     await page.goto(consortiumUrl);
-    await page.getByRole('button', { name: '提交审批' }).click();
-    await confirmPopup(page);
+    await clickAndConfirm(page, '提交审批');
     await page.getByText('待审批').first().waitFor();
     await page.close();
   });
@@ -81,8 +76,7 @@ describe('a cross-region industry community', () => {
     const page = await journey.browser.newPage();
     await journey.signIn(page, 'admin@demo.ronghe.cn');
     await page.goto(consortiumUrl);
-    await page.getByRole('button', { name: '批准' }).click();
-    await confirmPopup(page);
+    await clickAndConfirm(page, '批准');
     await page.getByText('运行中').first().waitFor();
     expect(await activeIndustryCommunities()).toBe(before + 1);
     await page.close();

@@ -4,6 +4,7 @@ import { addDays, todayInChina } from '@ronghe/domain/training-base';
 import { usccCheckChar } from '@ronghe/domain/uscc';
 import { callApi } from './support/api.ts';
 import { screenshot, seriousA11yViolations } from './support/browser.ts';
+import { typeDate } from './support/forms.ts';
 import { DEMO_PASSWORD, startJourney } from './support/journey.ts';
 
 // Issue 7's journey: the commission opens a round for 亦庄 with 3 enterprises and 4 schools; schools rank; the
@@ -56,27 +57,23 @@ async function pickOptions(page: Page, selectId: string, labels: RegExp[]) {
   await page.keyboard.press('Escape');
 }
 
-/** Types a date and leaves the field with Tab: Enter would also submit the form. */
-async function typeDate(page: Page, label: string, value: string) {
-  await page.getByLabel(label).click();
-  await page.keyboard.type(value);
-  await page.keyboard.press('Tab');
-  await expect.poll(() => page.getByLabel(label).inputValue()).toBe(value);
-}
-
 describe('a 双选 round for 亦庄', () => {
   let roundUrl = '';
   const needTitles = ['亦庄数控车工岗位（双选）', '亦庄加工中心操作岗位（双选）', '亦庄数控设备装调岗位（双选）'];
 
-  it('the commission opens a round for 亦庄 with 3 enterprises and 4 schools', async () => {
+  // set up once, in a step of its own: a retried round step (CI retries a failed step once) reuses it
+  let admin: { cookie: string } = { cookie: '' };
+  let schools: Org[] = [];
+
+  it('three enterprises post 8 places and four schools offer 11 students (set up through the API)', async () => {
     const url = journey.server.url;
-    const admin = await callApi(url, 'account.signIn', { identifier: 'admin@demo.ronghe.cn', password: DEMO_PASSWORD });
+    admin = await callApi(url, 'account.signIn', { identifier: 'admin@demo.ronghe.cn', password: DEMO_PASSWORD });
     const enterprises = [
       await demoOrg('enterprise@demo.ronghe.cn'),
       await newOrg(admin.cookie, 'hr@yzjm.example.com', { kind: 'enterprise', name: '亦庄精密机床有限公司（测试）', regionCode: '110115', uscc: uscc(), industryCode: '34', staffCount: 600 }),
       await newOrg(admin.cookie, 'hr@yzzb.example.com', { kind: 'enterprise', name: '亦庄智能装备有限公司（测试）', regionCode: '110115', uscc: uscc(), industryCode: '34', staffCount: 400 }),
     ];
-    const schools = [
+    schools = [
       await demoOrg('school@demo.ronghe.cn'),
       await newOrg(admin.cookie, 'jw@dxzz.example.com', { kind: 'school', name: '大兴职业技术学校（测试）', regionCode: '110115', schoolLevel: 'zhongzhi' }),
       await newOrg(admin.cookie, 'jw@tjjd.example.com', { kind: 'school', name: '天津机电工艺学院（测试）', regionCode: '120116', schoolLevel: 'gaozhi' }),
@@ -96,7 +93,10 @@ describe('a 双选 round for 亦庄', () => {
     for (const [i, s] of schools.entries()) {
       await callApi(url, 'cohorts.create', { organizationId: s.organizationId, majorCode: i === 3 ? '520201' : '460103', students: i === 3 ? 2 : 3, ...cohort }, { cookie: s.cookie });
     }
+  });
 
+  it('the commission opens a round for 亦庄 with 3 enterprises and 4 schools', async () => {
+    const url = journey.server.url;
     const page = await journey.browser.newPage();
     await journey.signIn(page, 'admin@demo.ronghe.cn');
     await page.goto(`${url}/rounds`);

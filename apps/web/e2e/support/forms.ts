@@ -20,3 +20,37 @@ export async function pickRegion(page: Page, label: string, search: string, regi
   }
   throw new Error(`could not pick ${region} in ${label}: the field shows ${JSON.stringify(await shown())}`);
 }
+
+/**
+ * Types a date into an antd date picker and leaves it with Tab (Enter would also submit the form), then checks the
+ * field kept it. Retried: on a busy machine keys typed while the picker is still opening can be lost, and the
+ * picker then clears the incomplete date.
+ */
+export async function typeDate(page: Page, label: string, value: string) {
+  const input = page.getByLabel(label);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await input.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(value);
+    await page.keyboard.press('Tab');
+    for (let wait = 0; wait < 20; wait++) {
+      if ((await input.inputValue()) === value) return;
+      await page.waitForTimeout(100);
+    }
+  }
+  throw new Error(`could not type ${value} into ${label}: the field shows ${JSON.stringify(await input.inputValue())}`);
+}
+
+/**
+ * Clicks a button that asks "are you sure?" and confirms in its popup. Retried: a click while the page re-renders
+ * can open a popup that is unmounted at once.
+ */
+export async function clickAndConfirm(page: Page, button: string) {
+  const confirm = page.locator('.ant-popconfirm:visible .ant-popconfirm-buttons .ant-btn-primary');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.getByRole('button', { name: button }).click();
+    const shown = await confirm.waitFor({ timeout: 5_000 }).then(() => true, () => false);
+    if (shown) return confirm.click();
+  }
+  throw new Error(`clicking ${button} opened no confirmation`);
+}
