@@ -104,7 +104,7 @@ async function seedAll(db: Database, size: (typeof SIZES)[keyof typeof SIZES]): 
   const t = performance.now();
   await prepareDatabase(db, { demo: true });
   log(`  demo data: ${ms(performance.now() - t)} ms`);
-  for (const table of ['organization', 'training_base', 'need', 'cohort', 'need_application', 'placement', 'cooperation_project']) await db.rows(sql.raw(`vacuum analyze ${table}`));
+  for (const table of ['organization', 'training_base', 'training_base_search', 'need', 'cohort', 'need_application', 'placement', 'cooperation_project']) await db.rows(sql.raw(`vacuum analyze ${table}`));
   const [counts] = await db.rows<Record<string, number>>(sql`select
       (select count(*) from organization)::int as organizations,
       (select count(*) from training_base where status = 'published')::int as published_bases,

@@ -304,7 +304,7 @@ export async function seedBases(db: Database, scale: { bases: number; organizati
   // VACUUM as well as ANALYZE, as autovacuum would after a bulk load: it moves the GIN pending list into the index.
   const vacuumMs = await step('vacuum analyze', async () => {
     const t = performance.now();
-    for (const table of ['organization', 'training_base', 'training_base_supply']) await db.rows(sql.raw(`vacuum analyze ${table}`));
+    for (const table of ['organization', 'training_base', 'training_base_search', 'training_base_supply']) await db.rows(sql.raw(`vacuum analyze ${table}`));
     return performance.now() - t;
   });
   const [counts] = await db.rows<Record<string, number>>(sql`select
@@ -320,8 +320,12 @@ export async function seedBases(db: Database, scale: { bases: number; organizati
       (select count(*) from (select * from training_base limit 500) b
         where search_tokens <> ronghe_search_tokens(search_text, array(select t from unnest(search_tokens) t where char_length(t) > 2 and t !~ '^r[okc]:')))::int as token_mismatches_of_500,
       (pg_relation_size('training_base_published_tokens_idx') / 1048576)::int as tokens_index_mb,
-      (pg_relation_size('training_base') / 1048576)::int as table_mb`);
+      (pg_relation_size('training_base') / 1048576)::int as table_mb,
+      (select count(*) from training_base_search)::int as search_rows,
+      (select (sum(pg_relation_size(inhrelid)) / 1048576)::int from pg_inherits where inhparent = 'training_base_search'::regclass) as search_table_mb,
+      (select (sum(pg_relation_size(inhrelid)) / 1048576)::int from pg_inherits where inhparent = 'training_base_search_tokens_idx'::regclass) as search_index_mb`);
   if (!counts || counts.bases !== scale.bases) throw new Error(`seeded ${counts?.bases ?? '?'} bases, wanted ${scale.bases}`);
+  if (counts.search_rows !== counts.published) throw new Error(`training_base_search holds ${counts.search_rows} rows for ${counts.published} published bases`);
   if (counts.token_mismatches_of_500 !== 0) throw new Error(`${counts.token_mismatches_of_500} of 500 bases have search_tokens other than ronghe_search_tokens(search_text, facets)`);
   // What one ronghe_bigrams() call costs here: it is most of the seed, and of every base write.
   const t = performance.now();

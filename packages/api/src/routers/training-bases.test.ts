@@ -222,6 +222,56 @@ describe('searching by region and another filter', () => {
   });
 });
 
+describe('the search index (training_base_search, kept by a trigger)', () => {
+  // what the index must hold: one row per published base, in its province's open or closed partition
+  const differences = async () =>
+    (
+      await env.db.rows<{ n: number }>(sql`select count(*)::int as n from (
+        (select ronghe_base_segment(region_code, open_to_partners) as segment, id, name, kind, stations, lng, lat, search_text, search_tokens
+           from training_base where status = 'published'
+         except all
+         select segment, id, name, kind, stations, lng, lat, search_text, search_tokens from training_base_search)
+        union all
+        (select segment, id, name, kind, stations, lng, lat, search_text, search_tokens from training_base_search
+         except all
+         select ronghe_base_segment(region_code, open_to_partners), id, name, kind, stations, lng, lat, search_text, search_tokens
+           from training_base where status = 'published')) d`)
+    )[0]?.n;
+  const segmentOf = async (id: string) => (await env.db.rows<{ segment: string }>(sql`select segment from training_base_search where id = ${id}::uuid`)).map((r) => r.segment);
+
+  it('holds each published base once, in its partition, through publish, edit, a move to another province, unpublish and delete', async () => {
+    const q = '索引同步';
+    const { id } = await school.caller.trainingBases.create({ organizationId: school.organizationId, ...baseInput({ name: `${q}基地`, regionCode: '110108' }) });
+    expect(await segmentOf(id)).toEqual([]); // a draft is not searchable
+    await school.caller.trainingBases.publish({ id });
+    expect(await segmentOf(id)).toEqual(['11o']);
+    expect((await anonymous(env).trainingBases.search({ q })).items.map((i) => i.id)).toEqual([id]);
+    expect(await differences()).toBe(0);
+
+    // an edit moves it to Tianjin and closes it to partners: one row, in the other partition, with the new text
+    const current = await school.caller.trainingBases.get({ id });
+    await school.caller.trainingBases.update({
+      id,
+      ...baseInput({ name: `${q}天津基地`, regionCode: '120104', address: '天津市南开区卫津路1号', lng: 117.17, lat: 39.11, openToPartners: false, openTerms: null, stations: current.stations + 5 }),
+    });
+    expect(await segmentOf(id)).toEqual(['12c']);
+    expect((await anonymous(env).trainingBases.search({ q: '天津基地', regionCode: '120000' })).items.map((i) => i.id)).toEqual([id]);
+    expect((await anonymous(env).trainingBases.search({ q, regionCode: '110000' })).items).toEqual([]);
+    expect(await differences()).toBe(0);
+
+    await school.caller.trainingBases.unpublish({ id });
+    expect(await segmentOf(id)).toEqual([]);
+    expect((await anonymous(env).trainingBases.search({ q })).items).toEqual([]);
+    await school.caller.trainingBases.publish({ id });
+    expect(await segmentOf(id)).toEqual(['12c']);
+
+    // a write straight to the table (a seed, a repair script) is kept too
+    await env.db.rows(sql`delete from training_base where id = ${id}::uuid`);
+    expect(await segmentOf(id)).toEqual([]);
+    expect(await differences()).toBe(0);
+  });
+});
+
 describe('counting search results', () => {
   it('counts matches up to 1,000 and says when there are more, without changing the page', async () => {
     const id = await publishedBase({ name: '计数上限验证基地', description: '计数上限验证用的焊接实训基地' });

@@ -41,6 +41,8 @@ export const trainingBases = pgTable(
     // Search: the text keywords match (name, description, equipment names and models) and one GIN
     // array of its character bigrams plus facet tokens (status, kind, region at every level, majors,
     // major categories, industries, open), so a keyword and any filters meet in one index probe.
+    // Searches read them from training_base_search (migration 0016: published bases only, by province × open,
+    // kept by a trigger on this table; not declared here, as drizzle cannot declare a partitioned table).
     searchText: text('search_text').notNull().default(''),
     searchTokens: text('search_tokens').array().notNull().default(sql`'{}'::text[]`),
     version: integer('version').notNull().default(1),
