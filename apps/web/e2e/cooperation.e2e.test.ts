@@ -4,6 +4,7 @@ import { addDays, todayInChina } from '@ronghe/domain/training-base';
 import { callApi } from './support/api.ts';
 import { screenshot, seriousA11yViolations } from './support/browser.ts';
 import { DEMO_PASSWORD, startJourney } from './support/journey.ts';
+import { typeDate } from './support/forms.ts';
 
 /** axe on a page at rest: pointer away from any button (hover colours), popups and toasts gone. */
 async function settledA11yViolations(page: Page) {
@@ -150,10 +151,7 @@ describe('invitations, placements and projects', () => {
     await page.getByRole('button', { name: '登记三方协议' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('协议编号').fill('JD-2026-0815');
-    await dialog.getByLabel('签订日期').click();
-    await page.keyboard.type(todayInChina());
-    await page.keyboard.press('Tab'); // Enter would also submit the form
-    await expect.poll(() => dialog.getByLabel('签订日期').inputValue()).toBe(todayInChina());
+    await typeDate(page, '签订日期', todayInChina());
     await page.waitForTimeout(300);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'agreement-modal');
@@ -209,10 +207,7 @@ describe('invitations, placements and projects', () => {
     // the two sides may add their own milestones
     const due = addDays(todayInChina(), 120);
     await page.getByLabel('里程碑名称').fill('第二轮开课');
-    await page.getByLabel('计划完成日期').click();
-    await page.keyboard.type(due);
-    await page.keyboard.press('Tab'); // Enter would also submit the form, racing the click below
-    await expect.poll(() => page.getByLabel('计划完成日期').inputValue()).toBe(due);
+    await typeDate(page, '计划完成日期', due);
     await page.getByRole('button', { name: '添加', exact: true }).click();
     await page.getByText('里程碑已添加').first().waitFor();
     await page.getByText('4. 第二轮开课').waitFor();

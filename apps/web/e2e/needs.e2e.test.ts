@@ -12,7 +12,7 @@ async function settledA11yViolations(page: Page) {
   return seriousA11yViolations(page);
 }
 import { DEMO_PASSWORD, startJourney } from './support/journey.ts';
-import { pickRegion } from './support/forms.ts';
+import { pickRegion, typeDate, typeRange } from './support/forms.ts';
 
 // Issue 6's journey: an enterprise posts 20 internship places for 数控技术 students in 亦庄; the top
 // recommendation explains its score; a school applies with 12 students, another with 15; the
@@ -24,16 +24,6 @@ const start = addDays(todayInChina(), 45);
 
 const pick = (page: Page, text: string | RegExp) => page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
 
-/** Types a range; the end date is left with Tab (Enter would also submit the form), and both values are checked. */
-async function typeRange(page: Page, from: string, to: string) {
-  await page.getByPlaceholder('开始日期').first().click();
-  await page.keyboard.type(from);
-  await page.keyboard.press('Enter');
-  await page.keyboard.type(to);
-  await page.keyboard.press('Tab');
-  await expect.poll(() => page.getByPlaceholder('开始日期').first().inputValue()).toBe(from);
-  await expect.poll(() => page.getByPlaceholder('结束日期').first().inputValue()).toBe(to);
-}
 
 /** Submits the form and waits for the need's page; on a refusal, fails with what the form says. */
 async function submitNeed(page: Page) {
@@ -68,10 +58,7 @@ describe('an internship need, matched and filled', () => {
     await page.getByRole('heading', { name: '发布合作需求', level: 1 }).waitFor();
     await page.getByLabel('标题').fill(TITLE);
     await pickRegion(page, '所在地区', '大兴', '大兴区');
-    await page.getByLabel('截止日期').click();
-    await page.keyboard.type(addDays(todayInChina(), 30));
-    await page.keyboard.press('Tab');
-    await expect.poll(() => page.getByLabel('截止日期').inputValue()).toBe(addDays(todayInChina(), 30));
+    await typeDate(page, '截止日期', addDays(todayInChina(), 30));
     await page.getByLabel('专业').fill('数控');
     await pick(page, /数控技术$/);
     await page.keyboard.press('Escape');

@@ -13,7 +13,7 @@ async function settledA11yViolations(page: Page) {
   return seriousA11yViolations(page);
 }
 import { startJourney } from './support/journey.ts';
-import { pickRegion } from './support/forms.ts';
+import { clickAndConfirm, pickRegion, typeRange } from './support/forms.ts';
 
 // Issue 5's journey: a Beijing school publishes an open practice centre; a Hebei enterprise finds it
 // by a two-character keyword and on the map, books 10 stations for three days; the owner approves;
@@ -25,15 +25,6 @@ const from = addDays(todayInChina(), 10);
 const to = addDays(from, 2);
 
 const pick = (page: Page, text: string | RegExp) => page.locator('.ant-select-item-option', { hasText: text }).first().click();
-
-/** Types a range into an antd RangePicker whose start input has this placeholder. */
-async function typeRange(page: Page, start: string, end: string, startPlaceholder = '开始日期') {
-  await page.getByPlaceholder(startPlaceholder).first().click();
-  await page.keyboard.type(start);
-  await page.keyboard.press('Enter');
-  await page.keyboard.type(end);
-  await page.keyboard.press('Enter');
-}
 
 describe('an open practice centre, found and booked across 京津冀', () => {
   let baseUrl = '';
@@ -70,8 +61,7 @@ describe('an open practice centre, found and booked across 京津冀', () => {
     await expectOutcome(page, 'photo-shown', () => photo.waitFor());
     await expect.poll(() => photo.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(4);
 
-    await page.getByRole('button', { name: '发布', exact: true }).click();
-    await page.locator('.ant-popconfirm:visible .ant-popconfirm-buttons .ant-btn-primary').click();
+    await clickAndConfirm(page, '发布', { exact: true });
     // published: the page shows 下线 (after a reload at the latest: the state is the server's)
     await expectOutcome(page, 'publish', async () => {
       try {

@@ -42,13 +42,36 @@ export async function typeDate(page: Page, label: string, value: string) {
 }
 
 /**
+ * Types a range into the first antd RangePicker on the page (start, Enter, end, then Tab: Enter would also submit
+ * the form) and checks both inputs kept their dates. Retried, as typeDate.
+ */
+export async function typeRange(page: Page, from: string, to: string) {
+  const start = page.getByPlaceholder('开始日期').first();
+  const end = page.getByPlaceholder('结束日期').first();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await start.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(from);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(to);
+    await page.keyboard.press('Tab');
+    for (let wait = 0; wait < 20; wait++) {
+      if ((await start.inputValue()) === from && (await end.inputValue()) === to) return;
+      await page.waitForTimeout(100);
+    }
+  }
+  throw new Error(`could not type ${from} – ${to}: the fields show ${JSON.stringify([await start.inputValue(), await end.inputValue()])}`);
+}
+
+/**
  * Clicks a button that asks "are you sure?" and confirms in its popup. Retried: a click while the page re-renders
  * can open a popup that is unmounted at once.
  */
-export async function clickAndConfirm(page: Page, button: string) {
+export async function clickAndConfirm(page: Page, button: string, options: { exact?: boolean } = {}) {
   const confirm = page.locator('.ant-popconfirm:visible .ant-popconfirm-buttons .ant-btn-primary');
   for (let attempt = 0; attempt < 3; attempt++) {
-    await page.getByRole('button', { name: button }).click();
+    await page.getByRole('button', { name: button, exact: options.exact }).click();
     const shown = await confirm.waitFor({ timeout: 5_000 }).then(() => true, () => false);
     if (shown) return confirm.click();
   }
