@@ -65,6 +65,17 @@ describe('database', () => {
     expect(plan.map((r) => Object.values(r)[0]).join('\n')).toContain('organization_name_bigrams_idx');
   });
 
+
+  it('runs a statement with planner settings of its own, which do not reach other statements', async () => {
+    const setting = sql`select current_setting('enable_seqscan') as v`;
+    expect(await db.rows(setting, { planner: { enable_seqscan: 'off' } })).toEqual([{ v: 'off' }]);
+    expect(await db.rows(setting, { prepare: true, planner: { enable_seqscan: 'off' } })).toEqual([{ v: 'off' }]);
+    expect(await db.rows(setting)).toEqual([{ v: 'on' }]);
+    expect(await db.rows(setting, { prepare: true })).toEqual([{ v: 'on' }]);
+    // concurrent statements on both sides of the setting each see their own
+    const both = await Promise.all(Array.from({ length: 6 }, (_, i) => db.rows<{ v: string }>(setting, i % 2 ? { planner: { enable_seqscan: 'off' } } : undefined)));
+    expect(both.map((rows) => rows[0]?.v)).toEqual(['on', 'off', 'on', 'off', 'on', 'off']);
+  });
   it('takes the distinct adjacent character pairs of the lowered text as bigrams, and pairs of facets as tokens', async () => {
     // the reference: every two neighbouring characters (code points) of the lowered text, once each
     const reference = (t: string) => {

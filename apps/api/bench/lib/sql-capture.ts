@@ -1,10 +1,10 @@
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import type { Logger } from 'drizzle-orm';
-import { schema, type Database, type Drizzle } from '@ronghe/db/client';
+import { schema, type Database, type Drizzle, type PlannerSettings } from '@ronghe/db/client';
 
-/** One statement as drizzle sent it to the driver. */
-export type Statement = { sql: string; params: unknown[] };
+/** One statement as drizzle sent it to the driver (and the planner settings db.rows ran it with, if any). */
+export type Statement = { sql: string; params: unknown[]; planner?: PlannerSettings };
 
 /**
  * Runs `task` on a copy of `db` whose drizzle instance (on the same client) records every statement it sends,
