@@ -39,8 +39,9 @@ describe('a cross-region industry community', () => {
     await page.getByRole('heading', { name, level: 1 }).waitFor();
 
     // submitting before an enterprise leads it is refused, naming what is missing
-    await clickAndConfirm(page, '提交审批');
-    await expectOutcome(page, 'submit-without-enterprise-lead', () => page.getByText('还缺少企业牵头单位，暂不能提交').first().waitFor());
+    const refusal = page.getByText('还缺少企业牵头单位，暂不能提交').first();
+    await clickAndConfirm(page, '提交审批', { until: (timeout) => refusal.waitFor({ timeout }) });
+    await expectOutcome(page, 'submit-without-enterprise-lead', () => refusal.waitFor());
 
     await page.getByLabel('被邀请单位').fill('亦庄');
     await page.locator('.ant-select-item-option', { hasText: '亦庄智造数控装备有限公司' }).first().click();
@@ -66,8 +67,7 @@ describe('a cross-region industry community', () => {
     const page = await journey.browser.newPage();
     await journey.signIn(page, 'school@demo.ronghe.cn');
     await page.goto(consortiumUrl);
-    await clickAndConfirm(page, '提交审批');
-    await page.getByText('待审批').first().waitFor();
+    await clickAndConfirm(page, '提交审批', { until: (timeout) => page.getByText('待审批').first().waitFor({ timeout }) });
     await page.close();
   });
 
@@ -76,8 +76,7 @@ describe('a cross-region industry community', () => {
     const page = await journey.browser.newPage();
     await journey.signIn(page, 'admin@demo.ronghe.cn');
     await page.goto(consortiumUrl);
-    await clickAndConfirm(page, '批准');
-    await page.getByText('运行中').first().waitFor();
+    await clickAndConfirm(page, '批准', { until: (timeout) => page.getByText('运行中').first().waitFor({ timeout }) });
     expect(await activeIndustryCommunities()).toBe(before + 1);
     await page.close();
   });

@@ -66,14 +66,28 @@ export async function typeRange(page: Page, from: string, to: string) {
 
 /**
  * Clicks a button that asks "are you sure?" and confirms in its popup. Retried: a click while the page re-renders
- * can open a popup that is unmounted at once.
+ * can open a popup that is unmounted at once, or land on one that no longer acts (CI, 2026-11-29: the admin's
+ * confirmed 批准 left the consortium 待审批 for 30 s, and the retry's single click approved it). With `until`, the
+ * outcome it waits for (given a time limit) says whether the confirmation took; while it has not and the button
+ * is still there, the button is clicked and confirmed again.
  */
-export async function clickAndConfirm(page: Page, button: string, options: { exact?: boolean } = {}) {
+export async function clickAndConfirm(page: Page, button: string, options: { exact?: boolean; until?: (timeoutMs: number) => Promise<unknown> } = {}) {
   const confirm = page.locator('.ant-popconfirm:visible .ant-popconfirm-buttons .ant-btn-primary');
+  const target = page.getByRole('button', { name: button, exact: options.exact });
+  await page.waitForLoadState('networkidle');
   for (let attempt = 0; attempt < 3; attempt++) {
-    await page.getByRole('button', { name: button, exact: options.exact }).click();
+    // gone after an earlier confirmation: that one took, and its outcome is awaited below
+    if (attempt > 0 && !(await target.first().isVisible())) break;
+    await target.click();
     const shown = await confirm.waitFor({ timeout: 5_000 }).then(() => true, () => false);
-    if (shown) return confirm.click();
+    if (!shown) continue;
+    await confirm.click();
+    if (!options.until) return;
+    if (await options.until(10_000).then(() => true, () => false)) return;
+  }
+  if (options.until) {
+    await options.until(30_000);
+    return;
   }
   throw new Error(`clicking ${button} opened no confirmation`);
 }
