@@ -60,6 +60,10 @@ CREATE INDEX "training_base_search_tokens_idx" ON "training_base_search" USING g
 --> statement-breakpoint
 CREATE INDEX "training_base_search_id_idx" ON "training_base_search" ("id");
 --> statement-breakpoint
+-- the list with no keyword and no filter token, in capacity order (searchTrainingBases orders that statement alone
+-- by stations desc, id: a search with tokens must not walk this index, reading every row's tokens)
+CREATE INDEX "training_base_search_capacity_idx" ON "training_base_search" ("stations" DESC, "id");
+--> statement-breakpoint
 CREATE FUNCTION ronghe_sync_base_search() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
