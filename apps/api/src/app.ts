@@ -14,8 +14,9 @@ import type { Database } from '@ronghe/db/client';
 import { csrfProtection } from './csrf.ts';
 import type { Logger } from './logger.ts';
 import { fileRoutes } from './files.ts';
+import type { UploadLimits } from '@ronghe/api/services/files';
 
-export type AppOptions = { db: Database; /** a replica for read-heavy public pages (DATABASE_REPLICA_URL) */ readDb?: Database; auth: Auth; notifier: Notifier; publicUrl: string; logger: Logger; webDist: string; trustedProxies?: readonly string[] };
+export type AppOptions = { db: Database; /** a replica for read-heavy public pages (DATABASE_REPLICA_URL) */ readDb?: Database; auth: Auth; notifier: Notifier; publicUrl: string; logger: Logger; webDist: string; trustedProxies?: readonly string[]; /** a day's uploads (RONGHE_UPLOAD_*) */ uploadLimits?: Partial<UploadLimits>; /** invitations an organisation may send in 24 hours (RONGHE_INVITATIONS_PER_DAY) */ invitationsPerDay?: number };
 
 /**
  * The client's address: the socket's, unless the socket is a proxy we were told to trust (RONGHE_TRUSTED_PROXIES),
@@ -31,7 +32,7 @@ export function clientAddress(socket: string | undefined, forwardedFor: string |
 }
 
 /** The HTTP surface: /trpc, /healthz, and the web app with client-side routing fallback. */
-export function createApp({ db, readDb, auth, notifier, publicUrl, logger, webDist, trustedProxies = [] }: AppOptions): Hono {
+export function createApp({ db, readDb, auth, notifier, publicUrl, logger, webDist, trustedProxies = [], uploadLimits, invitationsPerDay }: AppOptions): Hono {
   const app = new Hono();
 
   app.use(
@@ -78,7 +79,7 @@ export function createApp({ db, readDb, auth, notifier, publicUrl, logger, webDi
       endpoint: '/trpc',
       router: appRouter,
       // the client's address comes from the socket, or from a trusted proxy's X-Forwarded-For: never from a header a client could forge
-      createContext: (opts, c) => createContextFromRequest({ db, readDb, auth, notifier, publicUrl, req: c.req.raw, resHeaders: opts.resHeaders, ip: clientAddress(getConnInfo(c).remote.address, c.req.header('x-forwarded-for'), trustedProxies) }),
+      createContext: (opts, c) => createContextFromRequest({ db, readDb, auth, notifier, publicUrl, invitationsPerDay, req: c.req.raw, resHeaders: opts.resHeaders, ip: clientAddress(getConnInfo(c).remote.address, c.req.header('x-forwarded-for'), trustedProxies) }),
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: error.cause ?? error, path }, 'procedure failed');
       },
@@ -86,7 +87,7 @@ export function createApp({ db, readDb, auth, notifier, publicUrl, logger, webDi
   );
 
   app.use('/api/files', csrfProtection({ publicUrl, trustedProxies, requireJson: false })); // multipart uploads: origin checks only
-  app.route('/api/files', fileRoutes({ db, auth }));
+  app.route('/api/files', fileRoutes({ db, auth, uploadLimits }));
   app.all('/api/*', (c) => c.json({ error: 'not found', path: c.req.path }, 404));
 
   const indexFile = join(webDist, 'index.html');

@@ -2,16 +2,22 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { count, eq } from 'drizzle-orm';
+import { insertMember } from '@ronghe/db/queries/memberships';
+import { storedFiles } from '@ronghe/db/schema';
 import { pdf, png } from '@ronghe/db/test-files';
 import { addDays, todayInChina } from '@ronghe/domain/training-base';
-import { readEnv } from './env.ts';
+import { EnvError, readEnv } from './env.ts';
 import { contentDisposition } from './files.ts';
 import { createLogger } from './logger.ts';
 import { startServer, type RunningServer } from './server.ts';
 import { call, get, testDatabaseUrl } from './test-support.ts';
 
 // Uploads and downloads over real HTTP: multipart in, the same bytes out, with the headers a browser needs, and
-// refusals as localised JSON naming the field.
+// refusals as localised JSON naming the field. The server runs with small daily upload limits (RONGHE_UPLOAD_*): the
+// demo school uploads two files here, and the tests of the limits use organisations of their own.
+
+const LIMITS = { RONGHE_UPLOAD_FILES_PER_USER: '4', RONGHE_UPLOAD_MB_PER_USER: '1', RONGHE_UPLOAD_FILES_PER_ORGANIZATION: '6', RONGHE_UPLOAD_MB_PER_ORGANIZATION: '2' };
 
 let server: RunningServer;
 let dataDir: string;
@@ -23,7 +29,7 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'ronghe-files-'));
   const pg = await testDatabaseUrl();
   dropDatabase = pg.drop;
-  const env = readEnv({ PORT: '0', HOST: '127.0.0.1', RONGHE_DATA_DIR: dataDir, WEB_DIST: join(dataDir, 'no-web'), ...(pg.url ? { DATABASE_URL: pg.url } : {}) });
+  const env = readEnv({ PORT: '0', HOST: '127.0.0.1', RONGHE_DATA_DIR: dataDir, WEB_DIST: join(dataDir, 'no-web'), ...LIMITS, ...(pg.url ? { DATABASE_URL: pg.url } : {}) });
   server = await startServer(env, createLogger('silent'));
   for (const who of ['school', 'enterprise', 'partner'] as const) {
     cookies[who] = (await call(server.url, 'account.signIn', { identifier: `${who}@demo.ronghe.cn`, password: 'ronghe2027demo' })).cookie;
@@ -47,7 +53,7 @@ async function upload(opts: { purpose: string; organizationId: string; bytes: Ui
     body: form,
     headers: { cookie: opts.cookie, ...(opts.lang ? { 'accept-language': opts.lang } : {}) },
   });
-  return { status: res.status, body: (await res.json()) as { id?: string } & Partial<ErrorBody> };
+  return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as { id?: string } & Partial<ErrorBody> };
 }
 
 describe('files over HTTP', () => {
@@ -139,5 +145,106 @@ describe('files over HTTP', () => {
     expect((await fetch(`${server.url}${url}`, { headers: { cookie: cookies.partner } })).status).toBe(403);
     const anon = await fetch(`${server.url}${url}`, { headers: { 'accept-language': 'en' } });
     expect([anon.status, ((await anon.json()) as ErrorBody).error.message]).toEqual([401, 'Please sign in first']);
+  });
+});
+
+let fresh = 0;
+/** A new user owning a new verified school, over HTTP: its day's counts start at nought. */
+async function freshSchool(): Promise<{ cookie: string; organizationId: string; userId: string }> {
+  fresh += 1;
+  const tag = `${Date.now().toString(36)}${fresh}`;
+  const signedUp = await call<{ userId: string }>(server.url, 'account.signUp', { identifier: `uploader-${tag}@example.com`, password: 'ronghe2027pass', name: `上传测试${fresh}` });
+  const created = await call<{ id: string }>(server.url, 'organizations.create', { kind: 'school', name: `上传限额测试职业学院${tag}`, regionCode: '110108', schoolLevel: 'gaozhi' }, signedUp.cookie);
+  const admin = await call(server.url, 'account.signIn', { identifier: 'admin@demo.ronghe.cn', password: 'ronghe2027demo' });
+  expect((await call(server.url, 'admin.verify', { id: created.data?.id }, admin.cookie)).ok).toBe(true);
+  return { cookie: signedUp.cookie, organizationId: created.data?.id ?? '', userId: signedUp.data?.userId ?? '' };
+}
+
+/** A new user made a manager of `organizationId` (set up in the database: inviting is not what is tested here). */
+async function secondManager(organizationId: string): Promise<string> {
+  fresh += 1;
+  const signedUp = await call<{ userId: string }>(server.url, 'account.signUp', { identifier: `manager-${Date.now().toString(36)}${fresh}@example.com`, password: 'ronghe2027pass', name: `副管理员${fresh}` });
+  await insertMember(server.db.orm, organizationId, signedUp.data?.userId ?? '', 'manager');
+  return signedUp.cookie;
+}
+
+const KB = 1024;
+const sizedPng = (bytes: number) => {
+  const b = new Uint8Array(bytes);
+  b.set(png(2, 2));
+  return b;
+};
+const filesOf = async (organizationId: string) => (await server.db.orm.select({ n: count() }).from(storedFiles).where(eq(storedFiles.organizationId, organizationId)))[0]?.n;
+
+describe('names by what the bytes are (issue 18)', () => {
+  it('stores and serves a PNG named 协议.html as 协议.png: an attachment with the sniffed type and nosniff', async () => {
+    const school = await freshSchool();
+    const up = await upload({ purpose: 'placement_agreement', organizationId: school.organizationId, bytes: png(2, 2), name: '协议.html', type: 'text/html', cookie: school.cookie });
+    expect(up.status).toBe(201);
+    const res = await fetch(`${server.url}/api/files/${up.body.id}`, { headers: { cookie: school.cookie } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/png');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="__.png"; filename*=UTF-8''${encodeURIComponent('协议.png')}`);
+    expect(res.headers.get('content-disposition')).not.toMatch(/html/i);
+    // a name without an extension gets the type's
+    const bare = await upload({ purpose: 'placement_agreement', organizationId: school.organizationId, bytes: pdf(), name: '三方协议扫描件', type: 'application/octet-stream', cookie: school.cookie });
+    const got = await fetch(`${server.url}/api/files/${bare.body.id}`, { headers: { cookie: school.cookie } });
+    expect([got.headers.get('content-type'), got.headers.get('content-disposition')]).toEqual(['application/pdf', `attachment; filename="_______.pdf"; filename*=UTF-8''${encodeURIComponent('三方协议扫描件.pdf')}`]);
+  });
+});
+
+describe('a day’s uploads per user and per organisation (issue 18)', () => {
+  it('refuses concurrent uploads past a user’s day with 429, Retry-After and a localised message', async () => {
+    const school = await freshSchool();
+    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => upload({ purpose: 'base_photo', organizationId: school.organizationId, bytes: png(2, 2), name: `p${i}.png`, cookie: school.cookie })));
+    expect(results.filter((r) => r.status === 201)).toHaveLength(4);
+    const refused = results.filter((r) => r.status !== 201);
+    expect(refused.map((r) => r.status)).toEqual([429, 429, 429, 429]);
+    expect(await filesOf(school.organizationId)).toBe(4);
+    for (const r of refused) {
+      expect(Number(r.retryAfter)).toBeGreaterThan(0);
+      expect(Number(r.retryAfter)).toBeLessThanOrEqual(86_400);
+      expect(r.body.error).toEqual({ code: 'RATE_LIMITED', message: '您今天上传的文件已达上限（每人每天 4 个、1 MB），请明天再试', fieldErrors: [{ path: 'file', message: '您今天上传的文件已达上限（每人每天 4 个、1 MB），请明天再试' }] });
+    }
+    const en = await upload({ purpose: 'base_photo', organizationId: school.organizationId, bytes: png(2, 2), name: 'x.png', cookie: school.cookie, lang: 'en' });
+    expect([en.status, en.body.error?.message]).toEqual([429, 'You have reached today’s upload limit (4 files or 1 MB a day per person); try again tomorrow']);
+  });
+
+  it('counts a user’s bytes; a refused upload counts nothing', async () => {
+    const school = await freshSchool();
+    const send = (kb: number) => upload({ purpose: 'base_photo', organizationId: school.organizationId, bytes: sizedPng(kb * KB), name: `${kb}.png`, cookie: school.cookie }).then((r) => r.status);
+    expect(await send(700)).toBe(201);
+    expect(await send(400)).toBe(429);
+    expect(await send(300)).toBe(201);
+    expect(await send(30)).toBe(429);
+    expect(await filesOf(school.organizationId)).toBe(2);
+  });
+
+  it('counts an organisation’s day across its managers, concurrent uploads included', async () => {
+    const school = await freshSchool();
+    const others = [await secondManager(school.organizationId), await secondManager(school.organizationId)];
+    // three managers, at most three uploads each (under their own four): only the organisation's six can refuse
+    const cookies = [school.cookie, ...others, school.cookie, ...others, school.cookie, others[0] ?? ''];
+    const results = await Promise.all(cookies.map((cookie, i) => upload({ purpose: 'base_photo', organizationId: school.organizationId, bytes: png(2, 2), name: `o${i}.png`, cookie })));
+    expect(results.filter((r) => r.status === 201)).toHaveLength(6);
+    expect(results.filter((r) => r.status !== 201).map((r) => [r.status, r.body.error?.message])).toEqual(Array(2).fill([429, '本单位今天上传的文件已达上限（每天 6 个、2 MB），请明天再试']));
+    expect(await filesOf(school.organizationId)).toBe(6);
+    // bytes: 2 MB a day for the whole organisation
+    const bytesSchool = await freshSchool();
+    const [m1, m2] = [await secondManager(bytesSchool.organizationId), await secondManager(bytesSchool.organizationId)];
+    const send = (cookie: string, kb: number) => upload({ purpose: 'base_photo', organizationId: bytesSchool.organizationId, bytes: sizedPng(kb * KB), name: `${kb}.png`, cookie }).then((r) => r.status);
+    expect(await send(bytesSchool.cookie, 900)).toBe(201);
+    expect(await send(m1, 900)).toBe(201);
+    expect(await send(m2, 300)).toBe(429);
+    expect(await send(m2, 200)).toBe(201);
+  });
+
+  it('takes the limits from the environment, validated at boot', () => {
+    const base = { RONGHE_DATA_DIR: dataDir };
+    expect(readEnv(base).RONGHE_UPLOAD_FILES_PER_USER).toBeUndefined();
+    expect(readEnv({ ...base, ...LIMITS })).toMatchObject({ RONGHE_UPLOAD_FILES_PER_USER: 4, RONGHE_UPLOAD_MB_PER_USER: 1, RONGHE_UPLOAD_FILES_PER_ORGANIZATION: 6, RONGHE_UPLOAD_MB_PER_ORGANIZATION: 2 });
+    expect(() => readEnv({ ...base, RONGHE_UPLOAD_MB_PER_USER: '0' })).toThrow(EnvError);
+    expect(() => readEnv({ ...base, RONGHE_UPLOAD_FILES_PER_ORGANIZATION: 'lots' })).toThrow(/RONGHE_UPLOAD_FILES_PER_ORGANIZATION/);
   });
 });

@@ -2,7 +2,7 @@ import { Hono, type Context as HonoContext } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Auth } from '@ronghe/api/auth';
 import { sessionFromHeaders } from '@ronghe/api/context';
-import { MAX_UPLOAD_BYTES, isFilePurpose, readFile, uploadFile } from '@ronghe/api/services/files';
+import { DEFAULT_UPLOAD_LIMITS, MAX_UPLOAD_BYTES, isFilePurpose, readFile, uploadFile, type UploadLimits } from '@ronghe/api/services/files';
 import type { Database } from '@ronghe/db/client';
 import { DomainError, type DomainErrorCode } from '@ronghe/domain/errors';
 import { languageFromHeader, translate } from '@ronghe/domain/messages';
@@ -26,6 +26,8 @@ function errorResponse(c: HonoContext, error: DomainError) {
   const lang = languageFromHeader(c.req.header('x-ronghe-lang') ?? c.req.header('accept-language'));
   const message = translate(error.key, lang, error.params);
   const status = error.key === 'file.tooLarge' ? 413 : statuses[error.code];
+  // a day's upload limit: when the counts start again
+  if (error.code === 'RATE_LIMITED' && typeof error.params.seconds === 'number') c.header('Retry-After', String(error.params.seconds));
   return c.json({ error: { code: error.code, message, fieldErrors: error.field ? [{ path: error.field, message }] : [] } }, status);
 }
 
@@ -36,7 +38,15 @@ export function contentDisposition(kind: 'inline' | 'attachment', name: string):
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
-export function fileRoutes({ db, auth }: { db: Database; auth: Auth }): Hono {
+/** `uploadLimits`: the day's limits from the environment (RONGHE_UPLOAD_*); those not set keep the defaults. */
+export function fileRoutes({ db, auth, uploadLimits = {} }: { db: Database; auth: Auth; uploadLimits?: Partial<UploadLimits> }): Hono {
+  const d = DEFAULT_UPLOAD_LIMITS;
+  const limits: UploadLimits = {
+    filesPerUser: uploadLimits.filesPerUser ?? d.filesPerUser,
+    mbPerUser: uploadLimits.mbPerUser ?? d.mbPerUser,
+    filesPerOrganization: uploadLimits.filesPerOrganization ?? d.filesPerOrganization,
+    mbPerOrganization: uploadLimits.mbPerOrganization ?? d.mbPerOrganization,
+  };
   const files = new Hono();
   const session = (c: HonoContext) => sessionFromHeaders(auth, c.req.raw.headers);
 
@@ -63,7 +73,7 @@ export function fileRoutes({ db, auth }: { db: Database; auth: Auth }): Hono {
     const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
     const file = body.file instanceof File ? body.file : null;
     const bytes = file ? new Uint8Array(await file.arrayBuffer()) : null;
-    const { id } = await uploadFile(db, caller, { purpose, organizationId, fileName: file?.name ?? '', bytes });
+    const { id } = await uploadFile(db, caller, { purpose, organizationId, fileName: file?.name ?? '', bytes }, limits);
     return c.json({ id }, 201);
   });
 

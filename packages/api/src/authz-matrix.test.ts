@@ -119,6 +119,9 @@ const matrix: Record<string, Entry> = {
   'admin.reject': { allowed: admins, call: async (c, f) => c.admin.reject({ id: await f.newPendingOrg(), reason: '材料不全' }) },
   'admin.suspend': { allowed: admins, call: async (c, f) => c.admin.suspend({ id: await f.newPendingOrg(), reason: '违规' }) },
   'admin.auditLog': { allowed: admins, call: (c) => c.admin.auditLog({ limit: 5 }) },
+  'admin.changeRequests': { allowed: admins, call: (c) => c.admin.changeRequests({ status: 'pending' }) },
+  'admin.approveChange': { allowed: admins, call: (c) => c.admin.approveChange({ id: '00000000-0000-4000-8000-000000000000' }) },
+  'admin.rejectChange': { allowed: admins, call: (c) => c.admin.rejectChange({ id: '00000000-0000-4000-8000-000000000000', reason: '无批文' }) },
   'consortia.stats': { allowed: everyone, call: (c) => c.consortia.stats() },
   'consortia.list': { allowed: everyone, call: (c) => c.consortia.list({}) },
   'consortia.exportDirectory': { allowed: everyone, call: (c) => c.consortia.exportDirectory({}) },
@@ -196,8 +199,11 @@ const matrix: Record<string, Entry> = {
   'rounds.get': { allowed: [...members, 'admin'], call: (c, f) => c.rounds.get({ id: f.openRoundId }) },
   'rounds.candidates': { allowed: admins, call: (c, f) => c.rounds.candidates({ id: f.draftRoundId }) },
   'rounds.create': { allowed: admins, call: (c) => c.rounds.create({ title: '矩阵双选', regionCode: '110105', preferencesOpenOn: soon(0), preferencesCloseOn: soon(7), resultsOn: soon(10) }) },
-  'rounds.addNeeds': { allowed: admins, call: (c, f) => c.rounds.addNeeds({ roundId: f.draftRoundId, needIds: [f.needId] }) },
-  'rounds.addCohorts': { allowed: admins, call: (c, f) => c.rounds.addCohorts({ roundId: f.draftRoundId, cohortIds: [f.cohortId] }) },
+  'rounds.invite': { allowed: admins, call: (c, f) => c.rounds.invite({ roundId: f.draftRoundId, needIds: [f.needId], cohortIds: [f.cohortId] }) },
+  'rounds.respond': { allowed: managers, call: (c, f) => c.rounds.respond({ roundId: f.draftRoundId, kind: 'need', id: f.needId, accept: false }) },
+  'rounds.join': { allowed: managers, call: (c, f) => c.rounds.join({ roundId: f.draftRoundId, kind: 'need', id: f.needId }) },
+  'rounds.invitations': { allowed: members, call: (c, f) => c.rounds.invitations({ organizationId: f.orgId }) },
+  'rounds.joinable': { allowed: members, call: (c, f) => c.rounds.joinable({ organizationId: f.orgId }) },
   'rounds.open': { allowed: admins, call: (c, f) => c.rounds.open({ id: f.draftRoundId }) },
   'rounds.submitPreferences': { allowed: managers, call: (c, f) => c.rounds.submitPreferences({ roundId: f.openRoundId, cohortId: f.cohortId, needIds: [f.needId] }) },
   'rounds.submitRanking': { allowed: managers, call: (c, f) => c.rounds.submitRanking({ roundId: f.openRoundId, needId: f.needId, cohortIds: [f.cohortId], acceptUnranked: true }) },
@@ -264,6 +270,9 @@ beforeAll(async () => {
   const owner = await signUpUser(env, { identifier: 'matrix-owner@example.com' });
   const { id: orgId } = await owner.caller.organizations.create({ kind: 'partner', name: '矩阵测试协会', regionCode: '110105', partnerType: 'association' });
   users.set('owner', owner);
+  const admin = await makeAdmin(env, await signUpUser(env, { identifier: 'matrix-admin@example.com' }));
+  users.set('admin', admin);
+  await admin.caller.admin.verify({ id: orgId }); // only verified organisations invite (issue 18)
   for (const role of ['manager', 'member'] as const) {
     const inv = await owner.caller.organizations.invite({ organizationId: orgId, identifier: `matrix-${role}@example.com`, role });
     const user = await signUpUser(env, { identifier: `matrix-${role}@example.com` });
@@ -271,9 +280,6 @@ beforeAll(async () => {
     users.set(role, user);
   }
   users.set('outsider', await signUpUser(env, { identifier: 'matrix-outsider@example.com' }));
-  const admin = await makeAdmin(env, await signUpUser(env, { identifier: 'matrix-admin@example.com' }));
-  users.set('admin', admin);
-  await admin.caller.admin.verify({ id: orgId });
   const { id: taskId } = await admin.caller.planTasks.create({ title: '矩阵建设任务', ownerOrganizationId: orgId, responsibleName: '矩阵责任人', startsOn: soon(-10), deadline: soon(60), expectedOutcome: '矩阵测试成效', indicatorIds: [] });
   const { id: draftId } = await owner.caller.consortia.propose({ organizationId: orgId, kind: 'city_union', level: 'district', name: '矩阵测试联合体', anchorRegionCode: '110105' });
   const school = await verifiedOrganization(env, admin, 'school');
@@ -312,8 +318,8 @@ beforeAll(async () => {
     ])
     .returning({ id: allocationRounds.id });
   for (const r of [openRound, closingRound]) {
-    await env.db.orm.insert(roundNeeds).values({ roundId: r?.id ?? '', needId: publishedNeed.id, capacity: 5 });
-    await env.db.orm.insert(roundCohorts).values({ roundId: r?.id ?? '', cohortId: fixtureCohort.id, slots: 10 });
+    await env.db.orm.insert(roundNeeds).values({ roundId: r?.id ?? '', needId: publishedNeed.id, capacity: 5, status: 'accepted' });
+    await env.db.orm.insert(roundCohorts).values({ roundId: r?.id ?? '', cohortId: fixtureCohort.id, slots: 10, status: 'accepted' });
   }
   fixture = {
     draftRoundId: draftRound?.id ?? '',

@@ -1,6 +1,7 @@
 import type { Database } from '@ronghe/db/client';
 import { languageFromHeader, type Language } from '@ronghe/domain/messages';
 import type { Auth } from './auth/create-auth.ts';
+import { DEFAULT_INVITATIONS_PER_DAY } from './services/memberships.ts';
 import { logNotifier, type Notifier } from './services/notifier.ts';
 
 /** The signed-in user as procedures see it; null for anonymous callers. */
@@ -33,6 +34,8 @@ export type Context = {
   notifier: Notifier;
   /** the address users reach Ronghe at, for links in messages */
   publicUrl: string;
+  /** invitations an organisation may send in 24 hours (RONGHE_INVITATIONS_PER_DAY) */
+  invitationsPerDay: number;
 };
 
 /** Request-free context, so tests can call procedures through createCaller against a real database. */
@@ -47,6 +50,7 @@ export function createContextInner(opts: {
   resHeaders?: Headers;
   notifier?: Notifier;
   publicUrl?: string;
+  invitationsPerDay?: number;
 }): Context {
   return {
     db: opts.db,
@@ -59,6 +63,7 @@ export function createContextInner(opts: {
     resHeaders: opts.resHeaders ?? new Headers(),
     notifier: opts.notifier ?? logNotifier(() => {}),
     publicUrl: opts.publicUrl ?? 'http://localhost:3000',
+    invitationsPerDay: opts.invitationsPerDay ?? DEFAULT_INVITATIONS_PER_DAY,
   };
 }
 
@@ -82,7 +87,7 @@ export async function sessionFromHeaders(auth: Auth, headers: Headers): Promise<
 }
 
 /** Context for one HTTP request. */
-export async function createContextFromRequest(opts: { db: Database; readDb?: Database; auth: Auth; req: Request; ip: string; resHeaders: Headers; notifier: Notifier; publicUrl: string }): Promise<Context> {
+export async function createContextFromRequest(opts: { db: Database; readDb?: Database; auth: Auth; req: Request; ip: string; resHeaders: Headers; notifier: Notifier; publicUrl: string; invitationsPerDay?: number }): Promise<Context> {
   const { req } = opts;
   return createContextInner({
     ...opts,

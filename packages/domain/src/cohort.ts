@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { maskEmail, maskMobile } from './account.ts';
 import { majorLevels } from './reference/majors.ts';
 import { regionCodeSchema } from './reference/regions.ts';
 import { majorCodeSchema } from './training-base.ts';
@@ -33,12 +32,8 @@ export function refineCohort(v: { windowFrom: string; windowTo: string }, ctx: z
 export const cohortInputSchema = cohortFields.superRefine(refineCohort);
 export type CohortInput = z.infer<typeof cohortFields>;
 
-/** Mobile numbers and email addresses in free text (a cohort's note naming its teachers), masked for outsiders. */
-export function maskContactsInText(text: string): string {
-  return text
-    .replace(/(?<!\d)1[3-9]\d(?:[\s-]?\d{4}){2}(?!\d)/g, (m) => maskMobile(m.replace(/[\s-]/g, '')))
-    .replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, (m) => maskEmail(m));
-}
+/** Phones, emails and names in free text (a cohort's note naming its teachers), masked for outsiders: see masking.ts. */
+export { maskContactsInText } from './masking.ts';
 
 /** Once a cohort has applications or invitations, what they were made for stays: major, level and year. */
 export const lockedWhileTaken = ['majorCode', 'level', 'year'] as const;

@@ -69,3 +69,45 @@ export function parseSlotId(id: string): { cohortId: string; slot: number } {
   const at = id.lastIndexOf('#');
   return { cohortId: id.slice(0, at), slot: Number(id.slice(at + 1)) };
 }
+
+// Issue 18: who runs a round, how needs and cohorts join it, and the dates that hold.
+
+/**
+ * A need's or cohort's place in a round: the organiser invited it and its owner has not answered; the owner
+ * accepted (or added it itself); the owner declined; or the invitation lapsed when the round opened unanswered.
+ * Only accepted entries take part.
+ */
+export const roundEntryStatuses = ['invited', 'accepted', 'declined', 'lapsed'] as const;
+export type RoundEntryStatus = (typeof roundEntryStatuses)[number];
+
+/** Who may organise a round. One function, so that regional admins can be added in one place. */
+export function mayOrganizeRound(who: { isPlatformAdmin: boolean; leadsActiveConsortium: boolean }): boolean {
+  return who.isPlatformAdmin || who.leadsActiveConsortium;
+}
+
+type RoundDates = { preferencesOpenOn: string; preferencesCloseOn: string; resultsOn: string };
+export type RoundRefusal = { key: 'round.outsideDates' | 'round.closeDatePassed' | 'round.beforeResultsDate'; params: Record<string, string> };
+
+/** Preferences and rankings are taken from the opening to the closing date inclusive (dates in China). */
+export function submissionRefusal(round: RoundDates, today: string): RoundRefusal | null {
+  if (today < round.preferencesOpenOn || today > round.preferencesCloseOn) return { key: 'round.outsideDates', params: { from: round.preferencesOpenOn, to: round.preferencesCloseOn } };
+  return null;
+}
+
+/** A round may open any day up to its closing date: before the opening date, submissions wait for that date. */
+export function openRefusal(round: RoundDates, today: string): RoundRefusal | null {
+  if (today > round.preferencesCloseOn) return { key: 'round.closeDatePassed', params: { to: round.preferencesCloseOn } };
+  return null;
+}
+
+/** Closing while submissions are still allowed (on or before the closing date) is closing early. */
+export const closesEarly = (round: RoundDates, today: string) => today <= round.preferencesCloseOn;
+
+/** Results are published on or after the results date. */
+export function publishRefusal(round: RoundDates, today: string): RoundRefusal | null {
+  if (today < round.resultsOn) return { key: 'round.beforeResultsDate', params: { on: round.resultsOn } };
+  return null;
+}
+
+/** The reason a platform admin gives for closing a round early, kept in the audit log. */
+export const earlyCloseReason = z.string().trim().min(10).max(500);

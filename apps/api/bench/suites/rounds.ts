@@ -59,11 +59,11 @@ async function seedRound(db: Database, scale: { needs: number; cohorts: number; 
   await insertJson(
     db,
     needs.map((n, i) => ({ need: n.id, capacity: n.headcount, ranking: i % 3 === 0 ? Array.from({ length: 10 }, () => cohorts[Math.floor(r() * cohorts.length)]?.id).filter((x, j, xs) => xs.indexOf(x) === j) : [] })),
-    (json) => sql`insert into round_need (round_id, need_id, capacity, accept_unranked, ranking)
-      select ${roundId}::uuid, x.need, x.capacity, true, x.ranking from jsonb_to_recordset(${json}::jsonb) as x(need uuid, capacity int, ranking text[])`,
+    (json) => sql`insert into round_need (round_id, need_id, capacity, accept_unranked, ranking, status, ranked_at)
+      select ${roundId}::uuid, x.need, x.capacity, true, x.ranking, 'accepted', now() from jsonb_to_recordset(${json}::jsonb) as x(need uuid, capacity int, ranking text[])`,
   );
-  await insertJson(db, cohorts, (json) => sql`insert into round_cohort (round_id, cohort_id, slots, submitted_at)
-    select ${roundId}::uuid, c.id, ${STUDENTS_PER_COHORT}, now() from jsonb_to_recordset(${json}::jsonb) as c(id uuid)`);
+  await insertJson(db, cohorts, (json) => sql`insert into round_cohort (round_id, cohort_id, slots, submitted_at, status)
+    select ${roundId}::uuid, c.id, ${STUDENTS_PER_COHORT}, now(), 'accepted' from jsonb_to_recordset(${json}::jsonb) as c(id uuid)`);
   const prefs: Array<{ cohort: string; rank: number; need: string }> = [];
   for (const c of cohorts) {
     const chosen = new Set<number>();
@@ -92,7 +92,7 @@ export const roundsSuite: Suite = {
       ctx.log(`rounds: seeded ${scale.cohorts * STUDENTS_PER_COHORT} students and ${scale.needs} needs in ${ms(seedMs)} ms`);
       const organiser = { userId: 'bench-organiser', isPlatformAdmin: true };
       const started = performance.now();
-      const closed = await closeRound(db, organiser, roundId);
+      const closed = await closeRound(db, organiser, { id: roundId });
       const closeMs = performance.now() - started;
       const rerunStarted = performance.now();
       const rerun = await rerunRound(db, organiser, roundId);

@@ -5,6 +5,7 @@ import * as echarts from 'echarts/core';
 import { ScatterChart } from 'echarts/charts';
 import { GeoComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
+import { escapeHtml } from '../lib/escape-html.ts';
 
 // Import this module lazily (React.lazy): it brings ECharts, which should stay off pages without a map.
 echarts.use([GeoComponent, ScatterChart, TooltipComponent, CanvasRenderer]);
@@ -41,7 +42,8 @@ const pinData = (p: Point | null | undefined) => (p ? [[p.lng, p.lat]] : []);
 
 function baseOption(value: Point | null | undefined) {
   return {
-    tooltip: { trigger: 'item', formatter: (p: { name?: string }) => p.name ?? '' },
+    // written with innerHTML: escaped like every formatter's output
+    tooltip: { trigger: 'item', formatter: (p: { name?: string }) => escapeHtml(p.name ?? '') },
     geo: {
       map: MAP,
       roam: true,

@@ -6,6 +6,7 @@ import * as echarts from 'echarts/core';
 import { MapChart, ScatterChart } from 'echarts/charts';
 import { GeoComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
+import { escapeHtml } from '../lib/escape-html.ts';
 
 // Only the pieces the map needs; this module is loaded lazily, so ECharts stays off pages without charts.
 echarts.use([MapChart, ScatterChart, GeoComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
@@ -133,10 +134,15 @@ export function JjjMap({ values, title, height = 420, format = String, points, o
     chart.current.setOption({
       tooltip: {
         trigger: 'item',
+        className: 'jjj-map-tooltip',
+        // a long base name wraps inside the map rather than running off a phone's screen
+        confine: true,
+        extraCssText: 'max-width: 280px; white-space: normal; overflow-wrap: anywhere;',
+        // ECharts writes what this returns with innerHTML: a base's name is user text, so it goes out escaped
         formatter: (p: { name: string; value?: unknown; seriesType?: string; data?: unknown }) => {
-          if (p.seriesType === 'scatter') return (p.data as { label?: string } | undefined)?.label ?? p.name;
+          if (p.seriesType === 'scatter') return escapeHtml((p.data as { label?: string } | undefined)?.label ?? p.name);
           const n = typeof p.value === 'number' && !Number.isNaN(p.value) ? p.value : 0;
-          return lookup.current.labelled(lookup.current.names.get(p.name) ?? p.name, lookup.current.format(n));
+          return escapeHtml(lookup.current.labelled(lookup.current.names.get(p.name) ?? p.name, lookup.current.format(n)));
         },
       },
       visualMap: {

@@ -25,6 +25,7 @@ void i18next.use(initReactI18next).init({
   resources: { 'zh-CN': { translation: { ...zhCN, ...featureMessages('zhCN') } }, en: { translation: { ...en, ...featureMessages('en') } } },
   lng: storedLanguage(),
   fallbackLng: 'zh-CN',
+  // React escapes what it renders; a string meant for an HTML sink (an ECharts formatter) goes through lib/escape-html.ts
   interpolation: { escapeValue: false },
 });
 

@@ -43,6 +43,17 @@ describe('cohorts.get', () => {
   });
 });
 
+describe('cohorts.get masks contacts written into the note (issue 18)', () => {
+  it('hides landlines, +86 numbers, the school contact’s name and labelled names from other organisations', async () => {
+    const note = '联系人：张三，座机 010-62345678 / (022)23456789，手机 +86 138 1234 5678 或 86-13912345678；王建国负责对接。2027 年 3 月起，30 人';
+    const { id } = await school.caller.cohorts.create({ organizationId: school.organizationId, ...cohort({ note }) });
+    expect((await school.caller.cohorts.get({ id })).note).toBe(note);
+    const seen = (await enterprise.caller.cohorts.get({ id })).note;
+    expect(seen).toBe('联系人：张*，座机 010-****5678 / (022)****6789，手机 +86 138****5678 或 86-139****5678；王**负责对接。2027 年 3 月起，30 人');
+    for (const leaked of ['张三', '62345678', '23456789', '1234 5678', '13912345678', '王建国']) expect(seen).not.toContain(leaked);
+  });
+});
+
 describe('cohorts.update and close', () => {
   it('keeps major, level and year once applied for, and students not below those accepted, naming the field', async () => {
     const { id } = await school.caller.cohorts.create({ organizationId: school.organizationId, ...cohort() });

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertMember } from '@ronghe/db/queries/memberships';
 import { anonymous, createTestEnv, errorOf, keyOf, makeAdmin, signUpUser, verifiedOrganization, type TestEnv, type TestUser } from '../test-support.ts';
 
 let env: TestEnv;
@@ -23,6 +24,12 @@ const proposal = (organizationId: string, kind: 'industry_community' | 'city_uni
   goals: '培养数控与工业机器人技术技能人才',
 });
 
+/** The stored figure the directory shows and sorts by (refreshMemberStats). */
+async function memberCount(id: string) {
+  const [row] = await env.db.rows<{ n: number }>(sql`select member_count as n from consortium where id = ${id}`);
+  return row?.n;
+}
+
 /** A school-proposed industry community with an enterprise co-lead, submitted and approved. */
 async function activeConsortium() {
   const school = await verifiedOrganization(env, admin, 'school');
@@ -40,12 +47,14 @@ describe('consortium lifecycle', () => {
     const { id, school } = await activeConsortium();
     const c = await anonymous(env).consortia.get({ id });
     expect(c.status).toBe('active');
-    expect(c.members.filter((m) => m.status === 'active').map((m) => [m.kind, m.role])).toEqual([
+    expect(c.members.map((m) => [m.kind, m.role])).toEqual([
       ['school', 'lead'],
       ['enterprise', 'lead'],
     ]);
-    expect(c.memberCount).toBe(2);
-    expect(c.events.map((e) => e.type)).toEqual(['created', 'invited', 'joined', 'submitted', 'approve']);
+    expect(await memberCount(id)).toBe(2);
+    // invitations and applications are private to the organisations concerned and the leads (issue 18)
+    expect(c.events.map((e) => e.type)).toEqual(['created', 'joined', 'submitted', 'approve']);
+    expect((await school.caller.consortia.get({ id })).events.map((e) => e.type)).toEqual(['created', 'invited', 'joined', 'submitted', 'approve']);
     const bell = await school.caller.notifications.list({});
     expect(bell.map((b) => b.type)).toContain('consortium.approve');
   });
@@ -96,8 +105,8 @@ describe('joining and leaving', () => {
     expect((await school.caller.notifications.unreadCount()) > 0).toBe(true);
     await school.caller.consortia.decideApplication({ consortiumId: id, actingOrganizationId: school.organizationId, organizationId: tianjin.organizationId, accept: true });
     const c = await anonymous(env).consortia.get({ id });
-    expect(c.members.find((m) => m.organizationId === tianjin.organizationId)).toMatchObject({ status: 'active', provinceCode: '12' });
-    expect(c.memberCount).toBe(3);
+    expect(c.members.find((m) => m.organizationId === tianjin.organizationId)).toMatchObject({ provinceCode: '12' });
+    expect(await memberCount(id)).toBe(3);
     expect((await errorOf(tianjin.caller.consortia.decideApplication({ consortiumId: id, actingOrganizationId: tianjin.organizationId, organizationId: tianjin.organizationId, accept: true }))).code).toBe('FORBIDDEN');
   });
 
@@ -105,7 +114,8 @@ describe('joining and leaving', () => {
     const { id, school, enterprise } = await activeConsortium();
     await enterprise.caller.consortia.leave({ consortiumId: id, organizationId: enterprise.organizationId });
     expect(keyOf(await errorOf(school.caller.consortia.leave({ consortiumId: id, organizationId: school.organizationId })))).toBe('consortium.lastLead');
-    expect((await anonymous(env).consortia.get({ id })).memberCount).toBe(1);
+    expect((await anonymous(env).consortia.get({ id })).members).toHaveLength(1);
+    expect(await memberCount(id)).toBe(1);
   });
 
   it('50 concurrent applications from distinct organisations each land exactly once', async () => {
@@ -123,6 +133,74 @@ describe('joining and leaving', () => {
     expect(row).toEqual({ n: 52, count: 52 });
     // 50 sign-ups and verifications first: minutes, not seconds, when another test file shares the 2 cores
   }, 180_000);
+});
+
+describe('who reads applications and invitations (issue 18)', () => {
+  it('shows the public active members only, applicants their own application, the lead and admins every pending one', async () => {
+    const { id, school, enterprise } = await activeConsortium();
+    const declined = await verifiedOrganization(env, admin, 'enterprise');
+    const pending = await verifiedOrganization(env, admin, 'school', '120116');
+    const invited = await verifiedOrganization(env, admin, 'partner');
+    const outsider = await verifiedOrganization(env, admin, 'enterprise');
+    const secret = { declined: '联系人王五 13812345678，望通过', pending: '请联系张老师 010-62345678' };
+    await declined.caller.consortia.applyToJoin({ consortiumId: id, organizationId: declined.organizationId, message: secret.declined });
+    await school.caller.consortia.decideApplication({ consortiumId: id, actingOrganizationId: school.organizationId, organizationId: declined.organizationId, accept: false });
+    await pending.caller.consortia.applyToJoin({ consortiumId: id, organizationId: pending.organizationId, message: secret.pending });
+    await school.caller.consortia.invite({ consortiumId: id, actingOrganizationId: school.organizationId, organizationId: invited.organizationId, role: 'member' });
+    // a plain member (not a manager) of the lead, and of the pending applicant
+    const leadMember = await signUpUser(env);
+    await insertMember(env.db.orm, school.organizationId, leadMember.session.userId, 'member');
+    const applicantMember = await signUpUser(env);
+    await insertMember(env.db.orm, pending.organizationId, applicantMember.session.userId, 'member');
+
+    const leads = [school.organizationId, enterprise.organizationId];
+    const requestsOf = (c: { requests: Array<{ organizationId: string; status: string; message: string }> }) => c.requests.map((r) => [r.organizationId, r.status, r.message]);
+
+    for (const caller of [anonymous(env), outsider.caller, leadMember.caller]) {
+      const c = await caller.consortia.get({ id });
+      expect(c.members.map((m) => m.organizationId)).toEqual(leads);
+      expect(c.requests).toEqual([]);
+      expect(c.events.map((e) => e.type)).toEqual(['created', 'joined', 'submitted', 'approve']);
+      const text = JSON.stringify(c);
+      for (const leaked of [secret.declined, secret.pending, '13812345678', '62345678']) expect(text).not.toContain(leaked);
+      expect(text).not.toContain('"message"');
+    }
+
+    const asDeclined = await declined.caller.consortia.get({ id });
+    expect(requestsOf(asDeclined)).toEqual([[declined.organizationId, 'declined', secret.declined]]);
+    expect(asDeclined.events.map((e) => e.type)).toEqual(['created', 'joined', 'submitted', 'approve', 'applied', 'application_declined']);
+    expect(JSON.stringify(asDeclined)).not.toContain(secret.pending);
+
+    for (const caller of [pending.caller, applicantMember.caller]) {
+      const asPending = await caller.consortia.get({ id });
+      expect(requestsOf(asPending)).toEqual([[pending.organizationId, 'applied', secret.pending]]);
+      expect(JSON.stringify(asPending)).not.toContain(secret.declined);
+    }
+
+    const asInvited = await invited.caller.consortia.get({ id });
+    expect(requestsOf(asInvited)).toEqual([[invited.organizationId, 'invited', '']]);
+
+    for (const caller of [school.caller, enterprise.caller, admin.caller]) {
+      const c = await caller.consortia.get({ id });
+      expect(c.members.map((m) => m.organizationId)).toEqual(leads);
+      expect(requestsOf(c)).toEqual([
+        [pending.organizationId, 'applied', secret.pending],
+        [invited.organizationId, 'invited', ''],
+      ]);
+      expect(c.events.map((e) => e.type)).toEqual(['created', 'invited', 'joined', 'submitted', 'approve', 'applied', 'application_declined', 'applied', 'invited']);
+    }
+  });
+
+  it('keeps a draft’s invitation private to the invited organisation and the lead', async () => {
+    const school = await verifiedOrganization(env, admin, 'school');
+    const enterprise = await verifiedOrganization(env, admin, 'enterprise');
+    const { id } = await school.caller.consortia.propose(proposal(school.organizationId));
+    await school.caller.consortia.invite({ consortiumId: id, actingOrganizationId: school.organizationId, organizationId: enterprise.organizationId, role: 'lead' });
+    expect((await errorOf(anonymous(env).consortia.get({ id }))).code).toBe('NOT_FOUND');
+    expect((await errorOf((await verifiedOrganization(env, admin, 'enterprise')).caller.consortia.get({ id }))).code).toBe('NOT_FOUND');
+    expect((await enterprise.caller.consortia.get({ id })).requests.map((r) => [r.organizationId, r.status, r.role])).toEqual([[enterprise.organizationId, 'invited', 'lead']]);
+    expect((await school.caller.consortia.get({ id })).requests.map((r) => r.organizationId)).toEqual([enterprise.organizationId]);
+  });
 });
 
 describe('exports', () => {

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { consortiumStats, getConsortium, listConsortia, listConsortiaOfOrganization, listConsortiumEvents, listConsortiumItems, listConsortiumMembers } from '@ronghe/db/queries/consortia';
-import { membershipOf } from '@ronghe/db/queries/memberships';
+import { consortiumStats, listConsortia, listConsortiaOfOrganization } from '@ronghe/db/queries/consortia';
 import {
   consortiumInputSchema,
   consortiumItemKinds,
@@ -11,10 +10,11 @@ import {
   consortiumStatuses,
   councilPositions,
 } from '@ronghe/domain/consortium';
-import { organizationKinds, partnerTypes } from '@ronghe/domain/organization';
+import { organizationKinds } from '@ronghe/domain/organization';
 import { regionCodeSchema } from '@ronghe/domain/reference/regions';
 import * as consortia from '../services/consortia.ts';
 import { addConsortiumItem, removeConsortiumItem } from '../services/consortium-items.ts';
+import { getConsortiumDetail } from '../services/consortium-view.ts';
 import { exportDirectory, exportMembers } from '../services/consortium-export.ts';
 import { anyMember, requireRole } from '../services/authz.ts';
 import { adminProcedure, protectedProcedure, publicProcedure, router } from '../trpc.ts';
@@ -30,26 +30,35 @@ const listItem = z.object({
   name: z.string(),
   status: z.enum(consortiumStatuses),
   industryCode: z.string().nullable(),
-  anchorRegionCode: z.string(),
   memberCount: z.number(),
-  createdAt: z.date(),
   counts: z.object({ school: z.number(), enterprise: z.number(), partner: z.number() }),
 });
 
+/** an active member: public */
 const member = z.object({
   organizationId: z.string(),
   name: z.string(),
   kind: z.enum(organizationKinds),
-  partnerType: z.enum(partnerTypes).nullable(),
   regionCode: z.string(),
   regionName: z.string(),
   regionParentCode: z.string().nullable(),
   provinceCode: z.string(),
   role: z.enum(consortiumRoles),
   councilPosition: z.enum(councilPositions).nullable(),
-  status: z.enum(consortiumMembershipStatuses),
-  message: z.string(),
   joinedAt: z.date().nullable(),
+});
+
+/** an application or invitation: only for the organisation's own members, the lead's managers and admins */
+const request = z.object({
+  organizationId: z.string(),
+  name: z.string(),
+  kind: z.enum(organizationKinds),
+  regionName: z.string(),
+  provinceCode: z.string(),
+  role: z.enum(consortiumRoles),
+  councilPosition: z.enum(councilPositions).nullable(),
+  status: z.enum(['applied', 'invited', 'declined']),
+  message: z.string(),
 });
 
 const detail = z.object({
@@ -62,18 +71,24 @@ const detail = z.object({
   industryCode: z.string().nullable(),
   industryName: z.string().nullable(),
   gaojingjian: z.string().nullable(),
-  anchorRegionCode: z.string(),
   anchorRegionName: z.string(),
   anchorProvinceCode: z.string(),
   foundedOn: z.string().nullable(),
   charter: z.string(),
   goals: z.string(),
   proposerName: z.string(),
-  memberCount: z.number(),
   approvedAt: z.date().nullable(),
-  createdAt: z.date(),
   members: z.array(member),
-  events: z.array(z.object({ id: z.number(), at: z.date(), type: z.string(), organizationName: z.string().nullable(), detail: z.unknown() })),
+  requests: z.array(request),
+  events: z.array(
+    z.object({
+      id: z.number(),
+      at: z.date(),
+      type: z.string(),
+      organizationName: z.string().nullable(),
+      detail: z.object({ role: z.string().optional(), title: z.string().optional(), reason: z.string().optional() }),
+    }),
+  ),
   items: z.array(z.object({ id: z.string(), kind: z.enum(consortiumItemKinds), title: z.string(), description: z.string() })),
 });
 
@@ -87,8 +102,6 @@ const directoryFilter = z.object({
   q: z.string().trim().max(50).optional(),
   sort: z.enum(['members', 'date']).default('members'),
 });
-
-const visibleToEveryone = new Set(['active', 'suspended', 'dissolved']);
 
 export const consortiaRouter = router({
   /** anyone: active consortia by kind, level and province (targets T01/T02) */
@@ -110,25 +123,16 @@ export const consortiaRouter = router({
       }),
     ),
 
-  /** anyone for active (and past) consortia; drafts and proposals only for their members and admins */
+  /** anyone for active (and past) consortia; drafts and proposals only for their members and admins. Applications and invitations: see getConsortiumDetail */
   get: publicProcedure
     .input(z.object({ id: z.uuid() }))
     .output(detail)
-    .query(async ({ ctx, input }) => {
-      const c = await getConsortium(ctx.db, input.id);
-      if (!c) throw new consortia.NotFound();
-      const members = await listConsortiumMembers(ctx.db, c.id);
-      if (!visibleToEveryone.has(c.status) && !ctx.session?.isPlatformAdmin) {
-        const mine = ctx.session ? await Promise.all(members.map((m) => membershipOf(ctx.db, m.organizationId, ctx.session?.userId ?? ''))) : [];
-        if (!mine.some(Boolean)) throw new consortia.NotFound();
-      }
-      return { ...c, members, events: await listConsortiumEvents(ctx.db, c.id), items: await listConsortiumItems(ctx.db, c.id) };
-    }),
+    .query(({ ctx, input }) => getConsortiumDetail(ctx.db, ctx.session, input.id)),
 
   /** members of the organisation: the consortia it belongs to, has applied to or is invited to */
   ofOrganization: protectedProcedure
     .input(z.object({ organizationId: z.uuid() }))
-    .output(z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(consortiumKinds), status: z.enum(consortiumStatuses), role: z.enum(consortiumRoles), membershipStatus: z.enum(consortiumMembershipStatuses) })))
+    .output(z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(consortiumKinds), status: z.enum(consortiumStatuses), membershipStatus: z.enum(consortiumMembershipStatuses) })))
     .query(async ({ ctx, input }) => {
       await requireRole(ctx.db, ctx.session, input.organizationId, anyMember);
       return listConsortiaOfOrganization(ctx.db, input.organizationId);

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { usccCheckChar } from '@ronghe/domain/uscc';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, enterpriseInput, errorOf, keyOf, makeAdmin, realUscc, signUpUser, type TestEnv, type TestUser } from '../test-support.ts';
 
@@ -49,11 +50,14 @@ describe('registering an organisation', () => {
     expect(await countRows('organization')).toBe(before);
   });
 
-  it('refuses a duplicate USCC and an unknown major, writing nothing', async () => {
+  // issue 18: a USCC is taken only by a verified organisation (a pending claim no longer blocks others: see
+  // organization-claims.test.ts); this one belongs to a verified demo enterprise
+  it('refuses a USCC a verified organisation holds, and an unknown major, writing nothing', async () => {
     const user = await signUpUser(env);
+    const [held] = await env.db.rows<{ uscc: string }>(sql`select uscc from organization where status = 'verified' and kind = 'enterprise' and uscc is not null limit 1`);
     const before = await countRows('organization');
     const membersBefore = await countRows('organization_member');
-    const duplicate = await errorOf(user.caller.organizations.create(enterpriseInput({ name: '另一家公司', regionCode: '110108' })));
+    const duplicate = await errorOf(user.caller.organizations.create(enterpriseInput({ name: '另一家公司', regionCode: '110108', uscc: held?.uscc })));
     expect(duplicate.code).toBe('CONFLICT');
     expect(keyOf(duplicate)).toBe('organization.usccTaken');
     const major = await errorOf(user.caller.organizations.create({ kind: 'school', name: '测试职业学院', regionCode: '110114', schoolLevel: 'gaozhi', majorCodes: ['460103', '999999'] }));
@@ -89,7 +93,7 @@ describe('verification by admins', () => {
     expect(audit.items[0]).toMatchObject({ before: { status: 'pending' }, after: { status: 'verified' }, actorUserId: admin.session.userId });
   });
 
-  it('a rejection needs a reason, which the organisation sees; outsiders do not', async () => {
+  it('a rejection needs a reason, which the organisation sees; outsiders do not see the organisation', async () => {
     const owner = await signUpUser(env);
     const outsider = await signUpUser(env);
     const { id } = await owner.caller.organizations.create({ kind: 'partner', name: '某协会', regionCode: '130102', partnerType: 'association' });
@@ -97,7 +101,8 @@ describe('verification by admins', () => {
     expect(noReason.code).toBe('BAD_REQUEST');
     await admin.caller.admin.reject({ id, reason: '材料不全，请补充登记证书' });
     expect(await owner.caller.organizations.get({ id })).toMatchObject({ status: 'rejected', statusReason: '材料不全，请补充登记证书' });
-    expect((await outsider.caller.organizations.get({ id })).statusReason).toBeNull();
+    // issue 18: a rejected organisation does not exist for outsiders at all
+    expect((await errorOf(outsider.caller.organizations.get({ id }))).code).toBe('NOT_FOUND');
   });
 
   it('suspends a verified organisation, and only a verified one', async () => {
@@ -111,10 +116,35 @@ describe('verification by admins', () => {
 });
 
 describe('privacy', () => {
+  // issue 18: any signed-in user used to read pending and rejected organisations (address, description, USCC)
+  it('shows a pending, rejected or suspended organisation only to its members and admins; others get NOT_FOUND as for no organisation', async () => {
+    const owner = await signUpUser(env);
+    const outsider = await signUpUser(env);
+    const uscc = `911101087000${'12345'}` + (usccCheckChar('91110108700012345') ?? '');
+    const { id } = await owner.caller.organizations.create(enterpriseInput({ name: '未认证隐私测试有限公司', uscc, address: '北京市海淀区秘密路1号', description: '内部说明' }));
+    const missing = await errorOf(outsider.caller.organizations.get({ id: '00000000-0000-4000-8000-000000000000' }));
+    const attack = async () => errorOf(outsider.caller.organizations.get({ id }));
+    const pending = await attack();
+    expect(pending.code).toBe('NOT_FOUND');
+    expect(pending.message).toBe(missing.message);
+    expect(JSON.stringify(pending)).not.toContain('秘密路');
+    expect((await owner.caller.organizations.get({ id })).address).toBe('北京市海淀区秘密路1号');
+    expect((await admin.caller.organizations.get({ id })).uscc).toBe(uscc);
+    expect((await outsider.caller.organizations.list({ q: '未认证隐私测试' })).items).toEqual([]);
+    await admin.caller.admin.reject({ id, reason: '材料不全' });
+    expect((await attack()).code).toBe('NOT_FOUND');
+    await admin.caller.admin.verify({ id });
+    expect(await outsider.caller.organizations.get({ id })).toMatchObject({ status: 'verified', statusReason: null });
+    await admin.caller.admin.suspend({ id, reason: '违规' });
+    expect((await attack()).code).toBe('NOT_FOUND');
+    expect((await owner.caller.organizations.get({ id })).status).toBe('suspended');
+  });
+
   it('masks contacts for people outside the organisation', async () => {
     const owner = await signUpUser(env);
     const outsider = await signUpUser(env);
     const { id } = await owner.caller.organizations.create({ kind: 'partner', name: '隐私测试研究院', regionCode: '110108', partnerType: 'institute', contactName: '张三丰', contactPhone: '13912345678' });
+    await admin.caller.admin.verify({ id });
     expect(await owner.caller.organizations.get({ id })).toMatchObject({ contactName: '张三丰', contactPhone: '13912345678' });
     expect(await outsider.caller.organizations.get({ id })).toMatchObject({ contactName: '张**', contactPhone: '139****5678' });
     expect(await admin.caller.organizations.get({ id })).toMatchObject({ contactPhone: '13912345678' });
@@ -125,6 +155,7 @@ describe('members and invitations', () => {
   it('an owner invites a colleague by email; the colleague signs up, sees it and accepts once', async () => {
     const owner = await signUpUser(env);
     const { id } = await owner.caller.organizations.create({ kind: 'partner', name: '邀请测试协会', regionCode: '110105', partnerType: 'association' });
+    await admin.caller.admin.verify({ id }); // issue 18: only verified organisations invite
     const sentBefore = env.outbox.length;
     const invitation = await owner.caller.organizations.invite({ organizationId: id, identifier: 'Colleague@Example.com', role: 'manager' });
     expect(invitation.link).toMatch(/\/invitations\/[\w-]{20,}$/);
@@ -150,6 +181,7 @@ describe('members and invitations', () => {
   it('keeps at least one owner, and audits role changes', async () => {
     const owner = await signUpUser(env);
     const { id } = await owner.caller.organizations.create({ kind: 'partner', name: '角色测试园区', regionCode: '110112', partnerType: 'park' });
+    await admin.caller.admin.verify({ id });
     expect(keyOf(await errorOf(owner.caller.organizations.setRole({ organizationId: id, userId: owner.session.userId, role: 'member' })))).toBe('member.lastOwner');
     expect(keyOf(await errorOf(owner.caller.organizations.removeMember({ organizationId: id, userId: owner.session.userId })))).toBe('member.lastOwner');
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { listMembers, listOpenInvitationsOfOrganization } from '@ronghe/db/queries/memberships';
 import { countOrganizations, listOrganizations } from '@ronghe/db/queries/organizations';
-import { identifierSchema, mobileSchema } from '@ronghe/domain/account';
-import { memberRoles, organizationInputSchema, organizationKinds, organizationStatuses, partnerTypes, schoolLevels } from '@ronghe/domain/organization';
+import { identifierSchema } from '@ronghe/domain/account';
+import { memberRoles, organizationInputSchema, organizationKinds, organizationStatuses, organizationUpdateSchema, partnerTypes, schoolLevels } from '@ronghe/domain/organization';
 import { regionCodeSchema } from '@ronghe/domain/reference/regions';
 import { anyMember, managers, requireRole } from '../services/authz.ts';
 import { createOrganization, getOrganizationView, updateOrganization } from '../services/organizations.ts';
@@ -20,6 +20,16 @@ const listItem = z.object({
   regionName: z.string(),
   provinceCode: z.string(),
   isDemo: z.boolean(),
+});
+
+/** the vouched-for values a change request holds (only the fields it changes) */
+export const vouchedValuesOutput = z.object({
+  name: z.string().optional(),
+  regionCode: z.string().optional(),
+  uscc: z.string().nullable().optional(),
+  schoolCode: z.string().nullable().optional(),
+  schoolLevel: z.enum(schoolLevels).nullable().optional(),
+  staffCount: z.number().nullable().optional(),
 });
 
 const view = z.object({
@@ -46,6 +56,8 @@ const view = z.object({
   contactPhone: z.string(),
   myRole: z.enum(memberRoles).nullable(),
   statusReason: z.string().nullable(),
+  /** members and admins: the change to vouched-for values waiting for an admin */
+  pendingChange: z.object({ id: z.string(), before: vouchedValuesOutput, after: vouchedValuesOutput, createdAt: z.date() }).nullable(),
   createdAt: z.date(),
 });
 
@@ -87,27 +99,16 @@ export const organizationsRouter = router({
     .output(z.object({ id: z.string(), status: z.enum(organizationStatuses) }))
     .mutation(({ ctx, input }) => createOrganization(ctx.db, ctx.session, input)),
 
-  /** signed in: public part for all, private part for members and admins */
+  /** signed in: a verified organisation's public part for all; private part (and a non-verified organisation) for members and admins */
   get: protectedProcedure
     .input(z.object({ id: z.uuid() }))
     .output(view)
     .query(({ ctx, input }) => getOrganizationView(ctx.db, ctx.session, input.id)),
 
-  /** owner or manager */
+  /** owner or manager; on a verified organisation a change to vouched-for values becomes a change request */
   update: protectedProcedure
-    .input(
-      z.object({
-        id: z.uuid(),
-        data: z.object({
-          address: z.string().trim().max(200).optional(),
-          description: z.string().trim().max(2000).optional(),
-          contactName: z.string().trim().max(50).optional(),
-          contactPhone: z.union([z.literal(''), mobileSchema]).optional(),
-          staffCount: z.number().int().min(1).max(10_000_000).optional(),
-        }),
-      }),
-    )
-    .output(z.object({ id: z.string() }))
+    .input(z.object({ id: z.uuid(), data: organizationUpdateSchema }))
+    .output(z.object({ id: z.string(), changeRequestId: z.string().nullable() }))
     .mutation(async ({ ctx, input }) => {
       await requireRole(ctx.db, ctx.session, input.id, managers);
       return updateOrganization(ctx.db, ctx.session, input.id, input.data);
@@ -132,11 +133,11 @@ export const organizationsRouter = router({
       return listOpenInvitationsOfOrganization(ctx.db, input.organizationId);
     }),
 
-  /** owner or manager (only owners invite owners) */
+  /** owner or manager of a verified organisation (only owners invite owners); RONGHE_INVITATIONS_PER_DAY a day */
   invite: protectedProcedure
     .input(z.object({ organizationId: z.uuid(), identifier: identifierSchema, role: z.enum(memberRoles).default('member') }))
     .output(z.object({ id: z.string(), token: z.string(), link: z.string(), expiresAt: z.date() }))
-    .mutation(({ ctx, input }) => invite(ctx.db, ctx.notifier, ctx.session, { ...input, baseUrl: ctx.publicUrl })),
+    .mutation(({ ctx, input }) => invite(ctx.db, ctx.notifier, ctx.session, { ...input, baseUrl: ctx.publicUrl, dailyLimit: ctx.invitationsPerDay })),
 
   /** owner or manager */
   revokeInvitation: protectedProcedure

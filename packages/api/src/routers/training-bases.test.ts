@@ -120,6 +120,18 @@ describe('publishing a training base', () => {
   });
 });
 
+describe('contacts written into a base’s text (issue 18)', () => {
+  it('masks phones and the contact’s name in the description and terms for outsiders, as the contact fields are', async () => {
+    const description = '实训预约请联系李明，座机 010-62345678，手机 +86 139 1234 5678';
+    const termsNote = '费用分担细则请致电 0311 8765 4321';
+    const id = await publishedBase({ description, termsNote });
+    const seen = await anonymous(env).trainingBases.get({ id });
+    expect([seen.description, seen.termsNote]).toEqual(['实训预约请联系李*，座机 010-****5678，手机 +86 139****5678', '费用分担细则请致电 0311 ****4321']);
+    const own = await school.caller.trainingBases.get({ id });
+    expect([own.description, own.termsNote]).toEqual([description, termsNote]);
+  });
+});
+
 describe('booking stations', () => {
   it('requests, approves, refuses a conflicting request naming the full days, and releases on cancel', async () => {
     const id = await publishedBase({ stations: 30 });

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deleteUnattachedFiles, getFileMeta } from '@ronghe/db/queries/files';
+import { deleteUnattachedFiles, getFileMeta, insertStoredFile } from '@ronghe/db/queries/files';
+import { insertMember } from '@ronghe/db/queries/memberships';
 import { DomainError } from '@ronghe/domain/errors';
 import { pdf, png } from '@ronghe/db/test-files';
 import { addDays, todayInChina } from '@ronghe/domain/training-base';
 import { createTestEnv, errorOf, makeAdmin, signUpUser, verifiedOrganization, type TestEnv, type TestUser } from '../test-support.ts';
-import { readFile, uploadFile } from './files.ts';
+import { fileNameFor, readFile, secondsUntilChinaMidnight, uploadFile, type UploadLimits } from './files.ts';
 
 // Uploaded files: what may be uploaded (type by magic bytes, size per purpose), by whom, who may read it back, and
 // how bases and placements take them (within their write transactions).
@@ -91,6 +92,96 @@ describe('uploading files', () => {
   it('lets only managers of the organisation upload for it', async () => {
     expect(await thrown(uploadFile(env.db, callerOf(enterprise), { purpose: 'base_photo', organizationId: school.organizationId, fileName: 'x.png', bytes: png() }))).toMatchObject({ code: 'FORBIDDEN' });
     expect(await thrown(uploadFile(env.db, callerOf(admin), { purpose: 'base_photo', organizationId: school.organizationId, fileName: 'x.png', bytes: png() }))).toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
+
+describe('names by what the bytes are (issue 18)', () => {
+  it('names a file with the extension of its sniffed type, keeping the rest of the name', () => {
+    expect(fileNameFor('协议.html', 'image/png')).toBe('协议.png');
+    expect(fileNameFor('协议.HTML', 'application/pdf')).toBe('协议.pdf');
+    expect(fileNameFor('scan', 'application/pdf')).toBe('scan.pdf');
+    expect(fileNameFor('车间 1.PNG', 'image/png')).toBe('车间 1.PNG');
+    expect(fileNameFor('photo.jpeg', 'image/jpeg')).toBe('photo.jpeg');
+    expect(fileNameFor('photo.jpg', 'image/png')).toBe('photo.png');
+    expect(fileNameFor('a.html. . ', 'image/png')).toBe('a.png');
+    expect(fileNameFor('../../evil.svg', 'image/webp')).toBe('evil.webp');
+    expect(fileNameFor('.htaccess', 'image/png')).toBe('file.png');
+    expect(fileNameFor('', 'application/pdf')).toBe('file.pdf');
+    expect(fileNameFor('report.v2.final', 'application/pdf')).toBe('report.v2.pdf');
+    const long = fileNameFor(`${'名'.repeat(200)}.html`, 'image/png');
+    expect(Array.from(long).length).toBeLessThanOrEqual(120);
+    expect(long).toMatch(/^名+\.png$/);
+  });
+
+  it('stores and serves a PNG named 协议.html as 协议.png, and serves a name stored before the rule by its type', async () => {
+    const { id } = await uploadFile(env.db, callerOf(school), { purpose: 'placement_agreement', organizationId: school.organizationId, fileName: '协议.html', bytes: png() });
+    expect(await getFileMeta(env.db, id)).toMatchObject({ fileName: '协议.png', contentType: 'image/png' });
+    expect(await readFile(env.db, callerOf(school), id)).toMatchObject({ fileName: '协议.png', contentType: 'image/png', disposition: 'attachment' });
+    const bytes = png();
+    const old = await insertStoredFile(env.db, { organizationId: school.organizationId, uploadedBy: school.session.userId, purpose: 'placement_agreement', fileName: '旧协议.html', contentType: 'image/png', byteSize: bytes.length, sha256: 'a'.repeat(64), bytes });
+    expect((await readFile(env.db, callerOf(school), old.id)).fileName).toBe('旧协议.png');
+  });
+});
+
+describe('a day’s uploads (issue 18)', () => {
+  const limits: UploadLimits = { filesPerUser: 3, mbPerUser: 1, filesPerOrganization: 5, mbPerOrganization: 2 };
+  const KB = 1024;
+  const sized = (bytes: number) => {
+    const b = new Uint8Array(bytes);
+    b.set(png());
+    return b;
+  };
+  const send = (u: TestUser, organizationId: string, bytes: Uint8Array) => uploadFile(env.db, callerOf(u), { purpose: 'base_photo', organizationId, fileName: 'x.png', bytes }, limits);
+  const outcome = (p: Promise<unknown>) => p.then(() => 'ok', (e: unknown) => (e instanceof DomainError ? `${e.code} ${e.key}` : String(e)));
+
+  it('counts files per user: concurrent uploads past the limit are refused, and a refusal says when to retry', async () => {
+    const owner = await verifiedOrganization(env, admin, 'school');
+    const results = await Promise.all(Array.from({ length: 7 }, () => outcome(send(owner, owner.organizationId, png()))));
+    expect(results.filter((r) => r === 'ok')).toHaveLength(3);
+    expect(results.filter((r) => r !== 'ok')).toEqual(Array(4).fill('RATE_LIMITED file.userQuota'));
+    const error = await send(owner, owner.organizationId, png()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).params).toMatchObject({ files: 3, mb: 1 });
+    expect((error as DomainError).field).toBe('file');
+    const seconds = (error as DomainError).params.seconds;
+    expect(typeof seconds === 'number' && seconds > 0 && seconds <= 86_400).toBe(true);
+  });
+
+  it('counts bytes per user; a refused upload counts nothing', async () => {
+    const owner = await verifiedOrganization(env, admin, 'school');
+    expect(await outcome(send(owner, owner.organizationId, sized(700 * KB)))).toBe('ok');
+    expect(await outcome(send(owner, owner.organizationId, sized(400 * KB)))).toBe('RATE_LIMITED file.userQuota');
+    expect(await outcome(send(owner, owner.organizationId, sized(300 * KB)))).toBe('ok');
+    expect(await outcome(send(owner, owner.organizationId, sized(30 * KB)))).toBe('RATE_LIMITED file.userQuota');
+  });
+
+  it('counts files and bytes per organisation across its managers, concurrent ones included', async () => {
+    const owner = await verifiedOrganization(env, admin, 'school');
+    const [second, third] = [await signUpUser(env), await signUpUser(env)];
+    await insertMember(env.db.orm, owner.organizationId, second.session.userId, 'manager');
+    await insertMember(env.db.orm, owner.organizationId, third.session.userId, 'manager');
+    // three managers, at most three uploads each: only the organisation's five a day can refuse
+    const results = await Promise.all([owner, second, third, owner, second, third, owner, second].map((u) => outcome(send(u, owner.organizationId, png()))));
+    expect(results.filter((r) => r === 'ok')).toHaveLength(5);
+    expect(results.filter((r) => r !== 'ok')).toEqual(Array(3).fill('RATE_LIMITED file.organizationQuota'));
+    // another organisation's day is its own
+    const other = await verifiedOrganization(env, admin, 'school');
+    expect(await outcome(send(other, other.organizationId, png()))).toBe('ok');
+    // bytes: a fresh organisation, 2 MB a day among three managers
+    const bytesOrg = await verifiedOrganization(env, admin, 'school');
+    const [m1, m2] = [await signUpUser(env), await signUpUser(env)];
+    await insertMember(env.db.orm, bytesOrg.organizationId, m1.session.userId, 'manager');
+    await insertMember(env.db.orm, bytesOrg.organizationId, m2.session.userId, 'manager');
+    expect(await outcome(send(bytesOrg, bytesOrg.organizationId, sized(900 * KB)))).toBe('ok');
+    expect(await outcome(send(m1, bytesOrg.organizationId, sized(900 * KB)))).toBe('ok');
+    expect(await outcome(send(m2, bytesOrg.organizationId, sized(300 * KB)))).toBe('RATE_LIMITED file.organizationQuota');
+    expect(await outcome(send(m2, bytesOrg.organizationId, sized(200 * KB)))).toBe('ok');
+  });
+
+  it('starts again at midnight in Beijing', () => {
+    expect(secondsUntilChinaMidnight(new Date('2026-12-07T15:59:59Z'))).toBe(1);
+    expect(secondsUntilChinaMidnight(new Date('2026-12-07T16:00:00Z'))).toBe(86_400);
+    expect(secondsUntilChinaMidnight(new Date('2026-12-07T04:00:00Z'))).toBe(12 * 3600); // noon in Beijing
   });
 });
 

@@ -7,6 +7,7 @@ import {
   insertInvitation,
   insertMember,
   isMemberByIdentifier,
+  lockAndCountRecentInvitations,
   lockInvitationById,
   lockInvitationByToken,
   lockMembers,
@@ -18,22 +19,55 @@ import {
 import { getOrganization } from '@ronghe/db/queries/organizations';
 import { isMobile, maskIdentifier, type Identifier } from '@ronghe/domain/account';
 import { DomainError } from '@ronghe/domain/errors';
-import type { MemberRole } from '@ronghe/domain/organization';
+import { nameForMessage, type MemberRole } from '@ronghe/domain/organization';
 import { requireRole, managers, owners, type Caller } from './authz.ts';
 import type { Notifier } from './notifier.ts';
 
 export const INVITATION_DAYS = 14;
 
-/** Invites someone by email or mobile. Owners may invite any role; managers invite members and managers. */
-export async function invite(db: Database, notifier: Notifier, caller: Caller & { name: string }, input: { organizationId: string; identifier: Identifier; role: MemberRole; baseUrl: string }) {
+/** Invitations an organisation may send in 24 hours unless RONGHE_INVITATIONS_PER_DAY says otherwise (apps/api/src/env.ts). */
+export const DEFAULT_INVITATIONS_PER_DAY = 50;
+const LIMIT_WINDOW_HOURS = 24;
+
+const roleNames: Record<MemberRole, string> = { owner: '所有者', manager: '管理员', member: '成员' };
+
+/**
+ * The text of an invitation. Every user-written part (the organisation's and the inviter's names) goes through
+ * nameForMessage: quoted in 「」, cut short, with nothing a mail or SMS client would turn into a link or a number to
+ * call. The only link is Ronghe's own.
+ */
+export function invitationMessage(input: { inviterName: string; organizationName: string; role: MemberRole; link: string }) {
+  const org = `「${nameForMessage(input.organizationName)}」`;
+  const inviter = `「${nameForMessage(input.inviterName, 20)}」`;
+  return {
+    subject: `融合平台：${inviter}邀请您加入${org}`,
+    body: `融合平台通知：用户${inviter}邀请您以${roleNames[input.role]}身份加入单位${org}。登录融合平台后在“我的账户”中接受，或打开链接：${input.link}（${INVITATION_DAYS}天内有效）。如不认识该单位，请忽略本消息。`,
+  };
+}
+
+/**
+ * Invites someone by email or mobile. Owners may invite any role; managers invite members and managers. Only a
+ * verified organisation invites (its name was checked by the commission), and at most `dailyLimit` times in 24 hours:
+ * the count is taken under a lock on the organisation row, so it holds across server processes and concurrent calls.
+ */
+export async function invite(
+  db: Database,
+  notifier: Notifier,
+  caller: Caller & { name: string },
+  input: { organizationId: string; identifier: Identifier; role: MemberRole; baseUrl: string; dailyLimit?: number },
+) {
+  const dailyLimit = input.dailyLimit ?? DEFAULT_INVITATIONS_PER_DAY;
   const myRole = await requireRole(db, caller, input.organizationId, managers);
   if (input.role === 'owner' && myRole !== 'owner') throw new DomainError('FORBIDDEN', 'forbidden');
   const org = await getOrganization(db, input.organizationId);
   if (!org) throw new DomainError('NOT_FOUND', 'notFound');
+  if (org.status !== 'verified') throw new DomainError('FORBIDDEN', 'invitation.notVerified');
   if (await isMemberByIdentifier(db, input.organizationId, input.identifier.value)) throw new DomainError('CONFLICT', 'invitation.alreadyMember', { field: 'identifier' });
   const token = randomBytes(24).toString('base64url');
   try {
     const invitation = await db.orm.transaction(async (tx: Drizzle) => {
+      const sent = await lockAndCountRecentInvitations(tx, input.organizationId, LIMIT_WINDOW_HOURS);
+      if (sent >= dailyLimit) throw new DomainError('RATE_LIMITED', 'invitation.dailyLimit', { params: { limit: dailyLimit } });
       const row = await insertInvitation(tx, {
         organizationId: input.organizationId,
         identifier: input.identifier.value,
@@ -49,8 +83,7 @@ export async function invite(db: Database, notifier: Notifier, caller: Caller & 
     await notifier.send({
       to: input.identifier.value,
       channel: input.identifier.kind === 'email' ? 'email' : 'sms',
-      subject: `${caller.name} 邀请您加入「${org.name}」`,
-      body: `${caller.name} 邀请您以${input.role}身份加入「${org.name}」（融合平台）。登录后在“我的账户”中接受，或打开链接：${link}（${INVITATION_DAYS}天内有效）`,
+      ...invitationMessage({ inviterName: caller.name, organizationName: org.name, role: input.role, link }),
     });
     return { id: invitation.id, token, link, expiresAt: invitation.expiresAt };
   } catch (error) {

@@ -149,7 +149,7 @@ export async function closeCohort(db: Database, caller: Caller, id: string) {
 
 /**
  * One cohort. Members of the school and admins see it all; members of other verified organisations see an open
- * cohort with the school's contact masked and phone numbers and emails in the note (its teachers) masked.
+ * cohort with the school's contact masked, and phone numbers, emails and names in the note (its teachers) masked.
  */
 export async function getCohortView(db: Database, caller: Caller, id: string) {
   const c = await getCohortDetail(db, id);
@@ -175,7 +175,7 @@ export async function getCohortView(db: Database, caller: Caller, id: string) {
     windowTo: c.windowTo,
     regionCodes: c.regionCodes,
     teachers: c.teachers,
-    note: insider ? c.note : maskContactsInText(c.note),
+    note: insider ? c.note : maskContactsInText(c.note, [c.contactName]),
     contactName: insider ? c.contactName : maskPersonName(c.contactName),
     contactPhone: insider ? c.contactPhone : c.contactPhone && maskMobile(c.contactPhone),
     status: c.status,

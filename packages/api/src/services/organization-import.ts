@@ -264,9 +264,9 @@ function rowValues(input: OrganizationInput, caller: Caller): NewOrganization {
 }
 
 const constraintColumns: Record<string, { key: Key; message: MessageKey }> = {
-  organization_uscc_key: { key: 'uscc', message: 'organization.usccTaken' },
-  organization_school_code_key: { key: 'schoolCode', message: 'organization.schoolCodeTaken' },
-  organization_name_region_key: { key: 'name', message: 'organization.duplicate' },
+  organization_uscc_verified_key: { key: 'uscc', message: 'organization.usccTaken' },
+  organization_school_code_verified_key: { key: 'schoolCode', message: 'organization.schoolCodeTaken' },
+  organization_name_region_verified_key: { key: 'name', message: 'organization.duplicate' },
 };
 
 /** Validates every row; when all pass (and not a dry run) inserts them all in one transaction. */

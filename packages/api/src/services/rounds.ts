@@ -2,61 +2,69 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Database, Drizzle } from '@ronghe/db/client';
 import { insertApplication, readNeed } from '@ronghe/db/queries/needs';
 import { insertNotifications, managersOf } from '@ronghe/db/queries/notifications';
-import { managesConsortiumMember } from '@ronghe/db/queries/consortia';
 import { writeAudit } from '@ronghe/db/queries/audit';
 import {
-  addRoundCohorts,
-  addRoundNeeds,
-  cohortsByIds,
+  activeMembersAmong,
   getRoundRow,
   insertRound,
+  lapseInvitations,
+  leadsActiveConsortium,
   listRounds,
   lockRound,
-  needsByIds,
   placedGroups,
   replacePreferences,
   replaceResults,
-  roundCandidates,
   roundCohortsOf,
   roundNeedsOf,
   setRanking,
   unplacedGroups,
   updateRound,
+  updateRoundCohort,
+  updateRoundNeed,
   type NewRoundResult,
   type RoundRow,
 } from '@ronghe/db/queries/rounds';
 import { allocate, type AllocationInput, type AllocationResult } from '@ronghe/domain/allocation';
 import { DomainError } from '@ronghe/domain/errors';
-import { regionPath } from '@ronghe/domain/reference/regions';
-import { parseSlotId, roundIneligibility, slotId, type RoundInput } from '@ronghe/domain/round';
+import { closesEarly, mayOrganizeRound, openRefusal, parseSlotId, publishRefusal, roundIneligibility, slotId, submissionRefusal, type RoundInput, type RoundRefusal } from '@ronghe/domain/round';
+import { todayInChina } from '@ronghe/domain/training-base';
 import { managers, requireRole, type Caller } from './authz.ts';
 import { holdPlaces, startCooperation } from './needs.ts';
 
-// 双选 rounds: the organiser (the commission, or a consortium lead's managers) sets one up and opens it; cohorts rank
-// needs and enterprises rank cohorts; closing runs deferred acceptance on the stored inputs and writes every slot's
-// outcome in one transaction; publishing turns the placements into accepted applications and placements.
+// 双选 rounds: the organiser (the commission, or the managers of an active consortium's lead) sets one up, invites
+// needs and cohorts (their owners accept: round-entries.ts) and opens it; cohorts rank needs and enterprises rank
+// cohorts between the round's dates; closing runs deferred acceptance on the stored inputs and writes every slot's
+// outcome in one transaction; publishing, from the results date, turns the placements into accepted applications
+// and placements. Only accepted needs and cohorts take part, and each participant sees only its own lists.
 
 type Tx = Drizzle;
 const notFound = () => new DomainError('NOT_FOUND', 'notFound');
-const wrongStatus = (status: string) => new DomainError('CONFLICT', 'round.wrongStatus', { params: { status: `roundStatus.${status}` } });
+export const wrongStatus = (status: string) => new DomainError('CONFLICT', 'round.wrongStatus', { params: { status: `roundStatus.${status}` } });
+const refused = (r: RoundRefusal) => new DomainError('CONFLICT', r.key, { params: r.params });
 
-/** Platform admins organise every round; a consortium lead's managers organise their consortium's rounds. */
-async function requireOrganizer(db: Database | Tx, caller: Caller, round: Pick<RoundRow, 'consortiumId'>) {
-  if (caller.isPlatformAdmin) return;
-  if (round.consortiumId && (await managesConsortiumMember(db, round.consortiumId, caller.userId, ['lead']))) return;
-  throw new DomainError('FORBIDDEN', 'forbidden');
+/**
+ * Whether the caller organises the round: platform admins every round; the managers of a lead of an active
+ * consortium its rounds (a draft or proposed consortium's lead organises nothing). The one place this is decided.
+ */
+export async function isOrganizer(db: Database | Tx, caller: Caller, round: Pick<RoundRow, 'consortiumId'>): Promise<boolean> {
+  const leads = !caller.isPlatformAdmin && !!round.consortiumId && (await leadsActiveConsortium(db, round.consortiumId, caller.userId));
+  return mayOrganizeRound({ isPlatformAdmin: caller.isPlatformAdmin, leadsActiveConsortium: leads });
+}
+
+export async function requireOrganizer(db: Database | Tx, caller: Caller, round: Pick<RoundRow, 'consortiumId'>) {
+  if (!(await isOrganizer(db, caller, round))) throw new DomainError('FORBIDDEN', 'forbidden');
 }
 
 export async function createRound(db: Database, caller: Caller, input: RoundInput) {
   await requireOrganizer(db, caller, input);
   return db.orm.transaction(async (tx: Tx) => {
     const row = await insertRound(tx, { ...input, seed: randomBytes(16).toString('hex'), createdBy: caller.userId, status: 'draft' });
-    await writeAudit(tx, { actorUserId: caller.userId, action: 'round.create', entity: 'allocation_round', entityId: row.id, after: { title: input.title } });
+    await writeAudit(tx, { actorUserId: caller.userId, action: 'round.create', entity: 'allocation_round', entityId: row.id, after: { title: input.title, consortiumId: input.consortiumId } });
     return { id: row.id, status: row.status };
   });
 }
 
-async function draftRoundFor(tx: Tx, caller: Caller, roundId: string) {
+export async function draftRoundFor(tx: Tx, caller: Caller, roundId: string) {
   const round = await lockRound(tx, roundId);
   if (!round) throw notFound();
   await requireOrganizer(tx, caller, round);
@@ -64,60 +72,44 @@ async function draftRoundFor(tx: Tx, caller: Caller, roundId: string) {
   return round;
 }
 
-/** Needs join with their places left as capacity; each must be a published internship or order class in the round's region. */
-export async function addNeedsToRound(db: Database, caller: Caller, input: { roundId: string; needIds: string[] }) {
-  const rows = await needsByIds(db, input.needIds);
-  return db.orm.transaction(async (tx: Tx) => {
-    const round = await draftRoundFor(tx, caller, input.roundId);
-    const values = input.needIds.map((id, i) => {
-      const n = rows.find((r) => r.id === id);
-      if (!n) throw new DomainError('INVALID', 'notFound', { field: `needIds.${i}` });
-      const inRegion = regionPath(n.regionCode).some((r) => r.code === round.regionCode);
-      const left = (n.headcount ?? 0) - n.accepted;
-      if (n.status !== 'published' || !['internship', 'order_class'].includes(n.kind) || !inRegion || left <= 0)
-        throw new DomainError('INVALID', 'round.needNotEligible', { field: `needIds.${i}`, params: { title: n.title } });
-      return { roundId: round.id, needId: n.id, capacity: left };
-    });
-    await addRoundNeeds(tx, values);
-    return { added: values.length };
-  });
-}
-
-/** Open cohorts join with all their students as slots. */
-export async function addCohortsToRound(db: Database, caller: Caller, input: { roundId: string; cohortIds: string[] }) {
-  const rows = await cohortsByIds(db, input.cohortIds);
-  return db.orm.transaction(async (tx: Tx) => {
-    const round = await draftRoundFor(tx, caller, input.roundId);
-    const values = input.cohortIds.map((id, i) => {
-      const c = rows.find((r) => r.id === id);
-      if (!c || c.status !== 'open') throw new DomainError('INVALID', 'notFound', { field: `cohortIds.${i}` });
-      return { roundId: round.id, cohortId: c.id, slots: c.students };
-    });
-    await addRoundCohorts(tx, values);
-    return { added: values.length };
-  });
-}
-
 async function participants(tx: Tx | Database, roundId: string): Promise<string[]> {
   const [ns, cs] = await Promise.all([roundNeedsOf(tx, roundId), roundCohortsOf(tx, roundId)]);
   return [...new Set([...ns.map((n) => n.organizationId), ...cs.map((c) => c.organizationId)])];
 }
 
+/** In a consortium's round, accepted entries of organisations that have since left the consortium lapse. */
+async function lapseNonMembers(tx: Tx, round: RoundRow) {
+  if (!round.consortiumId) return;
+  const [ns, cs] = await Promise.all([roundNeedsOf(tx, round.id), roundCohortsOf(tx, round.id)]);
+  const active = await activeMembersAmong(tx, round.consortiumId, [...new Set([...ns, ...cs].map((x) => x.organizationId))]);
+  const now = new Date();
+  for (const n of ns) if (!active.has(n.organizationId)) await updateRoundNeed(tx, round.id, n.needId, { status: 'lapsed', respondedAt: now });
+  for (const c of cs) if (!active.has(c.organizationId)) await updateRoundCohort(tx, round.id, c.cohortId, { status: 'lapsed', respondedAt: now });
+}
+
+/** Opens a draft with at least one accepted need and cohort, any day up to its closing date; unanswered invitations lapse. */
 export async function openRound(db: Database, caller: Caller, id: string) {
   return db.orm.transaction(async (tx: Tx) => {
     const round = await draftRoundFor(tx, caller, id);
+    const late = openRefusal(round, todayInChina());
+    if (late) throw refused(late);
+    await lapseNonMembers(tx, round);
     const [ns, cs] = await Promise.all([roundNeedsOf(tx, id), roundCohortsOf(tx, id)]);
     if (ns.length === 0 || cs.length === 0) throw new DomainError('INVALID', 'round.empty');
+    await lapseInvitations(tx, id);
     await updateRound(tx, id, { status: 'open' });
     await insertNotifications(tx, await managersOf(tx, await participants(tx, id)), { type: 'round.open', title: `双选「${round.title}」已开放填报，截止${round.preferencesCloseOn}`, link: `/rounds/${id}` });
     return { id, status: 'open' as const };
   });
 }
 
+/** The open round, on a day between its opening and closing dates. */
 async function openRoundFor(tx: Tx, roundId: string) {
   const round = await lockRound(tx, roundId);
   if (!round) throw notFound();
   if (round.status !== 'open') throw new DomainError('CONFLICT', 'round.notOpen');
+  const outside = submissionRefusal(round, todayInChina());
+  if (outside) throw refused(outside);
   return round;
 }
 
@@ -137,7 +129,7 @@ export async function submitPreferences(db: Database, caller: Caller, input: { r
   });
 }
 
-/** A manager of the need's enterprise ranks the round's cohorts, best first; unranked ones stay acceptable unless it says no. */
+/** A manager of the need's enterprise ranks the round's cohorts, best first, and says whether unranked ones that qualify are acceptable. */
 export async function submitRanking(db: Database, caller: Caller, input: { roundId: string; needId: string; cohortIds: string[]; acceptUnranked: boolean }) {
   return db.orm.transaction(async (tx: Tx) => {
     await openRoundFor(tx, input.roundId);
@@ -205,16 +197,35 @@ const digestOf = (rows: readonly NewRoundResult[]) =>
  * the results are written leaves the round 'closing', and closing it again completes it. The results replace any
  * earlier ones in one transaction.
  */
-export async function closeRound(db: Database, caller: Caller, id: string) {
+export async function closeRound(db: Database, caller: Caller, input: { id: string; reason?: string | undefined }) {
+  const { id } = input;
   const round = await db.orm.transaction(async (tx: Tx) => {
     const r = await lockRound(tx, id);
     if (!r) throw notFound();
     await requireOrganizer(tx, caller, r);
     if (r.status !== 'open' && r.status !== 'closing') throw wrongStatus(r.status);
-    if (r.status === 'open') await updateRound(tx, id, { status: 'closing' });
+    if (r.status === 'open') {
+      await requireMayClose(tx, caller, r, input.reason);
+      await updateRound(tx, id, { status: 'closing' });
+    }
     return { ...r, status: 'closing' as const };
   });
   return runAndStore(db, caller, round, 'closing');
+}
+
+/**
+ * Before its closing date has passed a round closes only when every cohort has submitted preferences and every need
+ * its ranking, or when a platform admin gives a reason, which the audit log keeps.
+ */
+async function requireMayClose(tx: Tx, caller: Caller, round: RoundRow, reason: string | undefined) {
+  if (!closesEarly(round, todayInChina())) return;
+  const [ns, cs] = await Promise.all([roundNeedsOf(tx, round.id), roundCohortsOf(tx, round.id)]);
+  const missing = ns.filter((n) => !n.rankedAt).length + cs.filter((c) => !c.submittedAt).length;
+  if (missing === 0) return;
+  if (!caller.isPlatformAdmin) throw new DomainError('CONFLICT', 'round.notAllSubmitted', { params: { missing } });
+  const why = reason?.trim() ?? '';
+  if (why.length < 10) throw new DomainError('INVALID', 'round.reasonRequired', { field: 'reason' });
+  await writeAudit(tx, { actorUserId: caller.userId, action: 'round.closeEarly', entity: 'allocation_round', entityId: round.id, after: { reason: why, missing, closesOn: round.preferencesCloseOn } });
 }
 
 /** Runs a closed round again on its stored inputs and seed, and says whether the result is the one stored. */
@@ -257,6 +268,8 @@ export async function publishRound(db: Database, caller: Caller, id: string) {
     if (!round) throw notFound();
     await requireOrganizer(tx, caller, round);
     if (round.status !== 'closed') throw wrongStatus(round.status);
+    const early = publishRefusal(round, todayInChina());
+    if (early) throw refused(early);
     const cohorts = new Map((await roundCohortsOf(tx, id)).map((c) => [c.cohortId, c]));
     for (const g of await placedGroups(tx, id)) {
       const n = await readNeed(tx, g.needId);
@@ -272,41 +285,78 @@ export async function publishRound(db: Database, caller: Caller, id: string) {
   });
 }
 
-/** Rounds the caller may see: all for admins, otherwise those its organisations take part in. */
-export async function roundsFor(db: Database, caller: Caller, organizationIds: string[]) {
-  return listRounds(db, caller.isPlatformAdmin ? null : organizationIds);
+/** Rounds the caller may see: all for admins, otherwise those its organisations take part in or are invited to, and those it organises. */
+export async function roundsFor(db: Database, caller: Caller, memberships: Array<{ organizationId: string; role: string }>) {
+  if (caller.isPlatformAdmin) return listRounds(db, null);
+  return listRounds(db, { organizationIds: memberships.map((m) => m.organizationId), managedIds: memberships.filter((m) => (managers as readonly string[]).includes(m.role)).map((m) => m.organizationId) });
 }
 
-/** One round: its needs, cohorts and preferences for the organiser and participants; results once closed (organiser) or published (all). */
+/**
+ * One round, sealed: the organiser sees every entry and who has submitted, never what; a participant sees its own
+ * entries (invited, declined or lapsed ones too) and, once one is accepted, the others' accepted entries, with only
+ * its own preferences and rankings.
+ * Results once closed (organiser) or published (participants: the placements of its cohorts and in its needs, and
+ * the reasons of its own unplaced students; the choice numbers only to the cohort's school).
+ */
 export async function roundFor(db: Database, caller: Caller, id: string, myOrganizationIds: string[]) {
   const round = await getRoundRow(db, id);
   if (!round) throw notFound();
-  const [ns, cs] = await Promise.all([roundNeedsOf(db, id), roundCohortsOf(db, id)]);
-  let organizer = true;
-  try {
-    await requireOrganizer(db, caller, round);
-  } catch {
-    organizer = false;
-  }
+  const [ns, cs, organizer] = await Promise.all([roundNeedsOf(db, id, 'all'), roundCohortsOf(db, id, 'all'), isOrganizer(db, caller, round)]);
   const mine = new Set(myOrganizationIds);
   if (!organizer && !ns.some((n) => mine.has(n.organizationId)) && !cs.some((c) => mine.has(c.organizationId))) throw new DomainError('FORBIDDEN', 'forbidden');
   const showResults = round.status === 'published' || (organizer && round.status === 'closed');
   const [placed, unplaced] = showResults ? await Promise.all([placedGroups(db, id), unplacedGroups(db, id)]) : [[], []];
   const filled = new Map<string, number>();
   for (const g of placed) filled.set(g.needId, (filled.get(g.needId) ?? 0) + g.students);
+  const needOwner = new Map(ns.map((n) => [n.needId, n.organizationId]));
+  const cohortOwner = new Map(cs.map((c) => [c.cohortId, c.organizationId]));
+  const myCohort = (cohortId: string) => mine.has(cohortOwner.get(cohortId) ?? '');
+  const myNeed = (needId: string) => mine.has(needOwner.get(needId) ?? '');
+  // a participant with an accepted entry sees the others' accepted entries; one only invited (or declined, lapsed) sees its own
+  const takesPart = [...ns, ...cs].some((x) => x.status === 'accepted' && mine.has(x.organizationId));
+  const shown = <T extends { status: string; organizationId: string }>(x: T) => organizer || mine.has(x.organizationId) || (takesPart && x.status === 'accepted');
   return {
     round: { ...round, seed: organizer ? round.seed : null },
     organizer,
-    needs: ns.map((n) => ({ ...n, placed: filled.get(n.needId) ?? 0, mine: mine.has(n.organizationId) })),
-    cohorts: cs.map((c) => ({ ...c, mine: mine.has(c.organizationId) })),
-    results: showResults ? { placed, unplaced: unplaced.map((u) => ({ ...u, choices: (u.choices ?? []) as Array<{ programId: string; outcome: string }> })) } : null,
+    needs: ns.filter(shown).map((n) => {
+      const own = mine.has(n.organizationId);
+      return {
+        needId: n.needId,
+        title: n.title,
+        kind: n.kind,
+        organizationId: n.organizationId,
+        organizationName: n.organizationName,
+        capacity: n.capacity,
+        status: n.status,
+        acceptUnranked: own ? n.acceptUnranked : false,
+        ranking: own ? n.ranking : [],
+        rankedAt: own || organizer ? n.rankedAt : null,
+        placed: filled.get(n.needId) ?? 0,
+        mine: own,
+      };
+    }),
+    cohorts: cs.filter(shown).map((c) => {
+      const own = mine.has(c.organizationId);
+      return {
+        cohortId: c.cohortId,
+        organizationId: c.organizationId,
+        organizationName: c.organizationName,
+        majorCode: c.majorCode,
+        year: c.year,
+        slots: c.slots,
+        status: c.status,
+        preferences: own ? c.preferences : [],
+        submittedAt: own || organizer ? c.submittedAt : null,
+        mine: own,
+      };
+    }),
+    results: showResults
+      ? {
+          placed: placed.filter((p) => organizer || myCohort(p.cohortId) || myNeed(p.needId)).map((p) => ({ ...p, choice: myCohort(p.cohortId) ? p.choice : null })),
+          unplaced: unplaced
+            .filter((u) => organizer || myCohort(u.cohortId))
+            .map((u) => ({ cohortId: u.cohortId, reason: u.reason, students: u.students, choices: myCohort(u.cohortId) ? ((u.choices ?? []) as Array<{ programId: string; outcome: string }>) : [] })),
+        }
+      : null,
   };
-}
-
-/** The needs and cohorts an organiser may add to a draft round. */
-export async function candidatesFor(db: Database, caller: Caller, id: string) {
-  const round = await getRoundRow(db, id);
-  if (!round) throw notFound();
-  await requireOrganizer(db, caller, round);
-  return roundCandidates(db, round.regionCode, regionPath(round.regionCode).map((r) => r.code));
 }

@@ -25,6 +25,7 @@ import {
   type TrainingBaseRow,
 } from '@ronghe/db/queries/training-bases';
 import { maskEmail, maskMobile, maskPersonName } from '@ronghe/domain/account';
+import { maskContactsInText } from '@ronghe/domain/masking';
 import { DomainError } from '@ronghe/domain/errors';
 import { addDays, daysBetween, mapRegionOf, todayInChina, type TrainingBaseInput, type TrainingBaseStatus } from '@ronghe/domain/training-base';
 import { anyMember, managers, requireRole, requireVerifiedManager, type Caller } from './authz.ts';
@@ -175,7 +176,14 @@ export async function trainingBaseDetail(db: Database, session: Caller | null, i
   const seesContact = viewer.insider || (session ? await hasApprovedBooking(db, b.id, session.userId) : false);
   const contact = seesContact
     ? { contactName, contactPhone, contactEmail }
-    : { contactName: maskPersonName(contactName), contactPhone: contactPhone && maskMobile(contactPhone), contactEmail: contactEmail && maskEmail(contactEmail) };
+    : {
+        contactName: maskPersonName(contactName),
+        contactPhone: contactPhone && maskMobile(contactPhone),
+        contactEmail: contactEmail && maskEmail(contactEmail),
+        // the contact written into the text is masked too, or it would undo the masking above
+        description: maskContactsInText(rest.description, [contactName]),
+        termsNote: maskContactsInText(rest.termsNote, [contactName]),
+      };
   return { ...rest, ...contact, contactMasked: !seesContact, canManage: viewer.manages };
 }
 

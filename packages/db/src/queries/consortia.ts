@@ -98,7 +98,7 @@ export async function getConsortium(db: Database, id: string) {
   return row ? { ...row.c, anchorRegionName: row.anchorRegionName, anchorProvinceCode: row.anchorProvinceCode, industryName: row.industryName, proposerName: row.proposerName } : null;
 }
 
-/** Members (every status) with what the detail page and the map need. */
+/** Membership rows of every status, messages included: the caller (services/consortia.ts) decides who sees which. */
 export async function listConsortiumMembers(db: Database, consortiumId: string) {
   return db.orm
     .select({
@@ -126,7 +126,7 @@ export async function listConsortiumMembers(db: Database, consortiumId: string) 
 
 export async function listConsortiumEvents(db: Database, consortiumId: string) {
   return db.orm
-    .select({ id: consortiumEvents.id, at: consortiumEvents.at, type: consortiumEvents.type, organizationName: organizations.name, detail: consortiumEvents.detail })
+    .select({ id: consortiumEvents.id, at: consortiumEvents.at, type: consortiumEvents.type, organizationId: consortiumEvents.organizationId, organizationName: organizations.name, detail: consortiumEvents.detail })
     .from(consortiumEvents)
     .leftJoin(organizations, eq(organizations.id, consortiumEvents.organizationId))
     .where(eq(consortiumEvents.consortiumId, consortiumId))

@@ -6,8 +6,9 @@ import { placements, storedFiles, trainingBasePhotos, trainingBases, type FilePu
 
 export type NewStoredFile = Omit<typeof storedFiles.$inferInsert, 'id' | 'createdAt'>;
 
-export async function insertStoredFile(db: Database, values: NewStoredFile): Promise<{ id: string }> {
-  const [row] = await db.orm.insert(storedFiles).values(values).returning({ id: storedFiles.id });
+export async function insertStoredFile(db: Database | Drizzle, values: NewStoredFile): Promise<{ id: string }> {
+  const orm = 'orm' in db ? db.orm : db;
+  const [row] = await orm.insert(storedFiles).values(values).returning({ id: storedFiles.id });
   if (!row) throw new Error('insert returned no row');
   return row;
 }

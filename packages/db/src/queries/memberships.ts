@@ -104,6 +104,20 @@ export async function setInvitationStatus(tx: Drizzle, id: string, status: 'acce
   await tx.update(invitations).set({ status, acceptedByUserId, updatedAt: new Date() }).where(eq(invitations.id, id));
 }
 
+/**
+ * Locks the organisation row against other invitations (FOR NO KEY UPDATE: rows referencing it can still be written)
+ * and counts its invitations of the last `hours` hours. Concurrent invitations of one organisation serialise here, so
+ * the daily limit holds across processes.
+ */
+export async function lockAndCountRecentInvitations(tx: Drizzle, organizationId: string, hours: number): Promise<number> {
+  await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, organizationId)).for('no key update');
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(invitations)
+    .where(and(eq(invitations.organizationId, organizationId), gt(invitations.createdAt, sql`now() - make_interval(hours => ${hours})`)));
+  return row?.n ?? 0;
+}
+
 /** Is a user with this email or mobile already a member? */
 export async function isMemberByIdentifier(db: Database | Drizzle, organizationId: string, identifier: string) {
   const orm = 'orm' in db ? db.orm : db;

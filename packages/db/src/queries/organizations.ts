@@ -1,8 +1,8 @@
-import { and, asc, count, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
-import type { OrganizationKind, OrganizationStatus, SchoolLevel } from '@ronghe/domain/organization';
+import { and, asc, count, desc, eq, ilike, inArray, ne, or, sql } from 'drizzle-orm';
+import { vouchedStatuses, type OrganizationKind, type OrganizationStatus, type SchoolLevel, type VouchedValues } from '@ronghe/domain/organization';
 import { getRegion } from '@ronghe/domain/reference/regions';
 import type { Database, Drizzle } from '../client.ts';
-import { industries, majors, organizationMajors, organizations, regions } from '../schema/index.ts';
+import { industries, majors, organizationMajors, organizations, regions, users } from '../schema/index.ts';
 
 /** Escapes LIKE wildcards so a user's `%` or `_` matches itself. */
 export const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -126,28 +126,116 @@ export async function setOrganizationStatus(tx: Drizzle, id: string, status: Org
   return row ?? null;
 }
 
-export async function updateOrganizationProfile(tx: Drizzle, id: string, data: Partial<Pick<NewOrganization, 'address' | 'description' | 'contactName' | 'contactPhone' | 'staffCount'>>) {
+export type OrganizationChanges = Partial<Pick<NewOrganization, 'address' | 'description' | 'contactName' | 'contactPhone' | 'name' | 'regionCode' | 'uscc' | 'schoolCode' | 'schoolLevel' | 'staffCount'>>;
+
+export async function updateOrganizationProfile(tx: Drizzle, id: string, data: OrganizationChanges) {
   const [row] = await tx.update(organizations).set({ ...data, updatedAt: new Date() }).where(eq(organizations.id, id)).returning();
   return row ?? null;
 }
 
-/** The verification queue: oldest first. */
+/** The verification queue: oldest first; with who registered each and what they wrote, the admin's evidence. */
 export async function listOrganizationsByStatus(db: Database, status: OrganizationStatus, limit: number) {
   return db.orm
     .select({
       id: organizations.id,
       kind: organizations.kind,
       name: organizations.name,
+      status: organizations.status,
       uscc: organizations.uscc,
       schoolCode: organizations.schoolCode,
       regionName: regions.name,
       provinceCode: regions.provinceCode,
+      address: organizations.address,
+      description: organizations.description,
+      contactName: organizations.contactName,
+      contactPhone: organizations.contactPhone,
+      registeredByName: users.name,
+      registeredByEmail: users.email,
+      registeredByPhone: users.phoneNumber,
       createdAt: organizations.createdAt,
       statusReason: organizations.statusReason,
     })
     .from(organizations)
     .innerJoin(regions, eq(regions.code, organizations.regionCode))
+    .leftJoin(users, eq(users.id, organizations.createdByUserId))
     .where(eq(organizations.status, status))
     .orderBy(status === 'pending' ? asc(organizations.createdAt) : desc(organizations.statusChangedAt))
     .limit(limit);
 }
+
+/** Every organisation claiming one of these codes (pending, vouched for, or rejected), for the queue's side-by-side view. */
+export async function listClaimsOfCodes(db: Database, codes: { usccs: string[]; schoolCodes: string[] }) {
+  if (codes.usccs.length === 0 && codes.schoolCodes.length === 0) return [];
+  return db.orm
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      status: organizations.status,
+      uscc: organizations.uscc,
+      schoolCode: organizations.schoolCode,
+      regionName: regions.name,
+      address: organizations.address,
+      description: organizations.description,
+      registeredByName: users.name,
+      registeredByEmail: users.email,
+      registeredByPhone: users.phoneNumber,
+      createdAt: organizations.createdAt,
+      statusReason: organizations.statusReason,
+    })
+    .from(organizations)
+    .innerJoin(regions, eq(regions.code, organizations.regionCode))
+    .leftJoin(users, eq(users.id, organizations.createdByUserId))
+    .where(
+      or(
+        codes.usccs.length > 0 ? inArray(organizations.uscc, codes.usccs) : undefined,
+        codes.schoolCodes.length > 0 ? inArray(organizations.schoolCode, codes.schoolCodes) : undefined,
+      ),
+    )
+    .orderBy(asc(organizations.createdAt), asc(organizations.id));
+}
+
+/**
+ * The organisation vouched for (verified or suspended) that already holds one of these values, other than `exceptId`:
+ * which field collides, or null.
+ */
+export async function vouchedHolderOf(db: Database | Drizzle, values: { uscc?: string | null; schoolCode?: string | null; name?: string; regionCode?: string }, exceptId: string | null) {
+  const orm = 'orm' in db ? db.orm : db;
+  const checks: Array<{ field: 'uscc' | 'schoolCode' | 'name'; where: ReturnType<typeof eq> | undefined }> = [
+    { field: 'uscc', where: values.uscc ? eq(organizations.uscc, values.uscc) : undefined },
+    { field: 'schoolCode', where: values.schoolCode ? eq(organizations.schoolCode, values.schoolCode) : undefined },
+    { field: 'name', where: values.name && values.regionCode ? and(eq(organizations.name, values.name), eq(organizations.regionCode, values.regionCode)) : undefined },
+  ];
+  for (const check of checks) {
+    if (!check.where) continue;
+    const [row] = await orm
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(and(check.where, inArray(organizations.status, [...vouchedStatuses]), exceptId ? ne(organizations.id, exceptId) : undefined))
+      .limit(1);
+    if (row) return { id: row.id, field: check.field };
+  }
+  return null;
+}
+
+/**
+ * Locks, in id order, the organisation and every other one claiming its USCC or school code. Two admins verifying
+ * two competing claims lock the same rows in the same order, so the second waits for the first instead of deadlocking.
+ */
+export async function lockClaims(tx: Drizzle, org: { id: string; uscc: string | null; schoolCode: string | null }) {
+  return tx
+    .select()
+    .from(organizations)
+    .where(or(eq(organizations.id, org.id), org.uscc ? eq(organizations.uscc, org.uscc) : undefined, org.schoolCode ? eq(organizations.schoolCode, org.schoolCode) : undefined))
+    .orderBy(asc(organizations.id))
+    .for('update');
+}
+
+/** The vouched values of an organisation row, all of them. */
+export const vouchedValuesOf = (o: typeof organizations.$inferSelect): Required<VouchedValues> => ({
+  name: o.name,
+  regionCode: o.regionCode,
+  uscc: o.uscc,
+  schoolCode: o.schoolCode,
+  schoolLevel: o.schoolLevel,
+  staffCount: o.staffCount,
+});

@@ -1,21 +1,30 @@
 import { eq, lt, sql } from 'drizzle-orm';
-import type { Database } from '../client.ts';
+import type { Database, Drizzle } from '../client.ts';
 import { rateLimits } from '../schema/index.ts';
 
 /** Counts one event against `key` in a fixed window; returns the count in the current window. Atomic across processes. */
 export async function hitRateLimit(db: Database, key: string, windowSeconds: number): Promise<number> {
-  const [row] = await db.orm
+  return addToRateLimit(db, key, 1, windowSeconds);
+}
+
+/**
+ * Adds `amount` (events, or units such as KiB) to `key` in a fixed window; returns the total in the current window.
+ * Atomic; inside a transaction the counter's row stays locked until it ends, and a rollback takes the amount back.
+ */
+export async function addToRateLimit(db: Database | Drizzle, key: string, amount: number, windowSeconds: number): Promise<number> {
+  const orm = 'orm' in db ? db.orm : db;
+  const [row] = await orm
     .insert(rateLimits)
-    .values({ key, count: 1 })
+    .values({ key, count: amount })
     .onConflictDoUpdate({
       target: rateLimits.key,
       set: {
-        count: sql`case when ${rateLimits.windowStart} < now() - make_interval(secs => ${windowSeconds}) then 1 else ${rateLimits.count} + 1 end`,
+        count: sql`case when ${rateLimits.windowStart} < now() - make_interval(secs => ${windowSeconds}) then ${amount}::integer else ${rateLimits.count} + ${amount}::integer end`,
         windowStart: sql`case when ${rateLimits.windowStart} < now() - make_interval(secs => ${windowSeconds}) then now() else ${rateLimits.windowStart} end`,
       },
     })
     .returning({ count: rateLimits.count });
-  return row?.count ?? 1;
+  return row?.count ?? amount;
 }
 
 /** The count in the current window, without counting. */

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Drizzle } from '../client.ts';
-import { allocationRounds, cohorts, needs, organizations, roundCohorts, roundNeeds, roundPreferences, roundResults } from '../schema/index.ts';
+import { allocationRounds, cohorts, consortia, consortiumMembers, needs, organizationMembers, organizations, roundCohorts, roundNeeds, roundPreferences, roundResults } from '../schema/index.ts';
 import { textArray } from './training-bases.ts';
 
 // 双选 rounds: their participants, preferences and results.
@@ -28,13 +28,18 @@ export async function updateRound(tx: Drizzle, id: string, set: Partial<typeof a
   await tx.update(allocationRounds).set({ ...set, updatedAt: new Date() }).where(eq(allocationRounds.id, id));
 }
 
-/** Every round (admins), or the rounds an organisation's needs or cohorts take part in; newest first. */
-export async function listRounds(db: Database, organizationIds: string[] | null) {
+/**
+ * Every round (admins, `null`), or the rounds the organisations' needs or cohorts take part in or are invited to,
+ * and the rounds of active consortia that the managed organisations lead; newest first.
+ */
+export async function listRounds(db: Database, scope: { organizationIds: string[]; managedIds: string[] } | null) {
   const visible =
-    organizationIds === null
+    scope === null
       ? undefined
-      : sql`(${allocationRounds.id} in (select rn.round_id from round_need rn join need n on n.id = rn.need_id where n.organization_id::text = any(${textArray(organizationIds)}))
-          or ${allocationRounds.id} in (select rc.round_id from round_cohort rc join cohort c on c.id = rc.cohort_id where c.organization_id::text = any(${textArray(organizationIds)})))`;
+      : sql`(${allocationRounds.id} in (select rn.round_id from round_need rn join need n on n.id = rn.need_id where n.organization_id::text = any(${textArray(scope.organizationIds)}))
+          or ${allocationRounds.id} in (select rc.round_id from round_cohort rc join cohort c on c.id = rc.cohort_id where c.organization_id::text = any(${textArray(scope.organizationIds)}))
+          or ${allocationRounds.consortiumId} in (select cm.consortium_id from consortium_member cm join consortium k on k.id = cm.consortium_id
+            where cm.role = 'lead' and cm.status = 'active' and k.status = 'active' and cm.organization_id::text = any(${textArray(scope.managedIds)})))`;
   return db.orm
     .select({
       id: allocationRounds.id,
@@ -53,16 +58,99 @@ export async function listRounds(db: Database, organizationIds: string[] | null)
     .limit(200);
 }
 
-export async function addRoundNeeds(tx: Drizzle, rows: Array<typeof roundNeeds.$inferInsert>) {
-  if (rows.length) await tx.insert(roundNeeds).values(rows).onConflictDoNothing();
+/** Adds needs to a round; a need already in it (in any state) is left as it is. Returns the needs added. */
+export async function addRoundNeeds(tx: Drizzle, rows: Array<typeof roundNeeds.$inferInsert>): Promise<string[]> {
+  if (!rows.length) return [];
+  return (await tx.insert(roundNeeds).values(rows).onConflictDoNothing().returning({ id: roundNeeds.needId })).map((r) => r.id);
 }
 
-export async function addRoundCohorts(tx: Drizzle, rows: Array<typeof roundCohorts.$inferInsert>) {
-  if (rows.length) await tx.insert(roundCohorts).values(rows).onConflictDoNothing();
+/** Adds cohorts to a round; a cohort already in it is left as it is. Returns the cohorts added. */
+export async function addRoundCohorts(tx: Drizzle, rows: Array<typeof roundCohorts.$inferInsert>): Promise<string[]> {
+  if (!rows.length) return [];
+  return (await tx.insert(roundCohorts).values(rows).onConflictDoNothing().returning({ id: roundCohorts.cohortId })).map((r) => r.id);
 }
 
-/** The round's needs with what the hard rules and the UI need. */
-export async function roundNeedsOf(db: Database | Drizzle, roundId: string) {
+export async function updateRoundNeed(tx: Drizzle, roundId: string, needId: string, set: Partial<typeof roundNeeds.$inferInsert>) {
+  await tx.update(roundNeeds).set(set).where(and(eq(roundNeeds.roundId, roundId), eq(roundNeeds.needId, needId)));
+}
+
+export async function updateRoundCohort(tx: Drizzle, roundId: string, cohortId: string, set: Partial<typeof roundCohorts.$inferInsert>) {
+  await tx.update(roundCohorts).set(set).where(and(eq(roundCohorts.roundId, roundId), eq(roundCohorts.cohortId, cohortId)));
+}
+
+/** Unanswered invitations lapse when the round opens. */
+export async function lapseInvitations(tx: Drizzle, roundId: string) {
+  const now = new Date();
+  await tx.update(roundNeeds).set({ status: 'lapsed', respondedAt: now }).where(and(eq(roundNeeds.roundId, roundId), eq(roundNeeds.status, 'invited')));
+  await tx.update(roundCohorts).set({ status: 'lapsed', respondedAt: now }).where(and(eq(roundCohorts.roundId, roundId), eq(roundCohorts.status, 'invited')));
+}
+
+/** Whether the user manages a lead of the consortium and the consortium is active (a draft's lead organises nothing). */
+export async function leadsActiveConsortium(db: Database | Drizzle, consortiumId: string, userId: string): Promise<boolean> {
+  const exec = 'orm' in db ? db.orm : db;
+  const [row] = await exec
+    .select({ n: sql<number>`count(*)::int` })
+    .from(consortiumMembers)
+    .innerJoin(consortia, eq(consortia.id, consortiumMembers.consortiumId))
+    .innerJoin(organizationMembers, eq(organizationMembers.organizationId, consortiumMembers.organizationId))
+    .where(
+      and(
+        eq(consortiumMembers.consortiumId, consortiumId),
+        eq(consortia.status, 'active'),
+        eq(consortiumMembers.role, 'lead'),
+        eq(consortiumMembers.status, 'active'),
+        eq(organizationMembers.userId, userId),
+        inArray(organizationMembers.role, ['owner', 'manager']),
+      ),
+    );
+  return (row?.n ?? 0) > 0;
+}
+
+/** Of these organisations, the ones that are active members of the consortium. */
+export async function activeMembersAmong(db: Database | Drizzle, consortiumId: string, organizationIds: readonly string[]): Promise<Set<string>> {
+  if (organizationIds.length === 0) return new Set();
+  const exec = 'orm' in db ? db.orm : db;
+  const rows = await exec
+    .select({ id: consortiumMembers.organizationId })
+    .from(consortiumMembers)
+    .where(and(eq(consortiumMembers.consortiumId, consortiumId), eq(consortiumMembers.status, 'active'), inArray(consortiumMembers.organizationId, [...organizationIds])));
+  return new Set(rows.map((r) => r.id));
+}
+
+/** The organisation's needs and cohorts invited to rounds and not yet answered, newest round first. */
+export async function pendingRoundInvitations(db: Database, organizationId: string) {
+  return db.rows<{ roundId: string; roundTitle: string; preferencesOpenOn: string; preferencesCloseOn: string; kind: 'need' | 'cohort'; entryId: string; label: string; size: number }>(sql`
+    select * from (
+      select r.id::text as "roundId", r.title as "roundTitle", r.preferences_open_on::text as "preferencesOpenOn", r.preferences_close_on::text as "preferencesCloseOn",
+        'need' as kind, n.id::text as "entryId", n.title as label, rn.capacity as size, r.created_at
+      from round_need rn join allocation_round r on r.id = rn.round_id join need n on n.id = rn.need_id
+      where rn.status = 'invited' and r.status = 'draft' and n.organization_id = ${organizationId}::uuid
+      union all
+      select r.id::text, r.title, r.preferences_open_on::text, r.preferences_close_on::text,
+        'cohort', c.id::text, c.major_code || ' · ' || c.year, rc.slots, r.created_at
+      from round_cohort rc join allocation_round r on r.id = rc.round_id join cohort c on c.id = rc.cohort_id
+      where rc.status = 'invited' and r.status = 'draft' and c.organization_id = ${organizationId}::uuid
+    ) x order by created_at desc, label limit 200`);
+}
+
+/**
+ * Draft rounds an organisation may join with its own needs or cohorts: rounds of consortia it is an active member
+ * of, and commission rounds (no consortium) whose region is one of `regionCodes` (its own region and those above).
+ */
+export async function joinableRounds(db: Database, organizationId: string, regionCodes: readonly string[]) {
+  return db.rows<{ id: string; title: string; regionCode: string; consortiumId: string | null; preferencesOpenOn: string; preferencesCloseOn: string; resultsOn: string }>(sql`
+    select r.id::text, r.title, r.region_code as "regionCode", r.consortium_id::text as "consortiumId",
+      r.preferences_open_on::text as "preferencesOpenOn", r.preferences_close_on::text as "preferencesCloseOn", r.results_on::text as "resultsOn"
+    from allocation_round r
+    where r.status = 'draft' and (
+      (r.consortium_id is null and r.region_code = any(${textArray([...regionCodes])}))
+      or r.consortium_id in (select cm.consortium_id from consortium_member cm join consortium k on k.id = cm.consortium_id
+        where cm.organization_id = ${organizationId}::uuid and cm.status = 'active' and k.status = 'active'))
+    order by r.created_at desc limit 100`);
+}
+
+/** The round's needs with what the hard rules and the UI need: the accepted ones, or every one (`all`: invitations too). */
+export async function roundNeedsOf(db: Database | Drizzle, roundId: string, which: 'accepted' | 'all' = 'accepted') {
   const exec = 'orm' in db ? db.orm : db;
   return exec
     .select({
@@ -70,6 +158,8 @@ export async function roundNeedsOf(db: Database | Drizzle, roundId: string) {
       capacity: roundNeeds.capacity,
       acceptUnranked: roundNeeds.acceptUnranked,
       ranking: roundNeeds.ranking,
+      status: roundNeeds.status,
+      rankedAt: roundNeeds.rankedAt,
       title: needs.title,
       kind: needs.kind,
       organizationId: needs.organizationId,
@@ -82,18 +172,19 @@ export async function roundNeedsOf(db: Database | Drizzle, roundId: string) {
     .from(roundNeeds)
     .innerJoin(needs, eq(needs.id, roundNeeds.needId))
     .innerJoin(organizations, eq(organizations.id, needs.organizationId))
-    .where(eq(roundNeeds.roundId, roundId))
+    .where(and(eq(roundNeeds.roundId, roundId), which === 'accepted' ? eq(roundNeeds.status, 'accepted') : undefined))
     .orderBy(asc(organizations.name), asc(needs.title));
 }
 
-/** The round's cohorts with their schools and ranked needs. */
-export async function roundCohortsOf(db: Database | Drizzle, roundId: string) {
+/** The round's cohorts with their schools and ranked needs: the accepted ones, or every one (`all`). */
+export async function roundCohortsOf(db: Database | Drizzle, roundId: string, which: 'accepted' | 'all' = 'accepted') {
   const exec = 'orm' in db ? db.orm : db;
   return exec
     .select({
       cohortId: roundCohorts.cohortId,
       slots: roundCohorts.slots,
       submittedAt: roundCohorts.submittedAt,
+      status: roundCohorts.status,
       organizationId: cohorts.organizationId,
       organizationName: organizations.name,
       majorCode: cohorts.majorCode,
@@ -107,7 +198,7 @@ export async function roundCohortsOf(db: Database | Drizzle, roundId: string) {
     .from(roundCohorts)
     .innerJoin(cohorts, eq(cohorts.id, roundCohorts.cohortId))
     .innerJoin(organizations, eq(organizations.id, cohorts.organizationId))
-    .where(eq(roundCohorts.roundId, roundId))
+    .where(and(eq(roundCohorts.roundId, roundId), which === 'accepted' ? eq(roundCohorts.status, 'accepted') : undefined))
     .orderBy(asc(organizations.name), asc(cohorts.majorCode), asc(cohorts.id));
 }
 
@@ -121,7 +212,7 @@ export async function replacePreferences(tx: Drizzle, roundId: string, cohortId:
 export async function setRanking(tx: Drizzle, roundId: string, needId: string, ranking: readonly string[], acceptUnranked: boolean) {
   await tx
     .update(roundNeeds)
-    .set({ ranking: [...ranking], acceptUnranked })
+    .set({ ranking: [...ranking], acceptUnranked, rankedAt: new Date() })
     .where(and(eq(roundNeeds.roundId, roundId), eq(roundNeeds.needId, needId)));
 }
 
@@ -177,20 +268,28 @@ export async function cohortsByIds(db: Database, ids: readonly string[]) {
 
 /**
  * Published internship and order-class needs with places left in the round's region (or under it), and open
- * cohorts that may go there (`regionPath`: the round's region and the regions above it).
+ * cohorts that may go there (`regionPath`: the round's region and the regions above it), not yet in the round.
+ * For a consortium's round, only its active members' (issue 18).
  */
-export async function roundCandidates(db: Database, regionCode: string, regionPath: readonly string[]) {
-  const regionCodes = [regionCode];
+export async function roundCandidates(db: Database, round: { id: string; regionCode: string; consortiumId: string | null }, regionPath: readonly string[]) {
+  const regionCodes = [round.regionCode];
+  const members = (alias: string) =>
+    round.consortiumId === null
+      ? sql``
+      : sql`and ${sql.raw(alias)}.organization_id in (select cm.organization_id from consortium_member cm where cm.consortium_id = ${round.consortiumId}::uuid and cm.status = 'active')`;
   const needRows = await db.rows<{ id: string; title: string; organizationName: string; kind: string; left: number; regionCode: string }>(sql`
     select n.id::text as id, n.title, o.name as "organizationName", n.kind, (n.headcount - n.accepted)::int as "left", n.region_code as "regionCode"
     from need n join organization o on o.id = n.organization_id join region r on r.code = n.region_code
     where n.status = 'published' and n.kind in ('internship', 'order_class') and n.headcount > n.accepted
       and (n.region_code = any(${textArray(regionCodes)}) or r.parent_code = any(${textArray(regionCodes)}) or (r.province_code || '0000') = any(${textArray(regionCodes)}))
+      and o.status = 'verified' ${members('n')}
+      and not exists (select 1 from round_need rn where rn.round_id = ${round.id}::uuid and rn.need_id = n.id)
     order by o.name, n.title limit 500`);
   const cohortRows = await db.rows<{ id: string; organizationName: string; majorCode: string; students: number; year: number }>(sql`
     select c.id::text as id, o.name as "organizationName", c.major_code as "majorCode", c.students, c.year
     from cohort c join organization o on o.id = c.organization_id
-    where c.status = 'open' and c.region_codes && ${textArray(regionPath)}
+    where c.status = 'open' and c.region_codes && ${textArray(regionPath)} and o.status = 'verified' ${members('c')}
+      and not exists (select 1 from round_cohort rc where rc.round_id = ${round.id}::uuid and rc.cohort_id = c.id)
     order by o.name, c.major_code limit 500`);
   return { needs: needRows, cohorts: cohortRows };
 }

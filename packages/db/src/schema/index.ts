@@ -4,6 +4,7 @@ export * from './meta.ts';
 export * from './organizations.ts';
 export * from './auth.ts';
 export * from './memberships.ts';
+export * from './organization-changes.ts';
 export * from './consortia.ts';
 export * from './training-bases.ts';
 export * from './files.ts';

@@ -44,6 +44,8 @@ export const invitations = pgTable(
   },
   (t) => [
     index('invitation_identifier_idx').on(t.identifier),
+    // the daily invitation limit counts an organisation's invitations of the last 24 hours
+    index('invitation_organization_created_idx').on(t.organizationId, t.createdAt),
     // one open invitation per person and organisation
     uniqueIndex('invitation_pending_key').on(t.organizationId, t.identifier).where(sql`status = 'pending'`),
   ],

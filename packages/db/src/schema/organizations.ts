@@ -40,10 +40,15 @@ export const organizations = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    uniqueIndex('organization_uscc_key').on(t.uscc),
-    uniqueIndex('organization_school_code_key').on(t.schoolCode),
-    // one organisation per name and region: a double submission creates one row
-    uniqueIndex('organization_name_region_key').on(t.name, t.regionCode),
+    // A code (and a name in a region) belongs to one organisation the commission vouched for (verified, or verified
+    // and then suspended). Pending claims may compete, a rejected one releases it (docs/security.md, squatting).
+    uniqueIndex('organization_uscc_verified_key').on(t.uscc).where(sql`status in ('verified', 'suspended')`),
+    uniqueIndex('organization_school_code_verified_key').on(t.schoolCode).where(sql`status in ('verified', 'suspended')`),
+    uniqueIndex('organization_name_region_verified_key').on(t.name, t.regionCode).where(sql`status in ('verified', 'suspended')`),
+    // a double submission by one user creates one pending row
+    uniqueIndex('organization_pending_claim_key').on(t.createdByUserId, t.name, t.regionCode).where(sql`status = 'pending'`),
+    index('organization_uscc_idx').on(t.uscc),
+    index('organization_school_code_idx').on(t.schoolCode),
     index('organization_status_idx').on(t.status, t.createdAt),
     index('organization_kind_region_idx').on(t.kind, t.regionCode),
     // 2-character Chinese terms (数控, 护理) are found through this index; see migrations/0001.

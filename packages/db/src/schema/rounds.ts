@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
-import { roundStatuses } from '@ronghe/domain/round';
+import { roundEntryStatuses, roundStatuses } from '@ronghe/domain/round';
 import { createdAt, id, updatedAt } from './columns.ts';
 import { users } from './auth.ts';
 import { regions } from './reference.ts';
@@ -51,12 +51,17 @@ export const roundNeeds = pgTable(
       .notNull()
       .references(() => needs.id, { onDelete: 'restrict' }),
     capacity: integer('capacity').notNull(),
-    /** cohorts the enterprise did not rank are still acceptable when they meet the hard rules (after the ranked ones) */
-    acceptUnranked: boolean('accept_unranked').notNull().default(true),
+    /** the enterprise's choice: cohorts it did not rank are still acceptable when they meet the hard rules (after the ranked ones); off unless it says so */
+    acceptUnranked: boolean('accept_unranked').notNull().default(false),
     /** the enterprise's order of cohorts, best first (cohort ids) */
     ranking: text('ranking').array().notNull().default(sql`'{}'::text[]`),
+    /** invited by the organiser until the enterprise answers; only accepted needs take part (issue 18) */
+    status: text('status', { enum: roundEntryStatuses }).notNull().default('invited'),
+    respondedAt: timestamp('responded_at', { withTimezone: true }),
+    /** when the enterprise last submitted its ranking */
+    rankedAt: timestamp('ranked_at', { withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.roundId, t.needId] }), check('round_need_capacity_positive', sql`${t.capacity} > 0`)],
+  (t) => [primaryKey({ columns: [t.roundId, t.needId] }), check('round_need_capacity_positive', sql`${t.capacity} > 0`), index('round_need_need_idx').on(t.needId, t.status)],
 );
 
 /** A cohort taking part, with how many of its students are in the round. */
@@ -71,8 +76,11 @@ export const roundCohorts = pgTable(
       .references(() => cohorts.id, { onDelete: 'restrict' }),
     slots: integer('slots').notNull(),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    /** invited by the organiser until the school answers; only accepted cohorts take part (issue 18) */
+    status: text('status', { enum: roundEntryStatuses }).notNull().default('invited'),
+    respondedAt: timestamp('responded_at', { withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.roundId, t.cohortId] }), check('round_cohort_slots_positive', sql`${t.slots} > 0`)],
+  (t) => [primaryKey({ columns: [t.roundId, t.cohortId] }), check('round_cohort_slots_positive', sql`${t.slots} > 0`), index('round_cohort_cohort_idx').on(t.cohortId, t.status)],
 );
 
 /** A cohort's ranked needs; the unique keys refuse a need listed twice or two needs at one rank. */

@@ -94,6 +94,11 @@ export const zhCN = {
   revokeConfirm: '撤销这条邀请？',
   revoked: '邀请已撤销',
   noInvitations: '暂无待接受的邀请',
+  inviteNeedsVerification: '单位通过认证后才能邀请成员：邀请会以本单位名义发送短信或邮件，须先经教委核实单位身份。',
+  changePendingTitle: '信息变更待审核',
+  changePendingBody: '以下变更须经教委审核，通过前本单位仍按原信息认证，各项规则（如实习人数上限）也按原信息计算：',
+  changedAt: '提交于 {{date}}',
+  vouchedFields: { name: '单位名称', regionCode: '所在地区（代码）', uscc: '统一社会信用代码', schoolCode: '学校标识码', schoolLevel: '办学层次', staffCount: '职工人数' },
 
   // directory
   signInTitle: '登录后查看单位名录',
@@ -202,6 +207,11 @@ export const en: typeof zhCN = {
   revokeConfirm: 'Revoke this invitation?',
   revoked: 'Invitation revoked',
   noInvitations: 'No open invitations',
+  inviteNeedsVerification: 'An organisation can invite people once it is verified: invitations go out by text message or email in its name, so the commission checks who it is first.',
+  changePendingTitle: 'Changes awaiting review',
+  changePendingBody: 'These changes need the commission’s approval. Until then the organisation stays verified with its current details, and every rule (such as the cap on interns) uses them:',
+  changedAt: 'Submitted {{date}}',
+  vouchedFields: { name: 'Name', regionCode: 'Region (code)', uscc: 'Unified social credit code', schoolCode: 'School identifier', schoolLevel: 'Level', staffCount: 'Staff' },
 
   signInTitle: 'Sign in to see the directory',
   signInBody:

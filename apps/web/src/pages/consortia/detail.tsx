@@ -8,7 +8,7 @@ import { useMe } from '../../lib/session.ts';
 import { messageOf } from '../../lib/errors.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { ToneTag } from '../../components/tone-tag.tsx';
-import { statusTones, type Detail, type Member, type Org, useConsortium, useRefresh } from './shared.tsx';
+import { standingsOf, statusTones, type Detail, type Org, type Standing, useConsortium, useRefresh } from './shared.tsx';
 import { Review } from './review.tsx';
 import { LeadTools, Pending } from './lead-tools.tsx';
 import { MyOrganizations } from './my-organizations.tsx';
@@ -39,7 +39,7 @@ function ConsortiumView({ c }: { c: Detail }) {
   const { t } = useTranslation();
   const me = useMe();
   const user = me.data ?? null;
-  const byOrg = new Map(c.members.map((m) => [m.organizationId, m]));
+  const byOrg = standingsOf(c);
   // organisations the viewer may act for: owner or manager; proposing, applying and inviting need them verified
   const managed = (user?.memberships ?? []).filter((m) => m.role === 'owner' || m.role === 'manager');
   const leads = managed.filter((m) => byOrg.get(m.organizationId)?.role === 'lead' && byOrg.get(m.organizationId)?.status === 'active');
@@ -124,7 +124,7 @@ function StatusNotice({ c }: { c: Detail }) {
   }
 }
 
-function InvitationNotice({ c, org, member }: { c: Detail; org: Org; member: Member | undefined }) {
+function InvitationNotice({ c, org, member }: { c: Detail; org: Org; member: Standing | undefined }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const refresh = useRefresh();

@@ -6,11 +6,11 @@ import { roles, h2, type Detail } from './shared.tsx';
 export function History({ c }: { c: Detail }) {
   const { t } = useTranslation();
   const items = c.events.toReversed().map((e) => {
-    const detail = e.detail && typeof e.detail === 'object' ? (e.detail as Record<string, unknown>) : {};
+    const { role, title, reason } = e.detail;
     const extra = [
-      typeof detail.role === 'string' && roles.some((r) => r === detail.role) ? t(`consortia.roles.${detail.role}`) : null,
-      typeof detail.title === 'string' ? `“${detail.title}”` : null,
-      typeof detail.reason === 'string' ? t('consortia.reason', { reason: detail.reason }) : null,
+      role !== undefined && roles.some((r) => r === role) ? t(`consortia.roles.${role}`) : null,
+      title !== undefined ? `“${title}”` : null,
+      reason !== undefined ? t('consortia.reason', { reason }) : null,
     ].filter(Boolean);
     return {
       key: e.id,

@@ -68,7 +68,7 @@ function InviteForm({ c, lead }: { c: Detail; lead: Org }) {
     return () => clearTimeout(timer);
   }, [typed]);
   const orgs = useQuery(trpc.organizations.list.queryOptions({ q: q || undefined, limit: 20 }, { placeholderData: keepPreviousData }));
-  const taken = new Set(c.members.filter((m) => m.status === 'active' || m.status === 'applied' || m.status === 'invited').map((m) => m.organizationId));
+  const taken = new Set([...c.members, ...c.requests.filter((r) => r.status === 'applied' || r.status === 'invited')].map((m) => m.organizationId));
   const options = (orgs.data?.items ?? [])
     .filter((o) => !taken.has(o.id))
     .map((o) => ({ value: o.id, label: o.name + t('consortia.paren', { text: `${t(`kinds.${o.kind}`)} · ${t(`provinces.${o.provinceCode}`)} ${o.regionName}` }), name: o.name }));
@@ -132,14 +132,14 @@ export function Pending({ c, lead }: { c: Detail; lead: Org }) {
   const decide = useMutation(
     trpc.consortia.decideApplication.mutationOptions({
       onSuccess: (_, input) => {
-        const name = c.members.find((m) => m.organizationId === input.organizationId)?.name ?? '';
+        const name = c.requests.find((m) => m.organizationId === input.organizationId)?.name ?? '';
         void refresh().then(() => message.success(input.accept ? t('consortia.accepted', { name }) : t('consortia.declined')));
       },
       onError: (e) => void message.error(messageOf(e)),
     }),
   );
-  const applications = c.members.filter((m) => m.status === 'applied');
-  const invitations = c.members.filter((m) => m.status === 'invited');
+  const applications = c.requests.filter((m) => m.status === 'applied');
+  const invitations = c.requests.filter((m) => m.status === 'invited');
   const busy = (orgId: string) => decide.isPending && decide.variables.organizationId === orgId;
 
   return (

@@ -57,11 +57,11 @@ export function Members({ c }: { c: Detail }) {
   });
   // the member list is public once the consortium is approved
   const exportable = c.status === 'active' || c.status === 'suspended' || c.status === 'dissolved';
-  const active = c.members.filter((m) => m.status === 'active');
+  const active = c.members;
   const crossRegion = active.filter((m) => m.provinceCode !== c.anchorProvinceCode).length;
   const values = useMemo(() => {
     const v: Record<string, number> = {};
-    for (const m of c.members) if (m.status === 'active') v[mapRegionOf(m)] = (v[mapRegionOf(m)] ?? 0) + 1;
+    for (const m of c.members) v[mapRegionOf(m)] = (v[mapRegionOf(m)] ?? 0) + 1;
     return v;
   }, [c.members]);
   const format = (n: number) => t('consortia.memberTotal', { count: n });

@@ -3,9 +3,9 @@ import { Alert, App, Button, Card, Form, Input, Popconfirm, Select, Typography }
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../lib/trpc.ts';
 import { applyFieldErrors, messageOf } from '../../lib/errors.ts';
-import { h2, h3, type Detail, type Member, type Org, useRefresh } from './shared.tsx';
+import { h2, h3, type Detail, type Org, type Standing, useRefresh } from './shared.tsx';
 
-export function MyOrganizations({ c, active, applied, mayApply, byOrg }: { c: Detail; active: Org[]; applied: Org[]; mayApply: Org[]; byOrg: Map<string, Member> }) {
+export function MyOrganizations({ c, active, applied, mayApply, byOrg }: { c: Detail; active: Org[]; applied: Org[]; mayApply: Org[]; byOrg: Map<string, Standing> }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const refresh = useRefresh();
@@ -26,7 +26,7 @@ export function MyOrganizations({ c, active, applied, mayApply, byOrg }: { c: De
     }),
   );
   // the last active lead cannot leave (the server refuses): offer it only when another lead remains
-  const leadCount = c.members.filter((m) => m.role === 'lead' && m.status === 'active').length;
+  const leadCount = c.members.filter((m) => m.role === 'lead').length;
   const mayLeave = (o: Org) => c.status !== 'dissolved' && !(byOrg.get(o.organizationId)?.role === 'lead' && leadCount <= 1);
   const roleOf = (o: Org) => {
     const m = byOrg.get(o.organizationId);

@@ -25,7 +25,18 @@ export const h3 = (text: string) => (
 
 export type Detail = NonNullable<ReturnType<typeof useConsortium>['data']>;
 export type Member = Detail['members'][number];
+export type Request = Detail['requests'][number];
 export type Org = { organizationId: string; name: string };
+/** An organisation's standing in the consortium as far as this viewer may know it: an active member, or a request it may see. */
+export type Standing = Pick<Request, 'role' | 'councilPosition'> & { status: Request['status'] | 'active' };
+
+/** Standings by organisation: every active member, and the applications and invitations the viewer may see. */
+export function standingsOf(c: Detail): Map<string, Standing> {
+  return new Map<string, Standing>([
+    ...c.members.map((m) => [m.organizationId, { role: m.role, councilPosition: m.councilPosition, status: 'active' as const }] as const),
+    ...c.requests.map((r) => [r.organizationId, r] as const),
+  ]);
+}
 
 export function useConsortium(id: string) {
   const trpc = useTRPC();

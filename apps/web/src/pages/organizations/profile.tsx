@@ -12,6 +12,7 @@ import { applyFieldErrors, messageOf } from '../../lib/errors.ts';
 import { PageLoading, QueryState } from '../../components/query-state.tsx';
 import { ToneTag, type Tone } from '../../components/tone-tag.tsx';
 import { SchoolDesignations } from './designations.tsx';
+import { VouchedChange } from './vouched-change.tsx';
 
 const roles = ['member', 'manager', 'owner'] as const satisfies readonly MemberRole[];
 const statusTones = { pending: 'gold', verified: 'green', rejected: 'red', suspended: 'grey' } as const satisfies Record<string, Tone>;
@@ -103,13 +104,36 @@ function Profile({ id, userId }: { id: string; userId: string }) {
         <Alert type="error" showIcon title={t(`organizations.${o.status}Title`)} description={o.statusReason ? t('organizations.reason', { reason: o.statusReason }) : undefined} style={{ marginBottom: 16 }} />
       )}
 
+      {o.pendingChange && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('organizations.changePendingTitle')}
+          description={
+            <>
+              <Typography.Paragraph style={{ marginBottom: 8 }}>{t('organizations.changePendingBody')}</Typography.Paragraph>
+              <VouchedChange before={o.pendingChange.before} after={o.pendingChange.after} />
+              <Typography.Text type="secondary">{t('organizations.changedAt', { date: day(o.pendingChange.createdAt) })}</Typography.Text>
+            </>
+          }
+          style={{ marginBottom: 16 }}
+        />
+      )}
+
       <Card title={t('organizations.details')} style={{ marginBottom: 16 }}>
         <Descriptions items={items} column={{ xs: 1, sm: 1, md: 2 }} size="small" />
       </Card>
 
       {o.kind === 'school' && <SchoolDesignations organizationId={o.id} />}
       {o.myRole && <Members organizationId={o.id} myRole={o.myRole} userId={userId} />}
-      {(o.myRole === 'owner' || o.myRole === 'manager') && <Invitations organizationId={o.id} myRole={o.myRole} />}
+      {(o.myRole === 'owner' || o.myRole === 'manager') &&
+        (o.status === 'verified' ? (
+          <Invitations organizationId={o.id} myRole={o.myRole} />
+        ) : (
+          <Card title={t('organizations.invite')} style={{ marginBottom: 16 }}>
+            <Typography.Text type="secondary">{t('organizations.inviteNeedsVerification')}</Typography.Text>
+          </Card>
+        ))}
     </>
   );
 }

@@ -11,11 +11,14 @@ import { ToneTag } from '../../components/tone-tag.tsx';
 import { useMajorNames } from '../needs/shared.tsx';
 import { OrganizerTools } from './organizer.tsx';
 import { Results } from './results.tsx';
-import { h2, roundTone } from './shared.tsx';
+import { chinaToday, h2, roundTone } from './shared.tsx';
 
 type Round = RouterOutputs['rounds']['get'];
 
-/** /rounds/:id: a round's participants, the preferences of the caller's cohorts and needs, the organiser's tools, and the results. */
+/**
+ * /rounds/:id: a round's participants, invitations to answer, the preferences of the caller's cohorts and needs
+ * (only its own: the server seals the others), the organiser's tools, and the results.
+ */
 export default function RoundPage() {
   const { id = '' } = useParams();
   const me = useMe();
@@ -35,6 +38,10 @@ function RoundView({ data }: { data: Round }) {
   const { nameOf } = useMajorNames();
   const { round } = data;
   const cohortLabel = (c: Round['cohorts'][number]) => `${c.organizationName} · ${c.majorCode} ${nameOf(c.majorCode)} · ${c.year}级`;
+  const today = chinaToday();
+  const accepted = { needs: data.needs.filter((n) => n.status === 'accepted'), cohorts: data.cohorts.filter((c) => c.status === 'accepted') };
+  const entryTag = (status: Round['needs'][number]['status']) =>
+    status !== 'accepted' && <ToneTag tone={status === 'invited' ? 'gold' : 'grey'}>{t(`rounds.entryStatuses.${status}`)}</ToneTag>;
   return (
     <>
       <Space wrap align="center" size={12}>
@@ -44,10 +51,13 @@ function RoundView({ data }: { data: Round }) {
         <ToneTag tone={roundTone[round.status]}>{t(`rounds.statuses.${round.status}`)}</ToneTag>
       </Space>
       <Typography.Paragraph type="secondary">{t('rounds.dates', { from: round.preferencesOpenOn, to: round.preferencesCloseOn, results: round.resultsOn })}</Typography.Paragraph>
+      {round.status === 'open' && today < round.preferencesOpenOn && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('rounds.waitForDates', { from: round.preferencesOpenOn, to: round.preferencesCloseOn })} />}
+      {round.status === 'open' && today > round.preferencesCloseOn && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('rounds.datesOver', { to: round.preferencesCloseOn })} />}
       {data.organizer && <OrganizerTools data={data} />}
       <Card title={h2(t('rounds.needsTitle'))} style={{ marginBottom: 16 }}>
         <List
           dataSource={data.needs}
+          locale={{ emptyText: t('rounds.noneVisible') }}
           rowKey="needId"
           renderItem={(n) => (
             <List.Item>
@@ -56,8 +66,11 @@ function RoundView({ data }: { data: Round }) {
                   <Typography.Text strong>{n.title}</Typography.Text>
                   <span>{n.organizationName}</span>
                   <ToneTag tone="blue">{data.results ? t('rounds.placed', { placed: n.placed, capacity: n.capacity }) : t('rounds.capacity', { count: n.capacity })}</ToneTag>
+                  {entryTag(n.status)}
+                  {n.status === 'accepted' && round.status === 'open' && (data.organizer || n.mine) && <ToneTag tone={n.rankedAt ? 'green' : 'grey'}>{n.rankedAt ? t('rounds.ranked') : t('rounds.notRanked')}</ToneTag>}
                 </Space>
-                {n.mine && round.status === 'open' && <RankingForm roundId={round.id} need={n} cohorts={data.cohorts} cohortLabel={cohortLabel} />}
+                {n.mine && n.status === 'invited' && round.status === 'draft' && <InvitationAnswer roundId={round.id} kind="need" id={n.needId} prompt={t('rounds.invitedNeed', { title: n.title })} />}
+                {n.mine && n.status === 'accepted' && round.status === 'open' && <RankingForm roundId={round.id} need={n} cohorts={accepted.cohorts} cohortLabel={cohortLabel} />}
               </div>
             </List.Item>
           )}
@@ -66,6 +79,7 @@ function RoundView({ data }: { data: Round }) {
       <Card title={h2(t('rounds.cohortsTitle'))} style={{ marginBottom: 16 }}>
         <List
           dataSource={data.cohorts}
+          locale={{ emptyText: t('rounds.noneVisible') }}
           rowKey="cohortId"
           renderItem={(c) => (
             <List.Item>
@@ -73,9 +87,11 @@ function RoundView({ data }: { data: Round }) {
                 <Space wrap size={8}>
                   <Typography.Text strong>{cohortLabel(c)}</Typography.Text>
                   <span>{t('rounds.slots', { count: c.slots })}</span>
-                  <ToneTag tone={c.submittedAt ? 'green' : 'grey'}>{c.submittedAt ? t('rounds.submitted') : t('rounds.notSubmitted')}</ToneTag>
+                  {entryTag(c.status)}
+                  {c.status === 'accepted' && round.status !== 'draft' && (data.organizer || c.mine) && <ToneTag tone={c.submittedAt ? 'green' : 'grey'}>{c.submittedAt ? t('rounds.submitted') : t('rounds.notSubmitted')}</ToneTag>}
                 </Space>
-                {c.mine && round.status === 'open' && <PreferencesForm roundId={round.id} cohort={c} needs={data.needs} label={cohortLabel(c)} />}
+                {c.mine && c.status === 'invited' && round.status === 'draft' && <InvitationAnswer roundId={round.id} kind="cohort" id={c.cohortId} prompt={t('rounds.invitedCohort')} />}
+                {c.mine && c.status === 'accepted' && round.status === 'open' && <PreferencesForm roundId={round.id} cohort={c} needs={accepted.needs} label={cohortLabel(c)} />}
               </div>
             </List.Item>
           )}
@@ -86,15 +102,47 @@ function RoundView({ data }: { data: Round }) {
   );
 }
 
-function useSave() {
+function useSave(done: 'rounds.saved' | 'rounds.answered' = 'rounds.saved') {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const { t } = useTranslation();
   const [failure, setFailure] = useState<string | null>(null);
-  const onSuccess = () => void queryClient.invalidateQueries({ queryKey: trpc.rounds.pathKey() }).then(() => message.success(t('rounds.saved')));
+  const onSuccess = () => void queryClient.invalidateQueries({ queryKey: trpc.rounds.pathKey() }).then(() => message.success(t(done)));
   const onError = (e: unknown) => setFailure(messageOf(e));
   return { failure, setFailure, onSuccess, onError };
+}
+
+/** The owner's answer to an invitation: accept (a need: and whether it takes unranked cohorts, off unless ticked) or decline. */
+function InvitationAnswer({ roundId, kind, id, prompt }: { roundId: string; kind: 'need' | 'cohort'; id: string; prompt: string }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const [acceptUnranked, setAcceptUnranked] = useState(false);
+  const { failure, setFailure, onSuccess, onError } = useSave('rounds.answered');
+  const respond = useMutation(trpc.rounds.respond.mutationOptions({ onSuccess, onError }));
+  const answer = (accept: boolean) => {
+    setFailure(null);
+    respond.mutate({ roundId, kind, id, accept, acceptUnranked: kind === 'need' && accept && acceptUnranked });
+  };
+  return (
+    <div style={{ marginTop: 8 }} role="group" aria-label={prompt}>
+      <Typography.Paragraph style={{ margin: '0 0 6px' }}>{prompt}</Typography.Paragraph>
+      {failure && <Alert type="error" role="alert" showIcon title={failure} style={{ marginBottom: 8 }} />}
+      <Space wrap>
+        {kind === 'need' && (
+          <Checkbox checked={acceptUnranked} onChange={(e) => setAcceptUnranked(e.target.checked)}>
+            {t('rounds.acceptUnranked')}
+          </Checkbox>
+        )}
+        <Button type="primary" loading={respond.isPending} onClick={() => answer(true)}>
+          {t('rounds.acceptInvitation')}
+        </Button>
+        <Button loading={respond.isPending} onClick={() => answer(false)}>
+          {t('rounds.declineInvitation')}
+        </Button>
+      </Space>
+    </div>
+  );
 }
 
 /** A school's ranked needs for one cohort: the order of choosing is the order of preference. */

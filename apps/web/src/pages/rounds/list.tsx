@@ -11,7 +11,7 @@ import { PageLoading, QueryState } from '../../components/query-state.tsx';
 import { ToneTag } from '../../components/tone-tag.tsx';
 import { h2, roundTone } from './shared.tsx';
 
-/** /rounds: the rounds the user takes part in (all of them for the commission), and setting one up. */
+/** /rounds: invitations to answer, the rounds the user takes part in (all of them for the commission), and setting one up. */
 export default function RoundsPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -24,9 +24,37 @@ export default function RoundsPage() {
         {t('rounds.title')}
       </Typography.Title>
       <Typography.Paragraph style={{ maxWidth: 860 }}>{t('rounds.intro')}</Typography.Paragraph>
+      {me.data.memberships
+        .filter((m) => m.kind === 'enterprise' || m.kind === 'school')
+        .map((m) => (
+          <Invitations key={m.organizationId} organizationId={m.organizationId} name={m.name} />
+        ))}
       <RoundList />
       {me.data.isPlatformAdmin && <CreateRound />}
     </>
+  );
+}
+
+/** An organisation's needs and cohorts invited to rounds, to answer on the round's page; nothing when there are none. */
+function Invitations({ organizationId, name }: { organizationId: string; name: string }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const invitations = useQuery(trpc.rounds.invitations.queryOptions({ organizationId }));
+  if (!invitations.data?.length) return null;
+  return (
+    <Card title={h2(`${t('rounds.invitationsTitle')} · ${name}`)} style={{ marginBottom: 16 }}>
+      <List
+        dataSource={invitations.data}
+        rowKey={(i) => `${i.roundId}-${i.entryId}`}
+        renderItem={(i) => (
+          <List.Item>
+            <Link to={`/rounds/${i.roundId}`}>
+              {t('rounds.invitationRow', { round: i.roundTitle, label: `${t(`rounds.invitationKinds.${i.kind}`)}「${i.label}」`, from: i.preferencesOpenOn, to: i.preferencesCloseOn })}
+            </Link>
+          </List.Item>
+        )}
+      />
+    </Card>
   );
 }
 

@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Input, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useTRPC, type RouterOutputs } from '../../lib/trpc.ts';
 import { messageOf } from '../../lib/errors.ts';
 import { RoundFacts } from './detail.tsx';
-import { h2 } from './shared.tsx';
+import { chinaToday, h2 } from './shared.tsx';
 
 type Round = RouterOutputs['rounds']['get'];
 
-/** The organiser's tools: add participants to a draft, open it, close and match, run again, publish. */
+/** The organiser's tools: invite participants to a draft, open it, close and match (early: with a reason, admins only), run again, publish. */
 export function OrganizerTools({ data }: { data: Round }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
@@ -17,7 +17,9 @@ export function OrganizerTools({ data }: { data: Round }) {
   const { message } = App.useApp();
   const [failure, setFailure] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
   const { round } = data;
+  const early = (round.status === 'open' || round.status === 'closing') && chinaToday() <= round.preferencesCloseOn;
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.rounds.pathKey() });
   const onError = (e: unknown) => setFailure(messageOf(e));
   const open = useMutation(trpc.rounds.open.mutationOptions({ onSuccess: () => void refresh().then(() => message.success(t('rounds.opened'))), onError }));
@@ -29,12 +31,27 @@ export function OrganizerTools({ data }: { data: Round }) {
     setNote(null);
     m.mutate({ id: round.id });
   };
+  const closeNow = () => {
+    setFailure(null);
+    setNote(null);
+    close.mutate({ id: round.id, ...(early && reason.trim() ? { reason: reason.trim() } : {}) });
+  };
   return (
     <Card title={h2(t('rounds.organizerTools'))} style={{ marginBottom: 16 }}>
       {failure && <Alert type="error" role="alert" showIcon title={t('rounds.failed')} description={failure} style={{ marginBottom: 12 }} />}
       {note && <Alert type="success" role="status" showIcon title={note} style={{ marginBottom: 12 }} />}
       <RoundFacts data={data} />
       {round.status === 'draft' && <AddParticipants roundId={round.id} onError={onError} />}
+      {round.status === 'closed' && chinaToday() < round.resultsOn && <Typography.Paragraph type="secondary">{t('rounds.resultsFrom', { on: round.resultsOn })}</Typography.Paragraph>}
+      {early && round.status === 'open' && (
+        <div style={{ marginBottom: 12, maxWidth: 560 }}>
+          <label htmlFor="round-close-reason">{t('rounds.closeReason')}</label>
+          <Typography.Paragraph type="secondary" style={{ margin: '2px 0 6px' }}>
+            {t('rounds.closeReasonHint')}
+          </Typography.Paragraph>
+          <Input.TextArea id="round-close-reason" rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
+        </div>
+      )}
       <Space wrap>
         {round.status === 'draft' && (
           <Button type="primary" loading={open.isPending} onClick={() => run(open)}>
@@ -42,7 +59,7 @@ export function OrganizerTools({ data }: { data: Round }) {
           </Button>
         )}
         {(round.status === 'open' || round.status === 'closing') && (
-          <Button type="primary" loading={close.isPending} onClick={() => run(close)}>
+          <Button type="primary" loading={close.isPending} onClick={closeNow}>
             {t('rounds.close')}
           </Button>
         )}
@@ -70,13 +87,14 @@ function AddParticipants({ roundId, onError }: { roundId: string; onError: (e: u
   const [needIds, setNeedIds] = useState<string[]>([]);
   const [cohortIds, setCohortIds] = useState<string[]>([]);
   const onSuccess = () => void queryClient.invalidateQueries({ queryKey: trpc.rounds.pathKey() }).then(() => message.success(t('rounds.added')));
-  const addNeeds = useMutation(trpc.rounds.addNeeds.mutationOptions({ onSuccess: () => { setNeedIds([]); onSuccess(); }, onError }));
-  const addCohorts = useMutation(trpc.rounds.addCohorts.mutationOptions({ onSuccess: () => { setCohortIds([]); onSuccess(); }, onError }));
+  const addNeeds = useMutation(trpc.rounds.invite.mutationOptions({ onSuccess: () => { setNeedIds([]); onSuccess(); }, onError }));
+  const addCohorts = useMutation(trpc.rounds.invite.mutationOptions({ onSuccess: () => { setCohortIds([]); onSuccess(); }, onError }));
   return (
     <div style={{ marginBottom: 16 }}>
       <Typography.Title level={3} style={{ fontSize: 16 }}>
         {t('rounds.addTitle')}
       </Typography.Title>
+      <Typography.Paragraph type="secondary">{t('rounds.addIntro')}</Typography.Paragraph>
       <Space direction="vertical" style={{ width: '100%' }}>
         <Space wrap style={{ width: '100%' }}>
           <label htmlFor="round-add-needs">{t('rounds.pickNeeds')}</label>
@@ -90,7 +108,7 @@ function AddParticipants({ roundId, onError }: { roundId: string; onError: (e: u
             optionFilterProp="label"
             options={(candidates.data?.needs ?? []).map((n) => ({ value: n.id, label: `${n.organizationName} · ${n.title}（${n.left}）` }))}
           />
-          <Button disabled={needIds.length === 0} loading={addNeeds.isPending} onClick={() => addNeeds.mutate({ roundId, needIds })}>
+          <Button disabled={needIds.length === 0} loading={addNeeds.isPending} onClick={() => addNeeds.mutate({ roundId, needIds, cohortIds: [] })}>
             {t('rounds.addNeeds')}
           </Button>
         </Space>
@@ -106,7 +124,7 @@ function AddParticipants({ roundId, onError }: { roundId: string; onError: (e: u
             optionFilterProp="label"
             options={(candidates.data?.cohorts ?? []).map((c) => ({ value: c.id, label: `${c.organizationName} · ${c.majorCode} · ${c.year}级（${c.students}人）` }))}
           />
-          <Button disabled={cohortIds.length === 0} loading={addCohorts.isPending} onClick={() => addCohorts.mutate({ roundId, cohortIds })}>
+          <Button disabled={cohortIds.length === 0} loading={addCohorts.isPending} onClick={() => addCohorts.mutate({ roundId, needIds: [], cohortIds })}>
             {t('rounds.addCohorts')}
           </Button>
         </Space>

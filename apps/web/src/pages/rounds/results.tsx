@@ -5,7 +5,7 @@ import { h2 } from './shared.tsx';
 
 type Round = RouterOutputs['rounds']['get'];
 
-/** Every placement, every unplaced group of students with the reason and what happened at each choice, every place left. */
+/** The placements and unplaced groups the caller may see (its own; the organiser's: all, without the choices), with reasons, and every place left. */
 export function Results({ data, cohortLabel }: { data: Round; cohortLabel: (c: Round['cohorts'][number]) => string }) {
   const { t } = useTranslation();
   const cohorts = new Map(data.cohorts.map((c) => [c.cohortId, c]));
@@ -15,14 +15,16 @@ export function Results({ data, cohortLabel }: { data: Round; cohortLabel: (c: R
     return c ? cohortLabel(c) : cohortId;
   };
   const needTitle = (id: string) => needs.get(id)?.title ?? id;
-  const unfilled = data.needs.filter((n) => n.placed < n.capacity);
+  const unfilled = data.needs.filter((n) => n.status === 'accepted' && n.placed < n.capacity);
   const results = data.results;
   if (!results) return null;
   return (
     <Card title={h2(t('rounds.resultsTitle'))}>
       <ul aria-label={t('rounds.resultsTitle')} style={{ paddingLeft: 20, margin: 0 }}>
         {results.placed.map((p) => (
-          <li key={`${p.cohortId}-${p.needId}`}>{t('rounds.placedRow', { cohort: label(p.cohortId), students: p.students, need: needTitle(p.needId), choice: p.choice })}</li>
+          <li key={`${p.cohortId}-${p.needId}`}>
+            {p.choice === null ? t('rounds.placedRowPlain', { cohort: label(p.cohortId), students: p.students, need: needTitle(p.needId) }) : t('rounds.placedRow', { cohort: label(p.cohortId), students: p.students, need: needTitle(p.needId), choice: p.choice })}
+          </li>
         ))}
       </ul>
       {results.unplaced.map((u) => (
