@@ -45,8 +45,10 @@ function startProcess(env: Record<string, string>): Proc {
   };
 }
 
+// a fresh embedded database migrates and loads the demo before it serves: seconds on a quiet machine, over a minute
+// on a saturated one, so the wait is long and the tests' timeouts longer (a step waits for its state, not for luck)
 async function waitHealthy(proc: Proc): Promise<string> {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 150_000;
   for (;;) {
     const match = /serving at (http:\/\/localhost:\d+)/.exec(proc.output());
     if (match?.[1]) {
@@ -107,7 +109,7 @@ describe('start-up failures are one clear line and exit 1', () => {
 // PGlite folders only: the PostgreSQL pass (DATABASE_URL set) would repeat them unchanged, so it leaves them out
 if (!process.env.DATABASE_URL)
   describe('the embedded database folder', () => {
-  it('is refused to a second process while the first serves, and survives a graceful restart', async () => {
+  it('is refused to a second process while the first serves, and survives a graceful restart', { timeout: 400_000 }, async () => {
     const dataDir = tempDir();
     const first = startProcess({ PORT: '0', RONGHE_DATA_DIR: dataDir });
     const url = await waitHealthy(first);
@@ -132,7 +134,7 @@ if (!process.env.DATABASE_URL)
     expect(await again.stop('SIGINT')).toBe(0);
   });
 
-  it('opens a folder left behind by a killed process', async () => {
+  it('opens a folder left behind by a killed process', { timeout: 400_000 }, async () => {
     const dataDir = tempDir();
     const first = startProcess({ PORT: '0', RONGHE_DATA_DIR: dataDir });
     await waitHealthy(first);
