@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'e2e/**/*.e2e.test.ts'],
     testTimeout: 60_000,
-    hookTimeout: 120_000,
+    hookTimeout: 240_000,
     // two journey files at a time, each with its own server, database and Chromium: on 2 cores a journey waits on
     // the browser and the server in turn, so two overlap well (≈ 30 % less wall time, measured)
     maxWorkers: 2,

@@ -36,7 +36,8 @@ async function spawnServer(env: NodeJS.ProcessEnv, url: string): Promise<Spawned
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const deadline = Date.now() + 60_000;
+  // migrating and seeding takes ~15 s on a quiet machine and over a minute on a saturated one: wait for health, not luck
+  const deadline = Date.now() + 150_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
     try {
