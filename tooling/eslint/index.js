@@ -9,7 +9,9 @@ const forbidden = {
   domain: ['@ronghe/db', '@ronghe/db/*', '@ronghe/api', '@ronghe/api/*', '@ronghe/server', '@ronghe/server/*', '@ronghe/web', '@ronghe/web/*', '@trpc/server', '@trpc/server/*'],
   db: ['@ronghe/api', '@ronghe/api/*', '@ronghe/server', '@ronghe/server/*', '@ronghe/web', '@ronghe/web/*', '@trpc/server', '@trpc/server/*'],
   api: ['@ronghe/server', '@ronghe/server/*', '@ronghe/web', '@ronghe/web/*'],
-  server: ['@ronghe/web', '@ronghe/web/*', '@trpc/server', '@trpc/server/*'],
+  server: ['@ronghe/bench', '@ronghe/web', '@ronghe/web/*', '@trpc/server', '@trpc/server/*'],
+  // the bench (apps/bench) starts the server in-process through @ronghe/server's exports; nothing imports the bench
+  bench: ['@ronghe/web', '@ronghe/web/*', '@trpc/server', '@trpc/server/*'],
   web: ['@ronghe/db', '@ronghe/db/*', '@ronghe/server', '@ronghe/server/*', '@trpc/server', '@trpc/server/*', 'postgres', '@electric-sql/pglite'],
 };
 

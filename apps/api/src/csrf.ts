@@ -71,6 +71,7 @@ export function csrfRefusal(
 /** Refuses cross-site and non-JSON writes with 403 and a message in the caller's language. */
 export function csrfProtection(opts: CsrfOptions): MiddlewareHandler {
   return async (c, next) => {
+    if (!writeMethods.has(c.req.method.toUpperCase())) return next(); // reads: nothing to check (csrfRefusal's first rule)
     const refusal = csrfRefusal(opts, {
       method: c.req.method,
       contentType: c.req.header('content-type'),

@@ -1,23 +1,16 @@
 import { Hono, type Context as HonoContext } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Auth } from '@ronghe/api/auth';
 import { sessionFromHeaders } from '@ronghe/api/context';
 import { DEFAULT_UPLOAD_LIMITS, MAX_UPLOAD_BYTES, isFilePurpose, readFile, uploadFile, type UploadLimits } from '@ronghe/api/services/files';
 import type { Database } from '@ronghe/db/client';
-import { DomainError, type DomainErrorCode } from '@ronghe/domain/errors';
+import { httpStatusOf } from '@ronghe/api/errors';
+import { DomainError } from '@ronghe/domain/errors';
 import { languageFromHeader, translate } from '@ronghe/domain/messages';
 
 // Uploads and downloads over plain HTTP (tRPC speaks JSON; files should not travel as base64). Thin on purpose:
 // packages/api/src/services/files.ts decides who may upload and read what, and what a file may be.
-
-const statuses: Record<DomainErrorCode, 400 | 401 | 403 | 404 | 409 | 429> = {
-  INVALID: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  RATE_LIMITED: 429,
-};
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -25,7 +18,8 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function errorResponse(c: HonoContext, error: DomainError) {
   const lang = languageFromHeader(c.req.header('x-ronghe-lang') ?? c.req.header('accept-language'));
   const message = translate(error.key, lang, error.params);
-  const status = error.key === 'file.tooLarge' ? 413 : statuses[error.code];
+  // the status tRPC would answer with (packages/api errors/domain-errors.ts); a body cut off for its size is 413
+  const status = (error.key === 'file.tooLarge' ? 413 : httpStatusOf(error.code)) as ContentfulStatusCode;
   // a day's upload limit: when the counts start again
   if (error.code === 'RATE_LIMITED' && typeof error.params.seconds === 'number') c.header('Retry-After', String(error.params.seconds));
   return c.json({ error: { code: error.code, message, fieldErrors: error.field ? [{ path: error.field, message }] : [] } }, status);

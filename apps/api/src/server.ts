@@ -103,7 +103,20 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   }
 
   const uploadLimits = { filesPerUser: env.RONGHE_UPLOAD_FILES_PER_USER, mbPerUser: env.RONGHE_UPLOAD_MB_PER_USER, filesPerOrganization: env.RONGHE_UPLOAD_FILES_PER_ORGANIZATION, mbPerOrganization: env.RONGHE_UPLOAD_MB_PER_ORGANIZATION };
-  const app = createApp({ db, readDb, auth, notifier, publicUrl, logger, webDist: env.WEB_DIST, trustedProxies: env.RONGHE_TRUSTED_PROXIES, uploadLimits, invitationsPerDay: env.RONGHE_INVITATIONS_PER_DAY });
+  const writeLimits = { perUser: env.RONGHE_WRITE_LIMIT, perAddress: env.RONGHE_WRITE_LIMIT_ANONYMOUS };
+  const app = createApp({
+    db,
+    readDb,
+    auth,
+    notifier,
+    publicUrl,
+    logger,
+    uploadLimits,
+    writeLimits,
+    webDist: env.WEB_DIST,
+    trustedProxies: env.RONGHE_TRUSTED_PROXIES,
+    invitationsPerDay: env.RONGHE_INVITATIONS_PER_DAY,
+  });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s as Server));
     s.once('error', reject);

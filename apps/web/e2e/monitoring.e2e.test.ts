@@ -32,7 +32,7 @@ async function approvedCityUnion(name: string) {
   const admin = await apiSession(demo.admin);
   const { data } = await callApi<{ id: string }>(url, 'consortia.propose', { organizationId: school.organizationId, kind: 'city_union', level: 'municipal', name, industryCode: '34', anchorRegionCode: '110115', goals: '' }, { cookie: school.cookie });
   await callApi(url, 'consortia.invite', { consortiumId: data.id, actingOrganizationId: school.organizationId, organizationId: enterprise.organizationId, role: 'lead' }, { cookie: school.cookie });
-  await callApi(url, 'consortia.respondToInvitation', { consortiumId: data.id, organizationId: enterprise.organizationId, accept: true }, { cookie: enterprise.cookie });
+  await callApi(url, 'consortia.respond', { consortiumId: data.id, organizationId: enterprise.organizationId, accept: true }, { cookie: enterprise.cookie });
   await callApi(url, 'consortia.submit', { consortiumId: data.id, organizationId: school.organizationId }, { cookie: school.cookie });
   await callApi(url, 'consortia.review', { consortiumId: data.id, decision: 'approve' }, { cookie: admin.cookie });
 }

@@ -1,52 +1,58 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useState, type ComponentType } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
-import zhCNLocale from 'antd/locale/zh_CN';
-import enUSLocale from 'antd/locale/en_US';
+import zhCNLocale from 'antd/es/locale/zh_CN';
+import enUSLocale from 'antd/es/locale/en_US';
 import { useTranslation } from 'react-i18next';
 import { makeQueryClient, makeTrpcClient, TRPCProvider } from './lib/trpc.ts';
 import { AppShell } from './layout/app-shell.tsx';
 import { PageLoading } from './components/query-state.tsx';
 import { HomePage } from './pages/home.tsx';
+import { loadFeatureMessages } from './i18n/index.ts';
 
-// Every page but the home page loads on demand, so the first screen stays small.
-const DirectoryPage = lazy(() => import('./pages/directory.tsx'));
-const AdminPage = lazy(() => import('./pages/admin/overview.tsx'));
-const VerificationPage = lazy(() => import('./pages/admin/verification.tsx'));
-const AuditPage = lazy(() => import('./pages/admin/audit.tsx'));
-const ImportPage = lazy(() => import('./pages/admin/import.tsx'));
-const SignInPage = lazy(() => import('./pages/account/sign-in.tsx'));
-const AccountPage = lazy(() => import('./pages/account/account.tsx'));
-const InvitationPage = lazy(() => import('./pages/account/invitation.tsx'));
-const NewOrganizationPage = lazy(() => import('./pages/organizations/new.tsx'));
-const OrganizationPage = lazy(() => import('./pages/organizations/profile.tsx'));
-const NotFoundPage = lazy(() => import('./pages/not-found.tsx'));
-const ConsortiaPage = lazy(() => import('./pages/consortia/directory.tsx'));
-const NewConsortiumPage = lazy(() => import('./pages/consortia/new.tsx'));
-const ConsortiumPage = lazy(() => import('./pages/consortia/detail.tsx'));
-const BaseSearchPage = lazy(() => import('./pages/training-bases/search.tsx'));
-const BaseMapPage = lazy(() => import('./pages/training-bases/map.tsx'));
-const BasePage = lazy(() => import('./pages/training-bases/detail.tsx'));
-const BaseEditPage = lazy(() => import('./pages/training-bases/edit.tsx'));
-const MyBasesPage = lazy(() => import('./pages/training-bases/mine.tsx'));
-const BookingsPage = lazy(() => import('./pages/training-bases/bookings.tsx'));
-const NewNeedPage = lazy(() => import('./pages/needs/new.tsx'));
-const MyNeedsPage = lazy(() => import('./pages/needs/mine.tsx'));
-const NeedPage = lazy(() => import('./pages/needs/detail.tsx'));
-const BrowseNeedsPage = lazy(() => import('./pages/needs/browse.tsx'));
-const CohortPage = lazy(() => import('./pages/cohorts/detail.tsx'));
-const CohortsPage = lazy(() => import('./pages/cohorts/list.tsx'));
-const CohortNeedsPage = lazy(() => import('./pages/cohorts/recommendations.tsx'));
-const RoundsPage = lazy(() => import('./pages/rounds/list.tsx'));
-const RoundPage = lazy(() => import('./pages/rounds/detail.tsx'));
-const CooperationPage = lazy(() => import('./pages/cooperation/cooperation.tsx'));
-const ProjectPage = lazy(() => import('./pages/cooperation/project.tsx'));
-const MonitoringPage = lazy(() => import('./pages/monitoring/dashboard.tsx'));
-const PlanTasksPage = lazy(() => import('./pages/monitoring/tasks.tsx'));
-const SupplyDemandPage = lazy(() => import('./pages/monitoring/supply-demand.tsx'));
-const MatrixPage = lazy(() => import('./pages/monitoring/matrix.tsx'));
-const AnnualReportPage = lazy(() => import('./pages/monitoring/annual-report.tsx'));
+/** A page loaded on demand, with the features' messages: every page but the home page, so the first screen stays small. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- React.lazy's own constraint: any props
+function page<T extends ComponentType<any>>(load: () => Promise<{ default: T }>) {
+  return lazy(async () => (await Promise.all([load(), loadFeatureMessages()]))[0]);
+}
+
+const DirectoryPage = page(() => import('./pages/directory.tsx'));
+const AdminPage = page(() => import('./pages/admin/overview.tsx'));
+const VerificationPage = page(() => import('./pages/admin/verification.tsx'));
+const AuditPage = page(() => import('./pages/admin/audit.tsx'));
+const ImportPage = page(() => import('./pages/admin/import.tsx'));
+const SignInPage = page(() => import('./pages/account/sign-in.tsx'));
+const AccountPage = page(() => import('./pages/account/account.tsx'));
+const InvitationPage = page(() => import('./pages/account/invitation.tsx'));
+const NewOrganizationPage = page(() => import('./pages/organizations/new.tsx'));
+const OrganizationPage = page(() => import('./pages/organizations/profile.tsx'));
+const NotFoundPage = page(() => import('./pages/not-found.tsx'));
+const ConsortiaPage = page(() => import('./pages/consortia/directory.tsx'));
+const NewConsortiumPage = page(() => import('./pages/consortia/new.tsx'));
+const ConsortiumPage = page(() => import('./pages/consortia/detail.tsx'));
+const BaseSearchPage = page(() => import('./pages/training-bases/search.tsx'));
+const BaseMapPage = page(() => import('./pages/training-bases/map.tsx'));
+const BasePage = page(() => import('./pages/training-bases/detail.tsx'));
+const BaseEditPage = page(() => import('./pages/training-bases/edit.tsx'));
+const MyBasesPage = page(() => import('./pages/training-bases/mine.tsx'));
+const BookingsPage = page(() => import('./pages/training-bases/bookings.tsx'));
+const NewNeedPage = page(() => import('./pages/needs/new.tsx'));
+const MyNeedsPage = page(() => import('./pages/needs/mine.tsx'));
+const NeedPage = page(() => import('./pages/needs/detail.tsx'));
+const BrowseNeedsPage = page(() => import('./pages/needs/browse.tsx'));
+const CohortPage = page(() => import('./pages/cohorts/detail.tsx'));
+const CohortsPage = page(() => import('./pages/cohorts/list.tsx'));
+const CohortNeedsPage = page(() => import('./pages/cohorts/recommendations.tsx'));
+const RoundsPage = page(() => import('./pages/rounds/list.tsx'));
+const RoundPage = page(() => import('./pages/rounds/detail.tsx'));
+const CooperationPage = page(() => import('./pages/cooperation/cooperation.tsx'));
+const ProjectPage = page(() => import('./pages/cooperation/project.tsx'));
+const MonitoringPage = page(() => import('./pages/monitoring/dashboard.tsx'));
+const PlanTasksPage = page(() => import('./pages/monitoring/tasks.tsx'));
+const SupplyDemandPage = page(() => import('./pages/monitoring/supply-demand.tsx'));
+const MatrixPage = page(() => import('./pages/monitoring/matrix.tsx'));
+const AnnualReportPage = page(() => import('./pages/monitoring/annual-report.tsx'));
 
 // antd's default grey text (#8c8c8c), link blue (#1677ff) and error red (#ff4d4f) fail WCAG AA
 // contrast on white; these pass 4.5:1.

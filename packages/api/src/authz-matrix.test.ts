@@ -1,7 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInChina } from '@ronghe/domain/training-base';
-import { insertApplication, insertCohort, insertNeed } from '@ronghe/db/queries/needs';
+import { insertApplication } from '@ronghe/db/queries/applications';
+import { insertCohort } from '@ronghe/db/queries/cohorts';
+import { insertNeed } from '@ronghe/db/queries/needs';
 import { insertPlacement, insertProject } from '@ronghe/db/queries/cooperation';
 import { allocationRounds, indicators, roundCohorts, roundNeeds } from '@ronghe/db/schema';
 import { appRouter } from './root.ts';
@@ -131,9 +133,9 @@ const matrix: Record<string, Entry> = {
   'consortia.propose': { allowed: managers, call: (c, f) => c.consortia.propose({ organizationId: f.orgId, kind: 'city_union', level: 'district', name: `矩阵联合体${unique()}`, anchorRegionCode: '110105' }) },
   'consortia.update': { allowed: managers, call: (c, f) => c.consortia.update({ id: f.draftId, organizationId: f.orgId, data: { goals: `目标${unique()}` } }) },
   'consortia.invite': { allowed: managers, call: (c, f) => c.consortia.invite({ consortiumId: f.draftId, actingOrganizationId: f.orgId, organizationId: f.otherOrgId, role: 'member' }) },
-  'consortia.applyToJoin': { allowed: managers, call: (c, f) => c.consortia.applyToJoin({ consortiumId: f.activeId, organizationId: f.orgId }) },
-  'consortia.decideApplication': { allowed: managers, call: (c, f) => c.consortia.decideApplication({ consortiumId: f.draftId, actingOrganizationId: f.orgId, organizationId: f.otherOrgId, accept: false }) },
-  'consortia.respondToInvitation': { allowed: managers, call: (c, f) => c.consortia.respondToInvitation({ consortiumId: f.activeId, organizationId: f.orgId, accept: false }) },
+  'consortia.applyFor': { allowed: managers, call: (c, f) => c.consortia.applyFor({ consortiumId: f.activeId, organizationId: f.orgId }) },
+  'consortia.decide': { allowed: managers, call: (c, f) => c.consortia.decide({ consortiumId: f.draftId, actingOrganizationId: f.orgId, organizationId: f.otherOrgId, accept: false }) },
+  'consortia.respond': { allowed: managers, call: (c, f) => c.consortia.respond({ consortiumId: f.activeId, organizationId: f.orgId, accept: false }) },
   'consortia.leave': { allowed: managers, call: (c, f) => c.consortia.leave({ consortiumId: f.activeId, organizationId: f.orgId }) },
   'consortia.submit': { allowed: managers, call: (c, f) => c.consortia.submit({ consortiumId: f.draftId, organizationId: f.orgId }) },
   'consortia.addItem': { allowed: managers, call: (c, f) => c.consortia.addItem({ consortiumId: f.draftId, organizationId: f.orgId, kind: 'talent_need', title: `人才需求${unique()}` }) },
@@ -175,16 +177,16 @@ const matrix: Record<string, Entry> = {
   'needs.update': { allowed: managers, call: (c, f) => c.needs.update({ id: f.draftNeedId, data: matrixNeed() }) },
   'needs.history': { allowed: [...members, 'admin'], call: (c, f) => c.needs.history({ id: f.needId }) },
   'needs.search': { allowed: everyone, call: (c) => c.needs.search({ q: '矩阵' }) },
-  'needs.mine': { allowed: members, call: (c, f) => c.needs.mine({ organizationId: f.orgId }) },
+  'needs.list': { allowed: members, call: (c, f) => c.needs.list({ organizationId: f.orgId }) },
   'needs.recommendCohorts': { allowed: [...members, 'admin'], call: (c, f) => c.needs.recommendCohorts({ needId: f.needId }) },
   'cohorts.create': { allowed: managers, call: (c, f) => c.cohorts.create({ organizationId: f.orgId, majorCode: '460103', level: 'gaozhi', year: 2024, students: 10, windowFrom: soon(30), windowTo: soon(60), regionCodes: ['110000'] }) },
-  'cohorts.mine': { allowed: members, call: (c, f) => c.cohorts.mine({ organizationId: f.orgId }) },
+  'cohorts.list': { allowed: members, call: (c, f) => c.cohorts.list({ organizationId: f.orgId }) },
   'cohorts.get': { allowed: [...members, 'admin'], call: (c, f) => c.cohorts.get({ id: f.cohortId }) },
   'cohorts.update': { allowed: managers, call: (c, f) => c.cohorts.update({ id: f.cohortId, data: { majorCode: '460103', level: 'gaozhi', year: 2024, students: 10, windowFrom: soon(30), windowTo: soon(60), regionCodes: ['110000'] } }) },
   'cohorts.close': { allowed: managers, call: async (c, f) => c.cohorts.close({ id: (await insertCohort(env.db.orm, { organizationId: f.orgId, majorCode: '460103', majorCategory: 6, level: 'gaozhi', year: 2024, students: 10, windowFrom: soon(30), windowTo: soon(60), regionCodes: ['110000'] })).id }) },
   'cohorts.recommendNeeds': { allowed: [...members, 'admin'], call: (c, f) => c.cohorts.recommendNeeds({ cohortId: f.cohortId }) },
   'needs.invite': { allowed: managers, call: (c, f) => c.needs.invite({ needId: f.needId, cohortId: f.cohortId, students: 1 }) },
-  'needs.answerInvitation': { allowed: managers, call: (c, f) => c.needs.answerInvitation({ id: f.invitationId, accept: 1 }) },
+  'needs.respond': { allowed: managers, call: (c, f) => c.needs.respond({ id: f.invitationId, accept: 1 }) },
   'placements.list': { allowed: members, call: (c, f) => c.placements.list({ organizationId: f.orgId }) },
   'placements.recordAgreement': { allowed: managers, call: (c, f) => c.placements.recordAgreement({ id: f.schoolPlacementId, reference: 'SF-001', signedOn: soon(0) }) },
   'placements.confirmAgreement': { allowed: managers, call: (c, f) => c.placements.confirmAgreement({ id: f.enterprisePlacementId }) },
@@ -286,7 +288,7 @@ beforeAll(async () => {
   const enterprise = await verifiedOrganization(env, admin, 'enterprise');
   const { id: activeId } = await school.caller.consortia.propose({ organizationId: school.organizationId, kind: 'industry_community', level: 'municipal', name: '矩阵测试共同体', industryCode: '34', anchorRegionCode: '110115' });
   await school.caller.consortia.invite({ consortiumId: activeId, actingOrganizationId: school.organizationId, organizationId: enterprise.organizationId, role: 'lead' });
-  await enterprise.caller.consortia.respondToInvitation({ consortiumId: activeId, organizationId: enterprise.organizationId, accept: true });
+  await enterprise.caller.consortia.respond({ consortiumId: activeId, organizationId: enterprise.organizationId, accept: true });
   await school.caller.consortia.submit({ consortiumId: activeId, organizationId: school.organizationId });
   await admin.caller.consortia.review({ consortiumId: activeId, decision: 'approve' });
   const { id: ownBaseId } = await owner.caller.trainingBases.create({ organizationId: orgId, ...matrixBase() });

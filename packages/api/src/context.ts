@@ -1,6 +1,8 @@
 import type { Database } from '@ronghe/db/client';
 import { languageFromHeader, type Language } from '@ronghe/domain/messages';
 import type { Auth } from './auth/create-auth.ts';
+import { createWriteEpoch, type WriteEpoch } from './middleware/write-epoch.ts';
+import { DEFAULT_WRITE_LIMITS, type WriteLimits } from './middleware/write-limit.ts';
 import { DEFAULT_INVITATIONS_PER_DAY } from './services/memberships.ts';
 import { logNotifier, type Notifier } from './services/notifier.ts';
 
@@ -36,6 +38,10 @@ export type Context = {
   publicUrl: string;
   /** invitations an organisation may send in 24 hours (RONGHE_INVITATIONS_PER_DAY) */
   invitationsPerDay: number;
+  /** writes a minute per user and per anonymous address (RONGHE_WRITE_LIMIT*, read once at boot by apps/api env.ts) */
+  writeLimits: WriteLimits;
+  /** this process's write epoch and the read caches keyed on it: one per server process, made at app start */
+  writes: WriteEpoch;
 };
 
 /** Request-free context, so tests can call procedures through createCaller against a real database. */
@@ -51,6 +57,9 @@ export function createContextInner(opts: {
   notifier?: Notifier;
   publicUrl?: string;
   invitationsPerDay?: number;
+  writeLimits?: WriteLimits;
+  /** shared by every request of one process; a caller made alone gets one of its own */
+  writes?: WriteEpoch;
 }): Context {
   return {
     db: opts.db,
@@ -64,6 +73,8 @@ export function createContextInner(opts: {
     notifier: opts.notifier ?? logNotifier(() => {}),
     publicUrl: opts.publicUrl ?? 'http://localhost:3000',
     invitationsPerDay: opts.invitationsPerDay ?? DEFAULT_INVITATIONS_PER_DAY,
+    writeLimits: opts.writeLimits ?? DEFAULT_WRITE_LIMITS,
+    writes: opts.writes ?? createWriteEpoch(),
   };
 }
 
@@ -87,7 +98,19 @@ export async function sessionFromHeaders(auth: Auth, headers: Headers): Promise<
 }
 
 /** Context for one HTTP request. */
-export async function createContextFromRequest(opts: { db: Database; readDb?: Database; auth: Auth; req: Request; ip: string; resHeaders: Headers; notifier: Notifier; publicUrl: string; invitationsPerDay?: number }): Promise<Context> {
+export async function createContextFromRequest(opts: {
+  db: Database;
+  readDb?: Database;
+  auth: Auth;
+  req: Request;
+  ip: string;
+  resHeaders: Headers;
+  notifier: Notifier;
+  publicUrl: string;
+  invitationsPerDay?: number;
+  writeLimits?: WriteLimits;
+  writes: WriteEpoch;
+}): Promise<Context> {
   const { req } = opts;
   return createContextInner({
     ...opts,

@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Database } from '@ronghe/db/client';
 import { createTestDb } from '@ronghe/db/testing';
-import { DomainError } from '@ronghe/domain/errors';
+import { DomainError, domainErrorCodes } from '@ronghe/domain/errors';
 import { usccSchema } from '@ronghe/domain/uscc';
 import { createContextInner } from './context.ts';
+import { httpStatusOf } from './errors/domain-errors.ts';
 import { protectedProcedure, publicProcedure, router, createCallerFactory } from './trpc.ts';
 
 // A tiny router of our own, to pin down how errors reach clients.
@@ -44,6 +45,11 @@ describe('errors', () => {
 
   it('a DomainError becomes the matching TRPC code', async () => {
     expect((await errorOf(caller(db).missing())).code).toBe('NOT_FOUND');
+  });
+
+  it('gives plain HTTP routes (apps/api files.ts) the status tRPC answers each code with', () => {
+    const statuses = Object.fromEntries(domainErrorCodes.map((code) => [code, httpStatusOf(code)]));
+    expect(statuses).toEqual({ NOT_FOUND: 404, FORBIDDEN: 403, CONFLICT: 409, INVALID: 400, UNAUTHORIZED: 401, RATE_LIMITED: 429 });
   });
 
   it('protected procedures refuse anonymous callers', async () => {

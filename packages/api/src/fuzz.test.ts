@@ -108,9 +108,7 @@ let callers: Array<{ name: string; caller: Record<string, unknown> }> = [];
 beforeAll(async () => {
   // the fuzzer sends thousands of writes from a few users: let them reach the services, not the write limiter
   // (packages/api/src/write-limit.test.ts covers the limiter)
-  process.env.RONGHE_WRITE_LIMIT = '0';
-  process.env.RONGHE_WRITE_LIMIT_ANONYMOUS = '0';
-  env = await createTestEnv();
+  env = await createTestEnv({ writeLimits: { perUser: 0, perAddress: 0 } });
   const admin = await makeAdmin(env, await signUpUser(env, { identifier: 'fuzz-admin@example.gov.cn' }));
   const manager = await verifiedOrganization(env, admin, 'school');
   callers = [

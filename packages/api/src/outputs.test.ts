@@ -12,12 +12,7 @@ type ProcedureDef = { _def: { output?: ZodLike } };
 const ownedByParallelWork: Record<string, string> = {};
 
 /** Outputs that still carry a free-form JSON value somewhere, and why. Do not add to this list. */
-const freeFormAllowed: Record<string, string> = {
-  'admin.auditLog': 'audit records keep the before and after of any entity as written (admins only)',
-  'needs.history': 'the audit before and after of a need (its members and admins only)',
-  'needs.get': 'a need’s kind-specific details',
-  'needs.mine': 'a need’s kind-specific details (its own members)',
-};
+const freeFormAllowed: Record<string, string> = {};
 
 const defs = appRouter._def.procedures as unknown as Record<string, ProcedureDef | undefined>;
 const procedures = Object.entries(defs).flatMap(([path, p]) => (p ? [[path, p] as const] : []));

@@ -5,18 +5,32 @@ import { usccCheckChar } from '@ronghe/domain/uscc';
 import { createTestDb } from '@ronghe/db/testing';
 import { createAuth, type Auth } from './auth/create-auth.ts';
 import { createContextInner, sessionFromHeaders, type Session } from './context.ts';
+import { createWriteEpoch, type WriteEpoch } from './middleware/write-epoch.ts';
+import { writeLimits, type WriteLimits } from './middleware/write-limit.ts';
 import { createCaller } from './root.ts';
 import { logNotifier, type OutgoingMessage } from './services/notifier.ts';
 
 // Test helpers: a real database, real better-auth, and callers that carry real session cookies.
 
-export type TestEnv = { db: Database; auth: Auth; outbox: OutgoingMessage[]; close: () => Promise<void> };
+/**
+ * `writeLimits` and `writes` stand for the server process's: every caller of the env shares them, as every request
+ * of one process does. A test may change `writeLimits` (the callers read it when a mutation arrives).
+ */
+export type TestEnv = { db: Database; auth: Auth; outbox: OutgoingMessage[]; writeLimits: WriteLimits; writes: WriteEpoch; close: () => Promise<void> };
 
-export async function createTestEnv(opts: { demo?: boolean } = {}): Promise<TestEnv> {
-  const db = await createTestDb(opts);
+export async function createTestEnv(opts: { demo?: boolean; writeLimits?: Partial<WriteLimits> } = {}): Promise<TestEnv> {
+  const db = await createTestDb({ demo: opts.demo });
   const auth = createAuth(db, { secret: 'test-secret-test-secret-test-secret-0123', baseURL: 'http://localhost:3000' });
-  return { db, auth, outbox: [], close: () => db.close() };
+  return { db, auth, outbox: [], writeLimits: writeLimits(opts.writeLimits), writes: createWriteEpoch(), close: () => db.close() };
 }
+
+const shared = (env: TestEnv) => ({
+  db: env.db,
+  auth: env.auth,
+  writeLimits: env.writeLimits,
+  writes: env.writes,
+  notifier: logNotifier((m) => env.outbox.push(m)),
+});
 
 /** Turns Set-Cookie response headers into the Cookie request header a browser would send. */
 export function cookieHeader(resHeaders: Headers): Headers {
@@ -30,12 +44,12 @@ export type TestUser = { session: NonNullable<Session>; headers: Headers; caller
 export async function callerFor(env: TestEnv, headers: Headers, opts: { ip?: string; resHeaders?: Headers } = {}) {
   const session = await sessionFromHeaders(env.auth, headers);
   return createCaller(
-    createContextInner({ db: env.db, auth: env.auth, session, headers, ip: opts.ip, resHeaders: opts.resHeaders, notifier: logNotifier((m) => env.outbox.push(m)) }),
+    createContextInner({ ...shared(env), session, headers, ip: opts.ip, resHeaders: opts.resHeaders }),
   );
 }
 
 export function anonymous(env: TestEnv, opts: { ip?: string; resHeaders?: Headers } = {}) {
-  return createCaller(createContextInner({ db: env.db, auth: env.auth, ip: opts.ip, resHeaders: opts.resHeaders, notifier: logNotifier((m) => env.outbox.push(m)) }));
+  return createCaller(createContextInner({ ...shared(env), ip: opts.ip, resHeaders: opts.resHeaders }));
 }
 
 let counter = 0;

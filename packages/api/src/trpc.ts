@@ -1,21 +1,13 @@
-import { initTRPC, TRPCError } from '@trpc/server';
+import { initTRPC } from '@trpc/server';
 import { ZodError } from 'zod';
-import { DomainError, type DomainErrorCode } from '@ronghe/domain/errors';
+import { DomainError } from '@ronghe/domain/errors';
 import { translate } from '@ronghe/domain/messages';
 import type { Context } from './context.ts';
+import { toTRPCError } from './errors/domain-errors.ts';
 import { fieldErrors, type FieldError } from './errors/zod-messages.ts';
-import { noteWrite } from './middleware/write-epoch.ts';
 import { countWrite } from './middleware/write-limit.ts';
+import { withSyncOutput } from './sync-output.ts';
 import { transformer } from './transformer.ts';
-
-const trpcCodes: Record<DomainErrorCode, TRPCError['code']> = {
-  NOT_FOUND: 'NOT_FOUND',
-  FORBIDDEN: 'FORBIDDEN',
-  CONFLICT: 'CONFLICT',
-  INVALID: 'BAD_REQUEST',
-  UNAUTHORIZED: 'UNAUTHORIZED',
-  RATE_LIMITED: 'TOO_MANY_REQUESTS',
-};
 
 const t = initTRPC.context<Context>().create({
   transformer,
@@ -40,10 +32,7 @@ const t = initTRPC.context<Context>().create({
 /** Services throw DomainError; here it becomes the matching TRPCError, with the original as cause. */
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof DomainError) {
-    const cause = result.error.cause;
-    throw new TRPCError({ code: trpcCodes[cause.code], message: cause.key, cause });
-  }
+  if (!result.ok && result.error.cause instanceof DomainError) throw toTRPCError(result.error.cause);
   return result;
 });
 
@@ -53,7 +42,7 @@ export const middleware = t.middleware;
 
 /**
  * Every mutation counts against the caller's write limit (middleware/write-limit.ts) before its input is read, and
- * moves this process's write epoch on when it ends (middleware/write-epoch.ts).
+ * moves this process's write epoch (ctx.writes, middleware/write-epoch.ts) on when it ends.
  */
 const writeLimit = t.middleware(async ({ ctx, type, next }) => {
   if (type !== 'mutation') return next();
@@ -61,11 +50,12 @@ const writeLimit = t.middleware(async ({ ctx, type, next }) => {
   try {
     return await next();
   } finally {
-    noteWrite();
+    ctx.writes.note();
   }
 });
 
-const withErrors = t.procedure.use(domainErrors);
+// outputs parsed synchronously where the schema allows (sync-output.ts)
+const withErrors = withSyncOutput(t.procedure.use(domainErrors));
 
 /** Anyone, signed in or not. */
 export const publicProcedure = withErrors.use(writeLimit);

@@ -7,8 +7,8 @@ import { DEFAULT_WRITES_PER_ADDRESS, DEFAULT_WRITES_PER_USER, writeLimits } from
 import { appRouter } from './root.ts';
 import { anonymous, createTestEnv, errorOf, keyOf, signUpUser, type TestEnv, type TestUser } from './test-support.ts';
 
-// Writes per minute, counted in the database per user (signed in) or per address (anonymous), with
-// tiny limits set through the environment, which the middleware reads when a mutation arrives.
+// Writes per minute, counted in the database per user (signed in) or per address (anonymous), with tiny limits set
+// on the test env's settings (the server's come from apps/api env.ts), which the middleware reads when a mutation arrives.
 
 let env: TestEnv;
 let alice: TestUser;
@@ -22,8 +22,7 @@ beforeAll(async () => {
   bob = await signUpUser(env, { identifier: 'limit-bob@example.com' });
 });
 afterEach(async () => {
-  delete process.env.RONGHE_WRITE_LIMIT;
-  delete process.env.RONGHE_WRITE_LIMIT_ANONYMOUS;
+  Object.assign(env.writeLimits, writeLimits());
   await env.db.rows(sql`delete from rate_limit where key like 'write:%'`);
 });
 afterAll(async () => {
@@ -31,14 +30,14 @@ afterAll(async () => {
 });
 
 describe('write limits', () => {
-  it('reads the limits from the environment, keeping the defaults for missing or bad values', () => {
+  it('takes the limits from the settings, keeping the defaults for those not set', () => {
     expect(writeLimits({})).toEqual({ perUser: DEFAULT_WRITES_PER_USER, perAddress: DEFAULT_WRITES_PER_ADDRESS });
-    expect(writeLimits({ RONGHE_WRITE_LIMIT: '5', RONGHE_WRITE_LIMIT_ANONYMOUS: '0' })).toEqual({ perUser: 5, perAddress: 0 });
-    expect(writeLimits({ RONGHE_WRITE_LIMIT: 'lots', RONGHE_WRITE_LIMIT_ANONYMOUS: '-1' })).toEqual({ perUser: DEFAULT_WRITES_PER_USER, perAddress: DEFAULT_WRITES_PER_ADDRESS });
+    expect(writeLimits({ perUser: 5, perAddress: 0 })).toEqual({ perUser: 5, perAddress: 0 });
+    expect(writeLimits({ perUser: undefined, perAddress: 7 })).toEqual({ perUser: DEFAULT_WRITES_PER_USER, perAddress: 7 });
   });
 
   it('refuses a signed-in user’s writes over the limit with TOO_MANY_REQUESTS, per user, and leaves reads alone', async () => {
-    process.env.RONGHE_WRITE_LIMIT = '3';
+    env.writeLimits.perUser = 3;
     for (let i = 0; i < 3; i++) await alice.caller.organizations.create(partner());
     const over = await errorOf(alice.caller.organizations.create(partner()));
     expect(over.code).toBe('TOO_MANY_REQUESTS');
@@ -50,13 +49,13 @@ describe('write limits', () => {
   });
 
   it('counts writes refused for their input too, so junk cannot be sent without limit', async () => {
-    process.env.RONGHE_WRITE_LIMIT = '2';
+    env.writeLimits.perUser = 2;
     for (let i = 0; i < 2; i++) expect((await errorOf(alice.caller.organizations.create({ kind: 'partner', name: '', regionCode: 'x' } as never))).code).toBe('BAD_REQUEST');
     expect((await errorOf(alice.caller.organizations.create(partner()))).code).toBe('TOO_MANY_REQUESTS');
   });
 
   it('starts counting afresh when the minute is over', async () => {
-    process.env.RONGHE_WRITE_LIMIT = '1';
+    env.writeLimits.perUser = 1;
     await alice.caller.organizations.create(partner());
     expect((await errorOf(alice.caller.organizations.create(partner()))).code).toBe('TOO_MANY_REQUESTS');
     await env.db.rows(sql`update rate_limit set window_start = now() - interval '61 seconds' where key = ${`write:user:${alice.session.userId}`}`);
@@ -64,7 +63,7 @@ describe('write limits', () => {
   });
 
   it('limits anonymous writes per address, and does not count anonymous calls that are refused as unauthorised', async () => {
-    process.env.RONGHE_WRITE_LIMIT_ANONYMOUS = '2';
+    env.writeLimits.perAddress = 2;
     const stranger = anonymous(env, { ip: '203.0.113.7' });
     for (let i = 0; i < 5; i++) expect((await errorOf(stranger.organizations.create(partner()))).code).toBe('UNAUTHORIZED');
     for (let i = 0; i < 2; i++) expect((await errorOf(stranger.account.signIn({ identifier: 'limit-alice@example.com', password: `wrong2027${i}` }))).code).toBe('UNAUTHORIZED');
@@ -83,20 +82,20 @@ describe('write limits', () => {
   });
 
   it('holds under concurrent writes: of 12 at once with a limit of 5, exactly 5 get through', async () => {
-    process.env.RONGHE_WRITE_LIMIT = '5';
+    env.writeLimits.perUser = 5;
     const results = await Promise.allSettled(Array.from({ length: 12 }, () => bob.caller.organizations.create(partner())));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(5);
     expect(results.filter((r) => r.status === 'rejected').every((r) => (r.reason as { code?: string }).code === 'TOO_MANY_REQUESTS')).toBe(true);
   });
 
   it('turns a limit off with 0', async () => {
-    process.env.RONGHE_WRITE_LIMIT = '0';
+    env.writeLimits.perUser = 0;
     for (let i = 0; i < 3; i++) await bob.caller.organizations.create(partner());
     expect(await env.db.rows(sql`select 1 from rate_limit where key = ${`write:user:${bob.session.userId}`}`)).toHaveLength(0);
   });
 
   it('answers over HTTP with 429, Retry-After and a message in the caller’s language', async () => {
-    process.env.RONGHE_WRITE_LIMIT = '1';
+    env.writeLimits.perUser = 1;
     const post = async (lang: string) => {
       const headers = new Headers(alice.headers);
       headers.set('content-type', 'application/json');
@@ -107,7 +106,8 @@ describe('write limits', () => {
         endpoint: '/trpc',
         req,
         router: appRouter,
-        createContext: ({ resHeaders }) => createContextInner({ db: env.db, auth: env.auth, session, headers, resHeaders, lang: lang.startsWith('en') ? 'en' : 'zh-CN' }),
+        createContext: ({ resHeaders }) =>
+          createContextInner({ db: env.db, auth: env.auth, session, headers, resHeaders, lang: lang.startsWith('en') ? 'en' : 'zh-CN', writeLimits: env.writeLimits }),
       });
     };
     expect((await post('zh-CN')).status).toBe(200);

@@ -5,11 +5,9 @@ import type { OrganizationKind, PartnerType } from './organization.ts';
 
 // 产教融合共同体: 市域产教联合体 (city_union, "一园一体") and 行业产教融合共同体 (industry_community, "一产一体").
 
-export const consortiumKinds = ['city_union', 'industry_community'] as const;
-export type ConsortiumKind = (typeof consortiumKinds)[number];
-
-export const consortiumLevels = ['national', 'municipal', 'district'] as const;
-export type ConsortiumLevel = (typeof consortiumLevels)[number];
+import { consortiumKinds, consortiumLevels } from './constants/consortium.ts';
+export { consortiumKinds, consortiumLevels } from './constants/consortium.ts';
+export type { ConsortiumKind, ConsortiumLevel } from './constants/consortium.ts';
 
 export const consortiumStatuses = ['draft', 'submitted', 'returned', 'active', 'suspended', 'dissolved'] as const;
 export type ConsortiumStatus = (typeof consortiumStatuses)[number];

@@ -7,19 +7,13 @@ import type { NeedKind } from './need.ts';
 // Invitations are offers the other way round: the enterprise holds places for a cohort until the school answers,
 // and an offer left unanswered past its expiry gives the places back.
 
-/** missing → recorded (the school enters its number and signing date) → confirmed (the enterprise checks it) */
-export const agreementStatuses = ['missing', 'recorded', 'confirmed'] as const;
-export type AgreementStatus = (typeof agreementStatuses)[number];
+import type { AgreementStatus, PlacementPhase } from './constants/cooperation.ts';
+export { agreementStatuses, placementPhases, projectStatuses } from './constants/cooperation.ts';
+export type { AgreementStatus, PlacementPhase, ProjectStatus } from './constants/cooperation.ts';
 
 export const placementStatuses = ['planned', 'cancelled'] as const;
 export type PlacementStatus = (typeof placementStatuses)[number];
 
-/**
- * Where a placement stands on a given day. 'blocked' is the rule of 职业学校学生实习管理规定 (2021): an internship
- * may not start without a signed tripartite agreement, so one whose first day has come without a confirmed
- * agreement is flagged to both sides (and to admins) rather than shown as running.
- */
-export type PlacementPhase = 'awaiting_agreement' | 'ready' | 'blocked' | 'running' | 'finished' | 'cancelled';
 
 export function placementPhase(p: { status: PlacementStatus; agreementStatus: AgreementStatus; periodFrom: string; periodTo: string }, today: string): PlacementPhase {
   if (p.status === 'cancelled') return 'cancelled';
@@ -36,8 +30,6 @@ export const agreementInput = z.object({
   signedOn: z.iso.date(),
 });
 
-export const projectStatuses = ['active', 'completed', 'cancelled'] as const;
-export type ProjectStatus = (typeof projectStatuses)[number];
 
 /** The milestones a new project starts with, by the kind of need it answers; the two sides may add more. */
 export const defaultMilestones: Record<Exclude<NeedKind, 'internship'>, readonly string[]> = {

@@ -1,5 +1,7 @@
 // Messages that the server sends to users, in both languages. Zod schemas use these keys as
 // their `message`, and the API translates them for the caller (Accept-Language).
+import { notificationMessages } from './message-texts/notifications.ts';
+
 export const languages = ['zh-CN', 'en'] as const;
 export type Language = (typeof languages)[number];
 
@@ -192,6 +194,8 @@ const messages = {
   'file.agreementNotUsable': { 'zh-CN': '协议文件不存在、不是本校上传的，或已用于其他实习安排', en: 'The agreement file does not exist, was not uploaded by this school, or belongs to another placement' },
   'file.userQuota': { 'zh-CN': '您今天上传的文件已达上限（每人每天 {files} 个、{mb} MB），请明天再试', en: 'You have reached today’s upload limit ({files} files or {mb} MB a day per person); try again tomorrow' },
   'file.organizationQuota': { 'zh-CN': '本单位今天上传的文件已达上限（每天 {files} 个、{mb} MB），请明天再试', en: 'Your organisation has reached today’s upload limit ({files} files or {mb} MB a day); try again tomorrow' },
+  // keys: notifications and outgoing messages (message-texts/notifications.ts)
+  ...notificationMessages,
   'reason.required': { 'zh-CN': '请填写原因', en: 'Give a reason' },
   'input.invalid': { 'zh-CN': '输入有误，请检查标记的字段', en: 'Some fields are invalid; please check the marked fields' },
   'notFound': { 'zh-CN': '未找到该记录', en: 'Not found' },

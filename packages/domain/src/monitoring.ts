@@ -8,27 +8,14 @@ import { targets } from './reference/targets.ts';
 // from platform data or reported by admins with evidence), a daily snapshot of every value, and the
 // red / amber / green rule. See docs/decisions/009-monitoring.md.
 
-export const PLAN_START = '2025-01-01';
-export const PLAN_END = '2027-12-31';
+import { clusterDesignations, indicatorMetrics, indicatorScopes, PLAN_END, PLAN_START, schoolDesignations, type IndicatorMetric } from './constants/monitoring.ts';
+export { clusterDesignations, indicatorMetrics, indicatorScopes, PLAN_END, PLAN_START, schoolDesignations } from './constants/monitoring.ts';
+export type { ClusterDesignation, IndicatorMetric, IndicatorScope, SchoolDesignation } from './constants/monitoring.ts';
 
 /** How an indicator's actual value is obtained. */
 export const indicatorSources = ['computed', 'reported'] as const;
 export type IndicatorSource = (typeof indicatorSources)[number];
 
-/** Designations a school carries (set by admins): they feed T04–T06 and T08. */
-export const schoolDesignations = ['new_zhiye_benke', 'new_gaozhi', 'shuanggao_national', 'shuanggao_beijing'] as const;
-export type SchoolDesignation = (typeof schoolDesignations)[number];
-
-/** A 高水平专业群 is designated at national or Beijing level: T07 and T09. */
-export const clusterDesignations = ['national', 'beijing'] as const;
-export type ClusterDesignation = (typeof clusterDesignations)[number];
-
-/**
- * What the platform can count. Each metric can be taken over the whole platform, over a region
- * (a province or a district: where the organisation or base is) or over one consortium's active members.
- */
-export const indicatorMetrics = ['consortia_active', 'practice_centres_open', 'schools_designated', 'clusters_designated', 'projects_completed', 'placement_students'] as const;
-export type IndicatorMetric = (typeof indicatorMetrics)[number];
 
 export const metricParamsSchema = z.object({
   consortiumKind: z.enum(consortiumKinds).optional(),
@@ -156,8 +143,6 @@ export const indicatorReportInput = z.object({
   evidenceUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/, message: 'indicator.evidenceUrl' }).max(500)]).default(''),
 });
 
-export const indicatorScopes = ['platform', 'region', 'consortium'] as const;
-export type IndicatorScope = (typeof indicatorScopes)[number];
 
 /** An admin's own indicator, for a district or a consortium, with the same structure as the plan's. */
 export const indicatorInput = z

@@ -6,25 +6,9 @@ import type { MessageKey } from './messages.ts';
 // 合作需求: what an enterprise (or a consortium on its behalf) asks schools for, one kind per need.
 // Kind-specific fields are a discriminated union; the internship rules are checked here, in one place.
 
-export const needKinds = ['internship', 'order_class', 'curriculum', 'textbook', 'teacher_practice', 'technical_problem', 'base_building'] as const;
-export type NeedKind = (typeof needKinds)[number];
-
-/** What each kind of need is called, in Chinese and in English: the web pages and the annual report. */
-export const needKindNames: Record<'zh-CN' | 'en', Record<NeedKind, string>> = {
-  'zh-CN': { internship: '岗位实习', order_class: '订单班', curriculum: '课程共建', textbook: '教材共建', teacher_practice: '教师企业实践', technical_problem: '技术攻关', base_building: '共建基地' },
-  en: { internship: 'Internship', order_class: 'Order class', curriculum: 'Joint curriculum', textbook: 'Joint textbook', teacher_practice: 'Teacher practice in enterprise', technical_problem: 'Technical problem solving', base_building: 'Joint training base' },
-};
-
-/** draft → published → closed | filled | expired (past its deadline) */
-export const needStatuses = ['draft', 'published', 'closed', 'filled', 'expired'] as const;
-export type NeedStatus = (typeof needStatuses)[number];
-
-/**
- * A school's application: applied → accepted (all) | partly_accepted | declined; withdrawn by the school while open.
- * An enterprise's invitation (its places held meanwhile): invited → accepted | partly_accepted | declined by the school, or expired.
- */
-export const applicationStatuses = ['applied', 'invited', 'accepted', 'partly_accepted', 'declined', 'withdrawn', 'expired'] as const;
-export type ApplicationStatus = (typeof applicationStatuses)[number];
+import type { NeedKind } from './constants/need.ts';
+export { applicationStatuses, needKindNames, needKinds, needStatuses } from './constants/need.ts';
+export type { ApplicationStatus, NeedKind, NeedStatus } from './constants/need.ts';
 
 /** who made the first move: the school applied, the enterprise invited a cohort, or an allocation round placed it */
 export const applicationDirections = ['apply', 'invite', 'round'] as const;
@@ -110,7 +94,8 @@ export function internshipViolations(
   opts: { interns: number; enterpriseStaff: number | null; otherInterns?: number },
 ): Array<{ rule: InternshipRule; field: string }> {
   const out: Array<{ rule: InternshipRule; field: string }> = [];
-  if (need.periodTo < need.periodFrom) out.push({ rule: 'internship.period', field: 'periodTo' });
+  const period = periodViolation(need);
+  if (period) out.push(period);
   if (need.monthlyPay < need.probationWage * internshipRules.minPayShare) out.push({ rule: 'internship.pay', field: 'monthlyPay' });
   if (opts.interns > maxInternsForPost(need.postStaffCount)) out.push({ rule: 'internship.postShare', field: 'headcount' });
   if (opts.enterpriseStaff !== null && opts.interns + (opts.otherInterns ?? 0) > maxInternsForEnterprise(opts.enterpriseStaff))
@@ -135,6 +120,47 @@ export function bannedContent(need: { title: string; description: string; detail
     if (term) return { field, term };
   }
   return null;
+}
+
+/** The period rule, for every kind with a period (internships, teacher practice): it cannot end before it starts. */
+export function periodViolation(n: { periodFrom?: string | null; periodTo?: string | null }): { rule: 'internship.period'; field: 'periodTo' } | null {
+  return n.periodFrom && n.periodTo && n.periodTo < n.periodFrom ? { rule: 'internship.period', field: 'periodTo' } : null;
+}
+
+/** The terms of a stored internship need that the rules look at (kind-specific ones live in `details`). */
+export function internshipTermsOf(n: { details: unknown; periodFrom: string | null; periodTo: string | null }) {
+  const d = internshipFields.partial().parse({ ...(n.details as Record<string, unknown>), periodFrom: n.periodFrom ?? undefined, periodTo: n.periodTo ?? undefined });
+  return { monthlyPay: d.monthlyPay ?? 0, probationWage: d.probationWage ?? 1, postStaffCount: d.postStaffCount ?? 0, periodFrom: n.periodFrom ?? '', periodTo: n.periodTo ?? '' };
+}
+
+/** A need's stored values that publishing looks at. */
+export type PublishableNeed = {
+  kind: NeedKind;
+  title: string;
+  description: string;
+  deadline: string;
+  details: unknown;
+  headcount: number | null;
+  periodFrom: string | null;
+  periodTo: string | null;
+};
+
+export type PublishViolation = { key: Extract<MessageKey, 'booking.pastDate' | 'need.bannedContent' | InternshipRule>; field: string; params?: Record<string, string | number> };
+
+/**
+ * What publishing checks, on a need's stored values, the one rule for publishing and for editing a published need:
+ * the deadline not past (`today` in China), no banned terms, the period in order, and for internships the rules.
+ * The first violation with its field, or null.
+ */
+export function publishChecks(n: PublishableNeed, staffCount: number | null, today: string): PublishViolation | null {
+  if (n.deadline < today) return { key: 'booking.pastDate', field: 'deadline' };
+  const banned = bannedContent(n);
+  if (banned) return { key: 'need.bannedContent', field: banned.field, params: { term: banned.term } };
+  const period = periodViolation(n);
+  if (period) return { key: period.rule, field: period.field };
+  if (n.kind !== 'internship') return null;
+  const first = internshipViolations(internshipTermsOf(n), { interns: n.headcount ?? 0, enterpriseStaff: staffCount })[0];
+  return first ? { key: first.rule, field: first.field } : null;
 }
 
 /** The field that holds a kind's places (the `headcount` column), when the kind has places. */

@@ -5,17 +5,9 @@ import { industryDivisionSchema } from './reference/industries.ts';
 import { schoolCodeSchema } from './school-code.ts';
 import { usccSchema } from './uscc.ts';
 
-export const organizationKinds = ['school', 'enterprise', 'partner'] as const;
-export type OrganizationKind = (typeof organizationKinds)[number];
-
-export const schoolLevels = ['zhongzhi', 'gaozhi', 'zhiye_benke', 'yingyong_benke', 'jigong', 'gaozhong', 'zhongxiaoxue'] as const;
-export type SchoolLevel = (typeof schoolLevels)[number];
-
-export const partnerTypes = ['association', 'park', 'institute', 'government', 'other'] as const;
-export type PartnerType = (typeof partnerTypes)[number];
-
-export const organizationStatuses = ['pending', 'verified', 'rejected', 'suspended'] as const;
-export type OrganizationStatus = (typeof organizationStatuses)[number];
+import { organizationKinds, partnerTypes, schoolLevels, vouchedFields, type OrganizationKind, type OrganizationStatus, type SchoolLevel } from './constants/organization.ts';
+export { organizationKinds, organizationStatuses, partnerTypes, schoolLevels, vouchedFields } from './constants/organization.ts';
+export type { OrganizationKind, OrganizationStatus, PartnerType, SchoolLevel, VouchedField } from './constants/organization.ts';
 
 export const organizationKindSchema = z.enum(organizationKinds);
 
@@ -76,8 +68,6 @@ export type OrganizationInput = z.infer<typeof organizationInputSchema>;
 // What verification vouches for. On a verified (or suspended) organisation these change only through a change
 // request a platform admin approves; until then every rule keeps reading the old values.
 
-export const vouchedFields = ['name', 'regionCode', 'uscc', 'schoolCode', 'schoolLevel', 'staffCount'] as const;
-export type VouchedField = (typeof vouchedFields)[number];
 export type VouchedValues = { name?: string; regionCode?: string; uscc?: string | null; schoolCode?: string | null; schoolLevel?: SchoolLevel | null; staffCount?: number | null };
 
 /** The statuses whose vouched values are held: the commission has verified them. */

@@ -4,16 +4,15 @@ import { daysBetween } from './training-base.ts';
 // 建设任务进度表: the schedule of the plan's tasks, each with an owner organisation, a responsible person,
 // a deadline and an expected outcome (定项目、定时限、定成效), and dated progress updates with evidence.
 
-export const planTaskStatuses = ['not_started', 'in_progress', 'done', 'cancelled'] as const;
-export type PlanTaskStatus = (typeof planTaskStatuses)[number];
+import { planTaskStatuses, type PlanTaskFlag, type PlanTaskStatus } from './constants/plan-task.ts';
+export { planTaskFlags, planTaskStatuses } from './constants/plan-task.ts';
+export type { PlanTaskFlag, PlanTaskStatus } from './constants/plan-task.ts';
 
 /** Owners' managers are reminded this many days before a deadline. */
 export const REMIND_DAYS_BEFORE = 14;
 /** A task is at risk when its deadline is this close and its progress is behind the time elapsed. */
 export const AT_RISK_DAYS = 30;
 
-export const planTaskFlags = ['overdue', 'at_risk', 'on_track', 'done', 'cancelled'] as const;
-export type PlanTaskFlag = (typeof planTaskFlags)[number];
 
 /**
  * Overdue: not done and the deadline has passed. At risk: not done, the deadline within 30 days, and the

@@ -1,9 +1,9 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
 import { en } from './en.ts';
 import { zhCN } from './zh-cn.ts';
+import * as account from './features/account.ts';
+import type * as DayjsLocale from './dayjs-locale.ts';
 
 export type Lang = 'zh-CN' | 'en';
 const STORAGE_KEY = 'ronghe.lang';
@@ -16,24 +16,53 @@ function storedLanguage(): Lang {
   }
 }
 
-// Feature message files (i18n/features/*.ts) each export { zhCN, en } and are merged by file name.
-const features = import.meta.glob<{ zhCN: Record<string, unknown>; en: Record<string, unknown> }>('./features/*.ts', { eager: true });
-const featureMessages = (lang: 'zhCN' | 'en') =>
-  Object.fromEntries(Object.entries(features).map(([path, mod]) => [path.replace(/^.*\/(.*)\.ts$/, '$1'), mod[lang]]));
+// Feature message files (i18n/features/*.ts) each export { zhCN, en } and are merged by file name. The shell's
+// (account) comes with the first page; the others load in chunks of their own before the first page that is not
+// the home page renders (loadFeatureMessages, awaited by every lazy page in app.tsx).
+type Catalogue = { zhCN: Record<string, unknown>; en: Record<string, unknown> };
+const features = import.meta.glob<Catalogue>(['./features/*.ts', '!./features/account.ts']);
+const featureName = (path: string) => path.replace(/^.*\/(.*)\.ts$/, '$1');
 
 void i18next.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: { ...zhCN, ...featureMessages('zhCN') } }, en: { translation: { ...en, ...featureMessages('en') } } },
+  resources: { 'zh-CN': { translation: { ...zhCN, account: account.zhCN } }, en: { translation: { ...en, account: account.en } } },
   lng: storedLanguage(),
   fallbackLng: 'zh-CN',
   // React escapes what it renders; a string meant for an HTML sink (an ECharts formatter) goes through lib/escape-html.ts
   interpolation: { escapeValue: false },
+  // a feature's messages arriving later re-render what already asked for them
+  react: { bindI18nStore: 'added' },
 });
+
+let featuresLoaded: Promise<void> | undefined;
+// dayjs (and its Chinese locale) is not on the home page: it comes with the features' messages
+let dayjsLocale: Promise<typeof DayjsLocale> | undefined;
 
 function applyDocumentLanguage(lang: Lang): void {
   document.documentElement.lang = lang;
-  dayjs.locale(lang === 'en' ? 'en' : 'zh-cn');
+  if (dayjsLocale) void dayjsLocale.then((m) => m.setDayjsLocale(lang));
 }
 applyDocumentLanguage(storedLanguage());
+
+/** Loads every feature's messages once (both languages); a failed load is tried again on the next call. */
+export function loadFeatureMessages(): Promise<void> {
+  dayjsLocale ??= import('./dayjs-locale.ts');
+  featuresLoaded ??= Promise.all([
+    dayjsLocale.then((m) => m.setDayjsLocale(currentLanguage())),
+    ...Object.entries(features).map(async ([path, load]) => {
+      const mod = await load();
+      i18next.addResourceBundle('zh-CN', 'translation', { [featureName(path)]: mod.zhCN }, false, true);
+      i18next.addResourceBundle('en', 'translation', { [featureName(path)]: mod.en }, false, true);
+    }),
+  ]).then(
+    () => undefined,
+    (error: unknown) => {
+      featuresLoaded = undefined;
+      dayjsLocale = undefined;
+      throw error;
+    },
+  );
+  return featuresLoaded;
+}
 
 export const currentLanguage = (): Lang => (i18next.language === 'en' ? 'en' : 'zh-CN');
 

@@ -1,17 +1,24 @@
-import { useState, lazy, Suspense } from 'react';
+import { useEffect, useState, lazy, Suspense } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useMutation } from '@tanstack/react-query';
-import { App, Button, Drawer, Dropdown, Grid, Layout, Menu, Typography } from 'antd';
+import { App, Button, Grid, Layout } from 'antd';
 import type { MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { currentLanguage, setLanguage } from '../i18n/index.ts';
+import { currentLanguage, loadFeatureMessages, setLanguage } from '../i18n/index.ts';
 import { useTRPC } from '../lib/trpc.ts';
 import { useMe, useResetSession } from '../lib/session.ts';
 import { messageOf } from '../lib/errors.ts';
 
 // The bell (Badge, Popover, polling) loads after the first screen, to keep the home page small.
-const NotificationBell = lazy(() => import('../components/notification-bell.tsx').then((m) => ({ default: m.NotificationBell })));
-
+// the bell reads the features' messages too, so it waits for them like a page
+const NotificationBell = lazy(async () => {
+  const [m] = await Promise.all([import('../components/notification-bell.tsx'), loadFeatureMessages()]);
+  return { default: m.NotificationBell };
+});
+// the drawer (narrow screens) and the user's menu (signed in) are not on an anonymous visitor's first screen
+const NavDrawer = lazy(() => import('./nav-drawer.tsx'));
+const UserMenu = lazy(() => import('./user-menu.tsx'));
+const WideMenu = lazy(() => import('./wide-menu.tsx'));
 
 const { Header, Content, Footer } = Layout;
 
@@ -52,6 +59,7 @@ export function AppShell() {
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const [drawerUsed, setDrawerUsed] = useState(false);
   const compact = !screens.md;
   // the English platform name is long: below 1600 px it would push the menu into an overflow "…"
   const showFullName = currentLanguage() === 'en' ? Boolean(screens.xxl) : Boolean(screens.lg);
@@ -59,6 +67,10 @@ export function AppShell() {
   const user = me.data ?? null;
   const isAdmin = user?.isPlatformAdmin ?? false;
   const signOut = useSignOut();
+  // a signed-in user's menu names pages from the features' messages (管理端's monitoring pages): load them now
+  useEffect(() => {
+    if (user) void loadFeatureMessages();
+  }, [user]);
 
   const close = () => setDrawerOpen(false);
   const link = (path: string, label: string) => ({
@@ -94,6 +106,11 @@ export function AppShell() {
   ];
   // come back here after signing in, unless here is nowhere in particular
   const loginPath = pathname === '/' || pathname === '/login' ? '/login' : `/login?next=${encodeURIComponent(pathname + search)}`;
+  const userButton = user && (
+    <Button ghost size="small" loading={signOut.isPending} aria-label={t('account.userMenu', { name: user.name })} style={{ maxWidth: compact ? 96 : 200 }}>
+      <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{user.name}</span>
+    </Button>
+  );
   const switchLanguage = () => void setLanguage(currentLanguage() === 'en' ? 'zh-CN' : 'en');
 
   return (
@@ -105,7 +122,11 @@ export function AppShell() {
             {showFullName && <span style={{ fontSize: 13, fontWeight: 400, marginInlineStart: 12, opacity: 0.85 }}>{t('app.fullName')}</span>}
           </Link>
           <nav aria-label={t('nav.menu')} style={{ flex: 1, minWidth: 0 }}>
-            {!compact && <Menu theme="dark" mode="horizontal" selectedKeys={[active]} items={wideItems} style={{ background: 'transparent', justifyContent: 'flex-end' }} />}
+            {!compact && (
+              <Suspense fallback={null}>
+                <WideMenu items={wideItems} active={active} />
+              </Suspense>
+            )}
           </nav>
           <Button ghost size="small" onClick={switchLanguage} aria-label={`${t('nav.language')}: ${t('nav.switchTo')}`} lang={currentLanguage() === 'en' ? 'zh-CN' : 'en'}>
             {t('nav.switchTo')}
@@ -116,11 +137,9 @@ export function AppShell() {
             </Suspense>
           )}
           {user ? (
-            <Dropdown menu={{ items: userMenu, selectedKeys: [] }} trigger={['click']} placement="bottomRight">
-              <Button ghost size="small" loading={signOut.isPending} aria-label={t('account.userMenu', { name: user.name })} style={{ maxWidth: compact ? 96 : 200 }}>
-                <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{user.name}</span>
-              </Button>
-            </Dropdown>
+            <Suspense fallback={userButton}>
+              <UserMenu items={userMenu}>{userButton}</UserMenu>
+            </Suspense>
           ) : (
             me.isSuccess && (
               <Button
@@ -137,20 +156,32 @@ export function AppShell() {
             )
           )}
           {compact && (
-            <Button ghost size="small" onClick={() => setDrawerOpen(true)} aria-expanded={drawerOpen} aria-controls="nav-drawer">
+            <Button
+              ghost
+              size="small"
+              onClick={() => {
+                setDrawerUsed(true);
+                setDrawerOpen(true);
+              }}
+              aria-expanded={drawerOpen}
+              aria-controls="nav-drawer"
+            >
               {t('nav.menu')}
             </Button>
           )}
         </Header>
-        <Drawer id="nav-drawer" title={t('nav.menu')} placement="right" open={drawerOpen} onClose={close} size={260}>
-          <Menu mode="vertical" selectedKeys={[active]} items={drawerItems} style={{ border: 'none' }} />
-        </Drawer>
+        {drawerUsed && (
+          <Suspense fallback={null}>
+            <NavDrawer title={t('nav.menu')} open={drawerOpen} onClose={close} items={drawerItems} active={active} />
+          </Suspense>
+        )}
         <Content style={{ padding: compact ? 12 : '24px 32px', maxWidth: 1200, width: '100%', margin: '0 auto' }}>
           {/* antd's Content renders the page's <main> landmark */}
           <Outlet />
         </Content>
         <Footer style={{ textAlign: 'center' }}>
-          <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>
+          {/* antd's colorTextDescription as set in app.tsx; Typography would bring its editor and tooltip along */}
+          <span style={{ color: '#636363' }}>{t('app.tagline')}</span>
         </Footer>
       </Layout>
     </>

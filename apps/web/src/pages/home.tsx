@@ -1,12 +1,25 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Row, Statistic, Typography } from 'antd';
+import { Col, Row } from 'antd';
 import './home.css';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../lib/trpc.ts';
 import { QueryState } from '../components/query-state.tsx';
 import { ToneTag } from '../components/tone-tag.tsx';
+import { Heading } from '../components/heading.tsx';
 
 const provinceCodes = ['11', '12', '13'] as const;
+// antd's colorTextDescription as set in app.tsx (4.5:1 on white)
+const secondary = '#636363';
+
+/** A count with its caption, as antd's Statistic draws it (which would add its own code to the first screen). */
+function Figure({ title, value, small = false }: { title: string; value: number; small?: boolean }) {
+  return (
+    <div>
+      <div style={{ color: secondary, fontSize: 14, marginBottom: 4 }}>{title}</div>
+      <div style={{ fontSize: small ? 20 : 24, fontVariantNumeric: 'tabular-nums' }}>{value.toLocaleString('en-US')}</div>
+    </div>
+  );
+}
 
 export function HomePage() {
   const { t, i18n } = useTranslation();
@@ -23,44 +36,52 @@ export function HomePage() {
   return (
     <>
       <section aria-labelledby="home-title" style={{ marginBottom: 24 }}>
-        <Typography.Title id="home-title" level={1} style={{ marginTop: 8 }}>
+        <Heading id="home-title" level={1}>
           {t('home.title')}
-        </Typography.Title>
-        <Typography.Paragraph style={{ maxWidth: 820, fontSize: 15 }}>{t('home.intro')}</Typography.Paragraph>
+        </Heading>
+        <p style={{ maxWidth: 820, fontSize: 15, margin: '0 0 1em' }}>{t('home.intro')}</p>
       </section>
 
       <Row gutter={[16, 16]}>
         <Col xs={24} md={12}>
-          <Card title={t('home.orgs')}>
+          <section className="ronghe-panel">
+            <Heading style={{ fontSize: 16 }}>{t('home.orgs')}</Heading>
+            <div className="ronghe-panel-body">
             <QueryState query={stats} rows={2}>
-              <Statistic title={t('common.total')} value={orgTotal} />
+              <Figure title={t('common.total')} value={orgTotal} />
               <Row gutter={8} style={{ marginTop: 12 }}>
                 {provinceCodes.map((p) => (
                   <Col span={8} key={p}>
-                    <Statistic title={t(`provinces.${p}`)} value={orgsIn(p)} styles={{ content: { fontSize: 20 } }} />
+                    <Figure title={t(`provinces.${p}`)} value={orgsIn(p)} small />
                   </Col>
                 ))}
               </Row>
             </QueryState>
-          </Card>
+          </div>
+          </section>
         </Col>
         <Col xs={24} md={12}>
-          <Card title={t('home.regions')}>
+          <section className="ronghe-panel">
+            <Heading style={{ fontSize: 16 }}>{t('home.regions')}</Heading>
+            <div className="ronghe-panel-body">
             <QueryState query={regions} rows={2}>
-              <Statistic title={t('common.total')} value={regions.data?.length ?? 0} />
+              <Figure title={t('common.total')} value={regions.data?.length ?? 0} />
               <Row gutter={8} style={{ marginTop: 12 }}>
                 {provinceCodes.map((p) => (
                   <Col span={8} key={p}>
-                    <Statistic title={t(`provinces.${p}`)} value={countiesIn(p)} styles={{ content: { fontSize: 20 } }} />
+                    <Figure title={t(`provinces.${p}`)} value={countiesIn(p)} small />
                   </Col>
                 ))}
               </Row>
             </QueryState>
-          </Card>
+          </div>
+          </section>
         </Col>
         <Col span={24}>
-          <Card title={t('home.targets')}>
-            <Typography.Paragraph type="secondary">{t('home.targetsHint')}</Typography.Paragraph>
+          <section className="ronghe-panel">
+            <Heading style={{ fontSize: 16 }}>{t('home.targets')}</Heading>
+            <div className="ronghe-panel-body">
+            <p style={{ margin: '0 0 1em', color: secondary }}>{t('home.targetsHint')}</p>
             <QueryState query={targets} rows={8}>
               {/* a plain table: antd's Table would add ~40 kB to the first screen for 16 static rows */}
               <table className="ronghe-table">
@@ -86,7 +107,8 @@ export function HomePage() {
                 </tbody>
               </table>
             </QueryState>
-          </Card>
+          </div>
+          </section>
         </Col>
       </Row>
     </>

@@ -5,6 +5,8 @@ import type { Context } from '../context.ts';
 // Every tRPC mutation counts against a fixed one-minute window in PostgreSQL (rate_limit, atomic across
 // server processes): per user when signed in, per client address when not. Sign-up and sign-in keep
 // their own, stricter rules (services/accounts.ts); this one bounds everything else a client can write.
+// The limits come from the validated environment (apps/api env.ts: RONGHE_WRITE_LIMIT, RONGHE_WRITE_LIMIT_ANONYMOUS),
+// read once at boot and carried by the context; 0 turns one off.
 
 export const WRITE_WINDOW_S = 60;
 
@@ -15,27 +17,16 @@ export const DEFAULT_WRITES_PER_ADDRESS = 60;
 
 export type WriteLimits = { perUser: number; perAddress: number };
 
-function limitFrom(value: string | undefined, fallback: number): number {
-  if (value === undefined || value.trim() === '') return fallback;
-  const n = Number(value);
-  // a value that is not a whole number ≥ 0 keeps the default rather than turning every write into an error
-  return Number.isInteger(n) && n >= 0 ? n : fallback;
-}
+export const DEFAULT_WRITE_LIMITS: WriteLimits = Object.freeze({ perUser: DEFAULT_WRITES_PER_USER, perAddress: DEFAULT_WRITES_PER_ADDRESS });
 
-/**
- * The limits, read when a mutation arrives so tests and load runs can set them per process:
- * RONGHE_WRITE_LIMIT (writes per minute per user) and RONGHE_WRITE_LIMIT_ANONYMOUS (per address); 0 turns one off.
- */
-export function writeLimits(source: Record<string, string | undefined> = process.env): WriteLimits {
-  return {
-    perUser: limitFrom(source.RONGHE_WRITE_LIMIT, DEFAULT_WRITES_PER_USER),
-    perAddress: limitFrom(source.RONGHE_WRITE_LIMIT_ANONYMOUS, DEFAULT_WRITES_PER_ADDRESS),
-  };
+/** The limits from the environment's settings; one not set keeps its default. */
+export function writeLimits(settings: { perUser?: number | undefined; perAddress?: number | undefined } = {}): WriteLimits {
+  return { perUser: settings.perUser ?? DEFAULT_WRITES_PER_USER, perAddress: settings.perAddress ?? DEFAULT_WRITES_PER_ADDRESS };
 }
 
 /** Counts one write by the caller; over the limit, a RATE_LIMITED error (HTTP 429) and a Retry-After header. */
-export async function countWrite(ctx: Pick<Context, 'db' | 'session' | 'ip' | 'resHeaders'>, limits: WriteLimits = writeLimits()): Promise<void> {
-  const limit = ctx.session ? limits.perUser : limits.perAddress;
+export async function countWrite(ctx: Pick<Context, 'db' | 'session' | 'ip' | 'resHeaders' | 'writeLimits'>): Promise<void> {
+  const limit = ctx.session ? ctx.writeLimits.perUser : ctx.writeLimits.perAddress;
   if (limit === 0) return;
   const key = ctx.session ? `write:user:${ctx.session.userId}` : `write:ip:${ctx.ip}`;
   if ((await hitRateLimit(ctx.db, key, WRITE_WINDOW_S)) <= limit) return;

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { listAudit } from '@ronghe/db/queries/audit';
 import { listChangeRequests } from '@ronghe/db/queries/organization-changes';
 import { changeRequestStatuses, organizationKinds, organizationStatuses } from '@ronghe/domain/organization';
 import { approveChange, rejectChange } from '../services/organization-changes.ts';
 import { decideOrganization, verificationQueue } from '../services/organizations.ts';
 import { vouchedValuesOutput } from './organizations.ts';
+import * as audit from '../services/audit.ts';
+import { auditEntry } from '../services/audit.ts';
 import { adminProcedure, router } from '../trpc.ts';
 
 const reason = z.string().trim().min(2, { message: 'reason.required' }).max(500);
@@ -103,28 +104,6 @@ export const adminRouter = router({
 
   auditLog: adminProcedure
     .input(z.object({ entity: z.string().max(50).optional(), action: z.string().max(50).optional(), organizationId: z.uuid().optional(), cursor: z.number().int().positive().nullish(), limit: z.number().int().min(1).max(200).default(50) }))
-    .output(
-      z.object({
-        items: z.array(
-          z.object({
-            id: z.number(),
-            at: z.date(),
-            action: z.string(),
-            entity: z.string(),
-            entityId: z.string(),
-            before: z.unknown(),
-            after: z.unknown(),
-            organizationId: z.string().nullable(),
-            actorUserId: z.string().nullable(),
-            actorName: z.string().nullable(),
-          }),
-        ),
-        next: z.number().nullable(),
-      }),
-    )
-    .query(async ({ ctx, input }) => {
-      const rows = await listAudit(ctx.db, { ...input, beforeId: input.cursor ?? undefined, limit: input.limit + 1 });
-      const items = rows.slice(0, input.limit);
-      return { items, next: rows.length > input.limit ? (items.at(-1)?.id ?? null) : null };
-    }),
+    .output(z.object({ items: z.array(auditEntry), next: z.number().nullable() }))
+    .query(({ ctx, input }) => audit.auditLog(ctx.db, input)),
 });

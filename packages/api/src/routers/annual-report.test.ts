@@ -20,7 +20,7 @@ async function activeConsortium(kind: 'city_union' | 'industry_community', ancho
   const enterprise = await verifiedOrganization(env, admin, 'enterprise', anchorRegionCode);
   const { id } = await school.caller.consortia.propose({ organizationId: school.organizationId, kind, level: 'municipal', name: `年报测试共同体${++n}`, industryCode: '34', anchorRegionCode, goals: '' });
   await school.caller.consortia.invite({ consortiumId: id, actingOrganizationId: school.organizationId, organizationId: enterprise.organizationId, role: 'lead' });
-  await enterprise.caller.consortia.respondToInvitation({ consortiumId: id, organizationId: enterprise.organizationId, accept: true });
+  await enterprise.caller.consortia.respond({ consortiumId: id, organizationId: enterprise.organizationId, accept: true });
   await school.caller.consortia.submit({ consortiumId: id, organizationId: school.organizationId });
   await admin.caller.consortia.review({ consortiumId: id, decision: 'approve' });
   return { school, enterprise };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { getTrainingBase, listBookings } from '@ronghe/db/queries/training-bases';
+import { getTrainingBase } from '@ronghe/db/queries/training-bases';
+import { listBookings } from '@ronghe/db/queries/base-bookings';
 import { DomainError } from '@ronghe/domain/errors';
 import { bookingPurposes, bookingRequestFields, bookingStatuses, refineRange } from '@ronghe/domain/training-base';
 import * as bookings from '../services/base-bookings.ts';

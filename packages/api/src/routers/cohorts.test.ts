@@ -125,6 +125,6 @@ describe('cohorts.update and close', () => {
     expect((await school.caller.cohorts.close({ id })).status).toBe('closed');
     expect(keyOf(await errorOf(school.caller.cohorts.update({ id, data: cohort({ students: 5 }) })))).toBe('cohort.closed');
     expect((await errorOf(school.caller.cohorts.close({ id }))).code).toBe('CONFLICT');
-    expect((await school.caller.cohorts.mine({ organizationId: school.organizationId })).find((c) => c.id === id)?.status).toBe('closed');
+    expect((await school.caller.cohorts.list({ organizationId: school.organizationId })).find((c) => c.id === id)?.status).toBe('closed');
   });
 });

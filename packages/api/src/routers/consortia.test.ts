@@ -36,7 +36,7 @@ async function activeConsortium() {
   const enterprise = await verifiedOrganization(env, admin, 'enterprise');
   const { id } = await school.caller.consortia.propose(proposal(school.organizationId));
   await school.caller.consortia.invite({ consortiumId: id, actingOrganizationId: school.organizationId, organizationId: enterprise.organizationId, role: 'lead' });
-  await enterprise.caller.consortia.respondToInvitation({ consortiumId: id, organizationId: enterprise.organizationId, accept: true });
+  await enterprise.caller.consortia.respond({ consortiumId: id, organizationId: enterprise.organizationId, accept: true });
   await school.caller.consortia.submit({ consortiumId: id, organizationId: school.organizationId });
   await admin.caller.consortia.review({ consortiumId: id, decision: 'approve' });
   return { id, school, enterprise };
@@ -74,7 +74,7 @@ describe('consortium lifecycle', () => {
     const enterprise = await verifiedOrganization(env, admin, 'enterprise');
     const { id: other } = await school.caller.consortia.propose(proposal(school.organizationId, 'city_union'));
     await school.caller.consortia.invite({ consortiumId: other, actingOrganizationId: school.organizationId, organizationId: enterprise.organizationId, role: 'lead' });
-    await enterprise.caller.consortia.respondToInvitation({ consortiumId: other, organizationId: enterprise.organizationId, accept: true });
+    await enterprise.caller.consortia.respond({ consortiumId: other, organizationId: enterprise.organizationId, accept: true });
     await school.caller.consortia.submit({ consortiumId: other, organizationId: school.organizationId });
     await admin.caller.consortia.review({ consortiumId: other, decision: 'return', reason: '请补充章程与年度目标' });
     expect(await school.caller.consortia.get({ id: other })).toMatchObject({ status: 'returned', statusReason: '请补充章程与年度目标' });
@@ -100,14 +100,14 @@ describe('joining and leaving', () => {
   it('a Tianjin school applies and a lead accepts; a repeated application is refused', async () => {
     const { id, school } = await activeConsortium();
     const tianjin = await verifiedOrganization(env, admin, 'school', '120116');
-    await tianjin.caller.consortia.applyToJoin({ consortiumId: id, organizationId: tianjin.organizationId, message: '希望加入' });
-    expect(keyOf(await errorOf(tianjin.caller.consortia.applyToJoin({ consortiumId: id, organizationId: tianjin.organizationId })))).toBe('consortium.alreadyMember');
+    await tianjin.caller.consortia.applyFor({ consortiumId: id, organizationId: tianjin.organizationId, message: '希望加入' });
+    expect(keyOf(await errorOf(tianjin.caller.consortia.applyFor({ consortiumId: id, organizationId: tianjin.organizationId })))).toBe('consortium.alreadyMember');
     expect((await school.caller.notifications.unreadCount()) > 0).toBe(true);
-    await school.caller.consortia.decideApplication({ consortiumId: id, actingOrganizationId: school.organizationId, organizationId: tianjin.organizationId, accept: true });
+    await school.caller.consortia.decide({ consortiumId: id, actingOrganizationId: school.organizationId, organizationId: tianjin.organizationId, accept: true });
     const c = await anonymous(env).consortia.get({ id });
     expect(c.members.find((m) => m.organizationId === tianjin.organizationId)).toMatchObject({ provinceCode: '12' });
     expect(await memberCount(id)).toBe(3);
-    expect((await errorOf(tianjin.caller.consortia.decideApplication({ consortiumId: id, actingOrganizationId: tianjin.organizationId, organizationId: tianjin.organizationId, accept: true }))).code).toBe('FORBIDDEN');
+    expect((await errorOf(tianjin.caller.consortia.decide({ consortiumId: id, actingOrganizationId: tianjin.organizationId, organizationId: tianjin.organizationId, accept: true }))).code).toBe('FORBIDDEN');
   });
 
   it('the last lead cannot leave; a member can', async () => {
@@ -123,10 +123,10 @@ describe('joining and leaving', () => {
     const applicants = [];
     for (let i = 0; i < 50; i++) applicants.push(await verifiedOrganization(env, admin, i % 2 ? 'enterprise' : 'partner', i % 3 ? '130102' : '110105'));
     // every applicant sends its application twice at once
-    const results = await Promise.allSettled(applicants.flatMap((a) => [0, 1].map(() => a.caller.consortia.applyToJoin({ consortiumId: id, organizationId: a.organizationId }))));
+    const results = await Promise.allSettled(applicants.flatMap((a) => [0, 1].map(() => a.caller.consortia.applyFor({ consortiumId: id, organizationId: a.organizationId }))));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(50);
     for (const r of results) if (r.status === 'rejected') expect((r.reason as { code: string }).code).toBe('CONFLICT');
-    await Promise.all(applicants.map((a) => school.caller.consortia.decideApplication({ consortiumId: id, actingOrganizationId: school.organizationId, organizationId: a.organizationId, accept: true })));
+    await Promise.all(applicants.map((a) => school.caller.consortia.decide({ consortiumId: id, actingOrganizationId: school.organizationId, organizationId: a.organizationId, accept: true })));
     const [row] = await env.db.rows<{ n: number; count: number }>(
       sql`select count(*)::int as n, (select member_count from consortium where id = ${id}) as count from consortium_member where consortium_id = ${id} and status = 'active'`,
     );
@@ -143,9 +143,9 @@ describe('who reads applications and invitations (issue 18)', () => {
     const invited = await verifiedOrganization(env, admin, 'partner');
     const outsider = await verifiedOrganization(env, admin, 'enterprise');
     const secret = { declined: '联系人王五 13812345678，望通过', pending: '请联系张老师 010-62345678' };
-    await declined.caller.consortia.applyToJoin({ consortiumId: id, organizationId: declined.organizationId, message: secret.declined });
-    await school.caller.consortia.decideApplication({ consortiumId: id, actingOrganizationId: school.organizationId, organizationId: declined.organizationId, accept: false });
-    await pending.caller.consortia.applyToJoin({ consortiumId: id, organizationId: pending.organizationId, message: secret.pending });
+    await declined.caller.consortia.applyFor({ consortiumId: id, organizationId: declined.organizationId, message: secret.declined });
+    await school.caller.consortia.decide({ consortiumId: id, actingOrganizationId: school.organizationId, organizationId: declined.organizationId, accept: false });
+    await pending.caller.consortia.applyFor({ consortiumId: id, organizationId: pending.organizationId, message: secret.pending });
     await school.caller.consortia.invite({ consortiumId: id, actingOrganizationId: school.organizationId, organizationId: invited.organizationId, role: 'member' });
     // a plain member (not a manager) of the lead, and of the pending applicant
     const leadMember = await signUpUser(env);

@@ -156,47 +156,47 @@ export const consortiaRouter = router({
   propose: protectedProcedure
     .input(consortiumInputSchema.extend({ organizationId: z.uuid() }))
     .output(z.object({ id: z.string(), status: z.enum(consortiumStatuses) }))
-    .mutation(({ ctx, input }) => consortia.proposeConsortium(ctx.db, ctx.session, input)),
+    .mutation(({ ctx, input }) => consortia.propose(ctx.db, ctx.session, input)),
 
   /** a manager of a lead organisation */
   update: protectedProcedure
     .input(z.object({ id: z.uuid(), organizationId: z.uuid(), data: consortiumInputSchema.pick({ charter: true, goals: true, foundedOn: true, gaojingjian: true }).partial() }))
     .output(z.object({ id: z.string() }))
-    .mutation(({ ctx, input }) => consortia.updateConsortium(ctx.db, ctx.session, input)),
+    .mutation(({ ctx, input }) => consortia.update(ctx.db, ctx.session, input)),
 
   /** a manager of a lead organisation */
   invite: protectedProcedure
     .input(z.object({ consortiumId: z.uuid(), actingOrganizationId: z.uuid(), organizationId: z.uuid(), role: z.enum(consortiumRoles), councilPosition: z.enum(councilPositions).nullish() }))
     .output(ok)
     .mutation(async ({ ctx, input }) => {
-      await consortia.inviteToConsortium(ctx.db, ctx.session, input);
+      await consortia.invite(ctx.db, ctx.session, input);
       return done;
     }),
 
   /** a manager of a verified organisation */
-  applyToJoin: protectedProcedure
+  applyFor: protectedProcedure
     .input(z.object({ consortiumId: z.uuid(), organizationId: z.uuid(), message: z.string().trim().max(1000).default('') }))
     .output(ok)
     .mutation(async ({ ctx, input }) => {
-      await consortia.applyToConsortium(ctx.db, ctx.session, input);
+      await consortia.applyFor(ctx.db, ctx.session, input);
       return done;
     }),
 
   /** a manager of a lead organisation */
-  decideApplication: protectedProcedure
+  decide: protectedProcedure
     .input(z.object({ consortiumId: z.uuid(), actingOrganizationId: z.uuid(), organizationId: z.uuid(), accept: z.boolean() }))
     .output(ok)
     .mutation(async ({ ctx, input }) => {
-      await consortia.decideApplication(ctx.db, ctx.session, input);
+      await consortia.decide(ctx.db, ctx.session, input);
       return done;
     }),
 
   /** a manager of the invited organisation */
-  respondToInvitation: protectedProcedure
+  respond: protectedProcedure
     .input(z.object({ consortiumId: z.uuid(), organizationId: z.uuid(), accept: z.boolean() }))
     .output(ok)
     .mutation(async ({ ctx, input }) => {
-      await consortia.respondToConsortiumInvitation(ctx.db, ctx.session, input);
+      await consortia.respond(ctx.db, ctx.session, input);
       return done;
     }),
 
@@ -205,7 +205,7 @@ export const consortiaRouter = router({
     .input(z.object({ consortiumId: z.uuid(), organizationId: z.uuid() }))
     .output(ok)
     .mutation(async ({ ctx, input }) => {
-      await consortia.leaveConsortium(ctx.db, ctx.session, input);
+      await consortia.leave(ctx.db, ctx.session, input);
       return done;
     }),
 
@@ -213,7 +213,7 @@ export const consortiaRouter = router({
   submit: protectedProcedure
     .input(z.object({ consortiumId: z.uuid(), organizationId: z.uuid() }))
     .output(z.object({ id: z.string(), status: z.enum(consortiumStatuses) }))
-    .mutation(({ ctx, input }) => consortia.submitConsortium(ctx.db, ctx.session, input)),
+    .mutation(({ ctx, input }) => consortia.submit(ctx.db, ctx.session, input)),
 
   /** a manager of a lead organisation */
   addItem: protectedProcedure
@@ -242,5 +242,5 @@ export const consortiaRouter = router({
       ]),
     )
     .output(z.object({ id: z.string(), status: z.enum(consortiumStatuses) }))
-    .mutation(({ ctx, input }) => consortia.reviewConsortium(ctx.db, ctx.session, { consortiumId: input.consortiumId, decision: input.decision, reason: 'reason' in input ? input.reason : null })),
+    .mutation(({ ctx, input }) => consortia.review(ctx.db, ctx.session, { consortiumId: input.consortiumId, decision: input.decision, reason: 'reason' in input ? input.reason : null })),
 });

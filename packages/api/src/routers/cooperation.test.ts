@@ -51,11 +51,11 @@ describe('invitations, placements and projects', () => {
     expect([keyOf(full), (full.cause as DomainError).params]).toEqual(['need.full', { headcount: 20, left: 5 }]);
 
     // only the invited school's managers answer, never more than offered
-    expect((await errorOf(otherSchool.caller.needs.answerInvitation({ id: invite.id, accept: 15 }))).code).toBe('FORBIDDEN');
-    expect(keyOf(await errorOf(school.caller.needs.answerInvitation({ id: invite.id, accept: 16 })))).toBe('need.moreThanOffered');
-    expect((await school.caller.needs.answerInvitation({ id: invite.id, accept: 10 })).status).toBe('partly_accepted');
+    expect((await errorOf(otherSchool.caller.needs.respond({ id: invite.id, accept: 15 }))).code).toBe('FORBIDDEN');
+    expect(keyOf(await errorOf(school.caller.needs.respond({ id: invite.id, accept: 16 })))).toBe('need.moreThanOffered');
+    expect((await school.caller.needs.respond({ id: invite.id, accept: 10 })).status).toBe('partly_accepted');
     expect((await acceptedOf(needId))?.accepted).toBe(10);
-    expect(keyOf(await errorOf(school.caller.needs.answerInvitation({ id: invite.id, accept: 10 })))).toBe('need.invitationAnswered');
+    expect(keyOf(await errorOf(school.caller.needs.respond({ id: invite.id, accept: 10 })))).toBe('need.invitationAnswered');
 
     // the 10 taken are a placement awaiting its agreement
     const [placement] = (await school.caller.placements.list({ organizationId: school.organizationId })).filter((p) => p.needId === needId);
@@ -72,7 +72,7 @@ describe('invitations, placements and projects', () => {
     expect(await acceptedOf(needId)).toEqual({ accepted: 0, status: 'published' });
     const [row] = await env.db.orm.select({ status: needApplications.status }).from(needApplications).where(eq(needApplications.id, invite.id));
     expect(row?.status).toBe('expired');
-    expect(keyOf(await errorOf(school.caller.needs.answerInvitation({ id: invite.id, accept: 10 })))).toBe('need.invitationAnswered');
+    expect(keyOf(await errorOf(school.caller.needs.respond({ id: invite.id, accept: 10 })))).toBe('need.invitationAnswered');
   });
 
   it('refuses invitations beyond the cohort or the places, naming the field', async () => {

@@ -89,5 +89,5 @@ export const projectsRouter = router({
   completeMilestone: protectedProcedure
     .input(z.object({ id: z.uuid() }))
     .output(z.object({ id: z.string(), projectStatus: z.enum(projectStatuses) }))
-    .mutation(({ ctx, input }) => cooperation.finishMilestone(ctx.db, ctx.session, input)),
+    .mutation(({ ctx, input }) => cooperation.completeMilestone(ctx.db, ctx.session, input)),
 });

@@ -27,7 +27,7 @@ async function activeConsortium(kind: 'city_union' | 'industry_community', ancho
   const enterprise = await verifiedOrganization(env, admin, 'enterprise', anchorRegionCode);
   const { id } = await school.caller.consortia.propose({ organizationId: school.organizationId, kind, level: 'municipal', name: `监测测试共同体${++n}`, industryCode: '34', anchorRegionCode, goals: '' });
   await school.caller.consortia.invite({ consortiumId: id, actingOrganizationId: school.organizationId, organizationId: enterprise.organizationId, role: 'lead' });
-  await enterprise.caller.consortia.respondToInvitation({ consortiumId: id, organizationId: enterprise.organizationId, accept: true });
+  await enterprise.caller.consortia.respond({ consortiumId: id, organizationId: enterprise.organizationId, accept: true });
   await school.caller.consortia.submit({ consortiumId: id, organizationId: school.organizationId });
   await admin.caller.consortia.review({ consortiumId: id, decision: 'approve' });
   return { id, school };
@@ -79,7 +79,7 @@ describe('the plan indicators', () => {
     const [a, b] = await Promise.all([admin.caller.monitoring.indicators({}), admin.caller.monitoring.indicators({})]);
     // the output parser copies each answer, so the sharing shows in the service: both readers get the one count
     expect(a).toEqual(b);
-    expect(dashboardStatuses(env.db)).toBe(dashboardStatuses(env.db));
+    expect(dashboardStatuses(env.db, env.writes)).toBe(dashboardStatuses(env.db, env.writes));
     expect(a.find((i) => i.code === 'T06')?.value).toBe(before);
     // …while any write through this process makes the next reader count again
     await admin.caller.designations.setSchool({ organizationId: school.organizationId, designations: ['shuanggao_national', 'new_gaozhi'] });

@@ -41,7 +41,7 @@ export const monitoringRouter = router({
   indicators: adminProcedure
     .input(z.object({ day: z.iso.date().optional() }).default({}))
     .output(z.array(indicatorRow))
-    .query(({ ctx, input }) => dashboardStatuses(ctx.db, input.day)),
+    .query(({ ctx, input }) => dashboardStatuses(ctx.db, ctx.writes, input.day)),
 
   breakdown: adminProcedure
     .input(z.object({ id: z.uuid() }))

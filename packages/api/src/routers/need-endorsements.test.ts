@@ -18,7 +18,7 @@ beforeAll(async () => {
   // an active consortium led by the school, with the first enterprise as a lead member
   const { id } = await school.caller.consortia.propose({ organizationId: school.organizationId, kind: 'industry_community', level: 'municipal', name: '亦庄数控产教融合共同体（测试）', industryCode: '34', anchorRegionCode: '110115' });
   await school.caller.consortia.invite({ consortiumId: id, actingOrganizationId: school.organizationId, organizationId: member.organizationId, role: 'lead' });
-  await member.caller.consortia.respondToInvitation({ consortiumId: id, organizationId: member.organizationId, accept: true });
+  await member.caller.consortia.respond({ consortiumId: id, organizationId: member.organizationId, accept: true });
   await school.caller.consortia.submit({ consortiumId: id, organizationId: school.organizationId });
   await admin.caller.consortia.review({ consortiumId: id, decision: 'approve' });
   consortiumId = id;

@@ -1,9 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { needs } from '@ronghe/db/schema';
-import type { DomainError } from '@ronghe/domain/errors';
+import { DomainError } from '@ronghe/domain/errors';
 import { addDays, todayInChina } from '@ronghe/domain/training-base';
+import type { Database, Drizzle } from '@ronghe/db/client';
 import { runHousekeeping } from '../services/housekeeping.ts';
+import { publish as publishNeed } from '../services/needs.ts';
 import { anonymous, cohortInput, createTestEnv, errorOf, fieldOf, internshipInput, keyOf, makeAdmin, signUpUser, verifiedOrganization, type TestEnv, type TestUser } from '../test-support.ts';
 
 let env: TestEnv;
@@ -49,6 +51,26 @@ describe('needs and cohorts', () => {
     expect([keyOf(e), fieldOf(e), (e.cause as DomainError).params]).toEqual(['need.bannedContent', 'description', { term: '押金' }]);
     const night = await enterprise.caller.needs.create({ organizationId: enterprise.organizationId, need: internship({ post: '数控车工（夜班）' }) });
     expect(fieldOf(await errorOf(enterprise.caller.needs.publish({ id: night.id })))).toBe('post');
+  });
+
+  it('publishing checks the rules on the row it locks: an edit landing between the first read and the lock is caught', async () => {
+    const { id } = await enterprise.caller.needs.create({ organizationId: enterprise.organizationId, need: internship({ title: '锁后复查的实习' }) });
+    // a database whose transactions first let a change land, as a concurrent edit would after publish's first read
+    const racing: Database = {
+      ...env.db,
+      orm: new Proxy(env.db.orm, {
+        get(target, key, receiver) {
+          if (key !== 'transaction') return Reflect.get(target, key, receiver);
+          return async (fn: Parameters<Drizzle['transaction']>[0]) => {
+            await target.update(needs).set({ description: '实习期间需缴纳押金' }).where(eq(needs.id, id));
+            return target.transaction(fn);
+          };
+        },
+      }),
+    };
+    const e = await publishNeed(racing, enterprise.session, id).then(() => null, (error: unknown) => error);
+    expect(e instanceof DomainError && [e.key, e.field]).toEqual(['need.bannedContent', 'description']);
+    expect((await enterprise.caller.needs.get({ id })).status).toBe('draft');
   });
 
   it('rejects bad input with field errors, and lets only enterprises post needs and schools publish cohorts', async () => {

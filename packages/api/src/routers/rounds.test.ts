@@ -63,7 +63,7 @@ async function consortium(school: Owner, enterprise: Owner, draft = false) {
   const { id } = await school.caller.consortia.propose({ organizationId: school.organizationId, kind: 'industry_community', level: 'municipal', name: `亦庄双选测试共同体${++consortiumSerial}-${Math.random().toString(36).slice(2, 6)}`, industryCode: '34', anchorRegionCode: '110115' });
   if (draft) return id;
   await school.caller.consortia.invite({ consortiumId: id, actingOrganizationId: school.organizationId, organizationId: enterprise.organizationId, role: 'lead' });
-  await enterprise.caller.consortia.respondToInvitation({ consortiumId: id, organizationId: enterprise.organizationId, accept: true });
+  await enterprise.caller.consortia.respond({ consortiumId: id, organizationId: enterprise.organizationId, accept: true });
   await school.caller.consortia.submit({ consortiumId: id, organizationId: school.organizationId });
   await admin.caller.consortia.review({ consortiumId: id, decision: 'approve' });
   return id;

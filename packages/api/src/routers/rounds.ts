@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { listMembershipsOfUser } from '@ronghe/db/queries/memberships';
 import { earlyCloseReason, preferenceList, refineRound, roundEntryStatuses, roundFields, roundStatuses } from '@ronghe/domain/round';
 import { needKinds } from '@ronghe/domain/need';
 import * as rounds from '../services/rounds.ts';
@@ -12,9 +11,6 @@ const runFigures = z.object({ algorithm: z.string(), proposals: z.number(), plac
 
 const entryInput = z.object({ roundId: z.uuid(), kind: z.enum(['need', 'cohort']), id: z.uuid() });
 const roundDates = { preferencesOpenOn: z.string(), preferencesCloseOn: z.string() };
-
-const myMemberships = async (ctx: { db: Parameters<typeof listMembershipsOfUser>[0]; session: { userId: string } }) => listMembershipsOfUser(ctx.db, ctx.session.userId);
-const myOrganizations = async (ctx: { db: Parameters<typeof listMembershipsOfUser>[0]; session: { userId: string } }) => (await myMemberships(ctx)).map((m) => m.organizationId);
 
 const roundOut = z.object({
   id: z.string(),
@@ -39,7 +35,7 @@ export const roundsRouter = router({
   list: protectedProcedure
     .input(z.object({}).optional())
     .output(z.array(z.object({ id: z.string(), title: z.string(), regionCode: z.string(), status: z.enum(roundStatuses), preferencesOpenOn: z.string(), preferencesCloseOn: z.string(), resultsOn: z.string(), needs: z.number(), cohorts: z.number() })))
-    .query(async ({ ctx }) => rounds.roundsFor(ctx.db, ctx.session, await myMemberships(ctx))),
+    .query(({ ctx }) => rounds.list(ctx.db, ctx.session)),
 
   /** the organiser and the participants (invited ones too), sealed: each sees only its own preferences and rankings; results once closed (organiser) or published (participants: their own) */
   get: protectedProcedure
@@ -86,7 +82,7 @@ export const roundsRouter = router({
           .nullable(),
       }),
     )
-    .query(async ({ ctx, input }) => rounds.roundFor(ctx.db, ctx.session, input.id, await myOrganizations(ctx))),
+    .query(({ ctx, input }) => rounds.get(ctx.db, ctx.session, input.id)),
 
   /** the organiser of a draft round: needs and cohorts it may invite (a consortium round: its active members' only) */
   candidates: protectedProcedure

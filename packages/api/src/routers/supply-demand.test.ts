@@ -55,7 +55,7 @@ let seq = 0;
 async function sharedConsortium(school: Org, enterprise: Org) {
   const { id } = await school.caller.consortia.propose({ organizationId: school.organizationId, kind: 'industry_community', level: 'municipal', name: `供需测试共同体${++seq}`, industryCode: '38', anchorRegionCode: '120116', goals: '' });
   await school.caller.consortia.invite({ consortiumId: id, actingOrganizationId: school.organizationId, organizationId: enterprise.organizationId, role: 'lead' });
-  await enterprise.caller.consortia.respondToInvitation({ consortiumId: id, organizationId: enterprise.organizationId, accept: true });
+  await enterprise.caller.consortia.respond({ consortiumId: id, organizationId: enterprise.organizationId, accept: true });
   await school.caller.consortia.submit({ consortiumId: id, organizationId: school.organizationId });
   await admin.caller.consortia.review({ consortiumId: id, decision: 'approve' });
 }

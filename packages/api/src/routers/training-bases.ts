@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { baseMapPoints, baseStats, listBasesOfOrganization, searchTrainingBases, SEARCH_TOTAL_CAP, supplyByCategory, supplyByRegion, type BaseSearch } from '@ronghe/db/queries/training-bases';
+import { baseMapPoints, SEARCH_TOTAL_CAP, searchTrainingBases, type BaseSearch } from '@ronghe/db/queries/training-base-search';
+import { baseStats, supplyByCategory, supplyByRegion } from '@ronghe/db/queries/training-base-supply';
+import { decodeCursor, encodeCursor } from '@ronghe/db/queries/sql';
+import { listBasesOfOrganization } from '@ronghe/db/queries/training-bases';
 import { MAX_BASE_PHOTOS } from '@ronghe/db/schema';
 import { DomainError } from '@ronghe/domain/errors';
 import { organizationKinds } from '@ronghe/domain/organization';
@@ -54,16 +57,6 @@ const sortInput = z.object({
   cursor: z.string().max(200).optional(),
   limit: z.number().int().min(1).max(50).default(20),
 });
-
-const cursorSchema = z.tuple([z.number(), z.number(), z.uuid()]);
-const encodeCursor = (c: [number, number, string]) => Buffer.from(JSON.stringify(c)).toString('base64url');
-function decodeCursor(s: string): [number, number, string] {
-  try {
-    return cursorSchema.parse(JSON.parse(Buffer.from(s, 'base64url').toString('utf8')));
-  } catch {
-    throw new DomainError('INVALID', 'input.invalid', { field: 'cursor' });
-  }
-}
 
 function toSearch(input: z.infer<typeof filters>): Omit<BaseSearch, 'sort' | 'limit' | 'withTotal'> {
   if ((input.freeFrom && !input.freeTo) || (input.freeTo && !input.freeFrom) || (input.freeFrom && input.freeTo && input.freeTo < input.freeFrom))
@@ -159,7 +152,7 @@ export const trainingBasesRouter = router({
     .output(z.object({ items: z.array(hit), nextCursor: z.string().nullable(), total: z.number().nullable(), totalCapped: z.boolean() }))
     .query(async ({ ctx, input }) => {
       if (input.sort === 'distance' && !input.near) throw new DomainError('INVALID', 'input.invalid', { field: 'near' });
-      const after = input.cursor ? decodeCursor(input.cursor) : undefined;
+      const after = input.cursor ? decodeCursor(input.cursor, ['number', 'number', 'uuid']) : undefined;
       const rows = await searchTrainingBases(ctx.readDb, { ...toSearch(input), sort: input.sort, near: input.near, after, limit: input.limit + 1, withTotal: !after });
       const page = rows.slice(0, input.limit);
       const last = page.at(-1);

@@ -7,6 +7,7 @@ import { planTaskFlag, type PlanTaskFlag, type PlanTaskStatus } from '@ronghe/do
 import { industries } from '@ronghe/domain/reference/industries';
 import { getRegion } from '@ronghe/domain/reference/regions';
 import { mapRegionOf, todayInChina } from '@ronghe/domain/training-base';
+import type { WriteEpoch } from '../middleware/write-epoch.ts';
 import { dashboardStatuses, indicatorStatuses, type IndicatorStatus, type ValueSource } from './monitoring.ts';
 
 // 年度实施报告: the plan's indicators on the report's date (the year's last day, or today in the current
@@ -39,18 +40,8 @@ export type ReportIndicator = {
   months: Array<number | null>;
 };
 
-export type ReportTask = {
-  id: string;
-  title: string;
-  ownerName: string;
-  responsibleName: string;
-  startsOn: string;
-  deadline: string;
-  status: PlanTaskStatus;
-  progress: number;
-  completedOn: string | null;
-  flag: PlanTaskFlag;
-};
+/** A plan task as the report shows it: the query's row as of the report's date, with its flag. */
+export type ReportTask = Omit<ReportTaskRow, 'statusThen' | 'progressThen'> & { flag: PlanTaskFlag };
 
 export type Named = { code: string; name: string };
 export type ByKind = { kind: string; count: number };
@@ -142,7 +133,8 @@ function taskOn(r: ReportTaskRow, asOf: string, current: boolean): { status: Pla
   return { status: 'not_started', progress: 0, completedOn: null };
 }
 
-export async function buildAnnualReport(db: Database, year: number): Promise<AnnualReport> {
+/** `writes`: the process's write epoch, to share today's live figures with the dashboard; without it they are counted afresh. */
+export async function buildAnnualReport(db: Database, year: number, writes?: WriteEpoch): Promise<AnnualReport> {
   const today = todayInChina();
   const asOf = reportDay(year, today);
   const period = { from: `${year}-01-01`, to: asOf };
@@ -150,7 +142,7 @@ export async function buildAnnualReport(db: Database, year: number): Promise<Ann
   const pastYearEnds = days.yearEnds.filter((y) => y.day < asOf);
 
   const [statuses, earlier, taskRows, consortiumRows, baseRows, needRows, placementRows, projectRows] = await Promise.all([
-    dashboardStatuses(db, asOf),
+    writes ? dashboardStatuses(db, writes, asOf) : indicatorStatuses(db, asOf),
     Promise.all(pastYearEnds.map((y) => indicatorStatuses(db, y.day))),
     reportTasks(db, period),
     consortiaByRegion(db, period),

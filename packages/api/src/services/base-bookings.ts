@@ -1,19 +1,11 @@
 import type { Database, Drizzle } from '@ronghe/db/client';
 import { checkViolation } from '@ronghe/db/errors';
 import { insertNotifications, managersOf } from '@ronghe/db/queries/notifications';
-import {
-  addBookedStations,
-  fullDays,
-  getTrainingBase,
-  insertBooking,
-  isBaseInsider,
-  lockBooking,
-  releaseBookedStations,
-  shareTrainingBase,
-  updateBooking,
-  type BookingRow,
-} from '@ronghe/db/queries/training-bases';
+import { addBookedStations, fullDays, releaseBookedStations } from '@ronghe/db/queries/training-base-capacity';
+import { getTrainingBase, isBaseInsider, shareTrainingBase } from '@ronghe/db/queries/training-bases';
+import { insertBooking, lockBooking, updateBooking, type BookingRow } from '@ronghe/db/queries/base-bookings';
 import { DomainError } from '@ronghe/domain/errors';
+import type { NotificationMessage } from '@ronghe/domain/notifications';
 import { todayInChina, type BookingRequest } from '@ronghe/domain/training-base';
 import { managers, requireRole, requireVerifiedManager, type Caller } from './authz.ts';
 import { formatDays } from './training-bases.ts';
@@ -29,7 +21,7 @@ const notFound = () => new DomainError('NOT_FOUND', 'notFound');
 const link = (baseId: string) => `/bases/${baseId}`;
 const wrongStatus = (b: BookingRow) => new DomainError('CONFLICT', 'booking.wrongStatus', { params: { status: `rstatus.${b.status}` } });
 
-async function notify(tx: Tx, organizationId: string, n: { type: string; title: string; link: string }) {
+async function notify(tx: Tx, organizationId: string, n: { type: string; link: string } & NotificationMessage) {
   await insertNotifications(tx, await managersOf(tx, [organizationId]), n);
 }
 
@@ -62,7 +54,12 @@ export async function requestBooking(db: Database, caller: Caller, input: Bookin
       note: input.note,
       status: 'requested',
     });
-    await notify(tx, base.ownerOrganizationId, { type: 'booking.requested', title: `「${base.name}」收到预约申请：${input.stations}个工位，${input.from} 至 ${input.to}`, link: link(base.id) });
+    await notify(tx, base.ownerOrganizationId, {
+      type: 'booking.requested',
+      key: 'notify.booking.requested',
+      params: { base: base.name, stations: input.stations, from: input.from, to: input.to },
+      link: link(base.id),
+    });
     return { id: b.id, status: b.status };
   });
 }
@@ -108,7 +105,12 @@ export async function approveBooking(db: Database, caller: Caller, input: { id: 
         range = { baseId: base.id, from: b.fromDay, to: b.toDay, stations: b.stations, capacity: base.stations };
         await addBookedStations(tx, base.id, b.fromDay, b.toDay, b.stations, base.stations);
         await updateBooking(tx, b.id, { status: 'approved', decidedAt: new Date(), responseNote: input.note ?? '' });
-        await notify(tx, b.requesterOrganizationId, { type: 'booking.approved', title: `「${base.name}」已批准您的预约：${b.fromDay} 至 ${b.toDay}`, link: link(base.id) });
+        await notify(tx, b.requesterOrganizationId, {
+          type: 'booking.approved',
+          key: 'notify.booking.approved',
+          params: { base: base.name, from: b.fromDay, to: b.toDay },
+          link: link(base.id),
+        });
         return { id: b.id, status: 'approved' as const };
       }),
     () => range,
@@ -120,7 +122,12 @@ export async function declineBooking(db: Database, caller: Caller, input: { id: 
     const { b, base } = await lockFor(tx, caller, input.id, 'owner');
     if (b.status !== 'requested') throw wrongStatus(b);
     await updateBooking(tx, b.id, { status: 'declined', decidedAt: new Date(), responseNote: input.reason });
-    await notify(tx, b.requesterOrganizationId, { type: 'booking.declined', title: `「${base.name}」未能接受您的预约：${input.reason}`, link: link(base.id) });
+    await notify(tx, b.requesterOrganizationId, {
+      type: 'booking.declined',
+      key: 'notify.booking.declined',
+      params: { base: base.name, reason: input.reason },
+      link: link(base.id),
+    });
     return { id: b.id, status: 'declined' as const };
   });
 }
@@ -131,7 +138,12 @@ export async function proposeOtherDates(db: Database, caller: Caller, input: { i
     const { b, base } = await lockFor(tx, caller, input.id, 'owner');
     if (b.status !== 'requested') throw wrongStatus(b);
     await updateBooking(tx, b.id, { status: 'proposed', proposedFrom: input.from, proposedTo: input.to, responseNote: input.note, decidedAt: new Date() });
-    await notify(tx, b.requesterOrganizationId, { type: 'booking.proposed', title: `「${base.name}」建议改为 ${input.from} 至 ${input.to}`, link: link(base.id) });
+    await notify(tx, b.requesterOrganizationId, {
+      type: 'booking.proposed',
+      key: 'notify.booking.proposed',
+      params: { base: base.name, from: input.from, to: input.to },
+      link: link(base.id),
+    });
     return { id: b.id, status: 'proposed' as const };
   });
 }
@@ -149,7 +161,12 @@ export async function acceptProposal(db: Database, caller: Caller, input: { id: 
         range = { baseId: base.id, from: b.proposedFrom, to: b.proposedTo, stations: b.stations, capacity: base.stations };
         await addBookedStations(tx, base.id, b.proposedFrom, b.proposedTo, b.stations, base.stations);
         await updateBooking(tx, b.id, { status: 'approved', fromDay: b.proposedFrom, toDay: b.proposedTo, decidedAt: new Date() });
-        await notify(tx, base.ownerOrganizationId, { type: 'booking.accepted', title: `「${base.name}」的改期建议已被接受：${b.proposedFrom} 至 ${b.proposedTo}`, link: link(base.id) });
+        await notify(tx, base.ownerOrganizationId, {
+          type: 'booking.accepted',
+          key: 'notify.booking.accepted',
+          params: { base: base.name, from: b.proposedFrom ?? '', to: b.proposedTo ?? '' },
+          link: link(base.id),
+        });
         return { id: b.id, status: 'approved' as const };
       }),
     () => range,
@@ -169,7 +186,12 @@ export async function cancelBooking(db: Database, caller: Caller, input: { id: s
     await updateBooking(tx, b.id, { status: 'cancelled', responseNote: input.reason });
     const isOwnerSide = (await managersOf(tx, [base.ownerOrganizationId])).includes(caller.userId);
     const other = isOwnerSide ? b.requesterOrganizationId : base.ownerOrganizationId;
-    await notify(tx, other, { type: 'booking.cancelled', title: `「${base.name}」${b.fromDay} 至 ${b.toDay} 的预约已取消：${input.reason}`, link: link(base.id) });
+    await notify(tx, other, {
+      type: 'booking.cancelled',
+      key: 'notify.booking.cancelled',
+      params: { base: base.name, from: b.fromDay, to: b.toDay, reason: input.reason },
+      link: link(base.id),
+    });
     return { id: b.id, status: 'cancelled' as const };
   });
 }

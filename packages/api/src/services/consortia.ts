@@ -16,6 +16,7 @@ import { insertNotifications, managersOf } from '@ronghe/db/queries/notification
 import { getOrganization } from '@ronghe/db/queries/organizations';
 import { canTransition, missingLeads, type ConsortiumInput, type ConsortiumRole, type ConsortiumTransition, type CouncilPosition } from '@ronghe/domain/consortium';
 import { DomainError } from '@ronghe/domain/errors';
+import type { NotificationMessage } from '@ronghe/domain/notifications';
 import { managers, requireRole, requireVerifiedManager, type Caller } from './authz.ts';
 
 // 产教融合共同体: proposal, membership and review. Every write is one transaction that also records
@@ -44,7 +45,7 @@ async function requireLead(tx: Tx, caller: Caller, consortiumId: string, organiz
   if (!m || m.status !== 'active' || m.role !== 'lead') throw new DomainError('FORBIDDEN', 'consortium.notLead');
 }
 
-async function notifyOrganizations(tx: Tx, organizationIds: string[], n: { type: string; title: string; link: string }) {
+async function notifyOrganizations(tx: Tx, organizationIds: string[], n: { type: string; link: string } & NotificationMessage) {
   await insertNotifications(tx, await managersOf(tx, organizationIds), n);
 }
 
@@ -52,7 +53,7 @@ async function leadIds(tx: Tx, consortiumId: string) {
   return (await lockActiveLeads(tx, consortiumId)).map((l) => l.organizationId);
 }
 
-export async function proposeConsortium(db: Database, caller: Caller, input: ConsortiumInput & { organizationId: string }) {
+export async function propose(db: Database, caller: Caller, input: ConsortiumInput & { organizationId: string }) {
   if (input.kind === 'industry_community' && !input.industryCode) throw new DomainError('INVALID', 'consortium.industryRequired', { field: 'industryCode' });
   await requireVerifiedManager(db, caller, input.organizationId);
   try {
@@ -81,7 +82,7 @@ export async function proposeConsortium(db: Database, caller: Caller, input: Con
   }
 }
 
-export async function updateConsortium(db: Database, caller: Caller, input: { id: string; organizationId: string; data: Partial<Pick<ConsortiumInput, 'charter' | 'goals' | 'foundedOn' | 'gaojingjian'>> }) {
+export async function update(db: Database, caller: Caller, input: { id: string; organizationId: string; data: Partial<Pick<ConsortiumInput, 'charter' | 'goals' | 'foundedOn' | 'gaojingjian'>> }) {
   return db.orm.transaction(async (tx: Tx) => {
     const c = await lockOpenConsortium(tx, input.id);
     await requireLead(tx, caller, c.id, input.organizationId);
@@ -93,7 +94,7 @@ export async function updateConsortium(db: Database, caller: Caller, input: { id
 }
 
 /** A lead invites a verified organisation to join with a role (a co-lead before submission, council or member). */
-export async function inviteToConsortium(
+export async function invite(
   db: Database,
   caller: Caller,
   input: { consortiumId: string; actingOrganizationId: string; organizationId: string; role: ConsortiumRole; councilPosition?: CouncilPosition | null },
@@ -113,12 +114,17 @@ export async function inviteToConsortium(
       await updateMembership(tx, existing.id, values);
     }
     await insertConsortiumEvent(tx, { consortiumId: c.id, type: 'invited', actorUserId: caller.userId, organizationId: input.organizationId, detail: { role: input.role } });
-    await notifyOrganizations(tx, [input.organizationId], { type: 'consortium.invited', title: `「${c.name}」邀请贵单位加入`, link: link(c.id) });
+    await notifyOrganizations(tx, [input.organizationId], {
+      type: 'consortium.invited',
+      key: 'notify.consortium.invited',
+      params: { consortium: c.name },
+      link: link(c.id),
+    });
   });
 }
 
 /** A verified organisation applies to join an active consortium; concurrent or repeated applications make one. */
-export async function applyToConsortium(db: Database, caller: Caller, input: { consortiumId: string; organizationId: string; message: string }) {
+export async function applyFor(db: Database, caller: Caller, input: { consortiumId: string; organizationId: string; message: string }) {
   await requireVerifiedManager(db, caller, input.organizationId);
   return db.orm.transaction(async (tx: Tx) => {
     const c = await lockOpenConsortium(tx, input.consortiumId);
@@ -130,12 +136,17 @@ export async function applyToConsortium(db: Database, caller: Caller, input: { c
       await updateMembership(tx, existing.id, { role: 'member', councilPosition: null, status: 'applied', message: input.message });
     }
     await insertConsortiumEvent(tx, { consortiumId: c.id, type: 'applied', actorUserId: caller.userId, organizationId: input.organizationId });
-    await notifyOrganizations(tx, await leadIds(tx, c.id), { type: 'consortium.applied', title: `有单位申请加入「${c.name}」`, link: link(c.id) });
+    await notifyOrganizations(tx, await leadIds(tx, c.id), {
+      type: 'consortium.applied',
+      key: 'notify.consortium.applied',
+      params: { consortium: c.name },
+      link: link(c.id),
+    });
   });
 }
 
 /** A lead accepts or declines an application. */
-export async function decideApplication(db: Database, caller: Caller, input: { consortiumId: string; actingOrganizationId: string; organizationId: string; accept: boolean }) {
+export async function decide(db: Database, caller: Caller, input: { consortiumId: string; actingOrganizationId: string; organizationId: string; accept: boolean }) {
   return db.orm.transaction(async (tx: Tx) => {
     const c = await lockOpenConsortium(tx, input.consortiumId);
     await requireLead(tx, caller, c.id, input.actingOrganizationId);
@@ -144,12 +155,17 @@ export async function decideApplication(db: Database, caller: Caller, input: { c
     await updateMembership(tx, m.id, input.accept ? { status: 'active', joinedAt: new Date() } : { status: 'declined' });
     if (input.accept) await refreshMemberStats(tx, c.id);
     await insertConsortiumEvent(tx, { consortiumId: c.id, type: input.accept ? 'joined' : 'application_declined', actorUserId: caller.userId, organizationId: input.organizationId });
-    await notifyOrganizations(tx, [input.organizationId], { type: 'consortium.application', title: input.accept ? `已加入「${c.name}」` : `加入「${c.name}」的申请未通过`, link: link(c.id) });
+    await notifyOrganizations(tx, [input.organizationId], {
+      type: 'consortium.application',
+      key: input.accept ? 'notify.consortium.applicationAccepted' : 'notify.consortium.applicationRejected',
+      params: { consortium: c.name },
+      link: link(c.id),
+    });
   });
 }
 
 /** The invited organisation accepts or declines. */
-export async function respondToConsortiumInvitation(db: Database, caller: Caller, input: { consortiumId: string; organizationId: string; accept: boolean }) {
+export async function respond(db: Database, caller: Caller, input: { consortiumId: string; organizationId: string; accept: boolean }) {
   await requireRole(db, caller, input.organizationId, managers);
   return db.orm.transaction(async (tx: Tx) => {
     const c = await lockOpenConsortium(tx, input.consortiumId);
@@ -158,12 +174,17 @@ export async function respondToConsortiumInvitation(db: Database, caller: Caller
     await updateMembership(tx, m.id, input.accept ? { status: 'active', joinedAt: new Date() } : { status: 'declined' });
     if (input.accept) await refreshMemberStats(tx, c.id);
     await insertConsortiumEvent(tx, { consortiumId: c.id, type: input.accept ? 'joined' : 'invitation_declined', actorUserId: caller.userId, organizationId: input.organizationId, detail: { role: m.role } });
-    await notifyOrganizations(tx, await leadIds(tx, c.id), { type: 'consortium.invitation', title: input.accept ? `新成员加入了「${c.name}」` : `有单位谢绝了「${c.name}」的邀请`, link: link(c.id) });
+    await notifyOrganizations(tx, await leadIds(tx, c.id), {
+      type: 'consortium.invitation',
+      key: input.accept ? 'notify.consortium.invitationAccepted' : 'notify.consortium.invitationDeclined',
+      params: { consortium: c.name },
+      link: link(c.id),
+    });
   });
 }
 
 /** An organisation leaves; the last lead cannot. */
-export async function leaveConsortium(db: Database, caller: Caller, input: { consortiumId: string; organizationId: string }) {
+export async function leave(db: Database, caller: Caller, input: { consortiumId: string; organizationId: string }) {
   await requireRole(db, caller, input.organizationId, managers);
   return db.orm.transaction(async (tx: Tx) => {
     const c = await lockOpenConsortium(tx, input.consortiumId);
@@ -178,7 +199,7 @@ export async function leaveConsortium(db: Database, caller: Caller, input: { con
 }
 
 /** Leads submit the proposal for review once an enterprise and a school lead it. */
-export async function submitConsortium(db: Database, caller: Caller, input: { consortiumId: string; organizationId: string }) {
+export async function submit(db: Database, caller: Caller, input: { consortiumId: string; organizationId: string }) {
   return db.orm.transaction(async (tx: Tx) => {
     const c = await lockOpenConsortium(tx, input.consortiumId);
     await requireLead(tx, caller, c.id, input.organizationId);
@@ -192,7 +213,7 @@ export async function submitConsortium(db: Database, caller: Caller, input: { co
 }
 
 /** Admin decisions: approve, return (with reasons), suspend, reinstate, dissolve. */
-export async function reviewConsortium(db: Database, caller: Caller, input: { consortiumId: string; decision: Exclude<ConsortiumTransition, 'submit'>; reason: string | null }) {
+export async function review(db: Database, caller: Caller, input: { consortiumId: string; decision: Exclude<ConsortiumTransition, 'submit'>; reason: string | null }) {
   return db.orm.transaction(async (tx: Tx) => {
     const c = await lockOpenConsortium(tx, input.consortiumId);
     if (!canTransition(input.decision, c.status)) throw new DomainError('CONFLICT', 'consortium.wrongStatus', { params: { status: `cstatus.${c.status}` } });
@@ -201,7 +222,12 @@ export async function reviewConsortium(db: Database, caller: Caller, input: { co
     await updateConsortiumRow(tx, c.id, { status, statusReason: input.reason, ...(input.decision === 'approve' ? { approvedAt: new Date() } : {}) });
     await insertConsortiumEvent(tx, { consortiumId: c.id, type: input.decision, actorUserId: caller.userId, detail: input.reason ? { reason: input.reason } : null });
     await writeAudit(tx, { actorUserId: caller.userId, action: `consortium.${input.decision}`, entity: 'consortium', entityId: c.id, before: { status: c.status }, after: { status, reason: input.reason } });
-    await notifyOrganizations(tx, await leadIds(tx, c.id), { type: `consortium.${input.decision}`, title: `「${c.name}」：${{ approve: '已获批准', return: '被退回修改', suspend: '已被暂停', reinstate: '已恢复运行', dissolve: '已解散' }[input.decision]}`, link: link(c.id) });
+    await notifyOrganizations(tx, await leadIds(tx, c.id), {
+      type: `consortium.${input.decision}`,
+      key: `notify.consortium.${input.decision}`,
+      params: { consortium: c.name },
+      link: link(c.id),
+    });
     return { id: c.id, status };
   });
 }

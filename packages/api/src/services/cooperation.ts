@@ -1,7 +1,7 @@
 import type { Database, Drizzle } from '@ronghe/db/client';
 import {
   appendMilestone,
-  completeMilestone,
+  completeMilestone as markMilestoneDone,
   getMilestone,
   getProject,
   listPlacements,
@@ -12,7 +12,9 @@ import {
   updatePlacement,
   updateProject,
 } from '@ronghe/db/queries/cooperation';
-import { getCohort, getNeed, insertApplication, lockApplication, readNeed, updateApplication } from '@ronghe/db/queries/needs';
+import { getCohort } from '@ronghe/db/queries/cohorts';
+import { getNeed, readNeed } from '@ronghe/db/queries/needs';
+import { insertApplication, lockApplication, updateApplication } from '@ronghe/db/queries/applications';
 import { insertNotifications, managersOf } from '@ronghe/db/queries/notifications';
 import { writeAudit } from '@ronghe/db/queries/audit';
 import { placementPhase } from '@ronghe/domain/cooperation';
@@ -37,7 +39,7 @@ const invitableKinds = new Set(['internship', 'order_class']);
  * A manager of the enterprise offers `students` places of a published need to a school's open cohort. The
  * places are held at once (need.accepted, under its CHECK) until the school answers or the offer expires.
  */
-export async function inviteCohort(db: Database, caller: Caller, input: { needId: string; cohortId: string; students: number; expiresInDays: number; message: string }) {
+export async function invite(db: Database, caller: Caller, input: { needId: string; cohortId: string; students: number; expiresInDays: number; message: string }) {
   const need = await getNeed(db, input.needId);
   if (!need) throw notFound();
   await requireVerifiedManager(db, caller, need.organizationId);
@@ -65,7 +67,8 @@ export async function inviteCohort(db: Database, caller: Caller, input: { needId
       });
       await insertNotifications(tx, await managersOf(tx, [cohort.organizationId]), {
         type: 'need.invited',
-        title: `${need.organizationName}邀请贵校${input.students}名学生参加「${n.title}」，请于${expiresAt.toISOString().slice(0, 10)}前答复`,
+        key: 'notify.need.invited',
+        params: { org: need.organizationName, students: input.students, need: n.title, date: expiresAt.toISOString().slice(0, 10) },
         link: '/cohorts',
       });
       await writeAudit(tx, { actorUserId: caller.userId, action: 'need.invite', entity: 'need_application', entityId: a.id, organizationId: n.organizationId, after: { cohortId: cohort.id, students: input.students } });
@@ -80,7 +83,7 @@ export async function inviteCohort(db: Database, caller: Caller, input: { needId
  * A manager of the school takes all, part (`accept` < offered) or none (a reason) of an invitation. What it does
  * not take goes back to the need; what it takes becomes a placement or a project, as an accepted application does.
  */
-export async function answerInvitation(db: Database, caller: Caller, input: { id: string; accept: number; reason: string }) {
+export async function respond(db: Database, caller: Caller, input: { id: string; accept: number; reason: string }) {
   return db.orm.transaction(async (tx: Tx) => {
     const a = await lockApplication(tx, input.id);
     if (!a || a.direction !== 'invite') throw notFound();
@@ -98,7 +101,9 @@ export async function answerInvitation(db: Database, caller: Caller, input: { id
     if (input.accept > 0) await startCooperation(tx, n, { ...a, accepted: input.accept });
     await insertNotifications(tx, await managersOf(tx, [n.organizationId]), {
       type: `need.invitation.${status}`,
-      title: status === 'declined' ? `学校谢绝了「${n.title}」的邀请：${input.reason}` : `学校接受了「${n.title}」邀请的${a.students}个名额中的${input.accept}个`,
+      ...(status === 'declined'
+        ? { key: 'notify.need.invitationDeclined', params: { need: n.title, reason: input.reason } }
+        : { key: 'notify.need.invitationAccepted', params: { need: n.title, students: a.students, accepted: input.accept } }),
       link: `/needs/${n.id}`,
     });
     return { id: a.id, status, accepted: input.accept };
@@ -133,7 +138,12 @@ export async function recordAgreement(db: Database, caller: Caller, input: { id:
       agreementRecordedBy: caller.userId,
       ...(input.agreementFileId ? { agreementFileId: input.agreementFileId } : {}),
     });
-    await insertNotifications(tx, await managersOf(tx, [p.enterpriseId]), { type: 'placement.agreementRecorded', title: `学校已登记三方协议（编号${input.reference}），请确认`, link: '/cooperation' });
+    await insertNotifications(tx, await managersOf(tx, [p.enterpriseId]), {
+      type: 'placement.agreementRecorded',
+      key: 'notify.placement.agreementRecorded',
+      params: { reference: input.reference },
+      link: '/cooperation',
+    });
     return { id: p.id, agreementStatus: row?.agreementStatus ?? 'recorded' };
   });
 }
@@ -147,7 +157,12 @@ export async function confirmAgreement(db: Database, caller: Caller, input: { id
     if (p.agreementStatus === 'missing') throw new DomainError('CONFLICT', 'placement.agreementMissing');
     if (p.agreementStatus === 'confirmed') throw new DomainError('CONFLICT', 'placement.agreementConfirmed');
     await updatePlacement(tx, p.id, { agreementStatus: 'confirmed', agreementConfirmedBy: caller.userId, agreementConfirmedAt: new Date() });
-    await insertNotifications(tx, await managersOf(tx, [p.schoolId]), { type: 'placement.agreementConfirmed', title: `企业已确认三方协议（编号${p.agreementReference ?? ''}）`, link: '/cooperation' });
+    await insertNotifications(tx, await managersOf(tx, [p.schoolId]), {
+      type: 'placement.agreementConfirmed',
+      key: 'notify.placement.agreementConfirmed',
+      params: { reference: p.agreementReference ?? '' },
+      link: '/cooperation',
+    });
     return { id: p.id, agreementStatus: 'confirmed' as const };
   });
 }
@@ -186,7 +201,7 @@ export async function addMilestone(db: Database, caller: Caller, input: { projec
 }
 
 /** A manager of either side marks a milestone done; the last one completes the project. */
-export async function finishMilestone(db: Database, caller: Caller, input: { id: string }) {
+export async function completeMilestone(db: Database, caller: Caller, input: { id: string }) {
   return db.orm.transaction(async (tx: Tx) => {
     const m = await getMilestone(tx, input.id);
     if (!m) throw notFound();
@@ -195,10 +210,15 @@ export async function finishMilestone(db: Database, caller: Caller, input: { id:
     await requireEitherSide(tx, caller, p, managers);
     if (p.status !== 'active') throw new DomainError('CONFLICT', 'project.notActive');
     if (m.doneAt) throw new DomainError('CONFLICT', 'project.milestoneDone');
-    const open = await completeMilestone(tx, m.id, p.id, caller.userId);
+    const open = await markMilestoneDone(tx, m.id, p.id, caller.userId);
     if (open === 0) {
       await updateProject(tx, p.id, { status: 'completed', completedAt: new Date() });
-      await insertNotifications(tx, await managersOf(tx, [p.enterpriseId, p.schoolId]), { type: 'project.completed', title: `合作项目「${p.title}」已完成全部里程碑`, link: `/projects/${p.id}` });
+      await insertNotifications(tx, await managersOf(tx, [p.enterpriseId, p.schoolId]), {
+        type: 'project.completed',
+        key: 'notify.project.completed',
+        params: { project: p.title },
+        link: `/projects/${p.id}`,
+      });
     }
     return { id: m.id, projectStatus: open === 0 ? ('completed' as const) : p.status };
   });

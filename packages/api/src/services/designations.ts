@@ -2,7 +2,7 @@ import type { Database, Drizzle } from '@ronghe/db/client';
 import { uniqueViolation } from '@ronghe/db/errors';
 import { writeAudit } from '@ronghe/db/queries/audit';
 import { deleteCluster, insertCluster, listClusters, lockSchoolDesignations, schoolDesignationsOf, setDesignations } from '@ronghe/db/queries/designations';
-import { unknownMajorCodes } from '@ronghe/db/queries/organizations';
+import { unknownMajorCodes } from '@ronghe/db/queries/reference';
 import type { AddClusterInput, SetSchoolDesignationsInput } from '@ronghe/domain/designations';
 import { DomainError } from '@ronghe/domain/errors';
 import { schoolDesignations } from '@ronghe/domain/monitoring';

@@ -19,6 +19,8 @@ import {
 import { getOrganization } from '@ronghe/db/queries/organizations';
 import { isMobile, maskIdentifier, type Identifier } from '@ronghe/domain/account';
 import { DomainError } from '@ronghe/domain/errors';
+import type { Language } from '@ronghe/domain/messages';
+import { messageText } from '@ronghe/domain/notifications';
 import { nameForMessage, type MemberRole } from '@ronghe/domain/organization';
 import { requireRole, managers, owners, type Caller } from './authz.ts';
 import type { Notifier } from './notifier.ts';
@@ -28,21 +30,24 @@ export const INVITATION_DAYS = 14;
 /** Invitations an organisation may send in 24 hours unless RONGHE_INVITATIONS_PER_DAY says otherwise (apps/api/src/env.ts). */
 export const DEFAULT_INVITATIONS_PER_DAY = 50;
 const LIMIT_WINDOW_HOURS = 24;
-
-const roleNames: Record<MemberRole, string> = { owner: '所有者', manager: '管理员', member: '成员' };
+/** the language of outgoing messages while users have no language of their own */
+const RECIPIENT_LANGUAGE: Language = 'zh-CN';
 
 /**
- * The text of an invitation. Every user-written part (the organisation's and the inviter's names) goes through
- * nameForMessage: quoted in 「」, cut short, with nothing a mail or SMS client would turn into a link or a number to
- * call. The only link is Ronghe's own.
+ * The text of an invitation in the recipient's language (message-texts/notifications.ts: invitation.*). Every
+ * user-written part (the organisation's and the inviter's names) goes through nameForMessage and is quoted by the
+ * text (「」 / “”): cut short, with nothing a mail or SMS client would turn into a link or a number to call. The only
+ * link is Ronghe's own.
  */
-export function invitationMessage(input: { inviterName: string; organizationName: string; role: MemberRole; link: string }) {
-  const org = `「${nameForMessage(input.organizationName)}」`;
-  const inviter = `「${nameForMessage(input.inviterName, 20)}」`;
-  return {
-    subject: `融合平台：${inviter}邀请您加入${org}`,
-    body: `融合平台通知：用户${inviter}邀请您以${roleNames[input.role]}身份加入单位${org}。登录融合平台后在“我的账户”中接受，或打开链接：${input.link}（${INVITATION_DAYS}天内有效）。如不认识该单位，请忽略本消息。`,
+export function invitationMessage(input: { inviterName: string; organizationName: string; role: MemberRole; link: string }, lang: Language = 'zh-CN') {
+  const params = {
+    org: nameForMessage(input.organizationName),
+    inviter: nameForMessage(input.inviterName, 20),
+    role: [`memberRole.${input.role}` as const],
+    link: input.link,
+    days: INVITATION_DAYS,
   };
+  return { subject: messageText('invitation.subject', params, lang), body: messageText('invitation.body', params, lang) };
 }
 
 /**
@@ -83,7 +88,8 @@ export async function invite(
     await notifier.send({
       to: input.identifier.value,
       channel: input.identifier.kind === 'email' ? 'email' : 'sms',
-      ...invitationMessage({ inviterName: caller.name, organizationName: org.name, role: input.role, link }),
+      // the recipient may have no account yet, and accounts keep no language: Chinese, the platform's own
+      ...invitationMessage({ inviterName: caller.name, organizationName: org.name, role: input.role, link }, RECIPIENT_LANGUAGE),
     });
     return { id: invitation.id, token, link, expiresAt: invitation.expiresAt };
   } catch (error) {

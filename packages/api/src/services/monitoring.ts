@@ -21,7 +21,7 @@ import { expectedValue, PLAN_START, ragStatus, type IndicatorInput, type Milesto
 import { getRegion } from '@ronghe/domain/reference/regions';
 import { mapRegionOf, todayInChina } from '@ronghe/domain/training-base';
 import type { z } from 'zod';
-import { writeEpoch } from '../middleware/write-epoch.ts';
+import type { WriteEpoch } from '../middleware/write-epoch.ts';
 import type { indicatorReportInput } from '@ronghe/domain/monitoring';
 
 // The dashboard's figures: every indicator's actual value on a day (computed live from platform data
@@ -127,27 +127,17 @@ export async function indicatorStatuses(db: Database, day = todayInChina()): Pro
 
 /** How long the dashboard's live figures are reused when nothing was written through this process meanwhile. */
 export const LIVE_FIGURES_TTL_MS = 5_000;
-const liveFigures = new WeakMap<Database, { day: string; epoch: number; at: number; statuses: Promise<IndicatorStatus[]> }>();
 
 /**
  * The dashboard's figures (indicatorStatuses). Today's are counted live at most once per LIVE_FIGURES_TTL_MS per
- * process and database, and afresh after any write through this process, so several admins watching the dashboard
- * cost one count, not one each; a write through another process shows within that time. Other days read
- * snapshots and are not kept. (docs/decisions/013-dashboard-cache.md)
+ * process and database, and afresh after any write through this process (`writes`, the process's write epoch), so
+ * several admins watching the dashboard cost one count, not one each; a write through another process shows within
+ * that time. Other days read snapshots and are not kept. (docs/decisions/013-dashboard-cache.md)
  */
-export function dashboardStatuses(db: Database, day?: string): Promise<IndicatorStatus[]> {
+export function dashboardStatuses(db: Database, writes: WriteEpoch, day?: string): Promise<IndicatorStatus[]> {
   const today = todayInChina();
   if (day && day !== today) return indicatorStatuses(db, day);
-  const epoch = writeEpoch();
-  const now = Date.now();
-  const kept = liveFigures.get(db);
-  if (kept && kept.day === today && kept.epoch === epoch && now - kept.at < LIVE_FIGURES_TTL_MS) return kept.statuses;
-  const statuses = indicatorStatuses(db, today);
-  liveFigures.set(db, { day: today, epoch, at: now, statuses });
-  statuses.catch(() => {
-    if (liveFigures.get(db)?.statuses === statuses) liveFigures.delete(db);
-  });
-  return statuses;
+  return writes.reuse(db, 'monitoring.liveFigures', today, LIVE_FIGURES_TTL_MS, () => indicatorStatuses(db, today));
 }
 
 /** Records every indicator's value for `day` (today: counted live). Taking it again the same day replaces it. */

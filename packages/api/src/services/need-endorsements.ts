@@ -36,7 +36,12 @@ export async function endorseNeed(db: Database, caller: Caller, input: { needId:
     if (!(await isActiveMember(tx, consortium.id, n.organizationId))) throw new DomainError('INVALID', 'need.notConsortiumMember', { field: 'consortiumId' });
     await updateNeed(tx, n.id, { consortiumId: consortium.id });
     await writeAudit(tx, { actorUserId: caller.userId, action: 'need.endorse', entity: 'need', entityId: n.id, organizationId: n.organizationId, after: { consortiumId: consortium.id } });
-    await insertNotifications(tx, await managersOf(tx, [n.organizationId]), { type: 'need.endorsed', title: `「${consortium.name}」推荐了您的需求「${n.title}」`, link: `/needs/${n.id}` });
+    await insertNotifications(tx, await managersOf(tx, [n.organizationId]), {
+      type: 'need.endorsed',
+      key: 'notify.need.endorsed',
+      params: { consortium: consortium.name, need: n.title },
+      link: `/needs/${n.id}`,
+    });
     return { id: n.id, consortiumId: consortium.id, consortiumName: consortium.name };
   });
 }

@@ -1,43 +1,40 @@
 import type { Database, Drizzle } from '@ronghe/db/client';
 import {
   addAccepted,
-  categoriesOf,
-  cohortCandidates,
-  cohortCommitments,
-  getCohort,
   getNeed,
-  insertApplication,
-  insertCohort,
   insertNeed,
+  listNeedsOfOrganization,
   lockAcceptedInternsElsewhere,
-  lockApplication,
-  lockCohort,
   lockNeed,
+  needHistory,
   readNeed,
   staffCountOf,
-  needCandidates,
-  organizationConsortia,
-  organizationPlaceAndConsortia,
-  updateApplication,
   updateNeed,
   type NeedRow,
 } from '@ronghe/db/queries/needs';
+import { insertApplication, listApplications, lockApplication, updateApplication } from '@ronghe/db/queries/applications';
+import { cohortCommitments, lockCohort } from '@ronghe/db/queries/cohorts';
+import { cohortCandidates, organizationConsortia } from '@ronghe/db/queries/need-recommendations';
+import { getConsortium } from '@ronghe/db/queries/consortia';
+import { membershipOf } from '@ronghe/db/queries/memberships';
 import { insertPlacement, insertProject } from '@ronghe/db/queries/cooperation';
 import { defaultMilestones } from '@ronghe/domain/cooperation';
 import { checkViolation } from '@ronghe/db/errors';
 import { insertNotifications, managersOf } from '@ronghe/db/queries/notifications';
-import { unknownMajorCodes } from '@ronghe/db/queries/training-bases';
+import { unknownMajorCodes } from '@ronghe/db/queries/reference';
 import { writeAudit } from '@ronghe/db/queries/audit';
-import type { CohortInput } from '@ronghe/domain/cohort';
 import { DomainError } from '@ronghe/domain/errors';
 import { scoreMatch } from '@ronghe/domain/matching';
-import { bannedContent, internshipFields, internshipViolations, type ApplicationStatus, type NeedInput } from '@ronghe/domain/need';
-import { majorCategoryOf } from '@ronghe/domain/reference/majors';
+import { internshipTermsOf, internshipViolations, periodViolation, publishChecks } from '@ronghe/domain/need';
+import type { ApplicationStatus, NeedInput, PublishViolation } from '@ronghe/domain/need';
+import { categoriesOf } from '@ronghe/domain/reference/majors';
+import { needHistoryEntry, needRow, needView } from '@ronghe/domain/need-rows';
 import { regionPath } from '@ronghe/domain/reference/regions';
 import { todayInChina } from '@ronghe/domain/training-base';
 import { anyMember, managers, requireRole, requireVerifiedManager, type Caller } from './authz.ts';
 
-// 合作需求 and 学生批次: posting, publishing (with the internship rules), and recommendations both ways.
+// 合作需求: posting, publishing (with the rules of domain/need.ts), reading, applying and deciding, and the cohorts
+// recommended for a need. Procedures of routers/needs.ts share these names; editing is in need-edits.ts.
 
 type Tx = Drizzle;
 const notFound = () => new DomainError('NOT_FOUND', 'notFound');
@@ -55,41 +52,43 @@ export function columnsOf(input: NeedInput) {
   return { kind, title, description, regionCode, deadline, majorCodes, majorCategories: categoriesOf(majorCodes), headcount, ...period, details };
 }
 
-/** The terms of a stored internship need that the rules look at (kind-specific ones live in `details`). */
-export function internshipTermsOf(n: { details: unknown; periodFrom: string | null; periodTo: string | null }) {
-  const d = internshipFields.partial().parse({ ...(n.details as Record<string, unknown>), periodFrom: n.periodFrom ?? undefined, periodTo: n.periodTo ?? undefined });
-  return { monthlyPay: d.monthlyPay ?? 0, probationWage: d.probationWage ?? 1, postStaffCount: d.postStaffCount ?? 0, periodFrom: n.periodFrom ?? '', periodTo: n.periodTo ?? '' };
+/** A rule the domain found broken, as the INVALID error naming its field. */
+export function failOn(v: PublishViolation | null): void {
+  if (v) throw new DomainError('INVALID', v.key, { field: v.field, params: v.params });
+}
+
+/** The period rule (domain/need.ts) on a need's input: it cannot end before it starts. */
+export function refusePeriod(input: NeedInput): void {
+  const broken = 'periodFrom' in input ? periodViolation(input) : null;
+  if (broken) throw new DomainError('INVALID', broken.rule, { field: broken.field });
 }
 
 /** An enterprise (its manager, verified) drafts a need; publishing checks the rules. */
-export async function createNeed(db: Database, caller: Caller, input: NeedInput & { organizationId: string }) {
+export async function create(db: Database, caller: Caller, input: NeedInput & { organizationId: string }) {
   const { organizationId, ...need } = input;
   const org = await requireVerifiedManager(db, caller, organizationId);
   if (org.kind !== 'enterprise') throw new DomainError('INVALID', 'need.enterpriseOnly', { field: 'organizationId' });
   await checkMajors(db, need.majorCodes);
-  if ('periodFrom' in need && need.periodTo < need.periodFrom) throw new DomainError('INVALID', 'internship.period', { field: 'periodTo' });
+  refusePeriod(need);
   return db.orm.transaction(async (tx: Tx) => {
     const row = await insertNeed(tx, { ...columnsOf(need), organizationId, status: 'draft' });
     return { id: row.id, status: row.status };
   });
 }
 
-/** Publishing: deadline not past, and for internships pay ≥ 80 % of the probation wage and the headcount within 20 % of the post and 10 % of the staff. */
-export async function publishNeed(db: Database, caller: Caller, id: string) {
+/**
+ * Publishing: the rules (publishChecks: deadline not past, no banned terms, and for internships pay ≥ 80 % of the
+ * probation wage and the headcount within 20 % of the post and 10 % of the staff) are checked on the row as locked
+ * in the transaction that publishes it, so an edit landing between the first read and the lock cannot slip through.
+ */
+export async function publish(db: Database, caller: Caller, id: string) {
   const need = await getNeed(db, id);
   if (!need) throw notFound();
   await requireVerifiedManager(db, caller, need.organizationId);
-  if (need.deadline < todayInChina()) throw new DomainError('INVALID', 'booking.pastDate', { field: 'deadline' });
-  const banned = bannedContent(need);
-  if (banned) throw new DomainError('INVALID', 'need.bannedContent', { field: banned.field, params: { term: banned.term } });
-  if (need.kind === 'internship') {
-    const broken = internshipViolations(internshipTermsOf(need), { interns: need.headcount ?? 0, enterpriseStaff: need.staffCount });
-    const first = broken[0];
-    if (first) throw new DomainError('INVALID', first.rule, { field: first.field });
-  }
   return db.orm.transaction(async (tx: Tx) => {
     const n = await lockNeed(tx, id);
     if (!n) throw notFound();
+    failOn(publishChecks(n, await staffCountOf(tx, n.organizationId), todayInChina()));
     if (n.status !== 'draft') throw new DomainError('CONFLICT', 'need.wrongStatus', { params: { status: `nstatus.${n.status}` } });
     await updateNeed(tx, id, { status: 'published', publishedAt: new Date() });
     await writeAudit(tx, { actorUserId: caller.userId, action: 'need.publish', entity: 'need', entityId: id, organizationId: n.organizationId, after: { status: 'published' } });
@@ -97,7 +96,7 @@ export async function publishNeed(db: Database, caller: Caller, id: string) {
   });
 }
 
-export async function closeNeed(db: Database, caller: Caller, id: string) {
+export async function close(db: Database, caller: Caller, id: string) {
   return db.orm.transaction(async (tx: Tx) => {
     const n = await lockNeed(tx, id);
     if (!n) throw notFound();
@@ -108,16 +107,41 @@ export async function closeNeed(db: Database, caller: Caller, id: string) {
   });
 }
 
-/** A school (its manager, verified) publishes a cohort. */
-export async function createCohort(db: Database, caller: Caller, input: CohortInput & { organizationId: string }) {
-  const { organizationId, ...cohort } = input;
-  const org = await requireVerifiedManager(db, caller, organizationId);
-  if (org.kind !== 'school') throw new DomainError('INVALID', 'cohort.schoolOnly', { field: 'organizationId' });
-  await checkMajors(db, [cohort.majorCode], 'majorCode');
-  return db.orm.transaction(async (tx: Tx) => {
-    const row = await insertCohort(tx, { ...cohort, organizationId, majorCategory: majorCategoryOf(cohort.majorCode)?.seq ?? null, status: 'open' });
-    return { id: row.id, status: row.status };
-  });
+/** Anyone for a published (or past) need; a draft only for the enterprise's members and admins (others: not found). */
+export async function get(db: Database, caller: Caller | null, id: string) {
+  const n = await getNeed(db, id);
+  if (!n) throw notFound();
+  if (n.status === 'draft' && !caller?.isPlatformAdmin && !(caller && (await membershipOf(db, n.organizationId, caller.userId)))) throw notFound();
+  const consortium = n.consortiumId ? await getConsortium(db, n.consortiumId) : null;
+  return needView.parse({ ...n, consortiumName: consortium?.name ?? null }); // details, stored as JSON, typed by kind
+}
+
+/** Members of the organisation: its needs in every status. */
+export async function list(db: Database, caller: Caller, organizationId: string) {
+  await requireRole(db, caller, organizationId, anyMember);
+  return needRow.array().parse(await listNeedsOfOrganization(db, organizationId));
+}
+
+/** Members of the enterprise and admins: the need's edits and publishing, newest first. */
+export async function history(db: Database, caller: Caller, id: string) {
+  const n = await getNeed(db, id);
+  if (!n) throw notFound();
+  if (!caller.isPlatformAdmin) await requireRole(db, caller, n.organizationId, anyMember);
+  return needHistoryEntry.array().parse(await needHistory(db, n.id)); // the audit's before and after, as JSON records
+}
+
+/** Members of the enterprise: the applications to one of its needs. */
+export async function applications(db: Database, caller: Caller, needId: string) {
+  const n = await getNeed(db, needId);
+  if (!n) throw notFound();
+  await requireRole(db, caller, n.organizationId, anyMember);
+  return listApplications(db, { needId: n.id });
+}
+
+/** Members of the school: its applications and how they were decided. */
+export async function myApplications(db: Database, caller: Caller, organizationId: string) {
+  await requireRole(db, caller, organizationId, anyMember);
+  return listApplications(db, { organizationId });
 }
 
 /** Cohorts ranked for a need, each with the parts of its score: for the need's organisation and admins. */
@@ -135,24 +159,8 @@ export async function recommendCohorts(db: Database, caller: Caller, input: { ne
     .slice(0, input.limit);
 }
 
-/** Needs ranked for a cohort, each with the parts of its score: for the school's members and admins. */
-export async function recommendNeeds(db: Database, caller: Caller, input: { cohortId: string; limit: number }) {
-  const cohort = await getCohort(db, input.cohortId);
-  if (!cohort) throw notFound();
-  if (!caller.isPlatformAdmin) await requireRole(db, caller, cohort.organizationId, anyMember);
-  const school = await organizationPlaceAndConsortia(db, cohort.organizationId);
-  const schoolRegionCode = school.regionCode ?? '';
-  const schoolConsortia = school.consortiumIds;
-  const candidates = await needCandidates(db, { ...cohort, schoolRegionCode, consortiumIds: schoolConsortia }, todayInChina(), input.limit);
-  const profile = { majorCode: cohort.majorCode, regionCode: schoolRegionCode, windowFrom: cohort.windowFrom, windowTo: cohort.windowTo, available: cohort.students, consortiumIds: schoolConsortia };
-  return candidates
-    .map(({ estimate: _, ...n }) => ({ need: n, score: scoreMatch({ majorCodes: n.majorCodes, regionCode: n.regionCode, periodFrom: n.periodFrom, periodTo: n.periodTo, headcount: n.headcount === null ? null : n.headcount - n.accepted, consortiumIds: n.consortiumIds }, profile) }))
-    .sort((a, b) => b.score.total - a.score.total || a.need.id.localeCompare(b.need.id))
-    .slice(0, input.limit);
-}
-
 /** A verified school applies to a published need with a number of students (optionally from one of its cohorts). */
-export async function applyToNeed(db: Database, caller: Caller, input: { needId: string; organizationId: string; cohortId?: string; students: number; message: string }) {
+export async function applyFor(db: Database, caller: Caller, input: { needId: string; organizationId: string; cohortId?: string; students: number; message: string }) {
   const org = await requireVerifiedManager(db, caller, input.organizationId);
   if (org.kind !== 'school') throw new DomainError('INVALID', 'cohort.schoolOnly', { field: 'organizationId' });
   const need = await getNeed(db, input.needId);
@@ -161,7 +169,12 @@ export async function applyToNeed(db: Database, caller: Caller, input: { needId:
   return db.orm.transaction(async (tx: Tx) => {
     if (input.cohortId) await holdCohortStudents(tx, input.cohortId, { organizationId: input.organizationId, students: 0, field: 'cohortId' });
     const a = await insertApplication(tx, { needId: need.id, organizationId: input.organizationId, cohortId: input.cohortId ?? null, students: input.students, message: input.message });
-    await insertNotifications(tx, await managersOf(tx, [need.organizationId]), { type: 'need.applied', title: `「${need.title}」收到${org.name}的申请：${input.students}人`, link: `/needs/${need.id}` });
+    await insertNotifications(tx, await managersOf(tx, [need.organizationId]), {
+      type: 'need.applied',
+      key: 'notify.need.applied',
+      params: { need: need.title, org: org.name, students: input.students },
+      link: `/needs/${need.id}`,
+    });
     return { id: a.id, status: a.status };
   });
 }
@@ -171,7 +184,7 @@ export async function applyToNeed(db: Database, caller: Caller, input: { needId:
  * held by the database: `need.accepted` grows in this transaction and its CHECK refuses going past the
  * headcount, whichever server process the acceptance came through; the refusal says how many are left.
  */
-export async function decideApplication(db: Database, caller: Caller, input: { id: string; accept: number; reason: string }) {
+export async function decide(db: Database, caller: Caller, input: { id: string; accept: number; reason: string }) {
   let needId = '';
   try {
     return await db.orm.transaction(async (tx: Tx) => {
@@ -191,7 +204,9 @@ export async function decideApplication(db: Database, caller: Caller, input: { i
       if (input.accept > 0) await startCooperation(tx, n, { ...a, accepted: input.accept });
       await insertNotifications(tx, await managersOf(tx, [a.organizationId]), {
         type: `need.${status}`,
-        title: status === 'declined' ? `「${n.title}」未接收您的申请：${input.reason}` : `「${n.title}」接收了您申请的${a.students}人中的${input.accept}人`,
+        ...(status === 'declined'
+          ? { key: 'notify.need.declined', params: { need: n.title, reason: input.reason } }
+          : { key: 'notify.need.accepted', params: { need: n.title, students: a.students, accepted: input.accept } }),
         link: `/needs/${n.id}`,
       });
       return { id: a.id, status, accepted: input.accept };
@@ -203,7 +218,7 @@ export async function decideApplication(db: Database, caller: Caller, input: { i
 
 /**
  * The one cohort-lock rule. Every write that names a cohort or changes what it has taken locks the cohort's row:
- * editing or closing it (editCohort, closeCohort) and committing `students` more (invite, accept) exclusively,
+ * editing or closing it (cohorts.update, cohorts.close) and committing `students` more (invite, accept) exclusively,
  * naming it without taking students (apply, answering an offer) in share mode. So an edit counts the students
  * taken only when no commitment is half-made, and commitments to one cohort queue: `students` more are taken only
  * while the cohort has that many not yet accepted or offered (the refusal names `field`, the input to lower).

@@ -38,7 +38,12 @@ export async function approveChange(db: Database, caller: Caller, requestId: str
       await decideChangeRequest(tx, request.id, { status: 'approved', decidedByUserId: caller.userId, reason: null });
       const after = updated ? only(vouchedValuesOf(updated), request.after) : request.after;
       await writeAudit(tx, { actorUserId: caller.userId, action: 'organization.approveChange', entity: 'organization', entityId: org.id, before, after: { ...after, changeRequestId: request.id }, organizationId: org.id });
-      await insertNotifications(tx, await managersOf(tx, [org.id]), { type: 'organization.changeApproved', title: `「${org.name}」的信息变更已通过审核`, link: `/orgs/${org.id}` });
+      await insertNotifications(tx, await managersOf(tx, [org.id]), {
+        type: 'organization.changeApproved',
+        key: 'notify.organization.changeApproved',
+        params: { org: org.name },
+        link: `/orgs/${org.id}`,
+      });
       return { id: request.id, status: 'approved' as const };
     });
   } catch (error) {
@@ -53,7 +58,12 @@ export async function rejectChange(db: Database, caller: Caller, requestId: stri
     // the organisation is unchanged: before and after are its current values, the refused ones are named
     const current = only(vouchedValuesOf(org), request.after);
     await writeAudit(tx, { actorUserId: caller.userId, action: 'organization.rejectChange', entity: 'organization', entityId: org.id, before: current, after: { ...current, refused: request.after, reason, changeRequestId: request.id }, organizationId: org.id });
-    await insertNotifications(tx, await managersOf(tx, [org.id]), { type: 'organization.changeRejected', title: `「${org.name}」的信息变更未通过审核：${reason}`, link: `/orgs/${org.id}` });
+    await insertNotifications(tx, await managersOf(tx, [org.id]), {
+      type: 'organization.changeRejected',
+      key: 'notify.organization.changeRejected',
+      params: { org: org.name, reason },
+      link: `/orgs/${org.id}`,
+    });
     return { id: request.id, status: 'rejected' as const };
   });
 }

@@ -12,12 +12,12 @@ import {
   lockClaims,
   lockOrganization,
   setOrganizationStatus,
-  unknownMajorCodes,
   updateOrganizationProfile,
   vouchedHolderOf,
   vouchedValuesOf,
   type NewOrganization,
 } from '@ronghe/db/queries/organizations';
+import { unknownMajorCodes } from '@ronghe/db/queries/reference';
 import { maskMobile, maskPersonName } from '@ronghe/domain/account';
 import { DomainError } from '@ronghe/domain/errors';
 import { isVouched, splitOrganizationUpdate, type OrganizationInput, type OrganizationStatus, type OrganizationUpdate, type VouchedValues } from '@ronghe/domain/organization';
@@ -241,7 +241,12 @@ export async function decideOrganization(db: Database, caller: Caller, id: strin
           after: { status: 'rejected', statusReason: closing, closedByVerificationOf: id },
           organizationId: other.id,
         });
-        await insertNotifications(tx, await managersOf(tx, [other.id]), { type: 'organization.claimClosed', title: `「${other.name}」的登记已关闭：${closing}`, link: `/orgs/${other.id}` });
+        await insertNotifications(tx, await managersOf(tx, [other.id]), {
+          type: 'organization.claimClosed',
+          key: 'notify.organization.claimClosed',
+          params: { org: other.name, code: [`organization.code.${sameCode(other) ?? 'uscc'}`] },
+          link: `/orgs/${other.id}`,
+        });
       }
       return { id, status: rule.to };
     });

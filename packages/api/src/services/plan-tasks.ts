@@ -70,7 +70,8 @@ export async function createTask(db: Database, admin: Actor, input: PlanTaskInpu
     await setTaskIndicators(tx, task.id, input.indicatorIds);
     await insertNotifications(tx, await managersOf(tx, [task.ownerOrganizationId]), {
       type: 'task.assigned',
-      title: `贵单位牵头建设任务「${task.title}」，完成时限${task.deadline}，请按期报送进展`,
+      key: 'notify.task.assigned',
+      params: { task: task.title, deadline: task.deadline },
       link: taskLink(task.id),
     });
     await writeAudit(tx, {
@@ -178,8 +179,9 @@ export async function remindDueTasks(db: Database, today = todayInChina(), now =
   return db.orm.transaction(async (tx: Tx) => {
     const due = await claimDueTasks(tx, addDays(today, REMIND_DAYS_BEFORE), new Date(now.getTime() - WEEK_MS), now);
     for (const task of due) {
-      const title = task.deadline < today ? `建设任务「${task.title}」已超过完成时限（${task.deadline}），请尽快报送进展` : `建设任务「${task.title}」将于${task.deadline}到期，请及时报送进展与佐证`;
-      await insertNotifications(tx, await managersOf(tx, [task.ownerOrganizationId]), { type: 'task.due', title, link: taskLink(task.id) });
+      const key = task.deadline < today ? 'notify.task.overdue' : 'notify.task.dueSoon';
+      const params = { task: task.title, deadline: task.deadline };
+      await insertNotifications(tx, await managersOf(tx, [task.ownerOrganizationId]), { type: 'task.due', key, params, link: taskLink(task.id) });
     }
     return due.length;
   });

@@ -75,7 +75,12 @@ export async function inviteToRound(db: Database, caller: Caller, input: { round
     const addedNeeds = await addRoundNeeds(tx, needs.map(({ n, left }) => ({ roundId: round.id, needId: n.id, capacity: left, status: 'invited' as const })));
     const addedCohorts = await addRoundCohorts(tx, cohorts.map(({ c }) => ({ roundId: round.id, cohortId: c.id, slots: c.students, status: 'invited' as const })));
     const owners = [...needs.filter(({ n }) => addedNeeds.includes(n.id)).map(({ n }) => n.organizationId), ...cohorts.filter(({ c }) => addedCohorts.includes(c.id)).map(({ c }) => c.organizationId)];
-    await insertNotifications(tx, await managersOf(tx, [...new Set(owners)]), { type: 'round.invited', title: `受邀参加双选「${round.title.slice(0, 60)}」，请在开放填报前答复`, link: `/rounds/${round.id}` });
+    await insertNotifications(tx, await managersOf(tx, [...new Set(owners)]), {
+      type: 'round.invited',
+      key: 'notify.round.invited',
+      params: { round: round.title.slice(0, 60) },
+      link: `/rounds/${round.id}`,
+    });
     await writeAudit(tx, { actorUserId: caller.userId, action: 'round.invite', entity: 'allocation_round', entityId: round.id, after: { needIds: addedNeeds, cohortIds: addedCohorts } });
     return { invited: addedNeeds.length + addedCohorts.length };
   });

@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database, Drizzle } from '@ronghe/db/client';
-import { insertApplication, readNeed } from '@ronghe/db/queries/needs';
+import { insertApplication } from '@ronghe/db/queries/applications';
+import { listMembershipsOfUser } from '@ronghe/db/queries/memberships';
+import { readNeed } from '@ronghe/db/queries/needs';
 import { insertNotifications, managersOf } from '@ronghe/db/queries/notifications';
 import { writeAudit } from '@ronghe/db/queries/audit';
 import {
@@ -98,7 +100,12 @@ export async function openRound(db: Database, caller: Caller, id: string) {
     if (ns.length === 0 || cs.length === 0) throw new DomainError('INVALID', 'round.empty');
     await lapseInvitations(tx, id);
     await updateRound(tx, id, { status: 'open' });
-    await insertNotifications(tx, await managersOf(tx, await participants(tx, id)), { type: 'round.open', title: `双选「${round.title}」已开放填报，截止${round.preferencesCloseOn}`, link: `/rounds/${id}` });
+    await insertNotifications(tx, await managersOf(tx, await participants(tx, id)), {
+      type: 'round.open',
+      key: 'notify.round.open',
+      params: { round: round.title, date: round.preferencesCloseOn },
+      link: `/rounds/${id}`,
+    });
     return { id, status: 'open' as const };
   });
 }
@@ -280,14 +287,20 @@ export async function publishRound(db: Database, caller: Caller, id: string) {
       await startCooperation(tx, n, { ...a, accepted: g.students });
     }
     await updateRound(tx, id, { status: 'published', publishedAt: new Date() });
-    await insertNotifications(tx, await managersOf(tx, await participants(tx, id)), { type: 'round.published', title: `双选「${round.title}」结果已公布`, link: `/rounds/${id}` });
+    await insertNotifications(tx, await managersOf(tx, await participants(tx, id)), {
+      type: 'round.published',
+      key: 'notify.round.published',
+      params: { round: round.title },
+      link: `/rounds/${id}`,
+    });
     return { id, status: 'published' as const };
   });
 }
 
 /** Rounds the caller may see: all for admins, otherwise those its organisations take part in or are invited to, and those it organises. */
-export async function roundsFor(db: Database, caller: Caller, memberships: Array<{ organizationId: string; role: string }>) {
+export async function list(db: Database, caller: Caller) {
   if (caller.isPlatformAdmin) return listRounds(db, null);
+  const memberships = await listMembershipsOfUser(db, caller.userId);
   return listRounds(db, { organizationIds: memberships.map((m) => m.organizationId), managedIds: memberships.filter((m) => (managers as readonly string[]).includes(m.role)).map((m) => m.organizationId) });
 }
 
@@ -298,11 +311,11 @@ export async function roundsFor(db: Database, caller: Caller, memberships: Array
  * Results once closed (organiser) or published (participants: the placements of its cohorts and in its needs, and
  * the reasons of its own unplaced students; the choice numbers only to the cohort's school).
  */
-export async function roundFor(db: Database, caller: Caller, id: string, myOrganizationIds: string[]) {
+export async function get(db: Database, caller: Caller, id: string) {
   const round = await getRoundRow(db, id);
   if (!round) throw notFound();
-  const [ns, cs, organizer] = await Promise.all([roundNeedsOf(db, id, 'all'), roundCohortsOf(db, id, 'all'), isOrganizer(db, caller, round)]);
-  const mine = new Set(myOrganizationIds);
+  const [ns, cs, organizer, memberships] = await Promise.all([roundNeedsOf(db, id, 'all'), roundCohortsOf(db, id, 'all'), isOrganizer(db, caller, round), listMembershipsOfUser(db, caller.userId)]);
+  const mine = new Set(memberships.map((m) => m.organizationId));
   if (!organizer && !ns.some((n) => mine.has(n.organizationId)) && !cs.some((c) => mine.has(c.organizationId))) throw new DomainError('FORBIDDEN', 'forbidden');
   const showResults = round.status === 'published' || (organizer && round.status === 'closed');
   const [placed, unplaced] = showResults ? await Promise.all([placedGroups(db, id), unplacedGroups(db, id)]) : [[], []];

@@ -5,25 +5,22 @@ import { basePhotoIds } from '@ronghe/db/queries/files';
 import { lockMembership } from '@ronghe/db/queries/consortia';
 import { membershipOf } from '@ronghe/db/queries/memberships';
 import { getOrganization } from '@ronghe/db/queries/organizations';
+import { bookedDays, overbookedDays, setFutureCapacity, usedStationDays } from '@ronghe/db/queries/training-base-capacity';
 import {
-  bookedDays,
   getTrainingBase,
-  hasApprovedBooking,
   insertBaseRevision,
   insertTrainingBase,
   isBaseInsider,
   listBaseRevisions,
   lockTrainingBase,
-  overbookedDays,
-  refreshSupply,
   replaceBaseConsortia,
   replaceCoBuilders,
-  setFutureCapacity,
-  unknownMajorCodes,
   updateTrainingBase,
-  usedStationDays,
   type TrainingBaseRow,
 } from '@ronghe/db/queries/training-bases';
+import { hasApprovedBooking } from '@ronghe/db/queries/base-bookings';
+import { refreshSupply } from '@ronghe/db/queries/training-base-supply';
+import { unknownMajorCodes } from '@ronghe/db/queries/reference';
 import { maskEmail, maskMobile, maskPersonName } from '@ronghe/domain/account';
 import { maskContactsInText } from '@ronghe/domain/masking';
 import { DomainError } from '@ronghe/domain/errors';

@@ -4,7 +4,7 @@ import type { ConsortiumKind, ConsortiumLevel, ConsortiumRole, ConsortiumStatus 
 import { getRegion } from '@ronghe/domain/reference/regions';
 import type { Database, Drizzle } from '../client.ts';
 import { consortia, consortiumEvents, consortiumItems, consortiumMembers, industries, organizationMembers, organizations, regions } from '../schema/index.ts';
-import { likePattern } from './organizations.ts';
+import { likePattern, ormOf, type Executor } from './sql.ts';
 
 export type NewConsortium = typeof consortia.$inferInsert;
 export type NewConsortiumMember = typeof consortiumMembers.$inferInsert;
@@ -233,9 +233,8 @@ export async function listConsortiaOfOrganization(db: Database, organizationId: 
 }
 
 /** Whether the user is an owner or manager of an organisation that is an active member of the consortium in one of `roles`. */
-export async function managesConsortiumMember(db: Database | Drizzle, consortiumId: string, userId: string, roles: readonly ConsortiumRole[]): Promise<boolean> {
-  const exec = 'orm' in db ? db.orm : db;
-  const [row] = await exec
+export async function managesConsortiumMember(db: Executor, consortiumId: string, userId: string, roles: readonly ConsortiumRole[]): Promise<boolean> {
+  const [row] = await ormOf(db)
     .select({ n: sql<number>`count(*)::int` })
     .from(consortiumMembers)
     .innerJoin(organizationMembers, eq(organizationMembers.organizationId, consortiumMembers.organizationId))
@@ -252,9 +251,8 @@ export async function managesConsortiumMember(db: Database | Drizzle, consortium
 }
 
 /** Whether the organisation is an active member of the consortium. */
-export async function isActiveMember(db: Database | Drizzle, consortiumId: string, organizationId: string): Promise<boolean> {
-  const exec = 'orm' in db ? db.orm : db;
-  const [row] = await exec
+export async function isActiveMember(db: Executor, consortiumId: string, organizationId: string): Promise<boolean> {
+  const [row] = await ormOf(db)
     .select({ id: consortiumMembers.id })
     .from(consortiumMembers)
     .where(and(eq(consortiumMembers.consortiumId, consortiumId), eq(consortiumMembers.organizationId, organizationId), eq(consortiumMembers.status, 'active')));

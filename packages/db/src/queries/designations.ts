@@ -2,13 +2,13 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import type { ClusterDesignation, SchoolDesignation } from '@ronghe/domain/monitoring';
 import type { Database, Drizzle } from '../client.ts';
 import { majorClusters, majors, organizations } from '../schema/index.ts';
+import { ormOf, type Executor } from './sql.ts';
 
 // School designations (T04–T06, T08) and 高水平专业群 (T07, T09): the rows admins set and anyone reads.
 
 /** The organisation's kind and designations, or null when there is none with this id. */
-export async function schoolDesignationsOf(db: Database | Drizzle, id: string) {
-  const orm = 'orm' in db ? db.orm : db;
-  const [row] = await orm.select({ id: organizations.id, kind: organizations.kind, designations: organizations.designations }).from(organizations).where(eq(organizations.id, id));
+export async function schoolDesignationsOf(db: Executor, id: string) {
+  const [row] = await ormOf(db).select({ id: organizations.id, kind: organizations.kind, designations: organizations.designations }).from(organizations).where(eq(organizations.id, id));
   return row ?? null;
 }
 

@@ -1,14 +1,14 @@
 import { and, asc, eq, inArray, lt, notExists, notInArray, sql } from 'drizzle-orm';
 import type { Database, Drizzle } from '../client.ts';
 import { placements, storedFiles, trainingBasePhotos, trainingBases, type FilePurpose } from '../schema/index.ts';
+import { ormOf, type Executor } from './sql.ts';
 
 // Uploaded files (kept in PostgreSQL: docs/decisions/012-files.md), base photos and placement agreements.
 
 export type NewStoredFile = Omit<typeof storedFiles.$inferInsert, 'id' | 'createdAt'>;
 
-export async function insertStoredFile(db: Database | Drizzle, values: NewStoredFile): Promise<{ id: string }> {
-  const orm = 'orm' in db ? db.orm : db;
-  const [row] = await orm.insert(storedFiles).values(values).returning({ id: storedFiles.id });
+export async function insertStoredFile(db: Executor, values: NewStoredFile): Promise<{ id: string }> {
+  const [row] = await ormOf(db).insert(storedFiles).values(values).returning({ id: storedFiles.id });
   if (!row) throw new Error('insert returned no row');
   return row;
 }
@@ -27,9 +27,8 @@ const metaColumns = {
 export type StoredFileMeta = { id: string; organizationId: string; purpose: FilePurpose; fileName: string; contentType: string; byteSize: number; sha256: string; createdAt: Date };
 
 /** A file's description, without its bytes. */
-export async function getFileMeta(db: Database | Drizzle, id: string): Promise<StoredFileMeta | null> {
-  const orm = 'orm' in db ? db.orm : db;
-  const [row] = await orm.select(metaColumns).from(storedFiles).where(eq(storedFiles.id, id));
+export async function getFileMeta(db: Executor, id: string): Promise<StoredFileMeta | null> {
+  const [row] = await ormOf(db).select(metaColumns).from(storedFiles).where(eq(storedFiles.id, id));
   return row ?? null;
 }
 
@@ -46,9 +45,8 @@ export async function lockFiles(tx: Drizzle, ids: readonly string[]): Promise<St
 }
 
 /** The base a photo is attached to, if any. */
-export async function baseOfPhoto(db: Database | Drizzle, fileId: string) {
-  const orm = 'orm' in db ? db.orm : db;
-  const [row] = await orm
+export async function baseOfPhoto(db: Executor, fileId: string) {
+  const [row] = await ormOf(db)
     .select({ baseId: trainingBases.id, status: trainingBases.status, ownerOrganizationId: trainingBases.ownerOrganizationId })
     .from(trainingBasePhotos)
     .innerJoin(trainingBases, eq(trainingBases.id, trainingBasePhotos.baseId))
@@ -57,9 +55,8 @@ export async function baseOfPhoto(db: Database | Drizzle, fileId: string) {
 }
 
 /** Photo ids of a base in display order. */
-export async function basePhotoIds(db: Database | Drizzle, baseId: string): Promise<string[]> {
-  const orm = 'orm' in db ? db.orm : db;
-  const rows = await orm.select({ fileId: trainingBasePhotos.fileId }).from(trainingBasePhotos).where(eq(trainingBasePhotos.baseId, baseId)).orderBy(asc(trainingBasePhotos.position));
+export async function basePhotoIds(db: Executor, baseId: string): Promise<string[]> {
+  const rows = await ormOf(db).select({ fileId: trainingBasePhotos.fileId }).from(trainingBasePhotos).where(eq(trainingBasePhotos.baseId, baseId)).orderBy(asc(trainingBasePhotos.position));
   return rows.map((r) => r.fileId);
 }
 
@@ -73,9 +70,8 @@ export async function replaceBasePhotos(tx: Drizzle, baseId: string, fileIds: re
 }
 
 /** The placements (either side) whose agreement this file is. */
-export async function placementsOfAgreement(db: Database | Drizzle, fileId: string) {
-  const orm = 'orm' in db ? db.orm : db;
-  return orm.select({ id: placements.id, schoolId: placements.schoolId, enterpriseId: placements.enterpriseId }).from(placements).where(eq(placements.agreementFileId, fileId));
+export async function placementsOfAgreement(db: Executor, fileId: string) {
+  return ormOf(db).select({ id: placements.id, schoolId: placements.schoolId, enterpriseId: placements.enterpriseId }).from(placements).where(eq(placements.agreementFileId, fileId));
 }
 
 /**

@@ -2,10 +2,10 @@ import { and, asc, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import type { MemberRole } from '@ronghe/domain/organization';
 import type { Database, Drizzle } from '../client.ts';
 import { invitations, organizationMembers, organizations, sessions, users } from '../schema/index.ts';
+import { ormOf, type Executor } from './sql.ts';
 
-export async function membershipOf(db: Database | Drizzle, organizationId: string, userId: string) {
-  const orm = 'orm' in db ? db.orm : db;
-  const [row] = await orm
+export async function membershipOf(db: Executor, organizationId: string, userId: string) {
+  const [row] = await ormOf(db)
     .select({ role: organizationMembers.role })
     .from(organizationMembers)
     .where(and(eq(organizationMembers.organizationId, organizationId), eq(organizationMembers.userId, userId)));
@@ -119,13 +119,23 @@ export async function lockAndCountRecentInvitations(tx: Drizzle, organizationId:
 }
 
 /** Is a user with this email or mobile already a member? */
-export async function isMemberByIdentifier(db: Database | Drizzle, organizationId: string, identifier: string) {
-  const orm = 'orm' in db ? db.orm : db;
-  const rows = await orm
+export async function isMemberByIdentifier(db: Executor, organizationId: string, identifier: string) {
+  const rows = await ormOf(db)
     .select({ id: users.id })
     .from(organizationMembers)
     .innerJoin(users, eq(users.id, organizationMembers.userId))
     .where(and(eq(organizationMembers.organizationId, organizationId), or(eq(users.email, identifier), eq(users.phoneNumber, identifier))))
+    .limit(1);
+  return rows.length > 0;
+}
+
+/** Whether the user belongs to any verified organisation (who may look at other schools' cohorts). */
+export async function isMemberOfVerifiedOrganization(db: Database, userId: string): Promise<boolean> {
+  const rows = await db.orm
+    .select({ id: organizations.id })
+    .from(organizationMembers)
+    .innerJoin(organizations, eq(organizations.id, organizationMembers.organizationId))
+    .where(and(eq(organizationMembers.userId, userId), eq(organizations.status, 'verified')))
     .limit(1);
   return rows.length > 0;
 }

@@ -4,6 +4,7 @@ import { PLAN_END, PLAN_START, planIndicators } from '@ronghe/domain/monitoring'
 import { t03Kinds } from '@ronghe/domain/training-base';
 import type { Database, Drizzle } from '../client.ts';
 import { indicatorReports, indicators, indicatorSnapshots } from '../schema/index.ts';
+import { ormOf, rowsOf, type Executor } from './sql.ts';
 
 export type IndicatorRow = typeof indicators.$inferSelect;
 export type NewIndicator = typeof indicators.$inferInsert;
@@ -122,12 +123,12 @@ export function metricValueSql(metric: IndicatorMetric, params: MetricParams, sc
 type Computable = Pick<IndicatorRow, 'id' | 'metric' | 'params'> & Scope;
 
 /** The live values of computed indicators, in one round trip. */
-export async function computeValues(db: Database | Drizzle, rows: Computable[]): Promise<Map<string, number>> {
+export async function computeValues(db: Executor, rows: Computable[]): Promise<Map<string, number>> {
   const computed = rows.flatMap((r) => (r.metric ? [{ ...r, metric: r.metric }] : []));
   const values = new Map<string, number>();
   if (computed.length === 0) return values;
   const columns = computed.map((r, i) => sql`${metricValueSql(r.metric, r.params, r)} as ${sql.identifier(`v${i}`)}`);
-  const result = await execute<Record<string, number | string | null>>(db, sql`select ${sql.join(columns, sql`, `)}`);
+  const result = await rowsOf<Record<string, number | string | null>>(db, sql`select ${sql.join(columns, sql`, `)}`);
   const row = result[0] ?? {};
   computed.forEach((r, i) => values.set(r.id, Number(row[`v${i}`] ?? 0)));
   return values;
@@ -136,24 +137,17 @@ export async function computeValues(db: Database | Drizzle, rows: Computable[]):
 /** The metric over the whole platform, by the (county-level) region the counted things are in. */
 export async function metricByRegion(db: Database, metric: IndicatorMetric, params: MetricParams): Promise<Array<{ regionCode: string; value: number }>> {
   const q = metricQuery(metric, params);
-  const rows = await execute<{ region_code: string; value: number | string }>(
+  const rows = await rowsOf<{ region_code: string; value: number | string }>(
     db,
     sql`select ${q.region} as region_code, ${q.value} as value from ${q.from} where ${sql.join(q.where, sql` and `)} group by 1`,
   );
   return rows.map((r) => ({ regionCode: r.region_code, value: Number(r.value) }));
 }
 
-async function execute<T>(db: Database | Drizzle, query: SQL): Promise<T[]> {
-  const orm = 'orm' in db ? db.orm : db;
-  const result = (await orm.execute(query)) as unknown as T[] | { rows: T[] };
-  return Array.isArray(result) ? result : result.rows;
-}
-
 // ---- indicators, reports, snapshots ----
 
-export async function listIndicators(db: Database | Drizzle, opts: { includeArchived?: boolean } = {}) {
-  const orm = 'orm' in db ? db.orm : db;
-  return orm
+export async function listIndicators(db: Executor, opts: { includeArchived?: boolean } = {}) {
+  return ormOf(db)
     .select()
     .from(indicators)
     .where(opts.includeArchived ? undefined : isNull(indicators.archivedAt))
@@ -193,9 +187,8 @@ export async function listReports(db: Database, indicatorId: string, limit = 50)
 }
 
 /** For each reported indicator, its latest report on or before `day` (the latest entered wins a tie). */
-export async function latestReports(db: Database | Drizzle, day: string) {
-  const orm = 'orm' in db ? db.orm : db;
-  return orm
+export async function latestReports(db: Executor, day: string) {
+  return ormOf(db)
     .selectDistinctOn([indicatorReports.indicatorId])
     .from(indicatorReports)
     .where(lte(indicatorReports.asOf, day))

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, isNull, count } from 'drizzle-orm';
 import type { Database, Drizzle } from '../client.ts';
+import { messageText, type NotificationMessage } from '@ronghe/domain/notifications';
 import { notifications, organizationMembers } from '../schema/index.ts';
 
 /** The users who act for these organisations as owners or managers: they receive its notifications. */
@@ -12,14 +13,25 @@ export async function managersOf(tx: Drizzle, organizationIds: string[]): Promis
   return rows.map((r) => r.userId);
 }
 
-export async function insertNotifications(tx: Drizzle, userIds: string[], n: { type: string; title: string; link: string }) {
+/** A notice to these users: its message key and params; the Chinese text is kept too, as `title`. */
+export async function insertNotifications(tx: Drizzle, userIds: string[], n: { type: string; link: string } & NotificationMessage) {
   if (userIds.length === 0) return;
-  await tx.insert(notifications).values(userIds.map((userId) => ({ userId, ...n })));
+  const row = { type: n.type, link: n.link, messageKey: n.key, messageParams: n.params, title: messageText(n.key, n.params, 'zh-CN') };
+  await tx.insert(notifications).values(userIds.map((userId) => ({ userId, ...row })));
 }
 
 export async function listNotifications(db: Database, userId: string, limit: number) {
   return db.orm
-    .select({ id: notifications.id, type: notifications.type, title: notifications.title, link: notifications.link, readAt: notifications.readAt, createdAt: notifications.createdAt })
+    .select({
+      id: notifications.id,
+      type: notifications.type,
+      title: notifications.title,
+      messageKey: notifications.messageKey,
+      messageParams: notifications.messageParams,
+      link: notifications.link,
+      readAt: notifications.readAt,
+      createdAt: notifications.createdAt,
+    })
     .from(notifications)
     .where(eq(notifications.userId, userId))
     .orderBy(desc(notifications.createdAt))

@@ -2,11 +2,11 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import type { ChangeRequestStatus, VouchedValues } from '@ronghe/domain/organization';
 import type { Database, Drizzle } from '../client.ts';
 import { organizationChangeRequests, organizations, regions, users } from '../schema/index.ts';
+import { ormOf, type Executor } from './sql.ts';
 
 /** The organisation's open change request, or null. */
-export async function pendingChangeOf(db: Database | Drizzle, organizationId: string) {
-  const orm = 'orm' in db ? db.orm : db;
-  const [row] = await orm
+export async function pendingChangeOf(db: Executor, organizationId: string) {
+  const [row] = await ormOf(db)
     .select()
     .from(organizationChangeRequests)
     .where(and(eq(organizationChangeRequests.organizationId, organizationId), eq(organizationChangeRequests.status, 'pending')));

@@ -1,7 +1,7 @@
 import { and, inArray } from 'drizzle-orm';
 import { vouchedStatuses } from '@ronghe/domain/organization';
-import type { Database, Drizzle } from '../client.ts';
 import { organizations } from '../schema/index.ts';
+import { ormOf, type Executor } from './sql.ts';
 
 export type ImportKeys = {
   usccs: string[];
@@ -17,8 +17,8 @@ export type ImportKeys = {
 const vouched = inArray(organizations.status, [...vouchedStatuses]);
 
 /** Which of these keys (each unique among vouched-for organisations) are already taken. */
-export async function existingKeys(db: Database | Drizzle, keys: ImportKeys): Promise<ImportKeys> {
-  const orm = 'orm' in db ? db.orm : db;
+export async function existingKeys(db: Executor, keys: ImportKeys): Promise<ImportKeys> {
+  const orm = ormOf(db);
   const usccs = keys.usccs.length === 0 ? [] : await orm.select({ uscc: organizations.uscc }).from(organizations).where(and(inArray(organizations.uscc, keys.usccs), vouched));
   const schoolCodes =
     keys.schoolCodes.length === 0

@@ -3,9 +3,7 @@ import { vouchedStatuses, type OrganizationKind, type OrganizationStatus, type S
 import { getRegion } from '@ronghe/domain/reference/regions';
 import type { Database, Drizzle } from '../client.ts';
 import { industries, majors, organizationMajors, organizations, regions, users } from '../schema/index.ts';
-
-/** Escapes LIKE wildcards so a user's `%` or `_` matches itself. */
-export const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+import { likePattern, ormOf, type Executor } from './sql.ts';
 
 /** Organisations in a region at any level: a province, a Hebei prefecture with its counties, or one district. */
 function inRegion(code: string) {
@@ -78,15 +76,6 @@ export async function insertOrganization(tx: Drizzle, values: NewOrganization, m
   if (!row) throw new Error('insert returned no row');
   if (majorCodes.length > 0) await tx.insert(organizationMajors).values(majorCodes.map((majorCode) => ({ organizationId: row.id, majorCode })));
   return row;
-}
-
-/** Which of these major codes are not in the catalogue. */
-export async function unknownMajorCodes(db: Database | Drizzle, codes: string[]): Promise<string[]> {
-  if (codes.length === 0) return [];
-  const orm = 'orm' in db ? db.orm : db;
-  const found = await orm.select({ code: majors.code }).from(majors).where(inArray(majors.code, codes));
-  const known = new Set(found.map((m) => m.code));
-  return codes.filter((c) => !known.has(c));
 }
 
 export async function getOrganization(db: Database, id: string) {
@@ -198,8 +187,7 @@ export async function listClaimsOfCodes(db: Database, codes: { usccs: string[]; 
  * The organisation vouched for (verified or suspended) that already holds one of these values, other than `exceptId`:
  * which field collides, or null.
  */
-export async function vouchedHolderOf(db: Database | Drizzle, values: { uscc?: string | null; schoolCode?: string | null; name?: string; regionCode?: string }, exceptId: string | null) {
-  const orm = 'orm' in db ? db.orm : db;
+export async function vouchedHolderOf(db: Executor, values: { uscc?: string | null; schoolCode?: string | null; name?: string; regionCode?: string }, exceptId: string | null) {
   const checks: Array<{ field: 'uscc' | 'schoolCode' | 'name'; where: ReturnType<typeof eq> | undefined }> = [
     { field: 'uscc', where: values.uscc ? eq(organizations.uscc, values.uscc) : undefined },
     { field: 'schoolCode', where: values.schoolCode ? eq(organizations.schoolCode, values.schoolCode) : undefined },
@@ -207,7 +195,7 @@ export async function vouchedHolderOf(db: Database | Drizzle, values: { uscc?: s
   ];
   for (const check of checks) {
     if (!check.where) continue;
-    const [row] = await orm
+    const [row] = await ormOf(db)
       .select({ id: organizations.id })
       .from(organizations)
       .where(and(check.where, inArray(organizations.status, [...vouchedStatuses]), exceptId ? ne(organizations.id, exceptId) : undefined))

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql, type SQL } from 
 import type { PlanTaskStatus } from '@ronghe/domain/plan-task';
 import type { Database, Drizzle } from '../client.ts';
 import { indicators, organizationMembers, organizations, planTaskIndicators, planTasks, planTaskUpdates } from '../schema/index.ts';
+import { ormOf, type Executor } from './sql.ts';
 
 // 建设任务进度表: plan tasks, the indicators they serve and their dated progress updates.
 
@@ -31,10 +32,9 @@ export async function setTaskIndicators(tx: Drizzle, taskId: string, indicatorId
 }
 
 /** Of these indicator ids, the ones that exist and are not archived. */
-export async function liveIndicatorIds(tx: Database | Drizzle, ids: string[]): Promise<Set<string>> {
+export async function liveIndicatorIds(tx: Executor, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const orm = 'orm' in tx ? tx.orm : tx;
-  const rows = await orm
+  const rows = await ormOf(tx)
     .select({ id: indicators.id })
     .from(indicators)
     .where(and(inArray(indicators.id, ids), isNull(indicators.archivedAt)));
@@ -100,9 +100,8 @@ export async function listTasks(db: Database, f: TaskFilter = {}) {
 }
 export type TaskListRow = Awaited<ReturnType<typeof listTasks>>[number];
 
-export async function getTask(db: Database | Drizzle, id: string): Promise<TaskListRow | null> {
-  const orm = 'orm' in db ? db.orm : db;
-  const [row] = await orm.select(taskColumns).from(planTasks).innerJoin(organizations, eq(organizations.id, planTasks.ownerOrganizationId)).where(eq(planTasks.id, id));
+export async function getTask(db: Executor, id: string): Promise<TaskListRow | null> {
+  const [row] = await ormOf(db).select(taskColumns).from(planTasks).innerJoin(organizations, eq(organizations.id, planTasks.ownerOrganizationId)).where(eq(planTasks.id, id));
   return row ?? null;
 }
 

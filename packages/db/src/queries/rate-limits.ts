@@ -1,6 +1,7 @@
 import { eq, lt, sql } from 'drizzle-orm';
-import type { Database, Drizzle } from '../client.ts';
+import type { Database } from '../client.ts';
 import { rateLimits } from '../schema/index.ts';
+import { ormOf, type Executor } from './sql.ts';
 
 /** Counts one event against `key` in a fixed window; returns the count in the current window. Atomic across processes. */
 export async function hitRateLimit(db: Database, key: string, windowSeconds: number): Promise<number> {
@@ -11,9 +12,8 @@ export async function hitRateLimit(db: Database, key: string, windowSeconds: num
  * Adds `amount` (events, or units such as KiB) to `key` in a fixed window; returns the total in the current window.
  * Atomic; inside a transaction the counter's row stays locked until it ends, and a rollback takes the amount back.
  */
-export async function addToRateLimit(db: Database | Drizzle, key: string, amount: number, windowSeconds: number): Promise<number> {
-  const orm = 'orm' in db ? db.orm : db;
-  const [row] = await orm
+export async function addToRateLimit(db: Executor, key: string, amount: number, windowSeconds: number): Promise<number> {
+  const [row] = await ormOf(db)
     .insert(rateLimits)
     .values({ key, count: amount })
     .onConflictDoUpdate({

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Drizzle } from '../client.ts';
 import { allocationRounds, cohorts, consortia, consortiumMembers, needs, organizationMembers, organizations, roundCohorts, roundNeeds, roundPreferences, roundResults } from '../schema/index.ts';
-import { textArray } from './training-bases.ts';
+import { ormOf, textArray, type Executor } from './sql.ts';
 
 // 双选 rounds: their participants, preferences and results.
 
@@ -13,9 +13,8 @@ export async function insertRound(tx: Drizzle, values: typeof allocationRounds.$
   return row;
 }
 
-export async function getRoundRow(db: Database | Drizzle, id: string) {
-  const exec = 'orm' in db ? db.orm : db;
-  const [row] = await exec.select().from(allocationRounds).where(eq(allocationRounds.id, id));
+export async function getRoundRow(db: Executor, id: string) {
+  const [row] = await ormOf(db).select().from(allocationRounds).where(eq(allocationRounds.id, id));
   return row ?? null;
 }
 
@@ -86,9 +85,8 @@ export async function lapseInvitations(tx: Drizzle, roundId: string) {
 }
 
 /** Whether the user manages a lead of the consortium and the consortium is active (a draft's lead organises nothing). */
-export async function leadsActiveConsortium(db: Database | Drizzle, consortiumId: string, userId: string): Promise<boolean> {
-  const exec = 'orm' in db ? db.orm : db;
-  const [row] = await exec
+export async function leadsActiveConsortium(db: Executor, consortiumId: string, userId: string): Promise<boolean> {
+  const [row] = await ormOf(db)
     .select({ n: sql<number>`count(*)::int` })
     .from(consortiumMembers)
     .innerJoin(consortia, eq(consortia.id, consortiumMembers.consortiumId))
@@ -107,10 +105,9 @@ export async function leadsActiveConsortium(db: Database | Drizzle, consortiumId
 }
 
 /** Of these organisations, the ones that are active members of the consortium. */
-export async function activeMembersAmong(db: Database | Drizzle, consortiumId: string, organizationIds: readonly string[]): Promise<Set<string>> {
+export async function activeMembersAmong(db: Executor, consortiumId: string, organizationIds: readonly string[]): Promise<Set<string>> {
   if (organizationIds.length === 0) return new Set();
-  const exec = 'orm' in db ? db.orm : db;
-  const rows = await exec
+  const rows = await ormOf(db)
     .select({ id: consortiumMembers.organizationId })
     .from(consortiumMembers)
     .where(and(eq(consortiumMembers.consortiumId, consortiumId), eq(consortiumMembers.status, 'active'), inArray(consortiumMembers.organizationId, [...organizationIds])));
@@ -150,9 +147,8 @@ export async function joinableRounds(db: Database, organizationId: string, regio
 }
 
 /** The round's needs with what the hard rules and the UI need: the accepted ones, or every one (`all`: invitations too). */
-export async function roundNeedsOf(db: Database | Drizzle, roundId: string, which: 'accepted' | 'all' = 'accepted') {
-  const exec = 'orm' in db ? db.orm : db;
-  return exec
+export async function roundNeedsOf(db: Executor, roundId: string, which: 'accepted' | 'all' = 'accepted') {
+  return ormOf(db)
     .select({
       needId: roundNeeds.needId,
       capacity: roundNeeds.capacity,
@@ -177,9 +173,8 @@ export async function roundNeedsOf(db: Database | Drizzle, roundId: string, whic
 }
 
 /** The round's cohorts with their schools and ranked needs: the accepted ones, or every one (`all`). */
-export async function roundCohortsOf(db: Database | Drizzle, roundId: string, which: 'accepted' | 'all' = 'accepted') {
-  const exec = 'orm' in db ? db.orm : db;
-  return exec
+export async function roundCohortsOf(db: Executor, roundId: string, which: 'accepted' | 'all' = 'accepted') {
+  return ormOf(db)
     .select({
       cohortId: roundCohorts.cohortId,
       slots: roundCohorts.slots,
@@ -235,9 +230,8 @@ export async function replaceResults(tx: Drizzle, roundId: string, rows: readonl
 }
 
 /** Placed students by cohort and need, with the choice they got. */
-export async function placedGroups(db: Database | Drizzle, roundId: string) {
-  const exec = 'orm' in db ? db.orm : db;
-  return exec
+export async function placedGroups(db: Executor, roundId: string) {
+  return ormOf(db)
     .select({ cohortId: roundResults.cohortId, needId: sql<string>`${roundResults.needId}::text`, choice: sql<number>`min(${roundResults.choice})::int`, students: sql<number>`count(*)::int` })
     .from(roundResults)
     .where(and(eq(roundResults.roundId, roundId), sql`${roundResults.needId} is not null`))
@@ -246,9 +240,8 @@ export async function placedGroups(db: Database | Drizzle, roundId: string) {
 }
 
 /** Unplaced students by cohort and reason, with one example of the per-choice outcomes (the same for a cohort's slots with one reason). */
-export async function unplacedGroups(db: Database | Drizzle, roundId: string) {
-  const exec = 'orm' in db ? db.orm : db;
-  return exec
+export async function unplacedGroups(db: Executor, roundId: string) {
+  return ormOf(db)
     .select({ cohortId: roundResults.cohortId, reason: sql<string>`${roundResults.reason}`, students: sql<number>`count(*)::int`, choices: sql<unknown>`(array_agg(${roundResults.choices} order by ${roundResults.slot}))[1]` })
     .from(roundResults)
     .where(and(eq(roundResults.roundId, roundId), sql`${roundResults.needId} is null`))

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../client.ts';
-import { likePattern } from './organizations.ts';
+import { likePattern } from './sql.ts';
 
 // The supply-and-demand map and the 百校百业 matrix: aggregates only, grouped in the database.
 //

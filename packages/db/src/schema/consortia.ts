@@ -126,7 +126,11 @@ export const notifications = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     type: text('type').notNull(),
+    /** the text in Chinese when written; what rows from before message keys show */
     title: text('title').notNull(),
+    /** the message (domain message-texts/notifications.ts) and its params, rendered in the reader's language */
+    messageKey: text('message_key'),
+    messageParams: jsonb('message_params').$type<Record<string, unknown>>(),
     link: text('link').notNull().default(''),
     readAt: timestamp('read_at', { withTimezone: true }),
     createdAt: createdAt(),

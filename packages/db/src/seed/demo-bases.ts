@@ -3,7 +3,8 @@ import { mapRegionCenter } from '@ronghe/domain/reference/geo';
 import { mapRegionOf, type Equipment, type OpenTerms, type TrainingBaseKind } from '@ronghe/domain/training-base';
 import type { Database, Drizzle } from '../client.ts';
 import { appMeta, organizations } from '../schema/index.ts';
-import { insertBaseRevision, insertTrainingBase, refreshSupply } from '../queries/training-bases.ts';
+import { insertBaseRevision, insertTrainingBase } from '../queries/training-bases.ts';
+import { refreshSupply } from '../queries/training-base-supply.ts';
 
 // DEMO DATA: training bases of the demo organisations, invented and named (演示), at their owner's
 // district (or Hebei prefecture) centre with a small offset. Loaded once per database.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import data from './data/map-outlines.json' with { type: 'json' };
+import { jjjBounds } from '../constants/training-base.ts';
 
 // The 43 map regions (Beijing and Tianjin districts, Hebei prefectures) as coarse outlines, to tell
 // which region a coordinate lies in. Server-side only: the web draws the full GeoJSON.
@@ -7,8 +8,7 @@ import data from './data/map-outlines.json' with { type: 'json' };
 type Outline = { code: string; name: string; center: [number, number]; rings: Array<Array<[number, number]>> };
 const outlines = data.rows as Outline[];
 
-/** 京津冀's bounding box; a first, cheap test before the outlines. */
-export const jjjBounds = { minLng: 113.4, maxLng: 119.9, minLat: 36.0, maxLat: 42.7 } as const;
+export { jjjBounds } from '../constants/training-base.ts';
 
 export const mapRegionCodes: readonly string[] = outlines.map((o) => o.code);
 

@@ -56,3 +56,8 @@ export function majorCategoryOf(code: string): MajorCategory | undefined {
   const prefix = code.slice(0, 2);
   return majorCategories.find((c) => c.codes.zhongzhi === prefix || c.codes.gaozhi === prefix || c.codes.benke === prefix);
 }
+
+/** The 专业大类 (catalogue sequence 1–19) of these majors, without repeats: what needs and bases are filtered by. */
+export function categoriesOf(majorCodes: readonly string[]): number[] {
+  return [...new Set(majorCodes.map((c) => majorCategoryOf(c)?.seq).filter((s): s is number => s !== undefined))];
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getRegion, isJjjRegion, regionCodeSchema, regionPath, regions } from './regions.ts';
-import { majorCategories, majorCategoryOf, starterMajors } from './majors.ts';
+import { categoriesOf, majorCategories, majorCategoryOf, starterMajors } from './majors.ts';
 import { gaojingjianIndustries, industries, isIndustryDivision } from './industries.ts';
 import { targets } from './targets.ts';
 
@@ -33,6 +33,13 @@ describe('reference data', () => {
     expect(majorCategoryOf('520201')?.name).toBe('医药卫生大类');
     expect(majorCategoryOf('720201')?.name).toBe('医药卫生大类');
     expect(starterMajors.every((m) => m.starter && majorCategoryOf(m.code))).toBe(true);
+  });
+
+  it('gives the 专业大类 of a set of majors once each, in order of first mention, skipping unknown codes', () => {
+    // 460103 and 460301 share a 专业大类, as do 520201 (高职) and 720201 (中职)
+    expect(majorCategoryOf('460301')?.seq).toBe(majorCategoryOf('460103')?.seq);
+    expect(categoriesOf(['460103', '520201', '460301', '720201', '999999'])).toEqual([majorCategoryOf('460103')?.seq, majorCategoryOf('520201')?.seq]);
+    expect(categoriesOf([])).toEqual([]);
   });
 
   it('has GB/T 4754 sections and divisions', () => {

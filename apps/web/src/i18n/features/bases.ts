@@ -1,4 +1,4 @@
-import { trainingBaseKindNames } from '@ronghe/domain/training-base';
+import { trainingBaseKindNames } from '@ronghe/domain/constants/training-base';
 
 // 实训基地: labels shared by the training-base pages (search, map, detail, publish, bookings).
 // Page-specific messages live in base-search.ts, base-detail.ts and base-publish.ts.

@@ -1,4 +1,4 @@
-import { needKindNames } from '@ronghe/domain/need';
+import { needKindNames } from '@ronghe/domain/constants/need';
 
 // 学生批次: a school's cohorts, its applications to needs, and the needs recommended for a cohort.
 

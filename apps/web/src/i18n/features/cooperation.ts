@@ -1,4 +1,4 @@
-import { needKindNames } from '@ronghe/domain/need';
+import { needKindNames } from '@ronghe/domain/constants/need';
 
 // 合作实施: internship placements with their tripartite agreements, and cooperation projects with milestones.
 

@@ -1,4 +1,4 @@
-import { needKindNames } from '@ronghe/domain/need';
+import { needKindNames } from '@ronghe/domain/constants/need';
 
 // 合作需求: enterprises post needs, schools apply; recommendations of student cohorts with the parts of each score.
 

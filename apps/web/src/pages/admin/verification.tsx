@@ -5,7 +5,7 @@ import { App, Button, Card, Descriptions, Empty, Form, Grid, Input, Modal, Popco
 import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { organizationStatuses, type OrganizationStatus } from '@ronghe/domain/organization';
+import { organizationStatuses, type OrganizationStatus } from '@ronghe/domain/constants/organization';
 import { useTRPC } from '../../lib/trpc.ts';
 import { applyFieldErrors, messageOf } from '../../lib/errors.ts';
 import { AdminOnly } from '../../components/admin-only.tsx';

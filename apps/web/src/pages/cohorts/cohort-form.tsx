@@ -38,7 +38,7 @@ export function CohortForm({ organizationId, editing }: { organizationId: string
       onSuccess: async () => {
         void message.success(t('cohorts.created'));
         form.resetFields();
-        await queryClient.invalidateQueries({ queryKey: trpc.cohorts.mine.queryKey({ organizationId }) });
+        await queryClient.invalidateQueries({ queryKey: trpc.cohorts.list.queryKey({ organizationId }) });
       },
       onError: (error) => {
         // window dates come back as windowFrom / windowTo: show them under the range picker

@@ -27,7 +27,7 @@ export function MyApplications({ organizationId }: { organizationId: string }) {
   const [failure, setFailure] = useState<string | null>(null);
   const [declining, setDeclining] = useState<{ id: string; title: string } | null>(null);
   const answer = useMutation(
-    trpc.needs.answerInvitation.mutationOptions({
+    trpc.needs.respond.mutationOptions({
       onSuccess: () => {
         setDeclining(null);
         // what was taken becomes a placement or a project

@@ -36,7 +36,7 @@ export default function CohortNeedsPage() {
   const partText = usePartText();
   const schools = me.data ? schoolsOf(me.data.memberships).schools : [];
   // there is no cohorts.get: find the cohort among the cohorts of the user's schools
-  const mine = useQueries({ queries: schools.map((s) => trpc.cohorts.mine.queryOptions({ organizationId: s.organizationId })) });
+  const mine = useQueries({ queries: schools.map((s) => trpc.cohorts.list.queryOptions({ organizationId: s.organizationId })) });
   const cohort = mine.flatMap((q) => q.data ?? []).find((c) => c.id === id);
   const looking = mine.some((q) => q.isPending);
   const recs = useQuery({ ...trpc.cohorts.recommendNeeds.queryOptions({ cohortId: id }), enabled: Boolean(me.data) });

@@ -8,7 +8,7 @@ import { useTRPC } from '../../lib/trpc.ts';
 /** The cohorts of one school (disabled until an organisation is chosen). */
 export function useCohorts(organizationId: string | undefined) {
   const trpc = useTRPC();
-  return useQuery({ ...trpc.cohorts.mine.queryOptions({ organizationId: organizationId ?? '' }), enabled: Boolean(organizationId) });
+  return useQuery({ ...trpc.cohorts.list.queryOptions({ organizationId: organizationId ?? '' }), enabled: Boolean(organizationId) });
 }
 export type Cohort = NonNullable<ReturnType<typeof useCohorts>['data']>[number];
 

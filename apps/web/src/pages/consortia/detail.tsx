@@ -130,7 +130,7 @@ function InvitationNotice({ c, org, member }: { c: Detail; org: Org; member: Sta
   const refresh = useRefresh();
   const { message } = App.useApp();
   const respond = useMutation(
-    trpc.consortia.respondToInvitation.mutationOptions({
+    trpc.consortia.respond.mutationOptions({
       onSuccess: (_, input) => void refresh().then(() => message.success(t(input.accept ? 'consortia.invitationAccepted' : 'consortia.invitationDeclined'))),
       onError: (e) => void message.error(messageOf(e)),
     }),

@@ -4,7 +4,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { App, Button, Card, Col, Grid, Input, Row, Segmented, Select, Space, Statistic, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ConsortiumKind, ConsortiumLevel } from '@ronghe/domain/consortium';
+import { consortiumKinds as kinds, consortiumLevels as levels, type ConsortiumKind, type ConsortiumLevel } from '@ronghe/domain/constants/consortium';
 import { useTRPC } from '../../lib/trpc.ts';
 import { useMe } from '../../lib/session.ts';
 import { messageOf } from '../../lib/errors.ts';
@@ -13,9 +13,6 @@ import { QueryState } from '../../components/query-state.tsx';
 import { RegionCascader } from '../../components/region-cascader.tsx';
 import { ToneTag } from '../../components/tone-tag.tsx';
 
-// Kept here rather than imported from @ronghe/domain so the page does not pull zod into the bundle.
-const kinds = ['city_union', 'industry_community'] as const satisfies readonly ConsortiumKind[];
-const levels = ['national', 'municipal', 'district'] as const satisfies readonly ConsortiumLevel[];
 const targetCodes = { city_union: 'T01', industry_community: 'T02' } as const;
 const PAGE_SIZE = 20;
 

@@ -130,7 +130,7 @@ export function Pending({ c, lead }: { c: Detail; lead: Org }) {
   const refresh = useRefresh();
   const { message } = App.useApp();
   const decide = useMutation(
-    trpc.consortia.decideApplication.mutationOptions({
+    trpc.consortia.decide.mutationOptions({
       onSuccess: (_, input) => {
         const name = c.requests.find((m) => m.organizationId === input.organizationId)?.name ?? '';
         void refresh().then(() => message.success(input.accept ? t('consortia.accepted', { name }) : t('consortia.declined')));

@@ -15,7 +15,7 @@ export function MyOrganizations({ c, active, applied, mayApply, byOrg }: { c: De
     trpc.consortia.leave.mutationOptions({ onSuccess: () => void refresh().then(() => message.success(t('consortia.left'))), onError: (e) => void message.error(messageOf(e)) }),
   );
   const apply = useMutation(
-    trpc.consortia.applyToJoin.mutationOptions({
+    trpc.consortia.applyFor.mutationOptions({
       onSuccess: () => {
         form.resetFields();
         void refresh().then(() => message.success(t('consortia.applied')));

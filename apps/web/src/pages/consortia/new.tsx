@@ -5,7 +5,7 @@ import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Radio, Result, 
 import type { Rule } from 'antd/es/form';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { ConsortiumKind, ConsortiumLevel } from '@ronghe/domain/consortium';
+import { consortiumKinds as kinds, type ConsortiumKind, type ConsortiumLevel } from '@ronghe/domain/constants/consortium';
 import { useTRPC } from '../../lib/trpc.ts';
 import { useMe } from '../../lib/session.ts';
 import { showFormError } from '../../lib/errors.ts';
@@ -13,9 +13,7 @@ import { industryGroups } from '../../lib/industry-options.ts';
 import { PageLoading, QueryState } from '../../components/query-state.tsx';
 import { RegionCascader } from '../../components/region-cascader.tsx';
 
-// Kept here rather than imported from @ronghe/domain so the page does not pull zod into the bundle;
-// the server validates again and answers per field.
-const kinds = ['city_union', 'industry_community'] as const satisfies readonly ConsortiumKind[];
+// the levels in the order the form offers them (the city's own first); the server validates again and answers per field
 const levels = ['municipal', 'district', 'national'] as const satisfies readonly ConsortiumLevel[];
 
 type Values = {

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import type { Tone } from '../../components/tone-tag.tsx';
 
-// Kept here rather than imported from @ronghe/domain so the pages do not pull zod into the bundle.
-export type PlacementPhase = 'awaiting_agreement' | 'ready' | 'blocked' | 'running' | 'finished' | 'cancelled';
-export type AgreementStatus = 'missing' | 'recorded' | 'confirmed';
-export type ProjectStatus = 'active' | 'completed' | 'cancelled';
+import type { AgreementStatus, PlacementPhase, ProjectStatus } from '@ronghe/domain/constants/cooperation';
+
+export type { AgreementStatus, PlacementPhase, ProjectStatus };
 
 export const phaseTone: Record<PlacementPhase, Tone> = { awaiting_agreement: 'gold', ready: 'green', blocked: 'red', running: 'blue', finished: 'grey', cancelled: 'grey' };
 export const agreementTone: Record<AgreementStatus, Tone> = { missing: 'gold', recorded: 'blue', confirmed: 'green' };

@@ -5,20 +5,16 @@ import { App, Button, Card, DatePicker, Form, Grid, Progress, Space, Table, Typo
 import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { useTRPC, type RouterOutputs } from '../../lib/trpc.ts';
+import { useTRPC } from '../../lib/trpc.ts';
 import { messageOf } from '../../lib/errors.ts';
 import { QueryState } from '../../components/query-state.tsx';
-import { ToneTag, type Tone } from '../../components/tone-tag.tsx';
+import { ToneTag } from '../../components/tone-tag.tsx';
 import { AdminOnly } from '../../components/admin-only.tsx';
+import { formatNumber, ragTone, type IndicatorRow } from './shared.tsx';
 
 const IndicatorDrawer = lazy(() => import('./indicator-drawer.tsx'));
 const NewIndicator = lazy(() => import('./new-indicator.tsx'));
 
-export type IndicatorRow = RouterOutputs['monitoring']['indicators'][number];
-export const ragTone: Record<IndicatorRow['rag'], Tone> = { green: 'green', amber: 'gold', red: 'red' };
-
-/** "12 / 约20 个": the value against the plan's wording of the target. */
-export const formatNumber = (n: number | null) => (n === null ? '—' : Number.isInteger(n) ? String(n) : n.toFixed(1));
 
 /** /admin/monitoring: every indicator of the plan against its target, on a chosen day. */
 export default function MonitoringPage() {

@@ -8,7 +8,7 @@ import { useTRPC } from '../../lib/trpc.ts';
 import { applyFieldErrors, messageOf } from '../../lib/errors.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { ToneTag } from '../../components/tone-tag.tsx';
-import { formatNumber, ragTone, type IndicatorRow } from './dashboard.tsx';
+import { formatNumber, ragTone, type IndicatorRow } from './shared.tsx';
 
 const TrendChart = lazy(() => import('./charts.tsx').then((m) => ({ default: m.TrendChart })));
 const BarsChart = lazy(() => import('./charts.tsx').then((m) => ({ default: m.BarsChart })));

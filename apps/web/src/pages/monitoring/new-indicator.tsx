@@ -4,9 +4,9 @@ import { App, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space 
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { consortiumKinds } from '@ronghe/domain/consortium';
-import { clusterDesignations, indicatorMetrics, indicatorScopes, PLAN_END, PLAN_START, schoolDesignations, type IndicatorMetric, type IndicatorScope } from '@ronghe/domain/monitoring';
-import { needKinds } from '@ronghe/domain/need';
+import { consortiumKinds } from '@ronghe/domain/constants/consortium';
+import { clusterDesignations, indicatorMetrics, indicatorScopes, PLAN_END, PLAN_START, schoolDesignations, type IndicatorMetric, type IndicatorScope } from '@ronghe/domain/constants/monitoring';
+import { needKinds } from '@ronghe/domain/constants/need';
 import { useTRPC } from '../../lib/trpc.ts';
 import { applyFieldErrors, messageOf } from '../../lib/errors.ts';
 import { RegionCascader } from '../../components/region-cascader.tsx';

@@ -2,14 +2,14 @@
 import { Tag } from 'antd';
 import { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { planTaskFlags, planTaskStatuses } from '@ronghe/domain/constants/plan-task';
 import { type RouterOutputs } from '../../lib/trpc.ts';
 
 export type Task = RouterOutputs['planTasks']['list'][number];
 export type Status = Task['status'];
 export type Flag = Task['flag'];
-// kept here rather than imported from @ronghe/domain so the page does not pull zod into its chunk
-export const statuses: readonly Status[] = ['not_started', 'in_progress', 'done', 'cancelled'];
-export const flags: readonly Flag[] = ['overdue', 'at_risk', 'on_track', 'done', 'cancelled'];
+export const statuses: readonly Status[] = planTaskStatuses;
+export const flags: readonly Flag[] = planTaskFlags;
 // solid fills that carry white text at 4.5:1 or better: red overdue, orange at risk
 export const flagColour: Record<Flag, string> = { overdue: '#a8071a', at_risk: '#ad4e00', on_track: '#1f5fbf', done: '#1e6b0a', cancelled: '#595959' };
 export const statusColour: Record<Status, string> = { not_started: '#595959', in_progress: '#1f5fbf', done: '#1e6b0a', cancelled: '#595959' };

@@ -19,7 +19,7 @@ export function ApplyForNeed({ needId, open, schools }: { needId: string; open: 
   const [form] = Form.useForm<Values>();
   const [failure, setFailure] = useState<string | null>(null);
   const organizationId = Form.useWatch('organizationId', form) ?? schools[0]?.organizationId ?? '';
-  const cohorts = useQuery(trpc.cohorts.mine.queryOptions({ organizationId }, { enabled: !!organizationId }));
+  const cohorts = useQuery(trpc.cohorts.list.queryOptions({ organizationId }, { enabled: !!organizationId }));
   const mine = useQuery(trpc.needs.myApplications.queryOptions({ organizationId }, { enabled: !!organizationId }));
   const { nameOf } = useMajorNames();
   const apply = useMutation(

@@ -28,7 +28,8 @@ export default function NeedDetailPage() {
   const isMember = !!n && memberships.some((m) => m.organizationId === n.organizationId);
   const schools = managed(memberships, 'school');
   const canEdit = !!n && ['draft', 'published', 'filled'].includes(n.status) && managed(memberships, 'enterprise').some((m) => m.organizationId === n.organizationId);
-  const details = (n?.details ?? {}) as Record<string, unknown>;
+  // the kind's own fields, typed by the API's union on kind; a key another kind has is simply absent
+  const details: Partial<Record<(typeof factKeys)[number], string | number | boolean | null>> = n?.details ?? {};
   const fact = (key: (typeof factKeys)[number]) => {
     const v = details[key];
     if (v === undefined || v === null || v === '') return key === 'budget' && 'budget' in details ? t('needs.none') : null;

@@ -59,7 +59,7 @@ function NeedList({ organizationId, mayManage }: { organizationId: string; mayMa
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const [failure, setFailure] = useState<string | null>(null);
-  const needs = useQuery(trpc.needs.mine.queryOptions({ organizationId }));
+  const needs = useQuery(trpc.needs.list.queryOptions({ organizationId }));
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.needs.pathKey() });
   const onError = (e: unknown) => setFailure(messageOf(e));
   const publish = useMutation(trpc.needs.publish.mutationOptions({ onSuccess: () => void refresh().then(() => message.success(t('needs.published'))), onError }));

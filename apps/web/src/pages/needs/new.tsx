@@ -5,7 +5,7 @@ import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Result, Row, Se
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { NeedInput, NeedKind, NeedStatus } from '@ronghe/domain/need';
-import { useTRPC } from '../../lib/trpc.ts';
+import { useTRPC, type RouterOutputs } from '../../lib/trpc.ts';
 import { useMe } from '../../lib/session.ts';
 import { messageOf } from '../../lib/errors.ts';
 import { PageLoading, QueryState } from '../../components/query-state.tsx';
@@ -91,8 +91,8 @@ function regionPathOf(rows: ReadonlyArray<{ code: string; parentCode: string | n
 }
 
 /** A stored need as the form's values. */
-function valuesOf(n: { kind: NeedKind; title: string; description: string; deadline: string; majorCodes: string[]; periodFrom: string | null; periodTo: string | null; details: unknown }, regionPath: string[]): Partial<Values> {
-  const d = (n.details ?? {}) as KindValues & Record<string, unknown>;
+function valuesOf(n: RouterOutputs['needs']['get'], regionPath: string[]): Partial<Values> {
+  const { periodFrom: _from, periodTo: _to, ...d }: Omit<KindValues, 'period'> & { periodFrom?: string; periodTo?: string } = n.details;
   return {
     ...d,
     kind: n.kind,

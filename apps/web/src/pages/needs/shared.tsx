@@ -2,13 +2,12 @@ import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import type { FormInstance } from 'antd';
-import type { ApplicationStatus, NeedKind, NeedStatus } from '@ronghe/domain/need';
+import type { ApplicationStatus, NeedStatus } from '@ronghe/domain/constants/need';
 import { useTRPC } from '../../lib/trpc.ts';
 import { fieldErrorsOf } from '../../lib/errors.ts';
 import type { Tone } from '../../components/tone-tag.tsx';
 
-// Kept here rather than imported from @ronghe/domain so the pages do not pull zod into the bundle.
-export const needKinds = ['internship', 'order_class', 'curriculum', 'textbook', 'teacher_practice', 'technical_problem', 'base_building'] as const satisfies readonly NeedKind[];
+export { needKinds } from '@ronghe/domain/constants/need';
 
 export const statusTone: Record<NeedStatus, Tone> = { draft: 'grey', published: 'green', closed: 'grey', filled: 'blue', expired: 'gold' };
 export const appTone: Record<ApplicationStatus, Tone> = { applied: 'gold', invited: 'gold', accepted: 'green', partly_accepted: 'blue', declined: 'red', withdrawn: 'grey', expired: 'grey' };

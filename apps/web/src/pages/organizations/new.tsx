@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Radio, Row, Select, Space, Switch, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useTranslation } from 'react-i18next';
-import type { OrganizationKind, PartnerType, SchoolLevel } from '@ronghe/domain/organization';
+import { partnerTypes, schoolLevels, type OrganizationKind, type PartnerType, type SchoolLevel } from '@ronghe/domain/constants/organization';
 import { useTRPC } from '../../lib/trpc.ts';
 import { useMe } from '../../lib/session.ts';
 import { showFormError } from '../../lib/errors.ts';
@@ -12,11 +12,9 @@ import { industryGroups } from '../../lib/industry-options.ts';
 import { PageLoading, QueryState } from '../../components/query-state.tsx';
 import { RegionCascader } from '../../components/region-cascader.tsx';
 
-// Kept here rather than imported from @ronghe/domain so the page does not pull zod into the bundle;
-// the server validates again (including the USCC check character) and answers per field.
+// The server validates again (including the USCC check character) and answers per field.
+// the kinds in the order the form offers them: enterprises first
 const kinds = ['enterprise', 'school', 'partner'] as const satisfies readonly OrganizationKind[];
-const schoolLevels = ['zhongzhi', 'gaozhi', 'zhiye_benke', 'yingyong_benke', 'jigong', 'gaozhong', 'zhongxiaoxue'] as const satisfies readonly SchoolLevel[];
-const partnerTypes = ['association', 'park', 'institute', 'government', 'other'] as const satisfies readonly PartnerType[];
 const majorLevels = ['zhongzhi', 'gaozhi', 'benke'] as const;
 const USCC_SHAPE = /^[0-9A-HJ-NP-RTUWXY]{18}$/;
 const MOBILE = /^1[3-9]\d{9}$/;

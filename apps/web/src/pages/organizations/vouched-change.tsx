@@ -1,9 +1,8 @@
 import { Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { VouchedField, VouchedValues } from '@ronghe/domain/organization';
+import type { VouchedValues } from '@ronghe/domain/organization';
+import { vouchedFields } from '@ronghe/domain/constants/organization';
 
-// the domain's vouchedFields, repeated here so the page does not load the domain module (and zod) at run time
-const vouchedFields = ['name', 'regionCode', 'uscc', 'schoolCode', 'schoolLevel', 'staffCount'] as const satisfies readonly VouchedField[];
 
 /** A change to vouched-for values as a small table: field, now, requested. */
 export function VouchedChange({ before, after }: { before: VouchedValues; after: VouchedValues }) {

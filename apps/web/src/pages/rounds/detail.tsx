@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Navigate, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Descriptions, List, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, List, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useTRPC, type RouterOutputs } from '../../lib/trpc.ts';
 import { useMe } from '../../lib/session.ts';
@@ -212,17 +212,5 @@ function RankingForm({ roundId, need, cohorts, cohortLabel }: { roundId: string;
         </Button>
       </Space>
     </div>
-  );
-}
-
-export function RoundFacts({ data }: { data: Round }) {
-  const { t } = useTranslation();
-  const { round } = data;
-  return (
-    <Descriptions size="small" column={1} style={{ marginBottom: 12 }}>
-      {round.seed && <Descriptions.Item label={t('rounds.seed')}>{round.seed}</Descriptions.Item>}
-      {round.resultDigest && <Descriptions.Item label={t('rounds.digest')}>{round.resultDigest.slice(0, 16)}</Descriptions.Item>}
-      {round.runStats && <Descriptions.Item label={t('rounds.resultsTitle')}>{t('rounds.run', round.runStats)}</Descriptions.Item>}
-    </Descriptions>
   );
 }

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Input, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Input, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useTRPC, type RouterOutputs } from '../../lib/trpc.ts';
 import { messageOf } from '../../lib/errors.ts';
-import { RoundFacts } from './detail.tsx';
 import { chinaToday, h2 } from './shared.tsx';
 
 type Round = RouterOutputs['rounds']['get'];
@@ -130,5 +129,18 @@ function AddParticipants({ roundId, onError }: { roundId: string; onError: (e: u
         </Space>
       </Space>
     </div>
+  );
+}
+
+/** The run's seed, digest and counts: what lets anyone check the published results. */
+function RoundFacts({ data }: { data: RouterOutputs['rounds']['get'] }) {
+  const { t } = useTranslation();
+  const { round } = data;
+  return (
+    <Descriptions size="small" column={1} style={{ marginBottom: 12 }}>
+      {round.seed && <Descriptions.Item label={t('rounds.seed')}>{round.seed}</Descriptions.Item>}
+      {round.resultDigest && <Descriptions.Item label={t('rounds.digest')}>{round.resultDigest.slice(0, 16)}</Descriptions.Item>}
+      {round.runStats && <Descriptions.Item label={t('rounds.resultsTitle')}>{t('rounds.run', round.runStats)}</Descriptions.Item>}
+    </Descriptions>
   );
 }

@@ -2,7 +2,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { BookingPurpose, BookingStatus, TrainingBaseStatus } from '@ronghe/domain/training-base';
+import type { BookingStatus, TrainingBaseStatus } from '@ronghe/domain/constants/training-base';
 import type { inferOutput } from '@trpc/tanstack-react-query';
 import { useTRPC } from '../../lib/trpc.ts';
 import type { Tone } from '../../components/tone-tag.tsx';
@@ -12,8 +12,7 @@ export type BaseDetail = inferOutput<Api['trainingBases']['get']>;
 export type Booking = inferOutput<Api['baseBookings']['incoming']>[number];
 export type Org = { organizationId: string; name: string };
 
-// Kept here rather than imported from @ronghe/domain so the page does not pull zod into the bundle.
-export const purposes = ['training', 'teacher_practice', 'competition', 'enlightenment'] as const satisfies readonly BookingPurpose[];
+export { bookingPurposes as purposes } from '@ronghe/domain/constants/training-base';
 export const bookingStatusTones = { requested: 'gold', approved: 'green', declined: 'red', proposed: 'blue', cancelled: 'grey' } as const satisfies Record<BookingStatus, Tone>;
 export const baseStatusTones = { draft: 'grey', published: 'green', unpublished: 'gold' } as const satisfies Record<TrainingBaseStatus, Tone>;
 

@@ -1,24 +1,11 @@
 // The base form's values: empty ones for a new base, the saved ones for an edit, and the API input they make.
 import { skipToken, useQuery } from '@tanstack/react-query';
-import type { OpenTerms, TrainingBaseKind } from '@ronghe/domain/training-base';
+import type { OpenTerms, TrainingBaseKind } from '@ronghe/domain/constants/training-base';
 import { useTRPC } from '../../lib/trpc.ts';
 
-// Kept here rather than imported from @ronghe/domain so the page does not pull zod into the bundle;
-// the server validates again and answers per field.
-export const kinds = [
-  'campus',
-  'enterprise_practice',
-  'open_practice_centre',
-  'common_tech_platform',
-  'industry_college',
-  'craftsman_college',
-  'high_skill_base',
-  'worldskills_base',
-  'enlightenment_base',
-] as const satisfies readonly TrainingBaseKind[];
-export const terms = ['free', 'cost_sharing', 'fee'] as const satisfies readonly OpenTerms[];
-/** The box around 京津冀 (packages/domain/src/reference/geo.ts); the server also checks the point is inside the outline. */
-export const jjjBounds = { minLng: 113.4, maxLng: 119.9, minLat: 36.0, maxLat: 42.7 } as const;
+// The lists come from the domain's zod-free constants; the server validates again and answers per field.
+// jjjBounds: the box around 京津冀; the server also checks the point is inside the outline.
+export { jjjBounds, openTerms as terms, trainingBaseKinds as kinds } from '@ronghe/domain/constants/training-base';
 export const MAX_STATIONS = 100_000;
 export const MOBILE = /^1[3-9]\d{9}$/;
 export const compactPhone = (s: string) => s.replace(/[\s-]/g, '');

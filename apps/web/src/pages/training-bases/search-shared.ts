@@ -1,20 +1,7 @@
 // What the search page (/bases) and the map (/bases/map) share: the kinds, the URL filters, the map-region centres.
-import type { TrainingBaseKind } from '@ronghe/domain/training-base';
+import { trainingBaseKinds as baseKinds, type TrainingBaseKind } from '@ronghe/domain/constants/training-base';
 
-// Kept here rather than imported from @ronghe/domain so the pages do not pull zod into the bundle.
-export const baseKinds = [
-  'campus',
-  'enterprise_practice',
-  'open_practice_centre',
-  'common_tech_platform',
-  'industry_college',
-  'craftsman_college',
-  'high_skill_base',
-  'worldskills_base',
-  'enlightenment_base',
-] as const satisfies readonly TrainingBaseKind[];
-// fails to compile when the domain gains a kind this list lacks
-export const allKindsListed: Exclude<TrainingBaseKind, (typeof baseKinds)[number]> extends never ? true : false = true;
+export { baseKinds };
 
 /** The longest free-stations range the API accepts (MAX_BOOKING_DAYS). */
 export const MAX_FREE_DAYS = 92;

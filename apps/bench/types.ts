@@ -1,5 +1,5 @@
 import type { Database } from '@ronghe/db/client';
-import type { Env } from '../src/env.ts';
+import type { Env } from '@ronghe/server/env';
 
 /** Raw measurements of one load run (or several, merged). */
 export type Samples = { latenciesMs: number[]; elapsedS: number; errors: number; non2xx: number };
@@ -21,6 +21,9 @@ export type LoadResult = LoadStats & {
   baseline?: LoadStats & { name: string };
   /** reqPerSec: baseline ÷ this; p50: this ÷ baseline. Both read "times the layers cost". */
   ratio?: { reqPerSec: number; p50: number };
+  /** a budget on the ratio, and whether this run met it (null: the budget is for another engine) */
+  budget?: string;
+  withinBudget?: boolean | null;
 };
 
 export type MetricResult = {

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 // The real server in its own process, started the way `npm start` starts it: `node --max-semi-space-size=4 --import tsx apps/api/src/main.ts`.
 
-export const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const ENTRY = join(REPO_ROOT, 'apps/api/src/main.ts');
 const POLL_MS = 50;
 const TAIL_CHARS = 4000;

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '@ronghe/db/client';
-import { facetTokens, refreshSupply, searchTextOf } from '@ronghe/db/queries/training-bases';
+import { facetTokens, searchTextOf } from '@ronghe/db/queries/training-base-search';
+import { refreshSupply } from '@ronghe/db/queries/training-base-supply';
 import { mapRegionCenter, mapRegionCodes } from '@ronghe/domain/reference/geo';
 import { regionPath, regions, type Region } from '@ronghe/domain/reference/regions';
 import { starterMajors } from '@ronghe/domain/reference/majors';

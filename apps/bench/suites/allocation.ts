@@ -25,7 +25,7 @@ const NATIONAL = 1_000_000;
 const BUDGET = { p95Ms: 150, memoryMB: 500, nationalMs: 5_000, nationalMB: 2_048 };
 const PEER_TIMEOUT_MS = 180_000;
 const NATIONAL_TIMEOUT_MS = 300_000;
-const API_DIR = fileURLToPath(new URL('../../', import.meta.url));
+const BENCH_DIR = fileURLToPath(new URL('../', import.meta.url));
 const THIS_FILE = fileURLToPath(import.meta.url);
 
 const specOf = (applicants: number, exact = false): Spec => ({ applicants, positions: Math.round(applicants * 0.9), programs: Math.max(1, Math.round(applicants / 10)), maxChoices: 20, exact, seed: 20_270_301 });
@@ -281,7 +281,7 @@ type ChildOutcome = { ok: true; value: Record<string, number | string | null> } 
 function runChild(task: ChildTask, timeoutMs: number): Promise<ChildOutcome> {
   const started = performance.now();
   return new Promise((resolve) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', THIS_FILE, 'child', JSON.stringify(task)], { cwd: API_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, ['--import', 'tsx', THIS_FILE, 'child', JSON.stringify(task)], { cwd: BENCH_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     proc.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));

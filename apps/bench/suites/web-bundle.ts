@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BenchResult, Suite } from '../types.ts';
 
-const BUDGET_KB = 400;
+// issue 19: the home page's first screen, budget 250 kB (was 400; it measured 424 kB before the split)
+const BUDGET_KB = 250;
 const NAME = 'web initial JavaScript (gzip)';
 
 function attributes(tag: string): Map<string, string> {
@@ -46,14 +47,15 @@ export const webBundleSuite: Suite = {
       files[path] = gzipSync(readFileSync(join(env.WEB_DIST, path))).length;
     }
     const totalKB = Math.round(Object.values(files).reduce((a, b) => a + b, 0) / 100) / 10;
-    log(`web initial JavaScript: ${totalKB} kB gzip in ${Object.keys(files).length} files`);
+    const withinBudget = totalKB <= BUDGET_KB;
+    log(`web initial JavaScript: ${totalKB} kB gzip in ${Object.keys(files).length} files (budget ≤ ${BUDGET_KB} kB: ${withinBudget ? 'PASS' : 'FAIL'})`);
     return [
       {
         name: NAME,
         kind: 'metric',
         note: 'gzip (node:zlib defaults) of index.html\'s <script type="module" src> and <link rel="modulepreload" href> files; 1 kB = 1000 bytes',
         budget: `≤ ${BUDGET_KB} kB`,
-        withinBudget: totalKB <= BUDGET_KB,
+        withinBudget,
         values: { totalKB, files: Object.keys(files).length },
         details: { gzipBytes: files, ...(external.length ? { externalNotCounted: external } : {}) },
       },

@@ -4,7 +4,10 @@ import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { createDb, type Database } from '@ronghe/db/client';
 import { prepareDatabase } from '@ronghe/db/seed';
-import { cohortCandidates, getCohort, getNeed, needCandidates, organizationConsortia, organizationPlaceAndConsortia } from '@ronghe/db/queries/needs';
+import { cohortCandidates, needCandidates, organizationConsortia, organizationPlaceAndConsortia } from '@ronghe/db/queries/need-recommendations';
+import { getCohort } from '@ronghe/db/queries/cohorts';
+import { getNeed } from '@ronghe/db/queries/needs';
+import { textArray } from '@ronghe/db/queries/sql';
 import { regionPath, regions } from '@ronghe/domain/reference/regions';
 import { todayInChina } from '@ronghe/domain/training-base';
 import { freePort, startChild, type ChildServer } from '../lib/child-server.ts';
@@ -60,7 +63,6 @@ function regionSample(n: number, next: () => number): string[] {
   return weightedSample(weights, n, next);
 }
 
-const textArray = (values: readonly string[]) => sql`${`{${values.join(',')}}`}::text[]`;
 /** A non-negative deterministic hash of an integer SQL expression (hashint4 can return -2^31, hence bigint). */
 const h = (expr: string) => sql.raw(`abs(hashint4(${expr})::bigint)`);
 

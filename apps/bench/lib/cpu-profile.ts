@@ -24,7 +24,7 @@ export type ProfileSummary = {
 /** The repository's own source (apps/, packages/), not its dependencies. */
 const isOurs = (url: string) => url.startsWith('file://') && !url.includes('/node_modules/') && url.startsWith(`file://${REPO_ROOT}`);
 
-const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 /** V8's pseudo-frames: they are not code of ours to point at */
 const IDLE = '(idle)';
 

@@ -7,6 +7,7 @@ import { join, resolve as resolvePath } from 'node:path';
 import { sql, type SQL } from 'drizzle-orm';
 import { createDb, type Database } from '@ronghe/db/client';
 import { prepareDatabase } from '@ronghe/db/seed';
+import { textArray } from '@ronghe/db/queries/sql';
 import { freePort, REPO_ROOT } from './lib/child-server.ts';
 import { readProfiles, summariseProfiles, type Window } from './lib/cpu-profile.ts';
 import { sampleActivity, type ActivitySummary } from './lib/pg-activity.ts';
@@ -52,7 +53,6 @@ const f1 = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '—'
 const load1 = () => Math.round((loadavg()[0] ?? 0) * 10) / 10;
 const trpcPath = (procedure: string, input?: unknown) => (input === undefined ? `/trpc/${procedure}` : `/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
 const h = (expr: string) => sql.raw(`abs(hashint4(${expr})::bigint)`);
-const textArray = (values: readonly string[]) => sql`${`{${values.join(',')}}`}::text[]`;
 
 // ---- the data set ----------------------------------------------------------------------------
 
@@ -355,7 +355,7 @@ export async function runLoad(opts: LoadOptions): Promise<number> {
   url.pathname = `/${name}`;
   const databaseUrl = url.toString();
 
-  // npm runs the script in apps/api: a relative --profile-dir is taken from where npm was started
+  // npm runs the script in apps/bench: a relative --profile-dir is taken from where npm was started
   const profileDir = opts.profileDir ? resolvePath(process.env.INIT_CWD ?? process.cwd(), opts.profileDir) : opts.profile ? mkdtempSync(join(tmpdir(), 'ronghe-load-prof-')) : null;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   await adminExec(base, `create database "${name}"`);

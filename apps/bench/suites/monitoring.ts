@@ -3,6 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { createDb, type Database } from '@ronghe/db/client';
 import { prepareDatabase } from '@ronghe/db/seed';
+import { textArray } from '@ronghe/db/queries/sql';
 import { industries } from '@ronghe/domain/reference/industries';
 import { todayInChina } from '@ronghe/domain/training-base';
 // packages/api exports these services to no one yet (package.json "exports"); see the note in the report
@@ -34,7 +35,6 @@ const ms = (value: number) => Math.round(value);
 const f1 = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '—');
 const load1 = () => Math.round((loadavg()[0] ?? 0) * 10) / 10;
 const h = (expr: string) => sql.raw(`abs(hashint4(${expr})::bigint)`);
-const textArray = (values: readonly string[]) => sql`${`{${values.join(',')}}`}::text[]`;
 const dialect = new PgDialect();
 
 /** Industries for enterprises, open and closed bases, applications and what the accepted ones became. */

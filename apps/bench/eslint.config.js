@@ -1,0 +1,3 @@
+import { config } from '@ronghe/eslint-config';
+
+export default config({ layer: 'bench', react: false });
