@@ -11,4 +11,14 @@ import type { Suite } from './types.ts';
 
 /** Suites in run order. Add a file under suites/ and list it here. startup runs first, while the in-process server is still idle;
  * consortia runs last, as it fills the store with a directory-sized data set. */
-export const suites: Suite[] = [startupSuite, foundationSuite, webBundleSuite, trainingBasesSuite, needsSuite, allocationSuite, roundsSuite, monitoringSuite, consortiaSuite];
+export const suites: Suite[] = [
+  startupSuite,
+  foundationSuite,
+  webBundleSuite,
+  trainingBasesSuite,
+  needsSuite,
+  allocationSuite,
+  roundsSuite,
+  monitoringSuite,
+  consortiaSuite,
+];

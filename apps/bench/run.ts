@@ -18,17 +18,40 @@ const QUICK_DURATION_S = 1;
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-function readOptions(): { durationS: number; quick: boolean; only: string[] | null; load: { profile: boolean; profileDir?: string; durationS?: number } | null } {
+function readOptions(): {
+  durationS: number;
+  quick: boolean;
+  only: string[] | null;
+  load: { profile: boolean; profileDir?: string; durationS?: number } | null;
+} {
   const { values } = parseArgs({
-    options: { quick: { type: 'boolean', default: false }, duration: { type: 'string' }, suite: { type: 'string', multiple: true }, load: { type: 'boolean', default: false }, profile: { type: 'boolean', default: false }, 'profile-dir': { type: 'string' } },
+    options: {
+      quick: { type: 'boolean', default: false },
+      duration: { type: 'string' },
+      suite: { type: 'string', multiple: true },
+      load: { type: 'boolean', default: false },
+      profile: { type: 'boolean', default: false },
+      'profile-dir': { type: 'string' },
+    },
   });
   const quick = values.quick ?? false;
   const seconds = values.duration === undefined ? undefined : Number(values.duration);
-  if (seconds !== undefined && (!Number.isFinite(seconds) || seconds <= 0)) throw new Error(`--duration wants a number of seconds > 0, got "${values.duration}"`);
+  if (seconds !== undefined && (!Number.isFinite(seconds) || seconds <= 0))
+    throw new Error(`--duration wants a number of seconds > 0, got "${values.duration}"`);
   const profileDir = values['profile-dir'];
   if ((values.profile || profileDir) && !values.load) throw new Error('--profile and --profile-dir go with --load');
   // --load: the mixed workload against two server processes (load.ts), instead of the suites
-  if (values.load) return { durationS: seconds ?? 0, quick, only: null, load: { profile: (values.profile ?? false) || profileDir !== undefined, ...(profileDir ? { profileDir } : {}), ...(seconds === undefined ? {} : { durationS: seconds }) } };
+  if (values.load)
+    return {
+      durationS: seconds ?? 0,
+      quick,
+      only: null,
+      load: {
+        profile: (values.profile ?? false) || profileDir !== undefined,
+        ...(profileDir ? { profileDir } : {}),
+        ...(seconds === undefined ? {} : { durationS: seconds }),
+      },
+    };
   const only = values.suite?.length ? values.suite : null;
   const unknown = (only ?? []).filter((name) => !suites.some((s) => s.name === name));
   if (unknown.length) throw new Error(`--suite: unknown ${unknown.join(', ')}; known: ${suites.map((s) => s.name).join(', ')}`);
@@ -39,7 +62,12 @@ async function main(): Promise<void> {
   const { durationS, quick, only, load } = readOptions();
   if (load) {
     try {
-      process.exitCode = await runLoad({ quick, profile: load.profile, ...(load.profileDir ? { profileDir: load.profileDir } : {}), ...(load.durationS === undefined ? {} : { durationS: load.durationS }) });
+      process.exitCode = await runLoad({
+        quick,
+        profile: load.profile,
+        ...(load.profileDir ? { profileDir: load.profileDir } : {}),
+        ...(load.durationS === undefined ? {} : { durationS: load.durationS }),
+      });
     } catch (error) {
       log(`load failed: ${errorMessage(error)}`);
       process.stdout.write('load: 0 passed, 1 failed (the run could not be set up; see above)\n');
@@ -57,7 +85,9 @@ async function main(): Promise<void> {
   const server = await startServer(env, createLogger(env.LOG_LEVEL));
   const url = new URL(server.url);
   url.hostname = env.HOST;
-  log(`server up at ${url.origin} after ${Math.round(performance.now() - bootStarted)} ms; ${durationS} s per case, ${CONNECTIONS} connections`);
+  log(
+    `server up at ${url.origin} after ${Math.round(performance.now() - bootStarted)} ms; ${durationS} s per case, ${CONNECTIONS} connections`,
+  );
 
   const ctx: SuiteContext = { url: url.origin, db: server.db, env, durationS, connections: CONNECTIONS, log };
   const results: BenchResult[] = [];

@@ -8,7 +8,8 @@ const reactRouterDir = dirname(createRequire(import.meta.url).resolve('react-rou
 
 export default defineConfig(({ command }) => ({
   plugins: [react()],
-  resolve: command === 'build' ? { alias: [{ find: /^react-router$/, replacement: join(reactRouterDir, 'dist/production/index.mjs') }] } : {},
+  resolve:
+    command === 'build' ? { alias: [{ find: /^react-router$/, replacement: join(reactRouterDir, 'dist/production/index.mjs') }] } : {},
   server: {
     port: 5173,
     proxy: { '/trpc': 'http://localhost:3000', '/api': 'http://localhost:3000', '/healthz': 'http://localhost:3000' },

@@ -6,26 +6,70 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 const forbidden = {
-  domain: ['@ronghe/db', '@ronghe/db/*', '@ronghe/api', '@ronghe/api/*', '@ronghe/server', '@ronghe/server/*', '@ronghe/web', '@ronghe/web/*', '@trpc/server', '@trpc/server/*'],
-  db: ['@ronghe/api', '@ronghe/api/*', '@ronghe/server', '@ronghe/server/*', '@ronghe/web', '@ronghe/web/*', '@trpc/server', '@trpc/server/*'],
+  domain: [
+    '@ronghe/db',
+    '@ronghe/db/*',
+    '@ronghe/api',
+    '@ronghe/api/*',
+    '@ronghe/server',
+    '@ronghe/server/*',
+    '@ronghe/web',
+    '@ronghe/web/*',
+    '@trpc/server',
+    '@trpc/server/*',
+  ],
+  db: [
+    '@ronghe/api',
+    '@ronghe/api/*',
+    '@ronghe/server',
+    '@ronghe/server/*',
+    '@ronghe/web',
+    '@ronghe/web/*',
+    '@trpc/server',
+    '@trpc/server/*',
+  ],
   api: ['@ronghe/server', '@ronghe/server/*', '@ronghe/web', '@ronghe/web/*'],
   server: ['@ronghe/bench', '@ronghe/web', '@ronghe/web/*', '@trpc/server', '@trpc/server/*'],
   // the bench (apps/bench) starts the server in-process through @ronghe/server's exports; nothing imports the bench
   bench: ['@ronghe/web', '@ronghe/web/*', '@trpc/server', '@trpc/server/*'],
-  web: ['@ronghe/db', '@ronghe/db/*', '@ronghe/server', '@ronghe/server/*', '@trpc/server', '@trpc/server/*', 'postgres', '@electric-sql/pglite'],
+  web: [
+    '@ronghe/db',
+    '@ronghe/db/*',
+    '@ronghe/server',
+    '@ronghe/server/*',
+    '@trpc/server',
+    '@trpc/server/*',
+    'postgres',
+    '@electric-sql/pglite',
+  ],
 };
 
 /** @param {keyof typeof forbidden} layer */
 export function boundaries(layer) {
-  const typeOnly = layer === 'web' ? [{ group: ['@ronghe/api', '@ronghe/api/*'], allowTypeImports: true, message: 'The web app may import only types from @ronghe/api.' }] : [];
+  const typeOnly =
+    layer === 'web'
+      ? [
+          {
+            group: ['@ronghe/api', '@ronghe/api/*'],
+            allowTypeImports: true,
+            message: 'The web app may import only types from @ronghe/api.',
+          },
+        ]
+      : [];
   return {
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        patterns: [
-          { group: forbidden[layer], message: `Not allowed from ${layer}: imports flow apps → api → db → domain (shared/docs/STYLE.md).` },
-          ...typeOnly,
-        ],
-      }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: forbidden[layer],
+              message: `Not allowed from ${layer}: imports flow apps → api → db → domain (shared/docs/STYLE.md).`,
+            },
+            ...typeOnly,
+          ],
+        },
+      ],
     },
   };
 }

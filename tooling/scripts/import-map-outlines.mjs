@@ -26,5 +26,11 @@ for (const file of ['beijing', 'tianjin', 'hebei']) {
   }
 }
 const out = join(root, 'packages', 'domain', 'src', 'reference', 'data', 'map-outlines.json');
-writeFileSync(out, JSON.stringify({ source: 'shared/data/maps/*.geojson (Apache ECharts map data, see LICENSE-echarts), outer rings thinned to ≤ 160 points', rows }) + '\n');
+writeFileSync(
+  out,
+  JSON.stringify({
+    source: 'shared/data/maps/*.geojson (Apache ECharts map data, see LICENSE-echarts), outer rings thinned to ≤ 160 points',
+    rows,
+  }) + '\n',
+);
 console.log(`wrote ${rows.length} outlines to ${out}`);

@@ -45,7 +45,11 @@ export function clientAddress(socket: string | undefined, forwardedFor: string |
   const from = socket ?? 'unknown';
   const normalise = (a: string) => a.replace(/^::ffff:/, '');
   if (!forwardedFor || !trusted.map(normalise).includes(normalise(from))) return from;
-  const last = forwardedFor.split(',').map((a) => a.trim()).filter(Boolean).at(-1);
+  const last = forwardedFor
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean)
+    .at(-1);
   return last ? normalise(last) : from;
 }
 
@@ -87,7 +91,10 @@ export function createApp(options: AppOptions): Hono {
   app.get('/healthz', async (c) => {
     const [ok, replicaOk] = await Promise.all([db.ping(), readDb?.ping()]);
     const healthy = ok && replicaOk !== false;
-    return c.json({ status: healthy ? 'ok' : 'unavailable', database: db.engine, ...(readDb ? { replica: replicaOk ? 'ok' : 'unavailable' } : {}) }, healthy ? 200 : 503);
+    return c.json(
+      { status: healthy ? 'ok' : 'unavailable', database: db.engine, ...(readDb ? { replica: replicaOk ? 'ok' : 'unavailable' } : {}) },
+      healthy ? 200 : 503,
+    );
   });
 
   app.use('/trpc/*', csrfProtection({ publicUrl, trustedProxies })); // cross-site and non-JSON writes: 403 (csrf.ts)
@@ -134,7 +141,10 @@ export function createApp(options: AppOptions): Hono {
   const indexHtml = existsSync(indexFile) ? readFileSync(indexFile, 'utf8') : null;
   if (!indexHtml) logger.warn({ webDist }, 'web build not found: run `npm run build`; serving the API only');
 
-  app.use('/assets/*', serveStatic({ root: webDist, onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }));
+  app.use(
+    '/assets/*',
+    serveStatic({ root: webDist, onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }),
+  );
   // Files at the top of the build (favicon.svg…); paths without an extension are app routes.
   app.use('*', async (c, next) => (/\.[a-z0-9]+$/i.test(c.req.path) ? serveStatic({ root: webDist })(c, next) : next()));
 

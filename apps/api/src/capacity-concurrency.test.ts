@@ -22,8 +22,12 @@ beforeAll(async () => {
   if (!servers[0]) throw new Error('no server');
   first = servers[0];
   demo.school = (await call(first.url, 'account.signIn', { identifier: 'school@demo.ronghe.cn', password: 'ronghe2027demo' })).cookie;
-  demo.enterprise = (await call(first.url, 'account.signIn', { identifier: 'enterprise@demo.ronghe.cn', password: 'ronghe2027demo' })).cookie;
-  const orgOf = async (cookie: string) => (await get<{ memberships: Array<{ organizationId: string }> }>(first.url, 'account.me', undefined, cookie)).memberships[0]?.organizationId ?? '';
+  demo.enterprise = (
+    await call(first.url, 'account.signIn', { identifier: 'enterprise@demo.ronghe.cn', password: 'ronghe2027demo' })
+  ).cookie;
+  const orgOf = async (cookie: string) =>
+    (await get<{ memberships: Array<{ organizationId: string }> }>(first.url, 'account.me', undefined, cookie)).memberships[0]
+      ?.organizationId ?? '';
   demo.schoolOrg = await orgOf(demo.school);
   demo.enterpriseOrg = await orgOf(demo.enterprise);
 }, 180_000);
@@ -33,24 +37,30 @@ afterAll(async () => {
 });
 
 /** Sends every call at once, alternating between the server processes. */
-const atOnce = <T>(items: T[], send: (url: string, item: T) => ReturnType<typeof call>) => Promise.all(items.map((item, i) => send((servers[i % servers.length] ?? first).url, item)));
+const atOnce = <T>(items: T[], send: (url: string, item: T) => ReturnType<typeof call>) =>
+  Promise.all(items.map((item, i) => send((servers[i % servers.length] ?? first).url, item)));
 
 describe('booking capacity under concurrent approvals', () => {
   it(`${REQUESTS} simultaneous approvals against ${STATIONS} stations end with exactly the bookings that fit`, async () => {
     const { school, enterprise, schoolOrg, enterpriseOrg } = demo;
-    const created = await call<{ id: string }>(first.url, 'trainingBases.create', {
-      organizationId: schoolOrg,
-      kind: 'open_practice_centre',
-      name: '并发测试实践中心',
-      regionCode: '110108',
-      address: '北京市海淀区测试路1号',
-      lng: 116.3,
-      lat: 39.96,
-      stations: STATIONS,
-      dailyCapacity: 60,
-      openToPartners: true,
-      openTerms: 'free',
-    }, school);
+    const created = await call<{ id: string }>(
+      first.url,
+      'trainingBases.create',
+      {
+        organizationId: schoolOrg,
+        kind: 'open_practice_centre',
+        name: '并发测试实践中心',
+        regionCode: '110108',
+        address: '北京市海淀区测试路1号',
+        lng: 116.3,
+        lat: 39.96,
+        stations: STATIONS,
+        dailyCapacity: 60,
+        openToPartners: true,
+        openTerms: 'free',
+      },
+      school,
+    );
     expect(created.ok).toBe(true);
     const baseId = created.data?.id ?? '';
     expect((await call(first.url, 'trainingBases.publish', { id: baseId }, school)).ok).toBe(true);
@@ -60,7 +70,12 @@ describe('booking capacity under concurrent approvals', () => {
     const sizes = Array.from({ length: REQUESTS }, (_, i) => 1 + (i % 3));
     const bookingIds: string[] = [];
     for (const stations of sizes) {
-      const r = await call<{ id: string }>(first.url, 'baseBookings.request', { organizationId: enterpriseOrg, baseId, from, to, stations, purpose: 'training' }, enterprise);
+      const r = await call<{ id: string }>(
+        first.url,
+        'baseBookings.request',
+        { organizationId: enterpriseOrg, baseId, from, to, stations, purpose: 'training' },
+        enterprise,
+      );
       expect(r.ok).toBe(true);
       bookingIds.push(r.data?.id ?? '');
     }
@@ -71,7 +86,12 @@ describe('booking capacity under concurrent approvals', () => {
     expect(refused.every((r) => r.status === 409)).toBe(true);
     expect(refused.every((r) => (r.message ?? '').includes(from))).toBe(true);
 
-    const incoming = await get<Array<{ id: string; stations: number; status: string }>>(first.url, 'baseBookings.incoming', { organizationId: schoolOrg, baseId }, school);
+    const incoming = await get<Array<{ id: string; stations: number; status: string }>>(
+      first.url,
+      'baseBookings.incoming',
+      { organizationId: schoolOrg, baseId },
+      school,
+    );
     const approved = incoming.filter((b) => b.status === 'approved');
     const approvedStations = approved.reduce((s, b) => s + b.stations, 0);
     expect(approved.length).toBe(results.filter((r) => r.ok).length);
@@ -81,7 +101,11 @@ describe('booking capacity under concurrent approvals', () => {
     const stillRequested = incoming.filter((b) => b.status === 'requested');
     expect(stillRequested.length).toBe(REQUESTS - approved.length);
     expect(stillRequested.every((b) => b.stations > left)).toBe(true);
-    const calendar = await get<Array<{ day: string; booked: number; capacity: number }>>(first.url, 'trainingBases.calendar', { id: baseId, from, to });
+    const calendar = await get<Array<{ day: string; booked: number; capacity: number }>>(first.url, 'trainingBases.calendar', {
+      id: baseId,
+      from,
+      to,
+    });
     expect(calendar.map((d) => d.booked)).toEqual([approvedStations, approvedStations, approvedStations]);
   }, 180_000);
 });
@@ -90,10 +114,29 @@ describe('need places under concurrent acceptances', () => {
   it(`${APPLICATIONS} simultaneous acceptances against ${PLACES} places: exactly ${PLACES} accepted, the rest refused as full, no 500s`, async () => {
     const { school, enterprise, schoolOrg, enterpriseOrg } = demo;
     const start = addDays(todayInChina(), 40);
-    const need = await call<{ id: string }>(first.url, 'needs.create', {
-      organizationId: enterpriseOrg,
-      need: { kind: 'internship', title: '并发测试岗位实习', regionCode: '110115', deadline: addDays(todayInChina(), 20), post: '数控车工', majorCodes: ['460103'], headcount: PLACES, periodFrom: start, periodTo: addDays(start, 90), dailyHours: 8, monthlyPay: 4500, probationWage: 5000, postStaffCount: 200 },
-    }, enterprise);
+    const need = await call<{ id: string }>(
+      first.url,
+      'needs.create',
+      {
+        organizationId: enterpriseOrg,
+        need: {
+          kind: 'internship',
+          title: '并发测试岗位实习',
+          regionCode: '110115',
+          deadline: addDays(todayInChina(), 20),
+          post: '数控车工',
+          majorCodes: ['460103'],
+          headcount: PLACES,
+          periodFrom: start,
+          periodTo: addDays(start, 90),
+          dailyHours: 8,
+          monthlyPay: 4500,
+          probationWage: 5000,
+          postStaffCount: 200,
+        },
+      },
+      enterprise,
+    );
     expect(need.ok).toBe(true);
     const needId = need.data?.id ?? '';
     expect((await call(first.url, 'needs.publish', { id: needId }, enterprise)).ok).toBe(true);

@@ -50,7 +50,15 @@ function ownHosts(opts: CsrfOptions, host: string | undefined, forwardedHost: st
 /** Why a write is refused, or null when it may go on. */
 export function csrfRefusal(
   opts: CsrfOptions,
-  req: { method: string; contentType?: string; origin?: string; fetchSite?: string; host?: string; forwardedHost?: string; socket?: string },
+  req: {
+    method: string;
+    contentType?: string;
+    origin?: string;
+    fetchSite?: string;
+    host?: string;
+    forwardedHost?: string;
+    socket?: string;
+  },
 ): MessageKey | null {
   if (!writeMethods.has(req.method.toUpperCase())) return null;
   const site = req.fetchSite?.toLowerCase();

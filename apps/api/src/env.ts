@@ -20,7 +20,10 @@ const envSchema = z.object({
     .refine((v) => /^postgres(ql)?:\/\/.+/.test(v), { message: 'must look like postgres://user:password@host:5432/database' })
     .optional(),
   RONGHE_DATA_DIR: z.string().min(1).default(`${repoRoot}.data`),
-  RONGHE_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  RONGHE_DEMO: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   WEB_DIST: z.string().min(1).default(`${repoRoot}apps/web/dist`),
   /** signs session cookies; without it a random secret is kept in the database */
   RONGHE_AUTH_SECRET: z.string().min(32).optional(),
@@ -33,7 +36,12 @@ const envSchema = z.object({
   RONGHE_TRUSTED_PROXIES: z
     .string()
     .default('')
-    .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean)),
+    .transform((v) =>
+      v
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
+    ),
   /** tests only: also queue the expiry job every this many seconds (docs/decisions/010-background-jobs.md) */
   RONGHE_JOBS_EVERY_SECONDS: z.coerce.number().int().min(1).max(3600).optional(),
   /** writes (tRPC mutations) a minute per signed-in user, and per address for anonymous callers; 0 turns a limit off (docs/decisions/011-security.md) */

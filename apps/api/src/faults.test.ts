@@ -25,7 +25,15 @@ afterAll(async () => {
 type Outcome = { name: string; result: 'acknowledged' | 'refused' | 'lost'; id?: string; status?: number };
 
 /** 产教融合共同体 proposal: one write of four steps (consortium, lead membership, member counts, event). */
-const proposal = (organizationId: string, name: string) => ({ organizationId, kind: 'industry_community', level: 'municipal', name, industryCode: '34', anchorRegionCode: '110115', goals: '故障演练' });
+const proposal = (organizationId: string, name: string) => ({
+  organizationId,
+  kind: 'industry_community',
+  level: 'municipal',
+  name,
+  industryCode: '34',
+  anchorRegionCode: '110115',
+  goals: '故障演练',
+});
 
 async function signInSchool(url: string): Promise<{ cookie: string; organizationId: string }> {
   const signIn = await call(url, 'account.signIn', { identifier: 'school@demo.ronghe.cn', password: 'ronghe2027demo' });
@@ -45,7 +53,15 @@ async function propose(url: string, cookie: string, organizationId: string, name
   }
 }
 
-type ConsortiumCheck = { name: string; member_count: number; school_count: number; members: number; leads: number; events: number; created_events: number };
+type ConsortiumCheck = {
+  name: string;
+  member_count: number;
+  school_count: number;
+  members: number;
+  leads: number;
+  events: number;
+  created_events: number;
+};
 
 /** Every fault-test consortium with its child rows counted, and rows of either child table without a parent. */
 async function readBack(config: { engine: 'pglite'; dataDir: string } | { engine: 'postgres'; url: string }) {
@@ -73,7 +89,10 @@ describe('an API process killed (SIGKILL) in the middle of writes', () => {
     cleanups.push(database.drop);
     const dataDir = database.url ? undefined : mkdtempSync(join(tmpdir(), 'ronghe-faults-'));
     if (dataDir) cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
-    const env: Record<string, string> = { ...(database.url ? { DATABASE_URL: database.url } : { RONGHE_DATA_DIR: dataDir ?? '' }), ...NO_WRITE_LIMIT };
+    const env: Record<string, string> = {
+      ...(database.url ? { DATABASE_URL: database.url } : { RONGHE_DATA_DIR: dataDir ?? '' }),
+      ...NO_WRITE_LIMIT,
+    };
 
     const first = await startServerProcessForFaults(env);
     cleanups.push(async () => void (await first.kill('SIGKILL')));
@@ -110,14 +129,18 @@ describe('an API process killed (SIGKILL) in the middle of writes', () => {
     cleanups.push(async () => void (await second.kill('SIGKILL')));
     expect(second.output()).toContain('"demoLoaded":false'); // the data survived, so no reseed
     const again = await signInSchool(second.url);
-    const after = await Promise.all(Array.from({ length: 10 }, (_, i) => propose(second.url, again.cookie, again.organizationId, `${PREFIX}after-${i}`)));
+    const after = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => propose(second.url, again.cookie, again.organizationId, `${PREFIX}after-${i}`)),
+    );
     expect(after.map((o) => o.result)).toEqual(Array(10).fill('acknowledged'));
     const someAcknowledged = outcomes.find((o) => o.result === 'acknowledged');
     const got = await get<{ name: string; members: unknown[] }>(second.url, 'consortia.get', { id: someAcknowledged?.id }, again.cookie);
     expect(got).toMatchObject({ name: someAcknowledged?.name, members: [expect.anything()] });
     expect(await second.kill('SIGTERM')).toBe(0);
 
-    const { consortia, orphans } = await readBack(database.url ? { engine: 'postgres', url: database.url } : { engine: 'pglite', dataDir: dataDir ?? '' });
+    const { consortia, orphans } = await readBack(
+      database.url ? { engine: 'postgres', url: database.url } : { engine: 'pglite', dataDir: dataDir ?? '' },
+    );
     const found = new Map(consortia.map((c) => [c.name, c]));
     const mustBeThere = [...outcomes, ...after].filter((o) => o.result === 'acknowledged').map((o) => o.name);
     expect(mustBeThere.filter((name) => !found.has(name))).toEqual([]);
@@ -166,7 +189,9 @@ if (process.env.DATABASE_URL)
           while (!stopLoad) {
             const current = phase;
             let ok: boolean;
-            if (loop % 2 === 0) ok = (await propose(server.url, school.cookie, school.organizationId, `${PREFIX}pg-${loop}-${n++}`)).result === 'acknowledged';
+            if (loop % 2 === 0)
+              ok =
+                (await propose(server.url, school.cookie, school.organizationId, `${PREFIX}pg-${loop}-${n++}`)).result === 'acknowledged';
             else ok = (await fetch(`${server.url}/trpc/organizations.stats`).catch(() => null))?.ok ?? false;
             if (current === phase) results[current].push(ok);
             await new Promise((r) => setTimeout(r, 20));
@@ -178,7 +203,11 @@ if (process.env.DATABASE_URL)
       phase = 'outage'; // from here on, answers count as the outage's
       await pg.stop();
       const down: Array<{ status: number }> = [];
-      await until('health 503', async () => (down.push(await health(server.url)), down.at(-1)?.status === 503 || !server.running()), 10_000);
+      await until(
+        'health 503',
+        async () => (down.push(await health(server.url)), down.at(-1)?.status === 503 || !server.running()),
+        10_000,
+      );
       await new Promise((r) => setTimeout(r, 500)); // a moment of outage under load
       down.push(await health(server.url));
       expect(server.running(), server.output()).toBe(true);

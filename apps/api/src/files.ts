@@ -3,7 +3,14 @@ import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Auth } from '@ronghe/api/auth';
 import { sessionFromHeaders } from '@ronghe/api/context';
-import { DEFAULT_UPLOAD_LIMITS, MAX_UPLOAD_BYTES, isFilePurpose, readFile, uploadFile, type UploadLimits } from '@ronghe/api/services/files';
+import {
+  DEFAULT_UPLOAD_LIMITS,
+  MAX_UPLOAD_BYTES,
+  isFilePurpose,
+  readFile,
+  uploadFile,
+  type UploadLimits,
+} from '@ronghe/api/services/files';
 import type { Database } from '@ronghe/db/client';
 import { httpStatusOf } from '@ronghe/api/errors';
 import { DomainError } from '@ronghe/domain/errors';
@@ -52,7 +59,8 @@ export function fileRoutes({ db, auth, uploadLimits = {} }: { db: Database; auth
   // the largest file plus room for the multipart envelope; a body over it is cut off while it streams in
   const limit = bodyLimit({
     maxSize: MAX_UPLOAD_BYTES + 64 * 1024,
-    onError: (c) => errorResponse(c, new DomainError('INVALID', 'file.tooLarge', { field: 'file', params: { mb: MAX_UPLOAD_BYTES / (1024 * 1024) } })),
+    onError: (c) =>
+      errorResponse(c, new DomainError('INVALID', 'file.tooLarge', { field: 'file', params: { mb: MAX_UPLOAD_BYTES / (1024 * 1024) } })),
   });
 
   /** POST /api/files?purpose=base_photo|placement_agreement&organizationId=… with one multipart `file` → { id } */

@@ -15,7 +15,13 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'ronghe-http-'));
   const pg = await testDatabaseUrl();
   dropDatabase = pg.drop;
-  const env = readEnv({ PORT: '0', HOST: '127.0.0.1', RONGHE_DATA_DIR: dataDir, WEB_DIST: join(dataDir, 'no-web'), ...(pg.url ? { DATABASE_URL: pg.url } : {}) });
+  const env = readEnv({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    RONGHE_DATA_DIR: dataDir,
+    WEB_DIST: join(dataDir, 'no-web'),
+    ...(pg.url ? { DATABASE_URL: pg.url } : {}),
+  });
   server = await startServer(env, createLogger('silent'));
 });
 afterAll(async () => {
@@ -25,7 +31,9 @@ afterAll(async () => {
 });
 
 const trpcGet = (path: string, input: unknown, lang?: string) =>
-  fetch(`${server.url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`, { headers: lang ? { 'accept-language': lang } : {} });
+  fetch(`${server.url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`, {
+    headers: lang ? { 'accept-language': lang } : {},
+  });
 
 describe('HTTP surface', () => {
   it('reports health with the engine in use', async () => {
@@ -49,7 +57,11 @@ describe('HTTP surface', () => {
   });
 
   const signUp = (body: string, lang?: string) =>
-    fetch(`${server.url}/trpc/account.signUp`, { method: 'POST', headers: { 'content-type': 'application/json', ...(lang ? { 'accept-language': lang } : {}) }, body });
+    fetch(`${server.url}/trpc/account.signUp`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(lang ? { 'accept-language': lang } : {}) },
+      body,
+    });
   type ErrorBody = { error: { json: { message: string; data: { fieldErrors: Array<{ path: string; message: string }> } } } };
 
   it('answers malformed input with 400 and per-field messages in Chinese', async () => {
@@ -65,7 +77,10 @@ describe('HTTP surface', () => {
   });
 
   it('answers in English when the client asks for it', async () => {
-    const res = await signUp(JSON.stringify({ json: { identifier: 'someone@example.com', password: 'ronghe2027x', name: 'x'.repeat(51) } }), 'en-US,en;q=0.9');
+    const res = await signUp(
+      JSON.stringify({ json: { identifier: 'someone@example.com', password: 'ronghe2027x', name: 'x'.repeat(51) } }),
+      'en-US,en;q=0.9',
+    );
     expect(res.status).toBe(400);
     const body = (await res.json()) as ErrorBody;
     expect(body.error.json.message).toBe('Some fields are invalid; please check the marked fields');

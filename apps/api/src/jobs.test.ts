@@ -29,7 +29,9 @@ async function openDb(): Promise<Database> {
 async function startAll(): Promise<void> {
   const env: Record<string, string> = database.url ? { DATABASE_URL: database.url } : { RONGHE_DATA_DIR: dataDir ?? '' };
   const count = database.url ? 2 : 1;
-  servers = await Promise.all(Array.from({ length: count }, () => startServerProcess({ ...env, RONGHE_JOBS_EVERY_SECONDS: EVERY_SECONDS })));
+  servers = await Promise.all(
+    Array.from({ length: count }, () => startServerProcess({ ...env, RONGHE_JOBS_EVERY_SECONDS: EVERY_SECONDS })),
+  );
 }
 
 async function stopAll(): Promise<void> {
@@ -63,13 +65,34 @@ describe('background jobs', () => {
   it('expire an overdue need once, with one job per scheduled slot over all processes', async () => {
     const [first] = servers;
     if (!first) throw new Error('no server');
-    const enterprise = (await call(first.url, 'account.signIn', { identifier: 'enterprise@demo.ronghe.cn', password: 'ronghe2027demo' })).cookie;
-    const organizationId = (await get<{ memberships: Array<{ organizationId: string }> }>(first.url, 'account.me', undefined, enterprise)).memberships[0]?.organizationId;
+    const enterprise = (await call(first.url, 'account.signIn', { identifier: 'enterprise@demo.ronghe.cn', password: 'ronghe2027demo' }))
+      .cookie;
+    const organizationId = (await get<{ memberships: Array<{ organizationId: string }> }>(first.url, 'account.me', undefined, enterprise))
+      .memberships[0]?.organizationId;
     const start = addDays(todayInChina(), 40);
-    const need = await call<{ id: string }>(first.url, 'needs.create', {
-      organizationId,
-      need: { kind: 'internship', title: '后台任务测试岗位实习', regionCode: '110115', deadline: addDays(todayInChina(), 20), post: '数控车工', majorCodes: ['460103'], headcount: 5, periodFrom: start, periodTo: addDays(start, 90), dailyHours: 8, monthlyPay: 4500, probationWage: 5000, postStaffCount: 200 },
-    }, enterprise);
+    const need = await call<{ id: string }>(
+      first.url,
+      'needs.create',
+      {
+        organizationId,
+        need: {
+          kind: 'internship',
+          title: '后台任务测试岗位实习',
+          regionCode: '110115',
+          deadline: addDays(todayInChina(), 20),
+          post: '数控车工',
+          majorCodes: ['460103'],
+          headcount: 5,
+          periodFrom: start,
+          periodTo: addDays(start, 90),
+          dailyHours: 8,
+          monthlyPay: 4500,
+          probationWage: 5000,
+          postStaffCount: 200,
+        },
+      },
+      enterprise,
+    );
     expect(need.ok).toBe(true);
     const id = need.data?.id ?? '';
     expect((await call(first.url, 'needs.publish', { id }, enterprise)).ok).toBe(true);
@@ -86,7 +109,11 @@ describe('background jobs', () => {
     if (!database.url) await startAll();
 
     const url = servers[servers.length - 1]?.url ?? first.url;
-    await until('the need to expire', () => get<{ status: string }>(url, 'needs.get', { id }), (n) => n.status === 'expired');
+    await until(
+      'the need to expire',
+      () => get<{ status: string }>(url, 'needs.get', { id }),
+      (n) => n.status === 'expired',
+    );
     // a few more runs after it, which find nothing to expire
     await new Promise((r) => setTimeout(r, 3_000));
     await stopAll();
@@ -103,12 +130,16 @@ describe('background jobs', () => {
         select singleton_key, singleton_on, count(*)::int as n from pgboss.job
         where name = ${EXPIRE_QUEUE} and singleton_on is not null group by 1, 2 having count(*) > 1`);
       expect(doubled).toEqual([]);
-      const schedules = await check.rows<{ name: string; cron: string; timezone: string }>(sql`select name, cron, timezone from pgboss.schedule order by name`);
+      const schedules = await check.rows<{ name: string; cron: string; timezone: string }>(
+        sql`select name, cron, timezone from pgboss.schedule order by name`,
+      );
       expect(schedules.map((s) => [s.name, s.cron, s.timezone])).toEqual([
         ['ronghe-daily', '5 0 * * *', 'Asia/Shanghai'],
         ['ronghe-expire', '*/10 * * * *', 'Asia/Shanghai'],
       ]);
-      const [snapshots] = await check.rows<{ n: number }>(sql`select count(*)::int as n from indicator_snapshot where day = ${todayInChina()}::date`);
+      const [snapshots] = await check.rows<{ n: number }>(
+        sql`select count(*)::int as n from indicator_snapshot where day = ${todayInChina()}::date`,
+      );
       expect(snapshots?.n).toBe(16); // the daily job's start-up run took today's snapshot, once per indicator
     } finally {
       await check.close();
@@ -134,7 +165,9 @@ if (process.env.DATABASE_URL) {
           const dailyDone = async () => {
             const [t] = await db.rows<{ t: string | null }>(sql`select to_regclass('pgboss.job')::text as t`);
             if (!t?.t) return 0;
-            const [row] = await db.rows<{ n: number }>(sql`select count(*)::int as n from pgboss.job where name = 'ronghe-daily' and state = 'completed'`);
+            const [row] = await db.rows<{ n: number }>(
+              sql`select count(*)::int as n from pgboss.job where name = 'ronghe-daily' and state = 'completed'`,
+            );
             return row?.n ?? 0;
           };
           await until('a start-up run', dailyDone, (n) => n >= 1);
@@ -149,7 +182,9 @@ if (process.env.DATABASE_URL) {
           const [demo] = await db.rows<{ n: number }>(sql`select count(*)::int as n from "user" where email = 'enterprise@demo.ronghe.cn'`);
           expect(demo?.n).toBe(1);
           // each process sends a start-up run: those of one minute are one job, so at most one per minute
-          const startups = await db.rows<{ slot: string; n: number }>(sql`select singleton_on::text as slot, count(*)::int as n from pgboss.job where name = ${EXPIRE_QUEUE} and singleton_key = 'startup' group by 1`);
+          const startups = await db.rows<{ slot: string; n: number }>(
+            sql`select singleton_on::text as slot, count(*)::int as n from pgboss.job where name = ${EXPIRE_QUEUE} and singleton_key = 'startup' group by 1`,
+          );
           expect(startups.length).toBeGreaterThanOrEqual(1);
           expect(startups.filter((r) => r.n > 1)).toEqual([]);
         } finally {

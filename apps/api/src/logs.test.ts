@@ -55,12 +55,23 @@ describe('no secrets in logs', () => {
     const identifier = 'logs-user@example.com';
     const signedUp = await call(server.url, 'account.signUp', { identifier, password: PASSWORD, name: '日志测试' });
     expect(signedUp.ok).toBe(true);
-    expect((await call(server.url, 'account.signUp', { identifier: 'logs-other@example.com', password: TOO_LONG_PASSWORD, name: '日志测试' })).status).toBe(400);
+    expect(
+      (await call(server.url, 'account.signUp', { identifier: 'logs-other@example.com', password: TOO_LONG_PASSWORD, name: '日志测试' }))
+        .status,
+    ).toBe(400);
     expect((await call(server.url, 'account.signIn', { identifier, password: WRONG_PASSWORD })).status).toBe(401);
     const signedIn = await call(server.url, 'account.signIn', { identifier, password: PASSWORD });
     expect(signedIn.ok).toBe(true);
-    expect((await call(server.url, 'account.changePassword', { currentPassword: WRONG_PASSWORD, newPassword: NEW_PASSWORD }, signedIn.cookie)).status).toBe(400);
-    const changed = await call(server.url, 'account.changePassword', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD }, signedIn.cookie);
+    expect(
+      (await call(server.url, 'account.changePassword', { currentPassword: WRONG_PASSWORD, newPassword: NEW_PASSWORD }, signedIn.cookie))
+        .status,
+    ).toBe(400);
+    const changed = await call(
+      server.url,
+      'account.changePassword',
+      { currentPassword: PASSWORD, newPassword: NEW_PASSWORD },
+      signedIn.cookie,
+    );
     expect(changed.ok).toBe(true);
     const again = await call(server.url, 'account.signIn', { identifier, password: NEW_PASSWORD });
     expect(again.ok).toBe(true);
@@ -71,7 +82,19 @@ describe('no secrets in logs', () => {
     // the log did record the calls: otherwise its silence would prove nothing
     expect(log).toContain('"path":"/trpc/account.changePassword"');
     expect(log).toContain('"path":"/trpc/account.signIn","status":401');
-    const secrets = [AUTH_SECRET, ADMIN_PASSWORD, DB_PASSWORD, PASSWORD, NEW_PASSWORD, WRONG_PASSWORD, TOO_LONG_PASSWORD, ...tokensIn(signedUp.cookie), ...tokensIn(signedIn.cookie), ...tokensIn(changed.cookie), ...tokensIn(again.cookie)];
+    const secrets = [
+      AUTH_SECRET,
+      ADMIN_PASSWORD,
+      DB_PASSWORD,
+      PASSWORD,
+      NEW_PASSWORD,
+      WRONG_PASSWORD,
+      TOO_LONG_PASSWORD,
+      ...tokensIn(signedUp.cookie),
+      ...tokensIn(signedIn.cookie),
+      ...tokensIn(changed.cookie),
+      ...tokensIn(again.cookie),
+    ];
     expect(tokensIn(signedIn.cookie).length).toBeGreaterThan(0);
     expect(secrets.filter((s) => log.includes(s))).toEqual([]);
   }, 120_000);
@@ -81,8 +104,17 @@ describe('log redaction', () => {
   it('hides passwords, cookies and secrets a log call might carry, and keeps the rest', () => {
     const lines: string[] = [];
     const logger = createLogger('info', { write: (line: string) => void lines.push(line) });
-    logger.info({ input: { identifier: 'someone@example.com', password: PASSWORD }, req: { headers: { cookie: 'ronghe.session_token=abc', host: 'x' } } }, 'a careless call');
-    logger.error({ err: { message: 'failed', input: { currentPassword: PASSWORD, newPassword: NEW_PASSWORD } }, secret: AUTH_SECRET }, 'another');
+    logger.info(
+      {
+        input: { identifier: 'someone@example.com', password: PASSWORD },
+        req: { headers: { cookie: 'ronghe.session_token=abc', host: 'x' } },
+      },
+      'a careless call',
+    );
+    logger.error(
+      { err: { message: 'failed', input: { currentPassword: PASSWORD, newPassword: NEW_PASSWORD } }, secret: AUTH_SECRET },
+      'another',
+    );
     const text = lines.join('');
     expect(text).not.toContain(PASSWORD);
     expect(text).not.toContain(NEW_PASSWORD);

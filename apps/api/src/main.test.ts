@@ -23,12 +23,20 @@ function tempDir(): string {
   return dir;
 }
 
-type Proc = { output: () => string; exited: Promise<number | null>; stop: (signal?: NodeJS.Signals) => Promise<number | null>; pid: number | undefined };
+type Proc = {
+  output: () => string;
+  exited: Promise<number | null>;
+  stop: (signal?: NodeJS.Signals) => Promise<number | null>;
+  pid: number | undefined;
+};
 
 function startProcess(env: Record<string, string>): Proc {
   const base = { ...process.env };
   delete base.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], { env: { ...base, HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    env: { ...base, HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   started.push(child);
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -71,7 +79,8 @@ async function keptAliveStatuses(url: string, idleMs: number): Promise<string[]>
     const before = received.length;
     socket.write(`GET /healthz HTTP/1.1\r\nHost: ${hostname}\r\nConnection: keep-alive\r\n\r\n`);
     const deadline = Date.now() + 5_000;
-    while (!/\r\n\r\n/.test(received.slice(before)) && !socket.destroyed && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    while (!/\r\n\r\n/.test(received.slice(before)) && !socket.destroyed && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
     return received.slice(before).split('\r\n')[0] ?? '';
   };
   const first = await ask();
@@ -109,38 +118,38 @@ describe('start-up failures are one clear line and exit 1', () => {
 // PGlite folders only: the PostgreSQL pass (DATABASE_URL set) would repeat them unchanged, so it leaves them out
 if (!process.env.DATABASE_URL)
   describe('the embedded database folder', () => {
-  it('is refused to a second process while the first serves, and survives a graceful restart', { timeout: 400_000 }, async () => {
-    const dataDir = tempDir();
-    const first = startProcess({ PORT: '0', RONGHE_DATA_DIR: dataDir });
-    const url = await waitHealthy(first);
-    expect(first.output()).toContain('"demoLoaded":true');
+    it('is refused to a second process while the first serves, and survives a graceful restart', { timeout: 400_000 }, async () => {
+      const dataDir = tempDir();
+      const first = startProcess({ PORT: '0', RONGHE_DATA_DIR: dataDir });
+      const url = await waitHealthy(first);
+      expect(first.output()).toContain('"demoLoaded":true');
 
-    const second = startProcess({ PORT: '0', RONGHE_DATA_DIR: dataDir });
-    expect(await second.exited).toBe(1);
-    expect(errorLines(second.output())).toEqual([expect.stringContaining(`正被进程 ${first.pid} 使用`)]);
-    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+      const second = startProcess({ PORT: '0', RONGHE_DATA_DIR: dataDir });
+      expect(await second.exited).toBe(1);
+      expect(errorLines(second.output())).toEqual([expect.stringContaining(`正被进程 ${first.pid} 使用`)]);
+      expect((await fetch(`${url}/healthz`)).status).toBe(200);
 
-    expect(await first.stop('SIGTERM')).toBe(0);
-    expect(first.output()).toContain('stopped cleanly');
+      expect(await first.stop('SIGTERM')).toBe(0);
+      expect(first.output()).toContain('stopped cleanly');
 
-    const again = startProcess({ PORT: '0', RONGHE_DATA_DIR: dataDir });
-    const url2 = await waitHealthy(again);
-    expect(again.output()).toContain('"demoLoaded":false'); // the data was kept, so no reseed
-    const res = await fetch(`${url2}/trpc/organizations.stats`);
-    const body = (await res.json()) as { result: { data: { json: Array<{ count: number }> } } };
-    expect(body.result.data.json.reduce((n, r) => n + r.count, 0)).toBeGreaterThan(50);
-    // an idle connection outlives Node's default keep-alive (5 s, closed after about 6): a proxy's pooled connection is not reset
-    expect(await keptAliveStatuses(url2, 7_000)).toEqual(['HTTP/1.1 200 OK', 'HTTP/1.1 200 OK']);
-    expect(await again.stop('SIGINT')).toBe(0);
+      const again = startProcess({ PORT: '0', RONGHE_DATA_DIR: dataDir });
+      const url2 = await waitHealthy(again);
+      expect(again.output()).toContain('"demoLoaded":false'); // the data was kept, so no reseed
+      const res = await fetch(`${url2}/trpc/organizations.stats`);
+      const body = (await res.json()) as { result: { data: { json: Array<{ count: number }> } } };
+      expect(body.result.data.json.reduce((n, r) => n + r.count, 0)).toBeGreaterThan(50);
+      // an idle connection outlives Node's default keep-alive (5 s, closed after about 6): a proxy's pooled connection is not reset
+      expect(await keptAliveStatuses(url2, 7_000)).toEqual(['HTTP/1.1 200 OK', 'HTTP/1.1 200 OK']);
+      expect(await again.stop('SIGINT')).toBe(0);
+    });
+
+    it('opens a folder left behind by a killed process', { timeout: 400_000 }, async () => {
+      const dataDir = tempDir();
+      const first = startProcess({ PORT: '0', RONGHE_DATA_DIR: dataDir });
+      await waitHealthy(first);
+      await first.stop('SIGKILL');
+      const again = startProcess({ PORT: '0', RONGHE_DATA_DIR: dataDir });
+      await waitHealthy(again);
+      expect(await again.stop()).toBe(0);
+    });
   });
-
-  it('opens a folder left behind by a killed process', { timeout: 400_000 }, async () => {
-    const dataDir = tempDir();
-    const first = startProcess({ PORT: '0', RONGHE_DATA_DIR: dataDir });
-    await waitHealthy(first);
-    await first.stop('SIGKILL');
-    const again = startProcess({ PORT: '0', RONGHE_DATA_DIR: dataDir });
-    await waitHealthy(again);
-    expect(await again.stop()).toBe(0);
-  });
-});

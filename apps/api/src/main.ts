@@ -28,7 +28,10 @@ async function main(): Promise<void> {
     }
     process.exit(1);
   }
-  logger.info({ url: running.url, engine: running.db.engine, bootMs: Math.round(performance.now() - bootStarted) }, `Ronghe 融合 is serving at ${running.url}`);
+  logger.info(
+    { url: running.url, engine: running.db.engine, bootMs: Math.round(performance.now() - bootStarted) },
+    `Ronghe 融合 is serving at ${running.url}`,
+  );
 
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');

@@ -37,12 +37,33 @@ if (process.env.DATABASE_URL)
       expect((await standby.rows<{ r: boolean }>(sql`select pg_is_in_recovery() as r`))[0]?.r).toBe(true);
 
       const school = (await call(server.url, 'account.signIn', { identifier: 'school@demo.ronghe.cn', password: 'ronghe2027demo' })).cookie;
-      const orgId = (await get<{ memberships: Array<{ organizationId: string }> }>(server.url, 'account.me', undefined, school)).memberships[0]?.organizationId;
-      const base = await call<{ id: string }>(server.url, 'trainingBases.create', {
-        organizationId: orgId, kind: 'open_practice_centre', name: '副本读取验证实训中心', description: '用于验证只读副本的开放实训中心', majorCodes: ['460103'], industryCodes: ['34'],
-        regionCode: '110108', address: '北京市海淀区学院路1号', lng: 116.35, lat: 39.99, stations: 20, dailyCapacity: 40, equipment: [], openingHours: '周一至周五',
-        openToPartners: true, openTerms: 'free', contactName: '李明', contactPhone: '13912345678',
-      }, school);
+      const orgId = (await get<{ memberships: Array<{ organizationId: string }> }>(server.url, 'account.me', undefined, school))
+        .memberships[0]?.organizationId;
+      const base = await call<{ id: string }>(
+        server.url,
+        'trainingBases.create',
+        {
+          organizationId: orgId,
+          kind: 'open_practice_centre',
+          name: '副本读取验证实训中心',
+          description: '用于验证只读副本的开放实训中心',
+          majorCodes: ['460103'],
+          industryCodes: ['34'],
+          regionCode: '110108',
+          address: '北京市海淀区学院路1号',
+          lng: 116.35,
+          lat: 39.99,
+          stations: 20,
+          dailyCapacity: 40,
+          equipment: [],
+          openingHours: '周一至周五',
+          openToPartners: true,
+          openTerms: 'free',
+          contactName: '李明',
+          contactPhone: '13912345678',
+        },
+        school,
+      );
       expect(base.ok).toBe(true);
       expect((await call(server.url, 'trainingBases.publish', { id: base.data?.id }, school)).ok).toBe(true);
 
@@ -58,7 +79,9 @@ if (process.env.DATABASE_URL)
       // the public needs list reads there too
       expect((await get<{ items: unknown[] }>(server.url, 'needs.search', {})).items).toEqual(expect.any(Array));
       // the server's read pool is connected to the standby, under its own name
-      const readers = await standby.rows<{ n: number }>(sql`select count(*)::int as n from pg_stat_activity where application_name = 'ronghe-read'`);
+      const readers = await standby.rows<{ n: number }>(
+        sql`select count(*)::int as n from pg_stat_activity where application_name = 'ronghe-read'`,
+      );
       expect(readers[0]?.n).toBeGreaterThan(0);
     });
   });

@@ -26,7 +26,9 @@ async function openDatabase(env: Env, logger: Logger): Promise<Database> {
   const db = await createDb({ engine: 'postgres', url: env.DATABASE_URL });
   if (!(await db.ping())) {
     await db.close().catch(() => {});
-    throw new StartupError(`无法连接数据库 (cannot reach the database) at ${redactUrl(env.DATABASE_URL)}: is the server running and the URL right?`);
+    throw new StartupError(
+      `无法连接数据库 (cannot reach the database) at ${redactUrl(env.DATABASE_URL)}: is the server running and the URL right?`,
+    );
   }
   logger.info({ engine: 'postgres', url: redactUrl(env.DATABASE_URL) }, 'connected to PostgreSQL');
   return db;
@@ -35,7 +37,12 @@ async function openDatabase(env: Env, logger: Logger): Promise<Database> {
 /** The admin from the environment, and the demo accounts (their password printed once, when created). */
 async function ensureAccounts(env: Env, db: Database, auth: ReturnType<typeof createAuth>, logger: Logger): Promise<void> {
   if (env.RONGHE_ADMIN_EMAIL && env.RONGHE_ADMIN_PASSWORD) {
-    const { created } = await ensureUser(auth, db, { email: env.RONGHE_ADMIN_EMAIL, password: env.RONGHE_ADMIN_PASSWORD, name: '平台管理员', isPlatformAdmin: true });
+    const { created } = await ensureUser(auth, db, {
+      email: env.RONGHE_ADMIN_EMAIL,
+      password: env.RONGHE_ADMIN_PASSWORD,
+      name: '平台管理员',
+      isPlatformAdmin: true,
+    });
     if (created) logger.info({ email: env.RONGHE_ADMIN_EMAIL }, 'platform admin created from RONGHE_ADMIN_EMAIL');
   }
   if (!env.RONGHE_DEMO) return;
@@ -74,7 +81,8 @@ const KEEP_ALIVE_MS = 65_000;
 
 /** Opens the database, migrates and seeds it, and serves HTTP. */
 export async function startServer(env: Env, logger: Logger): Promise<RunningServer> {
-  if (env.DATABASE_REPLICA_URL && !env.DATABASE_URL) throw new StartupError('DATABASE_REPLICA_URL 需要 DATABASE_URL (a read replica needs its PostgreSQL primary in DATABASE_URL)');
+  if (env.DATABASE_REPLICA_URL && !env.DATABASE_URL)
+    throw new StartupError('DATABASE_REPLICA_URL 需要 DATABASE_URL (a read replica needs its PostgreSQL primary in DATABASE_URL)');
   const db = await openDatabase(env, logger);
   try {
     const started = performance.now();
@@ -87,7 +95,9 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
 
   const publicUrl = env.RONGHE_PUBLIC_URL?.replace(/\/$/, '') ?? `http://localhost:${env.PORT}`;
   const auth = createAuth(db, { secret: env.RONGHE_AUTH_SECRET ?? (await getOrCreateSecret(db, 'auth_secret')), baseURL: publicUrl });
-  const notifier = logNotifier((message) => logger.info({ message: { ...message, body: message.body } }, `message to ${message.channel} (not delivered: no provider configured)`));
+  const notifier = logNotifier((message) =>
+    logger.info({ message: { ...message, body: message.body } }, `message to ${message.channel} (not delivered: no provider configured)`),
+  );
   try {
     await oneProcessAtATime(db, () => ensureAccounts(env, db, auth, logger));
   } catch (error) {
@@ -98,11 +108,17 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   let readDb: Database | undefined;
   if (env.DATABASE_REPLICA_URL) {
     readDb = await createDb({ engine: 'postgres', url: env.DATABASE_REPLICA_URL, applicationName: 'ronghe-read' });
-    if (!(await readDb.ping())) logger.warn({ url: redactUrl(env.DATABASE_REPLICA_URL) }, 'replica not reachable yet: public searches fail until it is');
+    if (!(await readDb.ping()))
+      logger.warn({ url: redactUrl(env.DATABASE_REPLICA_URL) }, 'replica not reachable yet: public searches fail until it is');
     else logger.info({ url: redactUrl(env.DATABASE_REPLICA_URL) }, 'connected to the read replica');
   }
 
-  const uploadLimits = { filesPerUser: env.RONGHE_UPLOAD_FILES_PER_USER, mbPerUser: env.RONGHE_UPLOAD_MB_PER_USER, filesPerOrganization: env.RONGHE_UPLOAD_FILES_PER_ORGANIZATION, mbPerOrganization: env.RONGHE_UPLOAD_MB_PER_ORGANIZATION };
+  const uploadLimits = {
+    filesPerUser: env.RONGHE_UPLOAD_FILES_PER_USER,
+    mbPerUser: env.RONGHE_UPLOAD_MB_PER_USER,
+    filesPerOrganization: env.RONGHE_UPLOAD_FILES_PER_ORGANIZATION,
+    mbPerOrganization: env.RONGHE_UPLOAD_MB_PER_ORGANIZATION,
+  };
   const writeLimits = { perUser: env.RONGHE_WRITE_LIMIT, perAddress: env.RONGHE_WRITE_LIMIT_ANONYMOUS };
   const app = createApp({
     db,

@@ -40,10 +40,22 @@ export function startServerProcess(env: Record<string, string>): Promise<ServerP
 }
 
 /** A tRPC mutation over HTTP; failures come back as { ok: false, status, message }. */
-export async function call<T>(url: string, path: string, input: unknown, cookie = ''): Promise<{ ok: boolean; status: number; data?: T; message?: string; cookie: string }> {
-  const res = await fetch(`${url}/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ json: input }) });
+export async function call<T>(
+  url: string,
+  path: string,
+  input: unknown,
+  cookie = '',
+): Promise<{ ok: boolean; status: number; data?: T; message?: string; cookie: string }> {
+  const res = await fetch(`${url}/trpc/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify({ json: input }),
+  });
   const body = (await res.json()) as { result?: { data: { json: T } }; error?: { json: { message: string } } };
-  const set = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const set = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   return { ok: res.ok, status: res.status, data: body.result?.data.json, message: body.error?.json.message, cookie: set || cookie };
 }
 
@@ -53,7 +65,6 @@ export async function get<T>(url: string, path: string, input: unknown, cookie =
   const body = (await res.json()) as { result: { data: { json: T } } };
   return body.result.data.json;
 }
-
 
 /**
  * Two server processes on one fresh PostgreSQL database (DATABASE_URL runs), or one on a fresh PGlite
@@ -94,7 +105,10 @@ export type ServerProcess = Server & {
 export async function startServerProcessForFaults(env: Record<string, string>): Promise<ServerProcess> {
   const base = { ...process.env };
   delete base.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], { env: { ...base, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    env: { ...base, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -159,14 +173,25 @@ export async function startThrowawayPostgres(opts: { replicaOf?: ThrowawayPostgr
     chownSync(dir, await id('-u'), await id('-g'));
   }
   // async, so that a test's load keeps running while PostgreSQL stops and starts
-  const tool = (name: string, args: string[]) => (asRoot ? run('runuser', ['-u', 'postgres', '--', `${bin}/${name}`, ...args]) : run(`${bin}/${name}`, args));
+  const tool = (name: string, args: string[]) =>
+    asRoot ? run('runuser', ['-u', 'postgres', '--', `${bin}/${name}`, ...args]) : run(`${bin}/${name}`, args);
   const data = join(dir, 'data');
   const port = await freePort();
-  if (opts.replicaOf) await tool('pg_basebackup', ['-h', '127.0.0.1', '-p', String(opts.replicaOf.port), '-U', 'postgres', '-D', data, '-R', '-X', 'stream']);
+  if (opts.replicaOf)
+    await tool('pg_basebackup', ['-h', '127.0.0.1', '-p', String(opts.replicaOf.port), '-U', 'postgres', '-D', data, '-R', '-X', 'stream']);
   else await tool('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '-N']);
   let up = false;
   const start = async () => {
-    await tool('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
+    await tool('pg_ctl', [
+      '-D',
+      data,
+      '-l',
+      join(dir, 'server.log'),
+      '-w',
+      '-o',
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+      'start',
+    ]);
     up = true;
   };
   const stop = async () => {

@@ -38,7 +38,11 @@ export async function freePort(): Promise<number> {
 
 export function startChild(env: NodeJS.ProcessEnv, port: number): ChildServer {
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, ['--max-semi-space-size=4', '--import', 'tsx', ENTRY], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--max-semi-space-size=4', '--import', 'tsx', ENTRY], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const { pid } = child;
   let tail = '';
   const keep = (chunk: string) => {
@@ -69,7 +73,10 @@ export function startChild(env: NodeJS.ProcessEnv, port: number): ChildServer {
 
   const waitHealthy = async (timeoutMs: number): Promise<number> => {
     for (;;) {
-      if (exit) throw new Error(`server exited (code ${exit.code ?? 'none'}, signal ${exit.signal ?? 'none'}) before it was healthy; its output:\n${tail}`);
+      if (exit)
+        throw new Error(
+          `server exited (code ${exit.code ?? 'none'}, signal ${exit.signal ?? 'none'}) before it was healthy; its output:\n${tail}`,
+        );
       const elapsed = performance.now() - spawnedAt;
       if (elapsed > timeoutMs) throw new Error(`server not healthy after ${Math.round(elapsed)} ms; its output:\n${tail}`);
       try {

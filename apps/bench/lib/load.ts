@@ -59,7 +59,12 @@ export async function measure(load: Load, durationS: number): Promise<LoadStats>
  * Measures two loads in alternating halves (B A, then A B) so drift on a noisy machine falls on both alike.
  * Each gets `durationS` in total.
  */
-export async function measurePair(subject: Load, baseline: Load, durationS: number, rounds = 2): Promise<{ subject: LoadStats; baseline: LoadStats }> {
+export async function measurePair(
+  subject: Load,
+  baseline: Load,
+  durationS: number,
+  rounds = 2,
+): Promise<{ subject: LoadStats; baseline: LoadStats }> {
   await baseline(warmupS(durationS));
   await subject(warmupS(durationS));
   let s = emptySamples();

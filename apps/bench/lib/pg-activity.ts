@@ -11,7 +11,16 @@ import type { Database } from '@ronghe/db/client';
  * but waits for the API process to send or read the rest of the exchange, which on a busy machine is the API's CPU,
  * not the database's). Sorted by working samples.
  */
-export type QuerySample = { query: string; samples: number; working: number; estMs: number; workingMs: number; share: number; maxSeenMs: number; waits: Record<string, number> };
+export type QuerySample = {
+  query: string;
+  samples: number;
+  working: number;
+  estMs: number;
+  workingMs: number;
+  share: number;
+  maxSeenMs: number;
+  waits: Record<string, number>;
+};
 export type ActivitySummary = { intervalMs: number; polls: number; activeSamples: number; workingSamples: number; queries: QuerySample[] };
 
 const normalise = (query: string) => query.replace(/\s+/g, ' ').trim();

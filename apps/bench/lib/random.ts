@@ -28,10 +28,15 @@ export function seeded(seed: number) {
     for (const [value, w] of list) if ((r -= w) < 0) return value;
     return pick(list)[0];
   };
-  const some = <T>(list: readonly T[], n: number): T[] => [...list].sort(() => next() - 0.5).slice(0, Math.max(1, Math.min(n, list.length)));
+  const some = <T>(list: readonly T[], n: number): T[] =>
+    [...list].sort(() => next() - 0.5).slice(0, Math.max(1, Math.min(n, list.length)));
   /** a version-4-shaped UUID from the sequence, so ids (and whatever sorts by them) are the same on every run too */
   const uuid = () => {
-    const hex = Array.from({ length: 4 }, () => int(2 ** 32).toString(16).padStart(8, '0')).join('');
+    const hex = Array.from({ length: 4 }, () =>
+      int(2 ** 32)
+        .toString(16)
+        .padStart(8, '0'),
+    ).join('');
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${'89ab'[int(4)]}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
   };
   return { next, int, pick, weighted, some, uuid };

@@ -27,7 +27,12 @@ async function adminExec(url: string, statement: string): Promise<void> {
 export async function createScratchStore(databaseUrl: string | undefined): Promise<ScratchStore> {
   if (!databaseUrl) {
     const dir = mkdtempSync(join(tmpdir(), 'ronghe-bench-start-'));
-    return { engine: 'pglite', label: `PGlite folder ${dir}`, env: { RONGHE_DATA_DIR: dir }, dispose: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      engine: 'pglite',
+      label: `PGlite folder ${dir}`,
+      env: { RONGHE_DATA_DIR: dir },
+      dispose: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const name = `ronghe_bench_start_${randomBytes(4).toString('hex')}`;
   await adminExec(databaseUrl, `create database "${name}"`);

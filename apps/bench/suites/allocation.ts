@@ -4,7 +4,15 @@ import { loadavg } from 'node:os';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { allocate, allocateCompact, blockingApplicantsCompact, deferredAcceptance, edgeKeys, type AllocationInput, type CompactInstance } from '@ronghe/domain/allocation';
+import {
+  allocate,
+  allocateCompact,
+  blockingApplicantsCompact,
+  deferredAcceptance,
+  edgeKeys,
+  type AllocationInput,
+  type CompactInstance,
+} from '@ronghe/domain/allocation';
 import type { BenchResult, MetricResult, Suite } from '../types.ts';
 import { mulberry32 } from '../lib/random.ts';
 
@@ -28,7 +36,14 @@ const NATIONAL_TIMEOUT_MS = 300_000;
 const BENCH_DIR = fileURLToPath(new URL('../', import.meta.url));
 const THIS_FILE = fileURLToPath(import.meta.url);
 
-const specOf = (applicants: number, exact = false): Spec => ({ applicants, positions: Math.round(applicants * 0.9), programs: Math.max(1, Math.round(applicants / 10)), maxChoices: 20, exact, seed: 20_270_301 });
+const specOf = (applicants: number, exact = false): Spec => ({
+  applicants,
+  positions: Math.round(applicants * 0.9),
+  programs: Math.max(1, Math.round(applicants / 10)),
+  maxChoices: 20,
+  exact,
+  seed: 20_270_301,
+});
 const r1 = (x: number) => Math.round(x * 10) / 10;
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
@@ -117,7 +132,19 @@ export function generate(s: Spec): CompactInstance {
   }
   const rankStart = Int32Array.from({ length: m + 1 }, (_, p) => (p === 0 ? 0 : (slot[p * 10 - 1] as number)));
   const tieBreak = Uint32Array.from(permutation(n, rand));
-  return { applicantCount: n, programCount: m, capacity, prefStart, prefs, allowed, rankStart, rankApplicants, rankLevel, acceptUnranked, tieBreak };
+  return {
+    applicantCount: n,
+    programCount: m,
+    capacity,
+    prefStart,
+    prefs,
+    allowed,
+    rankStart,
+    rankApplicants,
+    rankLevel,
+    acceptUnranked,
+    tieBreak,
+  };
 }
 
 /** The same round through the public API's shapes (ids as strings), to time allocate() end to end. */
@@ -126,12 +153,25 @@ function toPublic(inst: CompactInstance): AllocationInput {
   const aid = (a: number) => `s-${String(a).padStart(7, '0')}`;
   const programs = Array.from({ length: inst.programCount }, (_, p) => {
     const ranking: string[][] = [];
-    for (let r = inst.rankStart[p] as number; r < (inst.rankStart[p + 1] as number); r += 1) (ranking[inst.rankLevel[r] as number] ??= []).push(aid(inst.rankApplicants[r] as number));
-    return { id: pid(p), capacity: inst.capacity[p] as number, acceptUnranked: inst.acceptUnranked[p] === 1, ranking: ranking.filter((x) => x !== undefined) };
+    for (let r = inst.rankStart[p] as number; r < (inst.rankStart[p + 1] as number); r += 1)
+      (ranking[inst.rankLevel[r] as number] ??= []).push(aid(inst.rankApplicants[r] as number));
+    return {
+      id: pid(p),
+      capacity: inst.capacity[p] as number,
+      acceptUnranked: inst.acceptUnranked[p] === 1,
+      ranking: ranking.filter((x) => x !== undefined),
+    };
   });
-  const applicants = Array.from({ length: inst.applicantCount }, (_, a) => ({ id: aid(a), preferences: Array.from(inst.prefs.subarray(inst.prefStart[a], inst.prefStart[a + 1]), pid) }));
+  const applicants = Array.from({ length: inst.applicantCount }, (_, a) => ({
+    id: aid(a),
+    preferences: Array.from(inst.prefs.subarray(inst.prefStart[a], inst.prefStart[a + 1]), pid),
+  }));
   const banned = new Map<string, Set<string>>();
-  applicants.forEach((a, i) => a.preferences.forEach((p, j) => inst.allowed?.[(inst.prefStart[i] as number) + j] === 0 && banned.set(a.id, (banned.get(a.id) ?? new Set()).add(p))));
+  applicants.forEach((a, i) =>
+    a.preferences.forEach(
+      (p, j) => inst.allowed?.[(inst.prefStart[i] as number) + j] === 0 && banned.set(a.id, (banned.get(a.id) ?? new Set()).add(p)),
+    ),
+  );
   return { applicants, programs, seed: 'bench', eligible: (a, p) => banned.get(a)?.has(p) !== true };
 }
 
@@ -151,7 +191,8 @@ function times(runs: number, fn: () => number): { sorted: number[]; cpuMsPerRun:
   const cpu = process.cpuUsage(cpu0);
   return { sorted: all.sort((a, b) => a - b), cpuMsPerRun: (cpu.user + cpu.system) / 1000 / Math.max(1, runs), sink };
 }
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
 
 /** Reads every preference once and touches its need: the least any allocation must do. */
 function floorPass(inst: CompactInstance): number {
@@ -181,7 +222,10 @@ type Peer = {
 };
 
 /** hospitals-and-residents (backtracking for a feasible matching, then simulated-annealing 2-opt on a cost) on the round. */
-function runPeer(inst: CompactInstance, keys: Float64Array): { ms: number; error: string | null; assigned: Int32Array; overCapacity: number } {
+function runPeer(
+  inst: CompactInstance,
+  keys: Float64Array,
+): { ms: number; error: string | null; assigned: Int32Array; overCapacity: number } {
   const hr = createRequire(import.meta.url)('hospitals-and-residents') as Peer;
   const ok = (a: number, k: number) => inst.allowed?.[k] !== 0 && keys[k] !== Infinity && k >= (inst.prefStart[a] as number);
   // Its cost (lower is better): the applicant's rank of the need plus the need's score band of the applicant, as in its README.
@@ -192,7 +236,9 @@ function runPeer(inst: CompactInstance, keys: Float64Array): { ms: number; error
     return k - (inst.prefStart[r.a] as number) + Math.min(10, Math.floor((keys[k] ?? 0) / 2 ** 32));
   };
   // It refuses rounds with fewer seats than applicants; a last, catch-all "unplaced" hospital makes room.
-  const hospitals = Array.from({ length: inst.programCount }, (_, p) => hr.initHospital(inst.capacity[p] as number, { pidx: p, dummy: false }));
+  const hospitals = Array.from({ length: inst.programCount }, (_, p) =>
+    hr.initHospital(inst.capacity[p] as number, { pidx: p, dummy: false }),
+  );
   hospitals.push(hr.initHospital(inst.applicantCount, { pidx: -1, dummy: true }));
   const residents = Array.from({ length: inst.applicantCount }, (_, a) => {
     const edgeOf = new Map<number, number>();
@@ -281,7 +327,10 @@ type ChildOutcome = { ok: true; value: Record<string, number | string | null> } 
 function runChild(task: ChildTask, timeoutMs: number): Promise<ChildOutcome> {
   const started = performance.now();
   return new Promise((resolve) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', THIS_FILE, 'child', JSON.stringify(task)], { cwd: BENCH_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, ['--import', 'tsx', THIS_FILE, 'child', JSON.stringify(task)], {
+      cwd: BENCH_DIR,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     proc.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
@@ -292,7 +341,15 @@ function runChild(task: ChildTask, timeoutMs: number): Promise<ChildOutcome> {
       const ms = performance.now() - started;
       const line = out.trim().split('\n').pop() ?? '';
       if (code === 0 && line.startsWith('{')) resolve({ ok: true, value: JSON.parse(line) as Record<string, number | string | null> });
-      else resolve({ ok: false, ms, error: signal === 'SIGKILL' ? `killed after the ${timeoutMs / 1000} s timeout` : `exit ${code ?? signal}: ${err.trim().split('\n').slice(-3).join(' | ')}` });
+      else
+        resolve({
+          ok: false,
+          ms,
+          error:
+            signal === 'SIGKILL'
+              ? `killed after the ${timeoutMs / 1000} s timeout`
+              : `exit ${code ?? signal}: ${err.trim().split('\n').slice(-3).join(' | ')}`,
+        });
     });
   });
 }
@@ -300,11 +357,19 @@ function runChild(task: ChildTask, timeoutMs: number): Promise<ChildOutcome> {
 // ---- the suite --------------------------------------------------------------------------------
 
 function nationalWanted(): { run: boolean; why: string } {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { quick: { type: 'boolean' }, suite: { type: 'string', multiple: true } }, strict: false });
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: { quick: { type: 'boolean' }, suite: { type: 'string', multiple: true } },
+    strict: false,
+  });
   const only = Array.isArray(values.suite) && values.suite.length === 1 && values.suite[0] === 'allocation';
   if (values.quick !== true) return { run: true, why: 'full run' };
-  if (only && process.env.RONGHE_BENCH_NATIONAL === '1') return { run: true, why: '--quick --suite allocation with RONGHE_BENCH_NATIONAL=1' };
-  return { run: false, why: 'skipped under --quick; run: RONGHE_BENCH_NATIONAL=1 npm run -s bench -- --quick --suite allocation (or a full run without --quick)' };
+  if (only && process.env.RONGHE_BENCH_NATIONAL === '1')
+    return { run: true, why: '--quick --suite allocation with RONGHE_BENCH_NATIONAL=1' };
+  return {
+    run: false,
+    why: 'skipped under --quick; run: RONGHE_BENCH_NATIONAL=1 npm run -s bench -- --quick --suite allocation (or a full run without --quick)',
+  };
 }
 
 export const allocationSuite: Suite = {
@@ -330,7 +395,9 @@ export const allocationSuite: Suite = {
     const p50 = quantile(core.sorted, 0.5);
     const p95 = quantile(core.sorted, 0.95);
     const floorMs = quantile(floor.sorted, 0.5);
-    log(`allocation ${HEADLINE} applicants, ${E} preferences: median ${r3(p50)} ms, p95 ${r3(p95)} ms, CPU ${r3(core.cpuMsPerRun)} ms a run, load average ${loadavg()[0]?.toFixed(1) ?? '?'} (keys ${r3(quantile(keysOnly.sorted, 0.5))} + DA ${r3(quantile(daOnly.sorted, 0.5))}); floor ${r3(floorMs)} ms; allocate() end to end ${r1(quantile(endToEnd.sorted, 0.5))} ms`);
+    log(
+      `allocation ${HEADLINE} applicants, ${E} preferences: median ${r3(p50)} ms, p95 ${r3(p95)} ms, CPU ${r3(core.cpuMsPerRun)} ms a run, load average ${loadavg()[0]?.toFixed(1) ?? '?'} (keys ${r3(quantile(keysOnly.sorted, 0.5))} + DA ${r3(quantile(daOnly.sorted, 0.5))}); floor ${r3(floorMs)} ms; allocate() end to end ${r1(quantile(endToEnd.sorted, 0.5))} ms`,
+    );
     const memory = await runChild({ task: 'memory', spec, runs: 3 }, PEER_TIMEOUT_MS);
     const peak = memory.ok ? Number(memory.value.peakRssMB) : Number.NaN;
     results.push({
@@ -375,27 +442,39 @@ export const allocationSuite: Suite = {
       scaling[`nsPerPreference_${n / 1000}k`] = r1((t * 1e6) / s.prefs.length);
       log(`allocation scaling ${n}: ${r3(t)} ms, ${s.prefs.length} preferences, ${r1((t * 1e6) / s.prefs.length)} ns per preference`);
     }
-    results.push({ name: 'allocation: scaling', kind: 'metric', note: `ms_*: median, minMs_*: fastest of ${runs} runs of allocateCompact() per size (same generator: 0.9·N seats, N/10 needs, up to 20 choices)`, values: scaling });
+    results.push({
+      name: 'allocation: scaling',
+      kind: 'metric',
+      note: `ms_*: median, minMs_*: fastest of ${runs} runs of allocateCompact() per size (same generator: 0.9·N seats, N/10 needs, up to 20 choices)`,
+      values: scaling,
+    });
 
     // National scale, in a child process.
     const national = nationalWanted();
     const nationalName = `allocation: national scale (${NATIONAL.toLocaleString('en')} applicants × 20 choices)`;
     const nationalBudget = `≤ ${BUDGET.nationalMs / 1000} s, ≤ ${BUDGET.nationalMB / 1024} GB`;
-    if (!national.run) results.push({ name: nationalName, kind: 'metric', skipped: true, note: national.why, budget: nationalBudget, values: {} });
+    if (!national.run)
+      results.push({ name: nationalName, kind: 'metric', skipped: true, note: national.why, budget: nationalBudget, values: {} });
     else {
       log(`allocation national scale: ${NATIONAL} applicants × 20 choices in a child process (${national.why})`);
       const out = await runChild({ task: 'national', spec: specOf(NATIONAL, true), runs: 3 }, NATIONAL_TIMEOUT_MS);
       if (!out.ok) results.push({ name: nationalName, kind: 'error', error: out.error });
       else {
         const v = out.value;
-        log(`allocation national scale: median ${String(v.medianMs)} ms, peak RSS ${String(v.peakRssMB)} MB (${String(v.preferences)} preferences)`);
+        log(
+          `allocation national scale: median ${String(v.medianMs)} ms, peak RSS ${String(v.peakRssMB)} MB (${String(v.preferences)} preferences)`,
+        );
         results.push({
           name: nationalName,
           kind: 'metric',
           note: `allocateCompact() on 1,000,000 applicants listing exactly 20 of 100,000 needs (900,000 seats), median of 3 runs after a warm-up in a child process (the budget applies to the median; cpuMsPerRun beside it); peakRssMB: VmHWM of the whole process while allocating (${String(v.peakCoversAllocationOnly)}); allocationMB = peakRssMB − rssAfterGenerateMB; ${national.why}`,
           budget: nationalBudget,
           withinBudget: Number(v.medianMs) <= BUDGET.nationalMs && Number(v.peakRssMB) <= BUDGET.nationalMB,
-          values: { ...Object.fromEntries(Object.entries(v).filter((e): e is [string, number] => typeof e[1] === 'number')), allocationMB: r1(Number(v.peakRssMB) - Number(v.rssAfterGenerateMB)), loadAverage1m: r1(loadavg()[0] ?? Number.NaN) },
+          values: {
+            ...Object.fromEntries(Object.entries(v).filter((e): e is [string, number] => typeof e[1] === 'number')),
+            allocationMB: r1(Number(v.peakRssMB) - Number(v.rssAfterGenerateMB)),
+            loadAverage1m: r1(loadavg()[0] ?? Number.NaN),
+          },
         });
       }
     }
@@ -423,15 +502,17 @@ export const allocationSuite: Suite = {
       } else peer[`peerFailedAfterMs_${k}`] = Number(v.peerMs);
       peer[`oursBlockingApplicants_${k}`] = Number(v.oursBlocking);
       peer[`oursPlaced_${k}`] = Number(v.oursPlaced);
-      log(`  ${k}: ours ${String(v.oursMs)} ms, ${String(v.oursBlocking)} in blocking pairs; peer ${v.peerError === null ? `${String(v.peerMs)} ms, ${String(v.peerBlocking)} in blocking pairs, ${String(v.peerPlaced)} placed` : `FAILED after ${String(v.peerMs)} ms: ${String(v.peerError)}`}`);
+      log(
+        `  ${k}: ours ${String(v.oursMs)} ms, ${String(v.oursBlocking)} in blocking pairs; peer ${v.peerError === null ? `${String(v.peerMs)} ms, ${String(v.peerBlocking)} in blocking pairs, ${String(v.peerPlaced)} placed` : `FAILED after ${String(v.peerMs)} ms: ${String(v.peerError)}`}`,
+      );
     }
     results.push({
       name: 'allocation: vs hospitals-and-residents 1.2.0',
       kind: 'metric',
       note:
-        'the peer package on the same rounds: backtracking search for a feasible matching (one stack frame per applicant), then simulated-annealing 2-opt swaps on a cost (applicant rank of the need + the need\'s score band), Math.random, ~161,000 iterations. ' +
+        "the peer package on the same rounds: backtracking search for a feasible matching (one stack frame per applicant), then simulated-annealing 2-opt swaps on a cost (applicant rank of the need + the need's score band), Math.random, ~161,000 iterations. " +
         'It refuses rounds with fewer seats than applicants, so it gets an extra catch-all "unplaced" hospital. Its 2-opt only swaps two residents\' places, so seats left empty by the first feasible matching stay empty. ' +
-        'ratio = peer ÷ ours (ours: median of 21 runs in the same child); blocking: applicants in a blocking pair by the round\'s rules (our checker). Failures in details.',
+        "ratio = peer ÷ ours (ours: median of 21 runs in the same child); blocking: applicants in a blocking pair by the round's rules (our checker). Failures in details.",
       values: peer,
       details: { failures },
     });

@@ -22,7 +22,23 @@ const MIN_DURATION_S = 3;
 /** Marks every seeded organisation; also how the suite recognises a store it has already filled. */
 const MARK = '（压测）';
 /** 15 topics, one per consortium in turn: '数控' (from 数控装备) matches 1 in 15, about 333 of 5,000. */
-const TOPICS = ['数控装备', '新能源汽车', '集成电路', '智慧养老', '现代物流', '人工智能', '生物医药', '轨道交通', '电子商务', '智能建造', '现代农业', '文化旅游', '航空航天', '新材料', '网络安全'];
+const TOPICS = [
+  '数控装备',
+  '新能源汽车',
+  '集成电路',
+  '智慧养老',
+  '现代物流',
+  '人工智能',
+  '生物医药',
+  '轨道交通',
+  '电子商务',
+  '智能建造',
+  '现代农业',
+  '文化旅游',
+  '航空航天',
+  '新材料',
+  '网络安全',
+];
 /** Organisations are laid out in one block per province (Beijing, Tianjin, Hebei); consortia take most members from their anchor's province. */
 const PROVINCE_SHARES: Array<[code: string, share: number]> = [
   ['11', 0.3],
@@ -33,11 +49,23 @@ const PROVINCE_SHARES: Array<[code: string, share: number]> = [
 type Shape = {
   key: string;
   label: string;
-  input: { kind?: ConsortiumKind; level?: ConsortiumLevel; regionCode?: string; q?: string; sort: 'members' | 'date'; page: number; pageSize: number };
+  input: {
+    kind?: ConsortiumKind;
+    level?: ConsortiumLevel;
+    regionCode?: string;
+    q?: string;
+    sort: 'members' | 'date';
+    page: number;
+    pageSize: number;
+  };
 };
 
 const SHAPES: Shape[] = [
-  { key: 'a', label: "q '数控' + kind industry_community, sort members", input: { q: '数控', kind: 'industry_community', sort: 'members', page: 1, pageSize: PAGE_SIZE } },
+  {
+    key: 'a',
+    label: "q '数控' + kind industry_community, sort members",
+    input: { q: '数控', kind: 'industry_community', sort: 'members', page: 1, pageSize: PAGE_SIZE },
+  },
   {
     key: 'b',
     label: 'kind city_union + level municipal + regionCode 110000 (province), sort members',
@@ -53,7 +81,13 @@ const ms = (value: number) => Math.round(value);
 const h = (expr: string) => `abs(hashint4(${expr})::bigint)`;
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 
-type Scale = { organizations: number; consortia: number; memberships: number; blocks: Array<{ code: string; start: number; size: number }>; step: number };
+type Scale = {
+  organizations: number;
+  consortia: number;
+  memberships: number;
+  blocks: Array<{ code: string; start: number; size: number }>;
+  step: number;
+};
 
 function scaleOf(factor: number): Scale {
   const organizations = Math.round(FULL.organizations * factor);
@@ -68,7 +102,13 @@ function scaleOf(factor: number): Scale {
   const sizes = blocks.flatMap((b) => [b.size, organizations - b.size]);
   const step = [97, 101, 103, 107, 109, 113].find((p) => sizes.every((s) => gcd(p, s) === 1));
   if (step === undefined) throw new Error(`no step coprime to the block sizes ${sizes.join(', ')}`);
-  return { organizations, consortia: Math.round(FULL.consortia * factor), memberships: Math.round(FULL.memberships * factor), blocks, step };
+  return {
+    organizations,
+    consortia: Math.round(FULL.consortia * factor),
+    memberships: Math.round(FULL.memberships * factor),
+    blocks,
+    step,
+  };
 }
 
 /** The seeding statements, in order, each with a label for the progress log. All run in one transaction (the temp tables need one session). */
@@ -193,7 +233,9 @@ async function seed(ctx: SuiteContext, s: Scale): Promise<SeedFacts> {
     sql`select (select count(*) from consortium)::int as consortia, (select count(*) from organization where name like ${`%${MARK}`})::int as seeded`,
   );
   if (!existing || existing.consortia > 0 || existing.seeded > 0) {
-    throw new Error(`needs a fresh store: found ${existing?.consortia ?? '?'} consortia and ${existing?.seeded ?? '?'} bench organisations (drop and recreate the scratch database)`);
+    throw new Error(
+      `needs a fresh store: found ${existing?.consortia ?? '?'} consortia and ${existing?.seeded ?? '?'} bench organisations (drop and recreate the scratch database)`,
+    );
   }
   log(`seeding ${s.organizations} organisations, ${s.consortia} consortia, ${s.memberships} memberships (${db.engine})`);
   const steps: Record<string, number> = {};
@@ -230,8 +272,12 @@ async function seed(ctx: SuiteContext, s: Scale): Promise<SeedFacts> {
       (select round(avg(member_count), 1) from consortium)::float8 as avg_member_count,
       (select count(*) from consortium c where member_count <> (select count(*) from consortium_member m where m.consortium_id = c.id and m.status = 'active'))::int as member_count_mismatches`);
   if (!counts) throw new Error('no counts after seeding');
-  if (counts.member_count_mismatches !== 0) throw new Error(`member_count disagrees with the active memberships of ${counts.member_count_mismatches} consortia`);
-  if (counts.memberships !== s.memberships || counts.consortia !== s.consortia) throw new Error(`seeded ${counts.consortia} consortia and ${counts.memberships} memberships, wanted ${s.consortia} and ${s.memberships}`);
+  if (counts.member_count_mismatches !== 0)
+    throw new Error(`member_count disagrees with the active memberships of ${counts.member_count_mismatches} consortia`);
+  if (counts.memberships !== s.memberships || counts.consortia !== s.consortia)
+    throw new Error(
+      `seeded ${counts.consortia} consortia and ${counts.memberships} memberships, wanted ${s.consortia} and ${s.memberships}`,
+    );
   return { seedMs, vacuumAnalyzeMs, steps, counts };
 }
 
@@ -240,7 +286,8 @@ const filterOf = ({ input }: Shape): ConsortiumFilter => {
   return { ...rest, statuses: ['active'], offset: (page - 1) * pageSize, limit: pageSize };
 };
 
-const endpointOf = (ctx: SuiteContext, shape: Shape) => `${ctx.url}/trpc/consortia.list?input=${encodeURIComponent(JSON.stringify({ json: shape.input }))}`;
+const endpointOf = (ctx: SuiteContext, shape: Shape) =>
+  `${ctx.url}/trpc/consortia.list?input=${encodeURIComponent(JSON.stringify({ json: shape.input }))}`;
 
 /** total and page length of a superjson consortia.list response, or null if it is not one. */
 function pageOf(body: unknown): { total: number; rows: number } | null {
@@ -259,11 +306,13 @@ function pageOf(body: unknown): { total: number; rows: number } | null {
  * on PGlite (one query at a time) that backlog would delay the next measurement. One more request after each
  * run, answered after the backlog, drains it outside the measured time.
  */
-const drained = (load: Load, endpoint: string): Load => async (durationS) => {
-  const samples = await load(durationS);
-  await (await fetch(endpoint)).arrayBuffer();
-  return samples;
-};
+const drained =
+  (load: Load, endpoint: string): Load =>
+  async (durationS) => {
+    const samples = await load(durationS);
+    await (await fetch(endpoint)).arrayBuffer();
+    return samples;
+  };
 
 /** The shape under load (vs the query function in process), then alone on one connection: its latency without queueing. */
 async function measureShape(ctx: SuiteContext, shape: Shape): Promise<{ load: LoadResult; unloaded: LoadStats }> {
@@ -316,7 +365,10 @@ function planSummary(plan: string[]): { indexes: string[]; seqScans: string[]; e
   return { indexes: [...indexes], seqScans: [...seqScans], executionMs };
 }
 
-async function explainShape(db: Database, shape: Shape): Promise<{ lines: string[]; summary: Array<{ statement: string } & ReturnType<typeof planSummary>> }> {
+async function explainShape(
+  db: Database,
+  shape: Shape,
+): Promise<{ lines: string[]; summary: Array<{ statement: string } & ReturnType<typeof planSummary>> }> {
   const statements: Statement[] = await captureStatements(db, (captured) => listConsortia(captured, filterOf(shape)));
   const lines: string[] = [];
   const summary: Array<{ statement: string } & ReturnType<typeof planSummary>> = [];
@@ -339,7 +391,8 @@ export const consortiaSuite: Suite = {
     // keep-alive timeout of the sockets fetch keeps from earlier suites. Let the overdue timers close them
     // before the next request, which would otherwise pick one and fail with ECONNRESET.
     await sleep(100);
-    const scaleNote = factor === 1 ? 'full scale' : `${factor} of the full scale (PGlite seeds slowly); the budget is for the full scale on PostgreSQL`;
+    const scaleNote =
+      factor === 1 ? 'full scale' : `${factor} of the full scale (PGlite seeds slowly); the budget is for the full scale on PostgreSQL`;
     const results: BenchResult[] = [
       {
         name: 'consortia seed',

@@ -13,7 +13,8 @@ import type { BenchResult, LoadResult, Suite, SuiteContext } from '../types.ts';
 
 const BUDGET_RATIO = 2;
 // The SQL behind reference.regions (listRegions: the same columns, same order).
-const REGION_SQL = 'select code, name, level, parent_code as "parentCode", province_code as "provinceCode", statutory from region order by code';
+const REGION_SQL =
+  'select code, name, level, parent_code as "parentCode", province_code as "provinceCode", statutory from region order by code';
 const PAGE_SIZE = 20;
 /** Consortia this suite adds for the list read, and removes again; marked in their names. */
 const LIST_ROWS = 40;
@@ -27,13 +28,21 @@ type Raw = { name: string; run: (statement: Statement) => Promise<number>; close
 async function openRaw({ db, env, connections }: SuiteContext): Promise<Raw> {
   if (db.client.kind === 'pglite') {
     const { pglite } = db.client;
-    return { name: 'PGlite query, same instance', run: async (s) => (await pglite.query(s.sql, s.params)).rows.length, close: async () => {} };
+    return {
+      name: 'PGlite query, same instance',
+      run: async (s) => (await pglite.query(s.sql, s.params)).rows.length,
+      close: async () => {},
+    };
   }
   if (!env.DATABASE_URL) throw new Error('server runs on PostgreSQL but DATABASE_URL is unset');
   const own = await createDb({ engine: 'postgres', url: env.DATABASE_URL, max: connections });
   if (own.client.kind !== 'postgres') throw new Error('expected a postgres.js client');
   const { sql: client } = own.client;
-  return { name: `postgres.js, own pool of ${connections}`, run: async (s) => (await client.unsafe(s.sql, s.params as never[])).length, close: () => own.close() };
+  return {
+    name: `postgres.js, own pool of ${connections}`,
+    run: async (s) => (await client.unsafe(s.sql, s.params as never[])).length,
+    close: () => own.close(),
+  };
 }
 
 /** Rows in a superjson tRPC response: the array itself, or its `items`; null if it is neither. */
@@ -44,7 +53,11 @@ function trpcRowCount(body: unknown): number | null {
   return Array.isArray(items) ? items.length : null;
 }
 
-async function sideBySide(ctx: SuiteContext, raw: Raw, read: { name: string; path: string; statements: Statement[]; what: string }): Promise<LoadResult> {
+async function sideBySide(
+  ctx: SuiteContext,
+  raw: Raw,
+  read: { name: string; path: string; statements: Statement[]; what: string },
+): Promise<LoadResult> {
   const endpoint = `${ctx.url}/trpc/${read.path}`;
   const response = await fetch(endpoint);
   const httpRows = trpcRowCount(await response.json());
@@ -54,7 +67,9 @@ async function sideBySide(ctx: SuiteContext, raw: Raw, read: { name: string; pat
   const r = ratio(subject, baseline);
   const withinBudget = ctx.db.engine === 'postgres' ? r.reqPerSec <= BUDGET_RATIO : null;
   const verdict = withinBudget === null ? 'reported only (the budget is for PostgreSQL)' : withinBudget ? 'PASS' : 'FAIL';
-  ctx.log(`${read.name}: full stack ${subject.reqPerSec} req/s, raw driver ${baseline.reqPerSec} req/s: ${r.reqPerSec}× (budget ≤ ${BUDGET_RATIO}×) ${verdict}`);
+  ctx.log(
+    `${read.name}: full stack ${subject.reqPerSec} req/s, raw driver ${baseline.reqPerSec} req/s: ${r.reqPerSec}× (budget ≤ ${BUDGET_RATIO}×) ${verdict}`,
+  );
   return {
     name: `trpc ${read.name} (full stack)`,
     kind: 'load',
@@ -62,7 +77,10 @@ async function sideBySide(ctx: SuiteContext, raw: Raw, read: { name: string; pat
     note:
       `HTTP + Hono + tRPC/superjson + zod output + drizzle: ${read.what}; ${httpRows ?? '?'} rows over HTTP (status ${response.status}), ` +
       `${sqlRows} through the driver; baseline and full stack measured alternately in one run`,
-    baseline: { name: `the same SQL (${read.statements.length} statement${read.statements.length > 1 ? 's' : ''}) through ${raw.name}`, ...baseline },
+    baseline: {
+      name: `the same SQL (${read.statements.length} statement${read.statements.length > 1 ? 's' : ''}) through ${raw.name}`,
+      ...baseline,
+    },
     ratio: r,
     budget: `full stack ≥ 1/${BUDGET_RATIO} of the raw driver's req/s (ratio.reqPerSec ≤ ${BUDGET_RATIO}) on PostgreSQL`,
     withinBudget,
@@ -86,16 +104,34 @@ export const foundationSuite: Suite = {
   run: async (ctx) => {
     ctx.log('GET /healthz');
     const health = await measure(httpLoad(`${ctx.url}/healthz`, ctx.connections), ctx.durationS);
-    const results: BenchResult[] = [{ name: 'http GET /healthz', kind: 'load', ...health, note: 'Hono + a `select 1` ping of the database' }];
+    const results: BenchResult[] = [
+      { name: 'http GET /healthz', kind: 'load', ...health, note: 'Hono + a `select 1` ping of the database' },
+    ];
     const raw = await openRaw(ctx);
     try {
-      results.push(await sideBySide(ctx, raw, { name: 'reference.regions', path: 'reference.regions', statements: [{ sql: REGION_SQL, params: [] }], what: 'every region' }));
+      results.push(
+        await sideBySide(ctx, raw, {
+          name: 'reference.regions',
+          path: 'reference.regions',
+          statements: [{ sql: REGION_SQL, params: [] }],
+          what: 'every region',
+        }),
+      );
       await seedList(ctx.db);
       const statements = await captureStatements(ctx.db, (db) => listConsortia(db, LIST_FILTER));
       const path = `consortia.list?input=${encodeURIComponent(JSON.stringify({ json: LIST_INPUT }))}`;
-      results.push(await sideBySide(ctx, raw, { name: 'consortia.list', path, statements, what: `a page of ${PAGE_SIZE} active consortia by date and their count` }));
+      results.push(
+        await sideBySide(ctx, raw, {
+          name: 'consortia.list',
+          path,
+          statements,
+          what: `a page of ${PAGE_SIZE} active consortia by date and their count`,
+        }),
+      );
     } finally {
-      await unseedList(ctx.db).catch((error: unknown) => ctx.log(`could not remove the consortia added for the list read: ${String(error)}`));
+      await unseedList(ctx.db).catch((error: unknown) =>
+        ctx.log(`could not remove the consortia added for the list read: ${String(error)}`),
+      );
       await raw.close();
     }
     return results;

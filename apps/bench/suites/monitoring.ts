@@ -42,7 +42,10 @@ export function extraStatements(extra: { bases: number; applications: number }):
   const divisions = textArray(industries.filter((i) => i.level === 'division').map((i) => i.code));
   const baseMajors = textArray(['460103', '460301', '460702', '510201', '510205', '520201', '530802', '590302', '440301', '500211']);
   return [
-    ['enterprise industries', sql`update organization set industry_code = (${divisions})[1 + abs(hashtext(id::text)::bigint) % cardinality(${divisions})] where kind = 'enterprise'`],
+    [
+      'enterprise industries',
+      sql`update organization set industry_code = (${divisions})[1 + abs(hashtext(id::text)::bigint) % cardinality(${divisions})] where kind = 'enterprise'`,
+    ],
     [
       'training bases',
       sql`with o as (select o.id, o.region_code, case when r.province_code = '13' and r.level = 'county' then r.parent_code else r.code end as map_region,
@@ -89,7 +92,8 @@ export async function seedExtra(db: Database, engine: keyof typeof EXTRA, log: (
     await db.rows(statement);
     log(`  ${label}: ${ms(performance.now() - t)} ms`);
   }
-  for (const table of ['organization', 'training_base', 'need_application', 'placement', 'cooperation_project']) await db.rows(sql.raw(`vacuum analyze ${table}`));
+  for (const table of ['organization', 'training_base', 'need_application', 'placement', 'cooperation_project'])
+    await db.rows(sql.raw(`vacuum analyze ${table}`));
   const [counts] = await db.rows<Record<string, number>>(sql`select
       (select count(*) from training_base where status = 'published' and open_to_partners)::int as open_bases,
       (select count(*) from need_application)::int as applications,
@@ -134,23 +138,70 @@ export const monitoringSuite: Suite = {
     const scale: Scale = SCALE[engine];
     let db: Database | null = null;
     try {
-      db = 'DATABASE_URL' in store.env ? await createDb({ engine: 'postgres', url: store.env.DATABASE_URL, max: 8 }) : await createDb({ engine: 'pglite', dataDir: store.env.RONGHE_DATA_DIR });
-      log(`scratch ${store.label}: migrate, then seed ${JSON.stringify(scale)} (the needs suite's data set) and ${JSON.stringify(EXTRA[engine])}`);
+      db =
+        'DATABASE_URL' in store.env
+          ? await createDb({ engine: 'postgres', url: store.env.DATABASE_URL, max: 8 })
+          : await createDb({ engine: 'pglite', dataDir: store.env.RONGHE_DATA_DIR });
+      log(
+        `scratch ${store.label}: migrate, then seed ${JSON.stringify(scale)} (the needs suite's data set) and ${JSON.stringify(EXTRA[engine])}`,
+      );
       await prepareDatabase(db, { demo: false });
       const facts = { ...(await seed(db, scale, log)), ...(await seedExtra(db, engine, log)) };
       log(`seeded: ${JSON.stringify(facts)}`);
-      const results: BenchResult[] = [{ name: 'monitoring seed', kind: 'metric', note: `${engine} scratch database: the needs suite's seed, then industries, bases, applications, placements, projects; VACUUM ANALYZE`, values: facts }];
+      const results: BenchResult[] = [
+        {
+          name: 'monitoring seed',
+          kind: 'metric',
+          note: `${engine} scratch database: the needs suite's seed, then industries, bases, applications, placements, projects; VACUUM ANALYZE`,
+          values: facts,
+        },
+      ];
       const database = db;
 
       const cases: Array<{ key: string; label: string; budgetMs: number; task: () => Promise<unknown> }> = [
-        { key: 'dashboard', label: 'indicatorStatuses (dashboard load)', budgetMs: BUDGET.dashboardMs, task: () => indicatorStatuses(database) },
-        { key: 'supplyDemand_count', label: 'supplyDemand, all provinces, counted afresh (refresh)', budgetMs: BUDGET.countMs, task: () => supplyDemand(database, { refresh: true }) },
-        { key: 'supplyDemand_all', label: 'supplyDemand, all provinces', budgetMs: BUDGET.supplyDemandMs, task: () => supplyDemand(database) },
-        ...(['11', '12', '13'] as ProvinceCode[]).map((p) => ({ key: `supplyDemand_${p}`, label: `supplyDemand, province ${p}`, budgetMs: BUDGET.supplyDemandMs, task: () => supplyDemand(database, { provinceCode: p }) })),
-        { key: 'supplyDemand_category6', label: 'supplyDemand, all provinces, 装备制造大类', budgetMs: BUDGET.supplyDemandMs, task: () => supplyDemand(database, { categorySeq: 6 }) },
+        {
+          key: 'dashboard',
+          label: 'indicatorStatuses (dashboard load)',
+          budgetMs: BUDGET.dashboardMs,
+          task: () => indicatorStatuses(database),
+        },
+        {
+          key: 'supplyDemand_count',
+          label: 'supplyDemand, all provinces, counted afresh (refresh)',
+          budgetMs: BUDGET.countMs,
+          task: () => supplyDemand(database, { refresh: true }),
+        },
+        {
+          key: 'supplyDemand_all',
+          label: 'supplyDemand, all provinces',
+          budgetMs: BUDGET.supplyDemandMs,
+          task: () => supplyDemand(database),
+        },
+        ...(['11', '12', '13'] as ProvinceCode[]).map((p) => ({
+          key: `supplyDemand_${p}`,
+          label: `supplyDemand, province ${p}`,
+          budgetMs: BUDGET.supplyDemandMs,
+          task: () => supplyDemand(database, { provinceCode: p }),
+        })),
+        {
+          key: 'supplyDemand_category6',
+          label: 'supplyDemand, all provinces, 装备制造大类',
+          budgetMs: BUDGET.supplyDemandMs,
+          task: () => supplyDemand(database, { categorySeq: 6 }),
+        },
         // the matrix has no budget of its own: held to the supply-and-demand one
-        { key: 'matrix_top20', label: 'schoolIndustryMatrix, top 20', budgetMs: BUDGET.matrixMs, task: () => schoolIndustryMatrix(database) },
-        { key: 'matrix_search', label: 'schoolIndustryMatrix, search 职业技术学院（1', budgetMs: BUDGET.matrixMs, task: () => schoolIndustryMatrix(database, { q: '职业技术学院（1' }) },
+        {
+          key: 'matrix_top20',
+          label: 'schoolIndustryMatrix, top 20',
+          budgetMs: BUDGET.matrixMs,
+          task: () => schoolIndustryMatrix(database),
+        },
+        {
+          key: 'matrix_search',
+          label: 'schoolIndustryMatrix, search 职业技术学院（1',
+          budgetMs: BUDGET.matrixMs,
+          task: () => schoolIndustryMatrix(database, { q: '职业技术学院（1' }),
+        },
       ];
       const measured: Record<string, LoadStats> = {};
       const loadBefore = load1();
@@ -161,7 +212,15 @@ export const monitoringSuite: Suite = {
       const loadAfter = load1();
       const sample = await supplyDemand(database);
       const matrix = await schoolIndustryMatrix(database);
-      const shape = { regions: sample.regions.length, cells: sample.cells.length, shortRegions: sample.regions.filter((r) => r.level === 'short').length, demand: sample.totals.demand, supply: sample.totals.supply, matrixCells: matrix.cells.length, ...matrix.totals };
+      const shape = {
+        regions: sample.regions.length,
+        cells: sample.cells.length,
+        shortRegions: sample.regions.filter((r) => r.level === 'short').length,
+        demand: sample.totals.demand,
+        supply: sample.totals.supply,
+        matrixCells: matrix.cells.length,
+        ...matrix.totals,
+      };
       log(`  shapes: ${JSON.stringify(shape)}`);
 
       const report = { buildAnnualReport, annualReportWorkbook };
@@ -172,7 +231,11 @@ export const monitoringSuite: Suite = {
         let built: unknown = null;
         let bytes = 0;
         const build = await timed(async () => (built = await report.buildAnnualReport(database, year)), REPORT_RUNS, 1);
-        const workbook = await timed(async () => (bytes = (await report.annualReportWorkbook(built as AnnualReport, 'zh-CN')).byteLength), REPORT_RUNS, 1);
+        const workbook = await timed(
+          async () => (bytes = (await report.annualReportWorkbook(built as AnnualReport, 'zh-CN')).byteLength),
+          REPORT_RUNS,
+          1,
+        );
         reportStats = { build, workbook, bytes };
       }
 
@@ -180,15 +243,23 @@ export const monitoringSuite: Suite = {
       const explainMatrix = await explained(database, (d) => schoolIndustryMatrix(d));
 
       const label = `${engine === 'postgres' ? 'PostgreSQL' : 'PGlite'} at ${scale.organizations.toLocaleString('en')} organisations / ${scale.needs.toLocaleString('en')} needs / ${scale.cohorts.toLocaleString('en')} cohorts`;
-      log(`monitoring figures (${label}; in process, one call at a time, ${RUNS} runs after ${WARMUP} warm-up; load average ${loadBefore} → ${loadAfter} on ${cpus().length} cores; ms): case  p50 p95 p99 | budget p95`);
+      log(
+        `monitoring figures (${label}; in process, one call at a time, ${RUNS} runs after ${WARMUP} warm-up; load average ${loadBefore} → ${loadAfter} on ${cpus().length} cores; ms): case  p50 p95 p99 | budget p95`,
+      );
       for (const c of cases) {
         const m = measured[c.key];
-        log(`  ${c.key.padEnd(24)} ${f1(m?.latencyMs.p50 ?? Number.NaN)} ${f1(m?.latencyMs.p95 ?? Number.NaN)} ${f1(m?.latencyMs.p99 ?? Number.NaN)} | ≤ ${c.budgetMs}`);
+        log(
+          `  ${c.key.padEnd(24)} ${f1(m?.latencyMs.p50 ?? Number.NaN)} ${f1(m?.latencyMs.p95 ?? Number.NaN)} ${f1(m?.latencyMs.p99 ?? Number.NaN)} | ≤ ${c.budgetMs}`,
+        );
       }
       if (reportStats) {
         const total = reportStats.build.latencyMs.p95 + reportStats.workbook.latencyMs.p95;
-        log(`  ${'annualReport build'.padEnd(24)} ${f1(reportStats.build.latencyMs.p50)} ${f1(reportStats.build.latencyMs.p95)} (${REPORT_RUNS} runs)`);
-        log(`  ${'annualReport workbook'.padEnd(24)} ${f1(reportStats.workbook.latencyMs.p50)} ${f1(reportStats.workbook.latencyMs.p95)} (${REPORT_RUNS} runs, ${reportStats.bytes} bytes) | build + workbook ${f1(total)} ≤ ${BUDGET.reportMs}`);
+        log(
+          `  ${'annualReport build'.padEnd(24)} ${f1(reportStats.build.latencyMs.p50)} ${f1(reportStats.build.latencyMs.p95)} (${REPORT_RUNS} runs)`,
+        );
+        log(
+          `  ${'annualReport workbook'.padEnd(24)} ${f1(reportStats.workbook.latencyMs.p50)} ${f1(reportStats.workbook.latencyMs.p95)} (${REPORT_RUNS} runs, ${reportStats.bytes} bytes) | build + workbook ${f1(total)} ≤ ${BUDGET.reportMs}`,
+        );
       }
       log('EXPLAIN (ANALYZE, BUFFERS) of supplyDemand (all provinces):');
       for (const line of explain) log(`  ${line}`);
@@ -196,9 +267,18 @@ export const monitoringSuite: Suite = {
       for (const line of explainMatrix) log(`  ${line}`);
 
       const p95 = (k: string) => measured[k]?.latencyMs.p95 ?? Number.NaN;
-      const verdicts = cases.map((c) => ({ key: c.key, ok: p95(c.key) <= c.budgetMs, line: `p95 ${f1(p95(c.key))} ms ≤ ${c.budgetMs} ms` }));
+      const verdicts = cases.map((c) => ({
+        key: c.key,
+        ok: p95(c.key) <= c.budgetMs,
+        line: `p95 ${f1(p95(c.key))} ms ≤ ${c.budgetMs} ms`,
+      }));
       const reportMs = reportStats ? reportStats.build.latencyMs.p95 + reportStats.workbook.latencyMs.p95 : Number.NaN;
-      if (reportStats) verdicts.push({ key: 'annualReport', ok: reportMs <= BUDGET.reportMs, line: `build + workbook p95 ${f1(reportMs)} ms ≤ ${BUDGET.reportMs} ms` });
+      if (reportStats)
+        verdicts.push({
+          key: 'annualReport',
+          ok: reportMs <= BUDGET.reportMs,
+          line: `build + workbook p95 ${f1(reportMs)} ms ≤ ${BUDGET.reportMs} ms`,
+        });
       for (const v of verdicts) log(`${v.ok ? 'PASS' : 'FAIL'} ${v.key}: ${v.line} (${label})`);
 
       results.push({
@@ -208,11 +288,21 @@ export const monitoringSuite: Suite = {
         budget: `dashboard p95 ≤ ${BUDGET.dashboardMs} ms, supply-and-demand p95 ≤ ${BUDGET.supplyDemandMs} ms (counting afresh, every 10 minutes, ≤ ${BUDGET.countMs} ms; matrix ≤ ${BUDGET.matrixMs} ms), annual report ≤ ${BUDGET.reportMs / 1000} s, on PostgreSQL at full scale`,
         withinBudget: engine === 'postgres' ? verdicts.every((v) => v.ok) : null,
         values: {
-          ...Object.fromEntries(cases.flatMap((c) => [[`p50Ms_${c.key}`, measured[c.key]?.latencyMs.p50 ?? Number.NaN], [`p95Ms_${c.key}`, p95(c.key)]])),
+          ...Object.fromEntries(
+            cases.flatMap((c) => [
+              [`p50Ms_${c.key}`, measured[c.key]?.latencyMs.p50 ?? Number.NaN],
+              [`p95Ms_${c.key}`, p95(c.key)],
+            ]),
+          ),
           loadAverageBefore: loadBefore,
           loadAverageAfter: loadAfter,
           ...(reportStats
-            ? { p50Ms_annualReportBuild: reportStats.build.latencyMs.p50, p95Ms_annualReportBuild: reportStats.build.latencyMs.p95, p95Ms_annualReportWorkbook: reportStats.workbook.latencyMs.p95, workbookBytes: reportStats.bytes }
+            ? {
+                p50Ms_annualReportBuild: reportStats.build.latencyMs.p50,
+                p95Ms_annualReportBuild: reportStats.build.latencyMs.p95,
+                p95Ms_annualReportWorkbook: reportStats.workbook.latencyMs.p95,
+                workbookBytes: reportStats.bytes,
+              }
             : {}),
           ...shape,
         },
@@ -221,7 +311,9 @@ export const monitoringSuite: Suite = {
       return results;
     } finally {
       if (db) await db.close();
-      await store.dispose().catch((error: unknown) => log(`could not remove ${store.label}: ${error instanceof Error ? error.message : String(error)}`));
+      await store
+        .dispose()
+        .catch((error: unknown) => log(`could not remove ${store.label}: ${error instanceof Error ? error.message : String(error)}`));
     }
   },
 };

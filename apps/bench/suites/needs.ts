@@ -4,7 +4,12 @@ import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { createDb, type Database } from '@ronghe/db/client';
 import { prepareDatabase } from '@ronghe/db/seed';
-import { cohortCandidates, needCandidates, organizationConsortia, organizationPlaceAndConsortia } from '@ronghe/db/queries/need-recommendations';
+import {
+  cohortCandidates,
+  needCandidates,
+  organizationConsortia,
+  organizationPlaceAndConsortia,
+} from '@ronghe/db/queries/need-recommendations';
 import { getCohort } from '@ronghe/db/queries/cohorts';
 import { getNeed } from '@ronghe/db/queries/needs';
 import { textArray } from '@ronghe/db/queries/sql';
@@ -28,7 +33,10 @@ import { mulberry32 } from '../lib/random.ts';
 // concurrent clients are measured too and printed beside it: on 2 cores shared with the load generator they show how
 // requests queue, and their baseline is the statements the service sends for the same ids, straight through the driver.
 
-export const SCALE = { postgres: { organizations: 20_000, needs: 200_000, cohorts: 100_000, consortia: 1_000 }, pglite: { organizations: 2_000, needs: 20_000, cohorts: 10_000, consortia: 100 } } as const;
+export const SCALE = {
+  postgres: { organizations: 20_000, needs: 200_000, cohorts: 100_000, consortia: 1_000 },
+  pglite: { organizations: 2_000, needs: 20_000, cohorts: 10_000, consortia: 100 },
+} as const;
 const CLIENTS = 8;
 const BUDGET_MS = 100;
 /** random ids each procedure is called with, in rotation */
@@ -42,10 +50,40 @@ const ADMIN = { email: 'bench-admin@ronghe.invalid', password: 'bench-admin-pass
 
 /** Majors (2021 catalogue codes) and how common they are among needs and cohorts: manufacturing, care and IT lead. */
 const MAJORS: Array<[code: string, weight: number]> = [
-  ['460103', 8], ['460104', 3], ['460110', 4], ['460301', 6], ['460305', 6], ['460306', 2], ['460609', 2], ['460702', 5], ['660103', 4],
-  ['510201', 5], ['510204', 2], ['510205', 4], ['510209', 4], ['510401', 2], ['520201', 7], ['720201', 4], ['520802', 3], ['590302', 3],
-  ['590303', 2], ['530701', 5], ['530702', 2], ['530703', 2], ['530802', 4], ['530302', 3], ['500211', 2], ['500606', 2], ['440301', 3],
-  ['440501', 2], ['490208', 2], ['470201', 1], ['540202', 2], ['410101', 2], ['550101', 1], ['570102', 1],
+  ['460103', 8],
+  ['460104', 3],
+  ['460110', 4],
+  ['460301', 6],
+  ['460305', 6],
+  ['460306', 2],
+  ['460609', 2],
+  ['460702', 5],
+  ['660103', 4],
+  ['510201', 5],
+  ['510204', 2],
+  ['510205', 4],
+  ['510209', 4],
+  ['510401', 2],
+  ['520201', 7],
+  ['720201', 4],
+  ['520802', 3],
+  ['590302', 3],
+  ['590303', 2],
+  ['530701', 5],
+  ['530702', 2],
+  ['530703', 2],
+  ['530802', 4],
+  ['530302', 3],
+  ['500211', 2],
+  ['500606', 2],
+  ['440301', 3],
+  ['440501', 2],
+  ['490208', 2],
+  ['470201', 1],
+  ['540202', 2],
+  ['410101', 2],
+  ['550101', 1],
+  ['570102', 1],
 ];
 
 function weightedSample(list: ReadonlyArray<readonly [string, number]>, n: number, next: () => number): string[] {
@@ -59,7 +97,12 @@ function weightedSample(list: ReadonlyArray<readonly [string, number]>, n: numbe
 
 /** Where organisations register: districts of Beijing and Tianjin, Hebei counties (development zones less often) and prefectures. */
 function regionSample(n: number, next: () => number): string[] {
-  const weights = regions.filter((r) => r.level !== 'province').map((r): [string, number] => [r.code, r.provinceCode === '11' ? 1.6 : r.provinceCode === '12' ? 1.2 : r.level === 'prefecture' ? 1 : r.statutory ? 0.5 : 0.15]);
+  const weights = regions
+    .filter((r) => r.level !== 'province')
+    .map((r): [string, number] => [
+      r.code,
+      r.provinceCode === '11' ? 1.6 : r.provinceCode === '12' ? 1.2 : r.level === 'prefecture' ? 1 : r.statutory ? 0.5 : 0.15,
+    ]);
   return weightedSample(weights, n, next);
 }
 
@@ -169,7 +212,8 @@ export async function seed(db: Database, s: Scale, log: (m: string) => void): Pr
   const indexes = await proposedIndexes(db);
   const indexMs = ms(performance.now() - t);
   if (indexes.length) log(`  proposed indexes (${indexes.length}): ${indexMs} ms`);
-  for (const table of ['organization', 'consortium', 'consortium_member', 'need', 'cohort']) await db.rows(sql.raw(`vacuum analyze ${table}`));
+  for (const table of ['organization', 'consortium', 'consortium_member', 'need', 'cohort'])
+    await db.rows(sql.raw(`vacuum analyze ${table}`));
   const [counts] = await db.rows<Record<string, number>>(sql`select
       (select count(*) from organization)::int as organizations,
       (select count(*) from organization where kind = 'school')::int as schools,
@@ -181,7 +225,8 @@ export async function seed(db: Database, s: Scale, log: (m: string) => void): Pr
       (select count(*) from cohort)::int as cohorts,
       (select count(*) from cohort where status = 'open')::int as open_cohorts,
       (select round(avg(cardinality(region_codes)), 2)::float8 from cohort) as avg_cohort_regions`);
-  if (!counts || counts.needs !== s.needs || counts.cohorts !== s.cohorts) throw new Error(`seeded ${JSON.stringify(counts)}, wanted ${JSON.stringify(s)}`);
+  if (!counts || counts.needs !== s.needs || counts.cohorts !== s.cohorts)
+    throw new Error(`seeded ${JSON.stringify(counts)}, wanted ${JSON.stringify(s)}`);
   return { seedMs, indexMs, vacuumAnalyzeMs: ms(performance.now() - t - indexMs), ...counts };
 }
 
@@ -220,7 +265,14 @@ async function needsFor(db: Database, cohortId: string) {
   const cohort = await getCohort(db, cohortId);
   if (!cohort) throw new Error(`cohort ${cohortId} vanished`);
   const school = await organizationPlaceAndConsortia(db, cohort.organizationId);
-  return (await needCandidates(db, { ...cohort, schoolRegionCode: school.regionCode ?? '', consortiumIds: school.consortiumIds }, todayInChina(), LIMIT)).length;
+  return (
+    await needCandidates(
+      db,
+      { ...cohort, schoolRegionCode: school.regionCode ?? '', consortiumIds: school.consortiumIds },
+      todayInChina(),
+      LIMIT,
+    )
+  ).length;
 }
 
 /** GET load over several paths (each connection cycles through them) with the session cookie, latencies per response. */
@@ -254,8 +306,14 @@ function directLoad(db: Database, perId: Statement[][]): Load {
   let i = 0;
   const run =
     db.client.kind === 'pglite'
-      ? ((p) => async (s: Statement) => (await p.query(s.sql, s.params)).rows.length)(db.client.pglite)
-      : ((q) => async (s: Statement) => (await q.unsafe(s.sql, s.params as never[])).length)(db.client.sql);
+      ? (
+          (p) => async (s: Statement) =>
+            (await p.query(s.sql, s.params)).rows.length
+        )(db.client.pglite)
+      : (
+          (q) => async (s: Statement) =>
+            (await q.unsafe(s.sql, s.params as never[])).length
+        )(db.client.sql);
   return loopLoad(async () => {
     for (const s of perId[i++ % perId.length] ?? []) await run(s);
   }, CLIENTS);
@@ -296,18 +354,44 @@ export const needsSuite: Suite = {
     let db: Database | null = null;
     let child: ChildServer | null = null;
     try {
-      db = 'DATABASE_URL' in store.env ? await createDb({ engine: 'postgres', url: store.env.DATABASE_URL, max: CLIENTS }) : await createDb({ engine: 'pglite', dataDir: store.env.RONGHE_DATA_DIR });
+      db =
+        'DATABASE_URL' in store.env
+          ? await createDb({ engine: 'postgres', url: store.env.DATABASE_URL, max: CLIENTS })
+          : await createDb({ engine: 'pglite', dataDir: store.env.RONGHE_DATA_DIR });
       log(`scratch ${store.label}: migrate, then seed ${JSON.stringify(scale)}`);
       await prepareDatabase(db, { demo: false });
       const facts = await seed(db, scale, log);
       log(`seeded: ${JSON.stringify(facts)}`);
-      const results: BenchResult[] = [{ name: 'needs seed', kind: 'metric', note: `${engine} scratch database, set-based INSERT … SELECT FROM generate_series with hashints; then VACUUM ANALYZE`, values: facts }];
+      const results: BenchResult[] = [
+        {
+          name: 'needs seed',
+          kind: 'metric',
+          note: `${engine} scratch database, set-based INSERT … SELECT FROM generate_series with hashints; then VACUUM ANALYZE`,
+          values: facts,
+        },
+      ];
 
-      const needIds = (await db.rows<{ id: string }>(sql`select id::text from need where status = 'published' order by md5(id::text) limit ${IDS}`)).map((r) => r.id);
-      const cohortIds = (await db.rows<{ id: string }>(sql`select id::text from cohort where status = 'open' order by md5(id::text) limit ${IDS}`)).map((r) => r.id);
+      const needIds = (
+        await db.rows<{ id: string }>(sql`select id::text from need where status = 'published' order by md5(id::text) limit ${IDS}`)
+      ).map((r) => r.id);
+      const cohortIds = (
+        await db.rows<{ id: string }>(sql`select id::text from cohort where status = 'open' order by md5(id::text) limit ${IDS}`)
+      ).map((r) => r.id);
       const cases: Case[] = [
-        { key: 'recommendCohorts', label: `needs.recommendCohorts, ${IDS} random published needs`, paths: needIds.map((id) => trpcPath('needs.recommendCohorts', { needId: id, limit: LIMIT })), perId: [], candidates: [] },
-        { key: 'recommendNeeds', label: `cohorts.recommendNeeds, ${IDS} random open cohorts`, paths: cohortIds.map((id) => trpcPath('cohorts.recommendNeeds', { cohortId: id, limit: LIMIT })), perId: [], candidates: [] },
+        {
+          key: 'recommendCohorts',
+          label: `needs.recommendCohorts, ${IDS} random published needs`,
+          paths: needIds.map((id) => trpcPath('needs.recommendCohorts', { needId: id, limit: LIMIT })),
+          perId: [],
+          candidates: [],
+        },
+        {
+          key: 'recommendNeeds',
+          label: `cohorts.recommendNeeds, ${IDS} random open cohorts`,
+          paths: cohortIds.map((id) => trpcPath('cohorts.recommendNeeds', { cohortId: id, limit: LIMIT })),
+          perId: [],
+          candidates: [],
+        },
       ];
       const [forNeeds, forCohorts] = cases;
       if (!forNeeds || !forCohorts) throw new Error('no cases');
@@ -322,12 +406,19 @@ export const needsSuite: Suite = {
       for (const c of cases) {
         const tiers = (c.perId[0] ?? []).filter((s) => /limit \$\d+\s*\) t\s/.test(s.sql));
         explained[c.key] = [];
-        for (const [i, statement] of tiers.entries()) explained[c.key]?.push(`-- candidate statement ${i + 1} of ${tiers.length} (tiers; the first two as one UNION ALL)`, ...(await explainLines(db, statement)));
+        for (const [i, statement] of tiers.entries())
+          explained[c.key]?.push(
+            `-- candidate statement ${i + 1} of ${tiers.length} (tiers; the first two as one UNION ALL)`,
+            ...(await explainLines(db, statement)),
+          );
       }
       const candidateStats = Object.fromEntries(
         cases.flatMap((c) => {
           const sorted = [...c.candidates].sort((a, b) => a - b);
-          return [[`candidatesMedian_${c.key}`, sorted[Math.floor(sorted.length / 2)] ?? 0], [`candidatesMax_${c.key}`, sorted[sorted.length - 1] ?? 0]];
+          return [
+            [`candidatesMedian_${c.key}`, sorted[Math.floor(sorted.length / 2)] ?? 0],
+            [`candidatesMax_${c.key}`, sorted[sorted.length - 1] ?? 0],
+          ];
         }),
       );
 
@@ -342,18 +433,35 @@ export const needsSuite: Suite = {
       }
 
       const port = await freePort();
-      const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', RONGHE_DEMO: 'false', RONGHE_ADMIN_EMAIL: ADMIN.email, RONGHE_ADMIN_PASSWORD: ADMIN.password, ...store.env };
+      const childEnv: NodeJS.ProcessEnv = {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        RONGHE_DEMO: 'false',
+        RONGHE_ADMIN_EMAIL: ADMIN.email,
+        RONGHE_ADMIN_PASSWORD: ADMIN.password,
+        ...store.env,
+      };
       if (engine === 'pglite') delete childEnv.DATABASE_URL;
       child = startChild(childEnv, port);
       const bootMs = await child.waitHealthy(START_TIMEOUT_MS);
       log(`server (pid ${child.pid}) healthy after ${ms(bootMs)} ms on ${store.label}`);
-      const signIn = await fetch(`${child.origin}/trpc/account.signIn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ json: { identifier: ADMIN.email, password: ADMIN.password } }) });
-      const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      const signIn = await fetch(`${child.origin}/trpc/account.signIn`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ json: { identifier: ADMIN.email, password: ADMIN.password } }),
+      });
+      const cookie = signIn.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
       if (!signIn.ok || !cookie) throw new Error(`account.signIn answered ${signIn.status}: ${(await signIn.text()).slice(0, 300)}`);
       for (const c of cases) {
         const response = await fetch(`${child.origin}${c.paths[0] ?? ''}`, { headers: { cookie } });
         const body = (await response.json()) as { result?: { data?: { json?: unknown[] } } };
-        if (response.status !== 200 || !body.result?.data?.json) throw new Error(`${c.key} answered ${response.status}: ${JSON.stringify(body).slice(0, 300)}`);
+        if (response.status !== 200 || !body.result?.data?.json)
+          throw new Error(`${c.key} answered ${response.status}: ${JSON.stringify(body).slice(0, 300)}`);
         log(`  ${c.key}: ${body.result.data.json.length} recommendations for the first id`);
       }
 
@@ -377,27 +485,50 @@ export const needsSuite: Suite = {
         const unloaded = await measure(httpMixLoad(child.origin, c.paths, cookie, 1), durationS);
         const serverCpuMs = meter.perRequestMs();
         const note = `GET ${c.paths.length} paths in rotation, as a platform admin; ${CLIENTS} connections, ${durationS} s; load average ${before} before, ${load1()} after; server process CPU ${serverCpuMs} ms a request; one connection: p50 ${f1(unloaded.latencyMs.p50)}, p95 ${f1(unloaded.latencyMs.p95)} ms`;
-        measured[c.key] = { serverCpuMs, load: { name: `trpc ${c.label}`, kind: 'load', ...subject, note, baseline: { name: baselineName, ...baseline }, ratio: ratio(subject, baseline) }, unloaded };
+        measured[c.key] = {
+          serverCpuMs,
+          load: {
+            name: `trpc ${c.label}`,
+            kind: 'load',
+            ...subject,
+            note,
+            baseline: { name: baselineName, ...baseline },
+            ratio: ratio(subject, baseline),
+          },
+          unloaded,
+        };
         results.push(measured[c.key]?.load as LoadResult);
       }
 
       const label = `${engine === 'postgres' ? 'PostgreSQL' : 'PGlite'} at ${scale.needs.toLocaleString('en')} needs / ${scale.cohorts.toLocaleString('en')} cohorts`;
-      log(`needs figures (${label}, ${CLIENTS} clients, ${durationS} s per case; ms): case  p50 p95 p99 req/s | baseline p50/p95/p99 req/s | ×p50 ×req/s | server CPU`);
+      log(
+        `needs figures (${label}, ${CLIENTS} clients, ${durationS} s per case; ms): case  p50 p95 p99 req/s | baseline p50/p95/p99 req/s | ×p50 ×req/s | server CPU`,
+      );
       for (const c of cases) {
         const m = measured[c.key]?.load;
         const b = m?.baseline;
         if (!m || !b) continue;
-        log(`  ${c.key.padEnd(18)} ${f1(m.latencyMs.p50)} ${f1(m.latencyMs.p95)} ${f1(m.latencyMs.p99)} ${f1(m.reqPerSec)} | ${f1(b.latencyMs.p50)}/${f1(b.latencyMs.p95)}/${f1(b.latencyMs.p99)} ${f1(b.reqPerSec)} | ${m.ratio?.p50 ?? '—'} ${m.ratio?.reqPerSec ?? '—'} | server CPU ${measured[c.key]?.serverCpuMs ?? '—'} ms/req`);
+        log(
+          `  ${c.key.padEnd(18)} ${f1(m.latencyMs.p50)} ${f1(m.latencyMs.p95)} ${f1(m.latencyMs.p99)} ${f1(m.reqPerSec)} | ${f1(b.latencyMs.p50)}/${f1(b.latencyMs.p95)}/${f1(b.latencyMs.p99)} ${f1(b.reqPerSec)} | ${m.ratio?.p50 ?? '—'} ${m.ratio?.reqPerSec ?? '—'} | server CPU ${measured[c.key]?.serverCpuMs ?? '—'} ms/req`,
+        );
       }
       for (const c of cases) {
         log(`EXPLAIN (ANALYZE, BUFFERS) of the candidate statements for the first ${c.key === 'recommendCohorts' ? 'need' : 'cohort'}:`);
         for (const line of explained[c.key] ?? []) log(`  ${line}`);
       }
-      const clean = (k: string) => (measured[k]?.load.errors ?? 1) === 0 && (measured[k]?.load.non2xx ?? 1) === 0 && (measured[k]?.load.requests ?? 0) > 0 && (measured[k]?.unloaded.errors ?? 1) === 0 && (measured[k]?.unloaded.non2xx ?? 1) === 0;
+      const clean = (k: string) =>
+        (measured[k]?.load.errors ?? 1) === 0 &&
+        (measured[k]?.load.non2xx ?? 1) === 0 &&
+        (measured[k]?.load.requests ?? 0) > 0 &&
+        (measured[k]?.unloaded.errors ?? 1) === 0 &&
+        (measured[k]?.unloaded.non2xx ?? 1) === 0;
       const p95 = (k: string) => measured[k]?.load.latencyMs.p95 ?? Number.NaN;
       const p95One = (k: string) => measured[k]?.unloaded.latencyMs.p95 ?? Number.NaN;
       const ok = (k: string) => p95One(k) <= BUDGET_MS && clean(k);
-      for (const c of cases) log(`${ok(c.key) ? 'PASS' : 'FAIL'} ${c.key}: p95 ${f1(p95One(c.key))} ms ≤ ${BUDGET_MS} ms (${label}, one connection, through the API)${clean(c.key) ? '' : '; some requests failed'}; at ${CLIENTS} concurrent clients p95 ${f1(p95(c.key))} ms`);
+      for (const c of cases)
+        log(
+          `${ok(c.key) ? 'PASS' : 'FAIL'} ${c.key}: p95 ${f1(p95One(c.key))} ms ≤ ${BUDGET_MS} ms (${label}, one connection, through the API)${clean(c.key) ? '' : '; some requests failed'}; at ${CLIENTS} concurrent clients p95 ${f1(p95(c.key))} ms`,
+        );
       results.push({
         name: 'needs recommendation p95 budgets',
         kind: 'metric',
@@ -420,8 +551,9 @@ export const needsSuite: Suite = {
     } finally {
       if (child) await child.stop(KILL_AFTER_MS);
       if (db) await db.close();
-      await store.dispose().catch((error: unknown) => log(`could not remove ${store.label}: ${error instanceof Error ? error.message : String(error)}`));
+      await store
+        .dispose()
+        .catch((error: unknown) => log(`could not remove ${store.label}: ${error instanceof Error ? error.message : String(error)}`));
     }
   },
 };
-

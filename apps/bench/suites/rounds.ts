@@ -37,33 +37,67 @@ async function seedRound(db: Database, scale: { needs: number; cohorts: number; 
     select gen_random_uuid(), case when g % 2 = 0 then 'enterprise' else 'school' end, '双选压测单位' || g, '110115', 'verified',
       case when g % 2 = 1 then 'gaozhi' end, 100000, now()
     from generate_series(1, ${orgs * 2}) g`);
-  const enterprises = (await db.rows<{ id: string }>(sql`select id::text from organization where kind = 'enterprise' order by name`)).map((o) => o.id);
-  const schools = (await db.rows<{ id: string }>(sql`select id::text from organization where kind = 'school' order by name`)).map((o) => o.id);
+  const enterprises = (await db.rows<{ id: string }>(sql`select id::text from organization where kind = 'enterprise' order by name`)).map(
+    (o) => o.id,
+  );
+  const schools = (await db.rows<{ id: string }>(sql`select id::text from organization where kind = 'school' order by name`)).map(
+    (o) => o.id,
+  );
   // capacities from 1 to 17, scaled to sum to the places wanted
   const raw = Array.from({ length: scale.needs }, () => 1 + Math.floor(r() * 17));
   const sum = raw.reduce((a, b) => a + b, 0);
   const capacity = raw.map((c) => Math.max(1, Math.round((c * scale.places) / sum)));
-  const needs = capacity.map((c, i) => ({ id: crypto.randomUUID(), org: enterprises[i % enterprises.length], title: `压测岗位${i + 1}`, headcount: c }));
-  await insertJson(db, needs, (json) => sql`insert into need (id, organization_id, kind, title, region_code, deadline, major_codes, major_categories, headcount, period_from, period_to, details, status, published_at)
+  const needs = capacity.map((c, i) => ({
+    id: crypto.randomUUID(),
+    org: enterprises[i % enterprises.length],
+    title: `压测岗位${i + 1}`,
+    headcount: c,
+  }));
+  await insertJson(
+    db,
+    needs,
+    (
+      json,
+    ) => sql`insert into need (id, organization_id, kind, title, region_code, deadline, major_codes, major_categories, headcount, period_from, period_to, details, status, published_at)
     select n.id, n.org, 'internship', n.title, '110115', ${addDays(todayInChina(), 30)}::date, '{${sql.raw(MAJOR)}}', '{${sql.raw(String(category))}}', n.headcount, ${from}::date, ${to}::date,
       '{"monthlyPay": 4500, "probationWage": 5000, "postStaffCount": 100000}'::jsonb, 'published', now()
-    from jsonb_to_recordset(${json}::jsonb) as n(id uuid, org uuid, title text, headcount int)`);
+    from jsonb_to_recordset(${json}::jsonb) as n(id uuid, org uuid, title text, headcount int)`,
+  );
   const cohorts = Array.from({ length: scale.cohorts }, (_, i) => ({ id: crypto.randomUUID(), org: schools[i % schools.length] }));
-  await insertJson(db, cohorts, (json) => sql`insert into cohort (id, organization_id, major_code, major_category, level, year, students, window_from, window_to, region_codes)
+  await insertJson(
+    db,
+    cohorts,
+    (
+      json,
+    ) => sql`insert into cohort (id, organization_id, major_code, major_category, level, year, students, window_from, window_to, region_codes)
     select c.id, c.org, ${MAJOR}, ${category}, 'gaozhi', 2025, ${STUDENTS_PER_COHORT}, ${addDays(from, -7)}::date, ${addDays(to, 7)}::date, '{110000}'
-    from jsonb_to_recordset(${json}::jsonb) as c(id uuid, org uuid)`);
-  const [round] = await db.rows<{ id: string }>(sql`insert into allocation_round (title, region_code, preferences_open_on, preferences_close_on, results_on, status, seed)
+    from jsonb_to_recordset(${json}::jsonb) as c(id uuid, org uuid)`,
+  );
+  const [round] = await db.rows<{
+    id: string;
+  }>(sql`insert into allocation_round (title, region_code, preferences_open_on, preferences_close_on, results_on, status, seed)
     values ('压测双选', '110115', ${todayInChina()}::date, ${addDays(todayInChina(), 7)}::date, ${addDays(todayInChina(), 10)}::date, 'open', 'bench-20270301') returning id::text`);
   const roundId = round?.id ?? '';
   const pick = () => Math.floor(scale.needs * r() ** 2.2); // popularity skew: low indexes are wanted by many
   await insertJson(
     db,
-    needs.map((n, i) => ({ need: n.id, capacity: n.headcount, ranking: i % 3 === 0 ? Array.from({ length: 10 }, () => cohorts[Math.floor(r() * cohorts.length)]?.id).filter((x, j, xs) => xs.indexOf(x) === j) : [] })),
+    needs.map((n, i) => ({
+      need: n.id,
+      capacity: n.headcount,
+      ranking:
+        i % 3 === 0
+          ? Array.from({ length: 10 }, () => cohorts[Math.floor(r() * cohorts.length)]?.id).filter((x, j, xs) => xs.indexOf(x) === j)
+          : [],
+    })),
     (json) => sql`insert into round_need (round_id, need_id, capacity, accept_unranked, ranking, status, ranked_at)
       select ${roundId}::uuid, x.need, x.capacity, true, x.ranking, 'accepted', now() from jsonb_to_recordset(${json}::jsonb) as x(need uuid, capacity int, ranking text[])`,
   );
-  await insertJson(db, cohorts, (json) => sql`insert into round_cohort (round_id, cohort_id, slots, submitted_at, status)
-    select ${roundId}::uuid, c.id, ${STUDENTS_PER_COHORT}, now(), 'accepted' from jsonb_to_recordset(${json}::jsonb) as c(id uuid)`);
+  await insertJson(
+    db,
+    cohorts,
+    (json) => sql`insert into round_cohort (round_id, cohort_id, slots, submitted_at, status)
+    select ${roundId}::uuid, c.id, ${STUDENTS_PER_COHORT}, now(), 'accepted' from jsonb_to_recordset(${json}::jsonb) as c(id uuid)`,
+  );
   const prefs: Array<{ cohort: string; rank: number; need: string }> = [];
   for (const c of cohorts) {
     const chosen = new Set<number>();
@@ -71,8 +105,12 @@ async function seedRound(db: Database, scale: { needs: number; cohorts: number; 
     while (chosen.size < length) chosen.add(pick());
     [...chosen].forEach((n, i) => prefs.push({ cohort: c.id, rank: i + 1, need: needs[n]?.id ?? '' }));
   }
-  await insertJson(db, prefs, (json) => sql`insert into round_preference (round_id, cohort_id, rank, need_id)
-    select ${roundId}::uuid, p.cohort, p.rank, p.need from jsonb_to_recordset(${json}::jsonb) as p(cohort uuid, rank int, need uuid)`);
+  await insertJson(
+    db,
+    prefs,
+    (json) => sql`insert into round_preference (round_id, cohort_id, rank, need_id)
+    select ${roundId}::uuid, p.cohort, p.rank, p.need from jsonb_to_recordset(${json}::jsonb) as p(cohort uuid, rank int, need uuid)`,
+  );
   for (const table of ['need', 'cohort', 'round_need', 'round_cohort', 'round_preference']) await db.rows(sql.raw(`analyze ${table}`));
   return roundId;
 }
@@ -84,7 +122,10 @@ export const roundsSuite: Suite = {
     const scale = SCALE[store.engine];
     let db: Database | null = null;
     try {
-      db = 'DATABASE_URL' in store.env ? await createDb({ engine: 'postgres', url: store.env.DATABASE_URL, max: 4 }) : await createDb({ engine: 'pglite', dataDir: store.env.RONGHE_DATA_DIR });
+      db =
+        'DATABASE_URL' in store.env
+          ? await createDb({ engine: 'postgres', url: store.env.DATABASE_URL, max: 4 })
+          : await createDb({ engine: 'pglite', dataDir: store.env.RONGHE_DATA_DIR });
       await prepareDatabase(db, { demo: false });
       const seedStarted = performance.now();
       const roundId = await seedRound(db, scale);

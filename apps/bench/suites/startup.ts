@@ -100,7 +100,9 @@ export const startupSuite: Suite = {
       return [cold, ...restartResult(stopped, restartMs), memoryResult(store, memory, statuses)];
     } finally {
       if (child) await child.stop(KILL_AFTER_MS);
-      await store.dispose().catch((error: unknown) => log(`could not remove ${store.label}: ${error instanceof Error ? error.message : String(error)}`));
+      await store
+        .dispose()
+        .catch((error: unknown) => log(`could not remove ${store.label}: ${error instanceof Error ? error.message : String(error)}`));
     }
   },
 };

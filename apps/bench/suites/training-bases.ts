@@ -40,7 +40,14 @@ const KILL_AFTER_MS = 15_000;
 
 // ---- what is measured ------------------------------------------------------------------------
 
-type SearchInput = { q: string; regionCode: string; openToPartners?: boolean; kind?: TrainingBaseKind; majorCategory?: number; limit: number };
+type SearchInput = {
+  q: string;
+  regionCode: string;
+  openToPartners?: boolean;
+  kind?: TrainingBaseKind;
+  majorCategory?: number;
+  limit: number;
+};
 
 /** Keyword + two filters, first page; rotated so no single row set stays hot. (a1) is the one explained in full. */
 const SEARCHES: Array<{ key: string; input: SearchInput }> = [
@@ -56,7 +63,8 @@ const SEARCHES: Array<{ key: string; input: SearchInput }> = [
 
 /** What the router passes to searchTrainingBases for a first page. */
 const searchOf = (input: SearchInput): BaseSearch => ({ ...input, sort: 'relevance', limit: input.limit + 1, withTotal: true });
-const trpcPath = (procedure: string, input?: unknown) => `/trpc/${procedure}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`}`;
+const trpcPath = (procedure: string, input?: unknown) =>
+  `/trpc/${procedure}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`}`;
 
 type Case = { key: string; label: string; paths: string[]; statements: Statement[]; budgetMs: number };
 
@@ -91,19 +99,27 @@ function httpMixLoad(origin: string, paths: string[], connections: number): Load
 }
 
 /** autocannon leaves requests in flight at its deadline; one more request, answered after them, keeps that backlog out of the next run. */
-const drained = (load: Load, url: string): Load => async (durationS) => {
-  const samples = await load(durationS);
-  await (await fetch(url)).arrayBuffer();
-  return samples;
-};
+const drained =
+  (load: Load, url: string): Load =>
+  async (durationS) => {
+    const samples = await load(durationS);
+    await (await fetch(url)).arrayBuffer();
+    return samples;
+  };
 
 /** The captured statements straight through the driver: postgres.js (its own pool of CLIENTS) or the PGlite instance. */
 function directLoad(db: Database, statements: Statement[]): Load {
   let i = 0;
   const plain =
     db.client.kind === 'pglite'
-      ? ((p) => async (s: Statement) => (await p.query(s.sql, s.params)).rows.length)(db.client.pglite)
-      : ((q) => async (s: Statement) => (await q.unsafe(s.sql, s.params as never[])).length)(db.client.sql);
+      ? (
+          (p) => async (s: Statement) =>
+            (await p.query(s.sql, s.params)).rows.length
+        )(db.client.pglite)
+      : (
+          (q) => async (s: Statement) =>
+            (await q.unsafe(s.sql, s.params as never[])).length
+        )(db.client.sql);
   // a statement sent with planner settings runs with them, as db.rows sends it (SET LOCAL in its own transaction)
   const run = (s: Statement) => (s.planner ? db.rows(paramSql(s), { planner: s.planner }).then((rows) => rows.length) : plain(s));
   return loopLoad(() => {
@@ -168,15 +184,26 @@ function metered(load: Load, pid: number): { load: Load; perRequestMs: () => num
     requests += samples.latenciesMs.length + 1;
     return samples;
   };
-  return { load: wrapped, perRequestMs: () => (requests > 0 && cpuMsOf(pid) !== null ? Math.round((cpuMs / requests) * 100) / 100 : Number.NaN) };
+  return {
+    load: wrapped,
+    perRequestMs: () => (requests > 0 && cpuMsOf(pid) !== null ? Math.round((cpuMs / requests) * 100) / 100 : Number.NaN),
+  };
 }
 
 function loadResult(c: Case, subject: LoadStats, baseline: LoadStats, baselineName: string, note: string): LoadResult {
-  return { name: `trpc ${c.label}`, kind: 'load', ...subject, note, baseline: { name: baselineName, ...baseline }, ratio: ratio(subject, baseline) };
+  return {
+    name: `trpc ${c.label}`,
+    kind: 'load',
+    ...subject,
+    note,
+    baseline: { name: baselineName, ...baseline },
+    ratio: ratio(subject, baseline),
+  };
 }
 
 const p95Of = (s: LoadStats | undefined) => (s && s.requests > 0 ? s.latencyMs.p95 : Number.NaN);
-const row = (name: string, s: LoadStats) => `${name.padEnd(34)} ${f1(s.latencyMs.p50).padStart(7)} ${f1(s.latencyMs.p95).padStart(7)} ${f1(s.latencyMs.p99).padStart(7)} ${f1(s.reqPerSec).padStart(8)}`;
+const row = (name: string, s: LoadStats) =>
+  `${name.padEnd(34)} ${f1(s.latencyMs.p50).padStart(7)} ${f1(s.latencyMs.p95).padStart(7)} ${f1(s.latencyMs.p99).padStart(7)} ${f1(s.reqPerSec).padStart(8)}`;
 
 export const trainingBasesSuite: Suite = {
   name: 'training-bases',
@@ -190,8 +217,13 @@ export const trainingBasesSuite: Suite = {
     let db: Database | null = null;
     let child: ChildServer | null = null;
     try {
-      db = 'DATABASE_URL' in store.env ? await createDb({ engine: 'postgres', url: store.env.DATABASE_URL, max: CLIENTS }) : await createDb({ engine: 'pglite', dataDir: store.env.RONGHE_DATA_DIR });
-      log(`scratch ${store.label}: migrate, then seed ${scale.bases.toLocaleString('en')} bases of ${scale.organizations.toLocaleString('en')} organisations`);
+      db =
+        'DATABASE_URL' in store.env
+          ? await createDb({ engine: 'postgres', url: store.env.DATABASE_URL, max: CLIENTS })
+          : await createDb({ engine: 'pglite', dataDir: store.env.RONGHE_DATA_DIR });
+      log(
+        `scratch ${store.label}: migrate, then seed ${scale.bases.toLocaleString('en')} bases of ${scale.organizations.toLocaleString('en')} organisations`,
+      );
       await prepareDatabase(db, { demo: false });
       const facts = await seedBases(db, scale, log);
       log(`seeded in ${facts.values.seedMs} ms (+ ${facts.values.vacuumAnalyzeMs} ms VACUUM ANALYZE): ${JSON.stringify(facts.values)}`);
@@ -218,12 +250,36 @@ export const trainingBasesSuite: Suite = {
         if (statements.length !== 1) throw new Error(`searchTrainingBases sent ${statements.length} statements, expected 1`);
         searchStatements.push(...statements);
       }
-      cases.push({ key: 'search', label: `trainingBases.search mix of ${SEARCHES.length} (keyword + 2 filters, page of ${PAGE_SIZE})`, paths: SEARCHES.map((s) => trpcPath('trainingBases.search', s.input)), statements: searchStatements, budgetMs: SEARCH_BUDGET_MS });
+      cases.push({
+        key: 'search',
+        label: `trainingBases.search mix of ${SEARCHES.length} (keyword + 2 filters, page of ${PAGE_SIZE})`,
+        paths: SEARCHES.map((s) => trpcPath('trainingBases.search', s.input)),
+        statements: searchStatements,
+        budgetMs: SEARCH_BUDGET_MS,
+      });
       const a1 = SEARCHES[0];
       if (!a1) throw new Error('no searches');
-      cases.push({ key: 'search-a1', label: `trainingBases.search (a1) q '数控' + regionCode 110000 + openToPartners`, paths: [trpcPath('trainingBases.search', a1.input)], statements: searchStatements.slice(0, 1), budgetMs: SEARCH_BUDGET_MS });
-      cases.push({ key: 'mapStats', label: "trainingBases.mapStats {dimension:'all'} (43 regions)", paths: [trpcPath('trainingBases.mapStats', { dimension: 'all' })], statements: await statementsOf(db, (c) => supplyByRegion(c, 'all')), budgetMs: MAP_BUDGET_MS });
-      cases.push({ key: 'supply', label: 'trainingBases.supply (43 regions × categories)', paths: [trpcPath('trainingBases.supply')], statements: await statementsOf(db, (c) => supplyByCategory(c)), budgetMs: MAP_BUDGET_MS });
+      cases.push({
+        key: 'search-a1',
+        label: `trainingBases.search (a1) q '数控' + regionCode 110000 + openToPartners`,
+        paths: [trpcPath('trainingBases.search', a1.input)],
+        statements: searchStatements.slice(0, 1),
+        budgetMs: SEARCH_BUDGET_MS,
+      });
+      cases.push({
+        key: 'mapStats',
+        label: "trainingBases.mapStats {dimension:'all'} (43 regions)",
+        paths: [trpcPath('trainingBases.mapStats', { dimension: 'all' })],
+        statements: await statementsOf(db, (c) => supplyByRegion(c, 'all')),
+        budgetMs: MAP_BUDGET_MS,
+      });
+      cases.push({
+        key: 'supply',
+        label: 'trainingBases.supply (43 regions × categories)',
+        paths: [trpcPath('trainingBases.supply')],
+        statements: await statementsOf(db, (c) => supplyByCategory(c)),
+        budgetMs: MAP_BUDGET_MS,
+      });
 
       log(`EXPLAIN (ANALYZE, BUFFERS) of searchSql(...) for each search, and of the full statement the API sends for (a1)`);
       const explained: Record<string, string[]> = {};
@@ -234,7 +290,8 @@ export const trainingBasesSuite: Suite = {
         explained[s.key] = lines;
         plans[s.key] = { ...planSummary(lines), total: totals[s.key] ?? 0 };
         const statement = searchStatements[i];
-        if (i === 0 && statement) explained[`${s.key} (API statement)`] = await explainLines(db, paramSql(statement), plannerOf(searchOf(s.input)));
+        if (i === 0 && statement)
+          explained[`${s.key} (API statement)`] = await explainLines(db, paramSql(statement), plannerOf(searchOf(s.input)));
       }
 
       // PGlite: the baseline now, in this process; then the store goes to the server. PostgreSQL: measured alternately below.
@@ -249,7 +306,14 @@ export const trainingBasesSuite: Suite = {
       }
 
       const port = await freePort();
-      const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', RONGHE_DEMO: 'false', ...store.env };
+      const childEnv: NodeJS.ProcessEnv = {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        RONGHE_DEMO: 'false',
+        ...store.env,
+      };
       if (engine === 'pglite') delete childEnv.DATABASE_URL;
       child = startChild(childEnv, port);
       const bootMs = await child.waitHealthy(START_TIMEOUT_MS);
@@ -259,9 +323,13 @@ export const trainingBasesSuite: Suite = {
         const response = await fetch(`${child.origin}${trpcPath('trainingBases.search', s.input)}`);
         const body = (await response.json()) as { result?: { data?: { json?: { total?: number; items?: unknown[] } } } };
         const page = body.result?.data?.json;
-        if (response.status !== 200 || !page) throw new Error(`trainingBases.search (${s.key}) answered ${response.status}: ${JSON.stringify(body).slice(0, 300)}`);
-        if (page.total !== Math.min(totals[s.key] ?? -1, SEARCH_TOTAL_CAP)) throw new Error(`trainingBases.search (${s.key}): total ${page.total ?? '?'} over HTTP, ${totals[s.key] ?? '?'} direct`);
-        log(`  (${s.key}) ${JSON.stringify(s.input)}: total ${page.total}, ${page.items?.length ?? 0} on the page; plan ${plans[s.key]?.usesIndex ? 'uses' : 'does NOT use'} ${INDEX}, ${plans[s.key]?.executionMs ?? '?'} ms`);
+        if (response.status !== 200 || !page)
+          throw new Error(`trainingBases.search (${s.key}) answered ${response.status}: ${JSON.stringify(body).slice(0, 300)}`);
+        if (page.total !== Math.min(totals[s.key] ?? -1, SEARCH_TOTAL_CAP))
+          throw new Error(`trainingBases.search (${s.key}): total ${page.total ?? '?'} over HTTP, ${totals[s.key] ?? '?'} direct`);
+        log(
+          `  (${s.key}) ${JSON.stringify(s.input)}: total ${page.total}, ${page.items?.length ?? 0} on the page; plan ${plans[s.key]?.usesIndex ? 'uses' : 'does NOT use'} ${INDEX}, ${plans[s.key]?.executionMs ?? '?'} ms`,
+        );
       }
 
       // A fresh server is slow for its first seconds: V8 has not optimised the hot code yet and each pooled
@@ -275,8 +343,13 @@ export const trainingBasesSuite: Suite = {
         const samples = await httpMixLoad(child.origin, warmPaths, CLIENTS)(WARMUP_STEP_S);
         const after = cpuMsOf(child.pid);
         const s = summarise(samples);
-        const cpu = before !== null && after !== null && samples.latenciesMs.length ? ` · server CPU ${f1((after - before) / samples.latenciesMs.length)} ms a request` : '';
-        log(`warm-up ${(step + 1) * WARMUP_STEP_S} s of ${WARMUP_S}: p50 ${f1(s.latencyMs.p50)} p95 ${f1(s.latencyMs.p95)} ms, ${f1(s.reqPerSec)} requests a second${cpu}`);
+        const cpu =
+          before !== null && after !== null && samples.latenciesMs.length
+            ? ` · server CPU ${f1((after - before) / samples.latenciesMs.length)} ms a request`
+            : '';
+        log(
+          `warm-up ${(step + 1) * WARMUP_STEP_S} s of ${WARMUP_S}: p50 ${f1(s.latencyMs.p50)} p95 ${f1(s.latencyMs.p95)} ms, ${f1(s.reqPerSec)} requests a second${cpu}`,
+        );
       }
 
       const measured: Record<string, Measured> = {};
@@ -303,14 +376,21 @@ export const trainingBasesSuite: Suite = {
           `GET ${c.paths.length > 1 ? `${c.paths.length} paths in rotation, e.g. ` : ''}${c.paths[0] ?? ''}; ${CLIENTS} connections, ${durationS} s; ` +
           `1-minute load average ${loadBefore} before, ${load1()} after (${availableCores} cores); server process CPU ${serverCpuMsPerRequest} ms a request` +
           `${engine === 'pglite' ? ' (PGlite runs the queries inside it)' : ''}; on one connection: p50 ${f1(unloaded.latencyMs.p50)}, p95 ${f1(unloaded.latencyMs.p95)} ms`;
-        measured[c.key] = { load: loadResult(c, subject, baseline, baselineName, note), p95: p95Of(subject), unloaded, serverCpuMsPerRequest };
+        measured[c.key] = {
+          load: loadResult(c, subject, baseline, baselineName, note),
+          p95: p95Of(subject),
+          unloaded,
+          serverCpuMsPerRequest,
+        };
         results.push(measured[c.key]?.load as LoadResult);
       }
 
       // ---- figures, side by side, and PASS/FAIL lines (no assertions) ----
       const label = `${engine === 'postgres' ? 'PostgreSQL' : 'PGlite'} at ${scale.bases.toLocaleString('en')} bases`;
       log(`training-bases figures (${label}, ${CLIENTS} clients, ${durationS} s per case; ms):`);
-      log(`${'case'.padEnd(34)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'p99'.padStart(7)} ${'req/s'.padStart(8)}  | baseline p50/p95/p99, req/s | ×p50 ×p95 ×req/s | server CPU ms/req`);
+      log(
+        `${'case'.padEnd(34)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'p99'.padStart(7)} ${'req/s'.padStart(8)}  | baseline p50/p95/p99, req/s | ×p50 ×p95 ×req/s | server CPU ms/req`,
+      );
       for (const c of cases) {
         const m = measured[c.key];
         const b = m?.load.baseline;
@@ -327,18 +407,23 @@ export const trainingBasesSuite: Suite = {
       log(`EXPLAIN (ANALYZE, BUFFERS) of the statement trainingBases.search sends for (a1):`);
       for (const line of explained['a1 (API statement)'] ?? []) log(`  ${line}`);
 
-      const clean = (k: string) => (measured[k]?.load.errors ?? 1) === 0 && (measured[k]?.load.non2xx ?? 1) === 0 && (measured[k]?.load.requests ?? 0) > 0;
+      const clean = (k: string) =>
+        (measured[k]?.load.errors ?? 1) === 0 && (measured[k]?.load.non2xx ?? 1) === 0 && (measured[k]?.load.requests ?? 0) > 0;
       const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
       const allUseIndex = SEARCHES.every((s) => plans[s.key]?.usesIndex);
       const searchOk = ['search', 'search-a1'].every((k) => measured[k] && measured[k].p95 <= SEARCH_BUDGET_MS && clean(k));
       const mapOk = ['mapStats', 'supply'].every((k) => measured[k] && measured[k].p95 <= MAP_BUDGET_MS && clean(k));
-      log(`${verdict(allUseIndex)} uses index: ${INDEX} in the plan of ${SEARCHES.filter((s) => plans[s.key]?.usesIndex).length}/${SEARCHES.length} searches (a1: ${plans['a1']?.usesIndex ? 'yes' : 'NO'})`);
+      log(
+        `${verdict(allUseIndex)} uses index: ${INDEX} in the plan of ${SEARCHES.filter((s) => plans[s.key]?.usesIndex).length}/${SEARCHES.length} searches (a1: ${plans['a1']?.usesIndex ? 'yes' : 'NO'})`,
+      );
       for (const k of ['search', 'search-a1', 'mapStats', 'supply']) {
         const c = cases.find((x) => x.key === k);
         if (!c) continue;
         // the issue's budgets are for PostgreSQL at 100,000 bases; PGlite's figures at 10,000 are reported beside them
         const mark = engine === 'postgres' ? verdict((measured[k]?.p95 ?? Infinity) <= c.budgetMs && clean(k)) : 'REPORT';
-        log(`${mark} ${k}: p95 ${f1(measured[k]?.p95 ?? Number.NaN)} ms ${engine === 'postgres' ? '≤' : '(PostgreSQL\'s budget:'} ${c.budgetMs} ms${engine === 'postgres' ? '' : ')'} (${label}, ${CLIENTS} clients, through the API)${clean(k) ? '' : '; some requests failed'}`);
+        log(
+          `${mark} ${k}: p95 ${f1(measured[k]?.p95 ?? Number.NaN)} ms ${engine === 'postgres' ? '≤' : "(PostgreSQL's budget:"} ${c.budgetMs} ms${engine === 'postgres' ? '' : ')'} (${label}, ${CLIENTS} clients, through the API)${clean(k) ? '' : '; some requests failed'}`,
+        );
       }
 
       results.push(
@@ -371,7 +456,9 @@ export const trainingBasesSuite: Suite = {
     } finally {
       if (child) await child.stop(KILL_AFTER_MS);
       if (db) await db.close();
-      await store.dispose().catch((error: unknown) => log(`could not remove ${store.label}: ${error instanceof Error ? error.message : String(error)}`));
+      await store
+        .dispose()
+        .catch((error: unknown) => log(`could not remove ${store.label}: ${error instanceof Error ? error.message : String(error)}`));
     }
   },
 };

@@ -34,7 +34,16 @@ export const webBundleSuite: Suite = {
     const indexFile = join(env.WEB_DIST, 'index.html');
     if (!existsSync(indexFile)) {
       log(`web build not found at ${indexFile}: skipping the bundle size`);
-      return [{ name: NAME, kind: 'metric', skipped: true, note: `skipped: no web build at ${indexFile} (run \`npm run build\` first)`, budget: `≤ ${BUDGET_KB} kB`, values: {} }];
+      return [
+        {
+          name: NAME,
+          kind: 'metric',
+          skipped: true,
+          note: `skipped: no web build at ${indexFile} (run \`npm run build\` first)`,
+          budget: `≤ ${BUDGET_KB} kB`,
+          values: {},
+        },
+      ];
     }
     const files: Record<string, number> = {};
     const external: string[] = [];
@@ -48,7 +57,9 @@ export const webBundleSuite: Suite = {
     }
     const totalKB = Math.round(Object.values(files).reduce((a, b) => a + b, 0) / 100) / 10;
     const withinBudget = totalKB <= BUDGET_KB;
-    log(`web initial JavaScript: ${totalKB} kB gzip in ${Object.keys(files).length} files (budget ≤ ${BUDGET_KB} kB: ${withinBudget ? 'PASS' : 'FAIL'})`);
+    log(
+      `web initial JavaScript: ${totalKB} kB gzip in ${Object.keys(files).length} files (budget ≤ ${BUDGET_KB} kB: ${withinBudget ? 'PASS' : 'FAIL'})`,
+    );
     return [
       {
         name: NAME,

@@ -43,7 +43,11 @@ describe('an enterprise joins Ronghe and is verified', () => {
     await page.waitForURL(/\/account$/);
     await page.getByRole('heading', { name: '我的账户' }).waitFor();
 
-    await page.getByRole('link', { name: '注册单位' }).or(page.getByRole('button', { name: '注册单位' })).first().click();
+    await page
+      .getByRole('link', { name: '注册单位' })
+      .or(page.getByRole('button', { name: '注册单位' }))
+      .first()
+      .click();
     await page.waitForURL(/\/orgs\/new$/);
     await page.getByRole('radio', { name: /^企业/ }).check();
     await page.getByLabel('单位名称').fill(SINOPEC.name);
@@ -76,7 +80,10 @@ describe('an enterprise joins Ronghe and is verified', () => {
     await expectAccessible(page, 'verification queue');
     await screenshot(page, 'admin-queue');
     await row.first().getByRole('button', { name: '通过' }).click();
-    await page.getByRole('button', { name: /确\s*定|确认|通过/ }).last().click();
+    await page
+      .getByRole('button', { name: /确\s*定|确认|通过/ })
+      .last()
+      .click();
     await row.first().waitFor({ state: 'detached' });
     await page.close();
   });

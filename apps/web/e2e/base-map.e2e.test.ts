@@ -63,18 +63,39 @@ describe('a base named with HTML, on the public map', () => {
   const name = `${ATTACK}${tag}`;
 
   it('a school publishes a base whose name is markup', async () => {
-    const { cookie } = await callApi(journey.server.url, 'account.signIn', { identifier: 'school@demo.ronghe.cn', password: DEMO_PASSWORD });
-    const me = await callApi<{ memberships: Array<{ organizationId: string }> }>(journey.server.url, 'account.me', undefined, { cookie, query: true });
+    const { cookie } = await callApi(journey.server.url, 'account.signIn', {
+      identifier: 'school@demo.ronghe.cn',
+      password: DEMO_PASSWORD,
+    });
+    const me = await callApi<{ memberships: Array<{ organizationId: string }> }>(journey.server.url, 'account.me', undefined, {
+      cookie,
+      query: true,
+    });
     const organizationId = me.data.memberships[0]?.organizationId;
     // far from the demo bases: 承德 双桥区
     const base = await callApi<{ id: string }>(
       journey.server.url,
       'trainingBases.create',
-      { organizationId, kind: KIND, name, regionCode: '130802', address: '河北省承德市双桥区测试路 1 号', lng: 117.94, lat: 40.98, stations: 12, dailyCapacity: 30 },
+      {
+        organizationId,
+        kind: KIND,
+        name,
+        regionCode: '130802',
+        address: '河北省承德市双桥区测试路 1 号',
+        lng: 117.94,
+        lat: 40.98,
+        stations: 12,
+        dailyCapacity: 30,
+      },
       { cookie },
     );
     await callApi(journey.server.url, 'trainingBases.publish', { id: base.data.id }, { cookie });
-    const { data: stored } = await callApi<{ name: string }>(journey.server.url, 'trainingBases.get', { id: base.data.id }, { query: true });
+    const { data: stored } = await callApi<{ name: string }>(
+      journey.server.url,
+      'trainingBases.get',
+      { id: base.data.id },
+      { query: true },
+    );
     // stored as typed: it is the page that must not read it as HTML
     expect(stored.name).toBe(name);
   });
@@ -105,7 +126,11 @@ describe('a base named with HTML, on the public map', () => {
       expect(await tooltip.locator('div[style*="fixed"]').count()).toBe(0);
       // nothing the name could have made anywhere on the page: no image from it, no element laid over the page
       expect(await page.locator('img[src="x"]').count()).toBe(0);
-      const overlays = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('[style]')].filter((el) => el.style.position === 'fixed' && el.style.inset === '0px').length);
+      const overlays = await page.evaluate(
+        () =>
+          [...document.querySelectorAll<HTMLElement>('[style]')].filter((el) => el.style.position === 'fixed' && el.style.inset === '0px')
+            .length,
+      );
       expect(overlays).toBe(0);
       expect(dialogs).toEqual([]);
       // the viewport as it is (a full-page capture could resize the chart and hide the tooltip)

@@ -48,7 +48,10 @@ describe('a cross-region industry community', () => {
     await page.getByLabel('身份').click();
     await page.locator('.ant-select-item-option', { hasText: '牵头单位' }).click();
     await page.getByRole('button', { name: '发出邀请' }).click();
-    await page.getByText(/已向.*发出邀请/).first().waitFor();
+    await page
+      .getByText(/已向.*发出邀请/)
+      .first()
+      .waitFor();
     await page.close();
   });
 
@@ -84,14 +87,21 @@ describe('a cross-region industry community', () => {
   it('a Tianjin school applies to join', async () => {
     // setup through the API: a verified Tianjin school and its manager
     const url = journey.server.url;
-    await verifiedOwner(url, { identifier: 'wang@tjzy.example.com', password: 'Tianjin2027x', name: '王老师' }, { kind: 'school', name: '天津滨海职业学院（测试）', regionCode: '120116', schoolLevel: 'gaozhi' });
+    await verifiedOwner(
+      url,
+      { identifier: 'wang@tjzy.example.com', password: 'Tianjin2027x', name: '王老师' },
+      { kind: 'school', name: '天津滨海职业学院（测试）', regionCode: '120116', schoolLevel: 'gaozhi' },
+    );
 
     const page = await journey.browser.newPage();
     await journey.signIn(page, 'wang@tjzy.example.com', 'Tianjin2027x');
     await page.goto(consortiumUrl);
     await page.getByLabel('申请说明（可不填）').fill('我校数控技术专业愿提供实训工位');
     await page.getByRole('button', { name: '提交申请' }).click();
-    await page.getByText(/正在等待牵头单位审核/).first().waitFor();
+    await page
+      .getByText(/正在等待牵头单位审核/)
+      .first()
+      .waitFor();
     await page.close();
   });
 
@@ -110,7 +120,12 @@ describe('a cross-region industry community', () => {
     // the directory: under 天津 it is listed, with 3 members, and the counts equal the stats
     await page.goto(`${url}/consortia`);
     await page.getByRole('link', { name }).waitFor();
-    const { data } = await callApi<{ total: number; items: Array<{ name: string; memberCount: number }> }>(url, 'consortia.list', { kind: 'industry_community', regionCode: '120000' }, { query: true });
+    const { data } = await callApi<{ total: number; items: Array<{ name: string; memberCount: number }> }>(
+      url,
+      'consortia.list',
+      { kind: 'industry_community', regionCode: '120000' },
+      { query: true },
+    );
     expect(data.items.find((c) => c.name === name)?.memberCount).toBe(3);
     const all = await callApi<{ total: number }>(url, 'consortia.list', { kind: 'industry_community' }, { query: true });
     expect(all.data.total).toBe(await activeIndustryCommunities());

@@ -9,7 +9,11 @@ import { typeDate } from './support/forms.ts';
 /** axe on a page at rest: pointer away from any button (hover colours), popups and toasts gone. */
 async function settledA11yViolations(page: Page) {
   await page.mouse.move(0, 0);
-  await page.locator('.ant-popover:visible, .ant-popconfirm:visible, .ant-message-notice').first().waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+  await page
+    .locator('.ant-popover:visible, .ant-popconfirm:visible, .ant-message-notice')
+    .first()
+    .waitFor({ state: 'hidden', timeout: 10_000 })
+    .catch(() => undefined);
   await page.waitForTimeout(400);
   return seriousA11yViolations(page);
 }
@@ -44,7 +48,21 @@ describe('invitations, placements and projects', () => {
   it('an enterprise invites a recommended cohort to 10 of its 20 internship places', async () => {
     const url = journey.server.url;
     const school = await apiSession(demo.school);
-    const cohort = await callApi<{ id: string }>(url, 'cohorts.create', { organizationId: school.organizationId, majorCode: '460103', students: 30, level: 'gaozhi', year: 2024, windowFrom: start, windowTo: addDays(start, 150), regionCodes: ['110000'] }, { cookie: school.cookie });
+    const cohort = await callApi<{ id: string }>(
+      url,
+      'cohorts.create',
+      {
+        organizationId: school.organizationId,
+        majorCode: '460103',
+        students: 30,
+        level: 'gaozhi',
+        year: 2024,
+        windowFrom: start,
+        windowTo: addDays(start, 150),
+        regionCodes: ['110000'],
+      },
+      { cookie: school.cookie },
+    );
     const enterprise = await apiSession(demo.enterprise);
     const need = {
       kind: 'internship',
@@ -61,7 +79,12 @@ describe('invitations, placements and projects', () => {
       probationWage: 5000,
       postStaffCount: 120,
     };
-    const created = await callApi<{ id: string }>(url, 'needs.create', { organizationId: enterprise.organizationId, need }, { cookie: enterprise.cookie });
+    const created = await callApi<{ id: string }>(
+      url,
+      'needs.create',
+      { organizationId: enterprise.organizationId, need },
+      { cookie: enterprise.cookie },
+    );
     await callApi(url, 'needs.publish', { id: created.data.id }, { cookie: enterprise.cookie });
     needUrl = `${url}/needs/${created.data.id}`;
     setup = { needId: created.data.id, cohortId: cohort.data.id, enterpriseCookie: enterprise.cookie };
@@ -72,7 +95,10 @@ describe('invitations, placements and projects', () => {
     await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
     await page.getByRole('heading', { name: '推荐学生批次' }).waitFor();
     await page.getByText('剩余名额 20 个').waitFor();
-    await page.getByRole('button', { name: new RegExp(`^邀请${SCHOOL}的数控技术批次`) }).first().click();
+    await page
+      .getByRole('button', { name: new RegExp(`^邀请${SCHOOL}的数控技术批次`) })
+      .first()
+      .click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText(`邀请「${SCHOOL}」的学生批次`).waitFor();
     // the places left (20) and the cohort (30): 20 offered unless changed
@@ -84,17 +110,26 @@ describe('invitations, placements and projects', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'need-invite-modal');
     await dialog.getByRole('button', { name: '发出邀请' }).click();
-    await page.getByText(/邀请已发出，名额保留至/).first().waitFor();
+    await page
+      .getByText(/邀请已发出，名额保留至/)
+      .first()
+      .waitFor();
     await dialog.waitFor({ state: 'hidden' });
 
     // the invitation is listed with its expiry, without accept/decline buttons: the school answers
     await page.getByRole('heading', { name: '收到的申请' }).waitFor();
     await page.getByText('待学校答复').first().waitFor();
     await page.getByText('邀请 10 人').first().waitFor();
-    await page.getByText(/请于 .+ 前答复/).first().waitFor();
+    await page
+      .getByText(/请于 .+ 前答复/)
+      .first()
+      .waitFor();
     expect(await page.getByRole('button', { name: '接收', exact: true }).count()).toBe(0);
     // the 10 places are held
-    await page.getByText(/名额：已接收 10 \/ 共 20/).first().waitFor();
+    await page
+      .getByText(/名额：已接收 10 \/ 共 20/)
+      .first()
+      .waitFor();
     await page.waitForLoadState('networkidle');
     expect(await settledA11yViolations(page)).toEqual([]);
     await screenshot(page, 'need-invitation');
@@ -103,14 +138,22 @@ describe('invitations, placements and projects', () => {
 
   it('the school declines a second offer and accepts 8 of the 10 under 我的申请; the need shows 8 accepted', async () => {
     // a second, smaller offer through the API, for the school to decline
-    await callApi(journey.server.url, 'needs.invite', { needId: setup.needId, cohortId: setup.cohortId, students: 5, expiresInDays: 3 }, { cookie: setup.enterpriseCookie });
+    await callApi(
+      journey.server.url,
+      'needs.invite',
+      { needId: setup.needId, cohortId: setup.cohortId, students: 5, expiresInDays: 3 },
+      { cookie: setup.enterpriseCookie },
+    );
     const page = await journey.browser.newPage();
     await journey.signIn(page, demo.school);
     await page.goto(`${journey.server.url}/cohorts`);
     await page.getByRole('tab', { name: '我的申请' }).click();
     await page.getByText('企业邀请').first().waitFor();
     await page.getByText('邀请人数：10 人').first().waitFor();
-    await page.getByText(/请于 .+ 前答复/).first().waitFor();
+    await page
+      .getByText(/请于 .+ 前答复/)
+      .first()
+      .waitFor();
     await page.waitForLoadState('networkidle');
     expect(await settledA11yViolations(page)).toEqual([]);
     await screenshot(page, 'cohort-invitation');
@@ -130,7 +173,10 @@ describe('invitations, placements and projects', () => {
 
     await journey.signIn(page, demo.enterprise);
     await page.goto(needUrl);
-    await page.getByText(/名额：已接收 8 \/ 共 20/).first().waitFor();
+    await page
+      .getByText(/名额：已接收 8 \/ 共 20/)
+      .first()
+      .waitFor();
     await page.getByText('已接收 8 / 10 人').first().waitFor();
     await page.close();
   });
@@ -187,10 +233,27 @@ describe('invitations, placements and projects', () => {
     const url = journey.server.url;
     const enterprise = await apiSession(demo.enterprise);
     const school = await apiSession(demo.school);
-    const need = { kind: 'curriculum', title: COURSE, regionCode: '110115', deadline: addDays(todayInChina(), 30), majorCodes: ['460103'], courseName: '数控编程与加工' };
-    const created = await callApi<{ id: string }>(url, 'needs.create', { organizationId: enterprise.organizationId, need }, { cookie: enterprise.cookie });
+    const need = {
+      kind: 'curriculum',
+      title: COURSE,
+      regionCode: '110115',
+      deadline: addDays(todayInChina(), 30),
+      majorCodes: ['460103'],
+      courseName: '数控编程与加工',
+    };
+    const created = await callApi<{ id: string }>(
+      url,
+      'needs.create',
+      { organizationId: enterprise.organizationId, need },
+      { cookie: enterprise.cookie },
+    );
     await callApi(url, 'needs.publish', { id: created.data.id }, { cookie: enterprise.cookie });
-    const applied = await callApi<{ id: string }>(url, 'needs.applyFor', { needId: created.data.id, organizationId: school.organizationId, students: 3 }, { cookie: school.cookie });
+    const applied = await callApi<{ id: string }>(
+      url,
+      'needs.applyFor',
+      { needId: created.data.id, organizationId: school.organizationId, students: 3 },
+      { cookie: school.cookie },
+    );
     await callApi(url, 'needs.decide', { id: applied.data.id, accept: 3 }, { cookie: enterprise.cookie });
 
     const page = await journey.browser.newPage();
@@ -219,7 +282,10 @@ describe('invitations, placements and projects', () => {
 
     for (const [i, title] of ['确定课程标准', '共同开发教学资源', '首轮开课', '第二轮开课'].entries()) {
       await page.getByRole('button', { name: `将「${title}」标记完成` }).click();
-      await page.getByText(`里程碑 ${i + 1}/4`).first().waitFor();
+      await page
+        .getByText(`里程碑 ${i + 1}/4`)
+        .first()
+        .waitFor();
     }
     await page.getByText('全部里程碑已完成，合作项目已完成').first().waitFor();
     await page.getByText('项目已结束，不能再修改里程碑。').waitFor();

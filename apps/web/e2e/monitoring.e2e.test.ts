@@ -30,9 +30,32 @@ async function approvedCityUnion(name: string) {
   const school = await apiSession(demo.school);
   const enterprise = await apiSession(demo.enterprise);
   const admin = await apiSession(demo.admin);
-  const { data } = await callApi<{ id: string }>(url, 'consortia.propose', { organizationId: school.organizationId, kind: 'city_union', level: 'municipal', name, industryCode: '34', anchorRegionCode: '110115', goals: '' }, { cookie: school.cookie });
-  await callApi(url, 'consortia.invite', { consortiumId: data.id, actingOrganizationId: school.organizationId, organizationId: enterprise.organizationId, role: 'lead' }, { cookie: school.cookie });
-  await callApi(url, 'consortia.respond', { consortiumId: data.id, organizationId: enterprise.organizationId, accept: true }, { cookie: enterprise.cookie });
+  const { data } = await callApi<{ id: string }>(
+    url,
+    'consortia.propose',
+    {
+      organizationId: school.organizationId,
+      kind: 'city_union',
+      level: 'municipal',
+      name,
+      industryCode: '34',
+      anchorRegionCode: '110115',
+      goals: '',
+    },
+    { cookie: school.cookie },
+  );
+  await callApi(
+    url,
+    'consortia.invite',
+    { consortiumId: data.id, actingOrganizationId: school.organizationId, organizationId: enterprise.organizationId, role: 'lead' },
+    { cookie: school.cookie },
+  );
+  await callApi(
+    url,
+    'consortia.respond',
+    { consortiumId: data.id, organizationId: enterprise.organizationId, accept: true },
+    { cookie: enterprise.cookie },
+  );
   await callApi(url, 'consortia.submit', { consortiumId: data.id, organizationId: school.organizationId }, { cookie: school.cookie });
   await callApi(url, 'consortia.review', { consortiumId: data.id, decision: 'approve' }, { cookie: admin.cookie });
 }
@@ -40,7 +63,10 @@ async function approvedCityUnion(name: string) {
 /** The directory's two headline counts: "市域产教联合体 N/ 20" and "行业产教融合共同体 N/ 50". */
 async function directoryCounts(page: Page): Promise<[number, number]> {
   await page.goto(`${journey.server.url}/consortia`);
-  await page.getByText(/市域产教联合体\s*\d+\s*\/\s*20/).first().waitFor();
+  await page
+    .getByText(/市域产教联合体\s*\d+\s*\/\s*20/)
+    .first()
+    .waitFor();
   const text = await page.locator('main').innerText();
   const city = /市域产教联合体\s*(\d+)\s*\/\s*20/.exec(text);
   const industry = /行业产教融合共同体\s*(\d+)\s*\/\s*50/.exec(text);
@@ -57,8 +83,13 @@ const overflowing = (page: Page) =>
   page.evaluate(() => {
     const width = document.documentElement.clientWidth;
     if (document.documentElement.scrollWidth <= width) return [];
-    const wide = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > width + 1 && !e.closest('[style*="overflow"], .ant-table-content, .ant-table-body'));
-    return wide.filter((e) => !wide.includes(e.parentElement as Element)).slice(0, 5).map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} (${Math.round(e.getBoundingClientRect().right)} px)`);
+    const wide = [...document.querySelectorAll('body *')].filter(
+      (e) => e.getBoundingClientRect().right > width + 1 && !e.closest('[style*="overflow"], .ant-table-content, .ant-table-body'),
+    );
+    return wide
+      .filter((e) => !wide.includes(e.parentElement as Element))
+      .slice(0, 5)
+      .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} (${Math.round(e.getBoundingClientRect().right)} px)`);
   });
 
 const valueOf = async (page: Page, code: string) => (await page.getByTestId(`value-${code}`).innerText()).split('/')[0]?.trim() ?? '';
@@ -90,7 +121,10 @@ describe('monitoring the plan', () => {
     await drawer.getByLabel('佐证链接（可不填）').fill('https://jw.beijing.gov.cn/example/silu');
     await drawer.getByRole('button', { name: '提交填报' }).click();
     await drawer.getByText('北京电子科技职业学院在泰国设立丝路学堂，见市教委2026年第12号文').waitFor();
-    await drawer.getByText(/填报人/).first().waitFor();
+    await drawer
+      .getByText(/填报人/)
+      .first()
+      .waitFor();
     await page.keyboard.press('Escape');
     await expect.poll(() => valueOf(page, 'T13')).toBe(String(reported));
 
@@ -125,7 +159,10 @@ describe('monitoring the plan', () => {
     await dialog.getByLabel('牵头单位').fill('亦庄');
     await page.locator('.ant-select-item-option', { hasText: '亦庄智造数控装备有限公司' }).first().click();
     await dialog.getByLabel('责任人').fill('张主任');
-    for (const [label, day] of [['开始日期', start], ['完成时限', deadline]] as const) {
+    for (const [label, day] of [
+      ['开始日期', start],
+      ['完成时限', deadline],
+    ] as const) {
       const input = dialog.getByLabel(label);
       await input.click();
       await input.fill(day);
@@ -148,10 +185,15 @@ describe('monitoring the plan', () => {
     await page.close();
   });
 
-  it('downloads the annual report; the Excel file holds the dashboard\'s numbers', async () => {
+  it("downloads the annual report; the Excel file holds the dashboard's numbers", async () => {
     const url = journey.server.url;
     const admin = await apiSession(demo.admin);
-    const { data: indicators } = await callApi<Array<{ code: string; value: number | null; target: number }>>(url, 'monitoring.indicators', {}, { cookie: admin.cookie, query: true });
+    const { data: indicators } = await callApi<Array<{ code: string; value: number | null; target: number }>>(
+      url,
+      'monitoring.indicators',
+      {},
+      { cookie: admin.cookie, query: true },
+    );
     const dashboard = new Map(indicators.map((i) => [i.code, i]));
 
     const page = await journey.browser.newPage();
@@ -203,7 +245,10 @@ describe('monitoring the plan', () => {
   it('shows the supply-and-demand map and the 百校百业 matrix, on a desktop and a phone', async () => {
     const page = await journey.browser.newPage();
     await journey.signIn(page, demo.admin);
-    for (const [path, title] of [['/admin/supply-demand', '供需地图'], ['/admin/matrix', '百校百业']] as const) {
+    for (const [path, title] of [
+      ['/admin/supply-demand', '供需地图'],
+      ['/admin/matrix', '百校百业'],
+    ] as const) {
       await page.setViewportSize({ width: 1280, height: 800 });
       await page.goto(`${journey.server.url}${path}`);
       await page.getByRole('heading', { level: 1, name: new RegExp(title) }).waitFor();

@@ -16,11 +16,25 @@ describe('browsing and editing needs', () => {
   it('an anonymous visitor finds an open need by keyword on a 375 px screen, without contacts', async () => {
     const url = journey.server.url;
     const enterprise = await callApi(url, 'account.signIn', { identifier: 'enterprise@demo.ronghe.cn', password: DEMO_PASSWORD });
-    const me = await callApi<{ memberships: Array<{ organizationId: string; kind: string }> }>(url, 'account.me', undefined, { cookie: enterprise.cookie, query: true });
+    const me = await callApi<{ memberships: Array<{ organizationId: string; kind: string }> }>(url, 'account.me', undefined, {
+      cookie: enterprise.cookie,
+      query: true,
+    });
     const organizationId = me.data.memberships.find((m) => m.kind === 'enterprise')?.organizationId ?? '';
     const need = {
-      kind: 'internship', title: TITLE, regionCode: '110115', deadline: addDays(todayInChina(), 30), post: '数控车工', majorCodes: ['460103'], headcount: 10,
-      periodFrom: start, periodTo: addDays(start, 90), dailyHours: 8, monthlyPay: 4000, probationWage: 5000, postStaffCount: 100,
+      kind: 'internship',
+      title: TITLE,
+      regionCode: '110115',
+      deadline: addDays(todayInChina(), 30),
+      post: '数控车工',
+      majorCodes: ['460103'],
+      headcount: 10,
+      periodFrom: start,
+      periodTo: addDays(start, 90),
+      dailyHours: 8,
+      monthlyPay: 4000,
+      probationWage: 5000,
+      postStaffCount: 100,
     };
     needId = (await callApi<{ id: string }>(url, 'needs.create', { organizationId, need }, { cookie: enterprise.cookie })).data.id;
     await callApi(url, 'needs.publish', { id: needId }, { cookie: enterprise.cookie });
@@ -58,9 +72,23 @@ describe('browsing and editing needs', () => {
   it('an enterprise sees a school’s cohort with its teachers’ contacts masked; the school edits it from its list', async () => {
     const url = journey.server.url;
     const school = await callApi(url, 'account.signIn', { identifier: 'school@demo.ronghe.cn', password: DEMO_PASSWORD });
-    const me = await callApi<{ memberships: Array<{ organizationId: string; kind: string }> }>(url, 'account.me', undefined, { cookie: school.cookie, query: true });
+    const me = await callApi<{ memberships: Array<{ organizationId: string; kind: string }> }>(url, 'account.me', undefined, {
+      cookie: school.cookie,
+      query: true,
+    });
     const organizationId = me.data.memberships.find((m) => m.kind === 'school')?.organizationId ?? '';
-    const cohort = { organizationId, majorCode: '460103', level: 'gaozhi', year: 2024, students: 30, windowFrom: start, windowTo: addDays(start, 120), regionCodes: ['110000'], teachers: 2, note: '带队教师李老师 13912345678' };
+    const cohort = {
+      organizationId,
+      majorCode: '460103',
+      level: 'gaozhi',
+      year: 2024,
+      students: 30,
+      windowFrom: start,
+      windowTo: addDays(start, 120),
+      regionCodes: ['110000'],
+      teachers: 2,
+      note: '带队教师李老师 13912345678',
+    };
     const { id } = (await callApi<{ id: string }>(url, 'cohorts.create', cohort, { cookie: school.cookie })).data;
 
     await journey.browser.context.clearCookies();

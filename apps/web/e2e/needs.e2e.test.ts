@@ -7,7 +7,11 @@ import { screenshot, seriousA11yViolations } from './support/browser.ts';
 /** axe on a page at rest: pointer away from any button (hover colours), popups and toasts gone. */
 async function settledA11yViolations(page: Page) {
   await page.mouse.move(0, 0);
-  await page.locator('.ant-popover:visible, .ant-popconfirm:visible, .ant-message-notice').first().waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+  await page
+    .locator('.ant-popover:visible, .ant-popconfirm:visible, .ant-message-notice')
+    .first()
+    .waitFor({ state: 'hidden', timeout: 10_000 })
+    .catch(() => undefined);
   await page.waitForTimeout(400);
   return seriousA11yViolations(page);
 }
@@ -22,8 +26,8 @@ const journey = startJourney();
 const TITLE = '亦庄数控车工岗位实习（测试）';
 const start = addDays(todayInChina(), 45);
 
-const pick = (page: Page, text: string | RegExp) => page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
-
+const pick = (page: Page, text: string | RegExp) =>
+  page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
 
 /** Submits the form and waits for the need's page; on a refusal, fails with what the form says. */
 async function submitNeed(page: Page) {
@@ -44,12 +48,29 @@ describe('an internship need, matched and filled', () => {
     const url = journey.server.url;
     // setup through the API: cohorts of the demo school (Beijing) and of a Tianjin school
     const school = await callApi(url, 'account.signIn', { identifier: 'school@demo.ronghe.cn', password: DEMO_PASSWORD });
-    const me = await callApi<{ memberships: Array<{ organizationId: string }> }>(url, 'account.me', undefined, { cookie: school.cookie, query: true });
+    const me = await callApi<{ memberships: Array<{ organizationId: string }> }>(url, 'account.me', undefined, {
+      cookie: school.cookie,
+      query: true,
+    });
     const schoolOrg = me.data.memberships[0]?.organizationId ?? '';
     const cohort = { level: 'gaozhi', year: 2024, windowFrom: start, windowTo: addDays(start, 150), regionCodes: ['110000'] };
-    await callApi(url, 'cohorts.create', { organizationId: schoolOrg, majorCode: '460103', students: 30, ...cohort }, { cookie: school.cookie });
-    const second = await verifiedOwner(url, { identifier: 'liu@tjjd.example.com', password: 'Tianjin2027x', name: '刘老师' }, { kind: 'school', name: '天津机电职业学院（测试）', regionCode: '120116', schoolLevel: 'gaozhi' });
-    await callApi(url, 'cohorts.create', { organizationId: second.organizationId, majorCode: '460301', students: 20, ...cohort, regionCodes: ['110000', '120000'] }, { cookie: second.cookie });
+    await callApi(
+      url,
+      'cohorts.create',
+      { organizationId: schoolOrg, majorCode: '460103', students: 30, ...cohort },
+      { cookie: school.cookie },
+    );
+    const second = await verifiedOwner(
+      url,
+      { identifier: 'liu@tjjd.example.com', password: 'Tianjin2027x', name: '刘老师' },
+      { kind: 'school', name: '天津机电职业学院（测试）', regionCode: '120116', schoolLevel: 'gaozhi' },
+    );
+    await callApi(
+      url,
+      'cohorts.create',
+      { organizationId: second.organizationId, majorCode: '460301', students: 20, ...cohort, regionCodes: ['110000', '120000'] },
+      { cookie: second.cookie },
+    );
     secondSchool = second;
 
     const page = await journey.browser.newPage();
@@ -94,7 +115,12 @@ describe('an internship need, matched and filled', () => {
     await page.getByText('申请已提交').first().waitFor();
 
     const needId = needUrl.split('/').pop() ?? '';
-    await callApi(journey.server.url, 'needs.applyFor', { needId, organizationId: secondSchool.organizationId, students: 15 }, { cookie: secondSchool.cookie });
+    await callApi(
+      journey.server.url,
+      'needs.applyFor',
+      { needId, organizationId: secondSchool.organizationId, students: 15 },
+      { cookie: secondSchool.cookie },
+    );
 
     await journey.signIn(page, 'enterprise@demo.ronghe.cn');
     await page.goto(needUrl);
@@ -102,13 +128,26 @@ describe('an internship need, matched and filled', () => {
     await page.getByLabel('北京科技职业大学的接收人数').waitFor();
     await page.getByRole('button', { name: '接收' }).first().waitFor();
     // accept the 12 of the Beijing school in full
-    await page.locator('li, tr, .ant-list-item, .ant-card').filter({ has: page.getByLabel('北京科技职业大学的接收人数') }).last().getByRole('button', { name: '接收', exact: true }).click();
+    await page
+      .locator('li, tr, .ant-list-item, .ant-card')
+      .filter({ has: page.getByLabel('北京科技职业大学的接收人数') })
+      .last()
+      .getByRole('button', { name: '接收', exact: true })
+      .click();
     await page.getByText('已接收 12 / 12 人').first().waitFor();
     // 8 of the 15 from Tianjin
     await page.getByLabel('天津机电职业学院（测试）的接收人数').fill('8');
-    await page.locator('li, tr, .ant-list-item, .ant-card').filter({ has: page.getByLabel('天津机电职业学院（测试）的接收人数') }).last().getByRole('button', { name: '接收', exact: true }).click();
+    await page
+      .locator('li, tr, .ant-list-item, .ant-card')
+      .filter({ has: page.getByLabel('天津机电职业学院（测试）的接收人数') })
+      .last()
+      .getByRole('button', { name: '接收', exact: true })
+      .click();
     await page.getByText('已接收 8 / 15 人').first().waitFor();
-    await page.getByText(/名额：已接收 20 \/ 共 20/).first().waitFor();
+    await page
+      .getByText(/名额：已接收 20 \/ 共 20/)
+      .first()
+      .waitFor();
     await page.waitForLoadState('networkidle');
     expect(await settledA11yViolations(page)).toEqual([]);
     await screenshot(page, 'need-applications');

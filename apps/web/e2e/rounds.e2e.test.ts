@@ -20,7 +20,11 @@ const end = addDays(start, 90);
 /** axe on a page at rest: pointer away from any button, popups and toasts gone. */
 async function settledA11yViolations(page: Page) {
   await page.mouse.move(0, 0);
-  await page.locator('.ant-select-dropdown:visible, .ant-picker-dropdown:visible, .ant-message-notice').first().waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+  await page
+    .locator('.ant-select-dropdown:visible, .ant-picker-dropdown:visible, .ant-message-notice')
+    .first()
+    .waitFor({ state: 'hidden', timeout: 10_000 })
+    .catch(() => undefined);
   await page.waitForTimeout(400);
   return seriousA11yViolations(page);
 }
@@ -37,7 +41,10 @@ type Org = { cookie: string; organizationId: string; name: string };
 async function demoOrg(email: string): Promise<Org> {
   const url = journey.server.url;
   const session = await callApi(url, 'account.signIn', { identifier: email, password: DEMO_PASSWORD });
-  const me = await callApi<{ memberships: Array<{ organizationId: string; name: string }> }>(url, 'account.me', undefined, { cookie: session.cookie, query: true });
+  const me = await callApi<{ memberships: Array<{ organizationId: string; name: string }> }>(url, 'account.me', undefined, {
+    cookie: session.cookie,
+    query: true,
+  });
   const m = me.data.memberships[0];
   return { cookie: session.cookie, organizationId: m?.organizationId ?? '', name: m?.name ?? '' };
 }
@@ -47,7 +54,11 @@ const fresh = () => Math.random().toString(36).slice(2, 7);
 
 async function newOrg(adminCookie: string, email: string, org: Record<string, unknown>): Promise<Org> {
   const url = journey.server.url;
-  const owner = await callApi(url, 'account.signUp', { identifier: email.replace('@', `+${fresh()}@`), password: 'Yizhuang2027x', name: '联系人' });
+  const owner = await callApi(url, 'account.signUp', {
+    identifier: email.replace('@', `+${fresh()}@`),
+    password: 'Yizhuang2027x',
+    name: '联系人',
+  });
   const created = await callApi<{ id: string }>(url, 'organizations.create', org, { cookie: owner.cookie });
   await callApi(url, 'admin.verify', { id: created.data.id }, { cookie: adminCookie });
   return { cookie: owner.cookie, organizationId: created.data.id, name: String(org.name) };
@@ -55,7 +66,8 @@ async function newOrg(adminCookie: string, email: string, org: Record<string, un
 
 async function pickOptions(page: Page, selectId: string, labels: RegExp[]) {
   await page.locator(`#${selectId}`).click();
-  for (const label of labels) await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
+  for (const label of labels)
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
   await page.keyboard.press('Escape');
 }
 
@@ -78,35 +90,87 @@ describe('a 双选 round for 亦庄', () => {
   let enterprises: Org[] = [];
   let schools: Org[] = [];
   const roundId = () => roundUrl.split('/').pop() ?? '';
-  const view = async (who: { cookie: string }) => (await callApi<RoundView>(journey.server.url, 'rounds.get', { id: roundId() }, { cookie: who.cookie, query: true })).data;
+  const view = async (who: { cookie: string }) =>
+    (await callApi<RoundView>(journey.server.url, 'rounds.get', { id: roundId() }, { cookie: who.cookie, query: true })).data;
 
   it('three enterprises post 8 places and four schools offer 11 students (set up through the API)', async () => {
     const url = journey.server.url;
     admin = await callApi(url, 'account.signIn', { identifier: 'admin@demo.ronghe.cn', password: DEMO_PASSWORD });
     enterprises = [
       await demoOrg('enterprise@demo.ronghe.cn'),
-      await newOrg(admin.cookie, 'hr@yzjm.example.com', { kind: 'enterprise', name: `亦庄精密机床有限公司（测试${run}）`, regionCode: '110115', uscc: uscc(), industryCode: '34', staffCount: 600 }),
-      await newOrg(admin.cookie, 'hr@yzzb.example.com', { kind: 'enterprise', name: `亦庄智能装备有限公司（测试${run}）`, regionCode: '110115', uscc: uscc(), industryCode: '34', staffCount: 400 }),
+      await newOrg(admin.cookie, 'hr@yzjm.example.com', {
+        kind: 'enterprise',
+        name: `亦庄精密机床有限公司（测试${run}）`,
+        regionCode: '110115',
+        uscc: uscc(),
+        industryCode: '34',
+        staffCount: 600,
+      }),
+      await newOrg(admin.cookie, 'hr@yzzb.example.com', {
+        kind: 'enterprise',
+        name: `亦庄智能装备有限公司（测试${run}）`,
+        regionCode: '110115',
+        uscc: uscc(),
+        industryCode: '34',
+        staffCount: 400,
+      }),
     ];
     schools = [
       await demoOrg('school@demo.ronghe.cn'),
-      await newOrg(admin.cookie, 'jw@dxzz.example.com', { kind: 'school', name: `大兴职业技术学校（测试${run}）`, regionCode: '110115', schoolLevel: 'zhongzhi' }),
-      await newOrg(admin.cookie, 'jw@tjjd.example.com', { kind: 'school', name: `天津机电工艺学院（测试${run}）`, regionCode: '120116', schoolLevel: 'gaozhi' }),
-      await newOrg(admin.cookie, 'jw@bjws.example.com', { kind: 'school', name: `北京卫生职业学院（测试${run}）`, regionCode: '110102', schoolLevel: 'gaozhi' }),
+      await newOrg(admin.cookie, 'jw@dxzz.example.com', {
+        kind: 'school',
+        name: `大兴职业技术学校（测试${run}）`,
+        regionCode: '110115',
+        schoolLevel: 'zhongzhi',
+      }),
+      await newOrg(admin.cookie, 'jw@tjjd.example.com', {
+        kind: 'school',
+        name: `天津机电工艺学院（测试${run}）`,
+        regionCode: '120116',
+        schoolLevel: 'gaozhi',
+      }),
+      await newOrg(admin.cookie, 'jw@bjws.example.com', {
+        kind: 'school',
+        name: `北京卫生职业学院（测试${run}）`,
+        regionCode: '110102',
+        schoolLevel: 'gaozhi',
+      }),
     ];
     const places = [3, 3, 2];
     for (const [i, e] of enterprises.entries()) {
       const need = await callApi<{ id: string }>(
         url,
         'needs.create',
-        { organizationId: e.organizationId, need: { kind: 'internship', title: needTitles[i], regionCode: '110115', deadline: addDays(today, 30), post: '数控车工', majorCodes: ['460103'], headcount: places[i], periodFrom: start, periodTo: end, dailyHours: 8, monthlyPay: 4500, probationWage: 5000, postStaffCount: 50 } },
+        {
+          organizationId: e.organizationId,
+          need: {
+            kind: 'internship',
+            title: needTitles[i],
+            regionCode: '110115',
+            deadline: addDays(today, 30),
+            post: '数控车工',
+            majorCodes: ['460103'],
+            headcount: places[i],
+            periodFrom: start,
+            periodTo: end,
+            dailyHours: 8,
+            monthlyPay: 4500,
+            probationWage: 5000,
+            postStaffCount: 50,
+          },
+        },
         { cookie: e.cookie },
       );
       await callApi(url, 'needs.publish', { id: need.data.id }, { cookie: e.cookie });
     }
     const cohort = { level: 'gaozhi', year: 2024, windowFrom: addDays(start, -7), windowTo: addDays(end, 7), regionCodes: ['110000'] };
     for (const [i, s] of schools.entries()) {
-      await callApi(url, 'cohorts.create', { organizationId: s.organizationId, majorCode: i === 3 ? '520201' : '460103', students: i === 3 ? 2 : 3, ...cohort }, { cookie: s.cookie });
+      await callApi(
+        url,
+        'cohorts.create',
+        { organizationId: s.organizationId, majorCode: i === 3 ? '520201' : '460103', students: i === 3 ? 2 : 3, ...cohort },
+        { cookie: s.cookie },
+      );
     }
   });
 
@@ -128,7 +192,11 @@ describe('a 双选 round for 亦庄', () => {
     await pickOptions(page, 'round-add-needs', needTitles.map(needPattern));
     await page.getByRole('button', { name: '邀请需求' }).click();
     await expect.poll(() => page.getByText('待答复').count(), { timeout: 15_000 }).toBe(3);
-    await pickOptions(page, 'round-add-cohorts', schools.map((s) => new RegExp(s.name.replace(/[（）]/g, '.'))));
+    await pickOptions(
+      page,
+      'round-add-cohorts',
+      schools.map((s) => new RegExp(s.name.replace(/[（）]/g, '.'))),
+    );
     await page.getByRole('button', { name: '邀请学生批次' }).click();
     await expect.poll(() => page.getByText('待答复').count(), { timeout: 15_000 }).toBe(7);
     await screenshot(page, 'round-draft');
@@ -138,7 +206,12 @@ describe('a 双选 round for 亦庄', () => {
     const round = await view(admin);
     for (const e of enterprises.slice(1)) {
       const n = round.needs.find((x) => x.organizationId === e.organizationId);
-      await callApi(url, 'rounds.respond', { roundId: roundId(), kind: 'need', id: n?.needId, accept: true, acceptUnranked: true }, { cookie: e.cookie });
+      await callApi(
+        url,
+        'rounds.respond',
+        { roundId: roundId(), kind: 'need', id: n?.needId, accept: true, acceptUnranked: true },
+        { cookie: e.cookie },
+      );
     }
     for (const s of schools) {
       const c = round.cohorts.find((x) => x.organizationId === s.organizationId);
@@ -151,7 +224,10 @@ describe('a 双选 round for 亦庄', () => {
     const page = await journey.browser.newPage({ width: 1366, height: 900 });
     await journey.signIn(page, 'enterprise@demo.ronghe.cn');
     await page.goto(`${url}/rounds`);
-    await page.getByRole('link', { name: new RegExp(`亦庄岗位实习双选 ${run}`) }).first().click();
+    await page
+      .getByRole('link', { name: new RegExp(`亦庄岗位实习双选 ${run}`) })
+      .first()
+      .click();
     await page.waitForURL(roundUrl);
     const answer = page.getByRole('group', { name: new RegExp(`邀请「${needTitles[0]?.replace(/[（）]/g, '.') ?? ''}」`) });
     await answer.waitFor({ timeout: 15_000 });
@@ -187,9 +263,24 @@ describe('a 双选 round for 亦庄', () => {
     const needIds = needTitles.map((t) => round.needs.find((n) => n.title === t)?.needId ?? '');
     for (const s of schools.slice(1)) {
       const c = round.cohorts.find((x) => x.organizationId === s.organizationId);
-      await callApi(url, 'rounds.submitPreferences', { roundId: roundId(), cohortId: c?.cohortId, needIds: s === schools[3] ? needIds.slice(0, 1) : [needIds[2], needIds[0], needIds[1]] }, { cookie: s.cookie });
+      await callApi(
+        url,
+        'rounds.submitPreferences',
+        {
+          roundId: roundId(),
+          cohortId: c?.cohortId,
+          needIds: s === schools[3] ? needIds.slice(0, 1) : [needIds[2], needIds[0], needIds[1]],
+        },
+        { cookie: s.cookie },
+      );
     }
-    for (const [i, e] of enterprises.entries()) await callApi(url, 'rounds.submitRanking', { roundId: roundId(), needId: needIds[i], cohortIds: [], acceptUnranked: true }, { cookie: e.cookie });
+    for (const [i, e] of enterprises.entries())
+      await callApi(
+        url,
+        'rounds.submitRanking',
+        { roundId: roundId(), needId: needIds[i], cohortIds: [], acceptUnranked: true },
+        { cookie: e.cookie },
+      );
   });
 
   it('the demo school ranks its cohort on the round page, and sees no other school’s preferences', async () => {
@@ -219,7 +310,9 @@ describe('a 双选 round for 亦庄', () => {
     await journey.signIn(page, 'admin@demo.ronghe.cn');
     await page.goto(roundUrl);
     await page.getByRole('button', { name: '截止并匹配' }).click();
-    await expect(page.getByRole('status').filter({ hasText: '匹配完成：录取8人，未录取3人' }).waitFor({ timeout: 20_000 })).resolves.toBeUndefined();
+    await expect(
+      page.getByRole('status').filter({ hasText: '匹配完成：录取8人，未录取3人' }).waitFor({ timeout: 20_000 }),
+    ).resolves.toBeUndefined();
     const results = page.getByRole('list', { name: '匹配结果' });
     await expect.poll(() => results.locator('li').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
     expect(await results.textContent()).not.toMatch(/志愿）/); // the organiser sees placements, not the schools' choice numbers
@@ -228,7 +321,9 @@ describe('a 双选 round for 亦庄', () => {
     await screenshot(page, 'round-results');
 
     await page.getByRole('button', { name: '用相同输入重新运行' }).click();
-    await expect(page.getByRole('status').filter({ hasText: '重新运行结果与已存结果一致' }).waitFor({ timeout: 20_000 })).resolves.toBeUndefined();
+    await expect(
+      page.getByRole('status').filter({ hasText: '重新运行结果与已存结果一致' }).waitFor({ timeout: 20_000 }),
+    ).resolves.toBeUndefined();
     expect(await settledA11yViolations(page)).toEqual([]);
     await page.getByRole('button', { name: '公布结果' }).click();
     await expect(page.getByText('已公布').first().waitFor({ timeout: 15_000 })).resolves.toBeUndefined();
@@ -237,7 +332,11 @@ describe('a 双选 round for 亦庄', () => {
     const tianjin = schools[2];
     const published = await view(tianjin ?? admin);
     expect(published.results?.placed.length).toBeGreaterThan(0);
-    expect(published.results?.placed.every((p) => published.cohorts.find((c) => c.cohortId === p.cohortId)?.organizationId === tianjin?.organizationId)).toBe(true);
+    expect(
+      published.results?.placed.every(
+        (p) => published.cohorts.find((c) => c.cohortId === p.cohortId)?.organizationId === tianjin?.organizationId,
+      ),
+    ).toBe(true);
     expect(published.results?.placed.every((p) => p.choice !== null)).toBe(true);
     for (const c of published.cohorts.filter((x) => x.organizationId !== tianjin?.organizationId)) expect(c.preferences).toEqual([]);
 

@@ -8,7 +8,11 @@ import { expectOutcome, screenshot, seriousA11yViolations } from './support/brow
 /** axe on a page at rest: pointer away from any button (hover colours), popups and toasts gone. */
 async function settledA11yViolations(page: Page) {
   await page.mouse.move(0, 0);
-  await page.locator('.ant-popover:visible, .ant-popconfirm:visible, .ant-message-notice').first().waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+  await page
+    .locator('.ant-popover:visible, .ant-popconfirm:visible, .ant-message-notice')
+    .first()
+    .waitFor({ state: 'hidden', timeout: 10_000 })
+    .catch(() => undefined);
   await page.waitForTimeout(400);
   return seriousA11yViolations(page);
 }
@@ -50,7 +54,10 @@ describe('an open practice centre, found and booked across 京津冀', () => {
     await page.getByRole('switch', { name: '对外开放' }).click();
     await page.getByRole('radio', { name: '免费开放' }).check();
     // one photo, uploaded as soon as it is picked
-    await page.locator('input[type=file]').first().setInputFiles({ name: '焊接车间.png', mimeType: 'image/png', buffer: Buffer.from(png(4, 3)) });
+    await page
+      .locator('input[type=file]')
+      .first()
+      .setInputFiles({ name: '焊接车间.png', mimeType: 'image/png', buffer: Buffer.from(png(4, 3)) });
     await expectOutcome(page, 'upload-photo', () => page.locator('.ant-upload-list-item-done').first().waitFor());
     await page.getByRole('button', { name: '保存草稿' }).click();
     await expectOutcome(page, 'save-draft', () => page.waitForURL(/\/bases\/[0-9a-f-]{36}$/));
@@ -80,7 +87,18 @@ describe('an open practice centre, found and booked across 京津冀', () => {
 
   it('a Hebei enterprise finds it by a two-character keyword and on the map, and books 10 stations for three days', async () => {
     const url = journey.server.url;
-    await verifiedOwner(url, { identifier: 'zhao@sjzzz.example.com', password: 'Hebei2027x', name: '赵经理' }, { kind: 'enterprise', name: '石家庄焊接装备有限公司（测试）', regionCode: '130102', uscc: '911301007000123456', industryCode: '34', staffCount: 260 });
+    await verifiedOwner(
+      url,
+      { identifier: 'zhao@sjzzz.example.com', password: 'Hebei2027x', name: '赵经理' },
+      {
+        kind: 'enterprise',
+        name: '石家庄焊接装备有限公司（测试）',
+        regionCode: '130102',
+        uscc: '911301007000123456',
+        industryCode: '34',
+        staffCount: 260,
+      },
+    );
 
     const page = await journey.browser.newPage();
     await journey.signIn(page, 'zhao@sjzzz.example.com', 'Hebei2027x');
@@ -134,7 +152,12 @@ describe('an open practice centre, found and booked across 京津冀', () => {
     await screenshot(page, 'bookings-incoming');
 
     // the calendar shows 20 of 30 stations left on the booked days
-    const { data: calendar } = await callApi<Array<{ day: string; booked: number }>>(journey.server.url, 'trainingBases.calendar', { id: baseUrl.split('/').pop(), from, to }, { query: true });
+    const { data: calendar } = await callApi<Array<{ day: string; booked: number }>>(
+      journey.server.url,
+      'trainingBases.calendar',
+      { id: baseUrl.split('/').pop(), from, to },
+      { query: true },
+    );
     expect(calendar.map((d) => d.booked)).toEqual([10, 10, 10]);
 
     // 亦庄智造 asks for 25 stations over days that overlap: only 20 are left on two of them

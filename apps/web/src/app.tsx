@@ -57,7 +57,18 @@ const AnnualReportPage = page(() => import('./pages/monitoring/annual-report.tsx
 // antd's default grey text (#8c8c8c), link blue (#1677ff) and error red (#ff4d4f) fail WCAG AA
 // contrast on white; these pass 4.5:1.
 const theme = {
-  token: { colorPrimary: '#1f5fbf', borderRadius: 6, colorTextTertiary: '#636363', colorTextDescription: '#636363', colorTextPlaceholder: '#6b6b6b', colorTextQuaternary: '#6b6b6b', colorLink: '#1f5fbf', colorError: '#cf1322', fontSizeHeading1: 28, fontSizeHeading2: 22 },
+  token: {
+    colorPrimary: '#1f5fbf',
+    borderRadius: 6,
+    colorTextTertiary: '#636363',
+    colorTextDescription: '#636363',
+    colorTextPlaceholder: '#6b6b6b',
+    colorTextQuaternary: '#6b6b6b',
+    colorLink: '#1f5fbf',
+    colorError: '#cf1322',
+    fontSizeHeading1: 28,
+    fontSizeHeading2: 22,
+  },
 };
 
 export function App() {

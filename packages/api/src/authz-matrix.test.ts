@@ -7,7 +7,17 @@ import { insertNeed } from '@ronghe/db/queries/needs';
 import { insertPlacement, insertProject } from '@ronghe/db/queries/cooperation';
 import { allocationRounds, indicators, roundCohorts, roundNeeds } from '@ronghe/db/schema';
 import { appRouter } from './root.ts';
-import { anonymous, callerFor, cookieHeader, createTestEnv, makeAdmin, signUpUser, verifiedOrganization, type TestEnv, type TestUser } from './test-support.ts';
+import {
+  anonymous,
+  callerFor,
+  cookieHeader,
+  createTestEnv,
+  makeAdmin,
+  signUpUser,
+  verifiedOrganization,
+  type TestEnv,
+  type TestUser,
+} from './test-support.ts';
 
 // Every procedure, called as every kind of caller, with the outcome we allow. "allowed" means the
 // call got past authorisation (it may still fail on its input, e.g. NOT_FOUND); "denied" means
@@ -100,18 +110,45 @@ const matrix: Record<string, Entry> = {
   'organizations.stats': { allowed: everyone, call: (c) => c.organizations.stats() },
   'organizations.list': { allowed: signedIn, call: (c) => c.organizations.list({ limit: 5 }) },
   'organizations.get': { allowed: signedIn, call: (c, f) => c.organizations.get({ id: f.orgId }) },
-  'organizations.create': { allowed: signedIn, call: (c) => c.organizations.create({ kind: 'partner', name: `矩阵测试${unique()}`, regionCode: '110101', partnerType: 'other' }) },
-  'organizations.update': { allowed: managers, call: (c, f) => c.organizations.update({ id: f.orgId, data: { description: `更新 ${unique()}` } }) },
+  'organizations.create': {
+    allowed: signedIn,
+    call: (c) => c.organizations.create({ kind: 'partner', name: `矩阵测试${unique()}`, regionCode: '110101', partnerType: 'other' }),
+  },
+  'organizations.update': {
+    allowed: managers,
+    call: (c, f) => c.organizations.update({ id: f.orgId, data: { description: `更新 ${unique()}` } }),
+  },
   'organizations.members': { allowed: members, call: (c, f) => c.organizations.members({ organizationId: f.orgId }) },
   'organizations.invitations': { allowed: managers, call: (c, f) => c.organizations.invitations({ organizationId: f.orgId }) },
-  'organizations.invite': { allowed: managers, call: (c, f) => c.organizations.invite({ organizationId: f.orgId, identifier: `inv-${unique()}@example.com`, role: 'member' }) },
-  'organizations.revokeInvitation': { allowed: managers, call: async (c, f) => c.organizations.revokeInvitation({ invitationId: await f.newInvitation() }) },
-  'organizations.setRole': { allowed: owners, call: (c, f) => c.organizations.setRole({ organizationId: f.orgId, userId: missingUser, role: 'member' }) },
-  'organizations.removeMember': { allowed: owners, call: (c, f) => c.organizations.removeMember({ organizationId: f.orgId, userId: missingUser }) },
-  'account.signUp': { allowed: everyone, call: (c) => c.account.signUp({ identifier: `new-${unique()}@example.com`, password: 'ronghe2027x', name: '新用户' }) },
-  'account.signIn': { allowed: everyone, call: (c) => c.account.signIn({ identifier: 'matrix-owner@example.com', password: 'ronghe2027pass' }) },
+  'organizations.invite': {
+    allowed: managers,
+    call: (c, f) => c.organizations.invite({ organizationId: f.orgId, identifier: `inv-${unique()}@example.com`, role: 'member' }),
+  },
+  'organizations.revokeInvitation': {
+    allowed: managers,
+    call: async (c, f) => c.organizations.revokeInvitation({ invitationId: await f.newInvitation() }),
+  },
+  'organizations.setRole': {
+    allowed: owners,
+    call: (c, f) => c.organizations.setRole({ organizationId: f.orgId, userId: missingUser, role: 'member' }),
+  },
+  'organizations.removeMember': {
+    allowed: owners,
+    call: (c, f) => c.organizations.removeMember({ organizationId: f.orgId, userId: missingUser }),
+  },
+  'account.signUp': {
+    allowed: everyone,
+    call: (c) => c.account.signUp({ identifier: `new-${unique()}@example.com`, password: 'ronghe2027x', name: '新用户' }),
+  },
+  'account.signIn': {
+    allowed: everyone,
+    call: (c) => c.account.signIn({ identifier: 'matrix-owner@example.com', password: 'ronghe2027pass' }),
+  },
   'account.signOut': { allowed: signedIn, call: (c) => c.account.signOut({ everywhere: false }) },
-  'account.changePassword': { allowed: signedIn, call: (c) => c.account.changePassword({ currentPassword: 'not-the-password-1', newPassword: 'ronghe2027y' }) },
+  'account.changePassword': {
+    allowed: signedIn,
+    call: (c) => c.account.changePassword({ currentPassword: 'not-the-password-1', newPassword: 'ronghe2027y' }),
+  },
   'account.me': { allowed: everyone, call: (c) => c.account.me() },
   'account.switchOrganization': { allowed: signedIn, call: (c) => c.account.switchOrganization({ organizationId: null }) },
   'invitations.accept': { allowed: signedIn, call: (c) => c.invitations.accept({ token: missingToken }) },
@@ -123,23 +160,58 @@ const matrix: Record<string, Entry> = {
   'admin.auditLog': { allowed: admins, call: (c) => c.admin.auditLog({ limit: 5 }) },
   'admin.changeRequests': { allowed: admins, call: (c) => c.admin.changeRequests({ status: 'pending' }) },
   'admin.approveChange': { allowed: admins, call: (c) => c.admin.approveChange({ id: '00000000-0000-4000-8000-000000000000' }) },
-  'admin.rejectChange': { allowed: admins, call: (c) => c.admin.rejectChange({ id: '00000000-0000-4000-8000-000000000000', reason: '无批文' }) },
+  'admin.rejectChange': {
+    allowed: admins,
+    call: (c) => c.admin.rejectChange({ id: '00000000-0000-4000-8000-000000000000', reason: '无批文' }),
+  },
   'consortia.stats': { allowed: everyone, call: (c) => c.consortia.stats() },
   'consortia.list': { allowed: everyone, call: (c) => c.consortia.list({}) },
   'consortia.exportDirectory': { allowed: everyone, call: (c) => c.consortia.exportDirectory({}) },
   'consortia.exportMembers': { allowed: everyone, call: (c, f) => c.consortia.exportMembers({ id: f.activeId }) },
   'consortia.ofOrganization': { allowed: members, call: (c, f) => c.consortia.ofOrganization({ organizationId: f.orgId }) },
   'consortia.get': { allowed: everyone, call: (c, f) => c.consortia.get({ id: f.activeId }) },
-  'consortia.propose': { allowed: managers, call: (c, f) => c.consortia.propose({ organizationId: f.orgId, kind: 'city_union', level: 'district', name: `矩阵联合体${unique()}`, anchorRegionCode: '110105' }) },
-  'consortia.update': { allowed: managers, call: (c, f) => c.consortia.update({ id: f.draftId, organizationId: f.orgId, data: { goals: `目标${unique()}` } }) },
-  'consortia.invite': { allowed: managers, call: (c, f) => c.consortia.invite({ consortiumId: f.draftId, actingOrganizationId: f.orgId, organizationId: f.otherOrgId, role: 'member' }) },
+  'consortia.propose': {
+    allowed: managers,
+    call: (c, f) =>
+      c.consortia.propose({
+        organizationId: f.orgId,
+        kind: 'city_union',
+        level: 'district',
+        name: `矩阵联合体${unique()}`,
+        anchorRegionCode: '110105',
+      }),
+  },
+  'consortia.update': {
+    allowed: managers,
+    call: (c, f) => c.consortia.update({ id: f.draftId, organizationId: f.orgId, data: { goals: `目标${unique()}` } }),
+  },
+  'consortia.invite': {
+    allowed: managers,
+    call: (c, f) =>
+      c.consortia.invite({ consortiumId: f.draftId, actingOrganizationId: f.orgId, organizationId: f.otherOrgId, role: 'member' }),
+  },
   'consortia.applyFor': { allowed: managers, call: (c, f) => c.consortia.applyFor({ consortiumId: f.activeId, organizationId: f.orgId }) },
-  'consortia.decide': { allowed: managers, call: (c, f) => c.consortia.decide({ consortiumId: f.draftId, actingOrganizationId: f.orgId, organizationId: f.otherOrgId, accept: false }) },
-  'consortia.respond': { allowed: managers, call: (c, f) => c.consortia.respond({ consortiumId: f.activeId, organizationId: f.orgId, accept: false }) },
+  'consortia.decide': {
+    allowed: managers,
+    call: (c, f) =>
+      c.consortia.decide({ consortiumId: f.draftId, actingOrganizationId: f.orgId, organizationId: f.otherOrgId, accept: false }),
+  },
+  'consortia.respond': {
+    allowed: managers,
+    call: (c, f) => c.consortia.respond({ consortiumId: f.activeId, organizationId: f.orgId, accept: false }),
+  },
   'consortia.leave': { allowed: managers, call: (c, f) => c.consortia.leave({ consortiumId: f.activeId, organizationId: f.orgId }) },
   'consortia.submit': { allowed: managers, call: (c, f) => c.consortia.submit({ consortiumId: f.draftId, organizationId: f.orgId }) },
-  'consortia.addItem': { allowed: managers, call: (c, f) => c.consortia.addItem({ consortiumId: f.draftId, organizationId: f.orgId, kind: 'talent_need', title: `人才需求${unique()}` }) },
-  'consortia.removeItem': { allowed: managers, call: (c, f) => c.consortia.removeItem({ consortiumId: f.draftId, organizationId: f.orgId, itemId: '00000000-0000-4000-8000-000000000000' }) },
+  'consortia.addItem': {
+    allowed: managers,
+    call: (c, f) =>
+      c.consortia.addItem({ consortiumId: f.draftId, organizationId: f.orgId, kind: 'talent_need', title: `人才需求${unique()}` }),
+  },
+  'consortia.removeItem': {
+    allowed: managers,
+    call: (c, f) =>
+      c.consortia.removeItem({ consortiumId: f.draftId, organizationId: f.orgId, itemId: '00000000-0000-4000-8000-000000000000' }),
+  },
   'consortia.review': { allowed: admins, call: (c, f) => c.consortia.review({ consortiumId: f.draftId, decision: 'approve' }) },
   'notifications.list': { allowed: signedIn, call: (c) => c.notifications.list({}) },
   'notifications.unreadCount': { allowed: signedIn, call: (c) => c.notifications.unreadCount() },
@@ -150,18 +222,38 @@ const matrix: Record<string, Entry> = {
   'trainingBases.mapStats': { allowed: everyone, call: (c) => c.trainingBases.mapStats({ dimension: 'all' }) },
   'trainingBases.supply': { allowed: everyone, call: (c) => c.trainingBases.supply() },
   'trainingBases.get': { allowed: everyone, call: (c, f) => c.trainingBases.get({ id: f.ownBaseId }) },
-  'trainingBases.calendar': { allowed: everyone, call: (c, f) => c.trainingBases.calendar({ id: f.ownBaseId, from: soon(1), to: soon(5) }) },
+  'trainingBases.calendar': {
+    allowed: everyone,
+    call: (c, f) => c.trainingBases.calendar({ id: f.ownBaseId, from: soon(1), to: soon(5) }),
+  },
   'trainingBases.mine': { allowed: members, call: (c, f) => c.trainingBases.mine({ organizationId: f.orgId }) },
   'trainingBases.create': { allowed: managers, call: (c, f) => c.trainingBases.create({ organizationId: f.orgId, ...matrixBase() }) },
   'trainingBases.update': { allowed: managers, call: (c, f) => c.trainingBases.update({ id: f.ownBaseId, ...matrixBase() }) },
   'trainingBases.publish': { allowed: managers, call: (c, f) => c.trainingBases.publish({ id: f.ownBaseId }) },
   'trainingBases.unpublish': { allowed: managers, call: (c, f) => c.trainingBases.unpublish({ id: f.draftBaseId }) },
   'trainingBases.history': { allowed: [...members, 'admin'], call: (c, f) => c.trainingBases.history({ id: f.ownBaseId }) },
-  'trainingBases.usage': { allowed: [...members, 'admin'], call: (c, f) => c.trainingBases.usage({ id: f.ownBaseId, from: soon(0), to: soon(30) }) },
-  'baseBookings.request': { allowed: managers, call: (c, f) => c.baseBookings.request({ organizationId: f.orgId, baseId: f.otherBaseId, from: soon(3), to: soon(4), stations: 1, purpose: 'training' }) },
+  'trainingBases.usage': {
+    allowed: [...members, 'admin'],
+    call: (c, f) => c.trainingBases.usage({ id: f.ownBaseId, from: soon(0), to: soon(30) }),
+  },
+  'baseBookings.request': {
+    allowed: managers,
+    call: (c, f) =>
+      c.baseBookings.request({
+        organizationId: f.orgId,
+        baseId: f.otherBaseId,
+        from: soon(3),
+        to: soon(4),
+        stations: 1,
+        purpose: 'training',
+      }),
+  },
   'baseBookings.approve': { allowed: managers, call: (c, f) => c.baseBookings.approve({ id: f.incomingBookingId }) },
   'baseBookings.decline': { allowed: managers, call: (c, f) => c.baseBookings.decline({ id: f.incomingBookingId, reason: '工位已满' }) },
-  'baseBookings.propose': { allowed: managers, call: (c, f) => c.baseBookings.propose({ id: f.incomingBookingId, from: soon(10), to: soon(11) }) },
+  'baseBookings.propose': {
+    allowed: managers,
+    call: (c, f) => c.baseBookings.propose({ id: f.incomingBookingId, from: soon(10), to: soon(11) }),
+  },
   'baseBookings.acceptProposal': { allowed: managers, call: (c, f) => c.baseBookings.acceptProposal({ id: f.outgoingBookingId }) },
   'baseBookings.cancel': { allowed: managers, call: (c, f) => c.baseBookings.cancel({ id: f.outgoingBookingId, reason: '计划调整' }) },
   'baseBookings.incoming': { allowed: members, call: (c, f) => c.baseBookings.incoming({ organizationId: f.orgId }) },
@@ -179,20 +271,72 @@ const matrix: Record<string, Entry> = {
   'needs.search': { allowed: everyone, call: (c) => c.needs.search({ q: '矩阵' }) },
   'needs.list': { allowed: members, call: (c, f) => c.needs.list({ organizationId: f.orgId }) },
   'needs.recommendCohorts': { allowed: [...members, 'admin'], call: (c, f) => c.needs.recommendCohorts({ needId: f.needId }) },
-  'cohorts.create': { allowed: managers, call: (c, f) => c.cohorts.create({ organizationId: f.orgId, majorCode: '460103', level: 'gaozhi', year: 2024, students: 10, windowFrom: soon(30), windowTo: soon(60), regionCodes: ['110000'] }) },
+  'cohorts.create': {
+    allowed: managers,
+    call: (c, f) =>
+      c.cohorts.create({
+        organizationId: f.orgId,
+        majorCode: '460103',
+        level: 'gaozhi',
+        year: 2024,
+        students: 10,
+        windowFrom: soon(30),
+        windowTo: soon(60),
+        regionCodes: ['110000'],
+      }),
+  },
   'cohorts.list': { allowed: members, call: (c, f) => c.cohorts.list({ organizationId: f.orgId }) },
   'cohorts.get': { allowed: [...members, 'admin'], call: (c, f) => c.cohorts.get({ id: f.cohortId }) },
-  'cohorts.update': { allowed: managers, call: (c, f) => c.cohorts.update({ id: f.cohortId, data: { majorCode: '460103', level: 'gaozhi', year: 2024, students: 10, windowFrom: soon(30), windowTo: soon(60), regionCodes: ['110000'] } }) },
-  'cohorts.close': { allowed: managers, call: async (c, f) => c.cohorts.close({ id: (await insertCohort(env.db.orm, { organizationId: f.orgId, majorCode: '460103', majorCategory: 6, level: 'gaozhi', year: 2024, students: 10, windowFrom: soon(30), windowTo: soon(60), regionCodes: ['110000'] })).id }) },
+  'cohorts.update': {
+    allowed: managers,
+    call: (c, f) =>
+      c.cohorts.update({
+        id: f.cohortId,
+        data: {
+          majorCode: '460103',
+          level: 'gaozhi',
+          year: 2024,
+          students: 10,
+          windowFrom: soon(30),
+          windowTo: soon(60),
+          regionCodes: ['110000'],
+        },
+      }),
+  },
+  'cohorts.close': {
+    allowed: managers,
+    call: async (c, f) =>
+      c.cohorts.close({
+        id: (
+          await insertCohort(env.db.orm, {
+            organizationId: f.orgId,
+            majorCode: '460103',
+            majorCategory: 6,
+            level: 'gaozhi',
+            year: 2024,
+            students: 10,
+            windowFrom: soon(30),
+            windowTo: soon(60),
+            regionCodes: ['110000'],
+          })
+        ).id,
+      }),
+  },
   'cohorts.recommendNeeds': { allowed: [...members, 'admin'], call: (c, f) => c.cohorts.recommendNeeds({ cohortId: f.cohortId }) },
   'needs.invite': { allowed: managers, call: (c, f) => c.needs.invite({ needId: f.needId, cohortId: f.cohortId, students: 1 }) },
   'needs.respond': { allowed: managers, call: (c, f) => c.needs.respond({ id: f.invitationId, accept: 1 }) },
   'placements.list': { allowed: members, call: (c, f) => c.placements.list({ organizationId: f.orgId }) },
-  'placements.recordAgreement': { allowed: managers, call: (c, f) => c.placements.recordAgreement({ id: f.schoolPlacementId, reference: 'SF-001', signedOn: soon(0) }) },
+  'placements.recordAgreement': {
+    allowed: managers,
+    call: (c, f) => c.placements.recordAgreement({ id: f.schoolPlacementId, reference: 'SF-001', signedOn: soon(0) }),
+  },
   'placements.confirmAgreement': { allowed: managers, call: (c, f) => c.placements.confirmAgreement({ id: f.enterprisePlacementId }) },
   'projects.list': { allowed: members, call: (c, f) => c.projects.list({ organizationId: f.orgId }) },
   'projects.get': { allowed: [...members, 'admin'], call: (c, f) => c.projects.get({ id: f.projectId }) },
-  'projects.addMilestone': { allowed: managers, call: (c, f) => c.projects.addMilestone({ projectId: f.projectId, title: '矩阵里程碑', dueOn: null }) },
+  'projects.addMilestone': {
+    allowed: managers,
+    call: (c, f) => c.projects.addMilestone({ projectId: f.projectId, title: '矩阵里程碑', dueOn: null }),
+  },
   'projects.completeMilestone': { allowed: managers, call: (c, f) => c.projects.completeMilestone({ id: f.milestoneId }) },
   'needs.endorsableConsortia': { allowed: signedIn, call: (c, f) => c.needs.endorsableConsortia({ needId: f.needId }) },
   'needs.endorse': { allowed: admins, call: (c, f) => c.needs.endorse({ needId: f.needId, consortiumId: f.activeId }) },
@@ -200,15 +344,37 @@ const matrix: Record<string, Entry> = {
   'rounds.list': { allowed: signedIn, call: (c) => c.rounds.list() },
   'rounds.get': { allowed: [...members, 'admin'], call: (c, f) => c.rounds.get({ id: f.openRoundId }) },
   'rounds.candidates': { allowed: admins, call: (c, f) => c.rounds.candidates({ id: f.draftRoundId }) },
-  'rounds.create': { allowed: admins, call: (c) => c.rounds.create({ title: '矩阵双选', regionCode: '110105', preferencesOpenOn: soon(0), preferencesCloseOn: soon(7), resultsOn: soon(10) }) },
-  'rounds.invite': { allowed: admins, call: (c, f) => c.rounds.invite({ roundId: f.draftRoundId, needIds: [f.needId], cohortIds: [f.cohortId] }) },
-  'rounds.respond': { allowed: managers, call: (c, f) => c.rounds.respond({ roundId: f.draftRoundId, kind: 'need', id: f.needId, accept: false }) },
+  'rounds.create': {
+    allowed: admins,
+    call: (c) =>
+      c.rounds.create({
+        title: '矩阵双选',
+        regionCode: '110105',
+        preferencesOpenOn: soon(0),
+        preferencesCloseOn: soon(7),
+        resultsOn: soon(10),
+      }),
+  },
+  'rounds.invite': {
+    allowed: admins,
+    call: (c, f) => c.rounds.invite({ roundId: f.draftRoundId, needIds: [f.needId], cohortIds: [f.cohortId] }),
+  },
+  'rounds.respond': {
+    allowed: managers,
+    call: (c, f) => c.rounds.respond({ roundId: f.draftRoundId, kind: 'need', id: f.needId, accept: false }),
+  },
   'rounds.join': { allowed: managers, call: (c, f) => c.rounds.join({ roundId: f.draftRoundId, kind: 'need', id: f.needId }) },
   'rounds.invitations': { allowed: members, call: (c, f) => c.rounds.invitations({ organizationId: f.orgId }) },
   'rounds.joinable': { allowed: members, call: (c, f) => c.rounds.joinable({ organizationId: f.orgId }) },
   'rounds.open': { allowed: admins, call: (c, f) => c.rounds.open({ id: f.draftRoundId }) },
-  'rounds.submitPreferences': { allowed: managers, call: (c, f) => c.rounds.submitPreferences({ roundId: f.openRoundId, cohortId: f.cohortId, needIds: [f.needId] }) },
-  'rounds.submitRanking': { allowed: managers, call: (c, f) => c.rounds.submitRanking({ roundId: f.openRoundId, needId: f.needId, cohortIds: [f.cohortId], acceptUnranked: true }) },
+  'rounds.submitPreferences': {
+    allowed: managers,
+    call: (c, f) => c.rounds.submitPreferences({ roundId: f.openRoundId, cohortId: f.cohortId, needIds: [f.needId] }),
+  },
+  'rounds.submitRanking': {
+    allowed: managers,
+    call: (c, f) => c.rounds.submitRanking({ roundId: f.openRoundId, needId: f.needId, cohortIds: [f.cohortId], acceptUnranked: true }),
+  },
   'rounds.close': { allowed: admins, call: (c, f) => c.rounds.close({ id: f.closingRoundId }) },
   'rounds.rerun': { allowed: admins, call: (c, f) => c.rounds.rerun({ id: f.openRoundId }) },
   'rounds.publish': { allowed: admins, call: (c, f) => c.rounds.publish({ id: f.openRoundId }) },
@@ -216,21 +382,67 @@ const matrix: Record<string, Entry> = {
   'monitoring.breakdown': { allowed: admins, call: (c, f) => c.monitoring.breakdown({ id: f.indicatorId }) },
   'monitoring.trend': { allowed: admins, call: (c, f) => c.monitoring.trend({ id: f.indicatorId }) },
   'monitoring.reports': { allowed: admins, call: (c, f) => c.monitoring.reports({ id: f.indicatorId }) },
-  'monitoring.report': { allowed: admins, call: (c, f) => c.monitoring.report({ indicatorId: f.indicatorId, value: 1, asOf: soon(0), evidenceText: '矩阵测试佐证', evidenceUrl: '' }) },
+  'monitoring.report': {
+    allowed: admins,
+    call: (c, f) =>
+      c.monitoring.report({ indicatorId: f.indicatorId, value: 1, asOf: soon(0), evidenceText: '矩阵测试佐证', evidenceUrl: '' }),
+  },
   'monitoring.create': { allowed: admins, call: (c) => c.monitoring.create({ name: '矩阵指标', unit: '个', target: 5 }) },
-  'monitoring.setSchedule': { allowed: admins, call: (c, f) => c.monitoring.setSchedule({ id: f.indicatorId, baseline: 0, milestones: {} }) },
+  'monitoring.setSchedule': {
+    allowed: admins,
+    call: (c, f) => c.monitoring.setSchedule({ id: f.indicatorId, baseline: 0, milestones: {} }),
+  },
   'monitoring.archive': { allowed: admins, call: (c, f) => c.monitoring.archive({ id: f.indicatorId }) },
   'monitoring.snapshot': { allowed: admins, call: (c) => c.monitoring.snapshot() },
   'designations.ofSchool': { allowed: everyone, call: (c, f) => c.designations.ofSchool({ organizationId: f.orgId }) },
-  'designations.setSchool': { allowed: admins, call: (c, f) => c.designations.setSchool({ organizationId: f.orgId, designations: ['shuanggao_beijing'] }) },
-  'designations.addCluster': { allowed: admins, call: (c, f) => c.designations.addCluster({ organizationId: f.orgId, name: `矩阵专业群${unique()}`, designation: 'beijing' }) },
-  'designations.removeCluster': { allowed: admins, call: (c) => c.designations.removeCluster({ clusterId: '00000000-0000-4000-8000-000000000000' }) },
+  'designations.setSchool': {
+    allowed: admins,
+    call: (c, f) => c.designations.setSchool({ organizationId: f.orgId, designations: ['shuanggao_beijing'] }),
+  },
+  'designations.addCluster': {
+    allowed: admins,
+    call: (c, f) => c.designations.addCluster({ organizationId: f.orgId, name: `矩阵专业群${unique()}`, designation: 'beijing' }),
+  },
+  'designations.removeCluster': {
+    allowed: admins,
+    call: (c) => c.designations.removeCluster({ clusterId: '00000000-0000-4000-8000-000000000000' }),
+  },
   'planTasks.list': { allowed: admins, call: (c) => c.planTasks.list({}) },
   'planTasks.get': { allowed: [...members, 'admin'], call: (c, f) => c.planTasks.get({ id: f.taskId }) },
   'planTasks.mine': { allowed: signedIn, call: (c) => c.planTasks.mine() },
-  'planTasks.create': { allowed: admins, call: (c, f) => c.planTasks.create({ title: `矩阵任务${unique()}`, ownerOrganizationId: f.orgId, responsibleName: '矩阵责任人', startsOn: soon(0), deadline: soon(30), expectedOutcome: '矩阵测试成效', indicatorIds: [f.indicatorId] }) },
-  'planTasks.update': { allowed: admins, call: (c, f) => c.planTasks.update({ id: f.taskId, data: { title: '矩阵建设任务', ownerOrganizationId: f.orgId, responsibleName: '矩阵责任人', startsOn: soon(-10), deadline: soon(60), expectedOutcome: '矩阵测试成效', indicatorIds: [] } }) },
-  'planTasks.addUpdate': { allowed: [...managers, 'admin'], call: (c, f) => c.planTasks.addUpdate({ taskId: f.taskId, note: '矩阵进展', evidenceUrl: '', progress: 10, status: 'in_progress' }) },
+  'planTasks.create': {
+    allowed: admins,
+    call: (c, f) =>
+      c.planTasks.create({
+        title: `矩阵任务${unique()}`,
+        ownerOrganizationId: f.orgId,
+        responsibleName: '矩阵责任人',
+        startsOn: soon(0),
+        deadline: soon(30),
+        expectedOutcome: '矩阵测试成效',
+        indicatorIds: [f.indicatorId],
+      }),
+  },
+  'planTasks.update': {
+    allowed: admins,
+    call: (c, f) =>
+      c.planTasks.update({
+        id: f.taskId,
+        data: {
+          title: '矩阵建设任务',
+          ownerOrganizationId: f.orgId,
+          responsibleName: '矩阵责任人',
+          startsOn: soon(-10),
+          deadline: soon(60),
+          expectedOutcome: '矩阵测试成效',
+          indicatorIds: [],
+        },
+      }),
+  },
+  'planTasks.addUpdate': {
+    allowed: [...managers, 'admin'],
+    call: (c, f) => c.planTasks.addUpdate({ taskId: f.taskId, note: '矩阵进展', evidenceUrl: '', progress: 10, status: 'in_progress' }),
+  },
   'annualReport.data': { allowed: admins, call: (c) => c.annualReport.data({ year: 2025 }) },
   'annualReport.excel': { allowed: admins, call: (c) => c.annualReport.excel({ year: 2025 }) },
   'supplyDemand.map': { allowed: admins, call: (c) => c.supplyDemand.map({}) },
@@ -270,7 +482,12 @@ async function outcome(entry: Entry, kind: CallerKind, path: string): Promise<'a
 beforeAll(async () => {
   env = await createTestEnv();
   const owner = await signUpUser(env, { identifier: 'matrix-owner@example.com' });
-  const { id: orgId } = await owner.caller.organizations.create({ kind: 'partner', name: '矩阵测试协会', regionCode: '110105', partnerType: 'association' });
+  const { id: orgId } = await owner.caller.organizations.create({
+    kind: 'partner',
+    name: '矩阵测试协会',
+    regionCode: '110105',
+    partnerType: 'association',
+  });
   users.set('owner', owner);
   const admin = await makeAdmin(env, await signUpUser(env, { identifier: 'matrix-admin@example.com' }));
   users.set('admin', admin);
@@ -282,12 +499,38 @@ beforeAll(async () => {
     users.set(role, user);
   }
   users.set('outsider', await signUpUser(env, { identifier: 'matrix-outsider@example.com' }));
-  const { id: taskId } = await admin.caller.planTasks.create({ title: '矩阵建设任务', ownerOrganizationId: orgId, responsibleName: '矩阵责任人', startsOn: soon(-10), deadline: soon(60), expectedOutcome: '矩阵测试成效', indicatorIds: [] });
-  const { id: draftId } = await owner.caller.consortia.propose({ organizationId: orgId, kind: 'city_union', level: 'district', name: '矩阵测试联合体', anchorRegionCode: '110105' });
+  const { id: taskId } = await admin.caller.planTasks.create({
+    title: '矩阵建设任务',
+    ownerOrganizationId: orgId,
+    responsibleName: '矩阵责任人',
+    startsOn: soon(-10),
+    deadline: soon(60),
+    expectedOutcome: '矩阵测试成效',
+    indicatorIds: [],
+  });
+  const { id: draftId } = await owner.caller.consortia.propose({
+    organizationId: orgId,
+    kind: 'city_union',
+    level: 'district',
+    name: '矩阵测试联合体',
+    anchorRegionCode: '110105',
+  });
   const school = await verifiedOrganization(env, admin, 'school');
   const enterprise = await verifiedOrganization(env, admin, 'enterprise');
-  const { id: activeId } = await school.caller.consortia.propose({ organizationId: school.organizationId, kind: 'industry_community', level: 'municipal', name: '矩阵测试共同体', industryCode: '34', anchorRegionCode: '110115' });
-  await school.caller.consortia.invite({ consortiumId: activeId, actingOrganizationId: school.organizationId, organizationId: enterprise.organizationId, role: 'lead' });
+  const { id: activeId } = await school.caller.consortia.propose({
+    organizationId: school.organizationId,
+    kind: 'industry_community',
+    level: 'municipal',
+    name: '矩阵测试共同体',
+    industryCode: '34',
+    anchorRegionCode: '110115',
+  });
+  await school.caller.consortia.invite({
+    consortiumId: activeId,
+    actingOrganizationId: school.organizationId,
+    organizationId: enterprise.organizationId,
+    role: 'lead',
+  });
   await enterprise.caller.consortia.respond({ consortiumId: activeId, organizationId: enterprise.organizationId, accept: true });
   await school.caller.consortia.submit({ consortiumId: activeId, organizationId: school.organizationId });
   await admin.caller.consortia.review({ consortiumId: activeId, decision: 'approve' });
@@ -296,20 +539,101 @@ beforeAll(async () => {
   const { id: draftBaseId } = await owner.caller.trainingBases.create({ organizationId: orgId, ...matrixBase() });
   const { id: otherBaseId } = await school.caller.trainingBases.create({ organizationId: school.organizationId, ...matrixBase() });
   await school.caller.trainingBases.publish({ id: otherBaseId });
-  const incoming = await school.caller.baseBookings.request({ organizationId: school.organizationId, baseId: ownBaseId, from: soon(2), to: soon(3), stations: 2, purpose: 'training' });
-  const outgoing = await owner.caller.baseBookings.request({ organizationId: orgId, baseId: otherBaseId, from: soon(2), to: soon(3), stations: 2, purpose: 'training' });
+  const incoming = await school.caller.baseBookings.request({
+    organizationId: school.organizationId,
+    baseId: ownBaseId,
+    from: soon(2),
+    to: soon(3),
+    stations: 2,
+    purpose: 'training',
+  });
+  const outgoing = await owner.caller.baseBookings.request({
+    organizationId: orgId,
+    baseId: otherBaseId,
+    from: soon(2),
+    to: soon(3),
+    stations: 2,
+    purpose: 'training',
+  });
   // needs and cohorts of the fixture organisation (a partner) are written directly: posting them is for enterprises and schools
-  const draftNeed = await insertNeed(env.db.orm, { organizationId: orgId, kind: 'technical_problem', title: '矩阵草稿需求', regionCode: '110105', deadline: soon(30), details: {}, status: 'draft' });
-  const publishedNeed = await insertNeed(env.db.orm, { organizationId: orgId, kind: 'technical_problem', title: '矩阵需求', regionCode: '110105', deadline: soon(30), details: {}, status: 'published', publishedAt: new Date() });
-  const fixtureCohort = await insertCohort(env.db.orm, { organizationId: orgId, majorCode: '460103', majorCategory: 6, level: 'gaozhi', year: 2024, students: 10, windowFrom: soon(30), windowTo: soon(60), regionCodes: ['110000'] });
+  const draftNeed = await insertNeed(env.db.orm, {
+    organizationId: orgId,
+    kind: 'technical_problem',
+    title: '矩阵草稿需求',
+    regionCode: '110105',
+    deadline: soon(30),
+    details: {},
+    status: 'draft',
+  });
+  const publishedNeed = await insertNeed(env.db.orm, {
+    organizationId: orgId,
+    kind: 'technical_problem',
+    title: '矩阵需求',
+    regionCode: '110105',
+    deadline: soon(30),
+    details: {},
+    status: 'published',
+    publishedAt: new Date(),
+  });
+  const fixtureCohort = await insertCohort(env.db.orm, {
+    organizationId: orgId,
+    majorCode: '460103',
+    majorCategory: 6,
+    level: 'gaozhi',
+    year: 2024,
+    students: 10,
+    windowFrom: soon(30),
+    windowTo: soon(60),
+    regionCodes: ['110000'],
+  });
   const application = await insertApplication(env.db.orm, { needId: publishedNeed.id, organizationId: school.organizationId, students: 5 });
-  const invitation = await insertApplication(env.db.orm, { needId: publishedNeed.id, organizationId: orgId, cohortId: fixtureCohort.id, students: 5, status: 'invited', direction: 'invite', expiresAt: new Date(Date.now() + 86_400_000) });
-  const otherApplication = await insertApplication(env.db.orm, { needId: publishedNeed.id, organizationId: school.organizationId, students: 3, status: 'accepted', accepted: 3 });
+  const invitation = await insertApplication(env.db.orm, {
+    needId: publishedNeed.id,
+    organizationId: orgId,
+    cohortId: fixtureCohort.id,
+    students: 5,
+    status: 'invited',
+    direction: 'invite',
+    expiresAt: new Date(Date.now() + 86_400_000),
+  });
+  const otherApplication = await insertApplication(env.db.orm, {
+    needId: publishedNeed.id,
+    organizationId: school.organizationId,
+    students: 3,
+    status: 'accepted',
+    accepted: 3,
+  });
   const placementBase = { needId: publishedNeed.id, students: 3, periodFrom: soon(30), periodTo: soon(60) };
-  const schoolPlacement = await insertPlacement(env.db.orm, { ...placementBase, applicationId: application.id, enterpriseId: school.organizationId, schoolId: orgId });
-  const enterprisePlacement = await insertPlacement(env.db.orm, { ...placementBase, applicationId: otherApplication.id, enterpriseId: orgId, schoolId: school.organizationId, agreementStatus: 'recorded', agreementReference: 'SF-002', agreementSignedOn: soon(0) });
-  const project = await insertProject(env.db.orm, { applicationId: invitation.id, needId: publishedNeed.id, enterpriseId: orgId, schoolId: school.organizationId, kind: 'technical_problem', title: '矩阵项目' }, ['第一步', '第二步']);
-  const [milestone] = (await env.db.rows<{ id: string }>(sql`select id::text from project_milestone where project_id = ${project.id}::uuid order by position`));
+  const schoolPlacement = await insertPlacement(env.db.orm, {
+    ...placementBase,
+    applicationId: application.id,
+    enterpriseId: school.organizationId,
+    schoolId: orgId,
+  });
+  const enterprisePlacement = await insertPlacement(env.db.orm, {
+    ...placementBase,
+    applicationId: otherApplication.id,
+    enterpriseId: orgId,
+    schoolId: school.organizationId,
+    agreementStatus: 'recorded',
+    agreementReference: 'SF-002',
+    agreementSignedOn: soon(0),
+  });
+  const project = await insertProject(
+    env.db.orm,
+    {
+      applicationId: invitation.id,
+      needId: publishedNeed.id,
+      enterpriseId: orgId,
+      schoolId: school.organizationId,
+      kind: 'technical_problem',
+      title: '矩阵项目',
+    },
+    ['第一步', '第二步'],
+  );
+  const [milestone] = await env.db.rows<{ id: string }>(
+    sql`select id::text from project_milestone where project_id = ${project.id}::uuid order by position`,
+  );
   const roundDates = { regionCode: '110105', preferencesOpenOn: soon(0), preferencesCloseOn: soon(7), resultsOn: soon(10), seed: 'matrix' };
   const [draftRound, openRound, closingRound] = await env.db.orm
     .insert(allocationRounds)
@@ -348,8 +672,11 @@ beforeAll(async () => {
     otherOrgId: enterprise.organizationId,
     orgId,
     owner,
-    newPendingOrg: async () => (await owner.caller.organizations.create({ kind: 'partner', name: `待审${unique()}`, regionCode: '110102', partnerType: 'other' })).id,
-    newInvitation: async () => (await owner.caller.organizations.invite({ organizationId: orgId, identifier: `rev-${unique()}@example.com` })).id,
+    newPendingOrg: async () =>
+      (await owner.caller.organizations.create({ kind: 'partner', name: `待审${unique()}`, regionCode: '110102', partnerType: 'other' }))
+        .id,
+    newInvitation: async () =>
+      (await owner.caller.organizations.invite({ organizationId: orgId, identifier: `rev-${unique()}@example.com` })).id,
   };
 });
 afterAll(async () => {

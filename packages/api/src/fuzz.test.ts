@@ -33,9 +33,21 @@ type JsonSchema = {
   default?: unknown;
 };
 
-const junk = fc.oneof(fc.constant(undefined), fc.constant(null), fc.string({ maxLength: 20 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(''), fc.constant('0'.repeat(5000)), fc.array(fc.integer(), { maxLength: 3 }), fc.object({ maxDepth: 1 }));
+const junk = fc.oneof(
+  fc.constant(undefined),
+  fc.constant(null),
+  fc.string({ maxLength: 20 }),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(''),
+  fc.constant('0'.repeat(5000)),
+  fc.array(fc.integer(), { maxLength: 3 }),
+  fc.object({ maxDepth: 1 }),
+);
 const day = fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2031, 0, 1) }).map((t) => new Date(t).toISOString().slice(0, 10));
-const text = (min: number, max: number) => fc.string({ unit: fc.constantFrom(...'数控技术护理北京天津河北产教融合abcXYZ019 -_@.'), minLength: min, maxLength: Math.max(min, max) });
+const text = (min: number, max: number) =>
+  fc.string({ unit: fc.constantFrom(...'数控技术护理北京天津河北产教融合abcXYZ019 -_@.'), minLength: min, maxLength: Math.max(min, max) });
 
 /** Values shaped by a JSON Schema: mostly valid, sometimes at or past its edges. */
 function arbitraryOf(schema: JsonSchema, depth = 0): fc.Arbitrary<unknown> {
@@ -72,7 +84,10 @@ function arbitraryOf(schema: JsonSchema, depth = 0): fc.Arbitrary<unknown> {
     case 'null':
       return fc.constant(null);
     case 'array':
-      return fc.array(schema.items && depth < 4 ? arbitraryOf(schema.items, depth + 1) : junk, { minLength: schema.minItems ?? 0, maxLength: Math.min(schema.maxItems ?? 4, 4) });
+      return fc.array(schema.items && depth < 4 ? arbitraryOf(schema.items, depth + 1) : junk, {
+        minLength: schema.minItems ?? 0,
+        maxLength: Math.min(schema.maxItems ?? 4, 4),
+      });
     case 'object': {
       if (!schema.properties || depth > 4) return fc.constant({});
       const model = Object.fromEntries(Object.entries(schema.properties).map(([k, s]) => [k, arbitraryOf(s, depth + 1)]));
@@ -100,7 +115,14 @@ const procedures = Object.entries((appRouter as unknown as { _def: { procedures:
 // ending the session would only turn the rest of the run into 401s
 const skipped = new Set(['account.signOut']);
 // slow by nature (a workbook, a whole report, a snapshot of every indicator): fewer runs
-const slow = new Set(['annualReport.excel', 'annualReport.data', 'monitoring.snapshot', 'rounds.close', 'rounds.rerun', 'imports.organizations']);
+const slow = new Set([
+  'annualReport.excel',
+  'annualReport.data',
+  'monitoring.snapshot',
+  'rounds.close',
+  'rounds.rerun',
+  'imports.organizations',
+]);
 const RUNS = Number(process.env.RONGHE_FUZZ_RUNS ?? 25);
 
 let env: TestEnv;
@@ -123,7 +145,9 @@ afterAll(async () => {
 
 /** Calls `a.b` on a caller. */
 function invoke(caller: Record<string, unknown>, path: string, input: unknown): Promise<unknown> {
-  const fn = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (input: unknown) => Promise<unknown>;
+  const fn = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
+    input: unknown,
+  ) => Promise<unknown>;
   return fn(input);
 }
 
@@ -139,7 +163,8 @@ describe('fuzzing every procedure', () => {
     for (const [path, procedure] of procedures) {
       if (skipped.has(path) || procedure._def.type === 'subscription') continue;
       const input = procedure._def.inputs[0];
-      const schema: JsonSchema = input instanceof z.ZodType ? (z.toJSONSchema(input, { io: 'input', unrepresentable: 'any' }) as JsonSchema) : {};
+      const schema: JsonSchema =
+        input instanceof z.ZodType ? (z.toJSONSchema(input, { io: 'input', unrepresentable: 'any' }) as JsonSchema) : {};
       const samples = fc.sample(inputsFor(schema), { numRuns: slow.has(path) ? 3 : RUNS, seed: 2027 });
       for (const { name, caller } of callers) {
         for (const value of samples) {
@@ -156,7 +181,9 @@ describe('fuzzing every procedure', () => {
         }
       }
     }
-    process.stdout.write(`\n[ronghe] fuzzed ${procedures.length} procedures with ${calls} calls: ${JSON.stringify(Object.fromEntries(outcomes))}\n`);
+    process.stdout.write(
+      `\n[ronghe] fuzzed ${procedures.length} procedures with ${calls} calls: ${JSON.stringify(Object.fromEntries(outcomes))}\n`,
+    );
     // the generated inputs must reach the services, not only bounce off validation
     expect(outcomes.get('ok') ?? 0).toBeGreaterThan(calls / 10);
     expect(failures.slice(0, 20)).toEqual([]);

@@ -59,7 +59,9 @@ describe('every procedure declares an output', () => {
   });
 
   it('names every field of its output: no z.unknown() or z.any() outside the known free-form records', () => {
-    const loose = procedures.flatMap(([path, p]) => (path in freeFormAllowed ? [] : freeForm(p._def.output).map((where) => `${path} ${where}`)));
+    const loose = procedures.flatMap(([path, p]) =>
+      path in freeFormAllowed ? [] : freeForm(p._def.output).map((where) => `${path} ${where}`),
+    );
     expect(loose).toEqual([]);
   });
 

@@ -16,7 +16,14 @@ import { logNotifier, type OutgoingMessage } from './services/notifier.ts';
  * `writeLimits` and `writes` stand for the server process's: every caller of the env shares them, as every request
  * of one process does. A test may change `writeLimits` (the callers read it when a mutation arrives).
  */
-export type TestEnv = { db: Database; auth: Auth; outbox: OutgoingMessage[]; writeLimits: WriteLimits; writes: WriteEpoch; close: () => Promise<void> };
+export type TestEnv = {
+  db: Database;
+  auth: Auth;
+  outbox: OutgoingMessage[];
+  writeLimits: WriteLimits;
+  writes: WriteEpoch;
+  close: () => Promise<void>;
+};
 
 export async function createTestEnv(opts: { demo?: boolean; writeLimits?: Partial<WriteLimits> } = {}): Promise<TestEnv> {
   const db = await createTestDb({ demo: opts.demo });
@@ -43,9 +50,7 @@ export type TestUser = { session: NonNullable<Session>; headers: Headers; caller
 /** A caller for a request with these headers (cookies), the way the HTTP server builds one. */
 export async function callerFor(env: TestEnv, headers: Headers, opts: { ip?: string; resHeaders?: Headers } = {}) {
   const session = await sessionFromHeaders(env.auth, headers);
-  return createCaller(
-    createContextInner({ ...shared(env), session, headers, ip: opts.ip, resHeaders: opts.resHeaders }),
-  );
+  return createCaller(createContextInner({ ...shared(env), session, headers, ip: opts.ip, resHeaders: opts.resHeaders }));
 }
 
 export function anonymous(env: TestEnv, opts: { ip?: string; resHeaders?: Headers } = {}) {
@@ -59,7 +64,11 @@ export async function signUpUser(env: TestEnv, opts: { identifier?: string; name
   counter += 1;
   const resHeaders = new Headers();
   const identifier = opts.identifier ?? `user${counter}.${Math.random().toString(36).slice(2, 7)}@example.com`;
-  await anonymous(env, { resHeaders, ip: `10.0.0.${counter % 250}` }).account.signUp({ identifier, password: opts.password ?? 'ronghe2027pass', name: opts.name ?? `测试用户${counter}` });
+  await anonymous(env, { resHeaders, ip: `10.0.0.${counter % 250}` }).account.signUp({
+    identifier,
+    password: opts.password ?? 'ronghe2027pass',
+    name: opts.name ?? `测试用户${counter}`,
+  });
   const headers = cookieHeader(resHeaders);
   const session = await sessionFromHeaders(env.auth, headers);
   if (!session) throw new Error('sign-up gave no session');
@@ -143,7 +152,12 @@ export async function errorOf(p: Promise<unknown>): Promise<{ code: string; mess
 let orgCounter = 0;
 
 /** A new user owning a new organisation of this kind, verified by the admin. */
-export async function verifiedOrganization(env: TestEnv, admin: TestUser, kind: 'school' | 'enterprise' | 'partner', regionCode = '110108'): Promise<TestUser & { organizationId: string }> {
+export async function verifiedOrganization(
+  env: TestEnv,
+  admin: TestUser,
+  kind: 'school' | 'enterprise' | 'partner',
+  regionCode = '110108',
+): Promise<TestUser & { organizationId: string }> {
   orgCounter += 1;
   const user = await signUpUser(env);
   const name = `测试${kind === 'school' ? '职业学院' : kind === 'enterprise' ? '科技有限公司' : '协会'}${orgCounter}-${Math.random().toString(36).slice(2, 6)}`;

@@ -83,5 +83,8 @@ export function serializeOutput(value: unknown): unknown {
 /** tRPC's transformer: inputs as superjson sends them, outputs as superjson reads them. */
 export const transformer = {
   input: superjson,
-  output: { serialize: serializeOutput, deserialize: (data: unknown) => superjson.deserialize(data as Parameters<typeof superjson.deserialize>[0]) },
+  output: {
+    serialize: serializeOutput,
+    deserialize: (data: unknown) => superjson.deserialize(data as Parameters<typeof superjson.deserialize>[0]),
+  },
 };

@@ -25,7 +25,11 @@ const t = initTRPC.context<Context>().create({
       message = translate('internal', lang); // never leak internals
     }
     const { stack: _stack, ...data } = shape.data;
-    return { ...shape, message, data: { ...data, fieldErrors: fields, domainCode: error.cause instanceof DomainError ? error.cause.code : null } };
+    return {
+      ...shape,
+      message,
+      data: { ...data, fieldErrors: fields, domainCode: error.cause instanceof DomainError ? error.cause.code : null },
+    };
   },
 });
 

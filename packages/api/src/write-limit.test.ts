@@ -14,7 +14,12 @@ let env: TestEnv;
 let alice: TestUser;
 let bob: TestUser;
 let n = 0;
-const partner = () => ({ kind: 'partner' as const, name: `限流测试协会${(n += 1)}`, regionCode: '110105', partnerType: 'association' as const });
+const partner = () => ({
+  kind: 'partner' as const,
+  name: `限流测试协会${(n += 1)}`,
+  regionCode: '110105',
+  partnerType: 'association' as const,
+});
 
 beforeAll(async () => {
   env = await createTestEnv();
@@ -50,7 +55,10 @@ describe('write limits', () => {
 
   it('counts writes refused for their input too, so junk cannot be sent without limit', async () => {
     env.writeLimits.perUser = 2;
-    for (let i = 0; i < 2; i++) expect((await errorOf(alice.caller.organizations.create({ kind: 'partner', name: '', regionCode: 'x' } as never))).code).toBe('BAD_REQUEST');
+    for (let i = 0; i < 2; i++)
+      expect((await errorOf(alice.caller.organizations.create({ kind: 'partner', name: '', regionCode: 'x' } as never))).code).toBe(
+        'BAD_REQUEST',
+      );
     expect((await errorOf(alice.caller.organizations.create(partner()))).code).toBe('TOO_MANY_REQUESTS');
   });
 
@@ -58,7 +66,9 @@ describe('write limits', () => {
     env.writeLimits.perUser = 1;
     await alice.caller.organizations.create(partner());
     expect((await errorOf(alice.caller.organizations.create(partner()))).code).toBe('TOO_MANY_REQUESTS');
-    await env.db.rows(sql`update rate_limit set window_start = now() - interval '61 seconds' where key = ${`write:user:${alice.session.userId}`}`);
+    await env.db.rows(
+      sql`update rate_limit set window_start = now() - interval '61 seconds' where key = ${`write:user:${alice.session.userId}`}`,
+    );
     await alice.caller.organizations.create(partner());
   });
 
@@ -66,17 +76,26 @@ describe('write limits', () => {
     env.writeLimits.perAddress = 2;
     const stranger = anonymous(env, { ip: '203.0.113.7' });
     for (let i = 0; i < 5; i++) expect((await errorOf(stranger.organizations.create(partner()))).code).toBe('UNAUTHORIZED');
-    for (let i = 0; i < 2; i++) expect((await errorOf(stranger.account.signIn({ identifier: 'limit-alice@example.com', password: `wrong2027${i}` }))).code).toBe('UNAUTHORIZED');
+    for (let i = 0; i < 2; i++)
+      expect((await errorOf(stranger.account.signIn({ identifier: 'limit-alice@example.com', password: `wrong2027${i}` }))).code).toBe(
+        'UNAUTHORIZED',
+      );
     const over = await errorOf(stranger.account.signIn({ identifier: 'limit-alice@example.com', password: 'ronghe2027pass' }));
     expect(over.code).toBe('TOO_MANY_REQUESTS');
     // another address is not held up
-    await anonymous(env, { ip: '203.0.113.8', resHeaders: new Headers() }).account.signIn({ identifier: 'limit-alice@example.com', password: 'ronghe2027pass' });
+    await anonymous(env, { ip: '203.0.113.8', resHeaders: new Headers() }).account.signIn({
+      identifier: 'limit-alice@example.com',
+      password: 'ronghe2027pass',
+    });
   });
 
   it('leaves sign-up its own, stricter rule: 20 an hour per address', async () => {
     const from = anonymous(env, { ip: '198.51.100.20' });
-    for (let i = 0; i < 20; i++) await from.account.signUp({ identifier: `limit-signup${i}@example.com`, password: 'ronghe2027pass', name: `限流${i}` });
-    const over = await errorOf(from.account.signUp({ identifier: 'limit-signup-over@example.com', password: 'ronghe2027pass', name: '限流' }));
+    for (let i = 0; i < 20; i++)
+      await from.account.signUp({ identifier: `limit-signup${i}@example.com`, password: 'ronghe2027pass', name: `限流${i}` });
+    const over = await errorOf(
+      from.account.signUp({ identifier: 'limit-signup-over@example.com', password: 'ronghe2027pass', name: '限流' }),
+    );
     expect(over.code).toBe('TOO_MANY_REQUESTS');
     expect(keyOf(over)).toBe('account.rateLimited');
   });
@@ -85,7 +104,9 @@ describe('write limits', () => {
     env.writeLimits.perUser = 5;
     const results = await Promise.allSettled(Array.from({ length: 12 }, () => bob.caller.organizations.create(partner())));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(5);
-    expect(results.filter((r) => r.status === 'rejected').every((r) => (r.reason as { code?: string }).code === 'TOO_MANY_REQUESTS')).toBe(true);
+    expect(results.filter((r) => r.status === 'rejected').every((r) => (r.reason as { code?: string }).code === 'TOO_MANY_REQUESTS')).toBe(
+      true,
+    );
   });
 
   it('turns a limit off with 0', async () => {
@@ -100,24 +121,40 @@ describe('write limits', () => {
       const headers = new Headers(alice.headers);
       headers.set('content-type', 'application/json');
       headers.set('accept-language', lang);
-      const req = new Request('http://localhost/trpc/organizations.create', { method: 'POST', headers, body: JSON.stringify({ json: partner() }) });
+      const req = new Request('http://localhost/trpc/organizations.create', {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ json: partner() }),
+      });
       const session = await sessionFromHeaders(env.auth, headers);
       return fetchRequestHandler({
         endpoint: '/trpc',
         req,
         router: appRouter,
         createContext: ({ resHeaders }) =>
-          createContextInner({ db: env.db, auth: env.auth, session, headers, resHeaders, lang: lang.startsWith('en') ? 'en' : 'zh-CN', writeLimits: env.writeLimits }),
+          createContextInner({
+            db: env.db,
+            auth: env.auth,
+            session,
+            headers,
+            resHeaders,
+            lang: lang.startsWith('en') ? 'en' : 'zh-CN',
+            writeLimits: env.writeLimits,
+          }),
       });
     };
     expect((await post('zh-CN')).status).toBe(200);
     const zh = await post('zh-CN');
     expect(zh.status).toBe(429);
     expect(zh.headers.get('retry-after')).toBe('60');
-    expect(((await zh.json()) as { error: { json: { message: string } } }).error.json.message).toBe(translate('write.rateLimited', 'zh-CN', { seconds: 60 }));
+    expect(((await zh.json()) as { error: { json: { message: string } } }).error.json.message).toBe(
+      translate('write.rateLimited', 'zh-CN', { seconds: 60 }),
+    );
     const en = await post('en');
     expect(en.status).toBe(429);
-    expect(((await en.json()) as { error: { json: { message: string } } }).error.json.message).toBe('Too many changes in a short time; try again in 60 seconds');
+    expect(((await en.json()) as { error: { json: { message: string } } }).error.json.message).toBe(
+      'Too many changes in a short time; try again in 60 seconds',
+    );
   });
 });
 

@@ -26,7 +26,15 @@ async function storeFile(db: Database): Promise<string> {
   const [org] = await db.rows<{ id: string }>(sql`select id from organization order by id limit 1`);
   if (!org) throw new Error('no organisation');
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const file = { organizationId: org.id, purpose: 'placement_agreement' as const, fileName: '三方协议.pdf', contentType: 'application/pdf', byteSize: bytes.length, sha256, bytes };
+  const file = {
+    organizationId: org.id,
+    purpose: 'placement_agreement' as const,
+    fileName: '三方协议.pdf',
+    contentType: 'application/pdf',
+    byteSize: bytes.length,
+    sha256,
+    bytes,
+  };
   return (await insertStoredFile(db, file)).id;
 }
 
@@ -39,64 +47,65 @@ async function spoil(db: Database) {
 }
 
 // one engine per run (no skipped tests): PGlite by default, PostgreSQL when DATABASE_URL is set
-if (!process.env.DATABASE_URL) describe('backup and restore on PGlite', () => {
-  it('restores a data folder to exactly what was backed up, uploaded files byte for byte, keeping the replaced one aside', async () => {
-    const dataDir = join(work, 'data');
-    let db = await createDb({ engine: 'pglite', dataDir });
-    await prepareDatabase(db, { demo: true });
-    const fileId = await storeFile(db);
-    const before = await tableFingerprints(db);
-    expect(before['public.organization']?.rows).toBeGreaterThan(10);
-    // while the server holds the folder, a backup is refused
-    await expect(backupPglite(dataDir, join(work, 'refused.tar.gz'))).rejects.toBeInstanceOf(DataDirInUseError);
-    await db.close();
-
-    const file = join(work, 'ronghe.tar.gz');
-    await backupPglite(dataDir, file);
-    expect(statSync(file).size).toBeGreaterThan(100_000);
-
-    db = await createDb({ engine: 'pglite', dataDir });
-    await spoil(db);
-    expect(await tableFingerprints(db)).not.toEqual(before);
-    await db.close();
-
-    const { previous } = await restorePglite(file, dataDir);
-    expect(previous && existsSync(previous)).toBe(true);
-    db = await createDb({ engine: 'pglite', dataDir });
-    expect(await tableFingerprints(db)).toEqual(before);
-    expect(await getFileBytes(db, fileId)).toEqual(bytes);
-    await db.close();
-    expect(readdirSync(work).filter((f) => f.startsWith('data-before-restore-'))).toHaveLength(1);
-  }, 120_000);
-});
-
-else describe('backup and restore on PostgreSQL', () => {
-  it('restores a database to exactly what pg_dump saved, uploaded files byte for byte', async () => {
-    const url = new URL(process.env.DATABASE_URL ?? '');
-    const name = `ronghe_backup_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-    const admin = postgres(url.toString(), { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database "${name}"`);
-    url.pathname = `/${name}`;
-    let db = await createDb({ engine: 'postgres', url: url.toString(), max: 2 });
-    try {
+if (!process.env.DATABASE_URL)
+  describe('backup and restore on PGlite', () => {
+    it('restores a data folder to exactly what was backed up, uploaded files byte for byte, keeping the replaced one aside', async () => {
+      const dataDir = join(work, 'data');
+      let db = await createDb({ engine: 'pglite', dataDir });
       await prepareDatabase(db, { demo: true });
       const fileId = await storeFile(db);
       const before = await tableFingerprints(db);
       expect(before['public.organization']?.rows).toBeGreaterThan(10);
-      const file = join(work, 'ronghe.dump');
-      backupPostgres(url.toString(), file);
+      // while the server holds the folder, a backup is refused
+      await expect(backupPglite(dataDir, join(work, 'refused.tar.gz'))).rejects.toBeInstanceOf(DataDirInUseError);
+      await db.close();
+
+      const file = join(work, 'ronghe.tar.gz');
+      await backupPglite(dataDir, file);
+      expect(statSync(file).size).toBeGreaterThan(100_000);
+
+      db = await createDb({ engine: 'pglite', dataDir });
       await spoil(db);
       expect(await tableFingerprints(db)).not.toEqual(before);
       await db.close();
 
-      restorePostgres(url.toString(), file);
-      db = await createDb({ engine: 'postgres', url: url.toString(), max: 2 });
+      const { previous } = await restorePglite(file, dataDir);
+      expect(previous && existsSync(previous)).toBe(true);
+      db = await createDb({ engine: 'pglite', dataDir });
       expect(await tableFingerprints(db)).toEqual(before);
       expect(await getFileBytes(db, fileId)).toEqual(bytes);
-    } finally {
       await db.close();
-      await admin.unsafe(`drop database if exists "${name}" with (force)`);
-      await admin.end();
-    }
-  }, 120_000);
-});
+      expect(readdirSync(work).filter((f) => f.startsWith('data-before-restore-'))).toHaveLength(1);
+    }, 120_000);
+  });
+else
+  describe('backup and restore on PostgreSQL', () => {
+    it('restores a database to exactly what pg_dump saved, uploaded files byte for byte', async () => {
+      const url = new URL(process.env.DATABASE_URL ?? '');
+      const name = `ronghe_backup_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+      const admin = postgres(url.toString(), { max: 1, onnotice: () => {} });
+      await admin.unsafe(`create database "${name}"`);
+      url.pathname = `/${name}`;
+      let db = await createDb({ engine: 'postgres', url: url.toString(), max: 2 });
+      try {
+        await prepareDatabase(db, { demo: true });
+        const fileId = await storeFile(db);
+        const before = await tableFingerprints(db);
+        expect(before['public.organization']?.rows).toBeGreaterThan(10);
+        const file = join(work, 'ronghe.dump');
+        backupPostgres(url.toString(), file);
+        await spoil(db);
+        expect(await tableFingerprints(db)).not.toEqual(before);
+        await db.close();
+
+        restorePostgres(url.toString(), file);
+        db = await createDb({ engine: 'postgres', url: url.toString(), max: 2 });
+        expect(await tableFingerprints(db)).toEqual(before);
+        expect(await getFileBytes(db, fileId)).toEqual(bytes);
+      } finally {
+        await db.close();
+        await admin.unsafe(`drop database if exists "${name}" with (force)`);
+        await admin.end();
+      }
+    }, 120_000);
+  });

@@ -35,7 +35,15 @@ export function backupPostgres(url: string, file: string): void {
 /** Replaces the database's contents with the dump's (objects dropped and recreated). */
 export function restorePostgres(url: string, file: string): void {
   if (!existsSync(file)) throw new Error(`no backup at ${file}`);
-  run(postgresTool('pg_restore'), ['--clean', '--if-exists', '--no-owner', '--no-privileges', '--single-transaction', `--dbname=${url}`, file]);
+  run(postgresTool('pg_restore'), [
+    '--clean',
+    '--if-exists',
+    '--no-owner',
+    '--no-privileges',
+    '--single-transaction',
+    `--dbname=${url}`,
+    file,
+  ]);
 }
 
 /** The data folder as one gzipped tar. The folder must not be in use (the server stopped). */
@@ -93,7 +101,9 @@ export async function tableFingerprints(db: Database): Promise<Record<string, { 
   );
   const result: Record<string, { rows: number; digest: string }> = {};
   for (const { name } of tables) {
-    const [row] = await db.rows<{ rows: number; digest: string | null }>(sql.raw(`select count(*)::int as rows, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from ${name} t`));
+    const [row] = await db.rows<{ rows: number; digest: string | null }>(
+      sql.raw(`select count(*)::int as rows, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from ${name} t`),
+    );
     result[name] = { rows: row?.rows ?? 0, digest: row?.digest ?? '' };
   }
   return result;

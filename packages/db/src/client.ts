@@ -18,15 +18,26 @@ export type Drizzle = PgDatabase<PgQueryResultHKT, Schema>;
 export type Engine = 'pglite' | 'postgres';
 
 export type DbConfig =
-  | { engine: 'pglite'; /** a folder, or 'memory' for tests */ dataDir: string; /** start from this dump (PGlite dumpDataDir), for tests */ loadDataDir?: Blob }
-  | { engine: 'postgres'; url: string; /** pool size per process */ max?: number; /** shown in pg_stat_activity */ applicationName?: string };
+  | {
+      engine: 'pglite';
+      /** a folder, or 'memory' for tests */ dataDir: string;
+      /** start from this dump (PGlite dumpDataDir), for tests */ loadDataDir?: Blob;
+    }
+  | {
+      engine: 'postgres';
+      url: string;
+      /** pool size per process */ max?: number;
+      /** shown in pg_stat_activity */ applicationName?: string;
+    };
 
 /** Planner settings a statement may run with (see Database.rows). */
 export type PlannerSettings = { enable_seqscan?: 'on' | 'off'; max_parallel_workers_per_gather?: '0' };
 export type RowsOptions = { prepare?: boolean; planner?: PlannerSettings };
 
 /** Dates and times as the strings PostgreSQL sends, as drizzle's PGlite session reads them. */
-const PGLITE_PARSERS = Object.fromEntries([types.TIMESTAMP, types.TIMESTAMPTZ, types.INTERVAL, types.DATE].map((t) => [t, (value: string) => value]));
+const PGLITE_PARSERS = Object.fromEntries(
+  [types.TIMESTAMP, types.TIMESTAMPTZ, types.INTERVAL, types.DATE].map((t) => [t, (value: string) => value]),
+);
 
 export type Database = {
   engine: Engine;
@@ -107,7 +118,15 @@ const PING_TIMEOUT_MS = 2_000;
 async function createPostgres(url: string, max: number, applicationName: string): Promise<Database> {
   const transactions = transactionGuard();
   // reconnect within a second once the server is back (the default backoff grows to 20 s over an outage)
-  const sql = postgres(url, { max, onnotice: () => {}, connect_timeout: 5, idle_timeout: 60, connection: { application_name: applicationName }, backoff: (retries) => Math.min(0.1 * retries, 1), onclose: transactions.onclose });
+  const sql = postgres(url, {
+    max,
+    onnotice: () => {},
+    connect_timeout: 5,
+    idle_timeout: 60,
+    connection: { application_name: applicationName },
+    backoff: (retries) => Math.min(0.1 * retries, 1),
+    onclose: transactions.onclose,
+  });
   // drizzle's transactions call sql.begin, which crashes the process when PostgreSQL goes away mid-transaction
   Object.assign(sql, { begin: transactions.begin(sql) });
   const orm = drizzlePostgres({ client: sql, schema }) as unknown as Drizzle;
@@ -118,7 +137,14 @@ async function createPostgres(url: string, max: number, applicationName: string)
     const key = JSON.stringify(Object.entries(settings).sort());
     let pool = plannerPools.get(key);
     if (!pool) {
-      pool = postgres(url, { max: Math.max(2, Math.ceil(max / 2)), onnotice: () => {}, connect_timeout: 5, idle_timeout: 60, connection: { application_name: applicationName, ...settings }, backoff: (retries) => Math.min(0.1 * retries, 1) });
+      pool = postgres(url, {
+        max: Math.max(2, Math.ceil(max / 2)),
+        onnotice: () => {},
+        connect_timeout: 5,
+        idle_timeout: 60,
+        connection: { application_name: applicationName, ...settings },
+        backoff: (retries) => Math.min(0.1 * retries, 1),
+      });
       plannerPools.set(key, pool);
     }
     return pool;
@@ -130,13 +156,18 @@ async function createPostgres(url: string, max: number, applicationName: string)
       if (!options?.prepare && !options?.planner) return (await orm.execute(query)) as unknown as T[];
       const { sql: text, params } = dialect.sqlToQuery(query);
       const client = options.planner ? plannerPool(options.planner) : sql;
-      return (await client.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: options.prepare ?? false })) as unknown as T[];
+      return (await client.unsafe(text, params as postgres.ParameterOrJSON<never>[], {
+        prepare: options.prepare ?? false,
+      })) as unknown as T[];
     },
     ping: async () => {
       // a server that has gone away can leave the query waiting for the connect timeout: health answers sooner
       let timer: NodeJS.Timeout | undefined;
       try {
-        await Promise.race([sql`select 1`, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('ping timed out')), PING_TIMEOUT_MS)))]);
+        await Promise.race([
+          sql`select 1`,
+          new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('ping timed out')), PING_TIMEOUT_MS))),
+        ]);
         return true;
       } catch {
         return false;

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 
 export class DataDirInUseError extends Error {
   constructor(dir: string, pid: number) {
-    super(`数据目录 ${dir} 正被进程 ${pid} 使用 (data folder in use by process ${pid}); stop it first or set RONGHE_DATA_DIR to another folder`);
+    super(
+      `数据目录 ${dir} 正被进程 ${pid} 使用 (data folder in use by process ${pid}); stop it first or set RONGHE_DATA_DIR to another folder`,
+    );
     this.name = 'DataDirInUseError';
   }
 }

@@ -11,9 +11,19 @@ import type postgres from 'postgres';
 
 type Holder = { dead: boolean; die: () => void };
 
-const lost = () => Object.assign(new Error('write CONNECTION_CLOSED: the database connection was lost during a transaction'), { code: 'CONNECTION_CLOSED' });
+const lost = () =>
+  Object.assign(new Error('write CONNECTION_CLOSED: the database connection was lost during a transaction'), { code: 'CONNECTION_CLOSED' });
 
-const connectionCodes = new Set(['CONNECTION_CLOSED', 'CONNECTION_DESTROYED', 'CONNECTION_ENDED', 'CONNECT_TIMEOUT', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNREFUSED']);
+const connectionCodes = new Set([
+  'CONNECTION_CLOSED',
+  'CONNECTION_DESTROYED',
+  'CONNECTION_ENDED',
+  'CONNECT_TIMEOUT',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ECONNREFUSED',
+]);
 
 /** An error that ends the connection (a socket error, a FATAL from the server, SQLSTATE 08… or 57P…), through drizzle's wrapping. */
 function endsConnection(error: unknown): boolean {
@@ -43,7 +53,8 @@ export function transactionGuard() {
         holder.die();
       }
     },
-    begin: (sql: postgres.Sql) =>
+    begin:
+      (sql: postgres.Sql) =>
       async (modeOrFn: string | Callback, maybeFn?: Callback): Promise<unknown> => {
         const fn = typeof modeOrFn === 'function' ? modeOrFn : maybeFn;
         if (!fn) throw new TypeError('begin needs a callback');

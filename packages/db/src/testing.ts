@@ -87,7 +87,11 @@ export async function createTestDb(opts: { demo?: boolean } = {}): Promise<Datab
   const templates = templatesFromEnv();
   const template = templates ? (opts.demo ? templates.demo : templates.plain) : null;
   if (!url) {
-    const db = await createDb({ engine: 'pglite', dataDir: 'memory', loadDataDir: template ? new Blob([readFileSync(template)]) : undefined });
+    const db = await createDb({
+      engine: 'pglite',
+      dataDir: 'memory',
+      loadDataDir: template ? new Blob([readFileSync(template)]) : undefined,
+    });
     if (!template) await prepareDatabase(db, { demo: opts.demo ?? false });
     return db;
   }

@@ -14,8 +14,10 @@ export type { AgreementStatus, PlacementPhase, ProjectStatus } from './constants
 export const placementStatuses = ['planned', 'cancelled'] as const;
 export type PlacementStatus = (typeof placementStatuses)[number];
 
-
-export function placementPhase(p: { status: PlacementStatus; agreementStatus: AgreementStatus; periodFrom: string; periodTo: string }, today: string): PlacementPhase {
+export function placementPhase(
+  p: { status: PlacementStatus; agreementStatus: AgreementStatus; periodFrom: string; periodTo: string },
+  today: string,
+): PlacementPhase {
   if (p.status === 'cancelled') return 'cancelled';
   if (p.periodTo < today) return p.agreementStatus === 'confirmed' ? 'finished' : 'blocked';
   const confirmed = p.agreementStatus === 'confirmed';
@@ -29,7 +31,6 @@ export const agreementInput = z.object({
   /** the day all three parties signed */
   signedOn: z.iso.date(),
 });
-
 
 /** The milestones a new project starts with, by the kind of need it answers; the two sides may add more. */
 export const defaultMilestones: Record<Exclude<NeedKind, 'internship'>, readonly string[]> = {

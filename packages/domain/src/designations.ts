@@ -20,7 +20,12 @@ export const addClusterInput = z.object({
   name: z.string().trim().min(2, { message: 'designation.clusterName' }).max(60, { message: 'designation.clusterName' }),
   designation: z.enum(clusterDesignations, { message: 'designation.clusterLevel' }),
   majorCodes: z
-    .array(z.string().trim().regex(/^\d{6}$/, { message: 'major.unknown' }))
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^\d{6}$/, { message: 'major.unknown' }),
+    )
     .max(30)
     .default([])
     .transform((codes) => [...new Set(codes)]),

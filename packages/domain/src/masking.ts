@@ -19,14 +19,35 @@ const area = String.raw`0(?:10|2\d|[3-9]\d{2})`;
 const local = String.raw`[2-9]\d{2,3}${sep}\d{4}`;
 
 const mobile = new RegExp(String.raw`(?<![\d+])((?:(?:\+|00)86|\(\+?86\)|86)[\s-]?)?(1[3-9]\d${sep}\d{4}${sep}\d{4})(?!\d)`, 'g');
-const internationalLandline = new RegExp(String.raw`(?<![\d+])((?:\+|00)86${sep}(?:\(0\))?${sep}(?:10|2\d|[3-9]\d{2})${sep})(${local})(?!\d)`, 'g');
+const internationalLandline = new RegExp(
+  String.raw`(?<![\d+])((?:\+|00)86${sep}(?:\(0\))?${sep}(?:10|2\d|[3-9]\d{2})${sep})(${local})(?!\d)`,
+  'g',
+);
 const landline = new RegExp(String.raw`(?<![\dA-Za-z])((?:[(（]\s*${area}\s*[)）]|${area})\s?-?\s?)(${local})(?!\d)`, 'g');
 const labelledNumber = /((?:电话|座机|固话|手机|传真|联系方式|tel|phone|fax)\s*[:：]?\s*)(\d[\d\s-]{5,14}\d)(?!\d)/gi;
 const email = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 
 /** Common surnames: a name before a title is recognised by its first character. */
-const surnames = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤';
-const titles = ['老师', '教师', '教授', '经理', '主任', '总监', '校长', '院长', '处长', '科长', '部长', '书记', '先生', '女士', '师傅', '工程师'].join('|');
+const surnames =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤';
+const titles = [
+  '老师',
+  '教师',
+  '教授',
+  '经理',
+  '主任',
+  '总监',
+  '校长',
+  '院长',
+  '处长',
+  '科长',
+  '部长',
+  '书记',
+  '先生',
+  '女士',
+  '师傅',
+  '工程师',
+].join('|');
 /** Given-name characters that instead make a word with the title (高级经理, 周末老师): not masked. */
 const notGiven = '级端层新职管效末';
 const titledName = new RegExp(String.raw`([${surnames}][^${notGiven}\P{Script=Han}][\u4e00-\u9fa5]?)(${titles})`, 'gu');
@@ -63,5 +84,7 @@ export function maskContactsInText(text: string, names: readonly (string | null 
   for (const name of new Set(names.map((n) => n?.trim() ?? '').filter((n) => [...n].length >= 2))) {
     out = out.replace(new RegExp(escapeRegExp(name), /^[\x20-\x7e]+$/.test(name) ? 'gi' : 'g'), maskPersonName(name));
   }
-  return out.replace(labelledName, (_m, label: string, name: string) => label + maskPersonName(name)).replace(titledName, (_m, name: string, title: string) => maskPersonName(name) + title);
+  return out
+    .replace(labelledName, (_m, label: string, name: string) => label + maskPersonName(name))
+    .replace(titledName, (_m, name: string, title: string) => maskPersonName(name) + title);
 }

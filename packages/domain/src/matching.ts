@@ -33,7 +33,12 @@ export type MatchCohort = {
   consortiumIds: readonly string[];
 };
 
-export type ScorePart = { key: 'major' | 'region' | 'period' | 'headcount' | 'consortium' | 'history'; points: number; max: number; level: string };
+export type ScorePart = {
+  key: 'major' | 'region' | 'period' | 'headcount' | 'consortium' | 'history';
+  points: number;
+  max: number;
+  level: string;
+};
 export type MatchScore = { total: number; parts: ScorePart[] };
 
 export const scoreWeights = { major: 40, region: 20, period: 15, headcount: 10, consortium: 10, history: 5 } as const;
@@ -97,9 +102,19 @@ export function scoreMatch(need: MatchNeed, cohort: MatchCohort, pastCooperation
     { key: 'major', points: majorPoints[major], max: scoreWeights.major, level: major },
     { key: 'region', points: regionPoints[region], max: scoreWeights.region, level: region },
     { key: 'period', points: round1(scoreWeights.period * cover), max: scoreWeights.period, level: String(round1(cover * 100)) },
-    { key: 'headcount', points: round1(scoreWeights.headcount * headShare), max: scoreWeights.headcount, level: String(round1(headShare * 100)) },
+    {
+      key: 'headcount',
+      points: round1(scoreWeights.headcount * headShare),
+      max: scoreWeights.headcount,
+      level: String(round1(headShare * 100)),
+    },
     { key: 'consortium', points: shared ? scoreWeights.consortium : 0, max: scoreWeights.consortium, level: shared ? 'shared' : 'none' },
-    { key: 'history', points: Math.min(scoreWeights.history, 2.5 * Math.max(0, Math.floor(pastCooperations))), max: scoreWeights.history, level: String(Math.max(0, Math.floor(pastCooperations))) },
+    {
+      key: 'history',
+      points: Math.min(scoreWeights.history, 2.5 * Math.max(0, Math.floor(pastCooperations))),
+      max: scoreWeights.history,
+      level: String(Math.max(0, Math.floor(pastCooperations))),
+    },
   ];
   return { total: round1(parts.reduce((n, p) => n + p.points, 0)), parts };
 }

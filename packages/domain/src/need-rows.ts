@@ -26,7 +26,8 @@ const shared = { kind: true, title: true, description: true, regionCode: true, d
 const [internship, orderClass, curriculum, textbook, teacherPractice, technicalProblem, baseBuilding] = needInputSchema.options;
 
 /** A kind's stored details: its input fields but the shared columns, each optional (rows written before a field existed). */
-const rowOf = <K extends z.ZodLiteral<string>, D extends z.ZodRawShape>(kind: K, details: z.ZodObject<D>) => z.object({ ...needColumns, kind, details: details.partial() });
+const rowOf = <K extends z.ZodLiteral<string>, D extends z.ZodRawShape>(kind: K, details: z.ZodObject<D>) =>
+  z.object({ ...needColumns, kind, details: details.partial() });
 
 /** A stored need, its `details` by kind: a discriminated union on `kind`. */
 export const needRow = z.discriminatedUnion('kind', [
@@ -44,7 +45,12 @@ export type NeedDetails<K extends NeedRowView['kind']> = Extract<NeedRowView, { 
 /** One need on its page: the row, who posted it, where, and the consortium that endorsed it. */
 export const needView = z.intersection(
   needRow,
-  z.object({ organizationName: z.string(), regionName: z.string(), consortiumId: z.string().nullable(), consortiumName: z.string().nullable() }),
+  z.object({
+    organizationName: z.string(),
+    regionName: z.string(),
+    consortiumId: z.string().nullable(),
+    consortiumName: z.string().nullable(),
+  }),
 );
 
 /** A need in the public list (needs.search): no contacts, no details. */
@@ -124,4 +130,7 @@ export const cohortView = cohortRow.extend({
 });
 
 /** A recommendation's score: the total and its parts. */
-export const matchScore = z.object({ total: z.number(), parts: z.array(z.object({ key: z.string(), points: z.number(), max: z.number(), level: z.string() })) });
+export const matchScore = z.object({
+  total: z.number(),
+  parts: z.array(z.object({ key: z.string(), points: z.number(), max: z.number(), level: z.string() })),
+});

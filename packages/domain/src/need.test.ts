@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { changedNeedFields, internshipViolations, isMaterialChange, maxInternsForEnterprise, maxInternsForPost, needEditViolation, needInputSchema } from './need.ts';
+import {
+  changedNeedFields,
+  internshipViolations,
+  isMaterialChange,
+  maxInternsForEnterprise,
+  maxInternsForPost,
+  needEditViolation,
+  needInputSchema,
+} from './need.ts';
 import { maskContactsInText } from './cohort.ts';
 
 const internship = {
@@ -23,18 +31,44 @@ describe('needs', () => {
     expect(needInputSchema.safeParse(internship).success).toBe(true);
     expect(needInputSchema.safeParse({ ...internship, headcount: 0 }).success).toBe(false);
     expect(needInputSchema.safeParse({ ...internship, majorCodes: [] }).success).toBe(false);
-    expect(needInputSchema.safeParse({ kind: 'order_class', title: '数控订单班', regionCode: '110115', deadline: '2027-02-15', majorCodes: ['460103'], intake: 40, years: 3 }).success).toBe(true);
-    expect(needInputSchema.safeParse({ kind: 'order_class', title: '数控订单班', regionCode: '110000', deadline: '2027-02-15', majorCodes: ['460103'], intake: 40, years: 3 }).success).toBe(false);
+    expect(
+      needInputSchema.safeParse({
+        kind: 'order_class',
+        title: '数控订单班',
+        regionCode: '110115',
+        deadline: '2027-02-15',
+        majorCodes: ['460103'],
+        intake: 40,
+        years: 3,
+      }).success,
+    ).toBe(true);
+    expect(
+      needInputSchema.safeParse({
+        kind: 'order_class',
+        title: '数控订单班',
+        regionCode: '110000',
+        deadline: '2027-02-15',
+        majorCodes: ['460103'],
+        intake: 40,
+        years: 3,
+      }).success,
+    ).toBe(false);
   });
 
   it('applies the internship rules: pay ≥ 80 % of probation wage, ≤ 20 % of the post, ≤ 10 % of the enterprise', () => {
     expect(maxInternsForPost(100)).toBe(20);
     expect(maxInternsForEnterprise(1200)).toBe(120);
     expect(internshipViolations(internship, { interns: 20, enterpriseStaff: 1200 })).toEqual([]);
-    expect(internshipViolations({ ...internship, monthlyPay: 3999 }, { interns: 20, enterpriseStaff: 1200 }).map((v) => v.rule)).toEqual(['internship.pay']);
+    expect(internshipViolations({ ...internship, monthlyPay: 3999 }, { interns: 20, enterpriseStaff: 1200 }).map((v) => v.rule)).toEqual([
+      'internship.pay',
+    ]);
     expect(internshipViolations(internship, { interns: 21, enterpriseStaff: 1200 }).map((v) => v.rule)).toEqual(['internship.postShare']);
-    expect(internshipViolations(internship, { interns: 20, enterpriseStaff: 1200, otherInterns: 101 }).map((v) => v.rule)).toEqual(['internship.enterpriseShare']);
-    expect(internshipViolations({ ...internship, periodTo: '2027-02-01' }, { interns: 1, enterpriseStaff: null }).map((v) => v.field)).toEqual(['periodTo']);
+    expect(internshipViolations(internship, { interns: 20, enterpriseStaff: 1200, otherInterns: 101 }).map((v) => v.rule)).toEqual([
+      'internship.enterpriseShare',
+    ]);
+    expect(
+      internshipViolations({ ...internship, periodTo: '2027-02-01' }, { interns: 1, enterpriseStaff: null }).map((v) => v.field),
+    ).toEqual(['periodTo']);
   });
 });
 
@@ -43,18 +77,51 @@ describe('editing a need', () => {
   const published = { published: true, accepted: 12 };
 
   it('lets a draft change anything but its places below those accepted', () => {
-    expect(needEditViolation(before, { ...before, regionCode: '110108', monthlyPay: 4000, deadline: '2020-01-01' }, { published: false, accepted: 0 })).toBeNull();
-    expect(needEditViolation(before, { ...before, headcount: 11 }, { published: false, accepted: 12 })).toMatchObject({ key: 'need.belowAccepted', field: 'headcount' });
+    expect(
+      needEditViolation(
+        before,
+        { ...before, regionCode: '110108', monthlyPay: 4000, deadline: '2020-01-01' },
+        { published: false, accepted: 0 },
+      ),
+    ).toBeNull();
+    expect(needEditViolation(before, { ...before, headcount: 11 }, { published: false, accepted: 12 })).toMatchObject({
+      key: 'need.belowAccepted',
+      field: 'headcount',
+    });
   });
 
   it('lets a published need change only in the applicants’ favour, naming the field', () => {
-    expect(needEditViolation(before, { ...before, monthlyPay: 4800, dailyHours: 6, deadline: '2027-03-01', majorCodes: ['460103', '460301'], description: '包午餐' }, published)).toBeNull();
-    expect(needEditViolation(before, { ...before, periodFrom: '2027-03-02' }, published)).toMatchObject({ key: 'need.lockedAfterPublish', field: 'periodFrom' });
-    expect(needEditViolation(before, { ...before, monthlyPay: 3999 }, published)).toMatchObject({ key: 'need.notLower', field: 'monthlyPay', params: { value: 4000 } });
-    expect(needEditViolation(before, { ...before, dailyHours: 9 }, published)).toMatchObject({ key: 'need.notHigher', field: 'dailyHours' });
-    expect(needEditViolation({ ...before, accommodation: true }, { ...before, accommodation: false }, published)).toMatchObject({ field: 'accommodation' });
-    expect(needEditViolation(before, { ...before, deadline: '2026-01-01' }, published)).toMatchObject({ key: 'need.deadlineEarlier', field: 'deadline' });
-    expect(needEditViolation(before, { ...before, majorCodes: ['460301'] }, published)).toMatchObject({ key: 'need.majorsRemoved', field: 'majorCodes' });
+    expect(
+      needEditViolation(
+        before,
+        { ...before, monthlyPay: 4800, dailyHours: 6, deadline: '2027-03-01', majorCodes: ['460103', '460301'], description: '包午餐' },
+        published,
+      ),
+    ).toBeNull();
+    expect(needEditViolation(before, { ...before, periodFrom: '2027-03-02' }, published)).toMatchObject({
+      key: 'need.lockedAfterPublish',
+      field: 'periodFrom',
+    });
+    expect(needEditViolation(before, { ...before, monthlyPay: 3999 }, published)).toMatchObject({
+      key: 'need.notLower',
+      field: 'monthlyPay',
+      params: { value: 4000 },
+    });
+    expect(needEditViolation(before, { ...before, dailyHours: 9 }, published)).toMatchObject({
+      key: 'need.notHigher',
+      field: 'dailyHours',
+    });
+    expect(needEditViolation({ ...before, accommodation: true }, { ...before, accommodation: false }, published)).toMatchObject({
+      field: 'accommodation',
+    });
+    expect(needEditViolation(before, { ...before, deadline: '2026-01-01' }, published)).toMatchObject({
+      key: 'need.deadlineEarlier',
+      field: 'deadline',
+    });
+    expect(needEditViolation(before, { ...before, majorCodes: ['460301'] }, published)).toMatchObject({
+      key: 'need.majorsRemoved',
+      field: 'majorCodes',
+    });
   });
 
   it('lists what changed, and tells wording from material changes', () => {
@@ -65,7 +132,9 @@ describe('editing a need', () => {
   });
 
   it('masks mobile numbers and emails in free text', () => {
-    expect(maskContactsInText('带队：李老师 13912345678 / 139-1234-5678，li@school.cn')).toBe('带队：李老师 139****5678 / 139****5678，l***@school.cn');
+    expect(maskContactsInText('带队：李老师 13912345678 / 139-1234-5678，li@school.cn')).toBe(
+      '带队：李老师 139****5678 / 139****5678，l***@school.cn',
+    );
     expect(maskContactsInText('共 20 人，学号 2023123456789')).toBe('共 20 人，学号 2023123456789');
   });
 });

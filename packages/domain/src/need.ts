@@ -56,12 +56,46 @@ export const internshipFields = z.object({
 
 export const needInputSchema = z.discriminatedUnion('kind', [
   internshipFields,
-  z.object({ kind: z.literal('order_class'), ...common, majorCodes: z.array(majorCodeSchema).min(1).max(10), intake: positive.max(1000), years: z.number().int().min(1).max(5) }),
-  z.object({ kind: z.literal('curriculum'), ...common, majorCodes: z.array(majorCodeSchema).max(10).default([]), courseName: z.string().trim().min(2).max(100) }),
-  z.object({ kind: z.literal('textbook'), ...common, majorCodes: z.array(majorCodeSchema).max(10).default([]), bookTitle: z.string().trim().min(2).max(100) }),
-  z.object({ kind: z.literal('teacher_practice'), ...common, majorCodes: z.array(majorCodeSchema).max(10).default([]), positions: positive.max(1000), periodFrom: isoDate, periodTo: isoDate }),
-  z.object({ kind: z.literal('technical_problem'), ...common, majorCodes: z.array(majorCodeSchema).max(10).default([]), problem: z.string().trim().min(2).max(5000), budget: z.number().int().min(0).max(100_000_000).nullable().default(null) }),
-  z.object({ kind: z.literal('base_building'), ...common, majorCodes: z.array(majorCodeSchema).max(10).default([]), plannedStations: positive.max(100_000) }),
+  z.object({
+    kind: z.literal('order_class'),
+    ...common,
+    majorCodes: z.array(majorCodeSchema).min(1).max(10),
+    intake: positive.max(1000),
+    years: z.number().int().min(1).max(5),
+  }),
+  z.object({
+    kind: z.literal('curriculum'),
+    ...common,
+    majorCodes: z.array(majorCodeSchema).max(10).default([]),
+    courseName: z.string().trim().min(2).max(100),
+  }),
+  z.object({
+    kind: z.literal('textbook'),
+    ...common,
+    majorCodes: z.array(majorCodeSchema).max(10).default([]),
+    bookTitle: z.string().trim().min(2).max(100),
+  }),
+  z.object({
+    kind: z.literal('teacher_practice'),
+    ...common,
+    majorCodes: z.array(majorCodeSchema).max(10).default([]),
+    positions: positive.max(1000),
+    periodFrom: isoDate,
+    periodTo: isoDate,
+  }),
+  z.object({
+    kind: z.literal('technical_problem'),
+    ...common,
+    majorCodes: z.array(majorCodeSchema).max(10).default([]),
+    problem: z.string().trim().min(2).max(5000),
+    budget: z.number().int().min(0).max(100_000_000).nullable().default(null),
+  }),
+  z.object({
+    kind: z.literal('base_building'),
+    ...common,
+    majorCodes: z.array(majorCodeSchema).max(10).default([]),
+    plannedStations: positive.max(100_000),
+  }),
 ]);
 export type NeedInput = z.infer<typeof needInputSchema>;
 export type InternshipNeed = z.infer<typeof internshipFields>;
@@ -77,7 +111,10 @@ export const internshipRules = {
 } as const;
 
 /** Each rule is also a message key (messages.ts), so a refusal names it in the caller's language. */
-export type InternshipRule = Extract<MessageKey, 'internship.pay' | 'internship.postShare' | 'internship.enterpriseShare' | 'internship.period'>;
+export type InternshipRule = Extract<
+  MessageKey,
+  'internship.pay' | 'internship.postShare' | 'internship.enterpriseShare' | 'internship.period'
+>;
 
 /** Most interns one post may take (20 % of its staff, rounded down). */
 export const maxInternsForPost = (postStaffCount: number): number => Math.floor(postStaffCount * internshipRules.maxPostShare);
@@ -108,12 +145,31 @@ export function internshipViolations(
  * clothing, training or check-ups), placing them through paid intermediaries, and overtime or night shifts; a
  * need that offers any of these is refused at publishing, naming the field and the term.
  */
-export const bannedTerms = ['押金', '保证金', '中介费', '介绍费', '培训费', '服装费', '体检费', '住宿押金', '加班', '夜班', '通宵', '倒班', '无薪', '不发工资'] as const;
+export const bannedTerms = [
+  '押金',
+  '保证金',
+  '中介费',
+  '介绍费',
+  '培训费',
+  '服装费',
+  '体检费',
+  '住宿押金',
+  '加班',
+  '夜班',
+  '通宵',
+  '倒班',
+  '无薪',
+  '不发工资',
+] as const;
 
 /** The first banned term in a need's free-text fields, with the field it is in; null when there is none. */
 export function bannedContent(need: { title: string; description: string; details: unknown }): { field: string; term: string } | null {
   const details = (need.details ?? {}) as Record<string, unknown>;
-  const texts: Array<[string, unknown]> = [['title', need.title], ['description', need.description], ...['post', 'courseName', 'bookTitle', 'problem'].map((k): [string, unknown] => [k, details[k]])];
+  const texts: Array<[string, unknown]> = [
+    ['title', need.title],
+    ['description', need.description],
+    ...['post', 'courseName', 'bookTitle', 'problem'].map((k): [string, unknown] => [k, details[k]]),
+  ];
   for (const [field, text] of texts) {
     if (typeof text !== 'string') continue;
     const term = bannedTerms.find((t) => text.includes(t));
@@ -123,14 +179,25 @@ export function bannedContent(need: { title: string; description: string; detail
 }
 
 /** The period rule, for every kind with a period (internships, teacher practice): it cannot end before it starts. */
-export function periodViolation(n: { periodFrom?: string | null; periodTo?: string | null }): { rule: 'internship.period'; field: 'periodTo' } | null {
+export function periodViolation(n: {
+  periodFrom?: string | null;
+  periodTo?: string | null;
+}): { rule: 'internship.period'; field: 'periodTo' } | null {
   return n.periodFrom && n.periodTo && n.periodTo < n.periodFrom ? { rule: 'internship.period', field: 'periodTo' } : null;
 }
 
 /** The terms of a stored internship need that the rules look at (kind-specific ones live in `details`). */
 export function internshipTermsOf(n: { details: unknown; periodFrom: string | null; periodTo: string | null }) {
-  const d = internshipFields.partial().parse({ ...(n.details as Record<string, unknown>), periodFrom: n.periodFrom ?? undefined, periodTo: n.periodTo ?? undefined });
-  return { monthlyPay: d.monthlyPay ?? 0, probationWage: d.probationWage ?? 1, postStaffCount: d.postStaffCount ?? 0, periodFrom: n.periodFrom ?? '', periodTo: n.periodTo ?? '' };
+  const d = internshipFields
+    .partial()
+    .parse({ ...(n.details as Record<string, unknown>), periodFrom: n.periodFrom ?? undefined, periodTo: n.periodTo ?? undefined });
+  return {
+    monthlyPay: d.monthlyPay ?? 0,
+    probationWage: d.probationWage ?? 1,
+    postStaffCount: d.postStaffCount ?? 0,
+    periodFrom: n.periodFrom ?? '',
+    periodTo: n.periodTo ?? '',
+  };
 }
 
 /** A need's stored values that publishing looks at. */
@@ -145,7 +212,11 @@ export type PublishableNeed = {
   periodTo: string | null;
 };
 
-export type PublishViolation = { key: Extract<MessageKey, 'booking.pastDate' | 'need.bannedContent' | InternshipRule>; field: string; params?: Record<string, string | number> };
+export type PublishViolation = {
+  key: Extract<MessageKey, 'booking.pastDate' | 'need.bannedContent' | InternshipRule>;
+  field: string;
+  params?: Record<string, string | number>;
+};
 
 /**
  * What publishing checks, on a need's stored values, the one rule for publishing and for editing a published need:
@@ -179,7 +250,10 @@ const notLowerWhenPublished = ['monthlyPay', 'budget', 'plannedStations'] as con
 const notHigherWhenPublished = ['dailyHours'] as const;
 
 export type NeedEditViolation = {
-  key: Extract<MessageKey, 'need.lockedAfterPublish' | 'need.belowAccepted' | 'need.notLower' | 'need.notHigher' | 'need.deadlineEarlier' | 'need.majorsRemoved'>;
+  key: Extract<
+    MessageKey,
+    'need.lockedAfterPublish' | 'need.belowAccepted' | 'need.notLower' | 'need.notHigher' | 'need.deadlineEarlier' | 'need.majorsRemoved'
+  >;
   field: string;
   params?: Record<string, string | number>;
 };
@@ -190,20 +264,27 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
  * The first reason an edit of a need is refused, with the field at fault; null when it may be saved.
  * Any status: the places not below those accepted or offered. Published: the rules above.
  */
-export function needEditViolation(before: NeedFields, after: NeedFields, opts: { published: boolean; accepted: number }): NeedEditViolation | null {
+export function needEditViolation(
+  before: NeedFields,
+  after: NeedFields,
+  opts: { published: boolean; accepted: number },
+): NeedEditViolation | null {
   const places = placesFieldOf(after.kind);
   if (opts.published) {
     for (const f of lockedWhenPublished) if (!same(before[f], after[f])) return { key: 'need.lockedAfterPublish', field: f };
   }
-  if (places && opts.accepted > 0 && Number(after[places] ?? 0) < opts.accepted) return { key: 'need.belowAccepted', field: places, params: { accepted: opts.accepted } };
+  if (places && opts.accepted > 0 && Number(after[places] ?? 0) < opts.accepted)
+    return { key: 'need.belowAccepted', field: places, params: { accepted: opts.accepted } };
   if (!opts.published) return null;
   for (const f of notLowerWhenPublished) {
     const was = before[f];
-    if (typeof was === 'number' && !(typeof after[f] === 'number' && (after[f] as number) >= was)) return { key: 'need.notLower', field: f, params: { value: was } };
+    if (typeof was === 'number' && !(typeof after[f] === 'number' && (after[f] as number) >= was))
+      return { key: 'need.notLower', field: f, params: { value: was } };
   }
   for (const f of notHigherWhenPublished) {
     const was = before[f];
-    if (typeof was === 'number' && typeof after[f] === 'number' && (after[f] as number) > was) return { key: 'need.notHigher', field: f, params: { value: was } };
+    if (typeof was === 'number' && typeof after[f] === 'number' && (after[f] as number) > was)
+      return { key: 'need.notHigher', field: f, params: { value: was } };
   }
   if (before.accommodation === true && after.accommodation !== true) return { key: 'need.lockedAfterPublish', field: 'accommodation' };
   if (after.deadline < before.deadline) return { key: 'need.deadlineEarlier', field: 'deadline', params: { deadline: before.deadline } };
@@ -221,4 +302,5 @@ export function changedNeedFields(before: NeedFields, after: NeedFields): Record
 }
 
 /** Changes applicants are told about: anything but the wording of the title and description. */
-export const isMaterialChange = (changed: Record<string, unknown>): boolean => Object.keys(changed).some((k) => k !== 'title' && k !== 'description');
+export const isMaterialChange = (changed: Record<string, unknown>): boolean =>
+  Object.keys(changed).some((k) => k !== 'title' && k !== 'description');

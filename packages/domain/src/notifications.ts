@@ -17,7 +17,8 @@ const separators: Record<Language, string> = { 'zh-CN': '、', en: ', ' };
 
 function paramText(value: unknown, lang: Language): string | null {
   if (typeof value === 'number' || typeof value === 'string') return String(value);
-  if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' && isMessageKey(v) ? translate(v, lang) : String(v))).join(separators[lang]);
+  if (Array.isArray(value))
+    return value.map((v) => (typeof v === 'string' && isMessageKey(v) ? translate(v, lang) : String(v))).join(separators[lang]);
   return null;
 }
 
@@ -25,7 +26,9 @@ function paramText(value: unknown, lang: Language): string | null {
 export function messageText(key: MessageKey, params: unknown, lang: Language): string {
   const given = params && typeof params === 'object' ? (params as Record<string, unknown>) : {};
   // filled here, not by translate: a user's text that happens to spell a message key must stay as written
-  return translate(key, lang).replace(/\{(\w+)\}/g, (m, name: string) => (Object.hasOwn(given, name) ? (paramText(given[name], lang) ?? m) : m));
+  return translate(key, lang).replace(/\{(\w+)\}/g, (m, name: string) =>
+    Object.hasOwn(given, name) ? (paramText(given[name], lang) ?? m) : m,
+  );
 }
 
 /** A stored notification in `lang`. Rows written before notifications had keys keep their stored (Chinese) title. */

@@ -33,30 +33,61 @@ describe('names in outgoing messages', () => {
   });
 
   it('leaves nothing link-able whatever the name', () => {
-    for (const name of ['http://x.y', 'WWW.EVIL.COM', 'evil . com', 'e v i l.com', 'x@y.z', '400-820-8820', '９５５６６', 'ftp:evil', 'a.b.c.d']) {
+    for (const name of [
+      'http://x.y',
+      'WWW.EVIL.COM',
+      'evil . com',
+      'e v i l.com',
+      'x@y.z',
+      '400-820-8820',
+      '９５５６６',
+      'ftp:evil',
+      'a.b.c.d',
+    ]) {
       expect(nameForMessage(name)).not.toMatch(linkable);
     }
   });
 });
 
 describe('updating a verified organisation', () => {
-  const current = { name: '京测有限公司', regionCode: '110108', uscc: '91110108700000001X', schoolCode: null, schoolLevel: null, staffCount: 500 };
+  const current = {
+    name: '京测有限公司',
+    regionCode: '110108',
+    uscc: '91110108700000001X',
+    schoolCode: null,
+    schoolLevel: null,
+    staffCount: 500,
+  };
 
   it('sends vouched-for changes of a verified organisation to a change request, the profile straight through', () => {
-    expect(splitOrganizationUpdate('enterprise', 'verified', current, { staffCount: 10_000_000, description: '新简介', name: '京测有限公司' })).toEqual({
+    expect(
+      splitOrganizationUpdate('enterprise', 'verified', current, { staffCount: 10_000_000, description: '新简介', name: '京测有限公司' }),
+    ).toEqual({
       direct: { description: '新简介' },
       requested: { staffCount: 10_000_000 },
     });
-    expect(splitOrganizationUpdate('enterprise', 'suspended', current, { regionCode: '120116' })).toEqual({ direct: {}, requested: { regionCode: '120116' } });
+    expect(splitOrganizationUpdate('enterprise', 'suspended', current, { regionCode: '120116' })).toEqual({
+      direct: {},
+      requested: { regionCode: '120116' },
+    });
   });
 
   it('lets a pending organisation change everything directly', () => {
-    expect(splitOrganizationUpdate('enterprise', 'pending', current, { staffCount: 600, uscc: '91110108700000002X' })).toEqual({ direct: { staffCount: 600, uscc: '91110108700000002X' }, requested: null });
+    expect(splitOrganizationUpdate('enterprise', 'pending', current, { staffCount: 600, uscc: '91110108700000002X' })).toEqual({
+      direct: { staffCount: 600, uscc: '91110108700000002X' },
+      requested: null,
+    });
   });
 
   it('refuses a field the kind does not have, and an enterprise without a USCC', () => {
-    expect(splitOrganizationUpdate('partner', 'verified', { ...current, staffCount: null }, { staffCount: 5 })).toEqual({ key: 'organization.fieldNotForKind', field: 'staffCount' });
-    expect(splitOrganizationUpdate('enterprise', 'verified', current, { schoolLevel: 'gaozhi' })).toEqual({ key: 'organization.fieldNotForKind', field: 'schoolLevel' });
+    expect(splitOrganizationUpdate('partner', 'verified', { ...current, staffCount: null }, { staffCount: 5 })).toEqual({
+      key: 'organization.fieldNotForKind',
+      field: 'staffCount',
+    });
+    expect(splitOrganizationUpdate('enterprise', 'verified', current, { schoolLevel: 'gaozhi' })).toEqual({
+      key: 'organization.fieldNotForKind',
+      field: 'schoolLevel',
+    });
     expect(splitOrganizationUpdate('enterprise', 'pending', current, { uscc: '' })).toEqual({ key: 'uscc.length', field: 'uscc' });
   });
 });

@@ -5,7 +5,15 @@ import { industryDivisionSchema } from './reference/industries.ts';
 import { schoolCodeSchema } from './school-code.ts';
 import { usccSchema } from './uscc.ts';
 
-import { organizationKinds, partnerTypes, schoolLevels, vouchedFields, type OrganizationKind, type OrganizationStatus, type SchoolLevel } from './constants/organization.ts';
+import {
+  organizationKinds,
+  partnerTypes,
+  schoolLevels,
+  vouchedFields,
+  type OrganizationKind,
+  type OrganizationStatus,
+  type SchoolLevel,
+} from './constants/organization.ts';
 export { organizationKinds, organizationStatuses, partnerTypes, schoolLevels, vouchedFields } from './constants/organization.ts';
 export type { OrganizationKind, OrganizationStatus, PartnerType, SchoolLevel, VouchedField } from './constants/organization.ts';
 
@@ -52,7 +60,15 @@ export const schoolInputSchema = z.object({
   schoolCode: z.union([z.literal(''), schoolCodeSchema]).default(''),
   schoolLevel: z.enum(schoolLevels),
   /** validated against the major catalogue in the database */
-  majorCodes: z.array(z.string().trim().regex(/^\d{6}$/, { message: 'major.unknown' })).max(200).default([]),
+  majorCodes: z
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^\d{6}$/, { message: 'major.unknown' }),
+    )
+    .max(200)
+    .default([]),
 });
 
 export const partnerInputSchema = z.object({
@@ -68,7 +84,14 @@ export type OrganizationInput = z.infer<typeof organizationInputSchema>;
 // What verification vouches for. On a verified (or suspended) organisation these change only through a change
 // request a platform admin approves; until then every rule keeps reading the old values.
 
-export type VouchedValues = { name?: string; regionCode?: string; uscc?: string | null; schoolCode?: string | null; schoolLevel?: SchoolLevel | null; staffCount?: number | null };
+export type VouchedValues = {
+  name?: string;
+  regionCode?: string;
+  uscc?: string | null;
+  schoolCode?: string | null;
+  schoolLevel?: SchoolLevel | null;
+  staffCount?: number | null;
+};
 
 /** The statuses whose vouched values are held: the commission has verified them. */
 export const vouchedStatuses = ['verified', 'suspended'] as const satisfies readonly OrganizationStatus[];
@@ -112,9 +135,15 @@ export type OrganizationUpdatePlan = {
  * written now and what becomes a change request. Unchanged vouched values are dropped; a field the kind does not have
  * is a problem (as is an enterprise without a USCC).
  */
-export function splitOrganizationUpdate(kind: OrganizationKind, status: OrganizationStatus, current: Required<VouchedValues>, data: OrganizationUpdate): OrganizationUpdatePlan | OrganizationUpdateProblem {
+export function splitOrganizationUpdate(
+  kind: OrganizationKind,
+  status: OrganizationStatus,
+  current: Required<VouchedValues>,
+  data: OrganizationUpdate,
+): OrganizationUpdatePlan | OrganizationUpdateProblem {
   for (const [field, kinds] of Object.entries(fieldKinds)) {
-    if (data[field as keyof typeof fieldKinds] !== undefined && !kinds.includes(kind)) return { key: 'organization.fieldNotForKind', field };
+    if (data[field as keyof typeof fieldKinds] !== undefined && !kinds.includes(kind))
+      return { key: 'organization.fieldNotForKind', field };
   }
   if (kind === 'enterprise' && data.uscc === '') return { key: 'uscc.length', field: 'uscc' };
   const { name, regionCode, uscc, schoolCode, schoolLevel, staffCount, ...profile } = data;
@@ -144,7 +173,8 @@ export const MESSAGE_NAME_MAX = 30;
 
 const dotLike = /[.。．｡・]/g;
 // a scheme, a www, or ASCII text around a dot or @ (example.com, a.b.cn, x@y): anything a mail or SMS client links
-const linkish = /(?:[a-z][a-z0-9+.-]*:\/\/[\x21-\x7e]*)|(?:\bwww[\x21-\x7e]*)|(?:[a-z0-9_%+-]+(?:\s*[.@]\s*[a-z0-9_%+-]+)+)|(?:\b(?:https?|ftp|mailto)\b:?)/gi;
+const linkish =
+  /(?:[a-z][a-z0-9+.-]*:\/\/[\x21-\x7e]*)|(?:\bwww[\x21-\x7e]*)|(?:[a-z0-9_%+-]+(?:\s*[.@]\s*[a-z0-9_%+-]+)+)|(?:\b(?:https?|ftp|mailto)\b:?)/gi;
 // five or more digits, possibly spaced or hyphenated (95566, 400-820-8820, +86 138 0000 0000): a number to call
 const phoneish = /\+?\d(?:[\s\-()]*\d){4,}/g;
 
@@ -167,5 +197,10 @@ export function nameForMessage(name: string, max = MESSAGE_NAME_MAX, fallback = 
     .trim();
   if (cleaned === '') return fallback;
   const chars = [...cleaned];
-  return chars.length <= max ? cleaned : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+  return chars.length <= max
+    ? cleaned
+    : `${chars
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd()}…`;
 }

@@ -13,12 +13,14 @@ export const REMIND_DAYS_BEFORE = 14;
 /** A task is at risk when its deadline is this close and its progress is behind the time elapsed. */
 export const AT_RISK_DAYS = 30;
 
-
 /**
  * Overdue: not done and the deadline has passed. At risk: not done, the deadline within 30 days, and the
  * progress (0–100) below the share of the task's time already elapsed.
  */
-export function planTaskFlag(t: { status: PlanTaskStatus; startsOn: string; deadline: string; progress: number }, today: string): PlanTaskFlag {
+export function planTaskFlag(
+  t: { status: PlanTaskStatus; startsOn: string; deadline: string; progress: number },
+  today: string,
+): PlanTaskFlag {
   if (t.status === 'done' || t.status === 'cancelled') return t.status;
   if (today > t.deadline) return 'overdue';
   const left = daysBetween(today, t.deadline) - 1;

@@ -28,7 +28,8 @@ export const roundFields = z.object({
 export type RoundInput = z.infer<typeof roundFields>;
 
 export function refineRound(v: { preferencesOpenOn: string; preferencesCloseOn: string; resultsOn: string }, ctx: z.RefinementCtx) {
-  if (v.preferencesCloseOn < v.preferencesOpenOn) ctx.addIssue({ code: 'custom', message: 'booking.endBeforeStart', path: ['preferencesCloseOn'] });
+  if (v.preferencesCloseOn < v.preferencesOpenOn)
+    ctx.addIssue({ code: 'custom', message: 'booking.endBeforeStart', path: ['preferencesCloseOn'] });
   if (v.resultsOn < v.preferencesCloseOn) ctx.addIssue({ code: 'custom', message: 'round.resultsBeforeClose', path: ['resultsOn'] });
 }
 
@@ -86,11 +87,15 @@ export function mayOrganizeRound(who: { isPlatformAdmin: boolean; leadsActiveCon
 }
 
 type RoundDates = { preferencesOpenOn: string; preferencesCloseOn: string; resultsOn: string };
-export type RoundRefusal = { key: 'round.outsideDates' | 'round.closeDatePassed' | 'round.beforeResultsDate'; params: Record<string, string> };
+export type RoundRefusal = {
+  key: 'round.outsideDates' | 'round.closeDatePassed' | 'round.beforeResultsDate';
+  params: Record<string, string>;
+};
 
 /** Preferences and rankings are taken from the opening to the closing date inclusive (dates in China). */
 export function submissionRefusal(round: RoundDates, today: string): RoundRefusal | null {
-  if (today < round.preferencesOpenOn || today > round.preferencesCloseOn) return { key: 'round.outsideDates', params: { from: round.preferencesOpenOn, to: round.preferencesCloseOn } };
+  if (today < round.preferencesOpenOn || today > round.preferencesCloseOn)
+    return { key: 'round.outsideDates', params: { from: round.preferencesOpenOn, to: round.preferencesCloseOn } };
   return null;
 }
 

@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { industryDivisionSchema } from './reference/industries.ts';
 import { locateMapRegion } from './reference/geo.ts';
-import { bookingPurposes, jjjBounds, openTerms, todayInChina, trainingBaseKinds, type OpenTerms, type TrainingBaseKind } from './constants/training-base.ts';
+import {
+  bookingPurposes,
+  jjjBounds,
+  openTerms,
+  todayInChina,
+  trainingBaseKinds,
+  type OpenTerms,
+  type TrainingBaseKind,
+} from './constants/training-base.ts';
 import { getRegion } from './reference/regions.ts';
 import { mobileSchema } from './account.ts';
 
@@ -51,7 +59,10 @@ const regionForBase = z
     else if (region.level === 'province') ctx.addIssue({ code: 'custom', message: 'organization.regionTooCoarse' });
   });
 
-export const majorCodeSchema = z.string().trim().regex(/^\d{6}$/, { message: 'major.unknown' });
+export const majorCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, { message: 'major.unknown' });
 
 export const equipmentSchema = z.object({
   name: z.string().trim().min(1).max(100),
@@ -65,35 +76,38 @@ const lat = z.number().finite().min(jjjBounds.minLat, { message: 'geo.outsideJjj
 
 /** The fields of a base, without the cross-field rules (extend this, then apply refineTrainingBase). */
 export const trainingBaseFields = z.object({
-    kind: z.enum(trainingBaseKinds),
-    name: z.string().trim().min(2).max(100),
-    description: z.string().trim().max(5000).default(''),
-    majorCodes: z.array(majorCodeSchema).max(30).default([]),
-    industryCodes: z.array(industryDivisionSchema).max(10).default([]),
-    /** verified organisations that co-built it (besides the owner) */
-    coBuilderIds: z.array(z.uuid()).max(20).default([]),
-    /** consortia the base serves; the owner must be an active member */
-    consortiumIds: z.array(z.uuid()).max(10).default([]),
-    regionCode: regionForBase,
-    address: z.string().trim().min(2).max(200),
-    lng,
-    lat,
-    /** 工位 */
-    stations: z.number().int().min(1, { message: 'base.capacityPositive' }).max(MAX_STATIONS),
-    /** people per day */
-    dailyCapacity: z.number().int().min(1, { message: 'base.capacityPositive' }).max(MAX_STATIONS),
-    equipment: z.array(equipmentSchema).max(200).default([]),
-    openingHours: z.string().trim().max(200).default(''),
-    openToPartners: z.boolean().default(false),
-    openTerms: z.enum(openTerms).nullable().default(null),
-    termsNote: z.string().trim().max(1000).default(''),
-    contactName: z.string().trim().max(50).default(''),
-    contactPhone: z.union([z.literal(''), mobileSchema]).default(''),
-    contactEmail: z.union([z.literal(''), z.email()]).default(''),
+  kind: z.enum(trainingBaseKinds),
+  name: z.string().trim().min(2).max(100),
+  description: z.string().trim().max(5000).default(''),
+  majorCodes: z.array(majorCodeSchema).max(30).default([]),
+  industryCodes: z.array(industryDivisionSchema).max(10).default([]),
+  /** verified organisations that co-built it (besides the owner) */
+  coBuilderIds: z.array(z.uuid()).max(20).default([]),
+  /** consortia the base serves; the owner must be an active member */
+  consortiumIds: z.array(z.uuid()).max(10).default([]),
+  regionCode: regionForBase,
+  address: z.string().trim().min(2).max(200),
+  lng,
+  lat,
+  /** 工位 */
+  stations: z.number().int().min(1, { message: 'base.capacityPositive' }).max(MAX_STATIONS),
+  /** people per day */
+  dailyCapacity: z.number().int().min(1, { message: 'base.capacityPositive' }).max(MAX_STATIONS),
+  equipment: z.array(equipmentSchema).max(200).default([]),
+  openingHours: z.string().trim().max(200).default(''),
+  openToPartners: z.boolean().default(false),
+  openTerms: z.enum(openTerms).nullable().default(null),
+  termsNote: z.string().trim().max(1000).default(''),
+  contactName: z.string().trim().max(50).default(''),
+  contactPhone: z.union([z.literal(''), mobileSchema]).default(''),
+  contactEmail: z.union([z.literal(''), z.email()]).default(''),
 });
 
 /** Coordinates inside 京津冀 (not just its bounding box); terms when open to partners. */
-export function refineTrainingBase(v: { lng: number; lat: number; openToPartners: boolean; openTerms: OpenTerms | null }, ctx: z.RefinementCtx) {
+export function refineTrainingBase(
+  v: { lng: number; lat: number; openToPartners: boolean; openTerms: OpenTerms | null },
+  ctx: z.RefinementCtx,
+) {
   if (locateMapRegion(v.lng, v.lat) === undefined) ctx.addIssue({ code: 'custom', message: 'geo.outsideJjj', path: ['lng'] });
   if (v.openToPartners && !v.openTerms) ctx.addIssue({ code: 'custom', message: 'base.termsRequired', path: ['openTerms'] });
 }

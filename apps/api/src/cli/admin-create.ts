@@ -10,9 +10,11 @@ import { openConfiguredDatabase } from './database.ts';
 // npm run admin:create -- --email admin@jw.beijing.gov.cn --password '…' [--name 张三]
 // Creates a platform admin (the education commission), or grants admin to an existing account.
 
-const { values } = parseArgs({ options: { email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string', default: '平台管理员' } } });
+const { values } = parseArgs({
+  options: { email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string', default: '平台管理员' } },
+});
 if (!values.email || !values.password) {
-  process.stderr.write("usage: npm run admin:create -- --email EMAIL --password PASSWORD [--name NAME]\n");
+  process.stderr.write('usage: npm run admin:create -- --email EMAIL --password PASSWORD [--name NAME]\n');
   process.exit(2);
 }
 if (!passwordSchema.safeParse(values.password).success) {
@@ -23,9 +25,19 @@ const env = readEnv();
 const db = await openConfiguredDatabase();
 try {
   await prepareDatabase(db, { demo: false });
-  const auth = createAuth(db, { secret: env.RONGHE_AUTH_SECRET ?? (await getOrCreateSecret(db, 'auth_secret')), baseURL: env.RONGHE_PUBLIC_URL ?? `http://localhost:${env.PORT}` });
-  const { created } = await ensureUser(auth, db, { email: values.email.toLowerCase(), password: values.password, name: values.name ?? '平台管理员', isPlatformAdmin: true });
-  process.stdout.write(created ? `platform admin ${values.email} created\n` : `${values.email} existed; it is now a platform admin (password unchanged)\n`);
+  const auth = createAuth(db, {
+    secret: env.RONGHE_AUTH_SECRET ?? (await getOrCreateSecret(db, 'auth_secret')),
+    baseURL: env.RONGHE_PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+  });
+  const { created } = await ensureUser(auth, db, {
+    email: values.email.toLowerCase(),
+    password: values.password,
+    name: values.name ?? '平台管理员',
+    isPlatformAdmin: true,
+  });
+  process.stdout.write(
+    created ? `platform admin ${values.email} created\n` : `${values.email} existed; it is now a platform admin (password unchanged)\n`,
+  );
 } finally {
   await db.close();
 }

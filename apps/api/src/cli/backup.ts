@@ -7,7 +7,9 @@ import { readEnv, redactUrl } from '../env.ts';
 // PostgreSQL (DATABASE_URL): pg_dump in custom format, while the server runs.
 const env = readEnv();
 const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
-const file = resolve(process.argv[2] ?? `backups/ronghe-${env.DATABASE_URL ? 'postgres' : 'pglite'}-${stamp}.${env.DATABASE_URL ? 'dump' : 'tar.gz'}`);
+const file = resolve(
+  process.argv[2] ?? `backups/ronghe-${env.DATABASE_URL ? 'postgres' : 'pglite'}-${stamp}.${env.DATABASE_URL ? 'dump' : 'tar.gz'}`,
+);
 try {
   if (env.DATABASE_URL) backupPostgres(env.DATABASE_URL, file);
   else await backupPglite(env.RONGHE_DATA_DIR, file);

@@ -11,7 +11,11 @@ export const screenshotDir = fileURLToPath(new URL('../../test-results/screensho
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export type TestBrowser = { context: BrowserContext; newPage: (viewport?: { width: number; height: number }) => Promise<Page>; close: () => Promise<void> };
+export type TestBrowser = {
+  context: BrowserContext;
+  newPage: (viewport?: { width: number; height: number }) => Promise<Page>;
+  close: () => Promise<void>;
+};
 
 /** Debian's Chromium through playwright-core, with the flags this sandbox needs and a fresh profile. */
 export async function launchBrowser(): Promise<TestBrowser> {
@@ -23,7 +27,15 @@ export async function launchBrowser(): Promise<TestBrowser> {
     bypassCSP: true,
     locale: 'zh-CN',
     viewport: { width: 1280, height: 800 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   mkdirSync(screenshotDir, { recursive: true });
   return {
@@ -47,10 +59,19 @@ export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]>
   await page.addScriptTag({ content: axeSource });
   const violations = await page.evaluate(async () => {
     type Node = { target: string[]; failureSummary?: string };
-    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Node[] }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: Document) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Node[] }> }> };
+      }
+    ).axe;
     const result = await axe.run(document);
     // name the first few offending elements, so a failure says where to look
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`),
+    }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }

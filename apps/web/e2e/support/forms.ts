@@ -71,7 +71,11 @@ export async function typeRange(page: Page, from: string, to: string) {
  * outcome it waits for (given a time limit) says whether the confirmation took; while it has not and the button
  * is still there, the button is clicked and confirmed again.
  */
-export async function clickAndConfirm(page: Page, button: string, options: { exact?: boolean; until?: (timeoutMs: number) => Promise<unknown> } = {}) {
+export async function clickAndConfirm(
+  page: Page,
+  button: string,
+  options: { exact?: boolean; until?: (timeoutMs: number) => Promise<unknown> } = {},
+) {
   const confirm = page.locator('.ant-popconfirm:visible .ant-popconfirm-buttons .ant-btn-primary');
   const target = page.getByRole('button', { name: button, exact: options.exact });
   await page.waitForLoadState('networkidle');
@@ -79,11 +83,20 @@ export async function clickAndConfirm(page: Page, button: string, options: { exa
     // gone after an earlier confirmation: that one took, and its outcome is awaited below
     if (attempt > 0 && !(await target.first().isVisible())) break;
     await target.click();
-    const shown = await confirm.waitFor({ timeout: 5_000 }).then(() => true, () => false);
+    const shown = await confirm.waitFor({ timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    );
     if (!shown) continue;
     await confirm.click();
     if (!options.until) return;
-    if (await options.until(10_000).then(() => true, () => false)) return;
+    if (
+      await options.until(10_000).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
   }
   if (options.until) {
     await options.until(30_000);

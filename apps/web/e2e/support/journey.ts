@@ -40,7 +40,7 @@ export function startJourney(): Journey {
     if (!page) return;
     const slug = task.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60);
     const main = page.locator('main');
-    const text = await (await main.count() ? main.first() : page.locator('body')).innerText({ timeout: 3_000 }).catch(() => '(no text)');
+    const text = await ((await main.count()) ? main.first() : page.locator('body')).innerText({ timeout: 3_000 }).catch(() => '(no text)');
     await page.screenshot({ path: join(screenshotDir, `failed-${slug}.png`), fullPage: true, timeout: 5_000 }).catch(() => undefined);
     mkdirSync(screenshotDir, { recursive: true });
     const path = new URL(page.url()).pathname;

@@ -121,7 +121,14 @@ export async function startTestServer(): Promise<TestServer> {
   } else if (template && existsSync(template)) {
     cpSync(template, dataDir, { recursive: true });
   }
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', RONGHE_DATA_DIR: dataDir, WEB_DIST: webDist, LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    RONGHE_DATA_DIR: dataDir,
+    WEB_DIST: webDist,
+    LOG_LEVEL: 'warn',
+  };
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   else delete env.DATABASE_URL;
 

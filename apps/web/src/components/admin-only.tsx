@@ -12,7 +12,8 @@ export function AdminOnly({ next, children }: { next: string; children: ReactNod
   const { t } = useTranslation();
   const me = useMe();
   if (me.isPending || me.isError) return <QueryState query={me}>{null}</QueryState>;
-  if (!me.data) return <SignInPrompt title={t('review.signInTitle')} body={t('review.signInBody')} action={t('review.signIn')} next={next} />;
+  if (!me.data)
+    return <SignInPrompt title={t('review.signInTitle')} body={t('review.signInBody')} action={t('review.signIn')} next={next} />;
   if (!me.data.isPlatformAdmin) return <Result status="403" title={t('review.forbiddenTitle')} subTitle={t('review.forbiddenBody')} />;
   return <>{children}</>;
 }

@@ -118,7 +118,8 @@ export function CoordinatePicker({ value, onPick, height = 360 }: Props) {
       const p: unknown = instance.convertFromPixel({ geoIndex: 0 }, [e.offsetX, e.offsetY]);
       if (!Array.isArray(p)) return;
       const [lng, lat] = p as unknown[];
-      if (typeof lng === 'number' && typeof lat === 'number' && Number.isFinite(lng) && Number.isFinite(lat)) latest.current.onPick({ lng: round(lng), lat: round(lat) });
+      if (typeof lng === 'number' && typeof lat === 'number' && Number.isFinite(lng) && Number.isFinite(lat))
+        latest.current.onPick({ lng: round(lng), lat: round(lat) });
     });
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(el.current);
@@ -136,7 +137,10 @@ export function CoordinatePicker({ value, onPick, height = 360 }: Props) {
     chart.current?.setOption({ series: [{ id: 'pin', data: pinData(point) }] });
   }, [ready, lng, lat]);
 
-  const chosen = typeof lng === 'number' && typeof lat === 'number' ? t('base-publish.picker.selected', { longitude: lng, latitude: lat }) : t('base-publish.picker.none');
+  const chosen =
+    typeof lng === 'number' && typeof lat === 'number'
+      ? t('base-publish.picker.selected', { longitude: lng, latitude: lat })
+      : t('base-publish.picker.none');
 
   if (failed) return <Alert type="warning" showIcon title={t('base-publish.picker.loadFailed')} />;
   return (
@@ -158,7 +162,11 @@ export function CoordinatePicker({ value, onPick, height = 360 }: Props) {
       </div>
       <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: 8, marginTop: 8 }}>
         <Typography.Text aria-live="polite">{chosen}</Typography.Text>
-        <Button size="small" onClick={() => chart.current?.setOption(baseOption(latest.current.value), { notMerge: true })} disabled={!ready}>
+        <Button
+          size="small"
+          onClick={() => chart.current?.setOption(baseOption(latest.current.value), { notMerge: true })}
+          disabled={!ready}
+        >
           {t('base-publish.picker.reset')}
         </Button>
       </div>

@@ -8,7 +8,17 @@ const styles: Record<1 | 2 | 3, CSSProperties> = {
   3: { fontSize: 16, fontWeight: 600, margin: '16px 0 8px' },
 };
 
-export function Heading({ level = 2, id, style, children }: { level?: 1 | 2 | 3; id?: string; style?: CSSProperties; children: ReactNode }) {
+export function Heading({
+  level = 2,
+  id,
+  style,
+  children,
+}: {
+  level?: 1 | 2 | 3;
+  id?: string;
+  style?: CSSProperties;
+  children: ReactNode;
+}) {
   const Tag = `h${level}` as const;
   return (
     <Tag id={id} style={{ ...styles[level], ...style }}>

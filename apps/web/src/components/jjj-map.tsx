@@ -131,74 +131,77 @@ export function JjjMap({ values, title, height = 420, format = String, points, o
 
   useEffect(() => {
     if (!regions || !chart.current) return;
-    chart.current.setOption({
-      tooltip: {
-        trigger: 'item',
-        className: 'jjj-map-tooltip',
-        // a long base name wraps inside the map rather than running off a phone's screen
-        confine: true,
-        extraCssText: 'max-width: 280px; white-space: normal; overflow-wrap: anywhere;',
-        // ECharts writes what this returns with innerHTML: a base's name is user text, so it goes out escaped
-        formatter: (p: { name: string; value?: unknown; seriesType?: string; data?: unknown }) => {
-          if (p.seriesType === 'scatter') return escapeHtml((p.data as { label?: string } | undefined)?.label ?? p.name);
-          const n = typeof p.value === 'number' && !Number.isNaN(p.value) ? p.value : 0;
-          return escapeHtml(lookup.current.labelled(lookup.current.names.get(p.name) ?? p.name, lookup.current.format(n)));
+    chart.current.setOption(
+      {
+        tooltip: {
+          trigger: 'item',
+          className: 'jjj-map-tooltip',
+          // a long base name wraps inside the map rather than running off a phone's screen
+          confine: true,
+          extraCssText: 'max-width: 280px; white-space: normal; overflow-wrap: anywhere;',
+          // ECharts writes what this returns with innerHTML: a base's name is user text, so it goes out escaped
+          formatter: (p: { name: string; value?: unknown; seriesType?: string; data?: unknown }) => {
+            if (p.seriesType === 'scatter') return escapeHtml((p.data as { label?: string } | undefined)?.label ?? p.name);
+            const n = typeof p.value === 'number' && !Number.isNaN(p.value) ? p.value : 0;
+            return escapeHtml(lookup.current.labelled(lookup.current.names.get(p.name) ?? p.name, lookup.current.format(n)));
+          },
         },
-      },
-      visualMap: {
-        // the regions only: the dots keep their own colour
-        seriesIndex: 0,
-        min: 0,
-        max,
-        // below the map, so it never covers a region on a narrow screen
-        orient: 'horizontal',
-        left: 'center',
-        bottom: 4,
-        calculable: false,
-        itemWidth: 12,
-        itemHeight: 140,
-        text: [String(max), '0'],
-        textGap: 8,
-        textStyle: { color: '#262626' },
-        inRange: { color: ['#eef4fc', '#7fa6df', '#1f5fbf', '#0f2c5c'] },
-      },
-      // the regions are drawn by a geo component, so that dots can sit on the same coordinates
-      geo: {
-        map: MAP,
-        roam: false,
-        top: 8,
-        bottom: 48,
-        selectedMode: false,
-        label: { show: false },
-        emphasis: { label: { show: false }, itemStyle: { areaColor: '#f5c242' } },
-        select: { disabled: true, label: { show: false } },
-        itemStyle: { borderColor: '#8c8c8c', borderWidth: 0.5 },
-      },
-      series: [
-        {
-          type: 'map',
-          geoIndex: 0,
+        visualMap: {
+          // the regions only: the dots keep their own colour
+          seriesIndex: 0,
+          min: 0,
+          max,
+          // below the map, so it never covers a region on a narrow screen
+          orient: 'horizontal',
+          left: 'center',
+          bottom: 4,
+          calculable: false,
+          itemWidth: 12,
+          itemHeight: 140,
+          text: [String(max), '0'],
+          textGap: 8,
+          textStyle: { color: '#262626' },
+          inRange: { color: ['#eef4fc', '#7fa6df', '#1f5fbf', '#0f2c5c'] },
+        },
+        // the regions are drawn by a geo component, so that dots can sit on the same coordinates
+        geo: {
+          map: MAP,
+          roam: false,
+          top: 8,
+          bottom: 48,
           selectedMode: false,
           label: { show: false },
-          emphasis: { label: { show: false } },
-          cursor: clickable ? 'pointer' : 'default',
-          data: regions.map((r) => ({ name: r.code, value: values[r.code] ?? 0 })),
+          emphasis: { label: { show: false }, itemStyle: { areaColor: '#f5c242' } },
+          select: { disabled: true, label: { show: false } },
+          itemStyle: { borderColor: '#8c8c8c', borderWidth: 0.5 },
         },
-        ...(points
-          ? [
-              {
-                type: 'scatter',
-                coordinateSystem: 'geo',
-                symbolSize: 9,
-                itemStyle: { color: '#d4380d', borderColor: '#ffffff', borderWidth: 1 },
-                emphasis: { scale: 1.6 },
-                z: 3,
-                data: points.map((p) => ({ id: p.id, name: p.id, label: p.label, value: [p.lng, p.lat] })),
-              },
-            ]
-          : []),
-      ],
-    }, { replaceMerge: ['series'] });
+        series: [
+          {
+            type: 'map',
+            geoIndex: 0,
+            selectedMode: false,
+            label: { show: false },
+            emphasis: { label: { show: false } },
+            cursor: clickable ? 'pointer' : 'default',
+            data: regions.map((r) => ({ name: r.code, value: values[r.code] ?? 0 })),
+          },
+          ...(points
+            ? [
+                {
+                  type: 'scatter',
+                  coordinateSystem: 'geo',
+                  symbolSize: 9,
+                  itemStyle: { color: '#d4380d', borderColor: '#ffffff', borderWidth: 1 },
+                  emphasis: { scale: 1.6 },
+                  z: 3,
+                  data: points.map((p) => ({ id: p.id, name: p.id, label: p.label, value: [p.lng, p.lat] })),
+                },
+              ]
+            : []),
+        ],
+      },
+      { replaceMerge: ['series'] },
+    );
   }, [regions, values, max, points, clickable]);
 
   // The text alternative: totals by province, then every region that has a value.
@@ -208,7 +211,10 @@ export function JjjMap({ values, title, height = 420, format = String, points, o
       .filter(([code]) => provinceOf(code) === p)
       .reduce((n, [, v]) => n + v, 0),
   }));
-  const summary = labelled(title, byProvince.map((p) => `${t(`provinces.${p.province}`)} ${format(p.total)}`).join(t('consortia.listSeparator')));
+  const summary = labelled(
+    title,
+    byProvince.map((p) => `${t(`provinces.${p.province}`)} ${format(p.total)}`).join(t('consortia.listSeparator')),
+  );
   const listed = Object.entries(values)
     .filter(([, v]) => v > 0)
     .sort(([a], [b]) => a.localeCompare(b));
@@ -230,9 +236,13 @@ export function JjjMap({ values, title, height = 420, format = String, points, o
             {listed.map(([code, v]) => (
               <li key={code}>
                 {regionHref ? (
-                  <Link to={regionHref(code)}>{labelled(`${t(`provinces.${provinceOf(code)}`)} · ${names.get(code) ?? code}`, format(v))}</Link>
+                  <Link to={regionHref(code)}>
+                    {labelled(`${t(`provinces.${provinceOf(code)}`)} · ${names.get(code) ?? code}`, format(v))}
+                  </Link>
                 ) : (
-                  <Typography.Text>{labelled(`${t(`provinces.${provinceOf(code)}`)} · ${names.get(code) ?? code}`, format(v))}</Typography.Text>
+                  <Typography.Text>
+                    {labelled(`${t(`provinces.${provinceOf(code)}`)} · ${names.get(code) ?? code}`, format(v))}
+                  </Typography.Text>
                 )}
               </li>
             ))}

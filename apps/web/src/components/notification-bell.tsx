@@ -10,7 +10,19 @@ import { messageOf } from '../lib/errors.ts';
 
 function BellIcon() {
   return (
-    <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false" style={{ display: 'block' }}>
+    <svg
+      width="16"
+      height="16"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+      style={{ display: 'block' }}
+    >
       <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
       <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
     </svg>
@@ -33,7 +45,9 @@ function Bell() {
   const unread = useQuery(trpc.notifications.unreadCount.queryOptions(undefined, { refetchInterval: 30_000, staleTime: 0 }));
   const list = useQuery(trpc.notifications.list.queryOptions({ limit: 20 }, { enabled: open, staleTime: 0 }));
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.notifications.pathKey() });
-  const markRead = useMutation(trpc.notifications.markRead.mutationOptions({ onSettled: () => void refresh(), onError: (e) => void message.error(messageOf(e)) }));
+  const markRead = useMutation(
+    trpc.notifications.markRead.mutationOptions({ onSettled: () => void refresh(), onError: (e) => void message.error(messageOf(e)) }),
+  );
   const count = unread.data ?? 0;
 
   const go = (n: { id: string; link: string; readAt: Date | null }) => {
@@ -47,7 +61,13 @@ function Bell() {
     <div style={{ width: 'min(340px, calc(100vw - 56px))' }}>
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8, marginBottom: 8 }}>
         <Typography.Text strong>{t('consortia.bell.title')}</Typography.Text>
-        <Button size="small" type="link" disabled={count === 0} loading={markRead.isPending && !markRead.variables.ids} onClick={() => markRead.mutate({})}>
+        <Button
+          size="small"
+          type="link"
+          disabled={count === 0}
+          loading={markRead.isPending && !markRead.variables.ids}
+          onClick={() => markRead.mutate({})}
+        >
           {t('consortia.bell.markAll')}
         </Button>
       </div>
@@ -64,7 +84,16 @@ function Bell() {
               <button
                 type="button"
                 onClick={() => go(n)}
-                style={{ display: 'block', width: '100%', textAlign: 'start', padding: '8px 4px', background: n.readAt ? 'transparent' : '#f0f5ff', border: 'none', cursor: 'pointer', font: 'inherit' }}
+                style={{
+                  display: 'block',
+                  width: '100%',
+                  textAlign: 'start',
+                  padding: '8px 4px',
+                  background: n.readAt ? 'transparent' : '#f0f5ff',
+                  border: 'none',
+                  cursor: 'pointer',
+                  font: 'inherit',
+                }}
               >
                 <Typography.Text strong={!n.readAt} style={{ display: 'block', overflowWrap: 'anywhere' }}>
                   {!n.readAt && <span style={{ marginInlineEnd: 6, fontSize: 12, color: '#1f5fbf' }}>[{t('consortia.bell.unread')}]</span>}
@@ -84,7 +113,13 @@ function Bell() {
   return (
     // shifted sideways to stay on screen wherever the header puts the bell
     <Popover content={content} trigger="click" placement="bottom" open={open} onOpenChange={setOpen} arrow={false}>
-      <Button ghost size="small" aria-label={count > 0 ? t('consortia.bell.label', { count }) : t('consortia.bell.labelNone')} aria-haspopup="dialog" aria-expanded={open}>
+      <Button
+        ghost
+        size="small"
+        aria-label={count > 0 ? t('consortia.bell.label', { count }) : t('consortia.bell.labelNone')}
+        aria-haspopup="dialog"
+        aria-expanded={open}
+      >
         <Badge count={count} size="small" offset={[6, -4]} overflowCount={99}>
           <span style={{ color: '#fff', display: 'inline-flex' }}>
             <BellIcon />

@@ -36,7 +36,10 @@ export function RegionCascader({ value, onChange, ...rest }: Props) {
   const en = i18n.language === 'en';
   const phone = !Grid.useBreakpoint().sm;
   // region names exist in Chinese only; in English the three provinces at least read in English
-  const options = useMemo(() => regionTree(regions.data ?? [], (r) => (en ? t(`provinces.${r.provinceCode}`) : r.name)), [regions.data, en, t]);
+  const options = useMemo(
+    () => regionTree(regions.data ?? [], (r) => (en ? t(`provinces.${r.provinceCode}`) : r.name)),
+    [regions.data, en, t],
+  );
 
   const cascader = (
     <Cascader<RegionOption, 'value'>
@@ -50,5 +53,9 @@ export function RegionCascader({ value, onChange, ...rest }: Props) {
     />
   );
   // three columns of the default width overflow a 375 px screen: narrower columns, long names cut (full name on hover)
-  return phone ? <ConfigProvider theme={{ components: { Cascader: { controlItemWidth: 64, optionPadding: '5px 8px' } } }}>{cascader}</ConfigProvider> : cascader;
+  return phone ? (
+    <ConfigProvider theme={{ components: { Cascader: { controlItemWidth: 64, optionPadding: '5px 8px' } } }}>{cascader}</ConfigProvider>
+  ) : (
+    cascader
+  );
 }

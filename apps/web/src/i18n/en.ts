@@ -1,7 +1,12 @@
 import type { Messages } from './zh-cn.ts';
 
 export const en: Messages = {
-  app: { name: 'Ronghe', fullName: 'Beijing–Tianjin–Hebei Industry–Education Platform', tagline: 'Collaboration and monitoring for vocational education in Beijing–Tianjin–Hebei', demo: 'Demo' },
+  app: {
+    name: 'Ronghe',
+    fullName: 'Beijing–Tianjin–Hebei Industry–Education Platform',
+    tagline: 'Collaboration and monitoring for vocational education in Beijing–Tianjin–Hebei',
+    demo: 'Demo',
+  },
   nav: {
     home: 'Home',
     enterprises: 'Enterprises',
@@ -46,11 +51,13 @@ export const en: Messages = {
   statuses: { pending: 'Pending', verified: 'Verified', rejected: 'Rejected', suspended: 'Suspended' },
   home: {
     title: 'Schools, enterprises and regional partners working on one platform',
-    intro: "Putting Beijing's 2025–2027 vocational education action plan to work: forming industry–education consortia, opening shared practice centres, matching cooperation needs, and monitoring every target by project, deadline and outcome.",
+    intro:
+      "Putting Beijing's 2025–2027 vocational education action plan to work: forming industry–education consortia, opening shared practice centres, matching cooperation needs, and monitoring every target by project, deadline and outcome.",
     orgs: 'Organisations on the platform',
     regions: 'Divisions covered',
     targets: 'Quantified targets for 2027',
-    targetsHint: 'The 16 quantified targets of the action plan. Computed indicators go live as consortia, bases and cooperation projects arrive on the platform.',
+    targetsHint:
+      'The 16 quantified targets of the action plan. Computed indicators go live as consortia, bases and cooperation projects arrive on the platform.',
     code: 'Code',
     target: 'Target',
     target2027: '2027 target',
@@ -61,11 +68,14 @@ export const en: Messages = {
   },
   directory: {
     enterprisesTitle: 'Enterprises',
-    enterprisesIntro: 'Enterprises verify their organisation and post cooperation needs: internships, order classes, course and textbook co-development, teacher practice, technical problems.',
+    enterprisesIntro:
+      'Enterprises verify their organisation and post cooperation needs: internships, order classes, course and textbook co-development, teacher practice, technical problems.',
     schoolsTitle: 'Schools',
-    schoolsIntro: 'Vocational schools, colleges and universities lead or join consortia, publish training bases and student cohorts, and answer needs.',
+    schoolsIntro:
+      'Vocational schools, colleges and universities lead or join consortia, publish training bases and student cohorts, and answer needs.',
     partnersTitle: 'Partners',
-    partnersIntro: 'Associations, parks, institutes and the schools and firms of Tianjin and Hebei find and book open training bases and join consortia across the region.',
+    partnersIntro:
+      'Associations, parks, institutes and the schools and firms of Tianjin and Hebei find and book open training bases and join consortia across the region.',
     name: 'Name',
     region: 'Region',
     level: 'Level',
@@ -74,7 +84,8 @@ export const en: Messages = {
   },
   admin: {
     title: 'Admin',
-    intro: 'The education commission verifies organisations, approves consortia, watches every target against live counts and exports the annual report.',
+    intro:
+      'The education commission verifies organisations, approves consortia, watches every target against live counts and exports the annual report.',
     reference: 'Reference data',
     regionsCount: 'Beijing–Tianjin–Hebei divisions',
     majorCategories: 'Vocational major categories',

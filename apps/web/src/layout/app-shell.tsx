@@ -45,7 +45,6 @@ const adminPages = [
   { path: '/admin/audit', label: 'account.navAudit' },
 ] as const;
 
-
 /** The longest navigation path that the current page lives under. */
 function activePath(pathname: string, paths: readonly string[]): string {
   if (pathname === '/') return '/';
@@ -89,13 +88,25 @@ export function AppShell() {
   // and the three directories (enterprises, schools, partners) share one entry, so every section fits at 1280 px
   const directoryKeys: readonly string[] = ['/enterprises', '/schools', '/partners'];
   const wideItems: MenuProps['items'] = sectionItems.flatMap<NonNullable<MenuProps['items']>[number]>((item) => {
-    if (item.key === '/admin' && isAdmin) return [{ key: 'admin-pages', label: t('nav.admin'), children: [link('/admin', t('account.navOverview')), ...adminItems] }];
-    if (item.key === '/enterprises') return [{ key: 'directory-pages', label: t('nav.directory'), children: sectionItems.filter((i) => directoryKeys.includes(i.key)) }];
+    if (item.key === '/admin' && isAdmin)
+      return [{ key: 'admin-pages', label: t('nav.admin'), children: [link('/admin', t('account.navOverview')), ...adminItems] }];
+    if (item.key === '/enterprises')
+      return [{ key: 'directory-pages', label: t('nav.directory'), children: sectionItems.filter((i) => directoryKeys.includes(i.key)) }];
     return directoryKeys.includes(item.key) ? [] : [item];
   });
   // the drawer lists everything, the account's entries included
   const accountItems: MenuProps['items'] = user
-    ? [link('/account', t('account.myAccount')), { key: 'sign-out', label: t('account.signOut'), onClick: () => { close(); signOut.mutate({ everywhere: false }); } }]
+    ? [
+        link('/account', t('account.myAccount')),
+        {
+          key: 'sign-out',
+          label: t('account.signOut'),
+          onClick: () => {
+            close();
+            signOut.mutate({ everywhere: false });
+          },
+        },
+      ]
     : [link('/login', t('account.signIn'))];
   const drawerItems: MenuProps['items'] = [...sectionItems, ...adminItems, { type: 'divider' }, ...accountItems];
 
@@ -107,7 +118,13 @@ export function AppShell() {
   // come back here after signing in, unless here is nowhere in particular
   const loginPath = pathname === '/' || pathname === '/login' ? '/login' : `/login?next=${encodeURIComponent(pathname + search)}`;
   const userButton = user && (
-    <Button ghost size="small" loading={signOut.isPending} aria-label={t('account.userMenu', { name: user.name })} style={{ maxWidth: compact ? 96 : 200 }}>
+    <Button
+      ghost
+      size="small"
+      loading={signOut.isPending}
+      aria-label={t('account.userMenu', { name: user.name })}
+      style={{ maxWidth: compact ? 96 : 200 }}
+    >
       <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{user.name}</span>
     </Button>
   );
@@ -116,10 +133,14 @@ export function AppShell() {
   return (
     <>
       <Layout style={{ minHeight: '100vh' }}>
-        <Header style={{ display: 'flex', alignItems: 'center', gap: compact ? 8 : 16, paddingInline: compact ? 12 : 32, background: '#0f2c5c' }}>
+        <Header
+          style={{ display: 'flex', alignItems: 'center', gap: compact ? 8 : 16, paddingInline: compact ? 12 : 32, background: '#0f2c5c' }}
+        >
           <Link to="/" style={{ color: '#fff', fontSize: 20, fontWeight: 600, whiteSpace: 'nowrap' }}>
             {t('app.name')}
-            {showFullName && <span style={{ fontSize: 13, fontWeight: 400, marginInlineStart: 12, opacity: 0.85 }}>{t('app.fullName')}</span>}
+            {showFullName && (
+              <span style={{ fontSize: 13, fontWeight: 400, marginInlineStart: 12, opacity: 0.85 }}>{t('app.fullName')}</span>
+            )}
           </Link>
           <nav aria-label={t('nav.menu')} style={{ flex: 1, minWidth: 0 }}>
             {!compact && (
@@ -128,7 +149,13 @@ export function AppShell() {
               </Suspense>
             )}
           </nav>
-          <Button ghost size="small" onClick={switchLanguage} aria-label={`${t('nav.language')}: ${t('nav.switchTo')}`} lang={currentLanguage() === 'en' ? 'zh-CN' : 'en'}>
+          <Button
+            ghost
+            size="small"
+            onClick={switchLanguage}
+            aria-label={`${t('nav.language')}: ${t('nav.switchTo')}`}
+            lang={currentLanguage() === 'en' ? 'zh-CN' : 'en'}
+          >
             {t('nav.switchTo')}
           </Button>
           {user && (

@@ -38,6 +38,8 @@ export function applyFieldErrors(form: FormInstance, error: unknown): boolean {
  */
 export function showFormError(form: FormInstance, error: unknown, showGeneral: (message: string) => void): void {
   if (!applyFieldErrors(form, error)) return showGeneral(messageOf(error));
-  const first = fieldErrorsOf(error)[0]?.path.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+  const first = fieldErrorsOf(error)[0]
+    ?.path.split('.')
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
   if (first) form.scrollToField(first, { block: 'center' });
 }

@@ -1,5 +1,9 @@
 /** Saves base64 data as a file download. */
-export function downloadBase64(filename: string, base64: string, type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'): void {
+export function downloadBase64(
+  filename: string,
+  base64: string,
+  type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+): void {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
   const url = URL.createObjectURL(new Blob([bytes], { type }));
   const a = document.createElement('a');

@@ -9,7 +9,9 @@ export function industryGroups(rows: readonly IndustryRow[]) {
     .map((s) => ({
       label: `${s.code} ${s.name}`,
       title: `${s.code} ${s.name}`,
-      options: rows.filter((d) => d.level === 'division' && d.section === s.code).map((d) => ({ value: d.code, label: `${d.code} ${d.name}` })),
+      options: rows
+        .filter((d) => d.level === 'division' && d.section === s.code)
+        .map((d) => ({ value: d.code, label: `${d.code} ${d.name}` })),
     }))
     .filter((g) => g.options.length > 0);
 }

@@ -11,7 +11,15 @@ import { RegionCascader } from '../components/region-cascader.tsx';
 import { ToneTag } from '../components/tone-tag.tsx';
 
 const titles = { enterprise: 'enterprises', school: 'schools', partner: 'partners' } as const;
-const schoolLevels = ['zhongzhi', 'gaozhi', 'zhiye_benke', 'yingyong_benke', 'jigong', 'gaozhong', 'zhongxiaoxue'] as const satisfies readonly SchoolLevel[];
+const schoolLevels = [
+  'zhongzhi',
+  'gaozhi',
+  'zhiye_benke',
+  'yingyong_benke',
+  'jigong',
+  'gaozhong',
+  'zhongxiaoxue',
+] as const satisfies readonly SchoolLevel[];
 
 /** The directory of one kind of organisation (signed-in users only), with keyword, region and kind-specific filters. */
 export default function DirectoryPage({ kind }: { kind: OrganizationKind }) {
@@ -70,7 +78,9 @@ function Directory({ kind }: { kind: OrganizationKind }) {
     industryCode: kind === 'enterprise' ? industryCode : undefined,
     limit: 20,
   };
-  const list = useInfiniteQuery(trpc.organizations.list.infiniteQueryOptions(input, { getNextPageParam: (last) => last.next ?? undefined, initialCursor: undefined }));
+  const list = useInfiniteQuery(
+    trpc.organizations.list.infiniteQueryOptions(input, { getNextPageParam: (last) => last.next ?? undefined, initialCursor: undefined }),
+  );
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   type Row = (typeof rows)[number];
 
@@ -79,7 +89,11 @@ function Directory({ kind }: { kind: OrganizationKind }) {
     const all = industries.data?.gbt4754 ?? [];
     return all
       .filter((s) => s.level === 'section')
-      .map((s) => ({ label: `${s.code} ${s.name}`, title: `${s.code} ${s.name}`, options: divisions.filter((d) => d.section === s.code).map((d) => ({ value: d.code, label: `${d.code} ${d.name}` })) }));
+      .map((s) => ({
+        label: `${s.code} ${s.name}`,
+        title: `${s.code} ${s.name}`,
+        options: divisions.filter((d) => d.section === s.code).map((d) => ({ value: d.code, label: `${d.code} ${d.name}` })),
+      }));
   }, [industries.data, divisions]);
   const industryName = (code: string | null) => (code ? `${code} ${divisions.find((d) => d.code === code)?.name ?? ''}` : '—');
 
@@ -148,9 +162,31 @@ function Directory({ kind }: { kind: OrganizationKind }) {
               ),
             },
             { title: t('directory.region'), key: 'region', render: (_, r) => `${t(`provinces.${r.provinceCode}`)} · ${r.regionName}` },
-            ...(kind === 'school' ? [{ title: t('directory.level'), key: 'level', render: (_: unknown, r: Row) => (r.schoolLevel ? t(`schoolLevels.${r.schoolLevel}`) : '—') }] : []),
-            ...(kind === 'enterprise' ? [{ title: t('organizations.industryColumn'), key: 'industry', responsive: ['md' as const], render: (_: unknown, r: Row) => industryName(r.industryCode) }] : []),
-            { title: t('directory.status'), dataIndex: 'status', responsive: ['sm'], render: (s: Row['status']) => <ToneTag tone={s === 'verified' ? 'green' : 'grey'}>{t(`statuses.${s}`)}</ToneTag> },
+            ...(kind === 'school'
+              ? [
+                  {
+                    title: t('directory.level'),
+                    key: 'level',
+                    render: (_: unknown, r: Row) => (r.schoolLevel ? t(`schoolLevels.${r.schoolLevel}`) : '—'),
+                  },
+                ]
+              : []),
+            ...(kind === 'enterprise'
+              ? [
+                  {
+                    title: t('organizations.industryColumn'),
+                    key: 'industry',
+                    responsive: ['md' as const],
+                    render: (_: unknown, r: Row) => industryName(r.industryCode),
+                  },
+                ]
+              : []),
+            {
+              title: t('directory.status'),
+              dataIndex: 'status',
+              responsive: ['sm'],
+              render: (s: Row['status']) => <ToneTag tone={s === 'verified' ? 'green' : 'grey'}>{t(`statuses.${s}`)}</ToneTag>,
+            },
           ]}
         />
         <Space wrap style={{ marginTop: 12 }}>

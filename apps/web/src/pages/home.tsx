@@ -47,67 +47,73 @@ export function HomePage() {
           <section className="ronghe-panel">
             <Heading style={{ fontSize: 16 }}>{t('home.orgs')}</Heading>
             <div className="ronghe-panel-body">
-            <QueryState query={stats} rows={2}>
-              <Figure title={t('common.total')} value={orgTotal} />
-              <Row gutter={8} style={{ marginTop: 12 }}>
-                {provinceCodes.map((p) => (
-                  <Col span={8} key={p}>
-                    <Figure title={t(`provinces.${p}`)} value={orgsIn(p)} small />
-                  </Col>
-                ))}
-              </Row>
-            </QueryState>
-          </div>
+              <QueryState query={stats} rows={2}>
+                <Figure title={t('common.total')} value={orgTotal} />
+                <Row gutter={8} style={{ marginTop: 12 }}>
+                  {provinceCodes.map((p) => (
+                    <Col span={8} key={p}>
+                      <Figure title={t(`provinces.${p}`)} value={orgsIn(p)} small />
+                    </Col>
+                  ))}
+                </Row>
+              </QueryState>
+            </div>
           </section>
         </Col>
         <Col xs={24} md={12}>
           <section className="ronghe-panel">
             <Heading style={{ fontSize: 16 }}>{t('home.regions')}</Heading>
             <div className="ronghe-panel-body">
-            <QueryState query={regions} rows={2}>
-              <Figure title={t('common.total')} value={regions.data?.length ?? 0} />
-              <Row gutter={8} style={{ marginTop: 12 }}>
-                {provinceCodes.map((p) => (
-                  <Col span={8} key={p}>
-                    <Figure title={t(`provinces.${p}`)} value={countiesIn(p)} small />
-                  </Col>
-                ))}
-              </Row>
-            </QueryState>
-          </div>
+              <QueryState query={regions} rows={2}>
+                <Figure title={t('common.total')} value={regions.data?.length ?? 0} />
+                <Row gutter={8} style={{ marginTop: 12 }}>
+                  {provinceCodes.map((p) => (
+                    <Col span={8} key={p}>
+                      <Figure title={t(`provinces.${p}`)} value={countiesIn(p)} small />
+                    </Col>
+                  ))}
+                </Row>
+              </QueryState>
+            </div>
           </section>
         </Col>
         <Col span={24}>
           <section className="ronghe-panel">
             <Heading style={{ fontSize: 16 }}>{t('home.targets')}</Heading>
             <div className="ronghe-panel-body">
-            <p style={{ margin: '0 0 1em', color: secondary }}>{t('home.targetsHint')}</p>
-            <QueryState query={targets} rows={8}>
-              {/* a plain table: antd's Table would add ~40 kB to the first screen for 16 static rows */}
-              <table className="ronghe-table">
-                <thead>
-                  <tr>
-                    <th scope="col" style={{ width: 64 }}>{t('home.code')}</th>
-                    <th scope="col">{t('home.target')}</th>
-                    <th scope="col" style={{ width: 110 }}>{t('home.target2027')}</th>
-                    <th scope="col" style={{ width: 140 }}>{t('home.source')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {targets.data?.map((r) => (
-                    <tr key={r.code}>
-                      <td>{r.code}</td>
-                      <td>{en ? r.nameEn : r.nameZh}</td>
-                      <td>{`${r.targetText}${en ? '' : ` ${r.unit}`}`}</td>
-                      <td>
-                        <ToneTag tone={r.source === 'computed' ? 'blue' : 'gold'}>{t(`home.${r.source}`)}</ToneTag>
-                      </td>
+              <p style={{ margin: '0 0 1em', color: secondary }}>{t('home.targetsHint')}</p>
+              <QueryState query={targets} rows={8}>
+                {/* a plain table: antd's Table would add ~40 kB to the first screen for 16 static rows */}
+                <table className="ronghe-table">
+                  <thead>
+                    <tr>
+                      <th scope="col" style={{ width: 64 }}>
+                        {t('home.code')}
+                      </th>
+                      <th scope="col">{t('home.target')}</th>
+                      <th scope="col" style={{ width: 110 }}>
+                        {t('home.target2027')}
+                      </th>
+                      <th scope="col" style={{ width: 140 }}>
+                        {t('home.source')}
+                      </th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </QueryState>
-          </div>
+                  </thead>
+                  <tbody>
+                    {targets.data?.map((r) => (
+                      <tr key={r.code}>
+                        <td>{r.code}</td>
+                        <td>{en ? r.nameEn : r.nameZh}</td>
+                        <td>{`${r.targetText}${en ? '' : ` ${r.unit}`}`}</td>
+                        <td>
+                          <ToneTag tone={r.source === 'computed' ? 'blue' : 'gold'}>{t(`home.${r.source}`)}</ToneTag>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </QueryState>
+            </div>
           </section>
         </Col>
       </Row>

@@ -27,10 +27,27 @@ async function overdueNeed(): Promise<string> {
   const start = addDays(todayInChina(), 40);
   const { id } = await enterprise.caller.needs.create({
     organizationId: enterprise.organizationId,
-    need: { kind: 'internship', title: '后台任务单元测试岗位', regionCode: '110115', deadline: addDays(todayInChina(), 20), post: '数控车工', majorCodes: ['460103'], headcount: 3, periodFrom: start, periodTo: addDays(start, 90), dailyHours: 8, monthlyPay: 4500, probationWage: 5000, postStaffCount: 200 },
+    need: {
+      kind: 'internship',
+      title: '后台任务单元测试岗位',
+      regionCode: '110115',
+      deadline: addDays(todayInChina(), 20),
+      post: '数控车工',
+      majorCodes: ['460103'],
+      headcount: 3,
+      periodFrom: start,
+      periodTo: addDays(start, 90),
+      dailyHours: 8,
+      monthlyPay: 4500,
+      probationWage: 5000,
+      postStaffCount: 200,
+    },
   });
   await enterprise.caller.needs.publish({ id });
-  await env.db.orm.update(needs).set({ deadline: addDays(todayInChina(), -1) }).where(eq(needs.id, id));
+  await env.db.orm
+    .update(needs)
+    .set({ deadline: addDays(todayInChina(), -1) })
+    .where(eq(needs.id, id));
   return id;
 }
 
@@ -41,9 +58,13 @@ describe('background jobs', () => {
     const done: Array<{ queue: string; result: object }> = [];
     const runners: Jobs[] = [];
     try {
-      for (const db of [env.db, second]) runners.push(await startJobs(db, { onError: (e) => errors.push(e), onDone: (queue, result) => done.push({ queue, result }), everySeconds: 1 }));
+      for (const db of [env.db, second])
+        runners.push(
+          await startJobs(db, { onError: (e) => errors.push(e), onDone: (queue, result) => done.push({ queue, result }), everySeconds: 1 }),
+        );
       const deadline = Date.now() + 60_000;
-      while (done.filter((d) => d.queue === JOB_QUEUES.expire).length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+      while (done.filter((d) => d.queue === JOB_QUEUES.expire).length < 3 && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 200));
     } finally {
       await Promise.all(runners.map((r) => r.stop()));
     }
@@ -64,7 +85,11 @@ describe('background jobs', () => {
   }, 120_000);
 
   it('runs every step on demand, and queues a run for any worker', async () => {
-    const jobs = await startJobs(env.db, { onError: (e) => { throw e; } });
+    const jobs = await startJobs(env.db, {
+      onError: (e) => {
+        throw e;
+      },
+    });
     try {
       const run = await jobs.runOnce();
       expect(run).toMatchObject({ expiredNeeds: 0, expiredInvitations: 0, snapshotTaken: false });

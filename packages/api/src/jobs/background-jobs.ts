@@ -69,7 +69,8 @@ export async function startJobs(db: Database, opts: JobsOptions): Promise<Jobs> 
     // a day the servers were down at 00:05 still gets its snapshot: the start-up run below, or `missed: once`
     await boss.schedule(JOB_QUEUES.daily, DAILY_CRON, null, { tz: JOB_TIME_ZONE, missed: 'once' });
     // the run at start-up, safe to repeat; processes starting within a minute share one job
-    for (const queue of Object.values(JOB_QUEUES)) await boss.send(queue, null, { singletonKey: 'startup', singletonSeconds: STARTUP_SLOT_SECONDS });
+    for (const queue of Object.values(JOB_QUEUES))
+      await boss.send(queue, null, { singletonKey: 'startup', singletonSeconds: STARTUP_SLOT_SECONDS });
 
     if (opts.everySeconds) {
       const every = opts.everySeconds;

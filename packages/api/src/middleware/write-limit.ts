@@ -17,7 +17,10 @@ export const DEFAULT_WRITES_PER_ADDRESS = 60;
 
 export type WriteLimits = { perUser: number; perAddress: number };
 
-export const DEFAULT_WRITE_LIMITS: WriteLimits = Object.freeze({ perUser: DEFAULT_WRITES_PER_USER, perAddress: DEFAULT_WRITES_PER_ADDRESS });
+export const DEFAULT_WRITE_LIMITS: WriteLimits = Object.freeze({
+  perUser: DEFAULT_WRITES_PER_USER,
+  perAddress: DEFAULT_WRITES_PER_ADDRESS,
+});
 
 /** The limits from the environment's settings; one not set keeps its default. */
 export function writeLimits(settings: { perUser?: number | undefined; perAddress?: number | undefined } = {}): WriteLimits {

@@ -10,7 +10,6 @@ afterAll(async () => {
   await env.close();
 });
 
-
 describe('accounts', () => {
   it('signs up with an email, sets an httpOnly session cookie, and knows who I am', async () => {
     const resHeaders = new Headers();
@@ -43,7 +42,9 @@ describe('accounts', () => {
 
   it('creates one account when the same sign-up arrives twice at once', async () => {
     const attempts = await Promise.allSettled(
-      Array.from({ length: 5 }, () => anonymous(env).account.signUp({ identifier: 'twice@example.com', password: 'ronghe2027a', name: '重复' })),
+      Array.from({ length: 5 }, () =>
+        anonymous(env).account.signUp({ identifier: 'twice@example.com', password: 'ronghe2027a', name: '重复' }),
+      ),
     );
     expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
     for (const a of attempts) if (a.status === 'rejected') expect((a.reason as TRPCError).code).toBe('CONFLICT');
@@ -51,8 +52,12 @@ describe('accounts', () => {
 
   it('gives the same error for a wrong password and an unknown account', async () => {
     await signUpUser(env, { identifier: 'known@example.com' });
-    const wrong = await errorOf(anonymous(env, { ip: '10.1.0.1' }).account.signIn({ identifier: 'known@example.com', password: 'nope12345' }));
-    const unknown = await errorOf(anonymous(env, { ip: '10.1.0.2' }).account.signIn({ identifier: 'nobody@example.com', password: 'nope12345' }));
+    const wrong = await errorOf(
+      anonymous(env, { ip: '10.1.0.1' }).account.signIn({ identifier: 'known@example.com', password: 'nope12345' }),
+    );
+    const unknown = await errorOf(
+      anonymous(env, { ip: '10.1.0.2' }).account.signIn({ identifier: 'nobody@example.com', password: 'nope12345' }),
+    );
     expect(wrong.code).toBe('UNAUTHORIZED');
     expect(unknown.code).toBe('UNAUTHORIZED');
     expect(keyOf(wrong)).toBe('account.invalidCredentials');
@@ -61,14 +66,20 @@ describe('accounts', () => {
 
   it('limits failed sign-ins per account, even from many addresses', async () => {
     await signUpUser(env, { identifier: 'target@example.com', password: 'right2027pass' });
-    for (let i = 0; i < 5; i++) await errorOf(anonymous(env, { ip: `10.2.0.${i}` }).account.signIn({ identifier: 'target@example.com', password: `wrong${i}pass` }));
-    const locked = await errorOf(anonymous(env, { ip: '10.2.0.99' }).account.signIn({ identifier: 'target@example.com', password: 'right2027pass' }));
+    for (let i = 0; i < 5; i++)
+      await errorOf(anonymous(env, { ip: `10.2.0.${i}` }).account.signIn({ identifier: 'target@example.com', password: `wrong${i}pass` }));
+    const locked = await errorOf(
+      anonymous(env, { ip: '10.2.0.99' }).account.signIn({ identifier: 'target@example.com', password: 'right2027pass' }),
+    );
     expect(locked.code).toBe('TOO_MANY_REQUESTS');
   });
 
   it('limits failed sign-ins per address, across accounts', async () => {
-    for (let i = 0; i < 20; i++) await errorOf(anonymous(env, { ip: '10.3.0.1' }).account.signIn({ identifier: `spray${i}@example.com`, password: 'guess2027x' }));
-    const limited = await errorOf(anonymous(env, { ip: '10.3.0.1' }).account.signIn({ identifier: 'known@example.com', password: 'ronghe2027pass' }));
+    for (let i = 0; i < 20; i++)
+      await errorOf(anonymous(env, { ip: '10.3.0.1' }).account.signIn({ identifier: `spray${i}@example.com`, password: 'guess2027x' }));
+    const limited = await errorOf(
+      anonymous(env, { ip: '10.3.0.1' }).account.signIn({ identifier: 'known@example.com', password: 'ronghe2027pass' }),
+    );
     expect(limited.code).toBe('TOO_MANY_REQUESTS');
     // another address is not affected
     await anonymous(env, { ip: '10.3.0.2' }).account.signIn({ identifier: 'known@example.com', password: 'ronghe2027pass' });
@@ -94,6 +105,9 @@ describe('accounts', () => {
     expect(keyOf(wrong)).toBe('account.wrongPassword');
     await user.caller.account.changePassword({ currentPassword: 'ronghe2027pass', newPassword: 'newer2027pass' });
     await anonymous(env, { ip: '10.4.0.1' }).account.signIn({ identifier: 'change@example.com', password: 'newer2027pass' });
-    expect((await errorOf(anonymous(env, { ip: '10.4.0.2' }).account.signIn({ identifier: 'change@example.com', password: 'ronghe2027pass' }))).code).toBe('UNAUTHORIZED');
+    expect(
+      (await errorOf(anonymous(env, { ip: '10.4.0.2' }).account.signIn({ identifier: 'change@example.com', password: 'ronghe2027pass' })))
+        .code,
+    ).toBe('UNAUTHORIZED');
   });
 });

@@ -20,8 +20,25 @@ const me = z
     phoneNumber: z.string().nullable(),
     isPlatformAdmin: z.boolean(),
     activeOrganizationId: z.string().nullable(),
-    memberships: z.array(z.object({ organizationId: z.string(), name: z.string(), kind: z.enum(organizationKinds), status: z.enum(organizationStatuses), role: z.enum(memberRoles) })),
-    invitations: z.array(z.object({ token: z.string(), role: z.enum(memberRoles), organizationId: z.string(), organizationName: z.string(), organizationKind: z.enum(organizationKinds), expiresAt: z.date() })),
+    memberships: z.array(
+      z.object({
+        organizationId: z.string(),
+        name: z.string(),
+        kind: z.enum(organizationKinds),
+        status: z.enum(organizationStatuses),
+        role: z.enum(memberRoles),
+      }),
+    ),
+    invitations: z.array(
+      z.object({
+        token: z.string(),
+        role: z.enum(memberRoles),
+        organizationId: z.string(),
+        organizationName: z.string(),
+        organizationKind: z.enum(organizationKinds),
+        expiresAt: z.date(),
+      }),
+    ),
   })
   .nullable();
 
@@ -83,4 +100,3 @@ export const accountRouter = router({
       return { ok: true as const };
     }),
 });
-

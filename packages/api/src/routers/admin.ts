@@ -103,7 +103,15 @@ export const adminRouter = router({
     .mutation(({ ctx, input }) => rejectChange(ctx.db, ctx.session, input.id, input.reason)),
 
   auditLog: adminProcedure
-    .input(z.object({ entity: z.string().max(50).optional(), action: z.string().max(50).optional(), organizationId: z.uuid().optional(), cursor: z.number().int().positive().nullish(), limit: z.number().int().min(1).max(200).default(50) }))
+    .input(
+      z.object({
+        entity: z.string().max(50).optional(),
+        action: z.string().max(50).optional(),
+        organizationId: z.uuid().optional(),
+        cursor: z.number().int().positive().nullish(),
+        limit: z.number().int().min(1).max(200).default(50),
+      }),
+    )
     .output(z.object({ items: z.array(auditEntry), next: z.number().nullable() }))
     .query(({ ctx, input }) => audit.auditLog(ctx.db, input)),
 });

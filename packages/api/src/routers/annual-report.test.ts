@@ -18,8 +18,21 @@ let n = 0;
 async function activeConsortium(kind: 'city_union' | 'industry_community', anchorRegionCode: string) {
   const school = await verifiedOrganization(env, admin, 'school', anchorRegionCode);
   const enterprise = await verifiedOrganization(env, admin, 'enterprise', anchorRegionCode);
-  const { id } = await school.caller.consortia.propose({ organizationId: school.organizationId, kind, level: 'municipal', name: `年报测试共同体${++n}`, industryCode: '34', anchorRegionCode, goals: '' });
-  await school.caller.consortia.invite({ consortiumId: id, actingOrganizationId: school.organizationId, organizationId: enterprise.organizationId, role: 'lead' });
+  const { id } = await school.caller.consortia.propose({
+    organizationId: school.organizationId,
+    kind,
+    level: 'municipal',
+    name: `年报测试共同体${++n}`,
+    industryCode: '34',
+    anchorRegionCode,
+    goals: '',
+  });
+  await school.caller.consortia.invite({
+    consortiumId: id,
+    actingOrganizationId: school.organizationId,
+    organizationId: enterprise.organizationId,
+    role: 'lead',
+  });
   await enterprise.caller.consortia.respond({ consortiumId: id, organizationId: enterprise.organizationId, accept: true });
   await school.caller.consortia.submit({ consortiumId: id, organizationId: school.organizationId });
   await admin.caller.consortia.review({ consortiumId: id, decision: 'approve' });
@@ -54,13 +67,27 @@ beforeAll(async () => {
   if (!t13) throw new Error('no T13');
   await admin.caller.monitoring.report({ indicatorId: t13.id, value: 3, asOf: today, evidenceText: '丝路学堂认定名单', evidenceUrl: '' });
   // tasks: one done, one overdue, one still open
-  const task = { ownerOrganizationId: school.organizationId, responsibleName: '张老师', expectedOutcome: '形成方案', startsOn: addDays(today, -40) };
+  const task = {
+    ownerOrganizationId: school.organizationId,
+    responsibleName: '张老师',
+    expectedOutcome: '形成方案',
+    startsOn: addDays(today, -40),
+  };
   await env.db.orm.insert(planTasks).values([
     { ...task, title: '完成共同体章程', deadline: addDays(today, 100), status: 'done', progress: 100, completedOn: today },
     { ...task, title: '逾期的任务', deadline: addDays(today, -1), status: 'in_progress', progress: 40 },
     { ...task, title: '尚在进行的任务', deadline: addDays(today, 200), status: 'in_progress', progress: 60 },
   ]);
-  await env.db.orm.insert(needs).values({ organizationId: enterprise.organizationId, kind: 'internship', title: '数控岗位实习', regionCode: '110115', deadline: addDays(today, 30), headcount: 12, status: 'published', publishedAt: new Date() });
+  await env.db.orm.insert(needs).values({
+    organizationId: enterprise.organizationId,
+    kind: 'internship',
+    title: '数控岗位实习',
+    regionCode: '110115',
+    deadline: addDays(today, 30),
+    headcount: 12,
+    status: 'published',
+    publishedAt: new Date(),
+  });
 });
 afterAll(async () => {
   await env.close();
@@ -74,12 +101,18 @@ describe('the yearly implementation report', () => {
     expect(performance.now() - started).toBeLessThan(10_000);
     expect(report.asOf).toBe(today);
     const dashboard = await admin.caller.monitoring.indicators({ day: report.asOf });
-    expect(report.indicators.map((i) => [i.code, i.value, i.expected, i.rag])).toEqual(dashboard.map((i) => [i.code, i.value, i.expected, i.rag]));
+    expect(report.indicators.map((i) => [i.code, i.value, i.expected, i.rag])).toEqual(
+      dashboard.map((i) => [i.code, i.value, i.expected, i.rag]),
+    );
     expect(report.indicators.find((i) => i.code === 'T13')).toMatchObject({ value: 3, source: 'reported', reportedOn: today });
     expect(report.rag.green + report.rag.amber + report.rag.red).toBe(dashboard.length);
     expect(report.tasks.counts).toMatchObject({ total: 3, done: 1, late: 1, open: 1 });
     expect(report.consortia.count).toBe(2);
-    expect(report.consortia.byProvince.map((p) => [p.code, p.count])).toEqual([['11', 1], ['12', 1], ['13', 0]]);
+    expect(report.consortia.byProvince.map((p) => [p.code, p.count])).toEqual([
+      ['11', 1],
+      ['12', 1],
+      ['13', 0],
+    ]);
     expect(report.consortia.byRegion.find((r) => r.code === '110115')).toMatchObject({ cityUnion: 1, count: 1, members: 2 });
     expect(report.needs).toMatchObject({ count: 1, headcount: 12 });
     expect(report.needs.byIndustry[0]).toMatchObject({ code: 'C', count: 1, byKind: { internship: 1 } });
@@ -148,13 +181,22 @@ describe('the yearly implementation report', () => {
       expect(past.consortia.count).toBe(0);
     }
     const now = await buildAnnualReport(env.db, year);
-    if (year - 1 >= 2025) expect(now.indicators.find((i) => i.code === 'T01')?.yearEnds).toEqual([7, now.indicators.find((i) => i.code === 'T01')?.value]);
+    if (year - 1 >= 2025)
+      expect(now.indicators.find((i) => i.code === 'T01')?.yearEnds).toEqual([7, now.indicators.find((i) => i.code === 'T01')?.value]);
   });
 
   it('words the workbook in English on request', async () => {
     const workbook = await newWorkbook();
     await workbook.xlsx.load((await annualReportWorkbook(await buildAnnualReport(env.db, year), 'en')) as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Overview', 'Indicators', 'Tasks', 'Consortia', 'Training bases', 'Needs', 'Placements and projects']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      'Overview',
+      'Indicators',
+      'Tasks',
+      'Consortia',
+      'Training bases',
+      'Needs',
+      'Placements and projects',
+    ]);
   });
 
   it('is for platform admins only, for the plan years up to this one', async () => {

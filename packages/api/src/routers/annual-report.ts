@@ -22,7 +22,10 @@ const annualReport = z.object({
   year: z.number(),
   asOf: z.string(),
   rag: z.object({ green: count, amber: count, red: count }),
-  trend: z.object({ yearEnds: z.array(z.object({ year: z.number(), day: z.string() })), months: z.array(z.object({ month: z.string(), day: z.string() })) }),
+  trend: z.object({
+    yearEnds: z.array(z.object({ year: z.number(), day: z.string() })),
+    months: z.array(z.object({ month: z.string(), day: z.string() })),
+  }),
   indicators: z.array(
     z.object({
       id: z.string(),
@@ -63,7 +66,19 @@ const annualReport = z.object({
     members: count,
     byKind: z.array(z.object({ ...byKind, members: count })),
     byProvince: z.array(z.object({ ...named, count, members: count })),
-    byRegion: z.array(z.object({ ...named, provinceCode: z.string(), cityUnion: count, industryCommunity: count, count, members: count, schools: count, enterprises: count, partners: count })),
+    byRegion: z.array(
+      z.object({
+        ...named,
+        provinceCode: z.string(),
+        cityUnion: count,
+        industryCommunity: count,
+        count,
+        members: count,
+        schools: count,
+        enterprises: count,
+        partners: count,
+      }),
+    ),
   }),
   bases: z.object({
     count,

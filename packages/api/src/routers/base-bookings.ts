@@ -51,7 +51,11 @@ export const baseBookingsRouter = router({
 
   /** a manager of the base's owner: offers other dates */
   propose: protectedProcedure
-    .input(z.object({ id: z.uuid(), from: z.iso.date(), to: z.iso.date(), note: z.string().trim().max(500).default('') }).superRefine(refineRange))
+    .input(
+      z
+        .object({ id: z.uuid(), from: z.iso.date(), to: z.iso.date(), note: z.string().trim().max(500).default('') })
+        .superRefine(refineRange),
+    )
     .output(result)
     .mutation(({ ctx, input }) => bookings.proposeOtherDates(ctx.db, ctx.session, input)),
 
@@ -69,7 +73,9 @@ export const baseBookingsRouter = router({
 
   /** members of the owner: requests for its bases (or one of them) */
   incoming: protectedProcedure
-    .input(z.object({ organizationId: z.uuid(), baseId: z.uuid().optional(), statuses: z.array(z.enum(bookingStatuses)).max(5).optional() }))
+    .input(
+      z.object({ organizationId: z.uuid(), baseId: z.uuid().optional(), statuses: z.array(z.enum(bookingStatuses)).max(5).optional() }),
+    )
     .output(z.array(booking))
     .query(async ({ ctx, input }) => {
       await requireRole(ctx.db, ctx.session, input.organizationId, anyMember);

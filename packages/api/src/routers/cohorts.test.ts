@@ -3,7 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '@ronghe/db/schema';
 import type { DomainError } from '@ronghe/domain/errors';
 import { addDays, todayInChina } from '@ronghe/domain/training-base';
-import { cohortInput, createTestEnv, errorOf, fieldOf, keyOf, makeAdmin, signUpUser, verifiedOrganization, type TestEnv, type TestUser } from '../test-support.ts';
+import {
+  cohortInput,
+  createTestEnv,
+  errorOf,
+  fieldOf,
+  keyOf,
+  makeAdmin,
+  signUpUser,
+  verifiedOrganization,
+  type TestEnv,
+  type TestUser,
+} from '../test-support.ts';
 
 let env: TestEnv;
 let admin: TestUser;
@@ -21,7 +32,8 @@ afterAll(async () => {
 });
 
 const from = addDays(todayInChina(), 60);
-const cohort = (overrides: Record<string, unknown> = {}) => cohortInput({ teachers: 2, note: '带队教师：李老师 139 1234 5678，li.teacher@school.edu.cn', ...overrides });
+const cohort = (overrides: Record<string, unknown> = {}) =>
+  cohortInput({ teachers: 2, note: '带队教师：李老师 139 1234 5678，li.teacher@school.edu.cn', ...overrides });
 
 describe('cohorts.get', () => {
   it('shows the school and admins everything, other verified organisations the open cohort with contacts masked', async () => {
@@ -45,11 +57,14 @@ describe('cohorts.get', () => {
 
 describe('cohorts.get masks contacts written into the note (issue 18)', () => {
   it('hides landlines, +86 numbers, the school contact’s name and labelled names from other organisations', async () => {
-    const note = '联系人：张三，座机 010-62345678 / (022)23456789，手机 +86 138 1234 5678 或 86-13912345678；王建国负责对接。2027 年 3 月起，30 人';
+    const note =
+      '联系人：张三，座机 010-62345678 / (022)23456789，手机 +86 138 1234 5678 或 86-13912345678；王建国负责对接。2027 年 3 月起，30 人';
     const { id } = await school.caller.cohorts.create({ organizationId: school.organizationId, ...cohort({ note }) });
     expect((await school.caller.cohorts.get({ id })).note).toBe(note);
     const seen = (await enterprise.caller.cohorts.get({ id })).note;
-    expect(seen).toBe('联系人：张*，座机 010-****5678 / (022)****6789，手机 +86 138****5678 或 86-139****5678；王**负责对接。2027 年 3 月起，30 人');
+    expect(seen).toBe(
+      '联系人：张*，座机 010-****5678 / (022)****6789，手机 +86 138****5678 或 86-139****5678；王**负责对接。2027 年 3 月起，30 人',
+    );
     for (const leaked of ['张三', '62345678', '23456789', '1234 5678', '13912345678', '王建国']) expect(seen).not.toContain(leaked);
   });
 });
@@ -63,7 +78,15 @@ describe('cohorts.update and close', () => {
 
     const { id: needId } = await enterprise.caller.needs.create({
       organizationId: enterprise.organizationId,
-      need: { kind: 'order_class', title: '订单班招生', regionCode: '110115', deadline: addDays(todayInChina(), 30), majorCodes: ['460301'], intake: 40, years: 3 },
+      need: {
+        kind: 'order_class',
+        title: '订单班招生',
+        regionCode: '110115',
+        deadline: addDays(todayInChina(), 30),
+        majorCodes: ['460301'],
+        intake: 40,
+        years: 3,
+      },
     });
     await enterprise.caller.needs.publish({ id: needId });
     const a = await school.caller.needs.applyFor({ needId, organizationId: school.organizationId, cohortId: id, students: 12 });
@@ -71,16 +94,30 @@ describe('cohorts.update and close', () => {
     expect((await school.caller.cohorts.get({ id })).taken).toBe(10);
 
     const below = await errorOf(school.caller.cohorts.update({ id, data: cohort({ majorCode: '460301', year: 2023, students: 9 }) }));
-    expect([below.code, keyOf(below), fieldOf(below), (below.cause as DomainError).params]).toEqual(['BAD_REQUEST', 'cohort.belowTaken', 'students', { taken: 10 }]);
+    expect([below.code, keyOf(below), fieldOf(below), (below.cause as DomainError).params]).toEqual([
+      'BAD_REQUEST',
+      'cohort.belowTaken',
+      'students',
+      { taken: 10 },
+    ]);
     const major = await errorOf(school.caller.cohorts.update({ id, data: cohort({ majorCode: '460103', year: 2023 }) }));
     expect([keyOf(major), fieldOf(major)]).toEqual(['cohort.lockedWhileTaken', 'majorCode']);
-    expect((await errorOf(school.caller.cohorts.update({ id, data: cohort({ majorCode: '460301', year: 2023, windowTo: addDays(from, -1) }) }))).code).toBe('BAD_REQUEST');
+    expect(
+      (await errorOf(school.caller.cohorts.update({ id, data: cohort({ majorCode: '460301', year: 2023, windowTo: addDays(from, -1) }) })))
+        .code,
+    ).toBe('BAD_REQUEST');
 
-    await school.caller.cohorts.update({ id, data: cohort({ majorCode: '460301', year: 2023, students: 10, windowTo: addDays(from, 200), note: '' }) });
+    await school.caller.cohorts.update({
+      id,
+      data: cohort({ majorCode: '460301', year: 2023, students: 10, windowTo: addDays(from, 200), note: '' }),
+    });
     const after = await school.caller.cohorts.get({ id });
     expect([after.students, after.windowTo, after.note]).toEqual([10, addDays(from, 200), '']);
 
-    const history = await env.db.orm.select().from(auditLog).where(and(eq(auditLog.entity, 'cohort'), eq(auditLog.entityId, id)));
+    const history = await env.db.orm
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'cohort'), eq(auditLog.entityId, id)));
     expect(history.map((h) => h.action)).toEqual(['cohort.update', 'cohort.update']);
     expect(history[1]?.before).toMatchObject({ students: 30 });
     expect(history[1]?.after).toMatchObject({ students: 10 });
@@ -91,18 +128,43 @@ describe('cohorts.update and close', () => {
     const orderClass = async () => {
       const { id: needId } = await enterprise.caller.needs.create({
         organizationId: enterprise.organizationId,
-        need: { kind: 'order_class', title: '订单班招生', regionCode: '110115', deadline: addDays(todayInChina(), 30), majorCodes: ['460103'], intake: 40, years: 3 },
+        need: {
+          kind: 'order_class',
+          title: '订单班招生',
+          regionCode: '110115',
+          deadline: addDays(todayInChina(), 30),
+          majorCodes: ['460103'],
+          intake: 40,
+          years: 3,
+        },
       });
       await enterprise.caller.needs.publish({ id: needId });
       return needId;
     };
-    const first = await school.caller.needs.applyFor({ needId: await orderClass(), organizationId: school.organizationId, cohortId: id, students: 25 });
-    const second = await school.caller.needs.applyFor({ needId: await orderClass(), organizationId: school.organizationId, cohortId: id, students: 25 });
+    const first = await school.caller.needs.applyFor({
+      needId: await orderClass(),
+      organizationId: school.organizationId,
+      cohortId: id,
+      students: 25,
+    });
+    const second = await school.caller.needs.applyFor({
+      needId: await orderClass(),
+      organizationId: school.organizationId,
+      cohortId: id,
+      students: 25,
+    });
     await enterprise.caller.needs.decide({ id: first.id, accept: 20 });
     // 20 of 30 taken: the second acceptance may take 10 at most, and says so
     const over = await errorOf(enterprise.caller.needs.decide({ id: second.id, accept: 11 }));
-    expect([over.code, keyOf(over), fieldOf(over), (over.cause as DomainError).params]).toEqual(['CONFLICT', 'cohort.fewerLeft', 'accept', { left: 10 }]);
-    const invite = await errorOf(enterprise.caller.needs.invite({ needId: await orderClass(), cohortId: id, students: 11, expiresInDays: 7, message: '' }));
+    expect([over.code, keyOf(over), fieldOf(over), (over.cause as DomainError).params]).toEqual([
+      'CONFLICT',
+      'cohort.fewerLeft',
+      'accept',
+      { left: 10 },
+    ]);
+    const invite = await errorOf(
+      enterprise.caller.needs.invite({ needId: await orderClass(), cohortId: id, students: 11, expiresInDays: 7, message: '' }),
+    );
     expect([keyOf(invite), fieldOf(invite)]).toEqual(['cohort.fewerLeft', 'students']);
 
     // the school lowers its cohort to 25 while the enterprise accepts 10 more: whichever commits first, the other sees it

@@ -40,6 +40,23 @@ export const cohortsRouter = router({
   /** members of the school and admins: needs ranked for the cohort, with the parts of each score */
   recommendNeeds: protectedProcedure
     .input(z.object({ cohortId: z.uuid(), limit: z.number().int().min(1).max(50).default(20) }))
-    .output(z.array(z.object({ need: z.object({ id: z.string(), organizationId: z.string(), organizationName: z.string(), kind: z.string(), title: z.string(), regionCode: z.string(), headcount: z.number().nullable(), accepted: z.number(), deadline: z.string() }), score: matchScore })))
+    .output(
+      z.array(
+        z.object({
+          need: z.object({
+            id: z.string(),
+            organizationId: z.string(),
+            organizationName: z.string(),
+            kind: z.string(),
+            title: z.string(),
+            regionCode: z.string(),
+            headcount: z.number().nullable(),
+            accepted: z.number(),
+            deadline: z.string(),
+          }),
+          score: matchScore,
+        }),
+      ),
+    )
     .query(({ ctx, input }) => cohorts.recommendNeeds(ctx.db, ctx.session, input)),
 });

@@ -1,7 +1,17 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertMember } from '@ronghe/db/queries/memberships';
-import { anonymous, createTestEnv, errorOf, keyOf, makeAdmin, signUpUser, verifiedOrganization, type TestEnv, type TestUser } from '../test-support.ts';
+import {
+  anonymous,
+  createTestEnv,
+  errorOf,
+  keyOf,
+  makeAdmin,
+  signUpUser,
+  verifiedOrganization,
+  type TestEnv,
+  type TestUser,
+} from '../test-support.ts';
 
 let env: TestEnv;
 let admin: TestUser;
@@ -35,7 +45,12 @@ async function activeConsortium() {
   const school = await verifiedOrganization(env, admin, 'school');
   const enterprise = await verifiedOrganization(env, admin, 'enterprise');
   const { id } = await school.caller.consortia.propose(proposal(school.organizationId));
-  await school.caller.consortia.invite({ consortiumId: id, actingOrganizationId: school.organizationId, organizationId: enterprise.organizationId, role: 'lead' });
+  await school.caller.consortia.invite({
+    consortiumId: id,
+    actingOrganizationId: school.organizationId,
+    organizationId: enterprise.organizationId,
+    role: 'lead',
+  });
   await enterprise.caller.consortia.respond({ consortiumId: id, organizationId: enterprise.organizationId, accept: true });
   await school.caller.consortia.submit({ consortiumId: id, organizationId: school.organizationId });
   await admin.caller.consortia.review({ consortiumId: id, decision: 'approve' });
@@ -54,7 +69,13 @@ describe('consortium lifecycle', () => {
     expect(await memberCount(id)).toBe(2);
     // invitations and applications are private to the organisations concerned and the leads (issue 18)
     expect(c.events.map((e) => e.type)).toEqual(['created', 'joined', 'submitted', 'approve']);
-    expect((await school.caller.consortia.get({ id })).events.map((e) => e.type)).toEqual(['created', 'invited', 'joined', 'submitted', 'approve']);
+    expect((await school.caller.consortia.get({ id })).events.map((e) => e.type)).toEqual([
+      'created',
+      'invited',
+      'joined',
+      'submitted',
+      'approve',
+    ]);
     const bell = await school.caller.notifications.list({});
     expect(bell.map((b) => b.type)).toContain('consortium.approve');
   });
@@ -73,7 +94,12 @@ describe('consortium lifecycle', () => {
     const school = await verifiedOrganization(env, admin, 'school');
     const enterprise = await verifiedOrganization(env, admin, 'enterprise');
     const { id: other } = await school.caller.consortia.propose(proposal(school.organizationId, 'city_union'));
-    await school.caller.consortia.invite({ consortiumId: other, actingOrganizationId: school.organizationId, organizationId: enterprise.organizationId, role: 'lead' });
+    await school.caller.consortia.invite({
+      consortiumId: other,
+      actingOrganizationId: school.organizationId,
+      organizationId: enterprise.organizationId,
+      role: 'lead',
+    });
     await enterprise.caller.consortia.respond({ consortiumId: other, organizationId: enterprise.organizationId, accept: true });
     await school.caller.consortia.submit({ consortiumId: other, organizationId: school.organizationId });
     await admin.caller.consortia.review({ consortiumId: other, decision: 'return', reason: '请补充章程与年度目标' });
@@ -91,7 +117,12 @@ describe('consortium lifecycle', () => {
 
   it('needs a verified organisation to propose or apply', async () => {
     const user = await signUpUser(env);
-    const { id: pending } = await user.caller.organizations.create({ kind: 'school', name: `待审职业学院${n}`, regionCode: '120101', schoolLevel: 'gaozhi' });
+    const { id: pending } = await user.caller.organizations.create({
+      kind: 'school',
+      name: `待审职业学院${n}`,
+      regionCode: '120101',
+      schoolLevel: 'gaozhi',
+    });
     expect(keyOf(await errorOf(user.caller.consortia.propose(proposal(pending))))).toBe('organization.notVerified');
   });
 });
@@ -101,19 +132,39 @@ describe('joining and leaving', () => {
     const { id, school } = await activeConsortium();
     const tianjin = await verifiedOrganization(env, admin, 'school', '120116');
     await tianjin.caller.consortia.applyFor({ consortiumId: id, organizationId: tianjin.organizationId, message: '希望加入' });
-    expect(keyOf(await errorOf(tianjin.caller.consortia.applyFor({ consortiumId: id, organizationId: tianjin.organizationId })))).toBe('consortium.alreadyMember');
+    expect(keyOf(await errorOf(tianjin.caller.consortia.applyFor({ consortiumId: id, organizationId: tianjin.organizationId })))).toBe(
+      'consortium.alreadyMember',
+    );
     expect((await school.caller.notifications.unreadCount()) > 0).toBe(true);
-    await school.caller.consortia.decide({ consortiumId: id, actingOrganizationId: school.organizationId, organizationId: tianjin.organizationId, accept: true });
+    await school.caller.consortia.decide({
+      consortiumId: id,
+      actingOrganizationId: school.organizationId,
+      organizationId: tianjin.organizationId,
+      accept: true,
+    });
     const c = await anonymous(env).consortia.get({ id });
     expect(c.members.find((m) => m.organizationId === tianjin.organizationId)).toMatchObject({ provinceCode: '12' });
     expect(await memberCount(id)).toBe(3);
-    expect((await errorOf(tianjin.caller.consortia.decide({ consortiumId: id, actingOrganizationId: tianjin.organizationId, organizationId: tianjin.organizationId, accept: true }))).code).toBe('FORBIDDEN');
+    expect(
+      (
+        await errorOf(
+          tianjin.caller.consortia.decide({
+            consortiumId: id,
+            actingOrganizationId: tianjin.organizationId,
+            organizationId: tianjin.organizationId,
+            accept: true,
+          }),
+        )
+      ).code,
+    ).toBe('FORBIDDEN');
   });
 
   it('the last lead cannot leave; a member can', async () => {
     const { id, school, enterprise } = await activeConsortium();
     await enterprise.caller.consortia.leave({ consortiumId: id, organizationId: enterprise.organizationId });
-    expect(keyOf(await errorOf(school.caller.consortia.leave({ consortiumId: id, organizationId: school.organizationId })))).toBe('consortium.lastLead');
+    expect(keyOf(await errorOf(school.caller.consortia.leave({ consortiumId: id, organizationId: school.organizationId })))).toBe(
+      'consortium.lastLead',
+    );
     expect((await anonymous(env).consortia.get({ id })).members).toHaveLength(1);
     expect(await memberCount(id)).toBe(1);
   });
@@ -121,12 +172,24 @@ describe('joining and leaving', () => {
   it('50 concurrent applications from distinct organisations each land exactly once', async () => {
     const { id, school } = await activeConsortium();
     const applicants = [];
-    for (let i = 0; i < 50; i++) applicants.push(await verifiedOrganization(env, admin, i % 2 ? 'enterprise' : 'partner', i % 3 ? '130102' : '110105'));
+    for (let i = 0; i < 50; i++)
+      applicants.push(await verifiedOrganization(env, admin, i % 2 ? 'enterprise' : 'partner', i % 3 ? '130102' : '110105'));
     // every applicant sends its application twice at once
-    const results = await Promise.allSettled(applicants.flatMap((a) => [0, 1].map(() => a.caller.consortia.applyFor({ consortiumId: id, organizationId: a.organizationId }))));
+    const results = await Promise.allSettled(
+      applicants.flatMap((a) => [0, 1].map(() => a.caller.consortia.applyFor({ consortiumId: id, organizationId: a.organizationId }))),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(50);
     for (const r of results) if (r.status === 'rejected') expect((r.reason as { code: string }).code).toBe('CONFLICT');
-    await Promise.all(applicants.map((a) => school.caller.consortia.decide({ consortiumId: id, actingOrganizationId: school.organizationId, organizationId: a.organizationId, accept: true })));
+    await Promise.all(
+      applicants.map((a) =>
+        school.caller.consortia.decide({
+          consortiumId: id,
+          actingOrganizationId: school.organizationId,
+          organizationId: a.organizationId,
+          accept: true,
+        }),
+      ),
+    );
     const [row] = await env.db.rows<{ n: number; count: number }>(
       sql`select count(*)::int as n, (select member_count from consortium where id = ${id}) as count from consortium_member where consortium_id = ${id} and status = 'active'`,
     );
@@ -144,9 +207,19 @@ describe('who reads applications and invitations (issue 18)', () => {
     const outsider = await verifiedOrganization(env, admin, 'enterprise');
     const secret = { declined: '联系人王五 13812345678，望通过', pending: '请联系张老师 010-62345678' };
     await declined.caller.consortia.applyFor({ consortiumId: id, organizationId: declined.organizationId, message: secret.declined });
-    await school.caller.consortia.decide({ consortiumId: id, actingOrganizationId: school.organizationId, organizationId: declined.organizationId, accept: false });
+    await school.caller.consortia.decide({
+      consortiumId: id,
+      actingOrganizationId: school.organizationId,
+      organizationId: declined.organizationId,
+      accept: false,
+    });
     await pending.caller.consortia.applyFor({ consortiumId: id, organizationId: pending.organizationId, message: secret.pending });
-    await school.caller.consortia.invite({ consortiumId: id, actingOrganizationId: school.organizationId, organizationId: invited.organizationId, role: 'member' });
+    await school.caller.consortia.invite({
+      consortiumId: id,
+      actingOrganizationId: school.organizationId,
+      organizationId: invited.organizationId,
+      role: 'member',
+    });
     // a plain member (not a manager) of the lead, and of the pending applicant
     const leadMember = await signUpUser(env);
     await insertMember(env.db.orm, school.organizationId, leadMember.session.userId, 'member');
@@ -154,7 +227,8 @@ describe('who reads applications and invitations (issue 18)', () => {
     await insertMember(env.db.orm, pending.organizationId, applicantMember.session.userId, 'member');
 
     const leads = [school.organizationId, enterprise.organizationId];
-    const requestsOf = (c: { requests: Array<{ organizationId: string; status: string; message: string }> }) => c.requests.map((r) => [r.organizationId, r.status, r.message]);
+    const requestsOf = (c: { requests: Array<{ organizationId: string; status: string; message: string }> }) =>
+      c.requests.map((r) => [r.organizationId, r.status, r.message]);
 
     for (const caller of [anonymous(env), outsider.caller, leadMember.caller]) {
       const c = await caller.consortia.get({ id });
@@ -187,7 +261,17 @@ describe('who reads applications and invitations (issue 18)', () => {
         [pending.organizationId, 'applied', secret.pending],
         [invited.organizationId, 'invited', ''],
       ]);
-      expect(c.events.map((e) => e.type)).toEqual(['created', 'invited', 'joined', 'submitted', 'approve', 'applied', 'application_declined', 'applied', 'invited']);
+      expect(c.events.map((e) => e.type)).toEqual([
+        'created',
+        'invited',
+        'joined',
+        'submitted',
+        'approve',
+        'applied',
+        'application_declined',
+        'applied',
+        'invited',
+      ]);
     }
   });
 
@@ -195,10 +279,17 @@ describe('who reads applications and invitations (issue 18)', () => {
     const school = await verifiedOrganization(env, admin, 'school');
     const enterprise = await verifiedOrganization(env, admin, 'enterprise');
     const { id } = await school.caller.consortia.propose(proposal(school.organizationId));
-    await school.caller.consortia.invite({ consortiumId: id, actingOrganizationId: school.organizationId, organizationId: enterprise.organizationId, role: 'lead' });
+    await school.caller.consortia.invite({
+      consortiumId: id,
+      actingOrganizationId: school.organizationId,
+      organizationId: enterprise.organizationId,
+      role: 'lead',
+    });
     expect((await errorOf(anonymous(env).consortia.get({ id }))).code).toBe('NOT_FOUND');
     expect((await errorOf((await verifiedOrganization(env, admin, 'enterprise')).caller.consortia.get({ id }))).code).toBe('NOT_FOUND');
-    expect((await enterprise.caller.consortia.get({ id })).requests.map((r) => [r.organizationId, r.status, r.role])).toEqual([[enterprise.organizationId, 'invited', 'lead']]);
+    expect((await enterprise.caller.consortia.get({ id })).requests.map((r) => [r.organizationId, r.status, r.role])).toEqual([
+      [enterprise.organizationId, 'invited', 'lead'],
+    ]);
     expect((await school.caller.consortia.get({ id })).requests.map((r) => r.organizationId)).toEqual([enterprise.organizationId]);
   });
 });

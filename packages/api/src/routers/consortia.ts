@@ -97,7 +97,10 @@ const directoryFilter = z.object({
   kind: z.enum(consortiumKinds).optional(),
   level: z.enum(consortiumLevels).optional(),
   status: z.enum(consortiumStatuses).optional(),
-  industryCode: z.string().regex(/^\d{2}$/).optional(),
+  industryCode: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional(),
   regionCode: regionCodeSchema.optional(),
   q: z.string().trim().max(50).optional(),
   sort: z.enum(['members', 'date']).default('members'),
@@ -106,12 +109,19 @@ const directoryFilter = z.object({
 export const consortiaRouter = router({
   /** anyone: active consortia by kind, level and province (targets T01/T02) */
   stats: publicProcedure
-    .output(z.array(z.object({ kind: z.enum(consortiumKinds), level: z.enum(consortiumLevels), provinceCode: z.string(), count: z.number() })))
+    .output(
+      z.array(z.object({ kind: z.enum(consortiumKinds), level: z.enum(consortiumLevels), provinceCode: z.string(), count: z.number() })),
+    )
     .query(({ ctx }) => consortiumStats(ctx.db)),
 
   /** anyone: the directory of active consortia; admins may list any status */
   list: publicProcedure
-    .input(directoryFilter.extend({ page: z.number().int().min(1).max(10_000).default(1), pageSize: z.number().int().min(1).max(100).default(20) }))
+    .input(
+      directoryFilter.extend({
+        page: z.number().int().min(1).max(10_000).default(1),
+        pageSize: z.number().int().min(1).max(100).default(20),
+      }),
+    )
     .output(z.object({ total: z.number(), items: z.array(listItem) }))
     .query(({ ctx, input }) =>
       listConsortia(ctx.db, {
@@ -132,7 +142,17 @@ export const consortiaRouter = router({
   /** members of the organisation: the consortia it belongs to, has applied to or is invited to */
   ofOrganization: protectedProcedure
     .input(z.object({ organizationId: z.uuid() }))
-    .output(z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(consortiumKinds), status: z.enum(consortiumStatuses), membershipStatus: z.enum(consortiumMembershipStatuses) })))
+    .output(
+      z.array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          kind: z.enum(consortiumKinds),
+          status: z.enum(consortiumStatuses),
+          membershipStatus: z.enum(consortiumMembershipStatuses),
+        }),
+      ),
+    )
     .query(async ({ ctx, input }) => {
       await requireRole(ctx.db, ctx.session, input.organizationId, anyMember);
       return listConsortiaOfOrganization(ctx.db, input.organizationId);
@@ -143,7 +163,11 @@ export const consortiaRouter = router({
     .input(directoryFilter)
     .output(file)
     .query(({ ctx, input }) =>
-      exportDirectory(ctx.db, { ...input, q: input.q || undefined, statuses: ctx.session?.isPlatformAdmin && input.status ? [input.status] : ['active'] }, ctx.lang),
+      exportDirectory(
+        ctx.db,
+        { ...input, q: input.q || undefined, statuses: ctx.session?.isPlatformAdmin && input.status ? [input.status] : ['active'] },
+        ctx.lang,
+      ),
     ),
 
   /** anyone: the active members of an active (or past) consortium as an Excel file */
@@ -160,13 +184,27 @@ export const consortiaRouter = router({
 
   /** a manager of a lead organisation */
   update: protectedProcedure
-    .input(z.object({ id: z.uuid(), organizationId: z.uuid(), data: consortiumInputSchema.pick({ charter: true, goals: true, foundedOn: true, gaojingjian: true }).partial() }))
+    .input(
+      z.object({
+        id: z.uuid(),
+        organizationId: z.uuid(),
+        data: consortiumInputSchema.pick({ charter: true, goals: true, foundedOn: true, gaojingjian: true }).partial(),
+      }),
+    )
     .output(z.object({ id: z.string() }))
     .mutation(({ ctx, input }) => consortia.update(ctx.db, ctx.session, input)),
 
   /** a manager of a lead organisation */
   invite: protectedProcedure
-    .input(z.object({ consortiumId: z.uuid(), actingOrganizationId: z.uuid(), organizationId: z.uuid(), role: z.enum(consortiumRoles), councilPosition: z.enum(councilPositions).nullish() }))
+    .input(
+      z.object({
+        consortiumId: z.uuid(),
+        actingOrganizationId: z.uuid(),
+        organizationId: z.uuid(),
+        role: z.enum(consortiumRoles),
+        councilPosition: z.enum(councilPositions).nullish(),
+      }),
+    )
     .output(ok)
     .mutation(async ({ ctx, input }) => {
       await consortia.invite(ctx.db, ctx.session, input);
@@ -217,7 +255,15 @@ export const consortiaRouter = router({
 
   /** a manager of a lead organisation */
   addItem: protectedProcedure
-    .input(z.object({ consortiumId: z.uuid(), organizationId: z.uuid(), kind: z.enum(consortiumItemKinds), title: z.string().trim().min(2).max(100), description: z.string().trim().max(2000).default('') }))
+    .input(
+      z.object({
+        consortiumId: z.uuid(),
+        organizationId: z.uuid(),
+        kind: z.enum(consortiumItemKinds),
+        title: z.string().trim().min(2).max(100),
+        description: z.string().trim().max(2000).default(''),
+      }),
+    )
     .output(z.object({ id: z.string() }))
     .mutation(({ ctx, input }) => addConsortiumItem(ctx.db, ctx.session, input)),
 
@@ -242,5 +288,11 @@ export const consortiaRouter = router({
       ]),
     )
     .output(z.object({ id: z.string(), status: z.enum(consortiumStatuses) }))
-    .mutation(({ ctx, input }) => consortia.review(ctx.db, ctx.session, { consortiumId: input.consortiumId, decision: input.decision, reason: 'reason' in input ? input.reason : null })),
+    .mutation(({ ctx, input }) =>
+      consortia.review(ctx.db, ctx.session, {
+        consortiumId: input.consortiumId,
+        decision: input.decision,
+        reason: 'reason' in input ? input.reason : null,
+      }),
+    ),
 });

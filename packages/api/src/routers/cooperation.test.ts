@@ -4,7 +4,18 @@ import { needApplications, needs } from '@ronghe/db/schema';
 import type { DomainError } from '@ronghe/domain/errors';
 import { addDays, todayInChina } from '@ronghe/domain/training-base';
 import { expireInvitations } from '@ronghe/db/queries/cooperation';
-import { cohortInput, createTestEnv, errorOf, internshipInput, keyOf, makeAdmin, signUpUser, verifiedOrganization, type TestEnv, type TestUser } from '../test-support.ts';
+import {
+  cohortInput,
+  createTestEnv,
+  errorOf,
+  internshipInput,
+  keyOf,
+  makeAdmin,
+  signUpUser,
+  verifiedOrganization,
+  type TestEnv,
+  type TestUser,
+} from '../test-support.ts';
 
 let env: TestEnv;
 let admin: TestUser;
@@ -67,10 +78,16 @@ describe('invitations, placements and projects', () => {
     const { id: cohortId } = await school.caller.cohorts.create({ organizationId: school.organizationId, ...cohortOf(10) });
     const invite = await enterprise.caller.needs.invite({ needId, cohortId, students: 10, expiresInDays: 1 });
     expect(await acceptedOf(needId)).toEqual({ accepted: 10, status: 'filled' });
-    await env.db.orm.update(needApplications).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(needApplications.id, invite.id));
+    await env.db.orm
+      .update(needApplications)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(needApplications.id, invite.id));
     expect(await expireInvitations(env.db, new Date())).toBe(1); // what housekeeping runs in every server process
     expect(await acceptedOf(needId)).toEqual({ accepted: 0, status: 'published' });
-    const [row] = await env.db.orm.select({ status: needApplications.status }).from(needApplications).where(eq(needApplications.id, invite.id));
+    const [row] = await env.db.orm
+      .select({ status: needApplications.status })
+      .from(needApplications)
+      .where(eq(needApplications.id, invite.id));
     expect(row?.status).toBe('expired');
     expect(keyOf(await errorOf(school.caller.needs.respond({ id: invite.id, accept: 10 })))).toBe('need.invitationAnswered');
   });
@@ -93,15 +110,23 @@ describe('invitations, placements and projects', () => {
     const [p] = (await enterprise.caller.placements.list({ organizationId: enterprise.organizationId })).filter((x) => x.needId === needId);
     if (!p) throw new Error('no placement');
     expect(keyOf(await errorOf(enterprise.caller.placements.confirmAgreement({ id: p.id })))).toBe('placement.agreementMissing');
-    expect((await errorOf(enterprise.caller.placements.recordAgreement({ id: p.id, reference: 'SF-2027-001', signedOn: todayInChina() }))).code).toBe('FORBIDDEN');
-    const future = await errorOf(school.caller.placements.recordAgreement({ id: p.id, reference: 'SF-2027-001', signedOn: addDays(todayInChina(), 1) }));
+    expect(
+      (await errorOf(enterprise.caller.placements.recordAgreement({ id: p.id, reference: 'SF-2027-001', signedOn: todayInChina() }))).code,
+    ).toBe('FORBIDDEN');
+    const future = await errorOf(
+      school.caller.placements.recordAgreement({ id: p.id, reference: 'SF-2027-001', signedOn: addDays(todayInChina(), 1) }),
+    );
     expect((future.cause as DomainError).field).toBe('signedOn');
-    expect((await school.caller.placements.recordAgreement({ id: p.id, reference: 'SF-2027-001', signedOn: todayInChina() })).agreementStatus).toBe('recorded');
+    expect(
+      (await school.caller.placements.recordAgreement({ id: p.id, reference: 'SF-2027-001', signedOn: todayInChina() })).agreementStatus,
+    ).toBe('recorded');
     expect((await errorOf(school.caller.placements.confirmAgreement({ id: p.id }))).code).toBe('FORBIDDEN');
     expect((await enterprise.caller.placements.confirmAgreement({ id: p.id })).agreementStatus).toBe('confirmed');
     const [after] = (await school.caller.placements.list({ organizationId: school.organizationId })).filter((x) => x.id === p.id);
     expect(after).toMatchObject({ agreementStatus: 'confirmed', agreementReference: 'SF-2027-001', phase: 'ready' });
-    expect(keyOf(await errorOf(school.caller.placements.recordAgreement({ id: p.id, reference: 'SF-2027-002', signedOn: todayInChina() })))).toBe('placement.agreementConfirmed');
+    expect(
+      keyOf(await errorOf(school.caller.placements.recordAgreement({ id: p.id, reference: 'SF-2027-002', signedOn: todayInChina() }))),
+    ).toBe('placement.agreementConfirmed');
     expect((await admin.caller.placements.list({})).some((x) => x.id === p.id)).toBe(true);
     expect((await errorOf(otherSchool.caller.placements.list({}))).code).toBe('FORBIDDEN');
   });
@@ -109,7 +134,14 @@ describe('invitations, placements and projects', () => {
   it('an accepted course co-development becomes a project whose last milestone completes it', async () => {
     const { id: needId } = await enterprise.caller.needs.create({
       organizationId: enterprise.organizationId,
-      need: { kind: 'curriculum', title: '数控编程课程共建', regionCode: '110115', deadline: addDays(todayInChina(), 30), majorCodes: ['460103'], courseName: '数控编程与加工' },
+      need: {
+        kind: 'curriculum',
+        title: '数控编程课程共建',
+        regionCode: '110115',
+        deadline: addDays(todayInChina(), 30),
+        majorCodes: ['460103'],
+        courseName: '数控编程与加工',
+      },
     });
     await enterprise.caller.needs.publish({ id: needId });
     const a = await school.caller.needs.applyFor({ needId, organizationId: school.organizationId, students: 3 });
@@ -124,6 +156,8 @@ describe('invitations, placements and projects', () => {
     let status = '';
     for (const m of detail.milestoneList) status = (await school.caller.projects.completeMilestone({ id: m.id })).projectStatus;
     expect(status).toBe('completed');
-    expect(keyOf(await errorOf(school.caller.projects.addMilestone({ projectId: project.id, title: '再加一项', dueOn: null })))).toBe('project.notActive');
+    expect(keyOf(await errorOf(school.caller.projects.addMilestone({ projectId: project.id, title: '再加一项', dueOn: null })))).toBe(
+      'project.notActive',
+    );
   });
 });

@@ -76,7 +76,13 @@ export const projectsRouter = router({
   /** members of either side, and admins */
   get: protectedProcedure
     .input(z.object({ id: z.uuid() }))
-    .output(project.extend({ milestoneList: z.array(z.object({ id: z.string(), position: z.number(), title: z.string(), dueOn: z.string().nullable(), doneAt: z.date().nullable() })) }))
+    .output(
+      project.extend({
+        milestoneList: z.array(
+          z.object({ id: z.string(), position: z.number(), title: z.string(), dueOn: z.string().nullable(), doneAt: z.date().nullable() }),
+        ),
+      }),
+    )
     .query(({ ctx, input }) => cooperation.projectFor(ctx.db, ctx.session, input.id)),
 
   /** a manager of either side, while the project is active */

@@ -32,9 +32,26 @@ afterAll(async () => {
   await env.close();
 });
 
-const importsAs = (user: TestUser, lang: Language = 'zh-CN') => createCallerFactory(importsRouter)(createContextInner({ db: env.db, session: user.session, lang }));
+const importsAs = (user: TestUser, lang: Language = 'zh-CN') =>
+  createCallerFactory(importsRouter)(createContextInner({ db: env.db, session: user.session, lang }));
 
-const HEADER = ['类型', '单位名称', '行政区划代码', '地址', '统一社会信用代码', '学校标识码', '办学层次', '专业代码', '行业代码', '职工人数', '龙头企业', '合作方类型', '联系人', '联系电话', '简介'];
+const HEADER = [
+  '类型',
+  '单位名称',
+  '行政区划代码',
+  '地址',
+  '统一社会信用代码',
+  '学校标识码',
+  '办学层次',
+  '专业代码',
+  '行业代码',
+  '职工人数',
+  '龙头企业',
+  '合作方类型',
+  '联系人',
+  '联系电话',
+  '简介',
+];
 type Cell = string | number;
 type Row = Partial<Record<(typeof HEADER)[number], Cell>>;
 
@@ -42,9 +59,30 @@ const uscc = (serial: number) => {
   const body = `91110105${String(100_000_000 + serial)}`;
   return body + (usccCheckChar(body) ?? '');
 };
-const enterprise = (name: string, serial: number, extra: Row = {}): Row => ({ 类型: '企业', 单位名称: name, 行政区划代码: '110105', 统一社会信用代码: uscc(serial), 行业代码: '34', 职工人数: 300, ...extra });
-const school = (name: string, code: string, extra: Row = {}): Row => ({ 类型: '学校', 单位名称: name, 行政区划代码: '110108', 学校标识码: code, 办学层次: '高职专科', ...extra });
-const partner = (name: string, extra: Row = {}): Row => ({ 类型: '合作方', 单位名称: name, 行政区划代码: '120101', 合作方类型: '行业协会', ...extra });
+const enterprise = (name: string, serial: number, extra: Row = {}): Row => ({
+  类型: '企业',
+  单位名称: name,
+  行政区划代码: '110105',
+  统一社会信用代码: uscc(serial),
+  行业代码: '34',
+  职工人数: 300,
+  ...extra,
+});
+const school = (name: string, code: string, extra: Row = {}): Row => ({
+  类型: '学校',
+  单位名称: name,
+  行政区划代码: '110108',
+  学校标识码: code,
+  办学层次: '高职专科',
+  ...extra,
+});
+const partner = (name: string, extra: Row = {}): Row => ({
+  类型: '合作方',
+  单位名称: name,
+  行政区划代码: '120101',
+  合作方类型: '行业协会',
+  ...extra,
+});
 
 async function xlsxOf(rows: Row[]): Promise<string> {
   const workbook = new ExcelJS.Workbook();
@@ -55,13 +93,16 @@ async function xlsxOf(rows: Row[]): Promise<string> {
 }
 
 const csvOf = (rows: Row[]) =>
-  [HEADER, ...rows.map((r) => HEADER.map((h) => String(r[h] ?? '')))].map((cells) => cells.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n');
+  [HEADER, ...rows.map((r) => HEADER.map((h) => String(r[h] ?? '')))]
+    .map((cells) => cells.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(','))
+    .join('\r\n');
 
 /** GBK bytes for a text, from Node's GBK decoder run backwards over every two-byte code. */
 function gbkEncode(text: string): Buffer {
   const decoder = new TextDecoder('gbk');
   const table = new Map<string, [number, number]>();
-  for (let a = 0x81; a <= 0xfe; a++) for (let b = 0x40; b <= 0xfe; b++) if (b !== 0x7f) table.set(decoder.decode(Uint8Array.of(a, b)), [a, b]);
+  for (let a = 0x81; a <= 0xfe; a++)
+    for (let b = 0x40; b <= 0xfe; b++) if (b !== 0x7f) table.set(decoder.decode(Uint8Array.of(a, b)), [a, b]);
   const bytes: number[] = [];
   for (const ch of text) {
     const code = ch.charCodeAt(0);
@@ -105,13 +146,38 @@ describe('imports.organizations', () => {
     expect(rows).toHaveLength(3);
     expect(rows.every((r) => r.status === 'verified' && r.createdByUserId === admin.session.userId)).toBe(true);
     const byName = new Map(rows.map((r) => [r.name, r]));
-    expect(byName.get('京测精密机械有限公司')).toMatchObject({ kind: 'enterprise', uscc: uscc(1), staffCount: 300, isLeadingEnterprise: true, contactPhone: '13812345678' });
-    expect(byName.get('京津测试产业促进会')).toMatchObject({ kind: 'partner', partnerType: 'association', uscc: null, regionCode: '120101' });
+    expect(byName.get('京测精密机械有限公司')).toMatchObject({
+      kind: 'enterprise',
+      uscc: uscc(1),
+      staffCount: 300,
+      isLeadingEnterprise: true,
+      contactPhone: '13812345678',
+    });
+    expect(byName.get('京津测试产业促进会')).toMatchObject({
+      kind: 'partner',
+      partnerType: 'association',
+      uscc: null,
+      regionCode: '120101',
+    });
     const schoolRow = byName.get('京测职业技术学院');
     expect(schoolRow).toMatchObject({ kind: 'school', schoolCode: '4199990001', schoolLevel: 'gaozhi' });
-    const majors = await env.db.orm.select({ code: organizationMajors.majorCode }).from(organizationMajors).where(eq(organizationMajors.organizationId, schoolRow?.id ?? ''));
+    const majors = await env.db.orm
+      .select({ code: organizationMajors.majorCode })
+      .from(organizationMajors)
+      .where(eq(organizationMajors.organizationId, schoolRow?.id ?? ''));
     expect(majors.map((m) => m.code).sort()).toEqual(['460103', '520201']);
-    const audit = await env.db.orm.select().from(auditLog).where(and(eq(auditLog.action, 'organization.import'), inArray(auditLog.entityId, rows.map((r) => r.id))));
+    const audit = await env.db.orm
+      .select()
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.action, 'organization.import'),
+          inArray(
+            auditLog.entityId,
+            rows.map((r) => r.id),
+          ),
+        ),
+      );
     expect(audit).toHaveLength(3);
     expect(audit.every((a) => a.actorUserId === admin.session.userId)).toBe(true);
   });
@@ -173,7 +239,11 @@ describe('imports.organizations', () => {
   });
 
   it('refuses a USCC repeated in the file and one already registered', async () => {
-    const [demo] = await env.db.orm.select().from(organizations).where(and(eq(organizations.kind, 'enterprise'), eq(organizations.isDemo, true))).limit(1);
+    const [demo] = await env.db.orm
+      .select()
+      .from(organizations)
+      .where(and(eq(organizations.kind, 'enterprise'), eq(organizations.isDemo, true)))
+      .limit(1);
     if (!demo?.uscc) throw new Error('demo data has no enterprise');
     const [demoSchool] = await env.db.orm.select().from(organizations).where(eq(organizations.kind, 'school')).limit(1);
     const before = await organizationCount();
@@ -196,11 +266,18 @@ describe('imports.organizations', () => {
   it('rolls everything back when a registration slips in between the checks and the inserts', async () => {
     const [demo] = await env.db.orm.select().from(organizations).where(eq(organizations.kind, 'enterprise')).limit(1);
     const before = await organizationCount();
-    const base64 = await xlsxOf([enterprise('并发测试甲有限公司', 8), enterprise('并发测试乙有限公司', 9, { 统一社会信用代码: demo?.uscc ?? '' })]);
+    const base64 = await xlsxOf([
+      enterprise('并发测试甲有限公司', 8),
+      enterprise('并发测试乙有限公司', 9, { 统一社会信用代码: demo?.uscc ?? '' }),
+    ]);
     race.skipExistingCheck = true;
     try {
       const result = await importsAs(admin).organizations({ filename: 'race.xlsx', base64 });
-      expect(result).toMatchObject({ ok: false, created: 0, errors: [{ row: 3, column: '统一社会信用代码', message: '该统一社会信用代码已有单位注册' }] });
+      expect(result).toMatchObject({
+        ok: false,
+        created: 0,
+        errors: [{ row: 3, column: '统一社会信用代码', message: '该统一社会信用代码已有单位注册' }],
+      });
     } finally {
       race.skipExistingCheck = false;
     }
@@ -209,9 +286,15 @@ describe('imports.organizations', () => {
 
   it('reports a file it cannot read and a missing column, on the header row', async () => {
     const caller = importsAs(admin);
-    const junk = await caller.organizations({ filename: 'old.xls', base64: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]).toString('base64') });
+    const junk = await caller.organizations({
+      filename: 'old.xls',
+      base64: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]).toString('base64'),
+    });
     expect(junk).toMatchObject({ ok: false, rows: 0, errors: [{ row: 0, column: '文件', message: expect.stringContaining('.xlsx') }] });
-    const noName = await caller.organizations({ filename: 'a.csv', base64: Buffer.from('类型,行政区划代码\n企业,110105\n').toString('base64') });
+    const noName = await caller.organizations({
+      filename: 'a.csv',
+      base64: Buffer.from('类型,行政区划代码\n企业,110105\n').toString('base64'),
+    });
     expect(noName.errors).toEqual([{ row: 1, column: '单位名称', message: '缺少此列' }]);
   });
 

@@ -29,6 +29,11 @@ export const importsRouter = router({
       }),
     )
     .mutation(({ ctx, input }) =>
-      importOrganizations(ctx.db, ctx.session, { filename: input.filename, data: Buffer.from(input.base64, 'base64'), dryRun: input.dryRun, lang: ctx.lang }),
+      importOrganizations(ctx.db, ctx.session, {
+        filename: input.filename,
+        data: Buffer.from(input.base64, 'base64'),
+        dryRun: input.dryRun,
+        lang: ctx.lang,
+      }),
     ),
 });

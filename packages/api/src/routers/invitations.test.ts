@@ -6,7 +6,16 @@ import { MESSAGE_NAME_MAX } from '@ronghe/domain/organization';
 import { createContextInner, sessionFromHeaders } from '../context.ts';
 import { createCaller } from '../root.ts';
 import { logNotifier } from '../services/notifier.ts';
-import { createTestEnv, errorOf, keyOf, makeAdmin, signUpUser, verifiedOrganization, type TestEnv, type TestUser } from '../test-support.ts';
+import {
+  createTestEnv,
+  errorOf,
+  keyOf,
+  makeAdmin,
+  signUpUser,
+  verifiedOrganization,
+  type TestEnv,
+  type TestUser,
+} from '../test-support.ts';
 
 // Issue 18, "Ronghe used as a messenger": a pending organisation named like a bank's security centre made Ronghe send
 // invitations carrying that name to any number or address. Each test runs the attack through the real API.
@@ -27,14 +36,20 @@ const countInvitations = async (organizationId: string) => {
   return row?.n ?? 0;
 };
 /** The message the API sends for this error in `lang` (the error formatter translates the key the same way). */
-const messageIn = (e: { cause: unknown }, lang: Language) => (e.cause instanceof DomainError ? translate(e.cause.key, lang, e.cause.params) : null);
+const messageIn = (e: { cause: unknown }, lang: Language) =>
+  e.cause instanceof DomainError ? translate(e.cause.key, lang, e.cause.params) : null;
 // text a mail or SMS client could turn into a link, or a number to call
 const linkable = /https?:|www|[a-z0-9-]+\s*[.。．]\s*[a-z]{2,}|@|\d{5,}/i;
 
 describe('invitations as a messenger', () => {
   it('a pending organisation named like a bank cannot invite anyone: refused, nothing stored, nothing sent', async () => {
     const owner = await signUpUser(env);
-    const { id } = await owner.caller.organizations.create({ kind: 'partner', name: PHISHING.slice(0, 60), regionCode: '110105', partnerType: 'other' });
+    const { id } = await owner.caller.organizations.create({
+      kind: 'partner',
+      name: PHISHING.slice(0, 60),
+      regionCode: '110105',
+      partnerType: 'other',
+    });
     const sent = env.outbox.length;
     for (const identifier of ['13800138000', 'victim@example.com']) {
       const error = await errorOf(owner.caller.organizations.invite({ organizationId: id, identifier, role: 'member' }));
@@ -47,7 +62,9 @@ describe('invitations as a messenger', () => {
     expect(await countInvitations(id)).toBe(0);
     // rejected (or suspended) is no better than pending
     await admin.caller.admin.reject({ id, reason: '冒用银行名义' });
-    expect(keyOf(await errorOf(owner.caller.organizations.invite({ organizationId: id, identifier: '13800138001' })))).toBe('invitation.notVerified');
+    expect(keyOf(await errorOf(owner.caller.organizations.invite({ organizationId: id, identifier: '13800138001' })))).toBe(
+      'invitation.notVerified',
+    );
   });
 
   it('a verified organisation with a phishing-like name: the message quotes the name, cut short, with no link-able text or phone number', async () => {
@@ -78,9 +95,15 @@ describe('invitations as a messenger', () => {
   it('refuses beyond 50 invitations a day: 60 at once from one organisation give exactly 50, counted in the database', async () => {
     const org = await verifiedOrganization(env, admin, 'enterprise');
     const sent = env.outbox.length;
-    const results = await Promise.allSettled(Array.from({ length: 60 }, (_, i) => org.caller.organizations.invite({ organizationId: org.organizationId, identifier: `flood${i}@example.com` })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 60 }, (_, i) =>
+        org.caller.organizations.invite({ organizationId: org.organizationId, identifier: `flood${i}@example.com` }),
+      ),
+    );
     const ok = results.filter((r) => r.status === 'fulfilled');
-    const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as { code: string; message: string; cause: unknown }] : []));
+    const refused = results.flatMap((r) =>
+      r.status === 'rejected' ? [r.reason as { code: string; message: string; cause: unknown }] : [],
+    );
     expect(ok).toHaveLength(50);
     expect(refused).toHaveLength(10);
     for (const e of refused) {
@@ -92,7 +115,9 @@ describe('invitations as a messenger', () => {
     expect(env.outbox.length - sent).toBe(50);
     // revoking does not give the day's invitations back
     await org.caller.organizations.revokeInvitation({ invitationId: (ok[0] as PromiseFulfilledResult<{ id: string }>).value.id });
-    expect(keyOf(await errorOf(org.caller.organizations.invite({ organizationId: org.organizationId, identifier: 'one-more@example.com' })))).toBe('invitation.dailyLimit');
+    expect(
+      keyOf(await errorOf(org.caller.organizations.invite({ organizationId: org.organizationId, identifier: 'one-more@example.com' }))),
+    ).toBe('invitation.dailyLimit');
     // another organisation has its own allowance
     const other = await verifiedOrganization(env, admin, 'school');
     await other.caller.organizations.invite({ organizationId: other.organizationId, identifier: 'flood0@example.com' });
@@ -101,11 +126,23 @@ describe('invitations as a messenger', () => {
   it('takes the limit from the server setting (RONGHE_INVITATIONS_PER_DAY) and says so in English too', async () => {
     const org = await verifiedOrganization(env, admin, 'partner');
     const session = await sessionFromHeaders(env.auth, org.headers);
-    const caller = createCaller(createContextInner({ db: env.db, auth: env.auth, session, headers: org.headers, lang: 'en', invitationsPerDay: 2, notifier: logNotifier((m) => env.outbox.push(m)) }));
+    const caller = createCaller(
+      createContextInner({
+        db: env.db,
+        auth: env.auth,
+        session,
+        headers: org.headers,
+        lang: 'en',
+        invitationsPerDay: 2,
+        notifier: logNotifier((m) => env.outbox.push(m)),
+      }),
+    );
     await caller.organizations.invite({ organizationId: org.organizationId, identifier: 'a@example.com' });
     await caller.organizations.invite({ organizationId: org.organizationId, identifier: 'b@example.com' });
     const error = await errorOf(caller.organizations.invite({ organizationId: org.organizationId, identifier: 'c@example.com' }));
     expect(keyOf(error)).toBe('invitation.dailyLimit');
-    expect(messageIn(error, 'en')).toBe('This organisation has sent 2 invitations in the last 24 hours, the most allowed; try again tomorrow');
+    expect(messageIn(error, 'en')).toBe(
+      'This organisation has sent 2 invitations in the last 24 hours, the most allowed; try again tomorrow',
+    );
   });
 });

@@ -5,7 +5,16 @@ import { expectedValue, ragStatus } from '@ronghe/domain/monitoring';
 import { addDays, todayInChina } from '@ronghe/domain/training-base';
 import { runHousekeeping } from '../services/housekeeping.ts';
 import { dashboardStatuses } from '../services/monitoring.ts';
-import { createTestEnv, errorOf, keyOf, makeAdmin, signUpUser, verifiedOrganization, type TestEnv, type TestUser } from '../test-support.ts';
+import {
+  createTestEnv,
+  errorOf,
+  keyOf,
+  makeAdmin,
+  signUpUser,
+  verifiedOrganization,
+  type TestEnv,
+  type TestUser,
+} from '../test-support.ts';
 
 // The plan's indicators: T01/T02 counted live from consortia, T06 from school designations, T13 reported
 // with evidence; the daily snapshot; the breakdown by province and district; who may do what.
@@ -25,8 +34,21 @@ let n = 0;
 async function activeConsortium(kind: 'city_union' | 'industry_community', anchorRegionCode = '110115') {
   const school = await verifiedOrganization(env, admin, 'school', anchorRegionCode);
   const enterprise = await verifiedOrganization(env, admin, 'enterprise', anchorRegionCode);
-  const { id } = await school.caller.consortia.propose({ organizationId: school.organizationId, kind, level: 'municipal', name: `监测测试共同体${++n}`, industryCode: '34', anchorRegionCode, goals: '' });
-  await school.caller.consortia.invite({ consortiumId: id, actingOrganizationId: school.organizationId, organizationId: enterprise.organizationId, role: 'lead' });
+  const { id } = await school.caller.consortia.propose({
+    organizationId: school.organizationId,
+    kind,
+    level: 'municipal',
+    name: `监测测试共同体${++n}`,
+    industryCode: '34',
+    anchorRegionCode,
+    goals: '',
+  });
+  await school.caller.consortia.invite({
+    consortiumId: id,
+    actingOrganizationId: school.organizationId,
+    organizationId: enterprise.organizationId,
+    role: 'lead',
+  });
   await enterprise.caller.consortia.respond({ consortiumId: id, organizationId: enterprise.organizationId, accept: true });
   await school.caller.consortia.submit({ consortiumId: id, organizationId: school.organizationId });
   await admin.caller.consortia.review({ consortiumId: id, decision: 'approve' });
@@ -75,22 +97,36 @@ describe('the plan indicators', () => {
     const school = await verifiedOrganization(env, admin, 'school', '110106');
     const before = (await byCode('T06')).value ?? 0;
     // a write made elsewhere (another API process, here straight to the database) waits for the figures to expire…
-    await env.db.orm.update(organizations).set({ designations: ['shuanggao_national'] }).where(eq(organizations.id, school.organizationId));
+    await env.db.orm
+      .update(organizations)
+      .set({ designations: ['shuanggao_national'] })
+      .where(eq(organizations.id, school.organizationId));
     const [a, b] = await Promise.all([admin.caller.monitoring.indicators({}), admin.caller.monitoring.indicators({})]);
     // the output parser copies each answer, so the sharing shows in the service: both readers get the one count
     expect(a).toEqual(b);
     expect(dashboardStatuses(env.db, env.writes)).toBe(dashboardStatuses(env.db, env.writes));
     expect(a.find((i) => i.code === 'T06')?.value).toBe(before);
     // …while any write through this process makes the next reader count again
-    await admin.caller.designations.setSchool({ organizationId: school.organizationId, designations: ['shuanggao_national', 'new_gaozhi'] });
+    await admin.caller.designations.setSchool({
+      organizationId: school.organizationId,
+      designations: ['shuanggao_national', 'new_gaozhi'],
+    });
     expect((await byCode('T06')).value).toBe(before + 1);
     // a past day reads its snapshot, never the live figures
-    expect((await admin.caller.monitoring.indicators({ day: addDays(todayInChina(), -1) })).find((i) => i.code === 'T06')?.valueSource).not.toBe('live');
+    expect(
+      (await admin.caller.monitoring.indicators({ day: addDays(todayInChina(), -1) })).find((i) => i.code === 'T06')?.valueSource,
+    ).not.toBe('live');
   });
 
   it('takes a reported value for T13 with evidence, and names the reporter', async () => {
     const t13 = await byCode('T13');
-    await admin.caller.monitoring.report({ indicatorId: t13.id, value: 2, asOf: addDays(todayInChina(), -3), evidenceText: '北京电子科技职业学院等在泰国、埃及设立丝路学堂', evidenceUrl: 'https://jw.beijing.gov.cn/example' });
+    await admin.caller.monitoring.report({
+      indicatorId: t13.id,
+      value: 2,
+      asOf: addDays(todayInChina(), -3),
+      evidenceText: '北京电子科技职业学院等在泰国、埃及设立丝路学堂',
+      evidenceUrl: 'https://jw.beijing.gov.cn/example',
+    });
     const after = await byCode('T13');
     expect([after.value, after.valueSource, after.reportedOn]).toEqual([2, 'report', addDays(todayInChina(), -3)]);
     const [report] = await admin.caller.monitoring.reports({ id: t13.id });
@@ -99,15 +135,37 @@ describe('the plan indicators', () => {
 
   it('refuses bad reports with the field named, and computed indicators', async () => {
     const t13 = await byCode('T13');
-    const noEvidence = await errorOf(admin.caller.monitoring.report({ indicatorId: t13.id, value: 1, asOf: todayInChina(), evidenceText: '', evidenceUrl: '' }));
+    const noEvidence = await errorOf(
+      admin.caller.monitoring.report({ indicatorId: t13.id, value: 1, asOf: todayInChina(), evidenceText: '', evidenceUrl: '' }),
+    );
     expect(noEvidence.code).toBe('BAD_REQUEST');
     // the field and the message key; the HTTP layer words it in the caller's language (errors.test.ts)
     expect(noEvidence.message).toContain('evidenceText');
     expect(noEvidence.message).toContain('indicator.evidenceRequired');
-    const future = await errorOf(admin.caller.monitoring.report({ indicatorId: t13.id, value: 1, asOf: addDays(todayInChina(), 2), evidenceText: '下周设立', evidenceUrl: '' }));
+    const future = await errorOf(
+      admin.caller.monitoring.report({
+        indicatorId: t13.id,
+        value: 1,
+        asOf: addDays(todayInChina(), 2),
+        evidenceText: '下周设立',
+        evidenceUrl: '',
+      }),
+    );
     expect(keyOf(future)).toBe('indicator.futureReport');
     const t01 = await byCode('T01');
-    expect(keyOf(await errorOf(admin.caller.monitoring.report({ indicatorId: t01.id, value: 9, asOf: todayInChina(), evidenceText: '手工填报', evidenceUrl: '' })))).toBe('indicator.computedNotReported');
+    expect(
+      keyOf(
+        await errorOf(
+          admin.caller.monitoring.report({
+            indicatorId: t01.id,
+            value: 9,
+            asOf: todayInChina(),
+            evidenceText: '手工填报',
+            evidenceUrl: '',
+          }),
+        ),
+      ),
+    ).toBe('indicator.computedNotReported');
   });
 
   it('records a snapshot once a day from housekeeping, and on demand; a past day reads its snapshot', async () => {
@@ -129,7 +187,14 @@ describe('the plan indicators', () => {
   });
 
   it('lets an admin add an indicator of their own for a district, computed from platform data', async () => {
-    const { id, code } = await admin.caller.monitoring.create({ name: '大兴区运行中的共同体', unit: '个', target: 3, scope: 'region', regionCode: '110115', metric: 'consortia_active' });
+    const { id, code } = await admin.caller.monitoring.create({
+      name: '大兴区运行中的共同体',
+      unit: '个',
+      target: 3,
+      scope: 'region',
+      regionCode: '110115',
+      metric: 'consortia_active',
+    });
     expect(code).toBe('C01');
     const row = (await admin.caller.monitoring.indicators()).find((i) => i.id === id);
     expect(row?.value).toBe(1);

@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { listReports } from '@ronghe/db/queries/monitoring';
 import { indicatorInput, indicatorReportInput, indicatorSources, ragStatuses } from '@ronghe/domain/monitoring';
-import { archiveIndicator, breakdown, createIndicator, dashboardStatuses, reportValue, takeSnapshot, trend, updateSchedule } from '../services/monitoring.ts';
+import {
+  archiveIndicator,
+  breakdown,
+  createIndicator,
+  dashboardStatuses,
+  reportValue,
+  takeSnapshot,
+  trend,
+  updateSchedule,
+} from '../services/monitoring.ts';
 import { adminProcedure, router } from '../trpc.ts';
 
 const milestone = z.number().min(0, { message: 'indicator.valueNegative' }).max(1e9).optional();
@@ -32,7 +41,14 @@ const indicatorRow = z.object({
 const byCode = z.array(z.object({ code: z.string(), value: z.number() }));
 const point = z.object({ day: z.string(), value: z.number().nullable() });
 /** a dated report as the drawer lists it: the reporter's name, not their account */
-const report = z.object({ id: z.string(), value: z.number(), asOf: z.string(), evidenceText: z.string(), evidenceUrl: z.string(), reportedByName: z.string() });
+const report = z.object({
+  id: z.string(),
+  value: z.number(),
+  asOf: z.string(),
+  evidenceText: z.string(),
+  evidenceUrl: z.string(),
+  reportedByName: z.string(),
+});
 const idOnly = z.object({ id: z.string() });
 
 // The commission's monitoring of the plan: every procedure is for platform admins (adminProcedure).
@@ -69,7 +85,13 @@ export const monitoringRouter = router({
     .mutation(({ ctx, input }) => createIndicator(ctx.db, admin(ctx), input)),
 
   setSchedule: adminProcedure
-    .input(z.object({ id: z.uuid(), baseline: z.number().min(0, { message: 'indicator.valueNegative' }).max(1e9), milestones: z.object({ 2025: milestone, 2026: milestone }) }))
+    .input(
+      z.object({
+        id: z.uuid(),
+        baseline: z.number().min(0, { message: 'indicator.valueNegative' }).max(1e9),
+        milestones: z.object({ 2025: milestone, 2026: milestone }),
+      }),
+    )
     .output(idOnly)
     .mutation(({ ctx, input }) => updateSchedule(ctx.db, admin(ctx), input.id, { baseline: input.baseline, milestones: input.milestones })),
 

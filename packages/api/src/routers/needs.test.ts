@@ -6,7 +6,20 @@ import { addDays, todayInChina } from '@ronghe/domain/training-base';
 import type { Database, Drizzle } from '@ronghe/db/client';
 import { runHousekeeping } from '../services/housekeeping.ts';
 import { publish as publishNeed } from '../services/needs.ts';
-import { anonymous, cohortInput, createTestEnv, errorOf, fieldOf, internshipInput, keyOf, makeAdmin, signUpUser, verifiedOrganization, type TestEnv, type TestUser } from '../test-support.ts';
+import {
+  anonymous,
+  cohortInput,
+  createTestEnv,
+  errorOf,
+  fieldOf,
+  internshipInput,
+  keyOf,
+  makeAdmin,
+  signUpUser,
+  verifiedOrganization,
+  type TestEnv,
+  type TestUser,
+} from '../test-support.ts';
 
 let env: TestEnv;
 let admin: TestUser;
@@ -35,26 +48,44 @@ describe('needs and cohorts', () => {
     expect((await enterprise.caller.needs.publish({ id })).status).toBe('published');
     expect((await anonymous(env).needs.get({ id })).headcount).toBe(20);
 
-    const lowPay = await enterprise.caller.needs.create({ organizationId: enterprise.organizationId, need: internship({ monthlyPay: 3999 }) });
+    const lowPay = await enterprise.caller.needs.create({
+      organizationId: enterprise.organizationId,
+      need: internship({ monthlyPay: 3999 }),
+    });
     const e1 = await errorOf(enterprise.caller.needs.publish({ id: lowPay.id }));
     expect([keyOf(e1), fieldOf(e1)]).toEqual(['internship.pay', 'monthlyPay']);
-    const crowded = await enterprise.caller.needs.create({ organizationId: enterprise.organizationId, need: internship({ headcount: 21 }) });
+    const crowded = await enterprise.caller.needs.create({
+      organizationId: enterprise.organizationId,
+      need: internship({ headcount: 21 }),
+    });
     const e2 = await errorOf(enterprise.caller.needs.publish({ id: crowded.id }));
     expect([keyOf(e2), fieldOf(e2)]).toEqual(['internship.postShare', 'headcount']);
-    const bigPost = await enterprise.caller.needs.create({ organizationId: enterprise.organizationId, need: internship({ headcount: 60, postStaffCount: 1000 }) });
+    const bigPost = await enterprise.caller.needs.create({
+      organizationId: enterprise.organizationId,
+      need: internship({ headcount: 60, postStaffCount: 1000 }),
+    });
     expect(keyOf(await errorOf(enterprise.caller.needs.publish({ id: bigPost.id })))).toBe('internship.enterpriseShare');
   });
 
   it('refuses to publish a need that asks interns for a deposit or night shifts, naming the field and the term', async () => {
-    const { id } = await enterprise.caller.needs.create({ organizationId: enterprise.organizationId, need: internship({ description: '入职需交服装押金200元' }) });
+    const { id } = await enterprise.caller.needs.create({
+      organizationId: enterprise.organizationId,
+      need: internship({ description: '入职需交服装押金200元' }),
+    });
     const e = await errorOf(enterprise.caller.needs.publish({ id }));
     expect([keyOf(e), fieldOf(e), (e.cause as DomainError).params]).toEqual(['need.bannedContent', 'description', { term: '押金' }]);
-    const night = await enterprise.caller.needs.create({ organizationId: enterprise.organizationId, need: internship({ post: '数控车工（夜班）' }) });
+    const night = await enterprise.caller.needs.create({
+      organizationId: enterprise.organizationId,
+      need: internship({ post: '数控车工（夜班）' }),
+    });
     expect(fieldOf(await errorOf(enterprise.caller.needs.publish({ id: night.id })))).toBe('post');
   });
 
   it('publishing checks the rules on the row it locks: an edit landing between the first read and the lock is caught', async () => {
-    const { id } = await enterprise.caller.needs.create({ organizationId: enterprise.organizationId, need: internship({ title: '锁后复查的实习' }) });
+    const { id } = await enterprise.caller.needs.create({
+      organizationId: enterprise.organizationId,
+      need: internship({ title: '锁后复查的实习' }),
+    });
     // a database whose transactions first let a change land, as a concurrent edit would after publish's first read
     const racing: Database = {
       ...env.db,
@@ -68,7 +99,10 @@ describe('needs and cohorts', () => {
         },
       }),
     };
-    const e = await publishNeed(racing, enterprise.session, id).then(() => null, (error: unknown) => error);
+    const e = await publishNeed(racing, enterprise.session, id).then(
+      () => null,
+      (error: unknown) => error,
+    );
     expect(e instanceof DomainError && [e.key, e.field]).toEqual(['need.bannedContent', 'description']);
     expect((await enterprise.caller.needs.get({ id })).status).toBe('draft');
   });
@@ -79,17 +113,39 @@ describe('needs and cohorts', () => {
       expect(['BAD_REQUEST', 'FORBIDDEN']).toContain(e.code);
       expect(e.code).toBe('BAD_REQUEST');
     }
-    expect(keyOf(await errorOf(yizhuangSchool.caller.needs.create({ organizationId: yizhuangSchool.organizationId, need: internship() })))).toBe('need.enterpriseOnly');
-    expect(keyOf(await errorOf(enterprise.caller.cohorts.create({ organizationId: enterprise.organizationId, ...cohort() })))).toBe('cohort.schoolOnly');
-    expect((await errorOf(yizhuangSchool.caller.cohorts.create({ organizationId: yizhuangSchool.organizationId, ...cohort({ windowTo: addDays(from, -1) }) }))).code).toBe('BAD_REQUEST');
+    expect(
+      keyOf(await errorOf(yizhuangSchool.caller.needs.create({ organizationId: yizhuangSchool.organizationId, need: internship() }))),
+    ).toBe('need.enterpriseOnly');
+    expect(keyOf(await errorOf(enterprise.caller.cohorts.create({ organizationId: enterprise.organizationId, ...cohort() })))).toBe(
+      'cohort.schoolOnly',
+    );
+    expect(
+      (
+        await errorOf(
+          yizhuangSchool.caller.cohorts.create({
+            organizationId: yizhuangSchool.organizationId,
+            ...cohort({ windowTo: addDays(from, -1) }),
+          }),
+        )
+      ).code,
+    ).toBe('BAD_REQUEST');
   });
 
   it('recommends cohorts for a need and needs for a cohort, best first, each with the parts of its score', async () => {
-    const { id: needId } = await enterprise.caller.needs.create({ organizationId: enterprise.organizationId, need: internship({ title: '亦庄数控岗位实习' }) });
+    const { id: needId } = await enterprise.caller.needs.create({
+      organizationId: enterprise.organizationId,
+      need: internship({ title: '亦庄数控岗位实习' }),
+    });
     await enterprise.caller.needs.publish({ id: needId });
     const near = await yizhuangSchool.caller.cohorts.create({ organizationId: yizhuangSchool.organizationId, ...cohort() });
-    const far = await tianjinSchool.caller.cohorts.create({ organizationId: tianjinSchool.organizationId, ...cohort({ majorCode: '460301', regionCodes: ['110000', '120000'] }) });
-    const otherField = await yizhuangSchool.caller.cohorts.create({ organizationId: yizhuangSchool.organizationId, ...cohort({ majorCode: '520201' }) });
+    const far = await tianjinSchool.caller.cohorts.create({
+      organizationId: tianjinSchool.organizationId,
+      ...cohort({ majorCode: '460301', regionCodes: ['110000', '120000'] }),
+    });
+    const otherField = await yizhuangSchool.caller.cohorts.create({
+      organizationId: yizhuangSchool.organizationId,
+      ...cohort({ majorCode: '520201' }),
+    });
 
     const ranked = await enterprise.caller.needs.recommendCohorts({ needId });
     const ids = ranked.map((r) => r.cohort.id);
@@ -112,7 +168,10 @@ describe('needs and cohorts', () => {
   });
 
   it('two schools apply with 12 and 15 students; the enterprise accepts 12 and 8 of 15; the second school sees a partial acceptance', async () => {
-    const { id: needId } = await enterprise.caller.needs.create({ organizationId: enterprise.organizationId, need: internship({ title: '数控岗位实习（20人）' }) });
+    const { id: needId } = await enterprise.caller.needs.create({
+      organizationId: enterprise.organizationId,
+      need: internship({ title: '数控岗位实习（20人）' }),
+    });
     await enterprise.caller.needs.publish({ id: needId });
     const a = await yizhuangSchool.caller.needs.applyFor({ needId, organizationId: yizhuangSchool.organizationId, students: 12 });
     const b = await tianjinSchool.caller.needs.applyFor({ needId, organizationId: tianjinSchool.organizationId, students: 15 });
@@ -135,7 +194,10 @@ describe('needs and cohorts', () => {
     // 500 staff: at most 50 interns at once; two needs of 30 (posts of 150) in the same period
     const ids = [];
     for (const title of ['数控实习甲', '数控实习乙']) {
-      const { id } = await enterprise.caller.needs.create({ organizationId: enterprise.organizationId, need: internship({ title, headcount: 30, postStaffCount: 150, periodFrom: addDays(from, 200), periodTo: addDays(from, 260) }) });
+      const { id } = await enterprise.caller.needs.create({
+        organizationId: enterprise.organizationId,
+        need: internship({ title, headcount: 30, postStaffCount: 150, periodFrom: addDays(from, 200), periodTo: addDays(from, 260) }),
+      });
       await enterprise.caller.needs.publish({ id });
       ids.push(id);
     }
@@ -149,9 +211,15 @@ describe('needs and cohorts', () => {
   });
 
   it('expires published needs past their deadline by itself', async () => {
-    const { id } = await enterprise.caller.needs.create({ organizationId: enterprise.organizationId, need: internship({ title: '即将截止的实习' }) });
+    const { id } = await enterprise.caller.needs.create({
+      organizationId: enterprise.organizationId,
+      need: internship({ title: '即将截止的实习' }),
+    });
     await enterprise.caller.needs.publish({ id });
-    await env.db.orm.update(needs).set({ deadline: addDays(todayInChina(), -1) }).where(eq(needs.id, id));
+    await env.db.orm
+      .update(needs)
+      .set({ deadline: addDays(todayInChina(), -1) })
+      .where(eq(needs.id, id));
     expect((await runHousekeeping(env.db)).expiredNeeds).toBeGreaterThanOrEqual(1);
     expect((await anonymous(env).needs.get({ id })).status).toBe('expired');
   });
@@ -165,8 +233,22 @@ describe('editing a need', () => {
   };
 
   it('changes a draft freely, even its kind', async () => {
-    const { id } = await enterprise.caller.needs.create({ organizationId: enterprise.organizationId, need: internship({ title: '草稿实习' }) });
-    const r = await enterprise.caller.needs.update({ id, data: { kind: 'order_class', title: '数控订单班', regionCode: '110108', deadline: addDays(todayInChina(), 10), majorCodes: ['460103'], intake: 40, years: 3 } });
+    const { id } = await enterprise.caller.needs.create({
+      organizationId: enterprise.organizationId,
+      need: internship({ title: '草稿实习' }),
+    });
+    const r = await enterprise.caller.needs.update({
+      id,
+      data: {
+        kind: 'order_class',
+        title: '数控订单班',
+        regionCode: '110108',
+        deadline: addDays(todayInChina(), 10),
+        majorCodes: ['460103'],
+        intake: 40,
+        years: 3,
+      },
+    });
     expect(r.status).toBe('draft');
     const n = await enterprise.caller.needs.get({ id });
     expect([n.kind, n.regionCode, n.headcount]).toEqual(['order_class', '110108', 40]);
@@ -188,13 +270,25 @@ describe('editing a need', () => {
       const e = await errorOf(enterprise.caller.needs.update({ id, data: internship({ title: '已发布的数控实习', ...change }) }));
       expect([e.code, keyOf(e), fieldOf(e)]).toEqual(['BAD_REQUEST', key, field]);
     }
-    const ok = await enterprise.caller.needs.update({ id, data: internship({ title: '已发布的数控实习', monthlyPay: 4500, dailyHours: 6, majorCodes: ['460103', '460301'], deadline: addDays(todayInChina(), 40), description: '包午餐' }) });
+    const ok = await enterprise.caller.needs.update({
+      id,
+      data: internship({
+        title: '已发布的数控实习',
+        monthlyPay: 4500,
+        dailyHours: 6,
+        majorCodes: ['460103', '460301'],
+        deadline: addDays(todayInChina(), 40),
+        description: '包午餐',
+      }),
+    });
     expect(ok.status).toBe('published');
     expect(ok.changed.sort()).toEqual(['dailyHours', 'deadline', 'description', 'majorCodes', 'monthlyPay']);
     expect((await anonymous(env).needs.get({ id })).majorCodes).toEqual(['460103', '460301']);
     expect((await errorOf(yizhuangSchool.caller.needs.update({ id, data: internship() }))).code).toBe('FORBIDDEN');
     await enterprise.caller.needs.close({ id });
-    expect(keyOf(await errorOf(enterprise.caller.needs.update({ id, data: internship({ title: '已发布的数控实习', monthlyPay: 4500 }) })))).toBe('need.wrongStatus');
+    expect(
+      keyOf(await errorOf(enterprise.caller.needs.update({ id, data: internship({ title: '已发布的数控实习', monthlyPay: 4500 }) }))),
+    ).toBe('need.wrongStatus');
   });
 
   it('refuses places below those accepted, naming the field; cut to them it is filled, raised it opens again', async () => {
@@ -203,22 +297,29 @@ describe('editing a need', () => {
     await enterprise.caller.needs.decide({ id: a.id, accept: 12 });
     const e = await errorOf(enterprise.caller.needs.update({ id, data: internship({ title: '名额调整的实习', headcount: 11 }) }));
     expect([keyOf(e), fieldOf(e), (e.cause as DomainError).params]).toEqual(['need.belowAccepted', 'headcount', { accepted: 12 }]);
-    expect((await enterprise.caller.needs.update({ id, data: internship({ title: '名额调整的实习', headcount: 12 }) })).status).toBe('filled');
-    expect((await enterprise.caller.needs.update({ id, data: internship({ title: '名额调整的实习', headcount: 15 }) })).status).toBe('published');
+    expect((await enterprise.caller.needs.update({ id, data: internship({ title: '名额调整的实习', headcount: 12 }) })).status).toBe(
+      'filled',
+    );
+    expect((await enterprise.caller.needs.update({ id, data: internship({ title: '名额调整的实习', headcount: 15 }) })).status).toBe(
+      'published',
+    );
     expect((await anonymous(env).needs.get({ id })).headcount).toBe(15);
   });
 
   it('keeps the history of edits and tells schools with pending applications of a material change', async () => {
     const id = await published({ title: '有人申请的实习' });
     await tianjinSchool.caller.needs.applyFor({ needId: id, organizationId: tianjinSchool.organizationId, students: 5 });
-    const noticesOf = async () => (await tianjinSchool.caller.notifications.list({})).filter((x) => x.type === 'need.updated' && x.link === `/needs/${id}`);
+    const noticesOf = async () =>
+      (await tianjinSchool.caller.notifications.list({})).filter((x) => x.type === 'need.updated' && x.link === `/needs/${id}`);
     await enterprise.caller.needs.update({ id, data: internship({ title: '有人申请的实习', description: '欢迎报名' }) });
     expect(await noticesOf()).toHaveLength(0); // wording only
     await enterprise.caller.needs.update({ id, data: internship({ title: '有人申请的实习', description: '欢迎报名', monthlyPay: 4800 }) });
     const notices = await noticesOf();
     expect(notices).toHaveLength(1);
     expect(notices[0]?.title).toContain('月薪');
-    expect((await yizhuangSchool.caller.notifications.list({})).some((x) => x.link === `/needs/${id}` && x.type === 'need.updated')).toBe(false);
+    expect((await yizhuangSchool.caller.notifications.list({})).some((x) => x.link === `/needs/${id}` && x.type === 'need.updated')).toBe(
+      false,
+    );
 
     const history = await enterprise.caller.needs.history({ id });
     expect(history.map((h) => h.action)).toEqual(['need.update', 'need.update', 'need.publish']);
@@ -235,7 +336,10 @@ describe('the public list of needs', () => {
   beforeAll(async () => {
     searchEnterprise = await verifiedOrganization(env, admin, 'enterprise', '120116');
     const post = async (key: string, need: Record<string, unknown>, publish = true) => {
-      const { id } = await searchEnterprise.caller.needs.create({ organizationId: searchEnterprise.organizationId, need: internship(need) });
+      const { id } = await searchEnterprise.caller.needs.create({
+        organizationId: searchEnterprise.organizationId,
+        need: internship(need),
+      });
       if (publish) await searchEnterprise.caller.needs.publish({ id });
       ids[key] = id;
     };
@@ -245,7 +349,14 @@ describe('the public list of needs', () => {
     await post('draft', { title: '检索甲 草稿' }, false);
     const { id: course } = await searchEnterprise.caller.needs.create({
       organizationId: searchEnterprise.organizationId,
-      need: { kind: 'curriculum', title: '检索甲 课程开发', regionCode: '130102', deadline: addDays(todayInChina(), 20), majorCodes: ['460301'], courseName: '数控编程' },
+      need: {
+        kind: 'curriculum',
+        title: '检索甲 课程开发',
+        regionCode: '130102',
+        deadline: addDays(todayInChina(), 20),
+        majorCodes: ['460301'],
+        courseName: '数控编程',
+      },
     });
     await searchEnterprise.caller.needs.publish({ id: course });
     ids.course = course;
@@ -261,7 +372,8 @@ describe('the public list of needs', () => {
   });
 
   it('filters by region at any level, by major code or its start, and by kind', async () => {
-    const found = async (f: Record<string, string>) => (await anonymous(env).needs.search({ q: '检索甲', ...f })).items.map((i) => i.id).sort();
+    const found = async (f: Record<string, string>) =>
+      (await anonymous(env).needs.search({ q: '检索甲', ...f })).items.map((i) => i.id).sort();
     expect(await found({ regionCode: '120000' })).toEqual([ids.percent, ids.plain].sort());
     expect(await found({ regionCode: '110000' })).toEqual([ids.beijing]);
     expect(await found({ regionCode: '110108' })).toEqual([ids.beijing]);
@@ -289,14 +401,33 @@ describe('the public list of needs', () => {
       else expect(seen[0]).toBe(ids.course);
     }
     const [first] = (await anonymous(env).needs.search({ q: '合格率100%' })).items;
-    expect(Object.keys(first ?? {}).sort()).toEqual(['accepted', 'deadline', 'headcount', 'id', 'kind', 'majorCodes', 'organizationName', 'publishedAt', 'regionCode', 'regionName', 'remaining', 'title']);
+    expect(Object.keys(first ?? {}).sort()).toEqual([
+      'accepted',
+      'deadline',
+      'headcount',
+      'id',
+      'kind',
+      'majorCodes',
+      'organizationName',
+      'publishedAt',
+      'regionCode',
+      'regionName',
+      'remaining',
+      'title',
+    ]);
     expect(first).toMatchObject({ headcount: 5, remaining: 5, regionName: expect.any(String) });
     expect((await errorOf(anonymous(env).needs.search({ cursor: 'not-a-cursor' }))).code).toBe('BAD_REQUEST');
   });
 
   it('leaves out needs past their deadline and filled ones', async () => {
-    await env.db.orm.update(needs).set({ deadline: addDays(todayInChina(), -1) }).where(eq(needs.id, ids.beijing ?? ''));
-    await env.db.orm.update(needs).set({ status: 'filled' }).where(eq(needs.id, ids.plain ?? ''));
+    await env.db.orm
+      .update(needs)
+      .set({ deadline: addDays(todayInChina(), -1) })
+      .where(eq(needs.id, ids.beijing ?? ''));
+    await env.db.orm
+      .update(needs)
+      .set({ status: 'filled' })
+      .where(eq(needs.id, ids.plain ?? ''));
     expect((await anonymous(env).needs.search({ q: '检索甲' })).items.map((i) => i.id).sort()).toEqual([ids.percent, ids.course].sort());
   });
 });

@@ -17,7 +17,15 @@ const status = z.object({ id: z.string(), status: z.enum(needStatuses) });
 export const needsRouter = router({
   /** a manager of a verified school: applies with a number of students (`apply` is reserved by tRPC) */
   applyFor: protectedProcedure
-    .input(z.object({ needId: z.uuid(), organizationId: z.uuid(), cohortId: z.uuid().optional(), students: z.number().int().min(1, { message: 'base.capacityPositive' }).max(10_000), message: z.string().trim().max(1000).default('') }))
+    .input(
+      z.object({
+        needId: z.uuid(),
+        organizationId: z.uuid(),
+        cohortId: z.uuid().optional(),
+        students: z.number().int().min(1, { message: 'base.capacityPositive' }).max(10_000),
+        message: z.string().trim().max(1000).default(''),
+      }),
+    )
     .output(z.object({ id: z.string(), status: z.enum(applicationStatuses) }))
     .mutation(({ ctx, input }) => needs.applyFor(ctx.db, ctx.session, input)),
 
@@ -117,7 +125,10 @@ export const needsRouter = router({
       z.object({
         kind: z.enum(needKinds).optional(),
         regionCode: regionCodeSchema.optional(),
-        major: z.string().regex(/^\d{2}(\d{2}(\d{2})?)?$/, { message: 'major.unknown' }).optional(),
+        major: z
+          .string()
+          .regex(/^\d{2}(\d{2}(\d{2})?)?$/, { message: 'major.unknown' })
+          .optional(),
         q: z.string().trim().max(50).optional(),
         sort: z.enum(['deadline', 'newest']).default('deadline'),
         cursor: z.string().max(200).optional(),
@@ -130,6 +141,23 @@ export const needsRouter = router({
   /** members of the enterprise and admins: cohorts ranked for the need, with the parts of each score */
   recommendCohorts: protectedProcedure
     .input(z.object({ needId: z.uuid(), limit: z.number().int().min(1).max(50).default(20) }))
-    .output(z.array(z.object({ cohort: z.object({ id: z.string(), organizationId: z.string(), organizationName: z.string(), regionCode: z.string(), majorCode: z.string(), year: z.number(), students: z.number(), windowFrom: z.string(), windowTo: z.string() }), score: matchScore })))
+    .output(
+      z.array(
+        z.object({
+          cohort: z.object({
+            id: z.string(),
+            organizationId: z.string(),
+            organizationName: z.string(),
+            regionCode: z.string(),
+            majorCode: z.string(),
+            year: z.number(),
+            students: z.number(),
+            windowFrom: z.string(),
+            windowTo: z.string(),
+          }),
+          score: matchScore,
+        }),
+      ),
+    )
     .query(({ ctx, input }) => needs.recommendCohorts(ctx.db, ctx.session, input)),
 });

@@ -7,7 +7,18 @@ export const notificationsRouter = router({
   /** signed in */
   list: protectedProcedure
     .input(z.object({ limit: z.number().int().min(1).max(100).default(20) }))
-    .output(z.array(z.object({ id: z.string(), type: z.string(), title: z.string(), link: z.string(), readAt: z.date().nullable(), createdAt: z.date() })))
+    .output(
+      z.array(
+        z.object({
+          id: z.string(),
+          type: z.string(),
+          title: z.string(),
+          link: z.string(),
+          readAt: z.date().nullable(),
+          createdAt: z.date(),
+        }),
+      ),
+    )
     .query(({ ctx, input }) => listMine(ctx.db, ctx.session.userId, ctx.lang, input.limit)),
 
   /** signed in */

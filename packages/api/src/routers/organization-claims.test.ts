@@ -2,7 +2,17 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uniqueViolation } from '@ronghe/db/errors';
 import { usccCheckChar } from '@ronghe/domain/uscc';
-import { createTestEnv, enterpriseInput, errorOf, fieldOf, keyOf, makeAdmin, signUpUser, type TestEnv, type TestUser } from '../test-support.ts';
+import {
+  createTestEnv,
+  enterpriseInput,
+  errorOf,
+  fieldOf,
+  keyOf,
+  makeAdmin,
+  signUpUser,
+  type TestEnv,
+  type TestUser,
+} from '../test-support.ts';
 
 // Issue 18, "Registrations that squat on a real company's identity": a stranger registered a real company's
 // 统一社会信用代码; the admin rejected it; the real company could never register. A code is now unique among
@@ -28,7 +38,9 @@ const freshUscc = () => {
   return body + (usccCheckChar(body) ?? '');
 };
 const statusOf = async (id: string) => {
-  const [row] = await env.db.rows<{ status: string; status_reason: string | null }>(sql`select status, status_reason from organization where id = ${id}`);
+  const [row] = await env.db.rows<{ status: string; status_reason: string | null }>(
+    sql`select status, status_reason from organization where id = ${id}`,
+  );
   return row;
 };
 
@@ -37,14 +49,29 @@ describe('claims to a USCC or school code', () => {
     const uscc = freshUscc();
     const squatter = await signUpUser(env, { name: '冒名者' });
     const company = await signUpUser(env, { name: '真实企业经办人' });
-    const fake = await squatter.caller.organizations.create(enterpriseInput({ name: '京测真实科技有限公司', uscc, description: '我们就是这家公司' }));
-    const real = await company.caller.organizations.create(enterpriseInput({ name: '京测真实科技有限公司', uscc, regionCode: '110108', description: '营业执照见附件，法定代表人王某' }));
+    const fake = await squatter.caller.organizations.create(
+      enterpriseInput({ name: '京测真实科技有限公司', uscc, description: '我们就是这家公司' }),
+    );
+    const real = await company.caller.organizations.create(
+      enterpriseInput({ name: '京测真实科技有限公司', uscc, regionCode: '110108', description: '营业执照见附件，法定代表人王某' }),
+    );
     expect(real.status).toBe('pending');
 
     const queue = await admin.caller.admin.queue({ status: 'pending' });
     const row = queue.find((q) => q.id === real.id);
-    expect(row).toMatchObject({ uscc, description: '营业执照见附件，法定代表人王某', registeredBy: { name: '真实企业经办人', identifier: company.session.email } });
-    expect(row?.competing).toEqual([expect.objectContaining({ id: fake.id, status: 'pending', description: '我们就是这家公司', registeredBy: { name: '冒名者', identifier: squatter.session.email } })]);
+    expect(row).toMatchObject({
+      uscc,
+      description: '营业执照见附件，法定代表人王某',
+      registeredBy: { name: '真实企业经办人', identifier: company.session.email },
+    });
+    expect(row?.competing).toEqual([
+      expect.objectContaining({
+        id: fake.id,
+        status: 'pending',
+        description: '我们就是这家公司',
+        registeredBy: { name: '冒名者', identifier: squatter.session.email },
+      }),
+    ]);
     expect(queue.find((q) => q.id === fake.id)?.competing.map((c) => c.id)).toEqual([real.id]);
 
     await admin.caller.admin.verify({ id: real.id });
@@ -53,7 +80,12 @@ describe('claims to a USCC or school code', () => {
     expect(closed?.status).toBe('rejected');
     expect(closed?.status_reason).toContain('统一社会信用代码');
     const audit = await admin.caller.admin.auditLog({ organizationId: fake.id });
-    expect(audit.items[0]).toMatchObject({ action: 'organization.reject', actorUserId: admin.session.userId, before: { status: 'pending' }, after: { status: 'rejected', closedByVerificationOf: real.id } });
+    expect(audit.items[0]).toMatchObject({
+      action: 'organization.reject',
+      actorUserId: admin.session.userId,
+      before: { status: 'pending' },
+      after: { status: 'rejected', closedByVerificationOf: real.id },
+    });
     const [notice] = await squatter.caller.notifications.list({ limit: 5 });
     expect(notice).toMatchObject({ type: 'organization.claimClosed', link: `/orgs/${fake.id}` });
 
@@ -79,12 +111,36 @@ describe('claims to a USCC or school code', () => {
     const schoolCode = `41110${String(10_000 + Math.floor(Math.random() * 89_999))}`;
     const squatter = await signUpUser(env);
     const school = await signUpUser(env);
-    const fake = await squatter.caller.organizations.create({ kind: 'school', name: '京测冒名职业学院', regionCode: '110108', schoolLevel: 'gaozhi', schoolCode });
-    const real = await school.caller.organizations.create({ kind: 'school', name: '京测真实职业学院', regionCode: '110108', schoolLevel: 'gaozhi', schoolCode });
+    const fake = await squatter.caller.organizations.create({
+      kind: 'school',
+      name: '京测冒名职业学院',
+      regionCode: '110108',
+      schoolLevel: 'gaozhi',
+      schoolCode,
+    });
+    const real = await school.caller.organizations.create({
+      kind: 'school',
+      name: '京测真实职业学院',
+      regionCode: '110108',
+      schoolLevel: 'gaozhi',
+      schoolCode,
+    });
     await admin.caller.admin.verify({ id: real.id });
     expect((await statusOf(fake.id))?.status).toBe('rejected');
     expect((await statusOf(fake.id))?.status_reason).toContain('学校标识码');
-    expect(keyOf(await errorOf(squatter.caller.organizations.create({ kind: 'school', name: '京测又一职业学院', regionCode: '110108', schoolLevel: 'gaozhi', schoolCode })))).toBe('organization.schoolCodeTaken');
+    expect(
+      keyOf(
+        await errorOf(
+          squatter.caller.organizations.create({
+            kind: 'school',
+            name: '京测又一职业学院',
+            regionCode: '110108',
+            schoolLevel: 'gaozhi',
+            schoolCode,
+          }),
+        ),
+      ),
+    ).toBe('organization.schoolCodeTaken');
   });
 
   it('two admins verifying two competing claims at once: exactly one wins, the other gets a clear CONFLICT', async () => {
@@ -97,7 +153,9 @@ describe('claims to a USCC or school code', () => {
       const [lost] = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as { code: string; cause: unknown }] : []));
       expect(lost?.code).toBe('CONFLICT');
       expect(['organization.usccTaken', 'organization.wrongStatus']).toContain(keyOf(lost ?? { cause: null }));
-      const [held] = await env.db.rows<{ n: number }>(sql`select count(*)::int as n from organization where uscc = ${uscc} and status = 'verified'`);
+      const [held] = await env.db.rows<{ n: number }>(
+        sql`select count(*)::int as n from organization where uscc = ${uscc} and status = 'verified'`,
+      );
       expect(held?.n).toBe(1);
     }
   });
@@ -107,7 +165,10 @@ describe('claims to a USCC or school code', () => {
     const a = await (await signUpUser(env)).caller.organizations.create(enterpriseInput({ name: '京测索引甲有限公司', uscc }));
     const b = await (await signUpUser(env)).caller.organizations.create(enterpriseInput({ name: '京测索引乙有限公司', uscc }));
     await env.db.orm.execute(sql`update organization set status = 'verified' where id = ${a.id}`);
-    const error = await env.db.orm.execute(sql`update organization set status = 'verified' where id = ${b.id}`).then(() => null, (e: unknown) => e);
+    const error = await env.db.orm.execute(sql`update organization set status = 'verified' where id = ${b.id}`).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(uniqueViolation(error)).toBe('organization_uscc_verified_key');
   });
 });

@@ -1,7 +1,17 @@
 import { sql } from 'drizzle-orm';
 import { usccCheckChar } from '@ronghe/domain/uscc';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEnv, enterpriseInput, errorOf, keyOf, makeAdmin, realUscc, signUpUser, type TestEnv, type TestUser } from '../test-support.ts';
+import {
+  createTestEnv,
+  enterpriseInput,
+  errorOf,
+  keyOf,
+  makeAdmin,
+  realUscc,
+  signUpUser,
+  type TestEnv,
+  type TestUser,
+} from '../test-support.ts';
 
 let env: TestEnv;
 let admin: TestUser;
@@ -28,7 +38,13 @@ describe('registering an organisation', () => {
     const created = await user.caller.organizations.create(enterpriseInput());
     expect(created.status).toBe('pending');
     const view = await user.caller.organizations.get({ id: created.id });
-    expect(view).toMatchObject({ name: realUscc.name, uscc: realUscc.code, myRole: 'owner', status: 'pending', contactPhone: '13812341234' });
+    expect(view).toMatchObject({
+      name: realUscc.name,
+      uscc: realUscc.code,
+      myRole: 'owner',
+      status: 'pending',
+      contactPhone: '13812341234',
+    });
     const me = await user.caller.account.me();
     expect(me?.memberships).toEqual([expect.objectContaining({ organizationId: created.id, role: 'owner', status: 'pending' })]);
   });
@@ -54,13 +70,25 @@ describe('registering an organisation', () => {
   // organization-claims.test.ts); this one belongs to a verified demo enterprise
   it('refuses a USCC a verified organisation holds, and an unknown major, writing nothing', async () => {
     const user = await signUpUser(env);
-    const [held] = await env.db.rows<{ uscc: string }>(sql`select uscc from organization where status = 'verified' and kind = 'enterprise' and uscc is not null limit 1`);
+    const [held] = await env.db.rows<{ uscc: string }>(
+      sql`select uscc from organization where status = 'verified' and kind = 'enterprise' and uscc is not null limit 1`,
+    );
     const before = await countRows('organization');
     const membersBefore = await countRows('organization_member');
-    const duplicate = await errorOf(user.caller.organizations.create(enterpriseInput({ name: '另一家公司', regionCode: '110108', uscc: held?.uscc })));
+    const duplicate = await errorOf(
+      user.caller.organizations.create(enterpriseInput({ name: '另一家公司', regionCode: '110108', uscc: held?.uscc })),
+    );
     expect(duplicate.code).toBe('CONFLICT');
     expect(keyOf(duplicate)).toBe('organization.usccTaken');
-    const major = await errorOf(user.caller.organizations.create({ kind: 'school', name: '测试职业学院', regionCode: '110114', schoolLevel: 'gaozhi', majorCodes: ['460103', '999999'] }));
+    const major = await errorOf(
+      user.caller.organizations.create({
+        kind: 'school',
+        name: '测试职业学院',
+        regionCode: '110114',
+        schoolLevel: 'gaozhi',
+        majorCodes: ['460103', '999999'],
+      }),
+    );
     expect(keyOf(major)).toBe('major.unknown');
     expect(await countRows('organization')).toBe(before);
     expect(await countRows('organization_member')).toBe(membersBefore);
@@ -68,12 +96,21 @@ describe('registering an organisation', () => {
 
   it('creates one organisation when the same registration is submitted five times at once', async () => {
     const user = await signUpUser(env);
-    const input = { kind: 'school' as const, name: '并发测试职业学院', regionCode: '130102', schoolLevel: 'gaozhi' as const, schoolCode: '4113099999', majorCodes: ['460103'] };
+    const input = {
+      kind: 'school' as const,
+      name: '并发测试职业学院',
+      regionCode: '130102',
+      schoolLevel: 'gaozhi' as const,
+      schoolCode: '4113099999',
+      majorCodes: ['460103'],
+    };
     const results = await Promise.allSettled(Array.from({ length: 5 }, () => user.caller.organizations.create(input)));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const [row] = await env.db.rows<{ n: number }>(sql`select count(*)::int as n from organization where name = '并发测试职业学院'`);
     expect(row?.n).toBe(1);
-    const [members] = await env.db.rows<{ n: number }>(sql`select count(*)::int as n from organization_member m join organization o on o.id = m.organization_id where o.name = '并发测试职业学院'`);
+    const [members] = await env.db.rows<{ n: number }>(
+      sql`select count(*)::int as n from organization_member m join organization o on o.id = m.organization_id where o.name = '并发测试职业学院'`,
+    );
     expect(members?.n).toBe(1);
   });
 });
@@ -81,7 +118,12 @@ describe('registering an organisation', () => {
 describe('verification by admins', () => {
   it('an admin verifies a pending organisation; it sees itself verified; the decision is audited', async () => {
     const owner = await signUpUser(env);
-    const { id } = await owner.caller.organizations.create({ kind: 'partner', name: '京津冀园区联盟', regionCode: '120116', partnerType: 'park' });
+    const { id } = await owner.caller.organizations.create({
+      kind: 'partner',
+      name: '京津冀园区联盟',
+      regionCode: '120116',
+      partnerType: 'park',
+    });
     const queue = await admin.caller.admin.queue({ status: 'pending' });
     expect(queue.map((q) => q.id)).toContain(id);
     await admin.caller.admin.verify({ id });
@@ -90,13 +132,22 @@ describe('verification by admins', () => {
     expect(again.code).toBe('CONFLICT');
     const audit = await admin.caller.admin.auditLog({ organizationId: id });
     expect(audit.items.map((a) => a.action)).toEqual(['organization.verify', 'organization.create']);
-    expect(audit.items[0]).toMatchObject({ before: { status: 'pending' }, after: { status: 'verified' }, actorUserId: admin.session.userId });
+    expect(audit.items[0]).toMatchObject({
+      before: { status: 'pending' },
+      after: { status: 'verified' },
+      actorUserId: admin.session.userId,
+    });
   });
 
   it('a rejection needs a reason, which the organisation sees; outsiders do not see the organisation', async () => {
     const owner = await signUpUser(env);
     const outsider = await signUpUser(env);
-    const { id } = await owner.caller.organizations.create({ kind: 'partner', name: '某协会', regionCode: '130102', partnerType: 'association' });
+    const { id } = await owner.caller.organizations.create({
+      kind: 'partner',
+      name: '某协会',
+      regionCode: '130102',
+      partnerType: 'association',
+    });
     const noReason = await errorOf(admin.caller.admin.reject({ id, reason: ' ' }));
     expect(noReason.code).toBe('BAD_REQUEST');
     await admin.caller.admin.reject({ id, reason: '材料不全，请补充登记证书' });
@@ -107,7 +158,12 @@ describe('verification by admins', () => {
 
   it('suspends a verified organisation, and only a verified one', async () => {
     const owner = await signUpUser(env);
-    const { id } = await owner.caller.organizations.create({ kind: 'partner', name: '待暂停单位', regionCode: '110101', partnerType: 'other' });
+    const { id } = await owner.caller.organizations.create({
+      kind: 'partner',
+      name: '待暂停单位',
+      regionCode: '110101',
+      partnerType: 'other',
+    });
     expect((await errorOf(admin.caller.admin.suspend({ id, reason: '违规发布信息' }))).code).toBe('CONFLICT');
     await admin.caller.admin.verify({ id });
     await admin.caller.admin.suspend({ id, reason: '违规发布信息' });
@@ -121,7 +177,9 @@ describe('privacy', () => {
     const owner = await signUpUser(env);
     const outsider = await signUpUser(env);
     const uscc = `911101087000${'12345'}` + (usccCheckChar('91110108700012345') ?? '');
-    const { id } = await owner.caller.organizations.create(enterpriseInput({ name: '未认证隐私测试有限公司', uscc, address: '北京市海淀区秘密路1号', description: '内部说明' }));
+    const { id } = await owner.caller.organizations.create(
+      enterpriseInput({ name: '未认证隐私测试有限公司', uscc, address: '北京市海淀区秘密路1号', description: '内部说明' }),
+    );
     const missing = await errorOf(outsider.caller.organizations.get({ id: '00000000-0000-4000-8000-000000000000' }));
     const attack = async () => errorOf(outsider.caller.organizations.get({ id }));
     const pending = await attack();
@@ -143,7 +201,14 @@ describe('privacy', () => {
   it('masks contacts for people outside the organisation', async () => {
     const owner = await signUpUser(env);
     const outsider = await signUpUser(env);
-    const { id } = await owner.caller.organizations.create({ kind: 'partner', name: '隐私测试研究院', regionCode: '110108', partnerType: 'institute', contactName: '张三丰', contactPhone: '13912345678' });
+    const { id } = await owner.caller.organizations.create({
+      kind: 'partner',
+      name: '隐私测试研究院',
+      regionCode: '110108',
+      partnerType: 'institute',
+      contactName: '张三丰',
+      contactPhone: '13912345678',
+    });
     await admin.caller.admin.verify({ id });
     expect(await owner.caller.organizations.get({ id })).toMatchObject({ contactName: '张三丰', contactPhone: '13912345678' });
     expect(await outsider.caller.organizations.get({ id })).toMatchObject({ contactName: '张**', contactPhone: '139****5678' });
@@ -154,13 +219,24 @@ describe('privacy', () => {
 describe('members and invitations', () => {
   it('an owner invites a colleague by email; the colleague signs up, sees it and accepts once', async () => {
     const owner = await signUpUser(env);
-    const { id } = await owner.caller.organizations.create({ kind: 'partner', name: '邀请测试协会', regionCode: '110105', partnerType: 'association' });
+    const { id } = await owner.caller.organizations.create({
+      kind: 'partner',
+      name: '邀请测试协会',
+      regionCode: '110105',
+      partnerType: 'association',
+    });
     await admin.caller.admin.verify({ id }); // issue 18: only verified organisations invite
     const sentBefore = env.outbox.length;
-    const invitation = await owner.caller.organizations.invite({ organizationId: id, identifier: 'Colleague@Example.com', role: 'manager' });
+    const invitation = await owner.caller.organizations.invite({
+      organizationId: id,
+      identifier: 'Colleague@Example.com',
+      role: 'manager',
+    });
     expect(invitation.link).toMatch(/\/invitations\/[\w-]{20,}$/);
     expect(env.outbox.slice(sentBefore)).toEqual([expect.objectContaining({ to: 'colleague@example.com', channel: 'email' })]);
-    expect((await errorOf(owner.caller.organizations.invite({ organizationId: id, identifier: 'colleague@example.com' }))).code).toBe('CONFLICT');
+    expect((await errorOf(owner.caller.organizations.invite({ organizationId: id, identifier: 'colleague@example.com' }))).code).toBe(
+      'CONFLICT',
+    );
 
     const stranger = await signUpUser(env);
     const notMine = await errorOf(stranger.caller.invitations.accept({ token: invitation.token }));
@@ -169,7 +245,10 @@ describe('members and invitations', () => {
     const colleague = await signUpUser(env, { identifier: 'colleague@example.com' });
     const me = await colleague.caller.account.me();
     expect(me?.invitations).toEqual([expect.objectContaining({ organizationId: id, role: 'manager' })]);
-    const accepted = await Promise.allSettled([colleague.caller.invitations.accept({ token: invitation.token }), colleague.caller.invitations.accept({ token: invitation.token })]);
+    const accepted = await Promise.allSettled([
+      colleague.caller.invitations.accept({ token: invitation.token }),
+      colleague.caller.invitations.accept({ token: invitation.token }),
+    ]);
     expect(accepted.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
     const members = await owner.caller.organizations.members({ organizationId: id });
     expect(members.map((m) => [m.email, m.role])).toEqual([
@@ -180,15 +259,27 @@ describe('members and invitations', () => {
 
   it('keeps at least one owner, and audits role changes', async () => {
     const owner = await signUpUser(env);
-    const { id } = await owner.caller.organizations.create({ kind: 'partner', name: '角色测试园区', regionCode: '110112', partnerType: 'park' });
+    const { id } = await owner.caller.organizations.create({
+      kind: 'partner',
+      name: '角色测试园区',
+      regionCode: '110112',
+      partnerType: 'park',
+    });
     await admin.caller.admin.verify({ id });
-    expect(keyOf(await errorOf(owner.caller.organizations.setRole({ organizationId: id, userId: owner.session.userId, role: 'member' })))).toBe('member.lastOwner');
-    expect(keyOf(await errorOf(owner.caller.organizations.removeMember({ organizationId: id, userId: owner.session.userId })))).toBe('member.lastOwner');
+    expect(
+      keyOf(await errorOf(owner.caller.organizations.setRole({ organizationId: id, userId: owner.session.userId, role: 'member' }))),
+    ).toBe('member.lastOwner');
+    expect(keyOf(await errorOf(owner.caller.organizations.removeMember({ organizationId: id, userId: owner.session.userId })))).toBe(
+      'member.lastOwner',
+    );
 
     const inv = await owner.caller.organizations.invite({ organizationId: id, identifier: '13700001111', role: 'member' });
     const mobileUser = await signUpUser(env, { identifier: '13700001111' });
     await mobileUser.caller.invitations.accept({ token: inv.token });
-    expect((await errorOf(mobileUser.caller.organizations.setRole({ organizationId: id, userId: mobileUser.session.userId, role: 'owner' }))).code).toBe('FORBIDDEN');
+    expect(
+      (await errorOf(mobileUser.caller.organizations.setRole({ organizationId: id, userId: mobileUser.session.userId, role: 'owner' })))
+        .code,
+    ).toBe('FORBIDDEN');
     await owner.caller.organizations.setRole({ organizationId: id, userId: mobileUser.session.userId, role: 'owner' });
     await owner.caller.organizations.setRole({ organizationId: id, userId: owner.session.userId, role: 'member' });
     const audit = await admin.caller.admin.auditLog({ organizationId: id, action: 'member.role' });
@@ -200,7 +291,12 @@ describe('members and invitations', () => {
 
   it('switches the organisation a session acts for, only to one of the user’s own', async () => {
     const user = await signUpUser(env);
-    const { id } = await user.caller.organizations.create({ kind: 'partner', name: '切换测试单位', regionCode: '110106', partnerType: 'other' });
+    const { id } = await user.caller.organizations.create({
+      kind: 'partner',
+      name: '切换测试单位',
+      regionCode: '110106',
+      partnerType: 'other',
+    });
     const other = await signUpUser(env);
     expect((await errorOf(other.caller.account.switchOrganization({ organizationId: id }))).code).toBe('FORBIDDEN');
     await user.caller.account.switchOrganization({ organizationId: id });

@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { listMembers, listOpenInvitationsOfOrganization } from '@ronghe/db/queries/memberships';
 import { countOrganizations, listOrganizations } from '@ronghe/db/queries/organizations';
 import { identifierSchema } from '@ronghe/domain/account';
-import { memberRoles, organizationInputSchema, organizationKinds, organizationStatuses, organizationUpdateSchema, partnerTypes, schoolLevels } from '@ronghe/domain/organization';
+import {
+  memberRoles,
+  organizationInputSchema,
+  organizationKinds,
+  organizationStatuses,
+  organizationUpdateSchema,
+  partnerTypes,
+  schoolLevels,
+} from '@ronghe/domain/organization';
 import { regionCodeSchema } from '@ronghe/domain/reference/regions';
 import { anyMember, managers, requireRole } from '../services/authz.ts';
 import { createOrganization, getOrganizationView, updateOrganization } from '../services/organizations.ts';
@@ -71,7 +79,10 @@ export const organizationsRouter = router({
         kind: z.enum(organizationKinds).optional(),
         provinceCode: z.enum(['11', '12', '13']).optional(),
         regionCode: regionCodeSchema.optional(),
-        industryCode: z.string().regex(/^\d{2}$/).optional(),
+        industryCode: z
+          .string()
+          .regex(/^\d{2}$/)
+          .optional(),
         schoolLevel: z.enum(schoolLevels).optional(),
         status: z.enum(organizationStatuses).optional(),
         q: z.string().trim().max(50).optional(),
@@ -82,7 +93,13 @@ export const organizationsRouter = router({
     .output(z.object({ items: z.array(listItem), next: z.object({ name: z.string(), id: z.string() }).nullable() }))
     .query(async ({ ctx, input }) => {
       const statuses = ctx.session.isPlatformAdmin && input.status ? [input.status] : ['verified' as const];
-      const rows = await listOrganizations(ctx.db, { ...input, statuses, q: input.q || undefined, after: input.cursor ?? undefined, limit: input.limit + 1 });
+      const rows = await listOrganizations(ctx.db, {
+        ...input,
+        statuses,
+        q: input.q || undefined,
+        after: input.cursor ?? undefined,
+        limit: input.limit + 1,
+      });
       const items = rows.slice(0, input.limit);
       const last = items.at(-1);
       return { items, next: rows.length > input.limit && last ? { name: last.name, id: last.id } : null };
@@ -117,7 +134,18 @@ export const organizationsRouter = router({
   /** any member */
   members: protectedProcedure
     .input(orgId)
-    .output(z.array(z.object({ userId: z.string(), name: z.string(), email: z.string().nullable(), phoneNumber: z.string().nullable(), role: z.enum(memberRoles), since: z.date() })))
+    .output(
+      z.array(
+        z.object({
+          userId: z.string(),
+          name: z.string(),
+          email: z.string().nullable(),
+          phoneNumber: z.string().nullable(),
+          role: z.enum(memberRoles),
+          since: z.date(),
+        }),
+      ),
+    )
     .query(async ({ ctx, input }) => {
       await requireRole(ctx.db, ctx.session, input.organizationId, anyMember);
       const rows = await listMembers(ctx.db, input.organizationId);
@@ -127,7 +155,18 @@ export const organizationsRouter = router({
   /** owner or manager */
   invitations: protectedProcedure
     .input(orgId)
-    .output(z.array(z.object({ id: z.string(), identifier: z.string(), role: z.enum(memberRoles), token: z.string(), expiresAt: z.date(), createdAt: z.date() })))
+    .output(
+      z.array(
+        z.object({
+          id: z.string(),
+          identifier: z.string(),
+          role: z.enum(memberRoles),
+          token: z.string(),
+          expiresAt: z.date(),
+          createdAt: z.date(),
+        }),
+      ),
+    )
     .query(async ({ ctx, input }) => {
       await requireRole(ctx.db, ctx.session, input.organizationId, managers);
       return listOpenInvitationsOfOrganization(ctx.db, input.organizationId);
@@ -137,7 +176,9 @@ export const organizationsRouter = router({
   invite: protectedProcedure
     .input(z.object({ organizationId: z.uuid(), identifier: identifierSchema, role: z.enum(memberRoles).default('member') }))
     .output(z.object({ id: z.string(), token: z.string(), link: z.string(), expiresAt: z.date() }))
-    .mutation(({ ctx, input }) => invite(ctx.db, ctx.notifier, ctx.session, { ...input, baseUrl: ctx.publicUrl, dailyLimit: ctx.invitationsPerDay })),
+    .mutation(({ ctx, input }) =>
+      invite(ctx.db, ctx.notifier, ctx.session, { ...input, baseUrl: ctx.publicUrl, dailyLimit: ctx.invitationsPerDay }),
+    ),
 
   /** owner or manager */
   revokeInvitation: protectedProcedure

@@ -33,14 +33,26 @@ const task = z.object({
   lastUpdate: update.nullable(),
 });
 
-const actor = (ctx: { session: { userId: string; name: string; isPlatformAdmin: boolean } }) => ({ userId: ctx.session.userId, name: ctx.session.name, isPlatformAdmin: ctx.session.isPlatformAdmin });
+const actor = (ctx: { session: { userId: string; name: string; isPlatformAdmin: boolean } }) => ({
+  userId: ctx.session.userId,
+  name: ctx.session.name,
+  isPlatformAdmin: ctx.session.isPlatformAdmin,
+});
 
 // 建设任务进度表: admins set and edit tasks and see them all; managers of the owner organisation see
 // their tasks and report progress (checked in services/plan-tasks.ts).
 export const planTasksRouter = router({
   /** admins: every task with its flag, filtered by status, owner and flag */
   list: adminProcedure
-    .input(z.object({ status: z.enum(planTaskStatuses).optional(), ownerOrganizationId: z.uuid().optional(), flag: z.enum(planTaskFlags).optional() }).default({}))
+    .input(
+      z
+        .object({
+          status: z.enum(planTaskStatuses).optional(),
+          ownerOrganizationId: z.uuid().optional(),
+          flag: z.enum(planTaskFlags).optional(),
+        })
+        .default({}),
+    )
     .output(z.array(task))
     .query(({ ctx, input }) => taskList(ctx.db, input)),
 

@@ -42,7 +42,21 @@ describe('reference router (anonymous)', () => {
 
 describe('organizations directory', () => {
   const anon = () => createCaller(createContextInner({ db }));
-  const signedIn = () => createCaller(createContextInner({ db, session: { sessionId: 's', userId: 'u', name: 'n', email: 'e@example.com', phoneNumber: null, isPlatformAdmin: false, activeOrganizationId: null } }));
+  const signedIn = () =>
+    createCaller(
+      createContextInner({
+        db,
+        session: {
+          sessionId: 's',
+          userId: 'u',
+          name: 'n',
+          email: 'e@example.com',
+          phoneNumber: null,
+          isPlatformAdmin: false,
+          activeOrganizationId: null,
+        },
+      }),
+    );
 
   it('pages through the directory with a keyset cursor', async () => {
     const first = await signedIn().organizations.list({ kind: 'school', limit: 10 });

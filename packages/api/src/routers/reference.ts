@@ -16,8 +16,22 @@ const region = z.object({
   statutory: z.boolean(),
 });
 
-const majorCategory = z.object({ seq: z.number(), name: z.string(), codeZhongzhi: z.string(), codeGaozhi: z.string(), codeBenke: z.string() });
-const major = z.object({ code: z.string(), name: z.string(), level: z.enum(majorLevels), classCode: z.string(), className: z.string(), categorySeq: z.number(), starter: z.boolean() });
+const majorCategory = z.object({
+  seq: z.number(),
+  name: z.string(),
+  codeZhongzhi: z.string(),
+  codeGaozhi: z.string(),
+  codeBenke: z.string(),
+});
+const major = z.object({
+  code: z.string(),
+  name: z.string(),
+  level: z.enum(majorLevels),
+  classCode: z.string(),
+  className: z.string(),
+  categorySeq: z.number(),
+  starter: z.boolean(),
+});
 const industry = z.object({ code: z.string(), level: z.enum(['section', 'division']), section: z.string(), name: z.string() });
 const gaojingjian = z.object({ framework: z.string(), seq: z.number(), name: z.string(), group: z.string().nullable() });
 const target = z.object({

@@ -4,7 +4,17 @@ import { allocationRounds, auditLog, needApplications, needs, notifications, pla
 import type { DomainError } from '@ronghe/domain/errors';
 import { translate } from '@ronghe/domain/messages';
 import { addDays, todayInChina } from '@ronghe/domain/training-base';
-import { createTestEnv, errorOf, fieldOf, keyOf, makeAdmin, signUpUser, verifiedOrganization, type TestEnv, type TestUser } from '../test-support.ts';
+import {
+  createTestEnv,
+  errorOf,
+  fieldOf,
+  keyOf,
+  makeAdmin,
+  signUpUser,
+  verifiedOrganization,
+  type TestEnv,
+  type TestUser,
+} from '../test-support.ts';
 
 // A 亦庄 round small enough to work out by hand: three enterprises' needs A (2 places), B and C (1 each); five
 // cohorts. A ranks S2 before S1 and takes nobody else; B ranks S3 first; C takes anyone eligible.
@@ -32,7 +42,7 @@ afterAll(async () => {
 
 const from = addDays(todayInChina(), 60);
 const to = addDays(from, 90);
-const at = <T,>(xs: readonly T[], i: number): T => {
+const at = <T>(xs: readonly T[], i: number): T => {
   const x = xs[i];
   if (x === undefined) throw new Error(`no element ${i}`);
   return x;
@@ -41,7 +51,21 @@ const at = <T,>(xs: readonly T[], i: number): T => {
 async function need(owner: TestUser & { organizationId: string }, title: string, headcount: number) {
   const { id } = await owner.caller.needs.create({
     organizationId: owner.organizationId,
-    need: { kind: 'internship', title, regionCode: '110115', deadline: addDays(todayInChina(), 30), post: '数控车工', majorCodes: ['460103'], headcount, periodFrom: from, periodTo: to, dailyHours: 8, monthlyPay: 4000, probationWage: 5000, postStaffCount: 100 },
+    need: {
+      kind: 'internship',
+      title,
+      regionCode: '110115',
+      deadline: addDays(todayInChina(), 30),
+      post: '数控车工',
+      majorCodes: ['460103'],
+      headcount,
+      periodFrom: from,
+      periodTo: to,
+      dailyHours: 8,
+      monthlyPay: 4000,
+      probationWage: 5000,
+      postStaffCount: 100,
+    },
   });
   await owner.caller.needs.publish({ id });
   return id;
@@ -51,18 +75,36 @@ type Owner = TestUser & { organizationId: string };
 const today = todayInChina();
 
 /** The admin invites the needs and cohorts; each owner accepts (a need's owner says whether it takes unranked cohorts). */
-async function enrol(roundId: string, ns: Array<{ owner: Owner; id: string; acceptUnranked?: boolean }>, cs: Array<{ owner: Owner; id: string }>, organiser: TestUser = admin) {
+async function enrol(
+  roundId: string,
+  ns: Array<{ owner: Owner; id: string; acceptUnranked?: boolean }>,
+  cs: Array<{ owner: Owner; id: string }>,
+  organiser: TestUser = admin,
+) {
   await organiser.caller.rounds.invite({ roundId, needIds: ns.map((n) => n.id), cohortIds: cs.map((c) => c.id) });
-  for (const n of ns) await n.owner.caller.rounds.respond({ roundId, kind: 'need', id: n.id, accept: true, acceptUnranked: n.acceptUnranked ?? false });
+  for (const n of ns)
+    await n.owner.caller.rounds.respond({ roundId, kind: 'need', id: n.id, accept: true, acceptUnranked: n.acceptUnranked ?? false });
   for (const c of cs) await c.owner.caller.rounds.respond({ roundId, kind: 'cohort', id: c.id, accept: true });
 }
 
 let consortiumSerial = 0;
 /** A consortium proposed by `school` (its lead) with `enterprise` as co-lead; approved unless `draft`. */
 async function consortium(school: Owner, enterprise: Owner, draft = false) {
-  const { id } = await school.caller.consortia.propose({ organizationId: school.organizationId, kind: 'industry_community', level: 'municipal', name: `亦庄双选测试共同体${++consortiumSerial}-${Math.random().toString(36).slice(2, 6)}`, industryCode: '34', anchorRegionCode: '110115' });
+  const { id } = await school.caller.consortia.propose({
+    organizationId: school.organizationId,
+    kind: 'industry_community',
+    level: 'municipal',
+    name: `亦庄双选测试共同体${++consortiumSerial}-${Math.random().toString(36).slice(2, 6)}`,
+    industryCode: '34',
+    anchorRegionCode: '110115',
+  });
   if (draft) return id;
-  await school.caller.consortia.invite({ consortiumId: id, actingOrganizationId: school.organizationId, organizationId: enterprise.organizationId, role: 'lead' });
+  await school.caller.consortia.invite({
+    consortiumId: id,
+    actingOrganizationId: school.organizationId,
+    organizationId: enterprise.organizationId,
+    role: 'lead',
+  });
   await enterprise.caller.consortia.respond({ consortiumId: id, organizationId: enterprise.organizationId, accept: true });
   await school.caller.consortia.submit({ consortiumId: id, organizationId: school.organizationId });
   await admin.caller.consortia.review({ consortiumId: id, decision: 'approve' });
@@ -70,7 +112,18 @@ async function consortium(school: Owner, enterprise: Owner, draft = false) {
 }
 
 async function cohort(owner: TestUser & { organizationId: string }, students: number, majorCode = '460103') {
-  return (await owner.caller.cohorts.create({ organizationId: owner.organizationId, majorCode, level: 'gaozhi', year: 2024, students, windowFrom: addDays(from, -10), windowTo: addDays(to, 10), regionCodes: ['110000'] })).id;
+  return (
+    await owner.caller.cohorts.create({
+      organizationId: owner.organizationId,
+      majorCode,
+      level: 'gaozhi',
+      year: 2024,
+      students,
+      windowFrom: addDays(from, -10),
+      windowTo: addDays(to, 10),
+      regionCodes: ['110000'],
+    })
+  ).id;
 }
 
 describe('allocation rounds', () => {
@@ -88,7 +141,15 @@ describe('allocation rounds', () => {
 
     const dates = { preferencesOpenOn: today, preferencesCloseOn: today, resultsOn: today };
     expect((await errorOf(e1.caller.rounds.create({ title: '亦庄双选', regionCode: '110115', ...dates }))).code).toBe('FORBIDDEN');
-    const bad = await errorOf(admin.caller.rounds.create({ title: '亦庄双选', regionCode: '110115', ...dates, preferencesCloseOn: addDays(today, 7), resultsOn: addDays(today, 1) }));
+    const bad = await errorOf(
+      admin.caller.rounds.create({
+        title: '亦庄双选',
+        regionCode: '110115',
+        ...dates,
+        preferencesCloseOn: addDays(today, 7),
+        resultsOn: addDays(today, 1),
+      }),
+    );
     expect(bad.code).toBe('BAD_REQUEST');
     const { id } = await admin.caller.rounds.create({ title: '2027年亦庄岗位实习双选', regionCode: '110115', ...dates });
     const candidates = await admin.caller.rounds.candidates({ id });
@@ -126,7 +187,9 @@ describe('allocation rounds', () => {
     await e1.caller.rounds.submitRanking({ roundId: id, needId: A, cohortIds: [S2, S1], acceptUnranked: false });
     await e2.caller.rounds.submitRanking({ roundId: id, needId: B, cohortIds: [S3], acceptUnranked: true });
     await e3.caller.rounds.submitRanking({ roundId: id, needId: C, cohortIds: [], acceptUnranked: true });
-    expect((await errorOf(e2.caller.rounds.submitRanking({ roundId: id, needId: A, cohortIds: [S1], acceptUnranked: true }))).code).toBe('FORBIDDEN');
+    expect((await errorOf(e2.caller.rounds.submitRanking({ roundId: id, needId: A, cohortIds: [S1], acceptUnranked: true }))).code).toBe(
+      'FORBIDDEN',
+    );
 
     // sealed while open: each participant sees its own lists only; the organiser sees who submitted, not what
     const asS1 = await s1.caller.rounds.get({ id });
@@ -163,7 +226,12 @@ describe('allocation rounds', () => {
     expect(placed).toHaveLength(4);
     expect(results?.placed.every((p) => p.choice === null)).toBe(true); // a choice number is part of the school's list
     const unplaced = (results?.unplaced ?? []).map((u) => [u.cohortId, u.reason, u.students]);
-    expect(unplaced).toEqual(expect.arrayContaining([[S1, 'choices_full', 1], [S5, 'no_eligible_choice', 1]]));
+    expect(unplaced).toEqual(
+      expect.arrayContaining([
+        [S1, 'choices_full', 1],
+        [S5, 'no_eligible_choice', 1],
+      ]),
+    );
     for (const n of roundNeedRows) expect(n.placed).toBeLessThanOrEqual(n.capacity);
 
     const rerun = await admin.caller.rounds.rerun({ id });
@@ -186,7 +254,12 @@ describe('allocation rounds', () => {
     expect(s1view.results?.unplaced.map((u) => u.cohortId)).toEqual([S1]);
     for (const c of s1view.cohorts.filter((x) => x.cohortId !== S1)) expect(c.preferences).toEqual([]);
     const e1view = await e1.caller.rounds.get({ id });
-    expect(e1view.results?.placed.map((p) => [p.cohortId, p.choice]).sort()).toEqual([[S1, null], [S2, null]].sort());
+    expect(e1view.results?.placed.map((p) => [p.cohortId, p.choice]).sort()).toEqual(
+      [
+        [S1, null],
+        [S2, null],
+      ].sort(),
+    );
     expect(e1view.results?.unplaced).toEqual([]);
   });
 
@@ -216,7 +289,9 @@ describe('allocation rounds under attack (issue 18)', () => {
     const school = await verifiedOrganization(env, admin, 'school', '110115');
     const enterprise = at(enterprises, 0);
     const draft = await consortium(school, enterprise, true);
-    expect((await errorOf(school.caller.rounds.create({ title: '草稿共同体双选', regionCode: '110115', consortiumId: draft, ...soon }))).code).toBe('FORBIDDEN');
+    expect(
+      (await errorOf(school.caller.rounds.create({ title: '草稿共同体双选', regionCode: '110115', consortiumId: draft, ...soon }))).code,
+    ).toBe('FORBIDDEN');
     const { id } = await admin.caller.rounds.create({ title: '草稿共同体的双选', regionCode: '110115', consortiumId: draft, ...soon });
     for (const call of [
       () => school.caller.rounds.candidates({ id }),
@@ -236,13 +311,24 @@ describe('allocation rounds under attack (issue 18)', () => {
     const M = await need(e2, '同意但不收未排序批次', 3);
     const D = await need(e2, '拒绝的需求', 3);
     const S = await cohort(s1, 2);
-    const { id } = await admin.caller.rounds.create({ title: '未经同意双选', regionCode: '110115', preferencesOpenOn: today, preferencesCloseOn: today, resultsOn: today });
+    const { id } = await admin.caller.rounds.create({
+      title: '未经同意双选',
+      regionCode: '110115',
+      preferencesOpenOn: today,
+      preferencesCloseOn: today,
+      resultsOn: today,
+    });
     expect(await admin.caller.rounds.invite({ roundId: id, needIds: [N, M, D], cohortIds: [S] })).toEqual({ invited: 4 });
 
     // the owners are told, and see the invitation in their list and on the round page
-    const told = await env.db.orm.select({ link: notifications.link }).from(notifications).where(and(eq(notifications.userId, e1.session.userId), eq(notifications.type, 'round.invited')));
+    const told = await env.db.orm
+      .select({ link: notifications.link })
+      .from(notifications)
+      .where(and(eq(notifications.userId, e1.session.userId), eq(notifications.type, 'round.invited')));
     expect(told.map((n) => n.link)).toContain(`/rounds/${id}`);
-    expect((await e1.caller.rounds.invitations({ organizationId: e1.organizationId })).map((i) => [i.roundId, i.kind, i.entryId])).toContainEqual([id, 'need', N]);
+    expect(
+      (await e1.caller.rounds.invitations({ organizationId: e1.organizationId })).map((i) => [i.roundId, i.kind, i.entryId]),
+    ).toContainEqual([id, 'need', N]);
     expect((await e1.caller.rounds.get({ id })).needs.map((n) => [n.needId, n.status])).toEqual([[N, 'invited']]);
 
     // only the owner's managers answer: not the organiser, not another enterprise
@@ -255,7 +341,10 @@ describe('allocation rounds under attack (issue 18)', () => {
     await e2.caller.rounds.respond({ roundId: id, kind: 'need', id: D, accept: false });
     expect(keyOf(await errorOf(e2.caller.rounds.respond({ roundId: id, kind: 'need', id: D, accept: true })))).toBe('round.noInvitation');
     await s1.caller.rounds.respond({ roundId: id, kind: 'cohort', id: S, accept: true });
-    const [m] = await env.db.orm.select({ acceptUnranked: roundNeeds.acceptUnranked }).from(roundNeeds).where(and(eq(roundNeeds.roundId, id), eq(roundNeeds.needId, M)));
+    const [m] = await env.db.orm
+      .select({ acceptUnranked: roundNeeds.acceptUnranked })
+      .from(roundNeeds)
+      .where(and(eq(roundNeeds.roundId, id), eq(roundNeeds.needId, M)));
     expect(m?.acceptUnranked).toBe(false); // the owner did not say it takes unranked cohorts
 
     await admin.caller.rounds.open({ id });
@@ -265,7 +354,9 @@ describe('allocation rounds under attack (issue 18)', () => {
     expect((await s1.caller.rounds.get({ id })).needs.map((n) => n.needId)).toEqual([M]);
     const e = await errorOf(s1.caller.rounds.submitPreferences({ roundId: id, cohortId: S, needIds: [M, N] }));
     expect([keyOf(e), fieldOf(e)]).toEqual(['round.needNotInRound', 'needIds.1']);
-    expect(keyOf(await errorOf(e1.caller.rounds.submitRanking({ roundId: id, needId: N, cohortIds: [S], acceptUnranked: true })))).toBe('round.needNotInRound');
+    expect(keyOf(await errorOf(e1.caller.rounds.submitRanking({ roundId: id, needId: N, cohortIds: [S], acceptUnranked: true })))).toBe(
+      'round.needNotInRound',
+    );
     await s1.caller.rounds.submitPreferences({ roundId: id, cohortId: S, needIds: [M] });
     await e2.caller.rounds.submitRanking({ roundId: id, needId: M, cohortIds: [], acceptUnranked: false });
     expect(await admin.caller.rounds.close({ id })).toMatchObject({ placed: 0, unplaced: 2 });
@@ -277,7 +368,9 @@ describe('allocation rounds under attack (issue 18)', () => {
       const [row] = await env.db.orm.select({ accepted: needs.accepted, status: needs.status }).from(needs).where(eq(needs.id, needId));
       expect(row).toEqual({ accepted: 0, status: 'published' });
     }
-    expect((await s1.caller.rounds.get({ id })).results?.unplaced.find((u) => u.cohortId === S)?.choices).toEqual([{ programId: M, outcome: 'not_acceptable' }]);
+    expect((await s1.caller.rounds.get({ id })).results?.unplaced.find((u) => u.cohortId === S)?.choices).toEqual([
+      { programId: M, outcome: 'not_acceptable' },
+    ]);
   });
 
   it('an owner adds its own need to a round it may join, choosing whether it takes unranked cohorts', async () => {
@@ -287,7 +380,10 @@ describe('allocation rounds under attack (issue 18)', () => {
     const S = await cohort(s2, 1);
     const { id } = await admin.caller.rounds.create({ title: '自行加入双选', regionCode: '110115', ...soon });
     expect((await e3.caller.rounds.joinable({ organizationId: e3.organizationId })).map((r) => r.id)).toContain(id);
-    expect(await e3.caller.rounds.join({ roundId: id, kind: 'need', id: N, acceptUnranked: true })).toEqual({ roundId: id, status: 'accepted' });
+    expect(await e3.caller.rounds.join({ roundId: id, kind: 'need', id: N, acceptUnranked: true })).toEqual({
+      roundId: id,
+      status: 'accepted',
+    });
     expect(keyOf(await errorOf(e3.caller.rounds.join({ roundId: id, kind: 'need', id: N })))).toBe('round.alreadyIn');
     await s2.caller.rounds.join({ roundId: id, kind: 'cohort', id: S });
     const view = await e3.caller.rounds.get({ id });
@@ -309,16 +405,34 @@ describe('allocation rounds under attack (issue 18)', () => {
     await enrol(id, [{ owner: e1, id: A }], [{ owner: s1, id: S }]);
     expect((await admin.caller.rounds.open({ id })).status).toBe('open'); // opens early: submissions wait for the date
     const early = await errorOf(s1.caller.rounds.submitPreferences({ roundId: id, cohortId: S, needIds: [A] }));
-    expect([early.code, keyOf(early), (early.cause as DomainError).params]).toEqual(['CONFLICT', 'round.outsideDates', { from: later.preferencesOpenOn, to: later.preferencesCloseOn }]);
-    for (const lang of ['zh-CN', 'en'] as const) expect(translate('round.outsideDates', lang, (early.cause as DomainError).params)).toContain(later.preferencesCloseOn);
-    expect(keyOf(await errorOf(e1.caller.rounds.submitRanking({ roundId: id, needId: A, cohortIds: [S], acceptUnranked: false })))).toBe('round.outsideDates');
+    expect([early.code, keyOf(early), (early.cause as DomainError).params]).toEqual([
+      'CONFLICT',
+      'round.outsideDates',
+      { from: later.preferencesOpenOn, to: later.preferencesCloseOn },
+    ]);
+    for (const lang of ['zh-CN', 'en'] as const)
+      expect(translate('round.outsideDates', lang, (early.cause as DomainError).params)).toContain(later.preferencesCloseOn);
+    expect(keyOf(await errorOf(e1.caller.rounds.submitRanking({ roundId: id, needId: A, cohortIds: [S], acceptUnranked: false })))).toBe(
+      'round.outsideDates',
+    );
 
     // the closing date has passed
-    await env.db.orm.update(allocationRounds).set({ preferencesOpenOn: addDays(today, -5), preferencesCloseOn: addDays(today, -1), resultsOn: addDays(today, -1) }).where(eq(allocationRounds.id, id));
+    await env.db.orm
+      .update(allocationRounds)
+      .set({ preferencesOpenOn: addDays(today, -5), preferencesCloseOn: addDays(today, -1), resultsOn: addDays(today, -1) })
+      .where(eq(allocationRounds.id, id));
     expect(keyOf(await errorOf(s1.caller.rounds.submitPreferences({ roundId: id, cohortId: S, needIds: [A] })))).toBe('round.outsideDates');
-    expect(keyOf(await errorOf(e1.caller.rounds.submitRanking({ roundId: id, needId: A, cohortIds: [S], acceptUnranked: false })))).toBe('round.outsideDates');
+    expect(keyOf(await errorOf(e1.caller.rounds.submitRanking({ roundId: id, needId: A, cohortIds: [S], acceptUnranked: false })))).toBe(
+      'round.outsideDates',
+    );
 
-    const { id: past } = await admin.caller.rounds.create({ title: '填报已截止的双选', regionCode: '110115', preferencesOpenOn: addDays(today, -5), preferencesCloseOn: addDays(today, -1), resultsOn: today });
+    const { id: past } = await admin.caller.rounds.create({
+      title: '填报已截止的双选',
+      regionCode: '110115',
+      preferencesOpenOn: addDays(today, -5),
+      preferencesCloseOn: addDays(today, -1),
+      resultsOn: today,
+    });
     const S2 = await cohort(s1, 1);
     await enrol(past, [{ owner: e1, id: await need(e1, '日期测试需求二', 1) }], [{ owner: s1, id: S2 }]);
     expect(keyOf(await errorOf(admin.caller.rounds.open({ id: past })))).toBe('round.closeDatePassed');
@@ -344,10 +458,16 @@ describe('allocation rounds under attack (issue 18)', () => {
     expect(candidates.cohorts.map((c) => c.id)).toContain(S);
     expect(candidates.cohorts.map((c) => c.id)).not.toContain(XS);
     const allMembers = new Set([lead.organizationId, member.organizationId]);
-    const names = new Set((await env.db.rows<{ name: string }>(sql`select name from organization where id = any(${`{${[...allMembers].join(',')}}`}::uuid[])`)).map((r) => r.name));
+    const names = new Set(
+      (
+        await env.db.rows<{ name: string }>(sql`select name from organization where id = any(${`{${[...allMembers].join(',')}}`}::uuid[])`)
+      ).map((r) => r.name),
+    );
     for (const c of [...candidates.needs, ...candidates.cohorts]) expect(names.has(c.organizationName)).toBe(true);
     expect(keyOf(await errorOf(lead.caller.rounds.invite({ roundId: id, needIds: [X], cohortIds: [] })))).toBe('round.notConsortiumMember');
-    expect(keyOf(await errorOf(lead.caller.rounds.invite({ roundId: id, needIds: [], cohortIds: [XS] })))).toBe('round.notConsortiumMember');
+    expect(keyOf(await errorOf(lead.caller.rounds.invite({ roundId: id, needIds: [], cohortIds: [XS] })))).toBe(
+      'round.notConsortiumMember',
+    );
     expect(keyOf(await errorOf(stranger.caller.rounds.join({ roundId: id, kind: 'need', id: X })))).toBe('round.notJoinable');
     expect((await stranger.caller.rounds.joinable({ organizationId: stranger.organizationId })).map((r) => r.id)).not.toContain(id);
     expect((await member.caller.rounds.joinable({ organizationId: member.organizationId })).map((r) => r.id)).toContain(id);
@@ -364,13 +484,19 @@ describe('allocation rounds under attack (issue 18)', () => {
     expect((await errorOf(admin.caller.rounds.close({ id, reason: '太短' }))).code).toBe('BAD_REQUEST');
     const reason = '企业已书面确认不再排序，提前匹配';
     expect(await admin.caller.rounds.close({ id, reason })).toMatchObject({ status: 'closed', placed: 2 });
-    const audit = await env.db.orm.select({ actor: auditLog.actorUserId, after: auditLog.after }).from(auditLog).where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'round.closeEarly')));
+    const audit = await env.db.orm
+      .select({ actor: auditLog.actorUserId, after: auditLog.after })
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'round.closeEarly')));
     expect(audit).toEqual([{ actor: admin.session.userId, after: expect.objectContaining({ reason, missing: 1 }) }]);
 
     const early = await errorOf(lead.caller.rounds.publish({ id }));
     expect([keyOf(early), (early.cause as DomainError).params]).toEqual(['round.beforeResultsDate', { on: soon.resultsOn }]);
     expect(keyOf(await errorOf(admin.caller.rounds.publish({ id })))).toBe('round.beforeResultsDate');
-    await env.db.orm.update(allocationRounds).set({ preferencesOpenOn: addDays(today, -2), preferencesCloseOn: addDays(today, -1), resultsOn: today }).where(eq(allocationRounds.id, id));
+    await env.db.orm
+      .update(allocationRounds)
+      .set({ preferencesOpenOn: addDays(today, -2), preferencesCloseOn: addDays(today, -1), resultsOn: today })
+      .where(eq(allocationRounds.id, id));
     expect((await lead.caller.rounds.publish({ id })).status).toBe('published');
   });
 

@@ -7,7 +7,14 @@ import { protectedProcedure, router } from '../trpc.ts';
 
 const idInput = z.object({ id: z.uuid() });
 const status = z.object({ id: z.string(), status: z.enum(roundStatuses) });
-const runFigures = z.object({ algorithm: z.string(), proposals: z.number(), placed: z.number(), unplaced: z.number(), applicants: z.number(), ms: z.number() });
+const runFigures = z.object({
+  algorithm: z.string(),
+  proposals: z.number(),
+  placed: z.number(),
+  unplaced: z.number(),
+  applicants: z.number(),
+  ms: z.number(),
+});
 
 const entryInput = z.object({ roundId: z.uuid(), kind: z.enum(['need', 'cohort']), id: z.uuid() });
 const roundDates = { preferencesOpenOn: z.string(), preferencesCloseOn: z.string() };
@@ -34,7 +41,21 @@ export const roundsRouter = router({
   /** admins: every round; others: the rounds their organisations take part in or are invited to, and those they organise */
   list: protectedProcedure
     .input(z.object({}).optional())
-    .output(z.array(z.object({ id: z.string(), title: z.string(), regionCode: z.string(), status: z.enum(roundStatuses), preferencesOpenOn: z.string(), preferencesCloseOn: z.string(), resultsOn: z.string(), needs: z.number(), cohorts: z.number() })))
+    .output(
+      z.array(
+        z.object({
+          id: z.string(),
+          title: z.string(),
+          regionCode: z.string(),
+          status: z.enum(roundStatuses),
+          preferencesOpenOn: z.string(),
+          preferencesCloseOn: z.string(),
+          resultsOn: z.string(),
+          needs: z.number(),
+          cohorts: z.number(),
+        }),
+      ),
+    )
     .query(({ ctx }) => rounds.list(ctx.db, ctx.session)),
 
   /** the organiser and the participants (invited ones too), sealed: each sees only its own preferences and rankings; results once closed (organiser) or published (participants: their own) */
@@ -77,7 +98,14 @@ export const roundsRouter = router({
         results: z
           .object({
             placed: z.array(z.object({ cohortId: z.string(), needId: z.string(), choice: z.number().nullable(), students: z.number() })),
-            unplaced: z.array(z.object({ cohortId: z.string(), reason: z.string(), students: z.number(), choices: z.array(z.object({ programId: z.string(), outcome: z.string() })) })),
+            unplaced: z.array(
+              z.object({
+                cohortId: z.string(),
+                reason: z.string(),
+                students: z.number(),
+                choices: z.array(z.object({ programId: z.string(), outcome: z.string() })),
+              }),
+            ),
           })
           .nullable(),
       }),
@@ -87,19 +115,58 @@ export const roundsRouter = router({
   /** the organiser of a draft round: needs and cohorts it may invite (a consortium round: its active members' only) */
   candidates: protectedProcedure
     .input(idInput)
-    .output(z.object({ needs: z.array(z.object({ id: z.string(), title: z.string(), organizationName: z.string(), kind: z.string(), left: z.number(), regionCode: z.string() })), cohorts: z.array(z.object({ id: z.string(), organizationName: z.string(), majorCode: z.string(), students: z.number(), year: z.number() })) }))
+    .output(
+      z.object({
+        needs: z.array(
+          z.object({
+            id: z.string(),
+            title: z.string(),
+            organizationName: z.string(),
+            kind: z.string(),
+            left: z.number(),
+            regionCode: z.string(),
+          }),
+        ),
+        cohorts: z.array(
+          z.object({ id: z.string(), organizationName: z.string(), majorCode: z.string(), students: z.number(), year: z.number() }),
+        ),
+      }),
+    )
     .query(({ ctx, input }) => entries.candidatesFor(ctx.db, ctx.session, input.id)),
 
   /** members of the organisation: its needs and cohorts invited to draft rounds, not yet answered */
   invitations: protectedProcedure
     .input(z.object({ organizationId: z.uuid() }))
-    .output(z.array(z.object({ roundId: z.string(), roundTitle: z.string(), ...roundDates, kind: z.enum(['need', 'cohort']), entryId: z.string(), label: z.string(), size: z.number() })))
+    .output(
+      z.array(
+        z.object({
+          roundId: z.string(),
+          roundTitle: z.string(),
+          ...roundDates,
+          kind: z.enum(['need', 'cohort']),
+          entryId: z.string(),
+          label: z.string(),
+          size: z.number(),
+        }),
+      ),
+    )
     .query(({ ctx, input }) => entries.invitationsFor(ctx.db, ctx.session, input.organizationId)),
 
   /** members of the organisation: draft rounds it may join (its active consortia's, and commission rounds of its region) */
   joinable: protectedProcedure
     .input(z.object({ organizationId: z.uuid() }))
-    .output(z.array(z.object({ id: z.string(), title: z.string(), regionCode: z.string(), consortiumId: z.string().nullable(), ...roundDates, resultsOn: z.string() })))
+    .output(
+      z.array(
+        z.object({
+          id: z.string(),
+          title: z.string(),
+          regionCode: z.string(),
+          consortiumId: z.string().nullable(),
+          ...roundDates,
+          resultsOn: z.string(),
+        }),
+      ),
+    )
     .query(({ ctx, input }) => entries.joinableFor(ctx.db, ctx.session, input.organizationId)),
 
   /** platform admins, or managers of an active consortium's lead for its round */
@@ -110,7 +177,9 @@ export const roundsRouter = router({
 
   /** the organiser, while the round is a draft: invites needs and cohorts; their owners answer */
   invite: protectedProcedure
-    .input(z.object({ roundId: z.uuid(), needIds: z.array(z.uuid()).max(500).default([]), cohortIds: z.array(z.uuid()).max(500).default([]) }))
+    .input(
+      z.object({ roundId: z.uuid(), needIds: z.array(z.uuid()).max(500).default([]), cohortIds: z.array(z.uuid()).max(500).default([]) }),
+    )
     .output(z.object({ invited: z.number() }))
     .mutation(({ ctx, input }) => entries.inviteToRound(ctx.db, ctx.session, input)),
 

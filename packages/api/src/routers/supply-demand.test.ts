@@ -3,7 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertTrainingBase } from '@ronghe/db/queries/training-bases';
 import { organizations } from '@ronghe/db/schema';
 import { addDays, todayInChina } from '@ronghe/domain/training-base';
-import { anonymous, createTestEnv, errorOf, internshipInput, makeAdmin, signUpUser, verifiedOrganization, type TestEnv, type TestUser } from '../test-support.ts';
+import {
+  anonymous,
+  createTestEnv,
+  errorOf,
+  internshipInput,
+  makeAdmin,
+  signUpUser,
+  verifiedOrganization,
+  type TestEnv,
+  type TestUser,
+} from '../test-support.ts';
 
 // The supply-and-demand map and the 百校百业 matrix on hand-made data: places left on published needs against
 // open cohorts' students and open bases' stations, by district / Hebei prefecture and 专业大类; schools ×
@@ -20,7 +30,15 @@ let hebeiSchool: Org;
 
 const from = addDays(todayInChina(), 60);
 const internship = internshipInput;
-const cohort = (majorCode: string, students: number) => ({ majorCode, level: 'gaozhi' as const, year: 2025, students, windowFrom: from, windowTo: addDays(from, 150), regionCodes: ['110000'] });
+const cohort = (majorCode: string, students: number) => ({
+  majorCode,
+  level: 'gaozhi' as const,
+  year: 2025,
+  students,
+  windowFrom: from,
+  windowTo: addDays(from, 150),
+  regionCodes: ['110000'],
+});
 
 async function publish(by: Org, need: Record<string, unknown>) {
   const { id } = await by.caller.needs.create({ organizationId: by.organizationId, need: need as ReturnType<typeof internship> });
@@ -28,7 +46,10 @@ async function publish(by: Org, need: Record<string, unknown>) {
   return id;
 }
 
-async function base(owner: Org, values: { stations: number; openToPartners: boolean; majorCodes: string[]; status?: 'published' | 'draft' }) {
+async function base(
+  owner: Org,
+  values: { stations: number; openToPartners: boolean; majorCodes: string[]; status?: 'published' | 'draft' },
+) {
   await env.db.orm.transaction((tx) =>
     insertTrainingBase(tx, {
       ownerOrganizationId: owner.organizationId,
@@ -53,8 +74,21 @@ async function base(owner: Org, values: { stations: number; openToPartners: bool
 
 let seq = 0;
 async function sharedConsortium(school: Org, enterprise: Org) {
-  const { id } = await school.caller.consortia.propose({ organizationId: school.organizationId, kind: 'industry_community', level: 'municipal', name: `供需测试共同体${++seq}`, industryCode: '38', anchorRegionCode: '120116', goals: '' });
-  await school.caller.consortia.invite({ consortiumId: id, actingOrganizationId: school.organizationId, organizationId: enterprise.organizationId, role: 'lead' });
+  const { id } = await school.caller.consortia.propose({
+    organizationId: school.organizationId,
+    kind: 'industry_community',
+    level: 'municipal',
+    name: `供需测试共同体${++seq}`,
+    industryCode: '38',
+    anchorRegionCode: '120116',
+    goals: '',
+  });
+  await school.caller.consortia.invite({
+    consortiumId: id,
+    actingOrganizationId: school.organizationId,
+    organizationId: enterprise.organizationId,
+    role: 'lead',
+  });
   await enterprise.caller.consortia.respond({ consortiumId: id, organizationId: enterprise.organizationId, accept: true });
   await school.caller.consortia.submit({ consortiumId: id, organizationId: school.organizationId });
   await admin.caller.consortia.review({ consortiumId: id, decision: 'approve' });
@@ -74,9 +108,22 @@ beforeAll(async () => {
   // a course need (no places) and a draft need count nothing
   const cnc = await publish(daxingEnterprise, internship());
   await publish(daxingEnterprise, internship({ title: '数控与信息岗位实习', majorCodes: ['460103', '510201'], headcount: 10 }));
-  await publish(hebeiEnterprise, internship({ title: '护理岗位实习', regionCode: '130102', post: '护理员', majorCodes: ['520201'], headcount: 15 }));
-  await daxingEnterprise.caller.needs.create({ organizationId: daxingEnterprise.organizationId, need: internship({ title: '草稿需求', headcount: 5 }) });
-  const course = await publish(hebeiEnterprise, { kind: 'curriculum', title: '护理课程共建', regionCode: '130102', deadline: addDays(todayInChina(), 30), majorCodes: ['520201'], courseName: '老年护理' });
+  await publish(
+    hebeiEnterprise,
+    internship({ title: '护理岗位实习', regionCode: '130102', post: '护理员', majorCodes: ['520201'], headcount: 15 }),
+  );
+  await daxingEnterprise.caller.needs.create({
+    organizationId: daxingEnterprise.organizationId,
+    need: internship({ title: '草稿需求', headcount: 5 }),
+  });
+  const course = await publish(hebeiEnterprise, {
+    kind: 'curriculum',
+    title: '护理课程共建',
+    regionCode: '130102',
+    deadline: addDays(todayInChina(), 30),
+    majorCodes: ['520201'],
+    courseName: '老年护理',
+  });
 
   // supply: cohorts by the school's place
   await daxingSchool.caller.cohorts.create({ organizationId: daxingSchool.organizationId, ...cohort('460103', 12) });
@@ -100,7 +147,8 @@ afterAll(async () => {
   await env.close();
 });
 
-const pick = <T extends Record<string, unknown>>(row: T | undefined, keys: Array<keyof T>) => (row ? Object.fromEntries(keys.map((k) => [k, row[k]])) : null);
+const pick = <T extends Record<string, unknown>>(row: T | undefined, keys: Array<keyof T>) =>
+  row ? Object.fromEntries(keys.map((k) => [k, row[k]])) : null;
 const fig = ['students', 'stations', 'supply', 'demand', 'gap', 'level'] as const;
 
 describe('the supply-and-demand map', () => {
@@ -109,7 +157,15 @@ describe('the supply-and-demand map', () => {
     expect(map.regions).toHaveLength(43);
     const region = (code: string) => map.regions.find((r) => r.code === code);
     // 12 + 10 places left against 12 students and 5 stations: 22 > 17 × 1.2
-    expect(pick(region('110115'), [...fig, 'ratio'])).toEqual({ students: 12, stations: 5, supply: 17, demand: 22, gap: 5, level: 'short', ratio: 1.29 });
+    expect(pick(region('110115'), [...fig, 'ratio'])).toEqual({
+      students: 12,
+      stations: 5,
+      supply: 17,
+      demand: 22,
+      gap: 5,
+      level: 'short',
+      ratio: 1.29,
+    });
     expect(pick(region('120116'), [...fig])).toEqual({ students: 30, stations: 0, supply: 30, demand: 0, gap: -30, level: 'surplus' });
     // Hebei counties fall in their prefecture
     expect(pick(region('130100'), [...fig])).toEqual({ students: 50, stations: 0, supply: 50, demand: 15, gap: -35, level: 'surplus' });
@@ -134,12 +190,29 @@ describe('the supply-and-demand map', () => {
 
   it('filters by province and category', async () => {
     const hebei = await admin.caller.supplyDemand.map({ provinceCode: '13' });
-    expect(hebei.regions.map((r) => r.code)).toEqual(['130100', '130200', '130300', '130400', '130500', '130600', '130700', '130800', '130900', '131000', '131100']);
+    expect(hebei.regions.map((r) => r.code)).toEqual([
+      '130100',
+      '130200',
+      '130300',
+      '130400',
+      '130500',
+      '130600',
+      '130700',
+      '130800',
+      '130900',
+      '131000',
+      '131100',
+    ]);
     expect(pick(hebei.totals, [...fig])).toEqual({ students: 50, stations: 0, supply: 50, demand: 15, gap: -35, level: 'surplus' });
 
     const it11 = await admin.caller.supplyDemand.map({ provinceCode: '11', categorySeq: 11 });
     expect(it11.regions).toHaveLength(16);
-    expect(pick(it11.regions.find((r) => r.code === '110115'), [...fig, 'ratio'])).toEqual({ students: 0, stations: 0, supply: 0, demand: 10, gap: 10, level: 'short', ratio: null });
+    expect(
+      pick(
+        it11.regions.find((r) => r.code === '110115'),
+        [...fig, 'ratio'],
+      ),
+    ).toEqual({ students: 0, stations: 0, supply: 0, demand: 10, gap: 10, level: 'short', ratio: null });
     expect(it11.cells.map((c) => [c.regionCode, c.categorySeq])).toEqual([['110115', 11]]);
     expect(it11.categories.map((c) => c.seq)).toEqual([11]);
 
@@ -169,7 +242,11 @@ describe('百校百业', () => {
       ['38', 2],
     ]);
     expect(m.industries[0]?.name).toBe('通用设备制造业');
-    const cell = (school: Org, industry: string) => pick(m.cells.find((c) => c.schoolId === school.organizationId && c.industryCode === industry), ['applications', 'placements', 'projects', 'consortia', 'ties']);
+    const cell = (school: Org, industry: string) =>
+      pick(
+        m.cells.find((c) => c.schoolId === school.organizationId && c.industryCode === industry),
+        ['applications', 'placements', 'projects', 'consortia', 'ties'],
+      );
     expect(cell(daxingSchool, '34')).toEqual({ applications: 1, placements: 1, projects: 0, consortia: 0, ties: 2 });
     expect(cell(tianjinSchool, '34')).toEqual({ applications: 1, placements: 0, projects: 0, consortia: 0, ties: 1 });
     expect(cell(tianjinSchool, '38')).toEqual({ applications: 0, placements: 0, projects: 0, consortia: 1, ties: 1 });
@@ -185,7 +262,9 @@ describe('百校百业', () => {
     expect(top.totals.schoolsCovered).toBe(3);
 
     const loner = await verifiedOrganization(env, admin, 'school', '110108');
-    const [name] = (await env.db.orm.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, loner.organizationId))).map((r) => r.name);
+    const [name] = (
+      await env.db.orm.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, loner.organizationId))
+    ).map((r) => r.name);
     const found = await admin.caller.supplyDemand.matrix({ q: name });
     expect(found.schools.map((s) => [s.id, s.industries])).toEqual([[loner.organizationId, 0]]);
     expect(found.cells).toEqual([]);

@@ -2,7 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { DomainError } from '@ronghe/domain/errors';
 import { addDays, todayInChina } from '@ronghe/domain/training-base';
-import { anonymous, createTestEnv, errorOf, keyOf, makeAdmin, signUpUser, verifiedOrganization, type TestEnv, type TestUser } from '../test-support.ts';
+import {
+  anonymous,
+  createTestEnv,
+  errorOf,
+  keyOf,
+  makeAdmin,
+  signUpUser,
+  verifiedOrganization,
+  type TestEnv,
+  type TestUser,
+} from '../test-support.ts';
 
 let env: TestEnv;
 let admin: TestUser;
@@ -50,7 +60,10 @@ async function publishedBase(overrides: Record<string, unknown> = {}) {
 describe('publishing a training base', () => {
   it('drafts, publishes, finds by a two-character keyword, counts on the map, and keeps history', async () => {
     const before = await anonymous(env).trainingBases.mapStats({ dimension: 'all' });
-    const t03 = async () => (await anonymous(env).trainingBases.stats()).filter((r) => r.kind === 'open_practice_centre' && r.provinceCode === '11').reduce((n, r) => n + r.count, 0);
+    const t03 = async () =>
+      (await anonymous(env).trainingBases.stats())
+        .filter((r) => r.kind === 'open_practice_centre' && r.provinceCode === '11')
+        .reduce((n, r) => n + r.count, 0);
     const t03Before = await t03();
     const { id, status } = await school.caller.trainingBases.create({ organizationId: school.organizationId, ...baseInput() });
     expect(status).toBe('draft');
@@ -85,7 +98,8 @@ describe('publishing a training base', () => {
   });
 
   it('rejects bad input with field errors', async () => {
-    const create = (o: Record<string, unknown>) => errorOf(school.caller.trainingBases.create({ organizationId: school.organizationId, ...baseInput(o) }));
+    const create = (o: Record<string, unknown>) =>
+      errorOf(school.caller.trainingBases.create({ organizationId: school.organizationId, ...baseInput(o) }));
     const shanghai = await create({ lng: 121.47, lat: 31.23 });
     expect(shanghai.code).toBe('BAD_REQUEST');
     const nearButOut = await create({ lng: 113.5, lat: 36.1 }); // inside the bounding box, outside Hebei
@@ -126,7 +140,10 @@ describe('contacts written into a base’s text (issue 18)', () => {
     const termsNote = '费用分担细则请致电 0311 8765 4321';
     const id = await publishedBase({ description, termsNote });
     const seen = await anonymous(env).trainingBases.get({ id });
-    expect([seen.description, seen.termsNote]).toEqual(['实训预约请联系李*，座机 010-****5678，手机 +86 139****5678', '费用分担细则请致电 0311 ****4321']);
+    expect([seen.description, seen.termsNote]).toEqual([
+      '实训预约请联系李*，座机 010-****5678，手机 +86 139****5678',
+      '费用分担细则请致电 0311 ****4321',
+    ]);
     const own = await school.caller.trainingBases.get({ id });
     expect([own.description, own.termsNote]).toEqual([description, termsNote]);
   });
@@ -137,7 +154,14 @@ describe('booking stations', () => {
     const id = await publishedBase({ stations: 30 });
     const from = addDays(todayInChina(), 7);
     const to = addDays(from, 2);
-    const first = await enterprise.caller.baseBookings.request({ organizationId: enterprise.organizationId, baseId: id, from, to, stations: 25, purpose: 'training' });
+    const first = await enterprise.caller.baseBookings.request({
+      organizationId: enterprise.organizationId,
+      baseId: id,
+      from,
+      to,
+      stations: 25,
+      purpose: 'training',
+    });
     const incoming = await school.caller.baseBookings.incoming({ organizationId: school.organizationId, statuses: ['requested'] });
     expect(incoming.map((b) => b.id)).toContain(first.id);
     expect((await enterprise.caller.trainingBases.get({ id })).contactMasked).toBe(true);
@@ -147,18 +171,52 @@ describe('booking stations', () => {
     expect(cal.map((d) => d.booked)).toEqual([25, 25, 25]);
 
     const other = await verifiedOrganization(env, admin, 'partner', '120101');
-    const refused = await errorOf(other.caller.baseBookings.request({ organizationId: other.organizationId, baseId: id, from: addDays(from, 1), to: addDays(to, 1), stations: 10, purpose: 'training' }));
+    const refused = await errorOf(
+      other.caller.baseBookings.request({
+        organizationId: other.organizationId,
+        baseId: id,
+        from: addDays(from, 1),
+        to: addDays(to, 1),
+        stations: 10,
+        purpose: 'training',
+      }),
+    );
     expect(keyOf(refused)).toBe('booking.full');
     expect(daysOf(refused)).toBe(`${addDays(from, 1)}、${to}`);
 
-    const tooMany = await errorOf(other.caller.baseBookings.request({ organizationId: other.organizationId, baseId: id, from, to, stations: 31, purpose: 'training' }));
+    const tooMany = await errorOf(
+      other.caller.baseBookings.request({ organizationId: other.organizationId, baseId: id, from, to, stations: 31, purpose: 'training' }),
+    );
     expect(keyOf(tooMany)).toBe('booking.tooManyStations');
-    const past = await errorOf(other.caller.baseBookings.request({ organizationId: other.organizationId, baseId: id, from: addDays(todayInChina(), -1), to, stations: 1, purpose: 'training' }));
+    const past = await errorOf(
+      other.caller.baseBookings.request({
+        organizationId: other.organizationId,
+        baseId: id,
+        from: addDays(todayInChina(), -1),
+        to,
+        stations: 1,
+        purpose: 'training',
+      }),
+    );
     expect(past.code).toBe('BAD_REQUEST');
 
     // two requests that each fit, but not together: the second approval names the days
-    const a = await other.caller.baseBookings.request({ organizationId: other.organizationId, baseId: id, from: addDays(to, 1), to: addDays(to, 2), stations: 20, purpose: 'teacher_practice' });
-    const b = await other.caller.baseBookings.request({ organizationId: other.organizationId, baseId: id, from: addDays(to, 2), to: addDays(to, 3), stations: 20, purpose: 'competition' });
+    const a = await other.caller.baseBookings.request({
+      organizationId: other.organizationId,
+      baseId: id,
+      from: addDays(to, 1),
+      to: addDays(to, 2),
+      stations: 20,
+      purpose: 'teacher_practice',
+    });
+    const b = await other.caller.baseBookings.request({
+      organizationId: other.organizationId,
+      baseId: id,
+      from: addDays(to, 2),
+      to: addDays(to, 3),
+      stations: 20,
+      purpose: 'competition',
+    });
     await school.caller.baseBookings.approve({ id: a.id });
     const second = await errorOf(school.caller.baseBookings.approve({ id: b.id }));
     expect(keyOf(second)).toBe('booking.full');
@@ -182,7 +240,14 @@ describe('booking stations', () => {
   it('refuses lowering stations below what is booked, naming the days', async () => {
     const id = await publishedBase({ stations: 30 });
     const from = addDays(todayInChina(), 20);
-    const r = await enterprise.caller.baseBookings.request({ organizationId: enterprise.organizationId, baseId: id, from, to: from, stations: 20, purpose: 'training' });
+    const r = await enterprise.caller.baseBookings.request({
+      organizationId: enterprise.organizationId,
+      baseId: id,
+      from,
+      to: from,
+      stations: 20,
+      purpose: 'training',
+    });
     await school.caller.baseBookings.approve({ id: r.id });
     const base = await school.caller.trainingBases.get({ id });
     const e = await errorOf(school.caller.trainingBases.update({ id, ...baseInput({ name: base.name, stations: 10 }) }));
@@ -193,7 +258,16 @@ describe('booking stations', () => {
   it('keeps closed bases to co-builders and consortium members', async () => {
     const id = await publishedBase({ openToPartners: false, openTerms: null });
     const from = addDays(todayInChina(), 3);
-    const e = await errorOf(enterprise.caller.baseBookings.request({ organizationId: enterprise.organizationId, baseId: id, from, to: from, stations: 1, purpose: 'training' }));
+    const e = await errorOf(
+      enterprise.caller.baseBookings.request({
+        organizationId: enterprise.organizationId,
+        baseId: id,
+        from,
+        to: from,
+        stations: 1,
+        purpose: 'training',
+      }),
+    );
     expect(keyOf(e)).toBe('base.notOpen');
   });
 });
@@ -208,17 +282,27 @@ describe('searching by region and another filter', () => {
       { regionCode: '110105', openToPartners: false, openTerms: null, kind: 'open_practice_centre', majorCodes: ['460305'] },
     ];
     const ids: string[] = [];
-    for (const v of variants) ids.push(await publishedBase({ ...v, name: `${q}基地${ids.length}`, address: '北京市学院路1号', lng: 116.4, lat: 39.95 }));
-    const found = async (f: Record<string, unknown>) => new Set((await anonymous(env).trainingBases.search({ q, limit: 50, ...f })).items.map((i) => i.id));
+    for (const v of variants)
+      ids.push(await publishedBase({ ...v, name: `${q}基地${ids.length}`, address: '北京市学院路1号', lng: 116.4, lat: 39.95 }));
+    const found = async (f: Record<string, unknown>) =>
+      new Set((await anonymous(env).trainingBases.search({ q, limit: 50, ...f })).items.map((i) => i.id));
     const both = (a: Set<string>, b: Set<string>) => new Set([...a].filter((x) => b.has(x)));
     const check = async () => {
       for (const regionCode of ['110000', '110108', '110105']) {
         const region = await found({ regionCode });
-        for (const other of [{ openToPartners: true }, { kind: 'campus' }, { kind: 'open_practice_centre' }, { majorCategory: 6 }, { majorCategory: 12 } /* 装备制造 46…, 医药卫生 52… */]) {
+        for (const other of [
+          { openToPartners: true },
+          { kind: 'campus' },
+          { kind: 'open_practice_centre' },
+          { majorCategory: 6 },
+          { majorCategory: 12 } /* 装备制造 46…, 医药卫生 52… */,
+        ]) {
           expect(await found({ regionCode, ...other }), `${regionCode} ${JSON.stringify(other)}`).toEqual(both(region, await found(other)));
         }
         // three filters: the pair takes the region and open, the kind stays a token of its own
-        expect(await found({ regionCode, openToPartners: true, kind: 'campus' })).toEqual(both(both(region, await found({ openToPartners: true })), await found({ kind: 'campus' })));
+        expect(await found({ regionCode, openToPartners: true, kind: 'campus' })).toEqual(
+          both(both(region, await found({ openToPartners: true })), await found({ kind: 'campus' })),
+        );
       }
     };
     expect((await found({ regionCode: '110000', openToPartners: true })).size).toBe(2);
@@ -227,7 +311,10 @@ describe('searching by region and another filter', () => {
     const [, closed] = ids;
     if (!closed) throw new Error('no base');
     const current = await school.caller.trainingBases.get({ id: closed });
-    await school.caller.trainingBases.update({ id: closed, ...baseInput({ ...variants[1], name: current.name, regionCode: '110105', openToPartners: true, openTerms: 'free' }) });
+    await school.caller.trainingBases.update({
+      id: closed,
+      ...baseInput({ ...variants[1], name: current.name, regionCode: '110105', openToPartners: true, openTerms: 'free' }),
+    });
     expect(await found({ regionCode: '110105', openToPartners: true })).toContain(closed);
     expect(await found({ regionCode: '110108', kind: 'campus' })).not.toContain(closed);
     await check();
@@ -249,11 +336,15 @@ describe('the search index (training_base_search, kept by a trigger)', () => {
          select ronghe_base_segment(region_code, open_to_partners), id, name, kind, stations, lng, lat, search_text, search_tokens
            from training_base where status = 'published')) d`)
     )[0]?.n;
-  const segmentOf = async (id: string) => (await env.db.rows<{ segment: string }>(sql`select segment from training_base_search where id = ${id}::uuid`)).map((r) => r.segment);
+  const segmentOf = async (id: string) =>
+    (await env.db.rows<{ segment: string }>(sql`select segment from training_base_search where id = ${id}::uuid`)).map((r) => r.segment);
 
   it('holds each published base once, in its partition, through publish, edit, a move to another province, unpublish and delete', async () => {
     const q = '索引同步';
-    const { id } = await school.caller.trainingBases.create({ organizationId: school.organizationId, ...baseInput({ name: `${q}基地`, regionCode: '110108' }) });
+    const { id } = await school.caller.trainingBases.create({
+      organizationId: school.organizationId,
+      ...baseInput({ name: `${q}基地`, regionCode: '110108' }),
+    });
     expect(await segmentOf(id)).toEqual([]); // a draft is not searchable
     await school.caller.trainingBases.publish({ id });
     expect(await segmentOf(id)).toEqual(['11o']);
@@ -264,7 +355,16 @@ describe('the search index (training_base_search, kept by a trigger)', () => {
     const current = await school.caller.trainingBases.get({ id });
     await school.caller.trainingBases.update({
       id,
-      ...baseInput({ name: `${q}天津基地`, regionCode: '120104', address: '天津市南开区卫津路1号', lng: 117.17, lat: 39.11, openToPartners: false, openTerms: null, stations: current.stations + 5 }),
+      ...baseInput({
+        name: `${q}天津基地`,
+        regionCode: '120104',
+        address: '天津市南开区卫津路1号',
+        lng: 117.17,
+        lat: 39.11,
+        openToPartners: false,
+        openTerms: null,
+        stations: current.stations + 5,
+      }),
     });
     expect(await segmentOf(id)).toEqual(['12c']);
     expect((await anonymous(env).trainingBases.search({ q: '天津基地', regionCode: '120000' })).items.map((i) => i.id)).toEqual([id]);

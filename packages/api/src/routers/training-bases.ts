@@ -42,8 +42,14 @@ const filters = z.object({
   kind: z.enum(trainingBaseKinds).optional(),
   regionCode: regionCodeSchema.optional(),
   majorCategory: z.number().int().min(1).max(19).optional(),
-  majorCode: z.string().regex(/^\d{6}$/, { message: 'major.unknown' }).optional(),
-  industryCode: z.string().regex(/^\d{2}$/, { message: 'industry.unknown' }).optional(),
+  majorCode: z
+    .string()
+    .regex(/^\d{6}$/, { message: 'major.unknown' })
+    .optional(),
+  industryCode: z
+    .string()
+    .regex(/^\d{2}$/, { message: 'industry.unknown' })
+    .optional(),
   openToPartners: z.boolean().optional(),
   /** only bases with this many stations free on every day of [freeFrom, freeTo] */
   freeFrom: isoDate.optional(),
@@ -59,9 +65,14 @@ const sortInput = z.object({
 });
 
 function toSearch(input: z.infer<typeof filters>): Omit<BaseSearch, 'sort' | 'limit' | 'withTotal'> {
-  if ((input.freeFrom && !input.freeTo) || (input.freeTo && !input.freeFrom) || (input.freeFrom && input.freeTo && input.freeTo < input.freeFrom))
+  if (
+    (input.freeFrom && !input.freeTo) ||
+    (input.freeTo && !input.freeFrom) ||
+    (input.freeFrom && input.freeTo && input.freeTo < input.freeFrom)
+  )
     throw new DomainError('INVALID', 'booking.endBeforeStart', { field: 'freeTo' });
-  if (input.freeFrom && input.freeTo && daysBetween(input.freeFrom, input.freeTo) > MAX_BOOKING_DAYS) throw new DomainError('INVALID', 'booking.tooLong', { field: 'freeTo' });
+  if (input.freeFrom && input.freeTo && daysBetween(input.freeFrom, input.freeTo) > MAX_BOOKING_DAYS)
+    throw new DomainError('INVALID', 'booking.tooLong', { field: 'freeTo' });
   return {
     q: input.q || undefined,
     kind: input.kind,
@@ -153,11 +164,21 @@ export const trainingBasesRouter = router({
     .query(async ({ ctx, input }) => {
       if (input.sort === 'distance' && !input.near) throw new DomainError('INVALID', 'input.invalid', { field: 'near' });
       const after = input.cursor ? decodeCursor(input.cursor, ['number', 'number', 'uuid']) : undefined;
-      const rows = await searchTrainingBases(ctx.readDb, { ...toSearch(input), sort: input.sort, near: input.near, after, limit: input.limit + 1, withTotal: !after });
+      const rows = await searchTrainingBases(ctx.readDb, {
+        ...toSearch(input),
+        sort: input.sort,
+        near: input.near,
+        after,
+        limit: input.limit + 1,
+        withTotal: !after,
+      });
       const page = rows.slice(0, input.limit);
       const last = page.at(-1);
       return {
-        items: page.map(({ k1, total: _t, k2: _k, ...r }) => ({ ...r, distanceKm: input.sort === 'distance' && input.near ? Math.sqrt(k1) * 111.32 : null })),
+        items: page.map(({ k1, total: _t, k2: _k, ...r }) => ({
+          ...r,
+          distanceKm: input.sort === 'distance' && input.near ? Math.sqrt(k1) * 111.32 : null,
+        })),
         nextCursor: rows.length > input.limit && last ? encodeCursor([Number(last.k1), Number(last.k2), last.id]) : null,
         total: after ? null : Math.min(rows[0]?.total ?? 0, SEARCH_TOTAL_CAP),
         totalCapped: !after && (rows[0]?.total ?? 0) > SEARCH_TOTAL_CAP,
@@ -167,7 +188,18 @@ export const trainingBasesRouter = router({
   /** anyone: coordinates of matching bases for the map's point layer (at most `limit`) */
   points: publicProcedure
     .input(filters.extend({ limit: z.number().int().min(1).max(1000).default(300) }))
-    .output(z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(trainingBaseKinds), lng: z.number(), lat: z.number(), stations: z.number() })))
+    .output(
+      z.array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          kind: z.enum(trainingBaseKinds),
+          lng: z.number(),
+          lat: z.number(),
+          stations: z.number(),
+        }),
+      ),
+    )
     .query(({ ctx, input }) => baseMapPoints(ctx.readDb, { ...toSearch(input), sort: 'capacity', limit: input.limit, withTotal: false })),
 
   /** anyone: published bases per map region (43 regions), overall or for one kind / major category / open to partners */
@@ -188,7 +220,9 @@ export const trainingBasesRouter = router({
    * region is its bases in `categories[i]` (43 rows of numbers rather than ≈ 470 objects)
    */
   supply: publicProcedure
-    .output(z.object({ categories: z.array(z.number()), regions: z.array(z.object({ mapRegionCode: z.string(), counts: z.array(z.number()) })) }))
+    .output(
+      z.object({ categories: z.array(z.number()), regions: z.array(z.object({ mapRegionCode: z.string(), counts: z.array(z.number()) })) }),
+    )
     .query(async ({ ctx }) => {
       const rows = await supplyByCategory(ctx.readDb);
       const categories = [...new Set(rows.map((r) => r.category))].sort((a, b) => a - b);
@@ -199,7 +233,10 @@ export const trainingBasesRouter = router({
         if (!counts) regions.set(r.mapRegionCode, (counts = categories.map(() => 0)));
         counts[column.get(r.category) ?? 0] = r.count;
       }
-      return { categories, regions: [...regions].sort(([a], [b]) => a.localeCompare(b)).map(([mapRegionCode, counts]) => ({ mapRegionCode, counts })) };
+      return {
+        categories,
+        regions: [...regions].sort(([a], [b]) => a.localeCompare(b)).map(([mapRegionCode, counts]) => ({ mapRegionCode, counts })),
+      };
     }),
 
   /** anyone for a published base; drafts for the owner's members and admins; contact masked to outsiders */
@@ -210,7 +247,12 @@ export const trainingBasesRouter = router({
 
   /** anyone who may see the base: booked and capacity per day */
   calendar: publicProcedure
-    .input(z.object({ id: z.uuid() }).and(range).refine((v) => daysBetween(v.from, v.to) <= 92, { message: 'booking.tooLong', path: ['to'] }))
+    .input(
+      z
+        .object({ id: z.uuid() })
+        .and(range)
+        .refine((v) => daysBetween(v.from, v.to) <= 92, { message: 'booking.tooLong', path: ['to'] }),
+    )
     .output(z.array(z.object({ day: z.string(), booked: z.number(), capacity: z.number() })))
     .query(({ ctx, input }) => bases.trainingBaseCalendar(ctx.db, ctx.session, input)),
 
@@ -264,7 +306,9 @@ export const trainingBasesRouter = router({
   /** members of the owner and admins: every saved version */
   history: protectedProcedure
     .input(z.object({ id: z.uuid() }))
-    .output(z.array(z.object({ id: z.number(), version: z.number(), at: z.date(), action: z.string(), changedFields: z.array(z.string()) })))
+    .output(
+      z.array(z.object({ id: z.number(), version: z.number(), at: z.date(), action: z.string(), changedFields: z.array(z.string()) })),
+    )
     .query(({ ctx, input }) => bases.trainingBaseHistory(ctx.db, ctx.session, input.id)),
 
   /** members of the owner and admins: station-days used against offered */

@@ -35,14 +35,21 @@ export async function signUp(c: AuthCall & { ip: string }, input: { identifier: 
   const phone = input.identifier.kind === 'mobile' ? input.identifier.value : null;
   if (await isIdentifierTaken(c.db, email, phone)) throw new DomainError('CONFLICT', 'account.taken', { field: 'identifier' });
   try {
-    const { headers, response } = await c.auth.api.signUpEmail({ body: { email, password: input.password, name: input.name }, headers: c.headers, returnHeaders: true });
+    const { headers, response } = await c.auth.api.signUpEmail({
+      body: { email, password: input.password, name: input.name },
+      headers: c.headers,
+      returnHeaders: true,
+    });
     if (phone) await setUserPhone(c.db, response.user.id, phone);
     copyCookies(headers, c.resHeaders);
     return { userId: response.user.id };
   } catch (error) {
     // a concurrent sign-up with the same email or mobile number: one wins, the other is told
     // (better-auth reports the unique violation only as FAILED_TO_CREATE_USER, so we look again)
-    const lost = uniqueViolation(error) !== null || errorCode(error).startsWith('USER_ALREADY_EXISTS') || (errorCode(error) === 'FAILED_TO_CREATE_USER' && (await isIdentifierTaken(c.db, email, phone)));
+    const lost =
+      uniqueViolation(error) !== null ||
+      errorCode(error).startsWith('USER_ALREADY_EXISTS') ||
+      (errorCode(error) === 'FAILED_TO_CREATE_USER' && (await isIdentifierTaken(c.db, email, phone)));
     if (lost) throw new DomainError('CONFLICT', 'account.taken', { field: 'identifier' });
     throw error;
   }
@@ -52,14 +59,21 @@ export async function signUp(c: AuthCall & { ip: string }, input: { identifier: 
 export async function signIn(c: AuthCall & { ip: string }, input: { identifier: Identifier; password: string }) {
   const accountKey = `signin:acct:${input.identifier.value}`;
   const addressKey = `signin:ip:${c.ip}`;
-  const [byAccount, byAddress] = await Promise.all([peekRateLimit(c.db, accountKey, SIGN_IN_WINDOW_S), peekRateLimit(c.db, addressKey, SIGN_IN_WINDOW_S)]);
+  const [byAccount, byAddress] = await Promise.all([
+    peekRateLimit(c.db, accountKey, SIGN_IN_WINDOW_S),
+    peekRateLimit(c.db, addressKey, SIGN_IN_WINDOW_S),
+  ]);
   if (byAccount >= SIGN_IN_FAILURES_PER_ACCOUNT || byAddress >= SIGN_IN_FAILURES_PER_ADDRESS) {
     throw new DomainError('RATE_LIMITED', 'account.rateLimited', { params: { minutes: SIGN_IN_WINDOW_S / 60 } });
   }
   const user = input.identifier.kind === 'mobile' ? await findUserByEmailOrPhone(c.db, input.identifier) : null;
   const email = user?.email ?? emailFor(input.identifier);
   try {
-    const { headers, response } = await c.auth.api.signInEmail({ body: { email, password: input.password }, headers: c.headers, returnHeaders: true });
+    const { headers, response } = await c.auth.api.signInEmail({
+      body: { email, password: input.password },
+      headers: c.headers,
+      returnHeaders: true,
+    });
     copyCookies(headers, c.resHeaders);
     await resetRateLimit(c.db, accountKey);
     return { userId: response.user.id };
@@ -94,7 +108,11 @@ export async function changePassword(c: AuthCall, input: { currentPassword: stri
  * Creates a user directly (admin command, demo accounts), or finds the existing one by email.
  * Returns whether it was created.
  */
-export async function ensureUser(auth: Auth, db: Database, u: { email: string; password: string; name: string; phone?: string; isPlatformAdmin?: boolean }) {
+export async function ensureUser(
+  auth: Auth,
+  db: Database,
+  u: { email: string; password: string; name: string; phone?: string; isPlatformAdmin?: boolean },
+) {
   const existing = await findUserByEmailOrPhone(db, { kind: 'email', value: u.email });
   let userId = existing?.id;
   if (!userId) {

@@ -36,7 +36,16 @@ const words = {
     tasks: '建设任务',
     taskCounts: { done: '已完成', late: '逾期未完成', open: '进行中（按期）', atRisk: '其中有风险', cancelled: '已取消', total: '合计' },
     key: '主要数据',
-    keyRows: ['运行中的共同体（个）', '共同体成员单位（家次）', '已发布实训基地（个）', '实训工位（个）', '本年发布合作需求（项）', '本年需求人数（人）', '本年实习安排学生（人）', '本年完成合作项目（项）'],
+    keyRows: [
+      '运行中的共同体（个）',
+      '共同体成员单位（家次）',
+      '已发布实训基地（个）',
+      '实训工位（个）',
+      '本年发布合作需求（项）',
+      '本年需求人数（人）',
+      '本年实习安排学生（人）',
+      '本年完成合作项目（项）',
+    ],
     ind: ['编号', '指标', '单位', '目标值', '当前值', '应达值', '完成度', '状态', '来源', '最近填报日期'],
     yearEnd: (y: number) => `${y}年末`,
     trend: '各月末数值（趋势）',
@@ -75,16 +84,42 @@ const words = {
     none: 'None',
     noIndustry: 'Industry not given',
     tasks: 'Tasks',
-    taskCounts: { done: 'Done', late: 'Overdue', open: 'Open (on schedule)', atRisk: 'of which at risk', cancelled: 'Cancelled', total: 'Total' },
+    taskCounts: {
+      done: 'Done',
+      late: 'Overdue',
+      open: 'Open (on schedule)',
+      atRisk: 'of which at risk',
+      cancelled: 'Cancelled',
+      total: 'Total',
+    },
     key: 'Key figures',
-    keyRows: ['Active consortia', 'Consortium members', 'Published training bases', 'Training stations', 'Needs published this year', 'Places wanted this year', 'Students placed this year', 'Projects completed this year'],
+    keyRows: [
+      'Active consortia',
+      'Consortium members',
+      'Published training bases',
+      'Training stations',
+      'Needs published this year',
+      'Places wanted this year',
+      'Students placed this year',
+      'Projects completed this year',
+    ],
     ind: ['Code', 'Indicator', 'Unit', 'Target', 'Value', 'Expected', 'Progress', 'Status', 'Source', 'Last reported'],
     yearEnd: (y: number) => `End ${y}`,
     trend: 'Month-end values (trend)',
     indicator: 'Indicator',
     month: (m: string) => m,
     task: ['No.', 'Task', 'Owner', 'Responsible', 'Starts', 'Deadline', 'Progress', 'Status', 'Completed', 'Flag'],
-    consortia: ['Province', 'District (Hebei: prefecture)', 'City unions', 'Industry communities', 'Total', 'Members', 'Schools', 'Enterprises', 'Others'],
+    consortia: [
+      'Province',
+      'District (Hebei: prefecture)',
+      'City unions',
+      'Industry communities',
+      'Total',
+      'Members',
+      'Schools',
+      'Enterprises',
+      'Others',
+    ],
     bases: ['Kind', 'Total', 'Stations', 'Published this year'],
     needsByIndustry: ['Industry section', 'Total', 'Places wanted'],
     needsByKind: 'By kind of need',
@@ -208,39 +243,64 @@ export async function annualReportWorkbook(report: AnnualReport, lang: Lang): Pr
   workbook.created = new Date(report.generatedAt);
   const header = `&L${title}&R${w.asOf} ${report.asOf}`;
   const [overviewName, indicatorsName, tasksName, consortiaName, basesName, needsName, placementsName] = w.sheets;
-  const sheetOf = (name: string, frozen: boolean) => new SheetWriter(workbook.addWorksheet(name, { views: frozen ? [{ state: 'frozen', ySplit: 2 }] : [] }), w.font);
+  const sheetOf = (name: string, frozen: boolean) =>
+    new SheetWriter(workbook.addWorksheet(name, { views: frozen ? [{ state: 'frozen', ySplit: 2 }] : [] }), w.font);
   const finish = (s: SheetWriter, landscape: boolean, repeat = '1:2') => s.finish({ landscape, repeat, header, footer: `&C${w.page}` });
   const sectionTitle = (name: string) => `${name}（${w.asOf} ${report.asOf}）`;
 
   // 概览
   const cover = sheetOf(overviewName ?? 'Overview', false);
   cover.title(title, 4);
-  cover.table(
-    [{ header: w.asOf }, { header: w.generated }],
-    [[report.asOf, report.generatedAt.slice(0, 16).replace('T', ' ') + ' UTC']],
-  );
+  cover.table([{ header: w.asOf }, { header: w.generated }], [[report.asOf, report.generatedAt.slice(0, 16).replace('T', ' ') + ' UTC']]);
   cover.caption(w.indicatorStatus);
   cover.table(
     [{ header: w.ind[7] ?? '' }, { header: w.items }],
-    [[w.rag.green, report.rag.green], [w.rag.amber, report.rag.amber], [w.rag.red, report.rag.red], [w.total, report.indicators.length]],
+    [
+      [w.rag.green, report.rag.green],
+      [w.rag.amber, report.rag.amber],
+      [w.rag.red, report.rag.red],
+      [w.total, report.indicators.length],
+    ],
     { bold: new Set([3]) },
   );
   const c = report.tasks.counts;
   cover.caption(w.tasks);
   cover.table(
     [{ header: w.tasks }, { header: w.items }],
-    [[w.taskCounts.done, c.done], [w.taskCounts.late, c.late], [w.taskCounts.open, c.open], [w.taskCounts.atRisk, c.atRisk], [w.taskCounts.cancelled, c.cancelled], [w.taskCounts.total, c.total]],
+    [
+      [w.taskCounts.done, c.done],
+      [w.taskCounts.late, c.late],
+      [w.taskCounts.open, c.open],
+      [w.taskCounts.atRisk, c.atRisk],
+      [w.taskCounts.cancelled, c.cancelled],
+      [w.taskCounts.total, c.total],
+    ],
     { bold: new Set([5]) },
   );
   cover.caption(w.key);
-  const keyValues = [report.consortia.count, report.consortia.members, report.bases.count, report.bases.stations, report.needs.count, report.needs.headcount, report.placements.studentsInYear, report.projects.completedInYear];
-  cover.table([{ header: w.key }, { header: w.total }], w.keyRows.map((label, i) => [label, keyValues[i] ?? 0]));
+  const keyValues = [
+    report.consortia.count,
+    report.consortia.members,
+    report.bases.count,
+    report.bases.stations,
+    report.needs.count,
+    report.needs.headcount,
+    report.placements.studentsInYear,
+    report.projects.completedInYear,
+  ];
+  cover.table(
+    [{ header: w.key }, { header: w.total }],
+    w.keyRows.map((label, i) => [label, keyValues[i] ?? 0]),
+  );
   finish(cover, false, '1:1');
 
   // 指标
   const ind = sheetOf(indicatorsName ?? 'Indicators', true);
   const past = report.trend.yearEnds.filter((y) => y.day < report.asOf);
-  const indCols: Col[] = [...w.ind.map((h, i) => ({ header: h, wrap: i === 1, numFmt: i === 6 ? PCT : undefined })), ...past.map((y) => ({ header: w.yearEnd(y.year) }))];
+  const indCols: Col[] = [
+    ...w.ind.map((h, i) => ({ header: h, wrap: i === 1, numFmt: i === 6 ? PCT : undefined })),
+    ...past.map((y) => ({ header: w.yearEnd(y.year) })),
+  ];
   ind.title(sectionTitle(indicatorsName ?? ''), indCols.length);
   ind.table(
     indCols,
@@ -272,7 +332,18 @@ export async function annualReportWorkbook(report: AnnualReport, lang: Lang): Pr
   tasks.table(
     w.task.map((h, i) => ({ header: h, wrap: i === 1 || i === 2, numFmt: i === 6 ? '0"%"' : undefined })),
     report.tasks.items.length > 0
-      ? report.tasks.items.map((t, n) => [n + 1, t.title, t.ownerName, t.responsibleName, t.startsOn, t.deadline, t.progress, w.taskStatus[t.status], t.completedOn, w.flag[t.flag]])
+      ? report.tasks.items.map((t, n) => [
+          n + 1,
+          t.title,
+          t.ownerName,
+          t.responsibleName,
+          t.startsOn,
+          t.deadline,
+          t.progress,
+          w.taskStatus[t.status],
+          t.completedOn,
+          w.flag[t.flag],
+        ])
       : [[w.none]],
   );
   finish(tasks, true);
@@ -286,22 +357,51 @@ export async function annualReportWorkbook(report: AnnualReport, lang: Lang): Pr
   for (const p of report.consortia.byProvince) {
     const inP = report.consortia.byRegion.filter((r) => r.provinceCode === p.code);
     if (inP.length === 0) continue;
-    for (const r of inP) conRows.push([p.name, r.name, r.cityUnion, r.industryCommunity, r.count, r.members, r.schools, r.enterprises, r.partners]);
+    for (const r of inP)
+      conRows.push([p.name, r.name, r.cityUnion, r.industryCommunity, r.count, r.members, r.schools, r.enterprises, r.partners]);
     const s = (f: (r: (typeof inP)[number]) => number) => sum(inP, f);
     conBold.add(conRows.length);
-    conRows.push([p.name, w.subtotal, s((r) => r.cityUnion), s((r) => r.industryCommunity), s((r) => r.count), s((r) => r.members), s((r) => r.schools), s((r) => r.enterprises), s((r) => r.partners)]);
+    conRows.push([
+      p.name,
+      w.subtotal,
+      s((r) => r.cityUnion),
+      s((r) => r.industryCommunity),
+      s((r) => r.count),
+      s((r) => r.members),
+      s((r) => r.schools),
+      s((r) => r.enterprises),
+      s((r) => r.partners),
+    ]);
     for (const k of Object.keys(conTotals) as Array<keyof typeof conTotals>) conTotals[k] += s((r) => r[k]);
   }
   conBold.add(conRows.length);
-  conRows.push([w.total, null, conTotals.cityUnion, conTotals.industryCommunity, conTotals.count, conTotals.members, conTotals.schools, conTotals.enterprises, conTotals.partners]);
-  con.table(w.consortia.map((h) => ({ header: h })), conRows, { bold: conBold });
+  conRows.push([
+    w.total,
+    null,
+    conTotals.cityUnion,
+    conTotals.industryCommunity,
+    conTotals.count,
+    conTotals.members,
+    conTotals.schools,
+    conTotals.enterprises,
+    conTotals.partners,
+  ]);
+  con.table(
+    w.consortia.map((h) => ({ header: h })),
+    conRows,
+    { bold: conBold },
+  );
   finish(con, true);
 
   // 实训基地: kind × province
   const bases = sheetOf(basesName ?? 'Bases', true);
   const provs = report.bases.byProvince;
   const [baseKindHeader, ...baseRest] = w.bases;
-  const baseCols: Col[] = [{ header: baseKindHeader ?? '', wrap: true }, ...provs.map((p) => ({ header: p.name })), ...baseRest.map((h) => ({ header: h }))];
+  const baseCols: Col[] = [
+    { header: baseKindHeader ?? '', wrap: true },
+    ...provs.map((p) => ({ header: p.name })),
+    ...baseRest.map((h) => ({ header: h })),
+  ];
   bases.title(sectionTitle(basesName ?? ''), baseCols.length);
   const baseRows: Cell[][] = Object.keys(w.baseKind).map((k) => {
     const b = report.bases.byKind.find((x) => x.kind === k);
@@ -315,10 +415,24 @@ export async function annualReportWorkbook(report: AnnualReport, lang: Lang): Pr
   const needs = sheetOf(needsName ?? 'Needs', true);
   const needKinds = Object.keys(w.needKind);
   const [industryHeader, ...needRest] = w.needsByIndustry;
-  const needCols: Col[] = [{ header: industryHeader ?? '', wrap: true }, ...needKinds.map((k) => ({ header: w.needKind[k] ?? k })), ...needRest.map((h) => ({ header: h }))];
+  const needCols: Col[] = [
+    { header: industryHeader ?? '', wrap: true },
+    ...needKinds.map((k) => ({ header: w.needKind[k] ?? k })),
+    ...needRest.map((h) => ({ header: h })),
+  ];
   needs.title(sectionTitle(needsName ?? ''), needCols.length);
-  const needRows: Cell[][] = report.needs.byIndustry.map((g) => [g.code ? `${g.code} ${g.name}` : w.noIndustry, ...needKinds.map((k) => g.byKind[k] ?? 0), g.count, g.headcount]);
-  needRows.push([w.total, ...needKinds.map((k) => report.needs.byKind.find((x) => x.kind === k)?.count ?? 0), report.needs.count, report.needs.headcount]);
+  const needRows: Cell[][] = report.needs.byIndustry.map((g) => [
+    g.code ? `${g.code} ${g.name}` : w.noIndustry,
+    ...needKinds.map((k) => g.byKind[k] ?? 0),
+    g.count,
+    g.headcount,
+  ]);
+  needRows.push([
+    w.total,
+    ...needKinds.map((k) => report.needs.byKind.find((x) => x.kind === k)?.count ?? 0),
+    report.needs.count,
+    report.needs.headcount,
+  ]);
   needs.table(needCols, needRows, { bold: new Set([needRows.length - 1]) });
   needs.caption(w.needsByKind);
   const kindRows: Cell[][] = needKinds.map((k) => {
@@ -326,29 +440,67 @@ export async function annualReportWorkbook(report: AnnualReport, lang: Lang): Pr
     return [w.needKind[k] ?? k, g?.count ?? 0, g?.headcount ?? 0, g?.accepted ?? 0];
   });
   kindRows.push([w.total, report.needs.count, report.needs.headcount, report.needs.accepted]);
-  needs.table(w.needsKindCols.map((h) => ({ header: h })), kindRows, { bold: new Set([kindRows.length - 1]) });
+  needs.table(
+    w.needsKindCols.map((h) => ({ header: h })),
+    kindRows,
+    { bold: new Set([kindRows.length - 1]) },
+  );
   needs.caption(w.needsByProvince);
   const provRows: Cell[][] = report.needs.byProvince.map((p) => [p.name, p.count, p.headcount]);
   provRows.push([w.total, report.needs.count, report.needs.headcount]);
-  needs.table(w.needsProvinceCols.map((h) => ({ header: h })), provRows, { bold: new Set([provRows.length - 1]) });
+  needs.table(
+    w.needsProvinceCols.map((h) => ({ header: h })),
+    provRows,
+    { bold: new Set([provRows.length - 1]) },
+  );
   finish(needs, true);
 
   // 实习与项目
   const pl = sheetOf(placementsName ?? 'Placements', true);
   pl.title(sectionTitle(placementsName ?? ''), w.projectCols.length);
   const plRows: Cell[][] = report.placements.byProvince.map((p) => [p.name, p.countInYear, p.studentsInYear, p.count, p.students]);
-  plRows.push([w.total, report.placements.countInYear, report.placements.studentsInYear, report.placements.count, report.placements.students]);
-  pl.table(w.placements.map((h) => ({ header: h })), plRows, { bold: new Set([plRows.length - 1]) });
+  plRows.push([
+    w.total,
+    report.placements.countInYear,
+    report.placements.studentsInYear,
+    report.placements.count,
+    report.placements.students,
+  ]);
+  pl.table(
+    w.placements.map((h) => ({ header: h })),
+    plRows,
+    { bold: new Set([plRows.length - 1]) },
+  );
   pl.caption(w.projects);
   const prRows: Cell[][] = needKinds
     .filter((k) => k !== 'internship')
     .map((k) => {
       const g = report.projects.byKind.find((x) => x.kind === k);
-      return [w.needKind[k] ?? k, g?.active ?? 0, g?.completed ?? 0, g?.cancelled ?? 0, g?.count ?? 0, g?.newInYear ?? 0, g?.completedInYear ?? 0];
+      return [
+        w.needKind[k] ?? k,
+        g?.active ?? 0,
+        g?.completed ?? 0,
+        g?.cancelled ?? 0,
+        g?.count ?? 0,
+        g?.newInYear ?? 0,
+        g?.completedInYear ?? 0,
+      ];
     });
   const pt = (f: (g: AnnualReport['projects']['byKind'][number]) => number) => sum(report.projects.byKind, f);
-  prRows.push([w.total, pt((g) => g.active), pt((g) => g.completed), pt((g) => g.cancelled), report.projects.count, report.projects.newInYear, report.projects.completedInYear]);
-  pl.table(w.projectCols.map((h) => ({ header: h })), prRows, { bold: new Set([prRows.length - 1]) });
+  prRows.push([
+    w.total,
+    pt((g) => g.active),
+    pt((g) => g.completed),
+    pt((g) => g.cancelled),
+    report.projects.count,
+    report.projects.newInYear,
+    report.projects.completedInYear,
+  ]);
+  pl.table(
+    w.projectCols.map((h) => ({ header: h })),
+    prRows,
+    { bold: new Set([prRows.length - 1]) },
+  );
   finish(pl, false);
 
   return Buffer.from(await workbook.xlsx.writeBuffer());

@@ -1,5 +1,13 @@
 import type { Database } from '@ronghe/db/client';
-import { basesByRegion, consortiaByRegion, needsPublishedIn, placementsByRegion, projectsByKind, reportTasks, type ReportTaskRow } from '@ronghe/db/queries/annual-report';
+import {
+  basesByRegion,
+  consortiaByRegion,
+  needsPublishedIn,
+  placementsByRegion,
+  projectsByKind,
+  reportTasks,
+  type ReportTaskRow,
+} from '@ronghe/db/queries/annual-report';
 import { snapshotHistory } from '@ronghe/db/queries/monitoring';
 import { DomainError } from '@ronghe/domain/errors';
 import { PLAN_END, PLAN_START, type Rag } from '@ronghe/domain/monitoring';
@@ -61,7 +69,18 @@ export type AnnualReport = {
     byKind: Array<ByKind & { members: number }>;
     byProvince: Array<Named & { count: number; members: number }>;
     /** by district (Hebei: prefecture), with the counts by kind and members by kind of organisation */
-    byRegion: Array<Named & { provinceCode: string; cityUnion: number; industryCommunity: number; count: number; members: number; schools: number; enterprises: number; partners: number }>;
+    byRegion: Array<
+      Named & {
+        provinceCode: string;
+        cityUnion: number;
+        industryCommunity: number;
+        count: number;
+        members: number;
+        schools: number;
+        enterprises: number;
+        partners: number;
+      }
+    >;
   };
   bases: {
     count: number;
@@ -79,8 +98,19 @@ export type AnnualReport = {
     byIndustry: Array<Named & { count: number; headcount: number; byKind: Record<string, number> }>;
     byProvince: Array<Named & { count: number; headcount: number }>;
   };
-  placements: { count: number; students: number; countInYear: number; studentsInYear: number; byProvince: Array<Named & { count: number; students: number; countInYear: number; studentsInYear: number }> };
-  projects: { count: number; newInYear: number; completedInYear: number; byKind: Array<ByKind & { active: number; completed: number; cancelled: number; newInYear: number; completedInYear: number }> };
+  placements: {
+    count: number;
+    students: number;
+    countInYear: number;
+    studentsInYear: number;
+    byProvince: Array<Named & { count: number; students: number; countInYear: number; studentsInYear: number }>;
+  };
+  projects: {
+    count: number;
+    newInYear: number;
+    completedInYear: number;
+    byKind: Array<ByKind & { active: number; completed: number; cancelled: number; newInYear: number; completedInYear: number }>;
+  };
 };
 
 const provinces = ['11', '12', '13'] as const;
@@ -101,7 +131,8 @@ function tally<T>(map: Map<string, T>, key: string, init: () => NoInfer<T>, add:
 
 /** The report's date: the year's last day, or today for the current year. */
 export function reportDay(year: number, today = todayInChina()): string {
-  if (!Number.isInteger(year) || year < FIRST_REPORT_YEAR || year > currentYear(today)) throw new DomainError('INVALID', 'report.yearOutOfRange', { field: 'year' });
+  if (!Number.isInteger(year) || year < FIRST_REPORT_YEAR || year > currentYear(today))
+    throw new DomainError('INVALID', 'report.yearOutOfRange', { field: 'year' });
   const end = `${year}-12-31`;
   return end < today ? end : today;
 }
@@ -126,9 +157,15 @@ function trendDays(year: number, asOf: string) {
 }
 
 /** A task as it stood on the report's date: a past year reads its latest progress update by then. */
-function taskOn(r: ReportTaskRow, asOf: string, current: boolean): { status: PlanTaskStatus; progress: number; completedOn: string | null } {
-  if (current || (r.status === 'done' && r.completedOn !== null && r.completedOn <= asOf)) return { status: r.status, progress: r.progress, completedOn: r.completedOn };
-  if (r.statusThen !== null) return { status: r.statusThen, progress: r.progressThen ?? 0, completedOn: r.statusThen === 'done' ? r.completedOn : null };
+function taskOn(
+  r: ReportTaskRow,
+  asOf: string,
+  current: boolean,
+): { status: PlanTaskStatus; progress: number; completedOn: string | null } {
+  if (current || (r.status === 'done' && r.completedOn !== null && r.completedOn <= asOf))
+    return { status: r.status, progress: r.progress, completedOn: r.completedOn };
+  if (r.statusThen !== null)
+    return { status: r.statusThen, progress: r.progressThen ?? 0, completedOn: r.statusThen === 'done' ? r.completedOn : null };
   if (r.status === 'cancelled') return { status: 'cancelled', progress: r.progress, completedOn: null };
   return { status: 'not_started', progress: 0, completedOn: null };
 }
@@ -189,7 +226,9 @@ export async function buildAnnualReport(db: Database, year: number, writes?: Wri
     source: s.source,
     valueSource: s.valueSource,
     reportedOn: s.valueSource === 'report' ? s.reportedOn : null,
-    yearEnds: days.yearEnds.map((y) => (y.day === asOf ? s.value : (earlier[pastYearEnds.indexOf(y)]?.find((e) => e.id === s.id)?.value ?? null))),
+    yearEnds: days.yearEnds.map((y) =>
+      y.day === asOf ? s.value : (earlier[pastYearEnds.indexOf(y)]?.find((e) => e.id === s.id)?.value ?? null),
+    ),
     months: days.months.map((m) => (m.day === asOf ? s.value : valueBy(s.id, m.day))),
   }));
   const rag = { green: 0, amber: 0, red: 0 };
@@ -198,11 +237,27 @@ export async function buildAnnualReport(db: Database, year: number, writes?: Wri
   const current = asOf === today;
   const items: ReportTask[] = taskRows.map((r) => {
     const then = taskOn(r, asOf, current);
-    return { id: r.id, title: r.title, ownerName: r.ownerName, responsibleName: r.responsibleName, startsOn: r.startsOn, deadline: r.deadline, ...then, flag: planTaskFlag({ ...then, startsOn: r.startsOn, deadline: r.deadline }, asOf) };
+    return {
+      id: r.id,
+      title: r.title,
+      ownerName: r.ownerName,
+      responsibleName: r.responsibleName,
+      startsOn: r.startsOn,
+      deadline: r.deadline,
+      ...then,
+      flag: planTaskFlag({ ...then, startsOn: r.startsOn, deadline: r.deadline }, asOf),
+    };
   });
   const flagged = (f: PlanTaskFlag) => items.filter((t) => t.flag === f).length;
   const tasks = {
-    counts: { total: items.length, done: flagged('done'), late: flagged('overdue'), open: flagged('on_track') + flagged('at_risk'), atRisk: flagged('at_risk'), cancelled: flagged('cancelled') },
+    counts: {
+      total: items.length,
+      done: flagged('done'),
+      late: flagged('overdue'),
+      open: flagged('on_track') + flagged('at_risk'),
+      atRisk: flagged('at_risk'),
+      cancelled: flagged('cancelled'),
+    },
     items,
   };
 
@@ -228,23 +283,46 @@ function consortiaSection(rows: Awaited<ReturnType<typeof consortiaByRegion>>): 
   const kinds = new Map<string, ByKind & { members: number }>();
   const regions = new Map<string, AnnualReport['consortia']['byRegion'][number]>();
   for (const r of rows) {
-    tally(kinds, r.kind, () => ({ kind: r.kind, count: 0, members: 0 }), (k) => {
-      k.count += r.count;
-      k.members += r.members;
-    });
+    tally(
+      kinds,
+      r.kind,
+      () => ({ kind: r.kind, count: 0, members: 0 }),
+      (k) => {
+        k.count += r.count;
+        k.members += r.members;
+      },
+    );
     const code = mapRegionOf(r.regionCode) ?? r.regionCode;
     const provinceCode = getRegion(code)?.provinceCode ?? code.slice(0, 2);
-    tally(regions, code, () => ({ code, name: regionName(code), provinceCode, cityUnion: 0, industryCommunity: 0, count: 0, members: 0, schools: 0, enterprises: 0, partners: 0 }), (g) => {
-      if (r.kind === 'city_union') g.cityUnion += r.count;
-      else g.industryCommunity += r.count;
-      g.count += r.count;
-      g.members += r.members;
-      g.schools += r.schools;
-      g.enterprises += r.enterprises;
-      g.partners += r.partners;
-    });
+    tally(
+      regions,
+      code,
+      () => ({
+        code,
+        name: regionName(code),
+        provinceCode,
+        cityUnion: 0,
+        industryCommunity: 0,
+        count: 0,
+        members: 0,
+        schools: 0,
+        enterprises: 0,
+        partners: 0,
+      }),
+      (g) => {
+        if (r.kind === 'city_union') g.cityUnion += r.count;
+        else g.industryCommunity += r.count;
+        g.count += r.count;
+        g.members += r.members;
+        g.schools += r.schools;
+        g.enterprises += r.enterprises;
+        g.partners += r.partners;
+      },
+    );
   }
-  const byRegion = [...regions.values()].sort((a, b) => a.provinceCode.localeCompare(b.provinceCode) || b.count - a.count || a.code.localeCompare(b.code));
+  const byRegion = [...regions.values()].sort(
+    (a, b) => a.provinceCode.localeCompare(b.provinceCode) || b.count - a.count || a.code.localeCompare(b.code),
+  );
   const byProvince = provinces.map((p) => {
     const inP = byRegion.filter((r) => r.provinceCode === p);
     return { code: p, name: provinceName(p), count: sum(inP, (r) => r.count), members: sum(inP, (r) => r.members) };
@@ -255,19 +333,31 @@ function consortiaSection(rows: Awaited<ReturnType<typeof consortiaByRegion>>): 
 
 function basesSection(rows: Awaited<ReturnType<typeof basesByRegion>>): AnnualReport['bases'] {
   const kinds = new Map<string, AnnualReport['bases']['byKind'][number]>();
-  const provs = new Map<string, Named & { count: number; stations: number }>(provinces.map((p) => [p, { code: p, name: provinceName(p), count: 0, stations: 0 }]));
+  const provs = new Map<string, Named & { count: number; stations: number }>(
+    provinces.map((p) => [p, { code: p, name: provinceName(p), count: 0, stations: 0 }]),
+  );
   for (const r of rows) {
     const p = r.regionCode.slice(0, 2);
-    tally(kinds, r.kind, () => ({ kind: r.kind, count: 0, stations: 0, newInYear: 0, byProvince: {} }), (k) => {
-      k.count += r.count;
-      k.stations += r.stations;
-      k.newInYear += r.newInYear;
-      k.byProvince[p] = (k.byProvince[p] ?? 0) + r.count;
-    });
-    tally(provs, p, () => ({ code: p, name: provinceName(p), count: 0, stations: 0 }), (g) => {
-      g.count += r.count;
-      g.stations += r.stations;
-    });
+    tally(
+      kinds,
+      r.kind,
+      () => ({ kind: r.kind, count: 0, stations: 0, newInYear: 0, byProvince: {} }),
+      (k) => {
+        k.count += r.count;
+        k.stations += r.stations;
+        k.newInYear += r.newInYear;
+        k.byProvince[p] = (k.byProvince[p] ?? 0) + r.count;
+      },
+    );
+    tally(
+      provs,
+      p,
+      () => ({ code: p, name: provinceName(p), count: 0, stations: 0 }),
+      (g) => {
+        g.count += r.count;
+        g.stations += r.stations;
+      },
+    );
   }
   return {
     count: sum(rows, (r) => r.count),
@@ -281,23 +371,40 @@ function basesSection(rows: Awaited<ReturnType<typeof basesByRegion>>): AnnualRe
 function needsSection(rows: Awaited<ReturnType<typeof needsPublishedIn>>): AnnualReport['needs'] {
   const kinds = new Map<string, ByKind & { headcount: number; accepted: number }>();
   const inds = new Map<string, AnnualReport['needs']['byIndustry'][number]>();
-  const provs = new Map<string, Named & { count: number; headcount: number }>(provinces.map((p) => [p, { code: p, name: provinceName(p), count: 0, headcount: 0 }]));
+  const provs = new Map<string, Named & { count: number; headcount: number }>(
+    provinces.map((p) => [p, { code: p, name: provinceName(p), count: 0, headcount: 0 }]),
+  );
   for (const r of rows) {
-    tally(kinds, r.kind, () => ({ kind: r.kind, count: 0, headcount: 0, accepted: 0 }), (k) => {
-      k.count += r.count;
-      k.headcount += r.headcount;
-      k.accepted += r.accepted;
-    });
+    tally(
+      kinds,
+      r.kind,
+      () => ({ kind: r.kind, count: 0, headcount: 0, accepted: 0 }),
+      (k) => {
+        k.count += r.count;
+        k.headcount += r.headcount;
+        k.accepted += r.accepted;
+      },
+    );
     const section = r.industrySection ?? '';
-    tally(inds, section, () => ({ code: section, name: sections.get(section) ?? '', count: 0, headcount: 0, byKind: {} }), (g) => {
-      g.count += r.count;
-      g.headcount += r.headcount;
-      g.byKind[r.kind] = (g.byKind[r.kind] ?? 0) + r.count;
-    });
-    tally(provs, r.provinceCode, () => ({ code: r.provinceCode, name: provinceName(r.provinceCode), count: 0, headcount: 0 }), (g) => {
-      g.count += r.count;
-      g.headcount += r.headcount;
-    });
+    tally(
+      inds,
+      section,
+      () => ({ code: section, name: sections.get(section) ?? '', count: 0, headcount: 0, byKind: {} }),
+      (g) => {
+        g.count += r.count;
+        g.headcount += r.headcount;
+        g.byKind[r.kind] = (g.byKind[r.kind] ?? 0) + r.count;
+      },
+    );
+    tally(
+      provs,
+      r.provinceCode,
+      () => ({ code: r.provinceCode, name: provinceName(r.provinceCode), count: 0, headcount: 0 }),
+      (g) => {
+        g.count += r.count;
+        g.headcount += r.headcount;
+      },
+    );
   }
   return {
     count: sum(rows, (r) => r.count),
@@ -310,15 +417,25 @@ function needsSection(rows: Awaited<ReturnType<typeof needsPublishedIn>>): Annua
 }
 
 function placementsSection(rows: Awaited<ReturnType<typeof placementsByRegion>>): AnnualReport['placements'] {
-  const provs = new Map(provinces.map((p) => [p as string, { code: p as string, name: provinceName(p), count: 0, students: 0, countInYear: 0, studentsInYear: 0 }]));
+  const provs = new Map(
+    provinces.map((p) => [
+      p as string,
+      { code: p as string, name: provinceName(p), count: 0, students: 0, countInYear: 0, studentsInYear: 0 },
+    ]),
+  );
   for (const r of rows) {
     const p = r.regionCode.slice(0, 2);
-    tally(provs, p, () => ({ code: p, name: provinceName(p), count: 0, students: 0, countInYear: 0, studentsInYear: 0 }), (g) => {
-      g.count += r.count;
-      g.students += r.students;
-      g.countInYear += r.countInYear;
-      g.studentsInYear += r.studentsInYear;
-    });
+    tally(
+      provs,
+      p,
+      () => ({ code: p, name: provinceName(p), count: 0, students: 0, countInYear: 0, studentsInYear: 0 }),
+      (g) => {
+        g.count += r.count;
+        g.students += r.students;
+        g.countInYear += r.countInYear;
+        g.studentsInYear += r.studentsInYear;
+      },
+    );
   }
   return {
     count: sum(rows, (r) => r.count),
@@ -332,12 +449,17 @@ function placementsSection(rows: Awaited<ReturnType<typeof placementsByRegion>>)
 function projectsSection(rows: Awaited<ReturnType<typeof projectsByKind>>): AnnualReport['projects'] {
   const kinds = new Map<string, AnnualReport['projects']['byKind'][number]>();
   for (const r of rows) {
-    tally(kinds, r.kind, () => ({ kind: r.kind, count: 0, active: 0, completed: 0, cancelled: 0, newInYear: 0, completedInYear: 0 }), (k) => {
-      k.count += r.count;
-      if (r.status === 'active' || r.status === 'completed' || r.status === 'cancelled') k[r.status] += r.count;
-      k.newInYear += r.newInYear;
-      k.completedInYear += r.completedInYear;
-    });
+    tally(
+      kinds,
+      r.kind,
+      () => ({ kind: r.kind, count: 0, active: 0, completed: 0, cancelled: 0, newInYear: 0, completedInYear: 0 }),
+      (k) => {
+        k.count += r.count;
+        if (r.status === 'active' || r.status === 'completed' || r.status === 'cancelled') k[r.status] += r.count;
+        k.newInYear += r.newInYear;
+        k.completedInYear += r.completedInYear;
+      },
+    );
   }
   return {
     count: sum(rows, (r) => r.count),

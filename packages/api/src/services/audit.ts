@@ -20,7 +20,10 @@ export const auditEntry = z.object({
 });
 
 /** A page of the log, newest first; `next` is the id to pass as the cursor for the page after. */
-export async function auditLog(db: Database, input: { entity?: string; action?: string; organizationId?: string; cursor?: number | null; limit: number }) {
+export async function auditLog(
+  db: Database,
+  input: { entity?: string; action?: string; organizationId?: string; cursor?: number | null; limit: number },
+) {
   const rows = await listAudit(db, { ...input, beforeId: input.cursor ?? undefined, limit: input.limit + 1 });
   const items = z.array(auditEntry).parse(rows.slice(0, input.limit)); // before and after are stored as jsonb: typed here as JSON values
   return { items, next: rows.length > input.limit ? (items.at(-1)?.id ?? null) : null };

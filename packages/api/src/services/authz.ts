@@ -10,7 +10,12 @@ export type Caller = { userId: string; isPlatformAdmin: boolean };
  * The caller's role in the organisation, or a FORBIDDEN error when they lack one of `roles`.
  * Ownership is checked here, in the query, never only in the UI.
  */
-export async function requireRole(db: Database | Drizzle, caller: Caller, organizationId: string, roles: readonly MemberRole[]): Promise<MemberRole> {
+export async function requireRole(
+  db: Database | Drizzle,
+  caller: Caller,
+  organizationId: string,
+  roles: readonly MemberRole[],
+): Promise<MemberRole> {
   const membership = await membershipOf(db, organizationId, caller.userId);
   if (!membership) throw new DomainError('FORBIDDEN', 'organization.notMember');
   if (!roles.includes(membership.role)) throw new DomainError('FORBIDDEN', 'forbidden');

@@ -39,7 +39,10 @@ export async function requestBooking(db: Database, caller: Caller, input: Bookin
   if (base.ownerOrganizationId === input.organizationId) throw new DomainError('INVALID', 'base.ownBase');
   if (!base.openToPartners && !(await isBaseInsider(db, base.id, input.organizationId))) throw new DomainError('FORBIDDEN', 'base.notOpen');
   if (input.stations > base.stations)
-    throw new DomainError('INVALID', 'booking.tooManyStations', { field: 'stations', params: { stations: base.stations, requested: input.stations } });
+    throw new DomainError('INVALID', 'booking.tooManyStations', {
+      field: 'stations',
+      params: { stations: base.stations, requested: input.stations },
+    });
   const full = await fullDays(db, base.id, input.from, input.to, input.stations, base.stations);
   if (full.length) throw new DomainError('CONFLICT', 'booking.full', { params: { days: formatDays(full) } });
   return db.orm.transaction(async (tx: Tx) => {
@@ -83,12 +86,17 @@ async function lockFor(tx: Tx, caller: Caller, id: string, side: 'owner' | 'requ
 }
 
 /** Runs an approval; a day that would overflow comes back as booking.full naming the days. */
-async function holdingCapacity<T>(db: Database, work: () => Promise<T>, range: () => { baseId: string; from: string; to: string; stations: number; capacity: number } | null) {
+async function holdingCapacity<T>(
+  db: Database,
+  work: () => Promise<T>,
+  range: () => { baseId: string; from: string; to: string; stations: number; capacity: number } | null,
+) {
   try {
     return await work();
   } catch (error) {
     const r = range();
-    if (r && checkViolation(error) === 'training_base_day_within_capacity') throw await fullError(db, r.baseId, r.from, r.to, r.stations, r.capacity);
+    if (r && checkViolation(error) === 'training_base_day_within_capacity')
+      throw await fullError(db, r.baseId, r.from, r.to, r.stations, r.capacity);
     throw error;
   }
 }
@@ -137,7 +145,13 @@ export async function proposeOtherDates(db: Database, caller: Caller, input: { i
   return db.orm.transaction(async (tx: Tx) => {
     const { b, base } = await lockFor(tx, caller, input.id, 'owner');
     if (b.status !== 'requested') throw wrongStatus(b);
-    await updateBooking(tx, b.id, { status: 'proposed', proposedFrom: input.from, proposedTo: input.to, responseNote: input.note, decidedAt: new Date() });
+    await updateBooking(tx, b.id, {
+      status: 'proposed',
+      proposedFrom: input.from,
+      proposedTo: input.to,
+      responseNote: input.note,
+      decidedAt: new Date(),
+    });
     await notify(tx, b.requesterOrganizationId, {
       type: 'booking.proposed',
       key: 'notify.booking.proposed',
@@ -157,7 +171,8 @@ export async function acceptProposal(db: Database, caller: Caller, input: { id: 
         const { b, base } = await lockFor(tx, caller, input.id, 'requester');
         if (b.status !== 'proposed' || !b.proposedFrom || !b.proposedTo) throw wrongStatus(b);
         if (b.proposedFrom < todayInChina()) throw new DomainError('CONFLICT', 'booking.pastDate');
-        if (b.stations > base.stations) throw new DomainError('INVALID', 'booking.tooManyStations', { params: { stations: base.stations, requested: b.stations } });
+        if (b.stations > base.stations)
+          throw new DomainError('INVALID', 'booking.tooManyStations', { params: { stations: base.stations, requested: b.stations } });
         range = { baseId: base.id, from: b.proposedFrom, to: b.proposedTo, stations: b.stations, capacity: base.stations };
         await addBookedStations(tx, base.id, b.proposedFrom, b.proposedTo, b.stations, base.stations);
         await updateBooking(tx, b.id, { status: 'approved', fromDay: b.proposedFrom, toDay: b.proposedTo, decidedAt: new Date() });

@@ -1,5 +1,13 @@
 import type { Database, Drizzle } from '@ronghe/db/client';
-import { cohortCommitments, getCohort, getCohortDetail, insertCohort, listCohortsOfOrganization, lockCohort, updateCohort } from '@ronghe/db/queries/cohorts';
+import {
+  cohortCommitments,
+  getCohort,
+  getCohortDetail,
+  insertCohort,
+  listCohortsOfOrganization,
+  lockCohort,
+  updateCohort,
+} from '@ronghe/db/queries/cohorts';
 import { needCandidates, organizationPlaceAndConsortia } from '@ronghe/db/queries/need-recommendations';
 import { isMemberOfVerifiedOrganization, membershipOf } from '@ronghe/db/queries/memberships';
 import { writeAudit } from '@ronghe/db/queries/audit';
@@ -31,7 +39,12 @@ export async function create(db: Database, caller: Caller, input: CohortInput & 
   if (org.kind !== 'school') throw new DomainError('INVALID', 'cohort.schoolOnly', { field: 'organizationId' });
   await checkMajors(db, [cohort.majorCode], 'majorCode');
   return db.orm.transaction(async (tx: Tx) => {
-    const row = await insertCohort(tx, { ...cohort, organizationId, majorCategory: majorCategoryOf(cohort.majorCode)?.seq ?? null, status: 'open' });
+    const row = await insertCohort(tx, {
+      ...cohort,
+      organizationId,
+      majorCategory: majorCategoryOf(cohort.majorCode)?.seq ?? null,
+      status: 'open',
+    });
     return { id: row.id, status: row.status };
   });
 }
@@ -45,9 +58,29 @@ export async function recommendNeeds(db: Database, caller: Caller, input: { coho
   const schoolRegionCode = school.regionCode ?? '';
   const schoolConsortia = school.consortiumIds;
   const candidates = await needCandidates(db, { ...cohort, schoolRegionCode, consortiumIds: schoolConsortia }, todayInChina(), input.limit);
-  const profile = { majorCode: cohort.majorCode, regionCode: schoolRegionCode, windowFrom: cohort.windowFrom, windowTo: cohort.windowTo, available: cohort.students, consortiumIds: schoolConsortia };
+  const profile = {
+    majorCode: cohort.majorCode,
+    regionCode: schoolRegionCode,
+    windowFrom: cohort.windowFrom,
+    windowTo: cohort.windowTo,
+    available: cohort.students,
+    consortiumIds: schoolConsortia,
+  };
   return candidates
-    .map(({ estimate: _, ...n }) => ({ need: n, score: scoreMatch({ majorCodes: n.majorCodes, regionCode: n.regionCode, periodFrom: n.periodFrom, periodTo: n.periodTo, headcount: n.headcount === null ? null : n.headcount - n.accepted, consortiumIds: n.consortiumIds }, profile) }))
+    .map(({ estimate: _, ...n }) => ({
+      need: n,
+      score: scoreMatch(
+        {
+          majorCodes: n.majorCodes,
+          regionCode: n.regionCode,
+          periodFrom: n.periodFrom,
+          periodTo: n.periodTo,
+          headcount: n.headcount === null ? null : n.headcount - n.accepted,
+          consortiumIds: n.consortiumIds,
+        },
+        profile,
+      ),
+    }))
     .sort((a, b) => b.score.total - a.score.total || a.need.id.localeCompare(b.need.id))
     .slice(0, input.limit);
 }
@@ -66,7 +99,9 @@ export async function update(db: Database, caller: Caller, input: { id: string; 
     if (!c) throw notFound();
     if (c.status !== 'open') throw new DomainError('CONFLICT', 'cohort.closed');
     const { taken, commitments } = await cohortCommitments(tx, c.id);
-    if (commitments > 0) for (const f of lockedWhileTaken) if (c[f] !== input.data[f]) throw new DomainError('INVALID', 'cohort.lockedWhileTaken', { field: f });
+    if (commitments > 0)
+      for (const f of lockedWhileTaken)
+        if (c[f] !== input.data[f]) throw new DomainError('INVALID', 'cohort.lockedWhileTaken', { field: f });
     if (input.data.students < taken) throw new DomainError('INVALID', 'cohort.belowTaken', { field: 'students', params: { taken } });
     const keys = ['majorCode', 'level', 'year', 'students', 'windowFrom', 'windowTo', 'regionCodes', 'teachers', 'note'] as const;
     const changed = keys.filter((k) => JSON.stringify(c[k]) !== JSON.stringify(input.data[k]));
@@ -93,7 +128,14 @@ export async function close(db: Database, caller: Caller, id: string) {
     await requireRole(tx, caller, c.organizationId, managers);
     if (c.status !== 'open') throw new DomainError('CONFLICT', 'cohort.closed');
     await updateCohort(tx, id, { status: 'closed' });
-    await writeAudit(tx, { actorUserId: caller.userId, action: 'cohort.close', entity: 'cohort', entityId: id, organizationId: c.organizationId, after: { status: 'closed' } });
+    await writeAudit(tx, {
+      actorUserId: caller.userId,
+      action: 'cohort.close',
+      entity: 'cohort',
+      entityId: id,
+      organizationId: c.organizationId,
+      after: { status: 'closed' },
+    });
     return { id, status: 'closed' as const };
   });
 }

@@ -14,7 +14,14 @@ import {
 } from '@ronghe/db/queries/consortia';
 import { insertNotifications, managersOf } from '@ronghe/db/queries/notifications';
 import { getOrganization } from '@ronghe/db/queries/organizations';
-import { canTransition, missingLeads, type ConsortiumInput, type ConsortiumRole, type ConsortiumTransition, type CouncilPosition } from '@ronghe/domain/consortium';
+import {
+  canTransition,
+  missingLeads,
+  type ConsortiumInput,
+  type ConsortiumRole,
+  type ConsortiumTransition,
+  type CouncilPosition,
+} from '@ronghe/domain/consortium';
 import { DomainError } from '@ronghe/domain/errors';
 import type { NotificationMessage } from '@ronghe/domain/notifications';
 import { managers, requireRole, requireVerifiedManager, type Caller } from './authz.ts';
@@ -54,7 +61,8 @@ async function leadIds(tx: Tx, consortiumId: string) {
 }
 
 export async function propose(db: Database, caller: Caller, input: ConsortiumInput & { organizationId: string }) {
-  if (input.kind === 'industry_community' && !input.industryCode) throw new DomainError('INVALID', 'consortium.industryRequired', { field: 'industryCode' });
+  if (input.kind === 'industry_community' && !input.industryCode)
+    throw new DomainError('INVALID', 'consortium.industryRequired', { field: 'industryCode' });
   await requireVerifiedManager(db, caller, input.organizationId);
   try {
     return await db.orm.transaction(async (tx: Tx) => {
@@ -71,9 +79,21 @@ export async function propose(db: Database, caller: Caller, input: ConsortiumInp
         status: 'draft',
         proposedByOrganizationId: input.organizationId,
       });
-      await insertMembershipOnce(tx, { consortiumId: c.id, organizationId: input.organizationId, role: 'lead', status: 'active', joinedAt: new Date() });
+      await insertMembershipOnce(tx, {
+        consortiumId: c.id,
+        organizationId: input.organizationId,
+        role: 'lead',
+        status: 'active',
+        joinedAt: new Date(),
+      });
       await refreshMemberStats(tx, c.id);
-      await insertConsortiumEvent(tx, { consortiumId: c.id, type: 'created', actorUserId: caller.userId, organizationId: input.organizationId, detail: { name: c.name, kind: c.kind } });
+      await insertConsortiumEvent(tx, {
+        consortiumId: c.id,
+        type: 'created',
+        actorUserId: caller.userId,
+        organizationId: input.organizationId,
+        detail: { name: c.name, kind: c.kind },
+      });
       return { id: c.id, status: c.status };
     });
   } catch (error) {
@@ -82,13 +102,23 @@ export async function propose(db: Database, caller: Caller, input: ConsortiumInp
   }
 }
 
-export async function update(db: Database, caller: Caller, input: { id: string; organizationId: string; data: Partial<Pick<ConsortiumInput, 'charter' | 'goals' | 'foundedOn' | 'gaojingjian'>> }) {
+export async function update(
+  db: Database,
+  caller: Caller,
+  input: { id: string; organizationId: string; data: Partial<Pick<ConsortiumInput, 'charter' | 'goals' | 'foundedOn' | 'gaojingjian'>> },
+) {
   return db.orm.transaction(async (tx: Tx) => {
     const c = await lockOpenConsortium(tx, input.id);
     await requireLead(tx, caller, c.id, input.organizationId);
     if (c.status === 'dissolved') throw new DomainError('CONFLICT', 'consortium.wrongStatus', { params: { status: 'cstatus.dissolved' } });
     await updateConsortiumRow(tx, c.id, input.data);
-    await insertConsortiumEvent(tx, { consortiumId: c.id, type: 'updated', actorUserId: caller.userId, organizationId: input.organizationId, detail: { fields: Object.keys(input.data) } });
+    await insertConsortiumEvent(tx, {
+      consortiumId: c.id,
+      type: 'updated',
+      actorUserId: caller.userId,
+      organizationId: input.organizationId,
+      detail: { fields: Object.keys(input.data) },
+    });
     return { id: c.id };
   });
 }
@@ -97,7 +127,13 @@ export async function update(db: Database, caller: Caller, input: { id: string; 
 export async function invite(
   db: Database,
   caller: Caller,
-  input: { consortiumId: string; actingOrganizationId: string; organizationId: string; role: ConsortiumRole; councilPosition?: CouncilPosition | null },
+  input: {
+    consortiumId: string;
+    actingOrganizationId: string;
+    organizationId: string;
+    role: ConsortiumRole;
+    councilPosition?: CouncilPosition | null;
+  },
 ) {
   const target = await getOrganization(db, input.organizationId);
   if (!target) throw new DomainError('NOT_FOUND', 'notFound', { field: 'organizationId' });
@@ -105,15 +141,27 @@ export async function invite(
   return db.orm.transaction(async (tx: Tx) => {
     const c = await lockOpenConsortium(tx, input.consortiumId);
     await requireLead(tx, caller, c.id, input.actingOrganizationId);
-    if (c.status === 'suspended' || c.status === 'dissolved') throw new DomainError('CONFLICT', 'consortium.wrongStatus', { params: { status: `cstatus.${c.status}` } });
-    const values = { role: input.role, councilPosition: input.role === 'council' ? (input.councilPosition ?? 'director') : null, status: 'invited' as const };
+    if (c.status === 'suspended' || c.status === 'dissolved')
+      throw new DomainError('CONFLICT', 'consortium.wrongStatus', { params: { status: `cstatus.${c.status}` } });
+    const values = {
+      role: input.role,
+      councilPosition: input.role === 'council' ? (input.councilPosition ?? 'director') : null,
+      status: 'invited' as const,
+    };
     const created = await insertMembershipOnce(tx, { consortiumId: c.id, organizationId: input.organizationId, ...values });
     if (!created) {
       const existing = await lockMembership(tx, c.id, input.organizationId);
-      if (!existing || (existing.status !== 'declined' && existing.status !== 'left')) throw new DomainError('CONFLICT', 'consortium.alreadyMember', { field: 'organizationId' });
+      if (!existing || (existing.status !== 'declined' && existing.status !== 'left'))
+        throw new DomainError('CONFLICT', 'consortium.alreadyMember', { field: 'organizationId' });
       await updateMembership(tx, existing.id, values);
     }
-    await insertConsortiumEvent(tx, { consortiumId: c.id, type: 'invited', actorUserId: caller.userId, organizationId: input.organizationId, detail: { role: input.role } });
+    await insertConsortiumEvent(tx, {
+      consortiumId: c.id,
+      type: 'invited',
+      actorUserId: caller.userId,
+      organizationId: input.organizationId,
+      detail: { role: input.role },
+    });
     await notifyOrganizations(tx, [input.organizationId], {
       type: 'consortium.invited',
       key: 'notify.consortium.invited',
@@ -129,13 +177,25 @@ export async function applyFor(db: Database, caller: Caller, input: { consortium
   return db.orm.transaction(async (tx: Tx) => {
     const c = await lockOpenConsortium(tx, input.consortiumId);
     if (c.status !== 'active') throw new DomainError('CONFLICT', 'consortium.notOpen');
-    const created = await insertMembershipOnce(tx, { consortiumId: c.id, organizationId: input.organizationId, role: 'member', status: 'applied', message: input.message });
+    const created = await insertMembershipOnce(tx, {
+      consortiumId: c.id,
+      organizationId: input.organizationId,
+      role: 'member',
+      status: 'applied',
+      message: input.message,
+    });
     if (!created) {
       const existing = await lockMembership(tx, c.id, input.organizationId);
-      if (!existing || (existing.status !== 'declined' && existing.status !== 'left')) throw new DomainError('CONFLICT', 'consortium.alreadyMember');
+      if (!existing || (existing.status !== 'declined' && existing.status !== 'left'))
+        throw new DomainError('CONFLICT', 'consortium.alreadyMember');
       await updateMembership(tx, existing.id, { role: 'member', councilPosition: null, status: 'applied', message: input.message });
     }
-    await insertConsortiumEvent(tx, { consortiumId: c.id, type: 'applied', actorUserId: caller.userId, organizationId: input.organizationId });
+    await insertConsortiumEvent(tx, {
+      consortiumId: c.id,
+      type: 'applied',
+      actorUserId: caller.userId,
+      organizationId: input.organizationId,
+    });
     await notifyOrganizations(tx, await leadIds(tx, c.id), {
       type: 'consortium.applied',
       key: 'notify.consortium.applied',
@@ -146,7 +206,11 @@ export async function applyFor(db: Database, caller: Caller, input: { consortium
 }
 
 /** A lead accepts or declines an application. */
-export async function decide(db: Database, caller: Caller, input: { consortiumId: string; actingOrganizationId: string; organizationId: string; accept: boolean }) {
+export async function decide(
+  db: Database,
+  caller: Caller,
+  input: { consortiumId: string; actingOrganizationId: string; organizationId: string; accept: boolean },
+) {
   return db.orm.transaction(async (tx: Tx) => {
     const c = await lockOpenConsortium(tx, input.consortiumId);
     await requireLead(tx, caller, c.id, input.actingOrganizationId);
@@ -154,7 +218,12 @@ export async function decide(db: Database, caller: Caller, input: { consortiumId
     if (!m || m.status !== 'applied') throw new DomainError('CONFLICT', 'consortium.noApplication');
     await updateMembership(tx, m.id, input.accept ? { status: 'active', joinedAt: new Date() } : { status: 'declined' });
     if (input.accept) await refreshMemberStats(tx, c.id);
-    await insertConsortiumEvent(tx, { consortiumId: c.id, type: input.accept ? 'joined' : 'application_declined', actorUserId: caller.userId, organizationId: input.organizationId });
+    await insertConsortiumEvent(tx, {
+      consortiumId: c.id,
+      type: input.accept ? 'joined' : 'application_declined',
+      actorUserId: caller.userId,
+      organizationId: input.organizationId,
+    });
     await notifyOrganizations(tx, [input.organizationId], {
       type: 'consortium.application',
       key: input.accept ? 'notify.consortium.applicationAccepted' : 'notify.consortium.applicationRejected',
@@ -173,7 +242,13 @@ export async function respond(db: Database, caller: Caller, input: { consortiumI
     if (!m || m.status !== 'invited') throw new DomainError('CONFLICT', 'consortium.noInvitation');
     await updateMembership(tx, m.id, input.accept ? { status: 'active', joinedAt: new Date() } : { status: 'declined' });
     if (input.accept) await refreshMemberStats(tx, c.id);
-    await insertConsortiumEvent(tx, { consortiumId: c.id, type: input.accept ? 'joined' : 'invitation_declined', actorUserId: caller.userId, organizationId: input.organizationId, detail: { role: m.role } });
+    await insertConsortiumEvent(tx, {
+      consortiumId: c.id,
+      type: input.accept ? 'joined' : 'invitation_declined',
+      actorUserId: caller.userId,
+      organizationId: input.organizationId,
+      detail: { role: m.role },
+    });
     await notifyOrganizations(tx, await leadIds(tx, c.id), {
       type: 'consortium.invitation',
       key: input.accept ? 'notify.consortium.invitationAccepted' : 'notify.consortium.invitationDeclined',
@@ -194,7 +269,13 @@ export async function leave(db: Database, caller: Caller, input: { consortiumId:
     if (m.role === 'lead' && leads.length <= 1) throw new DomainError('CONFLICT', 'consortium.lastLead');
     await updateMembership(tx, m.id, { status: 'left' });
     await refreshMemberStats(tx, c.id);
-    await insertConsortiumEvent(tx, { consortiumId: c.id, type: 'left', actorUserId: caller.userId, organizationId: input.organizationId, detail: { role: m.role } });
+    await insertConsortiumEvent(tx, {
+      consortiumId: c.id,
+      type: 'left',
+      actorUserId: caller.userId,
+      organizationId: input.organizationId,
+      detail: { role: m.role },
+    });
   });
 }
 
@@ -203,25 +284,56 @@ export async function submit(db: Database, caller: Caller, input: { consortiumId
   return db.orm.transaction(async (tx: Tx) => {
     const c = await lockOpenConsortium(tx, input.consortiumId);
     await requireLead(tx, caller, c.id, input.organizationId);
-    if (!canTransition('submit', c.status)) throw new DomainError('CONFLICT', 'consortium.wrongStatus', { params: { status: `cstatus.${c.status}` } });
+    if (!canTransition('submit', c.status))
+      throw new DomainError('CONFLICT', 'consortium.wrongStatus', { params: { status: `cstatus.${c.status}` } });
     const missing = missingLeads(await lockActiveLeads(tx, c.id));
-    if (missing.length > 0) throw new DomainError('INVALID', missing.length === 2 ? 'consortium.missingLeads.both' : `consortium.missingLeads.${missing[0] ?? 'school'}`);
+    if (missing.length > 0)
+      throw new DomainError(
+        'INVALID',
+        missing.length === 2 ? 'consortium.missingLeads.both' : `consortium.missingLeads.${missing[0] ?? 'school'}`,
+      );
     await updateConsortiumRow(tx, c.id, { status: 'submitted', statusReason: null });
-    await insertConsortiumEvent(tx, { consortiumId: c.id, type: 'submitted', actorUserId: caller.userId, organizationId: input.organizationId });
+    await insertConsortiumEvent(tx, {
+      consortiumId: c.id,
+      type: 'submitted',
+      actorUserId: caller.userId,
+      organizationId: input.organizationId,
+    });
     return { id: c.id, status: 'submitted' as const };
   });
 }
 
 /** Admin decisions: approve, return (with reasons), suspend, reinstate, dissolve. */
-export async function review(db: Database, caller: Caller, input: { consortiumId: string; decision: Exclude<ConsortiumTransition, 'submit'>; reason: string | null }) {
+export async function review(
+  db: Database,
+  caller: Caller,
+  input: { consortiumId: string; decision: Exclude<ConsortiumTransition, 'submit'>; reason: string | null },
+) {
   return db.orm.transaction(async (tx: Tx) => {
     const c = await lockOpenConsortium(tx, input.consortiumId);
-    if (!canTransition(input.decision, c.status)) throw new DomainError('CONFLICT', 'consortium.wrongStatus', { params: { status: `cstatus.${c.status}` } });
+    if (!canTransition(input.decision, c.status))
+      throw new DomainError('CONFLICT', 'consortium.wrongStatus', { params: { status: `cstatus.${c.status}` } });
     const to = { approve: 'active', return: 'returned', suspend: 'suspended', reinstate: 'active', dissolve: 'dissolved' } as const;
     const status = to[input.decision];
-    await updateConsortiumRow(tx, c.id, { status, statusReason: input.reason, ...(input.decision === 'approve' ? { approvedAt: new Date() } : {}) });
-    await insertConsortiumEvent(tx, { consortiumId: c.id, type: input.decision, actorUserId: caller.userId, detail: input.reason ? { reason: input.reason } : null });
-    await writeAudit(tx, { actorUserId: caller.userId, action: `consortium.${input.decision}`, entity: 'consortium', entityId: c.id, before: { status: c.status }, after: { status, reason: input.reason } });
+    await updateConsortiumRow(tx, c.id, {
+      status,
+      statusReason: input.reason,
+      ...(input.decision === 'approve' ? { approvedAt: new Date() } : {}),
+    });
+    await insertConsortiumEvent(tx, {
+      consortiumId: c.id,
+      type: input.decision,
+      actorUserId: caller.userId,
+      detail: input.reason ? { reason: input.reason } : null,
+    });
+    await writeAudit(tx, {
+      actorUserId: caller.userId,
+      action: `consortium.${input.decision}`,
+      entity: 'consortium',
+      entityId: c.id,
+      before: { status: c.status },
+      after: { status, reason: input.reason },
+    });
     await notifyOrganizations(tx, await leadIds(tx, c.id), {
       type: `consortium.${input.decision}`,
       key: `notify.consortium.${input.decision}`,

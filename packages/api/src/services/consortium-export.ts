@@ -71,7 +71,13 @@ export async function exportMembers(db: Database, consortiumId: string, lang: La
       { header: en ? 'Region' : '地区', key: 'region', width: 16 },
       { header: en ? 'Joined' : '加入日期', key: 'joined', width: 12 },
     ],
-    members.map((m) => ({ name: m.name, kind: l.orgKind[m.kind], role: l.role[m.role], region: m.regionName, joined: m.joinedAt?.toISOString().slice(0, 10) ?? '' })),
+    members.map((m) => ({
+      name: m.name,
+      kind: l.orgKind[m.kind],
+      role: l.role[m.role],
+      region: m.regionName,
+      joined: m.joinedAt?.toISOString().slice(0, 10) ?? '',
+    })),
   );
   return { filename: `${c.name}-${en ? 'members' : '成员'}.xlsx`, base64: file.toString('base64') };
 }

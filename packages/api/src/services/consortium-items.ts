@@ -1,5 +1,11 @@
 import type { Database, Drizzle } from '@ronghe/db/client';
-import { deleteConsortiumItem, insertConsortiumEvent, insertConsortiumItem, lockConsortium, lockMembership } from '@ronghe/db/queries/consortia';
+import {
+  deleteConsortiumItem,
+  insertConsortiumEvent,
+  insertConsortiumItem,
+  lockConsortium,
+  lockMembership,
+} from '@ronghe/db/queries/consortia';
 import type { ConsortiumItemKind } from '@ronghe/domain/consortium';
 import { DomainError } from '@ronghe/domain/errors';
 import { managers, requireRole, type Caller } from './authz.ts';
@@ -13,17 +19,36 @@ async function requireLeadOf(tx: Drizzle, caller: Caller, consortiumId: string, 
   if (!m || m.status !== 'active' || m.role !== 'lead') throw new DomainError('FORBIDDEN', 'consortium.notLead');
 }
 
-export async function addConsortiumItem(db: Database, caller: Caller, input: { consortiumId: string; organizationId: string; kind: ConsortiumItemKind; title: string; description: string }) {
+export async function addConsortiumItem(
+  db: Database,
+  caller: Caller,
+  input: { consortiumId: string; organizationId: string; kind: ConsortiumItemKind; title: string; description: string },
+) {
   return db.orm.transaction(async (tx: Drizzle) => {
     await requireLeadOf(tx, caller, input.consortiumId, input.organizationId);
-    const row = await insertConsortiumItem(tx, { consortiumId: input.consortiumId, kind: input.kind, title: input.title, description: input.description });
+    const row = await insertConsortiumItem(tx, {
+      consortiumId: input.consortiumId,
+      kind: input.kind,
+      title: input.title,
+      description: input.description,
+    });
     if (!row) throw new Error('insert returned no row');
-    await insertConsortiumEvent(tx, { consortiumId: input.consortiumId, type: 'item_added', actorUserId: caller.userId, organizationId: input.organizationId, detail: { kind: input.kind, title: input.title } });
+    await insertConsortiumEvent(tx, {
+      consortiumId: input.consortiumId,
+      type: 'item_added',
+      actorUserId: caller.userId,
+      organizationId: input.organizationId,
+      detail: { kind: input.kind, title: input.title },
+    });
     return { id: row.id };
   });
 }
 
-export async function removeConsortiumItem(db: Database, caller: Caller, input: { consortiumId: string; organizationId: string; itemId: string }) {
+export async function removeConsortiumItem(
+  db: Database,
+  caller: Caller,
+  input: { consortiumId: string; organizationId: string; itemId: string },
+) {
   return db.orm.transaction(async (tx: Drizzle) => {
     await requireLeadOf(tx, caller, input.consortiumId, input.organizationId);
     if (!(await deleteConsortiumItem(tx, input.consortiumId, input.itemId))) throw new DomainError('NOT_FOUND', 'notFound');

@@ -51,13 +51,31 @@ export async function getConsortiumDetail(db: Database, caller: Caller | null, i
     if (!isRequest(status)) return [];
     const visible = own.has(r.organizationId) || (seesRequests && status !== 'declined');
     if (!visible) return [];
-    return [{ organizationId: r.organizationId, name: r.name, kind: r.kind, regionName: r.regionName, provinceCode: r.provinceCode, role: r.role, councilPosition: r.councilPosition, status, message: r.message }];
+    return [
+      {
+        organizationId: r.organizationId,
+        name: r.name,
+        kind: r.kind,
+        regionName: r.regionName,
+        provinceCode: r.provinceCode,
+        role: r.role,
+        councilPosition: r.councilPosition,
+        status,
+        message: r.message,
+      },
+    ];
   });
   const events = (await listConsortiumEvents(db, c.id))
     .filter((e) => !requestEvents.has(e.type) || seesRequests || (e.organizationId !== null && own.has(e.organizationId)))
     .map((e) => {
       const d = e.detail !== null && typeof e.detail === 'object' ? (e.detail as Record<string, unknown>) : {};
-      return { id: e.id, at: e.at, type: e.type, organizationName: e.organizationName, detail: { role: text(d.role), title: text(d.title), reason: text(d.reason) } };
+      return {
+        id: e.id,
+        at: e.at,
+        type: e.type,
+        organizationName: e.organizationName,
+        detail: { role: text(d.role), title: text(d.title), reason: text(d.reason) },
+      };
     });
   return {
     id: c.id,

@@ -39,7 +39,11 @@ const invitableKinds = new Set(['internship', 'order_class']);
  * A manager of the enterprise offers `students` places of a published need to a school's open cohort. The
  * places are held at once (need.accepted, under its CHECK) until the school answers or the offer expires.
  */
-export async function invite(db: Database, caller: Caller, input: { needId: string; cohortId: string; students: number; expiresInDays: number; message: string }) {
+export async function invite(
+  db: Database,
+  caller: Caller,
+  input: { needId: string; cohortId: string; students: number; expiresInDays: number; message: string },
+) {
   const need = await getNeed(db, input.needId);
   if (!need) throw notFound();
   await requireVerifiedManager(db, caller, need.organizationId);
@@ -47,7 +51,8 @@ export async function invite(db: Database, caller: Caller, input: { needId: stri
   if (need.status !== 'published' || need.deadline < todayInChina()) throw new DomainError('CONFLICT', 'need.notOpen');
   const cohort = await getCohort(db, input.cohortId);
   if (!cohort || cohort.status !== 'open') throw new DomainError('INVALID', 'notFound', { field: 'cohortId' });
-  if (input.students > cohort.students) throw new DomainError('INVALID', 'need.cohortTooSmall', { field: 'students', params: { students: cohort.students } });
+  if (input.students > cohort.students)
+    throw new DomainError('INVALID', 'need.cohortTooSmall', { field: 'students', params: { students: cohort.students } });
   try {
     return await db.orm.transaction(async (tx: Tx) => {
       const n = await readNeed(tx, need.id);
@@ -71,7 +76,14 @@ export async function invite(db: Database, caller: Caller, input: { needId: stri
         params: { org: need.organizationName, students: input.students, need: n.title, date: expiresAt.toISOString().slice(0, 10) },
         link: '/cohorts',
       });
-      await writeAudit(tx, { actorUserId: caller.userId, action: 'need.invite', entity: 'need_application', entityId: a.id, organizationId: n.organizationId, after: { cohortId: cohort.id, students: input.students } });
+      await writeAudit(tx, {
+        actorUserId: caller.userId,
+        action: 'need.invite',
+        entity: 'need_application',
+        entityId: a.id,
+        organizationId: n.organizationId,
+        after: { cohortId: cohort.id, students: input.students },
+      });
       return { id: a.id, status: a.status, expiresAt };
     });
   } catch (error) {
@@ -90,8 +102,10 @@ export async function respond(db: Database, caller: Caller, input: { id: string;
     await requireRole(tx, caller, a.organizationId, managers);
     const n = await readNeed(tx, a.needId);
     if (!n) throw notFound();
-    if (a.status !== 'invited' || (a.expiresAt && a.expiresAt.getTime() <= Date.now())) throw new DomainError('CONFLICT', 'need.invitationAnswered');
-    if (input.accept > a.students) throw new DomainError('INVALID', 'need.moreThanOffered', { field: 'accept', params: { students: a.students } });
+    if (a.status !== 'invited' || (a.expiresAt && a.expiresAt.getTime() <= Date.now()))
+      throw new DomainError('CONFLICT', 'need.invitationAnswered');
+    if (input.accept > a.students)
+      throw new DomainError('INVALID', 'need.moreThanOffered', { field: 'accept', params: { students: a.students } });
     if (input.accept === 0 && input.reason.trim().length < 2) throw new DomainError('INVALID', 'reason.required', { field: 'reason' });
     // taking part of an offer only lowers the students taken; the lock still orders it against an edit
     if (a.cohortId) await holdCohortStudents(tx, a.cohortId, { students: 0, field: 'accept', open: false });
@@ -116,14 +130,22 @@ export async function placementsOf(db: Database, caller: Caller, organizationId:
   else if (!caller.isPlatformAdmin) throw new DomainError('FORBIDDEN', 'forbidden');
   const today = todayInChina();
   const rows = await listPlacements(db, organizationId ?? null);
-  return rows.map(({ agreementFileId, ...p }) => ({ ...p, agreementFileUrl: agreementFileId ? fileUrl(agreementFileId) : null, phase: placementPhase(p, today) }));
+  return rows.map(({ agreementFileId, ...p }) => ({
+    ...p,
+    agreementFileUrl: agreementFileId ? fileUrl(agreementFileId) : null,
+    phase: placementPhase(p, today),
+  }));
 }
 
 /**
  * A manager of the school records the signed tripartite agreement (its number and signing date), optionally with
  * the scan it uploaded (POST /api/files?purpose=placement_agreement); left out, an attached scan stays.
  */
-export async function recordAgreement(db: Database, caller: Caller, input: { id: string; reference: string; signedOn: string; agreementFileId?: string | undefined }) {
+export async function recordAgreement(
+  db: Database,
+  caller: Caller,
+  input: { id: string; reference: string; signedOn: string; agreementFileId?: string | undefined },
+) {
   if (input.signedOn > todayInChina()) throw new DomainError('INVALID', 'placement.signedInFuture', { field: 'signedOn' });
   return db.orm.transaction(async (tx: Tx) => {
     const p = await lockPlacement(tx, input.id);
@@ -156,7 +178,11 @@ export async function confirmAgreement(db: Database, caller: Caller, input: { id
     await requireRole(tx, caller, p.enterpriseId, managers);
     if (p.agreementStatus === 'missing') throw new DomainError('CONFLICT', 'placement.agreementMissing');
     if (p.agreementStatus === 'confirmed') throw new DomainError('CONFLICT', 'placement.agreementConfirmed');
-    await updatePlacement(tx, p.id, { agreementStatus: 'confirmed', agreementConfirmedBy: caller.userId, agreementConfirmedAt: new Date() });
+    await updatePlacement(tx, p.id, {
+      agreementStatus: 'confirmed',
+      agreementConfirmedBy: caller.userId,
+      agreementConfirmedAt: new Date(),
+    });
     await insertNotifications(tx, await managersOf(tx, [p.schoolId]), {
       type: 'placement.agreementConfirmed',
       key: 'notify.placement.agreementConfirmed',
@@ -181,7 +207,12 @@ export async function projectFor(db: Database, caller: Caller, id: string) {
   return project;
 }
 
-async function requireEitherSide(db: Database | Tx, caller: Caller, p: { enterpriseId: string; schoolId: string }, roles: typeof anyMember | typeof managers) {
+async function requireEitherSide(
+  db: Database | Tx,
+  caller: Caller,
+  p: { enterpriseId: string; schoolId: string },
+  roles: typeof anyMember | typeof managers,
+) {
   try {
     await requireRole(db, caller, p.enterpriseId, roles);
   } catch {

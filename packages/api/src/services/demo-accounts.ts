@@ -21,7 +21,12 @@ export const demoAccounts: DemoAccount[] = [
 export async function seedDemoAccounts(db: Database, auth: Auth): Promise<DemoAccount[]> {
   const created: DemoAccount[] = [];
   for (const account of demoAccounts) {
-    const { userId, created: isNew } = await ensureUser(auth, db, { email: account.email, password: DEMO_PASSWORD, name: account.name, isPlatformAdmin: account.kind === 'admin' });
+    const { userId, created: isNew } = await ensureUser(auth, db, {
+      email: account.email,
+      password: DEMO_PASSWORD,
+      name: account.name,
+      isPlatformAdmin: account.kind === 'admin',
+    });
     if (isNew) created.push(account);
     if (!account.orgName) continue;
     const [org] = await db.orm.select({ id: organizations.id }).from(organizations).where(eq(organizations.name, account.orgName));

@@ -1,7 +1,14 @@
 import type { Database, Drizzle } from '@ronghe/db/client';
 import { uniqueViolation } from '@ronghe/db/errors';
 import { writeAudit } from '@ronghe/db/queries/audit';
-import { deleteCluster, insertCluster, listClusters, lockSchoolDesignations, schoolDesignationsOf, setDesignations } from '@ronghe/db/queries/designations';
+import {
+  deleteCluster,
+  insertCluster,
+  listClusters,
+  lockSchoolDesignations,
+  schoolDesignationsOf,
+  setDesignations,
+} from '@ronghe/db/queries/designations';
 import { unknownMajorCodes } from '@ronghe/db/queries/reference';
 import type { AddClusterInput, SetSchoolDesignationsInput } from '@ronghe/domain/designations';
 import { DomainError } from '@ronghe/domain/errors';
@@ -56,7 +63,13 @@ export async function addCluster(db: Database, caller: Caller, input: AddCluster
       const school = await lockSchoolDesignations(tx, input.organizationId);
       if (!school) throw new DomainError('NOT_FOUND', 'notFound');
       if (school.kind !== 'school') throw notSchool();
-      const row = await insertCluster(tx, { schoolId: input.organizationId, name: input.name, designation: input.designation, majorCodes: input.majorCodes, designatedOn: input.designatedOn ?? null });
+      const row = await insertCluster(tx, {
+        schoolId: input.organizationId,
+        name: input.name,
+        designation: input.designation,
+        majorCodes: input.majorCodes,
+        designatedOn: input.designatedOn ?? null,
+      });
       await writeAudit(tx, {
         actorUserId: caller.userId,
         action: 'majorCluster.create',
@@ -68,7 +81,8 @@ export async function addCluster(db: Database, caller: Caller, input: AddCluster
       return { id: row.id };
     });
   } catch (error) {
-    if (uniqueViolation(error) === 'major_cluster_school_name_key') throw new DomainError('CONFLICT', 'designation.clusterTaken', { field: 'name' });
+    if (uniqueViolation(error) === 'major_cluster_school_name_key')
+      throw new DomainError('CONFLICT', 'designation.clusterTaken', { field: 'name' });
     throw error;
   }
 }

@@ -37,7 +37,15 @@ const thrown = async (p: Promise<unknown>) => {
 };
 const callerOf = (u: TestUser) => ({ userId: u.session.userId, isPlatformAdmin: u.session.isPlatformAdmin });
 
-const photo = async (u: TestUser & { organizationId: string }) => (await uploadFile(env.db, callerOf(u), { purpose: 'base_photo', organizationId: u.organizationId, fileName: '实训车间.png', bytes: png() })).id;
+const photo = async (u: TestUser & { organizationId: string }) =>
+  (
+    await uploadFile(env.db, callerOf(u), {
+      purpose: 'base_photo',
+      organizationId: u.organizationId,
+      fileName: '实训车间.png',
+      bytes: png(),
+    })
+  ).id;
 
 let n = 0;
 const baseInput = (overrides: Record<string, unknown> = {}) => ({
@@ -63,16 +71,31 @@ const baseInput = (overrides: Record<string, unknown> = {}) => ({
 describe('uploading files', () => {
   it('takes a PNG photo by its bytes, whatever the name, and keeps its size and hash', async () => {
     const bytes = png(3, 2);
-    const { id } = await uploadFile(env.db, callerOf(school), { purpose: 'base_photo', organizationId: school.organizationId, fileName: '../../etc/车间 1.PNG', bytes });
+    const { id } = await uploadFile(env.db, callerOf(school), {
+      purpose: 'base_photo',
+      organizationId: school.organizationId,
+      fileName: '../../etc/车间 1.PNG',
+      bytes,
+    });
     const meta = await getFileMeta(env.db, id);
-    expect(meta).toMatchObject({ purpose: 'base_photo', contentType: 'image/png', fileName: '车间 1.PNG', byteSize: bytes.length, organizationId: school.organizationId });
+    expect(meta).toMatchObject({
+      purpose: 'base_photo',
+      contentType: 'image/png',
+      fileName: '车间 1.PNG',
+      byteSize: bytes.length,
+      organizationId: school.organizationId,
+    });
     expect(meta?.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('refuses a text file named .png, a PDF as a photo, an empty file and one over the limit, naming the field', async () => {
     const as = (fileName: string, bytes: Uint8Array | null, purpose: 'base_photo' | 'placement_agreement' = 'base_photo') =>
       thrown(uploadFile(env.db, callerOf(school), { purpose, organizationId: school.organizationId, fileName, bytes }));
-    expect(await as('photo.png', new TextEncoder().encode('not really a picture'))).toEqual({ code: 'INVALID', key: 'file.wrongType', field: 'file' });
+    expect(await as('photo.png', new TextEncoder().encode('not really a picture'))).toEqual({
+      code: 'INVALID',
+      key: 'file.wrongType',
+      field: 'file',
+    });
     expect(await as('scan.pdf', pdf())).toMatchObject({ key: 'file.wrongType' });
     expect(await as('empty.png', new Uint8Array(0))).toEqual({ code: 'INVALID', key: 'file.required', field: 'file' });
     expect(await as('none', null)).toMatchObject({ key: 'file.required' });
@@ -82,16 +105,41 @@ describe('uploading files', () => {
     // agreements may be PDFs up to 5 MB, but not a WebP
     const bigPdf = new Uint8Array(4 * 1024 * 1024);
     bigPdf.set(pdf());
-    const { id } = await uploadFile(env.db, callerOf(school), { purpose: 'placement_agreement', organizationId: school.organizationId, fileName: 'a.pdf', bytes: bigPdf });
+    const { id } = await uploadFile(env.db, callerOf(school), {
+      purpose: 'placement_agreement',
+      organizationId: school.organizationId,
+      fileName: 'a.pdf',
+      bytes: bigPdf,
+    });
     expect((await getFileMeta(env.db, id))?.contentType).toBe('application/pdf');
     const webp = new Uint8Array([...new TextEncoder().encode('RIFF'), 0, 0, 0, 0, ...new TextEncoder().encode('WEBPVP8 ')]);
     expect(await as('a.webp', webp, 'placement_agreement')).toMatchObject({ key: 'file.wrongType' });
-    expect(await as('big.pdf', new Uint8Array(5 * 1024 * 1024 + 1).fill(0x25), 'placement_agreement')).toMatchObject({ key: 'file.tooLarge' });
+    expect(await as('big.pdf', new Uint8Array(5 * 1024 * 1024 + 1).fill(0x25), 'placement_agreement')).toMatchObject({
+      key: 'file.tooLarge',
+    });
   });
 
   it('lets only managers of the organisation upload for it', async () => {
-    expect(await thrown(uploadFile(env.db, callerOf(enterprise), { purpose: 'base_photo', organizationId: school.organizationId, fileName: 'x.png', bytes: png() }))).toMatchObject({ code: 'FORBIDDEN' });
-    expect(await thrown(uploadFile(env.db, callerOf(admin), { purpose: 'base_photo', organizationId: school.organizationId, fileName: 'x.png', bytes: png() }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      await thrown(
+        uploadFile(env.db, callerOf(enterprise), {
+          purpose: 'base_photo',
+          organizationId: school.organizationId,
+          fileName: 'x.png',
+          bytes: png(),
+        }),
+      ),
+    ).toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      await thrown(
+        uploadFile(env.db, callerOf(admin), {
+          purpose: 'base_photo',
+          organizationId: school.organizationId,
+          fileName: 'x.png',
+          bytes: png(),
+        }),
+      ),
+    ).toMatchObject({ code: 'FORBIDDEN' });
   });
 });
 
@@ -114,11 +162,29 @@ describe('names by what the bytes are (issue 18)', () => {
   });
 
   it('stores and serves a PNG named 协议.html as 协议.png, and serves a name stored before the rule by its type', async () => {
-    const { id } = await uploadFile(env.db, callerOf(school), { purpose: 'placement_agreement', organizationId: school.organizationId, fileName: '协议.html', bytes: png() });
+    const { id } = await uploadFile(env.db, callerOf(school), {
+      purpose: 'placement_agreement',
+      organizationId: school.organizationId,
+      fileName: '协议.html',
+      bytes: png(),
+    });
     expect(await getFileMeta(env.db, id)).toMatchObject({ fileName: '协议.png', contentType: 'image/png' });
-    expect(await readFile(env.db, callerOf(school), id)).toMatchObject({ fileName: '协议.png', contentType: 'image/png', disposition: 'attachment' });
+    expect(await readFile(env.db, callerOf(school), id)).toMatchObject({
+      fileName: '协议.png',
+      contentType: 'image/png',
+      disposition: 'attachment',
+    });
     const bytes = png();
-    const old = await insertStoredFile(env.db, { organizationId: school.organizationId, uploadedBy: school.session.userId, purpose: 'placement_agreement', fileName: '旧协议.html', contentType: 'image/png', byteSize: bytes.length, sha256: 'a'.repeat(64), bytes });
+    const old = await insertStoredFile(env.db, {
+      organizationId: school.organizationId,
+      uploadedBy: school.session.userId,
+      purpose: 'placement_agreement',
+      fileName: '旧协议.html',
+      contentType: 'image/png',
+      byteSize: bytes.length,
+      sha256: 'a'.repeat(64),
+      bytes,
+    });
     expect((await readFile(env.db, callerOf(school), old.id)).fileName).toBe('旧协议.png');
   });
 });
@@ -131,8 +197,13 @@ describe('a day’s uploads (issue 18)', () => {
     b.set(png());
     return b;
   };
-  const send = (u: TestUser, organizationId: string, bytes: Uint8Array) => uploadFile(env.db, callerOf(u), { purpose: 'base_photo', organizationId, fileName: 'x.png', bytes }, limits);
-  const outcome = (p: Promise<unknown>) => p.then(() => 'ok', (e: unknown) => (e instanceof DomainError ? `${e.code} ${e.key}` : String(e)));
+  const send = (u: TestUser, organizationId: string, bytes: Uint8Array) =>
+    uploadFile(env.db, callerOf(u), { purpose: 'base_photo', organizationId, fileName: 'x.png', bytes }, limits);
+  const outcome = (p: Promise<unknown>) =>
+    p.then(
+      () => 'ok',
+      (e: unknown) => (e instanceof DomainError ? `${e.code} ${e.key}` : String(e)),
+    );
 
   it('counts files per user: concurrent uploads past the limit are refused, and a refusal says when to retry', async () => {
     const owner = await verifiedOrganization(env, admin, 'school');
@@ -161,7 +232,9 @@ describe('a day’s uploads (issue 18)', () => {
     await insertMember(env.db.orm, owner.organizationId, second.session.userId, 'manager');
     await insertMember(env.db.orm, owner.organizationId, third.session.userId, 'manager');
     // three managers, at most three uploads each: only the organisation's five a day can refuse
-    const results = await Promise.all([owner, second, third, owner, second, third, owner, second].map((u) => outcome(send(u, owner.organizationId, png()))));
+    const results = await Promise.all(
+      [owner, second, third, owner, second, third, owner, second].map((u) => outcome(send(u, owner.organizationId, png()))),
+    );
     expect(results.filter((r) => r === 'ok')).toHaveLength(5);
     expect(results.filter((r) => r !== 'ok')).toEqual(Array(3).fill('RATE_LIMITED file.organizationQuota'));
     // another organisation's day is its own
@@ -224,19 +297,48 @@ describe('base photos', () => {
 
   it('refuses a seventh photo, another organisation’s photo, an agreement and another base’s photo, in the base’s transaction', async () => {
     const mine = await Promise.all(Array.from({ length: 7 }, () => photo(school)));
-    const tooMany = await errorOf(school.caller.trainingBases.create({ organizationId: school.organizationId, ...baseInput(), photoIds: mine }));
+    const tooMany = await errorOf(
+      school.caller.trainingBases.create({ organizationId: school.organizationId, ...baseInput(), photoIds: mine }),
+    );
     expect(tooMany.code).toBe('BAD_REQUEST');
     const theirs = await photo(otherSchool);
     const names = async () => (await school.caller.trainingBases.mine({ organizationId: school.organizationId })).length;
     const before = await names();
-    const foreign = await errorOf(school.caller.trainingBases.create({ organizationId: school.organizationId, ...baseInput(), photoIds: [mine[0] ?? '', theirs] }));
-    expect([foreign.code, keyOf(foreign), (foreign.cause as DomainError).field]).toEqual(['BAD_REQUEST', 'file.photoNotUsable', 'photoIds']);
+    const foreign = await errorOf(
+      school.caller.trainingBases.create({ organizationId: school.organizationId, ...baseInput(), photoIds: [mine[0] ?? '', theirs] }),
+    );
+    expect([foreign.code, keyOf(foreign), (foreign.cause as DomainError).field]).toEqual([
+      'BAD_REQUEST',
+      'file.photoNotUsable',
+      'photoIds',
+    ]);
     expect(await names()).toBe(before); // the base was not created without its photos
-    const agreement = (await uploadFile(env.db, callerOf(school), { purpose: 'placement_agreement', organizationId: school.organizationId, fileName: 'a.pdf', bytes: pdf() })).id;
-    expect(keyOf(await errorOf(school.caller.trainingBases.create({ organizationId: school.organizationId, ...baseInput(), photoIds: [agreement] })))).toBe('file.photoNotUsable');
-    const { id: first } = await school.caller.trainingBases.create({ organizationId: school.organizationId, ...baseInput(), photoIds: [mine[1] ?? ''] });
+    const agreement = (
+      await uploadFile(env.db, callerOf(school), {
+        purpose: 'placement_agreement',
+        organizationId: school.organizationId,
+        fileName: 'a.pdf',
+        bytes: pdf(),
+      })
+    ).id;
+    expect(
+      keyOf(
+        await errorOf(school.caller.trainingBases.create({ organizationId: school.organizationId, ...baseInput(), photoIds: [agreement] })),
+      ),
+    ).toBe('file.photoNotUsable');
+    const { id: first } = await school.caller.trainingBases.create({
+      organizationId: school.organizationId,
+      ...baseInput(),
+      photoIds: [mine[1] ?? ''],
+    });
     expect(first).toBeTruthy();
-    expect(keyOf(await errorOf(school.caller.trainingBases.create({ organizationId: school.organizationId, ...baseInput(), photoIds: [mine[1] ?? ''] })))).toBe('file.photoNotUsable');
+    expect(
+      keyOf(
+        await errorOf(
+          school.caller.trainingBases.create({ organizationId: school.organizationId, ...baseInput(), photoIds: [mine[1] ?? ''] }),
+        ),
+      ),
+    ).toBe('file.photoNotUsable');
   });
 });
 
@@ -245,7 +347,21 @@ describe('placement agreements', () => {
     const from = addDays(todayInChina(), 60);
     const { id: needId } = await enterprise.caller.needs.create({
       organizationId: enterprise.organizationId,
-      need: { kind: 'internship', title: '协议扫描件岗位实习', regionCode: '110108', deadline: addDays(todayInChina(), 30), post: '数控车工', majorCodes: ['460103'], headcount: 2, periodFrom: from, periodTo: addDays(from, 59), dailyHours: 8, monthlyPay: 4000, probationWage: 5000, postStaffCount: 100 },
+      need: {
+        kind: 'internship',
+        title: '协议扫描件岗位实习',
+        regionCode: '110108',
+        deadline: addDays(todayInChina(), 30),
+        post: '数控车工',
+        majorCodes: ['460103'],
+        headcount: 2,
+        periodFrom: from,
+        periodTo: addDays(from, 59),
+        dailyHours: 8,
+        monthlyPay: 4000,
+        probationWage: 5000,
+        postStaffCount: 100,
+      },
     });
     await enterprise.caller.needs.publish({ id: needId });
     const a = await school.caller.needs.applyFor({ needId, organizationId: school.organizationId, students: 2 });
@@ -258,17 +374,36 @@ describe('placement agreements', () => {
   it('the school attaches its scan; both sides and admins download it, outsiders cannot', async () => {
     const p = await placement();
     expect(p.agreementFileUrl).toBeNull();
-    const { id: fileId } = await uploadFile(env.db, callerOf(school), { purpose: 'placement_agreement', organizationId: school.organizationId, fileName: '三方协议.pdf', bytes: pdf() });
+    const { id: fileId } = await uploadFile(env.db, callerOf(school), {
+      purpose: 'placement_agreement',
+      organizationId: school.organizationId,
+      fileName: '三方协议.pdf',
+      bytes: pdf(),
+    });
     // the enterprise's own upload, a photo, or nonsense cannot be the school's agreement
-    const theirs = (await uploadFile(env.db, callerOf(enterprise), { purpose: 'placement_agreement', organizationId: enterprise.organizationId, fileName: 'e.pdf', bytes: pdf() })).id;
+    const theirs = (
+      await uploadFile(env.db, callerOf(enterprise), {
+        purpose: 'placement_agreement',
+        organizationId: enterprise.organizationId,
+        fileName: 'e.pdf',
+        bytes: pdf(),
+      })
+    ).id;
     for (const wrong of [theirs, await photo(school)]) {
-      const e = await errorOf(school.caller.placements.recordAgreement({ id: p.id, reference: 'SF-2027-101', signedOn: todayInChina(), agreementFileId: wrong }));
+      const e = await errorOf(
+        school.caller.placements.recordAgreement({ id: p.id, reference: 'SF-2027-101', signedOn: todayInChina(), agreementFileId: wrong }),
+      );
       expect([keyOf(e), (e.cause as DomainError).field]).toEqual(['file.agreementNotUsable', 'agreementFileId']);
     }
     const [still] = (await school.caller.placements.list({ organizationId: school.organizationId })).filter((x) => x.id === p.id);
     expect(still?.agreementStatus).toBe('missing'); // refused as a whole
     expect(await thrown(readFile(env.db, callerOf(enterprise), fileId))).toMatchObject({ code: 'FORBIDDEN' });
-    await school.caller.placements.recordAgreement({ id: p.id, reference: 'SF-2027-101', signedOn: todayInChina(), agreementFileId: fileId });
+    await school.caller.placements.recordAgreement({
+      id: p.id,
+      reference: 'SF-2027-101',
+      signedOn: todayInChina(),
+      agreementFileId: fileId,
+    });
     const [seen] = (await enterprise.caller.placements.list({ organizationId: enterprise.organizationId })).filter((x) => x.id === p.id);
     expect(seen?.agreementFileUrl).toBe(`/api/files/${fileId}`);
     const got = await readFile(env.db, callerOf(enterprise), fileId);
@@ -281,7 +416,18 @@ describe('placement agreements', () => {
     const [kept] = (await school.caller.placements.list({ organizationId: school.organizationId })).filter((x) => x.id === p.id);
     expect(kept?.agreementFileUrl).toBe(`/api/files/${fileId}`);
     const q = await placement();
-    expect(keyOf(await errorOf(school.caller.placements.recordAgreement({ id: q.id, reference: 'SF-2027-103', signedOn: todayInChina(), agreementFileId: fileId })))).toBe('file.agreementNotUsable');
+    expect(
+      keyOf(
+        await errorOf(
+          school.caller.placements.recordAgreement({
+            id: q.id,
+            reference: 'SF-2027-103',
+            signedOn: todayInChina(),
+            agreementFileId: fileId,
+          }),
+        ),
+      ),
+    ).toBe('file.agreementNotUsable');
   });
 });
 
@@ -296,7 +442,9 @@ describe('abandoned uploads', () => {
     expect(await getFileMeta(env.db, abandoned)).toBeNull();
     expect(await getFileMeta(env.db, kept)).not.toBeNull();
     // agreements attached to placements stay too
-    const url = (await school.caller.placements.list({ organizationId: school.organizationId })).find((x) => x.agreementFileUrl)?.agreementFileUrl ?? '';
+    const url =
+      (await school.caller.placements.list({ organizationId: school.organizationId })).find((x) => x.agreementFileUrl)?.agreementFileUrl ??
+      '';
     expect(url).not.toBe('');
     expect(await getFileMeta(env.db, url.split('/').at(-1) ?? '')).not.toBeNull();
   });

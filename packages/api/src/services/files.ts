@@ -1,6 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { Database, Drizzle } from '@ronghe/db/client';
-import { baseOfPhoto, basePhotoIds, getFileBytes, getFileMeta, insertStoredFile, lockFiles, placementsOfAgreement, replaceBasePhotos } from '@ronghe/db/queries/files';
+import {
+  baseOfPhoto,
+  basePhotoIds,
+  getFileBytes,
+  getFileMeta,
+  insertStoredFile,
+  lockFiles,
+  placementsOfAgreement,
+  replaceBasePhotos,
+} from '@ronghe/db/queries/files';
 import { membershipOf } from '@ronghe/db/queries/memberships';
 import { addToRateLimit } from '@ronghe/db/queries/rate-limits';
 import { MAX_BASE_PHOTOS, filePurposes, type FilePurpose } from '@ronghe/db/schema';
@@ -17,9 +26,19 @@ const MB = 1024 * 1024;
 
 /** Types told apart by their first bytes, never by the name or the type the client claims. */
 const signatures = [
-  { type: 'image/png', label: 'PNG', extensions: ['png'], matches: (b: Uint8Array) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },
+  {
+    type: 'image/png',
+    label: 'PNG',
+    extensions: ['png'],
+    matches: (b: Uint8Array) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  },
   { type: 'image/jpeg', label: 'JPEG', extensions: ['jpg', 'jpeg'], matches: (b: Uint8Array) => startsWith(b, [0xff, 0xd8, 0xff]) },
-  { type: 'image/webp', label: 'WebP', extensions: ['webp'], matches: (b: Uint8Array) => startsWith(b, [0x52, 0x49, 0x46, 0x46]) && startsWith(b.subarray(8), [0x57, 0x45, 0x42, 0x50]) },
+  {
+    type: 'image/webp',
+    label: 'WebP',
+    extensions: ['webp'],
+    matches: (b: Uint8Array) => startsWith(b, [0x52, 0x49, 0x46, 0x46]) && startsWith(b.subarray(8), [0x57, 0x45, 0x42, 0x50]),
+  },
   { type: 'application/pdf', label: 'PDF', extensions: ['pdf'], matches: (b: Uint8Array) => startsWith(b, [0x25, 0x50, 0x44, 0x46, 0x2d]) },
 ] as const;
 
@@ -73,13 +92,20 @@ export function fileNameFor(name: string, type: string): string {
   const extension = extensions[0];
   if (!extension) return clean || 'file';
   const stem = (dot ? clean.slice(0, dot.index) : clean).replace(/[.\s]+$/, '') || 'file';
-  return `${Array.from(stem).slice(0, MAX_NAME_CHARS - extension.length - 1).join('')}.${extension}`;
+  return `${Array.from(stem)
+    .slice(0, MAX_NAME_CHARS - extension.length - 1)
+    .join('')}.${extension}`;
 }
 
 /** How much each user and each organisation may upload in a day (Beijing time); set from the environment by apps/api. */
 export type UploadLimits = { filesPerUser: number; mbPerUser: number; filesPerOrganization: number; mbPerOrganization: number };
 
-export const DEFAULT_UPLOAD_LIMITS: UploadLimits = { filesPerUser: 200, mbPerUser: 200, filesPerOrganization: 1000, mbPerOrganization: 1024 };
+export const DEFAULT_UPLOAD_LIMITS: UploadLimits = {
+  filesPerUser: 200,
+  mbPerUser: 200,
+  filesPerOrganization: 1000,
+  mbPerOrganization: 1024,
+};
 
 const DAY_S = 24 * 60 * 60;
 const CHINA_OFFSET_S = 8 * 60 * 60;
@@ -101,9 +127,15 @@ async function countUpload(tx: Tx, caller: Caller, organizationId: string, bytes
   const over = async (key: string, amount: number, max: number) => (await addToRateLimit(tx, `upload:${key}:${day}`, amount, DAY_S)) > max;
   const refuse = (key: 'file.userQuota' | 'file.organizationQuota', files: number, mb: number) =>
     new DomainError('RATE_LIMITED', key, { field: 'file', params: { files, mb, seconds: secondsUntilChinaMidnight() } });
-  if ((await over(`files:user:${caller.userId}`, 1, limits.filesPerUser)) || (await over(`kib:user:${caller.userId}`, kib, limits.mbPerUser * 1024)))
+  if (
+    (await over(`files:user:${caller.userId}`, 1, limits.filesPerUser)) ||
+    (await over(`kib:user:${caller.userId}`, kib, limits.mbPerUser * 1024))
+  )
     throw refuse('file.userQuota', limits.filesPerUser, limits.mbPerUser);
-  if ((await over(`files:org:${organizationId}`, 1, limits.filesPerOrganization)) || (await over(`kib:org:${organizationId}`, kib, limits.mbPerOrganization * 1024)))
+  if (
+    (await over(`files:org:${organizationId}`, 1, limits.filesPerOrganization)) ||
+    (await over(`kib:org:${organizationId}`, kib, limits.mbPerOrganization * 1024))
+  )
     throw refuse('file.organizationQuota', limits.filesPerOrganization, limits.mbPerOrganization);
 }
 
@@ -112,12 +144,18 @@ async function countUpload(tx: Tx, caller: Caller, organizationId: string, bytes
  * against the purpose's limit, the day's counts (uploadLimits). The file belongs to the organisation until a base or
  * a placement takes it.
  */
-export async function uploadFile(db: Database, caller: Caller, input: { purpose: FilePurpose; organizationId: string; fileName: string; bytes: Uint8Array | null }, limits: UploadLimits = DEFAULT_UPLOAD_LIMITS) {
+export async function uploadFile(
+  db: Database,
+  caller: Caller,
+  input: { purpose: FilePurpose; organizationId: string; fileName: string; bytes: Uint8Array | null },
+  limits: UploadLimits = DEFAULT_UPLOAD_LIMITS,
+) {
   await requireVerifiedManager(db, caller, input.organizationId);
   const { bytes } = input;
   if (!bytes || bytes.length === 0) throw new DomainError('INVALID', 'file.required', { field: 'file' });
   const rule = fileRules[input.purpose];
-  if (bytes.length > rule.maxBytes) throw new DomainError('INVALID', 'file.tooLarge', { field: 'file', params: { mb: rule.maxBytes / MB } });
+  if (bytes.length > rule.maxBytes)
+    throw new DomainError('INVALID', 'file.tooLarge', { field: 'file', params: { mb: rule.maxBytes / MB } });
   const type = sniffType(bytes);
   if (!type || !rule.types.includes(type)) {
     const labels = rule.types.map((t) => signatures.find((s) => s.type === t)?.label ?? t).join('/');
@@ -163,7 +201,12 @@ export async function readFile(db: Database, caller: Caller | null, id: string) 
   const bytes = await getFileBytes(db, id);
   if (!bytes) throw new DomainError('NOT_FOUND', 'notFound');
   // the name again by the stored (sniffed) type: files stored before names were fixed go out with the right extension too
-  return { ...meta, fileName: fileNameFor(meta.fileName, meta.contentType), bytes, disposition: meta.purpose === 'placement_agreement' ? ('attachment' as const) : ('inline' as const) };
+  return {
+    ...meta,
+    fileName: fileNameFor(meta.fileName, meta.contentType),
+    bytes,
+    disposition: meta.purpose === 'placement_agreement' ? ('attachment' as const) : ('inline' as const),
+  };
 }
 
 /** Where the web app fetches a file. */
@@ -173,9 +216,14 @@ export const fileUrl = (id: string) => `/api/files/${id}`;
  * Inside the base's write transaction: its photos become `photoIds`, in order. Each must be a base photo the owner
  * uploaded and not another base's; at most six.
  */
-export async function setBasePhotos(tx: Tx, base: { id: string; ownerOrganizationId: string }, photoIds: readonly string[]): Promise<boolean> {
+export async function setBasePhotos(
+  tx: Tx,
+  base: { id: string; ownerOrganizationId: string },
+  photoIds: readonly string[],
+): Promise<boolean> {
   const ids = [...new Set(photoIds)];
-  if (ids.length > MAX_BASE_PHOTOS) throw new DomainError('INVALID', 'file.tooManyPhotos', { field: 'photoIds', params: { max: MAX_BASE_PHOTOS } });
+  if (ids.length > MAX_BASE_PHOTOS)
+    throw new DomainError('INVALID', 'file.tooManyPhotos', { field: 'photoIds', params: { max: MAX_BASE_PHOTOS } });
   const files = await lockFiles(tx, ids);
   const usable = files.filter((f) => f.purpose === 'base_photo' && f.organizationId === base.ownerOrganizationId);
   if (usable.length !== ids.length) throw new DomainError('INVALID', 'file.photoNotUsable', { field: 'photoIds' });
@@ -192,7 +240,8 @@ export async function setBasePhotos(tx: Tx, base: { id: string; ownerOrganizatio
 /** Inside the agreement's write transaction: the file must be an agreement the school uploaded, not another placement's. */
 export async function checkAgreementFile(tx: Tx, placement: { id: string; schoolId: string }, fileId: string): Promise<void> {
   const [file] = await lockFiles(tx, [fileId]);
-  if (!file || file.purpose !== 'placement_agreement' || file.organizationId !== placement.schoolId) throw new DomainError('INVALID', 'file.agreementNotUsable', { field: 'agreementFileId' });
+  if (!file || file.purpose !== 'placement_agreement' || file.organizationId !== placement.schoolId)
+    throw new DomainError('INVALID', 'file.agreementNotUsable', { field: 'agreementFileId' });
   const others = (await placementsOfAgreement(tx, fileId)).filter((p) => p.id !== placement.id);
   if (others.length) throw new DomainError('INVALID', 'file.agreementNotUsable', { field: 'agreementFileId' });
 }

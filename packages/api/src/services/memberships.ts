@@ -39,7 +39,10 @@ const RECIPIENT_LANGUAGE: Language = 'zh-CN';
  * text (「」 / “”): cut short, with nothing a mail or SMS client would turn into a link or a number to call. The only
  * link is Ronghe's own.
  */
-export function invitationMessage(input: { inviterName: string; organizationName: string; role: MemberRole; link: string }, lang: Language = 'zh-CN') {
+export function invitationMessage(
+  input: { inviterName: string; organizationName: string; role: MemberRole; link: string },
+  lang: Language = 'zh-CN',
+) {
   const params = {
     org: nameForMessage(input.organizationName),
     inviter: nameForMessage(input.inviterName, 20),
@@ -67,7 +70,8 @@ export async function invite(
   const org = await getOrganization(db, input.organizationId);
   if (!org) throw new DomainError('NOT_FOUND', 'notFound');
   if (org.status !== 'verified') throw new DomainError('FORBIDDEN', 'invitation.notVerified');
-  if (await isMemberByIdentifier(db, input.organizationId, input.identifier.value)) throw new DomainError('CONFLICT', 'invitation.alreadyMember', { field: 'identifier' });
+  if (await isMemberByIdentifier(db, input.organizationId, input.identifier.value))
+    throw new DomainError('CONFLICT', 'invitation.alreadyMember', { field: 'identifier' });
   const token = randomBytes(24).toString('base64url');
   try {
     const invitation = await db.orm.transaction(async (tx: Drizzle) => {
@@ -81,7 +85,14 @@ export async function invite(
         invitedByUserId: caller.userId,
         expiresAt: new Date(Date.now() + INVITATION_DAYS * 24 * 3600 * 1000),
       });
-      await writeAudit(tx, { actorUserId: caller.userId, action: 'member.invite', entity: 'invitation', entityId: row.id, after: { identifier: maskIdentifier(row.identifier), role: row.role }, organizationId: input.organizationId });
+      await writeAudit(tx, {
+        actorUserId: caller.userId,
+        action: 'member.invite',
+        entity: 'invitation',
+        entityId: row.id,
+        after: { identifier: maskIdentifier(row.identifier), role: row.role },
+        organizationId: input.organizationId,
+      });
       return row;
     });
     const link = `${input.baseUrl}/invitations/${token}`;
@@ -93,7 +104,8 @@ export async function invite(
     });
     return { id: invitation.id, token, link, expiresAt: invitation.expiresAt };
   } catch (error) {
-    if (uniqueViolation(error) === 'invitation_pending_key') throw new DomainError('CONFLICT', 'invitation.pendingExists', { field: 'identifier' });
+    if (uniqueViolation(error) === 'invitation_pending_key')
+      throw new DomainError('CONFLICT', 'invitation.pendingExists', { field: 'identifier' });
     throw error;
   }
 }
@@ -105,12 +117,25 @@ export async function revokeInvitation(db: Database, caller: Caller, invitationI
     await requireRole(tx, caller, inv.organizationId, managers);
     if (inv.status !== 'pending') throw new DomainError('CONFLICT', 'invitation.invalid');
     await setInvitationStatus(tx, inv.id, 'revoked');
-    await writeAudit(tx, { actorUserId: caller.userId, action: 'member.revokeInvitation', entity: 'invitation', entityId: inv.id, before: { status: 'pending' }, after: { status: 'revoked' }, organizationId: inv.organizationId });
+    await writeAudit(tx, {
+      actorUserId: caller.userId,
+      action: 'member.revokeInvitation',
+      entity: 'invitation',
+      entityId: inv.id,
+      before: { status: 'pending' },
+      after: { status: 'revoked' },
+      organizationId: inv.organizationId,
+    });
   });
 }
 
 /** Accepts an invitation addressed to one of the caller's identifiers; one membership even when clicked twice. */
-export async function respondToInvitation(db: Database, caller: Caller & { email: string; phoneNumber: string | null }, token: string, accept: boolean) {
+export async function respondToInvitation(
+  db: Database,
+  caller: Caller & { email: string; phoneNumber: string | null },
+  token: string,
+  accept: boolean,
+) {
   return db.orm.transaction(async (tx: Drizzle) => {
     const inv = await lockInvitationByToken(tx, token);
     if (!inv || inv.status !== 'pending' || inv.expiresAt.getTime() < Date.now()) throw new DomainError('NOT_FOUND', 'invitation.invalid');
@@ -123,7 +148,14 @@ export async function respondToInvitation(db: Database, caller: Caller & { email
     const existing = await membershipOf(tx, inv.organizationId, caller.userId);
     if (!existing) await insertMember(tx, inv.organizationId, caller.userId, inv.role);
     await setInvitationStatus(tx, inv.id, 'accepted', caller.userId);
-    await writeAudit(tx, { actorUserId: caller.userId, action: 'member.join', entity: 'organization_member', entityId: `${inv.organizationId}:${caller.userId}`, after: { role: existing?.role ?? inv.role }, organizationId: inv.organizationId });
+    await writeAudit(tx, {
+      actorUserId: caller.userId,
+      action: 'member.join',
+      entity: 'organization_member',
+      entityId: `${inv.organizationId}:${caller.userId}`,
+      after: { role: existing?.role ?? inv.role },
+      organizationId: inv.organizationId,
+    });
     return { organizationId: inv.organizationId, accepted: true };
   });
 }
@@ -138,7 +170,15 @@ export async function changeRole(db: Database, caller: Caller, input: { organiza
     const ownersLeft = members.filter((m) => m.role === 'owner' && m.userId !== input.userId).length;
     if (target.role === 'owner' && input.role !== 'owner' && ownersLeft === 0) throw new DomainError('CONFLICT', 'member.lastOwner');
     await setMemberRole(tx, input.organizationId, input.userId, input.role);
-    await writeAudit(tx, { actorUserId: caller.userId, action: 'member.role', entity: 'organization_member', entityId: `${input.organizationId}:${input.userId}`, before: { role: target.role }, after: { role: input.role }, organizationId: input.organizationId });
+    await writeAudit(tx, {
+      actorUserId: caller.userId,
+      action: 'member.role',
+      entity: 'organization_member',
+      entityId: `${input.organizationId}:${input.userId}`,
+      before: { role: target.role },
+      after: { role: input.role },
+      organizationId: input.organizationId,
+    });
   });
 }
 
@@ -149,9 +189,17 @@ export async function removeMember(db: Database, caller: Caller, input: { organi
     const members = await lockMembers(tx, input.organizationId);
     const target = members.find((m) => m.userId === input.userId);
     if (!target) throw new DomainError('NOT_FOUND', 'member.notFound');
-    if (target.role === 'owner' && members.filter((m) => m.role === 'owner').length === 1) throw new DomainError('CONFLICT', 'member.lastOwner');
+    if (target.role === 'owner' && members.filter((m) => m.role === 'owner').length === 1)
+      throw new DomainError('CONFLICT', 'member.lastOwner');
     await deleteMember(tx, input.organizationId, input.userId);
-    await writeAudit(tx, { actorUserId: caller.userId, action: input.userId === caller.userId ? 'member.leave' : 'member.remove', entity: 'organization_member', entityId: `${input.organizationId}:${input.userId}`, before: { role: target.role }, organizationId: input.organizationId });
+    await writeAudit(tx, {
+      actorUserId: caller.userId,
+      action: input.userId === caller.userId ? 'member.leave' : 'member.remove',
+      entity: 'organization_member',
+      entityId: `${input.organizationId}:${input.userId}`,
+      before: { role: target.role },
+      organizationId: input.organizationId,
+    });
   });
 }
 

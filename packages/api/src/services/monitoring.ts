@@ -40,7 +40,12 @@ export type IndicatorValue = { value: number | null; source: ValueSource; report
  * day's snapshot (or the latest one before it). Reported indicators take their latest report on or
  * before the day either way, so the dashboard and the report agree for the same date.
  */
-export async function valuesOn(db: Database, rows: IndicatorRow[], day: string, today = todayInChina()): Promise<Map<string, IndicatorValue>> {
+export async function valuesOn(
+  db: Database,
+  rows: IndicatorRow[],
+  day: string,
+  today = todayInChina(),
+): Promise<Map<string, IndicatorValue>> {
   const values = new Map<string, IndicatorValue>();
   const [reports, live, snapshots] = await Promise.all([
     latestReports(db, day),
@@ -57,7 +62,12 @@ export async function valuesOn(db: Database, rows: IndicatorRow[], day: string, 
       values.set(row.id, { value: live.get(row.id) ?? 0, source: 'live', reportedOn: null });
     } else {
       const s = snapshot.get(row.id);
-      values.set(row.id, s && s.value !== null ? { value: s.value, source: 'snapshot', reportedOn: s.day } : { value: null, source: 'none', reportedOn: null });
+      values.set(
+        row.id,
+        s && s.value !== null
+          ? { value: s.value, source: 'snapshot', reportedOn: s.day }
+          : { value: null, source: 'none', reportedOn: null },
+      );
     }
   }
   return values;
@@ -144,7 +154,13 @@ export function dashboardStatuses(db: Database, writes: WriteEpoch, day?: string
 export async function takeSnapshot(db: Database, day = todayInChina()): Promise<{ day: string; indicators: number }> {
   const rows = await listIndicators(db);
   const values = await valuesOn(db, rows, day, day);
-  await db.orm.transaction((tx: Tx) => upsertSnapshots(tx, day, rows.map((r) => ({ indicatorId: r.id, value: values.get(r.id)?.value ?? null }))));
+  await db.orm.transaction((tx: Tx) =>
+    upsertSnapshots(
+      tx,
+      day,
+      rows.map((r) => ({ indicatorId: r.id, value: values.get(r.id)?.value ?? null })),
+    ),
+  );
   return { day, indicators: rows.length };
 }
 
@@ -162,13 +178,20 @@ export async function reportValue(db: Database, admin: Admin, input: z.infer<typ
   if (input.asOf > todayInChina()) throw new DomainError('INVALID', 'indicator.futureReport', { field: 'asOf' });
   return db.orm.transaction(async (tx: Tx) => {
     const report = await insertReport(tx, { ...input, reportedByUserId: admin.userId, reportedByName: admin.name });
-    await writeAudit(tx, { actorUserId: admin.userId, action: 'indicator.report', entity: 'indicator', entityId: row.id, after: { value: input.value, asOf: input.asOf } });
+    await writeAudit(tx, {
+      actorUserId: admin.userId,
+      action: 'indicator.report',
+      entity: 'indicator',
+      entityId: row.id,
+      after: { value: input.value, asOf: input.asOf },
+    });
     return { id: report.id };
   });
 }
 
 export async function createIndicator(db: Database, admin: Admin, input: IndicatorInput) {
-  if (input.scope === 'region' && input.regionCode && !getRegion(input.regionCode)) throw new DomainError('INVALID', 'region.unknown', { field: 'regionCode' });
+  if (input.scope === 'region' && input.regionCode && !getRegion(input.regionCode))
+    throw new DomainError('INVALID', 'region.unknown', { field: 'regionCode' });
   return db.orm.transaction(async (tx: Tx) => {
     const code = await nextCustomCode(tx);
     const row = await insertIndicator(tx, {
@@ -190,7 +213,13 @@ export async function createIndicator(db: Database, admin: Admin, input: Indicat
       scopeConsortiumId: input.scope === 'consortium' ? input.consortiumId : null,
       createdByUserId: admin.userId,
     });
-    await writeAudit(tx, { actorUserId: admin.userId, action: 'indicator.create', entity: 'indicator', entityId: row.id, after: { code, name: input.name } });
+    await writeAudit(tx, {
+      actorUserId: admin.userId,
+      action: 'indicator.create',
+      entity: 'indicator',
+      entityId: row.id,
+      after: { code, name: input.name },
+    });
     return { id: row.id, code };
   });
 }

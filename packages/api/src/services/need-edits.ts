@@ -5,7 +5,14 @@ import { insertNotifications, managersOf } from '@ronghe/db/queries/notification
 import { writeAudit } from '@ronghe/db/queries/audit';
 import { DomainError } from '@ronghe/domain/errors';
 import { isMessageKey } from '@ronghe/domain/messages';
-import { changedNeedFields, isMaterialChange, needEditViolation, publishChecks, type NeedFields, type NeedInput } from '@ronghe/domain/need';
+import {
+  changedNeedFields,
+  isMaterialChange,
+  needEditViolation,
+  publishChecks,
+  type NeedFields,
+  type NeedInput,
+} from '@ronghe/domain/need';
 import { todayInChina } from '@ronghe/domain/training-base';
 import { managers, requireRole, requireVerifiedManager, type Caller } from './authz.ts';
 import { checkMajors, columnsOf, failOn, refusePeriod } from './needs.ts';
@@ -16,7 +23,15 @@ const notFound = () => new DomainError('NOT_FOUND', 'notFound');
 
 /** A stored need as the form's fields: the shared columns and the kind-specific details. */
 function fieldsOf(n: Pick<NeedRow, 'kind' | 'title' | 'description' | 'regionCode' | 'deadline' | 'majorCodes' | 'details'>): NeedFields {
-  return { ...(n.details as Record<string, unknown>), kind: n.kind, title: n.title, description: n.description, regionCode: n.regionCode, deadline: n.deadline, majorCodes: n.majorCodes };
+  return {
+    ...(n.details as Record<string, unknown>),
+    kind: n.kind,
+    title: n.title,
+    description: n.description,
+    regionCode: n.regionCode,
+    deadline: n.deadline,
+    majorCodes: n.majorCodes,
+  };
 }
 
 /**
@@ -35,7 +50,8 @@ export async function update(db: Database, caller: Caller, input: { id: string; 
     const n = await lockNeed(tx, input.id);
     if (!n) throw notFound();
     await requireRole(tx, caller, n.organizationId, managers);
-    if (n.status !== 'draft' && n.status !== 'published' && n.status !== 'filled') throw new DomainError('CONFLICT', 'need.wrongStatus', { params: { status: `nstatus.${n.status}` } });
+    if (n.status !== 'draft' && n.status !== 'published' && n.status !== 'filled')
+      throw new DomainError('CONFLICT', 'need.wrongStatus', { params: { status: `nstatus.${n.status}` } });
     const published = n.status !== 'draft';
     const before = fieldsOf(n);
     const after = fieldsOf(columns);
@@ -48,11 +64,26 @@ export async function update(db: Database, caller: Caller, input: { id: string; 
     const status = !published ? n.status : columns.headcount !== null && n.accepted >= columns.headcount ? 'filled' : 'published';
     await updateNeed(tx, n.id, { ...columns, status });
     const pick = (side: 'from' | 'to') => Object.fromEntries(Object.entries(changed).map(([k, v]) => [k, v[side]]));
-    await writeAudit(tx, { actorUserId: caller.userId, action: 'need.update', entity: 'need', entityId: n.id, organizationId: n.organizationId, before: pick('from'), after: pick('to') });
+    await writeAudit(tx, {
+      actorUserId: caller.userId,
+      action: 'need.update',
+      entity: 'need',
+      entityId: n.id,
+      organizationId: n.organizationId,
+      before: pick('from'),
+      after: pick('to'),
+    });
     if (published && isMaterialChange(changed)) {
       const applicants = await pendingApplicantsOf(tx, n.id);
-      const fields = Object.keys(changed).map((k) => `needField.${k}`).filter(isMessageKey);
-      const notice = { type: 'need.updated', key: 'notify.need.updated', params: { need: columns.title, fields }, link: `/needs/${n.id}` } as const;
+      const fields = Object.keys(changed)
+        .map((k) => `needField.${k}`)
+        .filter(isMessageKey);
+      const notice = {
+        type: 'need.updated',
+        key: 'notify.need.updated',
+        params: { need: columns.title, fields },
+        link: `/needs/${n.id}`,
+      } as const;
       if (applicants.length) await insertNotifications(tx, await managersOf(tx, applicants), notice);
     }
     return { id: n.id, status, changed: Object.keys(changed) };

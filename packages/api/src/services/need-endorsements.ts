@@ -19,23 +19,36 @@ const deciders = ['lead', 'council'] as const;
 export async function endorsableConsortia(db: Database, caller: Caller, needId: string) {
   const need = await getNeed(db, needId);
   if (!need) throw notFound();
-  const ofEnterprise = (await listConsortiaOfOrganization(db, need.organizationId)).filter((c) => c.status === 'active' && c.membershipStatus === 'active');
+  const ofEnterprise = (await listConsortiaOfOrganization(db, need.organizationId)).filter(
+    (c) => c.status === 'active' && c.membershipStatus === 'active',
+  );
   const out: Array<{ id: string; name: string }> = [];
-  for (const c of ofEnterprise) if (caller.isPlatformAdmin || (await managesConsortiumMember(db, c.id, caller.userId, deciders))) out.push({ id: c.id, name: c.name });
+  for (const c of ofEnterprise)
+    if (caller.isPlatformAdmin || (await managesConsortiumMember(db, c.id, caller.userId, deciders))) out.push({ id: c.id, name: c.name });
   return out;
 }
 
 export async function endorseNeed(db: Database, caller: Caller, input: { needId: string; consortiumId: string }) {
   const consortium = await getConsortium(db, input.consortiumId);
   if (!consortium || consortium.status !== 'active') throw new DomainError('INVALID', 'notFound', { field: 'consortiumId' });
-  if (!caller.isPlatformAdmin && !(await managesConsortiumMember(db, consortium.id, caller.userId, deciders))) throw new DomainError('FORBIDDEN', 'forbidden');
+  if (!caller.isPlatformAdmin && !(await managesConsortiumMember(db, consortium.id, caller.userId, deciders)))
+    throw new DomainError('FORBIDDEN', 'forbidden');
   return db.orm.transaction(async (tx: Tx) => {
     const n = await lockNeed(tx, input.needId);
     if (!n) throw notFound();
-    if (n.status !== 'published' && n.status !== 'draft') throw new DomainError('CONFLICT', 'need.wrongStatus', { params: { status: `nstatus.${n.status}` } });
-    if (!(await isActiveMember(tx, consortium.id, n.organizationId))) throw new DomainError('INVALID', 'need.notConsortiumMember', { field: 'consortiumId' });
+    if (n.status !== 'published' && n.status !== 'draft')
+      throw new DomainError('CONFLICT', 'need.wrongStatus', { params: { status: `nstatus.${n.status}` } });
+    if (!(await isActiveMember(tx, consortium.id, n.organizationId)))
+      throw new DomainError('INVALID', 'need.notConsortiumMember', { field: 'consortiumId' });
     await updateNeed(tx, n.id, { consortiumId: consortium.id });
-    await writeAudit(tx, { actorUserId: caller.userId, action: 'need.endorse', entity: 'need', entityId: n.id, organizationId: n.organizationId, after: { consortiumId: consortium.id } });
+    await writeAudit(tx, {
+      actorUserId: caller.userId,
+      action: 'need.endorse',
+      entity: 'need',
+      entityId: n.id,
+      organizationId: n.organizationId,
+      after: { consortiumId: consortium.id },
+    });
     await insertNotifications(tx, await managersOf(tx, [n.organizationId]), {
       type: 'need.endorsed',
       key: 'notify.need.endorsed',
@@ -51,12 +64,21 @@ export async function withdrawEndorsement(db: Database, caller: Caller, input: {
   return db.orm.transaction(async (tx: Tx) => {
     const n = await lockNeed(tx, input.needId);
     if (!n) throw notFound();
-    const ownManager = await membershipOf(tx, n.organizationId, caller.userId).then((m) => !!m && (managers as readonly string[]).includes(m.role));
+    const ownManager = await membershipOf(tx, n.organizationId, caller.userId).then(
+      (m) => !!m && (managers as readonly string[]).includes(m.role),
+    );
     const decider = !!n.consortiumId && (await managesConsortiumMember(tx, n.consortiumId, caller.userId, deciders));
     if (!caller.isPlatformAdmin && !ownManager && !decider) throw new DomainError('FORBIDDEN', 'forbidden');
     if (!n.consortiumId) return { id: n.id, consortiumId: null, consortiumName: null };
     await updateNeed(tx, n.id, { consortiumId: null });
-    await writeAudit(tx, { actorUserId: caller.userId, action: 'need.unendorse', entity: 'need', entityId: n.id, organizationId: n.organizationId, before: { consortiumId: n.consortiumId } });
+    await writeAudit(tx, {
+      actorUserId: caller.userId,
+      action: 'need.unendorse',
+      entity: 'need',
+      entityId: n.id,
+      organizationId: n.organizationId,
+      before: { consortiumId: n.consortiumId },
+    });
     return { id: n.id, consortiumId: null, consortiumName: null };
   });
 }

@@ -47,9 +47,21 @@ export async function checkMajors(db: Database, codes: string[], field = 'majorC
 /** The columns every kind shares, from the validated input; the rest goes to details. */
 export function columnsOf(input: NeedInput) {
   const { kind, title, description, regionCode, deadline, majorCodes, ...details } = input;
-  const headcount = 'headcount' in input ? input.headcount : 'intake' in input ? input.intake : 'positions' in input ? input.positions : null;
+  const headcount =
+    'headcount' in input ? input.headcount : 'intake' in input ? input.intake : 'positions' in input ? input.positions : null;
   const period = 'periodFrom' in input ? { periodFrom: input.periodFrom, periodTo: input.periodTo } : { periodFrom: null, periodTo: null };
-  return { kind, title, description, regionCode, deadline, majorCodes, majorCategories: categoriesOf(majorCodes), headcount, ...period, details };
+  return {
+    kind,
+    title,
+    description,
+    regionCode,
+    deadline,
+    majorCodes,
+    majorCategories: categoriesOf(majorCodes),
+    headcount,
+    ...period,
+    details,
+  };
 }
 
 /** A rule the domain found broken, as the INVALID error naming its field. */
@@ -91,7 +103,14 @@ export async function publish(db: Database, caller: Caller, id: string) {
     failOn(publishChecks(n, await staffCountOf(tx, n.organizationId), todayInChina()));
     if (n.status !== 'draft') throw new DomainError('CONFLICT', 'need.wrongStatus', { params: { status: `nstatus.${n.status}` } });
     await updateNeed(tx, id, { status: 'published', publishedAt: new Date() });
-    await writeAudit(tx, { actorUserId: caller.userId, action: 'need.publish', entity: 'need', entityId: id, organizationId: n.organizationId, after: { status: 'published' } });
+    await writeAudit(tx, {
+      actorUserId: caller.userId,
+      action: 'need.publish',
+      entity: 'need',
+      entityId: id,
+      organizationId: n.organizationId,
+      after: { status: 'published' },
+    });
     return { id, status: 'published' as const };
   });
 }
@@ -101,7 +120,8 @@ export async function close(db: Database, caller: Caller, id: string) {
     const n = await lockNeed(tx, id);
     if (!n) throw notFound();
     await requireRole(tx, caller, n.organizationId, managers);
-    if (n.status !== 'published' && n.status !== 'draft') throw new DomainError('CONFLICT', 'need.wrongStatus', { params: { status: `nstatus.${n.status}` } });
+    if (n.status !== 'published' && n.status !== 'draft')
+      throw new DomainError('CONFLICT', 'need.wrongStatus', { params: { status: `nstatus.${n.status}` } });
     await updateNeed(tx, id, { status: 'closed' });
     return { id, status: 'closed' as const };
   });
@@ -111,7 +131,8 @@ export async function close(db: Database, caller: Caller, id: string) {
 export async function get(db: Database, caller: Caller | null, id: string) {
   const n = await getNeed(db, id);
   if (!n) throw notFound();
-  if (n.status === 'draft' && !caller?.isPlatformAdmin && !(caller && (await membershipOf(db, n.organizationId, caller.userId)))) throw notFound();
+  if (n.status === 'draft' && !caller?.isPlatformAdmin && !(caller && (await membershipOf(db, n.organizationId, caller.userId))))
+    throw notFound();
   const consortium = n.consortiumId ? await getConsortium(db, n.consortiumId) : null;
   return needView.parse({ ...n, consortiumName: consortium?.name ?? null }); // details, stored as JSON, typed by kind
 }
@@ -151,24 +172,56 @@ export async function recommendCohorts(db: Database, caller: Caller, input: { ne
   if (!caller.isPlatformAdmin) await requireRole(db, caller, need.organizationId, anyMember);
   const consortiumIds = [...(need.consortiumId ? [need.consortiumId] : []), ...(await organizationConsortia(db, need.organizationId))];
   // the candidates are the best by an estimate of the same score, enough of them that scoring them here gives the true top `limit`
-  const candidates = await cohortCandidates(db, { ...need, regionPath: regionPath(need.regionCode).map((r) => r.code), consortiumIds }, input.limit);
-  const profile = { majorCodes: need.majorCodes, regionCode: need.regionCode, periodFrom: need.periodFrom, periodTo: need.periodTo, headcount: need.headcount, consortiumIds };
+  const candidates = await cohortCandidates(
+    db,
+    { ...need, regionPath: regionPath(need.regionCode).map((r) => r.code), consortiumIds },
+    input.limit,
+  );
+  const profile = {
+    majorCodes: need.majorCodes,
+    regionCode: need.regionCode,
+    periodFrom: need.periodFrom,
+    periodTo: need.periodTo,
+    headcount: need.headcount,
+    consortiumIds,
+  };
   return candidates
-    .map(({ estimate: _, ...c }) => ({ cohort: c, score: scoreMatch(profile, { majorCode: c.majorCode, regionCode: c.regionCode, windowFrom: c.windowFrom, windowTo: c.windowTo, available: c.students, consortiumIds: c.consortiumIds }) }))
+    .map(({ estimate: _, ...c }) => ({
+      cohort: c,
+      score: scoreMatch(profile, {
+        majorCode: c.majorCode,
+        regionCode: c.regionCode,
+        windowFrom: c.windowFrom,
+        windowTo: c.windowTo,
+        available: c.students,
+        consortiumIds: c.consortiumIds,
+      }),
+    }))
     .sort((a, b) => b.score.total - a.score.total || a.cohort.id.localeCompare(b.cohort.id))
     .slice(0, input.limit);
 }
 
 /** A verified school applies to a published need with a number of students (optionally from one of its cohorts). */
-export async function applyFor(db: Database, caller: Caller, input: { needId: string; organizationId: string; cohortId?: string; students: number; message: string }) {
+export async function applyFor(
+  db: Database,
+  caller: Caller,
+  input: { needId: string; organizationId: string; cohortId?: string; students: number; message: string },
+) {
   const org = await requireVerifiedManager(db, caller, input.organizationId);
   if (org.kind !== 'school') throw new DomainError('INVALID', 'cohort.schoolOnly', { field: 'organizationId' });
   const need = await getNeed(db, input.needId);
   if (!need) throw notFound();
   if (need.status !== 'published' || need.deadline < todayInChina()) throw new DomainError('CONFLICT', 'need.notOpen');
   return db.orm.transaction(async (tx: Tx) => {
-    if (input.cohortId) await holdCohortStudents(tx, input.cohortId, { organizationId: input.organizationId, students: 0, field: 'cohortId' });
-    const a = await insertApplication(tx, { needId: need.id, organizationId: input.organizationId, cohortId: input.cohortId ?? null, students: input.students, message: input.message });
+    if (input.cohortId)
+      await holdCohortStudents(tx, input.cohortId, { organizationId: input.organizationId, students: 0, field: 'cohortId' });
+    const a = await insertApplication(tx, {
+      needId: need.id,
+      organizationId: input.organizationId,
+      cohortId: input.cohortId ?? null,
+      students: input.students,
+      message: input.message,
+    });
     await insertNotifications(tx, await managersOf(tx, [need.organizationId]), {
       type: 'need.applied',
       key: 'notify.need.applied',
@@ -195,10 +248,12 @@ export async function decide(db: Database, caller: Caller, input: { id: string; 
       needId = n.id;
       await requireRole(tx, caller, n.organizationId, managers);
       if (a.status !== 'applied') throw new DomainError('CONFLICT', 'need.applicationDecided');
-      if (input.accept > a.students) throw new DomainError('INVALID', 'need.moreThanApplied', { field: 'accept', params: { students: a.students } });
+      if (input.accept > a.students)
+        throw new DomainError('INVALID', 'need.moreThanApplied', { field: 'accept', params: { students: a.students } });
       if (input.accept === 0 && input.reason.trim().length < 2) throw new DomainError('INVALID', 'reason.required', { field: 'reason' });
       if (input.accept > 0) await holdPlaces(tx, n, input.accept);
-      if (a.cohortId && input.accept > 0) await holdCohortStudents(tx, a.cohortId, { students: input.accept, field: 'accept', open: false });
+      if (a.cohortId && input.accept > 0)
+        await holdCohortStudents(tx, a.cohortId, { students: input.accept, field: 'accept', open: false });
       const status: ApplicationStatus = input.accept === 0 ? 'declined' : input.accept === a.students ? 'accepted' : 'partly_accepted';
       await updateApplication(tx, a.id, { status, accepted: input.accept, reason: input.reason, decidedAt: new Date() });
       if (input.accept > 0) await startCooperation(tx, n, { ...a, accepted: input.accept });
@@ -223,12 +278,18 @@ export async function decide(db: Database, caller: Caller, input: { id: string; 
  * taken only when no commitment is half-made, and commitments to one cohort queue: `students` more are taken only
  * while the cohort has that many not yet accepted or offered (the refusal names `field`, the input to lower).
  */
-export async function holdCohortStudents(tx: Tx, cohortId: string, opts: { students: number; field: string; organizationId?: string; open?: boolean }) {
+export async function holdCohortStudents(
+  tx: Tx,
+  cohortId: string,
+  opts: { students: number; field: string; organizationId?: string; open?: boolean },
+) {
   const c = await lockCohort(tx, cohortId, opts.students > 0 ? 'update' : 'share');
-  if (!c || (opts.organizationId && c.organizationId !== opts.organizationId) || ((opts.open ?? true) && c.status !== 'open')) throw new DomainError('INVALID', 'notFound', { field: 'cohortId' });
+  if (!c || (opts.organizationId && c.organizationId !== opts.organizationId) || ((opts.open ?? true) && c.status !== 'open'))
+    throw new DomainError('INVALID', 'notFound', { field: 'cohortId' });
   if (opts.students > 0) {
     const left = c.students - (await cohortCommitments(tx, c.id)).taken;
-    if (opts.students > left) throw new DomainError('CONFLICT', 'cohort.fewerLeft', { field: opts.field, params: { left: Math.max(0, left) } });
+    if (opts.students > left)
+      throw new DomainError('CONFLICT', 'cohort.fewerLeft', { field: opts.field, params: { left: Math.max(0, left) } });
   }
   return c;
 }
@@ -237,7 +298,10 @@ export async function holdCohortStudents(tx: Tx, cohortId: string, opts: { stude
 export async function fullWhenOverHeadcount(db: Database, error: unknown, needId: string, field: string): Promise<unknown> {
   if (checkViolation(error) !== 'need_accepted_within_headcount') return error;
   const n = await getNeed(db, needId);
-  return new DomainError('CONFLICT', 'need.full', { field, params: { headcount: n?.headcount ?? 0, left: Math.max(0, (n?.headcount ?? 0) - (n?.accepted ?? 0)) } });
+  return new DomainError('CONFLICT', 'need.full', {
+    field,
+    params: { headcount: n?.headcount ?? 0, left: Math.max(0, (n?.headcount ?? 0) - (n?.accepted ?? 0)) },
+  });
 }
 
 type NeedForPlaces = Pick<NeedRow, 'id' | 'kind' | 'organizationId' | 'headcount' | 'accepted' | 'details' | 'periodFrom' | 'periodTo'>;
@@ -252,7 +316,10 @@ export async function holdPlaces(tx: Tx, n: NeedForPlaces, count: number, field 
     const elsewhere = await lockAcceptedInternsElsewhere(tx, n.organizationId, n.id, n.periodFrom, n.periodTo);
     const acceptedHere = (await readNeed(tx, n.id))?.accepted ?? n.accepted; // read again, after the lock
     if (n.headcount !== null && acceptedHere + count > n.headcount)
-      throw new DomainError('CONFLICT', 'need.full', { field, params: { headcount: n.headcount, left: Math.max(0, n.headcount - acceptedHere) } });
+      throw new DomainError('CONFLICT', 'need.full', {
+        field,
+        params: { headcount: n.headcount, left: Math.max(0, n.headcount - acceptedHere) },
+      });
     const broken = internshipViolations(internshipTermsOf(n), {
       interns: acceptedHere + count,
       enterpriseStaff: await staffCountOf(tx, n.organizationId),
@@ -272,8 +339,29 @@ export async function startCooperation(
 ): Promise<void> {
   if (n.kind === 'internship') {
     if (!n.periodFrom || !n.periodTo) return;
-    await insertPlacement(tx, { applicationId: a.id, needId: n.id, enterpriseId: n.organizationId, schoolId: a.organizationId, cohortId: a.cohortId, students: a.accepted, periodFrom: n.periodFrom, periodTo: n.periodTo });
+    await insertPlacement(tx, {
+      applicationId: a.id,
+      needId: n.id,
+      enterpriseId: n.organizationId,
+      schoolId: a.organizationId,
+      cohortId: a.cohortId,
+      students: a.accepted,
+      periodFrom: n.periodFrom,
+      periodTo: n.periodTo,
+    });
     return;
   }
-  await insertProject(tx, { applicationId: a.id, needId: n.id, enterpriseId: n.organizationId, schoolId: a.organizationId, kind: n.kind, title: n.title, size: a.accepted }, defaultMilestones[n.kind]);
+  await insertProject(
+    tx,
+    {
+      applicationId: a.id,
+      needId: n.id,
+      enterpriseId: n.organizationId,
+      schoolId: a.organizationId,
+      kind: n.kind,
+      title: n.title,
+      size: a.accepted,
+    },
+    defaultMilestones[n.kind],
+  );
 }

@@ -8,7 +8,14 @@ import { notificationText } from '@ronghe/domain/notifications';
 /** The latest notifications, each with its text in `lang` (stored as a message key and params). */
 export async function listMine(db: Database, userId: string, lang: Language, limit: number) {
   const rows = await listNotifications(db, userId, limit);
-  return rows.map((n) => ({ id: n.id, type: n.type, title: notificationText(n, lang), link: n.link, readAt: n.readAt, createdAt: n.createdAt }));
+  return rows.map((n) => ({
+    id: n.id,
+    type: n.type,
+    title: notificationText(n, lang),
+    link: n.link,
+    readAt: n.readAt,
+    createdAt: n.createdAt,
+  }));
 }
 
 export const countUnread = (db: Database, userId: string) => unreadCount(db, userId);

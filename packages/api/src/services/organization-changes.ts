@@ -33,11 +33,28 @@ export async function approveChange(db: Database, caller: Caller, requestId: str
       const { org, request } = await lockOpenRequest(tx, requestId);
       const before = only(vouchedValuesOf(org), request.after);
       const holder = await vouchedHolderOf(tx, { ...vouchedValuesOf(org), ...request.after }, org.id);
-      if (holder) throw new DomainError('CONFLICT', holder.field === 'uscc' ? 'organization.usccTaken' : holder.field === 'schoolCode' ? 'organization.schoolCodeTaken' : 'organization.duplicate', { field: holder.field });
+      if (holder)
+        throw new DomainError(
+          'CONFLICT',
+          holder.field === 'uscc'
+            ? 'organization.usccTaken'
+            : holder.field === 'schoolCode'
+              ? 'organization.schoolCodeTaken'
+              : 'organization.duplicate',
+          { field: holder.field },
+        );
       const updated = await updateOrganizationProfile(tx, org.id, request.after);
       await decideChangeRequest(tx, request.id, { status: 'approved', decidedByUserId: caller.userId, reason: null });
       const after = updated ? only(vouchedValuesOf(updated), request.after) : request.after;
-      await writeAudit(tx, { actorUserId: caller.userId, action: 'organization.approveChange', entity: 'organization', entityId: org.id, before, after: { ...after, changeRequestId: request.id }, organizationId: org.id });
+      await writeAudit(tx, {
+        actorUserId: caller.userId,
+        action: 'organization.approveChange',
+        entity: 'organization',
+        entityId: org.id,
+        before,
+        after: { ...after, changeRequestId: request.id },
+        organizationId: org.id,
+      });
       await insertNotifications(tx, await managersOf(tx, [org.id]), {
         type: 'organization.changeApproved',
         key: 'notify.organization.changeApproved',
@@ -57,7 +74,15 @@ export async function rejectChange(db: Database, caller: Caller, requestId: stri
     await decideChangeRequest(tx, request.id, { status: 'rejected', decidedByUserId: caller.userId, reason });
     // the organisation is unchanged: before and after are its current values, the refused ones are named
     const current = only(vouchedValuesOf(org), request.after);
-    await writeAudit(tx, { actorUserId: caller.userId, action: 'organization.rejectChange', entity: 'organization', entityId: org.id, before: current, after: { ...current, refused: request.after, reason, changeRequestId: request.id }, organizationId: org.id });
+    await writeAudit(tx, {
+      actorUserId: caller.userId,
+      action: 'organization.rejectChange',
+      entity: 'organization',
+      entityId: org.id,
+      before: current,
+      after: { ...current, refused: request.after, reason, changeRequestId: request.id },
+      organizationId: org.id,
+    });
     await insertNotifications(tx, await managersOf(tx, [org.id]), {
       type: 'organization.changeRejected',
       key: 'notify.organization.changeRejected',

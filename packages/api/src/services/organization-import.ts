@@ -8,7 +8,13 @@ import { existingKeys } from '@ronghe/db/queries/organization-import';
 import { insertOrganization, type NewOrganization } from '@ronghe/db/queries/organizations';
 import { unknownMajorCodes } from '@ronghe/db/queries/reference';
 import { translate, type Language, type MessageKey } from '@ronghe/domain/messages';
-import { organizationInputSchema, type OrganizationInput, type OrganizationKind, type PartnerType, type SchoolLevel } from '@ronghe/domain/organization';
+import {
+  organizationInputSchema,
+  type OrganizationInput,
+  type OrganizationKind,
+  type PartnerType,
+  type SchoolLevel,
+} from '@ronghe/domain/organization';
 import { usccCheckChar } from '@ronghe/domain/uscc';
 import { describeIssue } from '../errors/zod-messages.ts';
 import type { Caller } from './authz.ts';
@@ -41,16 +47,59 @@ type Bilingual = Record<Language, string>;
 const columns = [
   { key: 'kind', zh: '类型', hint: { 'zh-CN': '必填：企业 / 学校 / 合作方', en: 'Required: enterprise / school / partner' } },
   { key: 'name', zh: '单位名称', hint: { 'zh-CN': '必填，2–100 字', en: 'Required, 2–100 characters' } },
-  { key: 'regionCode', zh: '行政区划代码', hint: { 'zh-CN': '必填：京津冀区县代码（河北可填地级市），如 110105', en: 'Required: a 京津冀 district or county code (or a Hebei prefecture), e.g. 110105' } },
+  {
+    key: 'regionCode',
+    zh: '行政区划代码',
+    hint: {
+      'zh-CN': '必填：京津冀区县代码（河北可填地级市），如 110105',
+      en: 'Required: a 京津冀 district or county code (or a Hebei prefecture), e.g. 110105',
+    },
+  },
   { key: 'address', zh: '地址', hint: { 'zh-CN': '选填，最多 200 字', en: 'Optional, at most 200 characters' } },
-  { key: 'uscc', zh: '统一社会信用代码', hint: { 'zh-CN': '企业必填，合作方选填：18 位', en: 'Enterprises: required; partners: optional. 18 characters' } },
+  {
+    key: 'uscc',
+    zh: '统一社会信用代码',
+    hint: { 'zh-CN': '企业必填，合作方选填：18 位', en: 'Enterprises: required; partners: optional. 18 characters' },
+  },
   { key: 'schoolCode', zh: '学校标识码', hint: { 'zh-CN': '学校选填：10 位数字', en: 'Schools, optional: 10 digits' } },
-  { key: 'schoolLevel', zh: '办学层次', hint: { 'zh-CN': '学校必填：中职 / 高职专科 / 职业本科 / 应用型本科 / 技工院校 / 普通高中 / 中小学', en: 'Schools, required: zhongzhi / gaozhi / zhiye_benke / yingyong_benke / jigong / gaozhong / zhongxiaoxue' } },
-  { key: 'majorCodes', zh: '专业代码', hint: { 'zh-CN': '学校选填：6 位专业代码，用 、 , ; 或空格分隔', en: 'Schools, optional: 6-digit major codes separated by 、 , ; or spaces' } },
-  { key: 'industryCode', zh: '行业代码', hint: { 'zh-CN': '企业必填：国民经济行业分类大类（2 位），如 34', en: 'Enterprises, required: a GB/T 4754 division (2 digits), e.g. 34' } },
+  {
+    key: 'schoolLevel',
+    zh: '办学层次',
+    hint: {
+      'zh-CN': '学校必填：中职 / 高职专科 / 职业本科 / 应用型本科 / 技工院校 / 普通高中 / 中小学',
+      en: 'Schools, required: zhongzhi / gaozhi / zhiye_benke / yingyong_benke / jigong / gaozhong / zhongxiaoxue',
+    },
+  },
+  {
+    key: 'majorCodes',
+    zh: '专业代码',
+    hint: {
+      'zh-CN': '学校选填：6 位专业代码，用 、 , ; 或空格分隔',
+      en: 'Schools, optional: 6-digit major codes separated by 、 , ; or spaces',
+    },
+  },
+  {
+    key: 'industryCode',
+    zh: '行业代码',
+    hint: {
+      'zh-CN': '企业必填：国民经济行业分类大类（2 位），如 34',
+      en: 'Enterprises, required: a GB/T 4754 division (2 digits), e.g. 34',
+    },
+  },
   { key: 'staffCount', zh: '职工人数', hint: { 'zh-CN': '企业必填：正整数', en: 'Enterprises, required: a positive whole number' } },
-  { key: 'isLeadingEnterprise', zh: '龙头企业', hint: { 'zh-CN': '企业选填：是 / 否（默认否）', en: 'Enterprises, optional: yes / no (default no)' } },
-  { key: 'partnerType', zh: '合作方类型', hint: { 'zh-CN': '合作方必填：行业协会 / 园区 / 科研院所 / 政府部门 / 其他', en: 'Partners, required: association / park / institute / government / other' } },
+  {
+    key: 'isLeadingEnterprise',
+    zh: '龙头企业',
+    hint: { 'zh-CN': '企业选填：是 / 否（默认否）', en: 'Enterprises, optional: yes / no (default no)' },
+  },
+  {
+    key: 'partnerType',
+    zh: '合作方类型',
+    hint: {
+      'zh-CN': '合作方必填：行业协会 / 园区 / 科研院所 / 政府部门 / 其他',
+      en: 'Partners, required: association / park / institute / government / other',
+    },
+  },
   { key: 'contactName', zh: '联系人', hint: { 'zh-CN': '选填，最多 50 字', en: 'Optional, at most 50 characters' } },
   { key: 'contactPhone', zh: '联系电话', hint: { 'zh-CN': '选填：11 位手机号', en: 'Optional: an 11-digit mobile number' } },
   { key: 'description', zh: '简介', hint: { 'zh-CN': '选填，最多 2000 字', en: 'Optional, at most 2000 characters' } },
@@ -68,15 +117,32 @@ const requiredHeaders: readonly Key[] = ['kind', 'name', 'regionCode'];
 
 // Chinese labels of coded values; the English side is the code itself.
 const kindZh: Record<OrganizationKind, string> = { enterprise: '企业', school: '学校', partner: '合作方' };
-const levelZh: Record<SchoolLevel, string> = { zhongzhi: '中职', gaozhi: '高职专科', zhiye_benke: '职业本科', yingyong_benke: '应用型本科', jigong: '技工院校', gaozhong: '普通高中', zhongxiaoxue: '中小学' };
-const partnerZh: Record<PartnerType, string> = { association: '行业协会', park: '园区', institute: '科研院所', government: '政府部门', other: '其他' };
+const levelZh: Record<SchoolLevel, string> = {
+  zhongzhi: '中职',
+  gaozhi: '高职专科',
+  zhiye_benke: '职业本科',
+  yingyong_benke: '应用型本科',
+  jigong: '技工院校',
+  gaozhong: '普通高中',
+  zhongxiaoxue: '中小学',
+};
+const partnerZh: Record<PartnerType, string> = {
+  association: '行业协会',
+  park: '园区',
+  institute: '科研院所',
+  government: '政府部门',
+  other: '其他',
+};
 const yesNoZh = { yes: '是', no: '否' } as const;
 
 const importMessages = {
   file: { 'zh-CN': '文件', en: 'File' },
   tooLarge: { 'zh-CN': '文件超过 5 MB，请拆分后分批导入', en: 'The file is larger than 5 MB; split it and import the parts' },
   tooManyRows: { 'zh-CN': '每次最多导入 {max} 行，文件中有 {count} 行', en: 'At most {max} rows per import; the file has {count}' },
-  unreadable: { 'zh-CN': '无法读取文件，请上传 .xlsx 或 .csv 文件（.xls 请先另存为 .xlsx）', en: 'The file cannot be read; upload an .xlsx or .csv file (save .xls files as .xlsx first)' },
+  unreadable: {
+    'zh-CN': '无法读取文件，请上传 .xlsx 或 .csv 文件（.xls 请先另存为 .xlsx）',
+    en: 'The file cannot be read; upload an .xlsx or .csv file (save .xls files as .xlsx first)',
+  },
   empty: { 'zh-CN': '文件中没有数据行', en: 'The file has no data rows' },
   missingColumn: { 'zh-CN': '缺少此列', en: 'This column is missing' },
   duplicateColumn: { 'zh-CN': '此列出现了不止一次', en: 'This column appears more than once' },
@@ -97,7 +163,8 @@ export type ImportResult = { ok: boolean; rows: number; created: number; errors:
 type ValidRow = { row: number; input: OrganizationInput };
 
 const norm = (s: string) => s.replace(/\s+/g, '').toLowerCase();
-const choices = <T extends string>(zh: Record<T, string>, lang: Language) => (Object.keys(zh) as T[]).map((code) => (lang === 'en' ? code : zh[code])).join(lang === 'en' ? ', ' : '、');
+const choices = <T extends string>(zh: Record<T, string>, lang: Language) =>
+  (Object.keys(zh) as T[]).map((code) => (lang === 'en' ? code : zh[code])).join(lang === 'en' ? ', ' : '、');
 
 /** A code from its code or Chinese label, any case and spacing. */
 function choose<T extends string>(zh: Record<T, string>, raw: string): T | undefined {
@@ -150,14 +217,19 @@ function mapHeader(cells: string[], lang: Language) {
   const labels: Cells = {};
   const errors: ImportError[] = [];
   cells.forEach((text, i) => {
-    const key = headerKeys.get(norm(text).replace(/[*＊]/g, '').replace(/[（(][^）)]*[）)]$/, ''));
+    const key = headerKeys.get(
+      norm(text)
+        .replace(/[*＊]/g, '')
+        .replace(/[（(][^）)]*[）)]$/, ''),
+    );
     if (!key) return;
     if (labels[key] !== undefined) errors.push({ row: 1, column: text, message: msg('duplicateColumn', lang) });
     labels[key] = text;
     keys[i] = key;
   });
   const label = (key: Key) => labels[key] ?? (lang === 'en' ? key : (columns.find((c) => c.key === key)?.zh ?? key));
-  for (const key of requiredHeaders) if (labels[key] === undefined) errors.push({ row: 1, column: label(key), message: msg('missingColumn', lang) });
+  for (const key of requiredHeaders)
+    if (labels[key] === undefined) errors.push({ row: 1, column: label(key), message: msg('missingColumn', lang) });
   /** where a column is in the file, to list a row's errors left to right */
   const position = (column: string) => {
     const i = cells.indexOf(column);
@@ -168,7 +240,12 @@ function mapHeader(cells: string[], lang: Language) {
 
 const isKey = (s: unknown): s is Key => typeof s === 'string' && columns.some((c) => c.key === s);
 
-function validateRow(row: number, cells: Cells, label: (k: Key) => string, lang: Language): { input?: OrganizationInput; errors: ImportError[] } {
+function validateRow(
+  row: number,
+  cells: Cells,
+  label: (k: Key) => string,
+  lang: Language,
+): { input?: OrganizationInput; errors: ImportError[] } {
   const errors: ImportError[] = [];
   const fail = (key: Key, message: string) => {
     if (!errors.some((e) => e.column === label(key) && e.message === message)) errors.push({ row, column: label(key), message });
@@ -180,7 +257,8 @@ function validateRow(row: number, cells: Cells, label: (k: Key) => string, lang:
     return { errors };
   }
   const applies = new Set([...commonKeys, ...kindKeys[kind]]);
-  for (const { key } of columns) if (!applies.has(key) && raw(key)) fail(key, msg('notApplicable', lang, { kind: lang === 'en' ? kind : kindZh[kind] }));
+  for (const { key } of columns)
+    if (!applies.has(key) && raw(key)) fail(key, msg('notApplicable', lang, { kind: lang === 'en' ? kind : kindZh[kind] }));
 
   // Values we could not convert are reported here; zod's "required" for them would only repeat it.
   const unconverted = new Set<Key>();
@@ -253,7 +331,12 @@ async function conflictsInDatabase(db: Database, valid: ValidRow[], label: (k: K
     if (input.kind === 'school' && input.schoolCode && schoolCodes.has(input.schoolCode)) at('schoolCode', 'organization.schoolCodeTaken');
     if (nameRegions.has(`${input.name}\u0000${input.regionCode}`)) at('name', 'organization.duplicate');
     const bad = input.kind === 'school' ? [...new Set(input.majorCodes.filter((c) => unknown.has(c)))] : [];
-    if (bad.length > 0) errors.push({ row, column: label('majorCodes'), message: msg('unknownMajors', lang, { message: translate('major.unknown', lang), codes: bad.join(lang === 'en' ? ', ' : '、') }) });
+    if (bad.length > 0)
+      errors.push({
+        row,
+        column: label('majorCodes'),
+        message: msg('unknownMajors', lang, { message: translate('major.unknown', lang), codes: bad.join(lang === 'en' ? ', ' : '、') }),
+      });
   }
   return errors;
 }
@@ -271,11 +354,21 @@ const constraintColumns: Record<string, { key: Key; message: MessageKey }> = {
 };
 
 /** Validates every row; when all pass (and not a dry run) inserts them all in one transaction. */
-export async function importOrganizations(db: Database, caller: Caller, opts: { filename: string; data: Buffer; dryRun: boolean; lang: Language }): Promise<ImportResult> {
+export async function importOrganizations(
+  db: Database,
+  caller: Caller,
+  opts: { filename: string; data: Buffer; dryRun: boolean; lang: Language },
+): Promise<ImportResult> {
   const { lang } = opts;
   const failed = async (rows: number, errors: ImportError[], position: (column: string) => number = () => 0): Promise<ImportResult> => {
     const sorted = [...errors].sort((a, b) => a.row - b.row || position(a.column) - position(b.column));
-    return { ok: false, rows, created: 0, errors: sorted.slice(0, MAX_LISTED_ERRORS), reportBase64: (await buildErrorReport(sorted, lang)).toString('base64') };
+    return {
+      ok: false,
+      rows,
+      created: 0,
+      errors: sorted.slice(0, MAX_LISTED_ERRORS),
+      reportBase64: (await buildErrorReport(sorted, lang)).toString('base64'),
+    };
   };
   const fileError = (message: string) => failed(0, [{ row: 0, column: msg('file', lang), message }]);
 
@@ -310,7 +403,11 @@ export async function importOrganizations(db: Database, caller: Caller, opts: { 
     await db.orm.transaction(async (tx: Drizzle) => {
       for (const item of valid) {
         progress.current = item;
-        const org = await insertOrganization(tx, rowValues(item.input, caller), item.input.kind === 'school' ? [...new Set(item.input.majorCodes)] : []);
+        const org = await insertOrganization(
+          tx,
+          rowValues(item.input, caller),
+          item.input.kind === 'school' ? [...new Set(item.input.majorCodes)] : [],
+        );
         await writeAudit(tx, {
           actorUserId: caller.userId,
           action: 'organization.import',
@@ -351,18 +448,38 @@ export async function buildTemplate(lang: Language): Promise<Buffer> {
   const workbook = await newWorkbook();
   const sheet = workbook.addWorksheet(en ? 'Organizations' : '单位', { views: [{ state: 'frozen', ySplit: 1 }] });
   // Text format on every column, so Excel keeps leading zeros and long codes as typed.
-  sheet.columns = columns.map((c) => ({ header: en ? c.key : c.zh, key: c.key, width: Math.max(12, c.zh.length * 3), style: { numFmt: '@' } }));
+  sheet.columns = columns.map((c) => ({
+    header: en ? c.key : c.zh,
+    key: c.key,
+    width: Math.max(12, c.zh.length * 3),
+    style: { numFmt: '@' },
+  }));
   sheet.getRow(1).font = { bold: true };
   const body = '91110105MA01ABC2D';
   const examples: Cells[] = [
     {
-      kind: en ? 'enterprise' : kindZh.enterprise, name: '示例智能装备有限公司', regionCode: '110105', address: '北京市朝阳区示例路1号',
-      uscc: body + (usccCheckChar(body) ?? ''), industryCode: '34', staffCount: '200', isLeadingEnterprise: en ? 'no' : yesNoZh.no,
-      contactName: '张三', contactPhone: '13800000000', description: en ? 'Example row: delete it before importing' : '示例行，导入前请删除',
+      kind: en ? 'enterprise' : kindZh.enterprise,
+      name: '示例智能装备有限公司',
+      regionCode: '110105',
+      address: '北京市朝阳区示例路1号',
+      uscc: body + (usccCheckChar(body) ?? ''),
+      industryCode: '34',
+      staffCount: '200',
+      isLeadingEnterprise: en ? 'no' : yesNoZh.no,
+      contactName: '张三',
+      contactPhone: '13800000000',
+      description: en ? 'Example row: delete it before importing' : '示例行，导入前请删除',
     },
     {
-      kind: en ? 'school' : kindZh.school, name: '示例职业技术学院', regionCode: '110108', schoolCode: '4111090001', schoolLevel: en ? 'gaozhi' : levelZh.gaozhi,
-      majorCodes: '460103、520201', contactName: '李四', contactPhone: '13900000000', description: en ? 'Example row: delete it before importing' : '示例行，导入前请删除',
+      kind: en ? 'school' : kindZh.school,
+      name: '示例职业技术学院',
+      regionCode: '110108',
+      schoolCode: '4111090001',
+      schoolLevel: en ? 'gaozhi' : levelZh.gaozhi,
+      majorCodes: '460103、520201',
+      contactName: '李四',
+      contactPhone: '13900000000',
+      description: en ? 'Example row: delete it before importing' : '示例行，导入前请删除',
     },
   ];
   for (const example of examples) sheet.addRow(example);

@@ -20,11 +20,22 @@ import {
 import { unknownMajorCodes } from '@ronghe/db/queries/reference';
 import { maskMobile, maskPersonName } from '@ronghe/domain/account';
 import { DomainError } from '@ronghe/domain/errors';
-import { isVouched, splitOrganizationUpdate, type OrganizationInput, type OrganizationStatus, type OrganizationUpdate, type VouchedValues } from '@ronghe/domain/organization';
+import {
+  isVouched,
+  splitOrganizationUpdate,
+  type OrganizationInput,
+  type OrganizationStatus,
+  type OrganizationUpdate,
+  type VouchedValues,
+} from '@ronghe/domain/organization';
 import type { Caller } from './authz.ts';
 
 type TakenKey = 'organization.usccTaken' | 'organization.schoolCodeTaken' | 'organization.duplicate';
-const takenErrors: Record<'uscc' | 'schoolCode' | 'name', TakenKey> = { uscc: 'organization.usccTaken', schoolCode: 'organization.schoolCodeTaken', name: 'organization.duplicate' };
+const takenErrors: Record<'uscc' | 'schoolCode' | 'name', TakenKey> = {
+  uscc: 'organization.usccTaken',
+  schoolCode: 'organization.schoolCodeTaken',
+  name: 'organization.duplicate',
+};
 
 // The unique indexes hold among organisations the commission vouched for (migration 0018); a pending double submission
 // by one user hits organization_pending_claim_key.
@@ -43,7 +54,11 @@ export function organizationConflict(error: unknown): unknown {
 }
 
 /** Refuses values an organisation the commission vouched for already holds (a code, or a name in a region). */
-async function refuseTaken(db: Database | Drizzle, values: { uscc?: string | null; schoolCode?: string | null; name?: string; regionCode?: string }, exceptId: string | null) {
+async function refuseTaken(
+  db: Database | Drizzle,
+  values: { uscc?: string | null; schoolCode?: string | null; name?: string; regionCode?: string },
+  exceptId: string | null,
+) {
   const holder = await vouchedHolderOf(db, values, exceptId);
   if (holder) throw new DomainError('CONFLICT', takenErrors[holder.field], { field: holder.field });
 }
@@ -83,7 +98,14 @@ export async function createOrganization(db: Database, caller: Caller, input: Or
     return await db.orm.transaction(async (tx: Drizzle) => {
       const org = await insertOrganization(tx, row, majorCodes);
       await insertMember(tx, org.id, caller.userId, 'owner');
-      await writeAudit(tx, { actorUserId: caller.userId, action: 'organization.create', entity: 'organization', entityId: org.id, after: { name: org.name, kind: org.kind, status: org.status }, organizationId: org.id });
+      await writeAudit(tx, {
+        actorUserId: caller.userId,
+        action: 'organization.create',
+        entity: 'organization',
+        entityId: org.id,
+        after: { name: org.name, kind: org.kind, status: org.status },
+        organizationId: org.id,
+      });
       return { id: org.id, status: org.status };
     });
   } catch (error) {
@@ -148,14 +170,35 @@ export async function updateOrganization(db: Database, caller: Caller, id: strin
       if (Object.keys(direct).length > 0) {
         await refuseTaken(tx, keysChanging(before, direct), id);
         const after = await updateOrganizationProfile(tx, id, direct);
-        await writeAudit(tx, { actorUserId: caller.userId, action: 'organization.update', entity: 'organization', entityId: id, before: pick(before, direct), after: after && pick(after, direct), organizationId: id });
+        await writeAudit(tx, {
+          actorUserId: caller.userId,
+          action: 'organization.update',
+          entity: 'organization',
+          entityId: id,
+          before: pick(before, direct),
+          after: after && pick(after, direct),
+          organizationId: id,
+        });
       }
       let changeRequestId: string | null = null;
       if (plan.requested) {
         await refuseTaken(tx, keysChanging(before, plan.requested), id);
-        const request = await upsertPendingChange(tx, { organizationId: id, before: pick(before, plan.requested) as VouchedValues, after: plan.requested, requestedByUserId: caller.userId });
+        const request = await upsertPendingChange(tx, {
+          organizationId: id,
+          before: pick(before, plan.requested) as VouchedValues,
+          after: plan.requested,
+          requestedByUserId: caller.userId,
+        });
         changeRequestId = request.id;
-        await writeAudit(tx, { actorUserId: caller.userId, action: 'organization.requestChange', entity: 'organization_change_request', entityId: request.id, before: request.before, after: request.after, organizationId: id });
+        await writeAudit(tx, {
+          actorUserId: caller.userId,
+          action: 'organization.requestChange',
+          entity: 'organization_change_request',
+          entityId: request.id,
+          before: request.before,
+          after: request.after,
+          organizationId: id,
+        });
       }
       return { id, changeRequestId };
     });
@@ -200,7 +243,13 @@ const codeLabels = {
  * already holds the code, and closes the competing pending claims with a reason, audited, their managers notified.
  * The unique indexes on vouched-for organisations stay the last word: a violation becomes a CONFLICT.
  */
-export async function decideOrganization(db: Database, caller: Caller, id: string, decision: keyof typeof transitions, reason: string | null) {
+export async function decideOrganization(
+  db: Database,
+  caller: Caller,
+  id: string,
+  decision: keyof typeof transitions,
+  reason: string | null,
+) {
   const rule = transitions[decision];
   const found = await getOrganization(db, id);
   if (!found) throw new DomainError('NOT_FOUND', 'notFound');
@@ -217,7 +266,8 @@ export async function decideOrganization(db: Database, caller: Caller, id: strin
         const field = sameCode(holder) ?? 'uscc';
         throw new DomainError('CONFLICT', takenErrors[field], { field });
       }
-      if (!rule.from.includes(before.status)) throw new DomainError('CONFLICT', 'organization.wrongStatus', { params: { status: `status.${before.status}` } });
+      if (!rule.from.includes(before.status))
+        throw new DomainError('CONFLICT', 'organization.wrongStatus', { params: { status: `status.${before.status}` } });
       const after = await setOrganizationStatus(tx, id, rule.to, reason);
       await writeAudit(tx, {
         actorUserId: caller.userId,
@@ -257,7 +307,15 @@ export async function decideOrganization(db: Database, caller: Caller, id: strin
 
 type Registrant = { registeredByName: string | null; registeredByEmail: string | null; registeredByPhone: string | null };
 const registrant = (r: Registrant) =>
-  r.registeredByName === null ? null : { name: r.registeredByName, identifier: r.registeredByEmail && !r.registeredByEmail.endsWith('@mobile.ronghe.invalid') ? r.registeredByEmail : (r.registeredByPhone ?? '') };
+  r.registeredByName === null
+    ? null
+    : {
+        name: r.registeredByName,
+        identifier:
+          r.registeredByEmail && !r.registeredByEmail.endsWith('@mobile.ronghe.invalid')
+            ? r.registeredByEmail
+            : (r.registeredByPhone ?? ''),
+      };
 
 /**
  * The admin's verification queue. Each registration comes with who registered it and when, what it wrote (address,
@@ -275,6 +333,9 @@ export async function verificationQueue(db: Database, status: OrganizationStatus
     registeredBy: registrant({ registeredByName, registeredByEmail, registeredByPhone }),
     competing: claims
       .filter((c) => c.id !== r.id && ((r.uscc && c.uscc === r.uscc) || (r.schoolCode && c.schoolCode === r.schoolCode)))
-      .map(({ registeredByName: n, registeredByEmail: e, registeredByPhone: p, uscc: _u, schoolCode: _s, ...c }) => ({ ...c, registeredBy: registrant({ registeredByName: n, registeredByEmail: e, registeredByPhone: p }) })),
+      .map(({ registeredByName: n, registeredByEmail: e, registeredByPhone: p, uscc: _u, schoolCode: _s, ...c }) => ({
+        ...c,
+        registeredBy: registrant({ registeredByName: n, registeredByEmail: e, registeredByPhone: p }),
+      })),
   }));
 }

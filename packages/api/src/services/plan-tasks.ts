@@ -20,7 +20,14 @@ import {
   type TaskUpdateRow,
 } from '@ronghe/db/queries/plan-tasks';
 import { DomainError } from '@ronghe/domain/errors';
-import { planTaskFlag, REMIND_DAYS_BEFORE, type PlanTaskFlag, type PlanTaskInput, type PlanTaskStatus, type planTaskUpdateInput } from '@ronghe/domain/plan-task';
+import {
+  planTaskFlag,
+  REMIND_DAYS_BEFORE,
+  type PlanTaskFlag,
+  type PlanTaskInput,
+  type PlanTaskStatus,
+  type planTaskUpdateInput,
+} from '@ronghe/domain/plan-task';
 import { addDays, todayInChina } from '@ronghe/domain/training-base';
 import type { z } from 'zod';
 import { anyMember, managers, requireRole, type Caller } from './authz.ts';
@@ -41,13 +48,17 @@ export const taskLink = (id: string) => `/admin/tasks?task=${id}`;
 export type TaskRow = TaskListRow & { flag: PlanTaskFlag; lastUpdate: TaskUpdateRow | null };
 
 async function withFlags(db: Database, rows: TaskListRow[], today: string): Promise<TaskRow[]> {
-  const latest = await latestTaskUpdates(db, rows.map((r) => r.id));
+  const latest = await latestTaskUpdates(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({ ...r, flag: planTaskFlag(r, today), lastUpdate: latest.get(r.id) ?? null }));
 }
 
 /** The owner exists and every linked indicator exists and is live; otherwise the field is named. */
 async function checkReferences(tx: Tx, input: PlanTaskInput) {
-  if (!(await organizationExists(tx, input.ownerOrganizationId))) throw new DomainError('INVALID', 'task.ownerUnknown', { field: 'ownerOrganizationId' });
+  if (!(await organizationExists(tx, input.ownerOrganizationId)))
+    throw new DomainError('INVALID', 'task.ownerUnknown', { field: 'ownerOrganizationId' });
   const live = await liveIndicatorIds(tx, input.indicatorIds);
   if (input.indicatorIds.some((id) => !live.has(id))) throw new DomainError('INVALID', 'task.indicatorUnknown', { field: 'indicatorIds' });
 }
@@ -181,7 +192,12 @@ export async function remindDueTasks(db: Database, today = todayInChina(), now =
     for (const task of due) {
       const key = task.deadline < today ? 'notify.task.overdue' : 'notify.task.dueSoon';
       const params = { task: task.title, deadline: task.deadline };
-      await insertNotifications(tx, await managersOf(tx, [task.ownerOrganizationId]), { type: 'task.due', key, params, link: taskLink(task.id) });
+      await insertNotifications(tx, await managersOf(tx, [task.ownerOrganizationId]), {
+        type: 'task.due',
+        key,
+        params,
+        link: taskLink(task.id),
+      });
     }
     return due.length;
   });

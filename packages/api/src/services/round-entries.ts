@@ -47,10 +47,15 @@ function cohortFits(round: Pick<RoundRow, 'regionCode'>, c: Cohort) {
   return c.status === 'open' && c.regionCodes.some((code) => path.includes(code));
 }
 
-async function requireMembers(db: Database | Tx, round: Pick<RoundRow, 'consortiumId'>, owners: Array<{ organizationId: string; field: string }>) {
+async function requireMembers(
+  db: Database | Tx,
+  round: Pick<RoundRow, 'consortiumId'>,
+  owners: Array<{ organizationId: string; field: string }>,
+) {
   if (!round.consortiumId) return;
   const active = await activeMembersAmong(db, round.consortiumId, [...new Set(owners.map((o) => o.organizationId))]);
-  for (const o of owners) if (!active.has(o.organizationId)) throw new DomainError('INVALID', 'round.notConsortiumMember', { field: o.field });
+  for (const o of owners)
+    if (!active.has(o.organizationId)) throw new DomainError('INVALID', 'round.notConsortiumMember', { field: o.field });
 }
 
 /** The organiser invites needs and cohorts to a draft round; their owners' managers are told and answer. */
@@ -71,17 +76,35 @@ export async function inviteToRound(db: Database, caller: Caller, input: { round
       if (!cohortFits(round, c)) throw new DomainError('INVALID', 'round.cohortNotEligible', { field: `cohortIds.${i}` });
       return { c, field: `cohortIds.${i}` };
     });
-    await requireMembers(tx, round, [...needs.map(({ n, field }) => ({ organizationId: n.organizationId, field })), ...cohorts.map(({ c, field }) => ({ organizationId: c.organizationId, field }))]);
-    const addedNeeds = await addRoundNeeds(tx, needs.map(({ n, left }) => ({ roundId: round.id, needId: n.id, capacity: left, status: 'invited' as const })));
-    const addedCohorts = await addRoundCohorts(tx, cohorts.map(({ c }) => ({ roundId: round.id, cohortId: c.id, slots: c.students, status: 'invited' as const })));
-    const owners = [...needs.filter(({ n }) => addedNeeds.includes(n.id)).map(({ n }) => n.organizationId), ...cohorts.filter(({ c }) => addedCohorts.includes(c.id)).map(({ c }) => c.organizationId)];
+    await requireMembers(tx, round, [
+      ...needs.map(({ n, field }) => ({ organizationId: n.organizationId, field })),
+      ...cohorts.map(({ c, field }) => ({ organizationId: c.organizationId, field })),
+    ]);
+    const addedNeeds = await addRoundNeeds(
+      tx,
+      needs.map(({ n, left }) => ({ roundId: round.id, needId: n.id, capacity: left, status: 'invited' as const })),
+    );
+    const addedCohorts = await addRoundCohorts(
+      tx,
+      cohorts.map(({ c }) => ({ roundId: round.id, cohortId: c.id, slots: c.students, status: 'invited' as const })),
+    );
+    const owners = [
+      ...needs.filter(({ n }) => addedNeeds.includes(n.id)).map(({ n }) => n.organizationId),
+      ...cohorts.filter(({ c }) => addedCohorts.includes(c.id)).map(({ c }) => c.organizationId),
+    ];
     await insertNotifications(tx, await managersOf(tx, [...new Set(owners)]), {
       type: 'round.invited',
       key: 'notify.round.invited',
       params: { round: round.title.slice(0, 60) },
       link: `/rounds/${round.id}`,
     });
-    await writeAudit(tx, { actorUserId: caller.userId, action: 'round.invite', entity: 'allocation_round', entityId: round.id, after: { needIds: addedNeeds, cohortIds: addedCohorts } });
+    await writeAudit(tx, {
+      actorUserId: caller.userId,
+      action: 'round.invite',
+      entity: 'allocation_round',
+      entityId: round.id,
+      after: { needIds: addedNeeds, cohortIds: addedCohorts },
+    });
     return { invited: addedNeeds.length + addedCohorts.length };
   });
 }
@@ -105,7 +128,13 @@ async function draftRound(tx: Tx, roundId: string) {
 }
 
 /** Takes the need (cohort) into the round as accepted, checking again that it qualifies. */
-async function acceptEntry(tx: Tx, round: RoundRow, entry: Awaited<ReturnType<typeof ownEntry>>, acceptUnranked: boolean, existing: boolean) {
+async function acceptEntry(
+  tx: Tx,
+  round: RoundRow,
+  entry: Awaited<ReturnType<typeof ownEntry>>,
+  acceptUnranked: boolean,
+  existing: boolean,
+) {
   const now = new Date();
   await requireMembers(tx, round, [{ organizationId: entry.organizationId, field: 'id' }]);
   if (entry.need) {
@@ -139,7 +168,13 @@ export async function respondToRound(db: Database, caller: Caller, input: EntryI
     if (input.accept) await acceptEntry(tx, round, entry, input.acceptUnranked, true);
     else if (input.kind === 'need') await updateRoundNeed(tx, round.id, input.id, { status: 'declined', respondedAt: new Date() });
     else await updateRoundCohort(tx, round.id, input.id, { status: 'declined', respondedAt: new Date() });
-    await writeAudit(tx, { actorUserId: caller.userId, action: input.accept ? 'round.accept' : 'round.decline', entity: 'allocation_round', entityId: round.id, after: { kind: input.kind, id: input.id, acceptUnranked: input.acceptUnranked } });
+    await writeAudit(tx, {
+      actorUserId: caller.userId,
+      action: input.accept ? 'round.accept' : 'round.decline',
+      entity: 'allocation_round',
+      entityId: round.id,
+      after: { kind: input.kind, id: input.id, acceptUnranked: input.acceptUnranked },
+    });
     return { roundId: round.id, status: input.accept ? ('accepted' as const) : ('declined' as const) };
   });
 }
@@ -160,7 +195,13 @@ export async function joinRound(db: Database, caller: Caller, input: EntryInput 
     const status = await entryStatus(tx, round.id, input);
     if (status === 'accepted') throw new DomainError('CONFLICT', 'round.alreadyIn');
     await acceptEntry(tx, round, entry, input.acceptUnranked, status !== null);
-    await writeAudit(tx, { actorUserId: caller.userId, action: 'round.join', entity: 'allocation_round', entityId: round.id, after: { kind: input.kind, id: input.id, acceptUnranked: input.acceptUnranked } });
+    await writeAudit(tx, {
+      actorUserId: caller.userId,
+      action: 'round.join',
+      entity: 'allocation_round',
+      entityId: round.id,
+      after: { kind: input.kind, id: input.id, acceptUnranked: input.acceptUnranked },
+    });
     return { roundId: round.id, status: 'accepted' as const };
   });
 }
@@ -176,7 +217,11 @@ export async function joinableFor(db: Database, caller: Caller, organizationId: 
   await requireRole(db, caller, organizationId, anyMember);
   const org = await getOrganization(db, organizationId);
   if (!org) throw new DomainError('NOT_FOUND', 'notFound');
-  return joinableRounds(db, organizationId, regionPath(org.regionCode).map((r) => r.code));
+  return joinableRounds(
+    db,
+    organizationId,
+    regionPath(org.regionCode).map((r) => r.code),
+  );
 }
 
 /** What the organiser may invite to the round: for a consortium's round its active members' needs and cohorts, else the region's. */
@@ -184,5 +229,9 @@ export async function candidatesFor(db: Database, caller: Caller, id: string) {
   const round = await getRoundRow(db, id);
   if (!round) throw new DomainError('NOT_FOUND', 'notFound');
   await requireOrganizer(db, caller, round);
-  return roundCandidates(db, round, regionPath(round.regionCode).map((r) => r.code));
+  return roundCandidates(
+    db,
+    round,
+    regionPath(round.regionCode).map((r) => r.code),
+  );
 }

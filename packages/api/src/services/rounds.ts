@@ -28,7 +28,18 @@ import {
 } from '@ronghe/db/queries/rounds';
 import { allocate, type AllocationInput, type AllocationResult } from '@ronghe/domain/allocation';
 import { DomainError } from '@ronghe/domain/errors';
-import { closesEarly, mayOrganizeRound, openRefusal, parseSlotId, publishRefusal, roundIneligibility, slotId, submissionRefusal, type RoundInput, type RoundRefusal } from '@ronghe/domain/round';
+import {
+  closesEarly,
+  mayOrganizeRound,
+  openRefusal,
+  parseSlotId,
+  publishRefusal,
+  roundIneligibility,
+  slotId,
+  submissionRefusal,
+  type RoundInput,
+  type RoundRefusal,
+} from '@ronghe/domain/round';
 import { todayInChina } from '@ronghe/domain/training-base';
 import { managers, requireRole, type Caller } from './authz.ts';
 import { holdPlaces, startCooperation } from './needs.ts';
@@ -41,7 +52,8 @@ import { holdPlaces, startCooperation } from './needs.ts';
 
 type Tx = Drizzle;
 const notFound = () => new DomainError('NOT_FOUND', 'notFound');
-export const wrongStatus = (status: string) => new DomainError('CONFLICT', 'round.wrongStatus', { params: { status: `roundStatus.${status}` } });
+export const wrongStatus = (status: string) =>
+  new DomainError('CONFLICT', 'round.wrongStatus', { params: { status: `roundStatus.${status}` } });
 const refused = (r: RoundRefusal) => new DomainError('CONFLICT', r.key, { params: r.params });
 
 /**
@@ -61,7 +73,13 @@ export async function createRound(db: Database, caller: Caller, input: RoundInpu
   await requireOrganizer(db, caller, input);
   return db.orm.transaction(async (tx: Tx) => {
     const row = await insertRound(tx, { ...input, seed: randomBytes(16).toString('hex'), createdBy: caller.userId, status: 'draft' });
-    await writeAudit(tx, { actorUserId: caller.userId, action: 'round.create', entity: 'allocation_round', entityId: row.id, after: { title: input.title, consortiumId: input.consortiumId } });
+    await writeAudit(tx, {
+      actorUserId: caller.userId,
+      action: 'round.create',
+      entity: 'allocation_round',
+      entityId: row.id,
+      after: { title: input.title, consortiumId: input.consortiumId },
+    });
     return { id: row.id, status: row.status };
   });
 }
@@ -85,8 +103,10 @@ async function lapseNonMembers(tx: Tx, round: RoundRow) {
   const [ns, cs] = await Promise.all([roundNeedsOf(tx, round.id), roundCohortsOf(tx, round.id)]);
   const active = await activeMembersAmong(tx, round.consortiumId, [...new Set([...ns, ...cs].map((x) => x.organizationId))]);
   const now = new Date();
-  for (const n of ns) if (!active.has(n.organizationId)) await updateRoundNeed(tx, round.id, n.needId, { status: 'lapsed', respondedAt: now });
-  for (const c of cs) if (!active.has(c.organizationId)) await updateRoundCohort(tx, round.id, c.cohortId, { status: 'lapsed', respondedAt: now });
+  for (const n of ns)
+    if (!active.has(n.organizationId)) await updateRoundNeed(tx, round.id, n.needId, { status: 'lapsed', respondedAt: now });
+  for (const c of cs)
+    if (!active.has(c.organizationId)) await updateRoundCohort(tx, round.id, c.cohortId, { status: 'lapsed', respondedAt: now });
 }
 
 /** Opens a draft with at least one accepted need and cohort, any day up to its closing date; unanswered invitations lapse. */
@@ -137,7 +157,11 @@ export async function submitPreferences(db: Database, caller: Caller, input: { r
 }
 
 /** A manager of the need's enterprise ranks the round's cohorts, best first, and says whether unranked ones that qualify are acceptable. */
-export async function submitRanking(db: Database, caller: Caller, input: { roundId: string; needId: string; cohortIds: string[]; acceptUnranked: boolean }) {
+export async function submitRanking(
+  db: Database,
+  caller: Caller,
+  input: { roundId: string; needId: string; cohortIds: string[]; acceptUnranked: boolean },
+) {
   return db.orm.transaction(async (tx: Tx) => {
     await openRoundFor(tx, input.roundId);
     const need = (await roundNeedsOf(tx, input.roundId)).find((n) => n.needId === input.needId);
@@ -159,10 +183,19 @@ export async function submitRanking(db: Database, caller: Caller, input: { round
 async function allocationInputOf(db: Database | Tx, round: RoundRow): Promise<AllocationInput> {
   const [ns, cs] = await Promise.all([roundNeedsOf(db, round.id), roundCohortsOf(db, round.id)]);
   const applicants = cs.flatMap((c) =>
-    Array.from({ length: c.slots }, (_, i) => ({ id: slotId(c.cohortId, i + 1), preferences: c.preferences, ...(round.keepGroupsTogether ? { groupId: c.cohortId } : {}) })),
+    Array.from({ length: c.slots }, (_, i) => ({
+      id: slotId(c.cohortId, i + 1),
+      preferences: c.preferences,
+      ...(round.keepGroupsTogether ? { groupId: c.cohortId } : {}),
+    })),
   );
   const slotsOf = new Map(cs.map((c) => [c.cohortId, Array.from({ length: c.slots }, (_, i) => slotId(c.cohortId, i + 1))]));
-  const programs = ns.map((n) => ({ id: n.needId, capacity: n.capacity, acceptUnranked: n.acceptUnranked, ranking: n.ranking.map((cohortId) => slotsOf.get(cohortId) ?? []) }));
+  const programs = ns.map((n) => ({
+    id: n.needId,
+    capacity: n.capacity,
+    acceptUnranked: n.acceptUnranked,
+    ranking: n.ranking.map((cohortId) => slotsOf.get(cohortId) ?? []),
+  }));
   const needById = new Map(ns.map((n) => [n.needId, n]));
   const cohortById = new Map(cs.map((c) => [c.cohortId, c]));
   const verdicts = new Map<string, boolean>();
@@ -232,7 +265,13 @@ async function requireMayClose(tx: Tx, caller: Caller, round: RoundRow, reason: 
   if (!caller.isPlatformAdmin) throw new DomainError('CONFLICT', 'round.notAllSubmitted', { params: { missing } });
   const why = reason?.trim() ?? '';
   if (why.length < 10) throw new DomainError('INVALID', 'round.reasonRequired', { field: 'reason' });
-  await writeAudit(tx, { actorUserId: caller.userId, action: 'round.closeEarly', entity: 'allocation_round', entityId: round.id, after: { reason: why, missing, closesOn: round.preferencesCloseOn } });
+  await writeAudit(tx, {
+    actorUserId: caller.userId,
+    action: 'round.closeEarly',
+    entity: 'allocation_round',
+    entityId: round.id,
+    after: { reason: why, missing, closesOn: round.preferencesCloseOn },
+  });
 }
 
 /** Runs a closed round again on its stored inputs and seed, and says whether the result is the one stored. */
@@ -258,9 +297,22 @@ async function runAndStore(db: Database, caller: Caller, round: RoundRow, expect
     const r = await lockRound(tx, round.id);
     if (!r || r.status !== expected) throw wrongStatus(r?.status ?? 'draft');
     await replaceResults(tx, round.id, rows);
-    const stats = { algorithm: result.stats.algorithm, proposals: result.stats.proposals, placed: result.placements.length, unplaced: result.unplaced.length, applicants: input.applicants.length, ms };
+    const stats = {
+      algorithm: result.stats.algorithm,
+      proposals: result.stats.proposals,
+      placed: result.placements.length,
+      unplaced: result.unplaced.length,
+      applicants: input.applicants.length,
+      ms,
+    };
     await updateRound(tx, round.id, { status: 'closed', resultDigest: digest, runStats: stats, closedAt: new Date() });
-    await writeAudit(tx, { actorUserId: caller.userId, action: 'round.close', entity: 'allocation_round', entityId: round.id, after: { digest, ...stats } });
+    await writeAudit(tx, {
+      actorUserId: caller.userId,
+      action: 'round.close',
+      entity: 'allocation_round',
+      entityId: round.id,
+      after: { digest, ...stats },
+    });
     return { id: round.id, status: 'closed' as const, digest, ...stats };
   });
 }
@@ -283,7 +335,17 @@ export async function publishRound(db: Database, caller: Caller, id: string) {
       const c = cohorts.get(g.cohortId);
       if (!n || !c) throw notFound();
       await holdPlaces(tx, n, g.students);
-      const a = await insertApplication(tx, { needId: n.id, organizationId: c.organizationId, cohortId: c.cohortId, students: g.students, accepted: g.students, status: 'accepted', direction: 'round', message: round.title, decidedAt: new Date() });
+      const a = await insertApplication(tx, {
+        needId: n.id,
+        organizationId: c.organizationId,
+        cohortId: c.cohortId,
+        students: g.students,
+        accepted: g.students,
+        status: 'accepted',
+        direction: 'round',
+        message: round.title,
+        decidedAt: new Date(),
+      });
       await startCooperation(tx, n, { ...a, accepted: g.students });
     }
     await updateRound(tx, id, { status: 'published', publishedAt: new Date() });
@@ -301,7 +363,10 @@ export async function publishRound(db: Database, caller: Caller, id: string) {
 export async function list(db: Database, caller: Caller) {
   if (caller.isPlatformAdmin) return listRounds(db, null);
   const memberships = await listMembershipsOfUser(db, caller.userId);
-  return listRounds(db, { organizationIds: memberships.map((m) => m.organizationId), managedIds: memberships.filter((m) => (managers as readonly string[]).includes(m.role)).map((m) => m.organizationId) });
+  return listRounds(db, {
+    organizationIds: memberships.map((m) => m.organizationId),
+    managedIds: memberships.filter((m) => (managers as readonly string[]).includes(m.role)).map((m) => m.organizationId),
+  });
 }
 
 /**
@@ -314,9 +379,15 @@ export async function list(db: Database, caller: Caller) {
 export async function get(db: Database, caller: Caller, id: string) {
   const round = await getRoundRow(db, id);
   if (!round) throw notFound();
-  const [ns, cs, organizer, memberships] = await Promise.all([roundNeedsOf(db, id, 'all'), roundCohortsOf(db, id, 'all'), isOrganizer(db, caller, round), listMembershipsOfUser(db, caller.userId)]);
+  const [ns, cs, organizer, memberships] = await Promise.all([
+    roundNeedsOf(db, id, 'all'),
+    roundCohortsOf(db, id, 'all'),
+    isOrganizer(db, caller, round),
+    listMembershipsOfUser(db, caller.userId),
+  ]);
   const mine = new Set(memberships.map((m) => m.organizationId));
-  if (!organizer && !ns.some((n) => mine.has(n.organizationId)) && !cs.some((c) => mine.has(c.organizationId))) throw new DomainError('FORBIDDEN', 'forbidden');
+  if (!organizer && !ns.some((n) => mine.has(n.organizationId)) && !cs.some((c) => mine.has(c.organizationId)))
+    throw new DomainError('FORBIDDEN', 'forbidden');
   const showResults = round.status === 'published' || (organizer && round.status === 'closed');
   const [placed, unplaced] = showResults ? await Promise.all([placedGroups(db, id), unplacedGroups(db, id)]) : [[], []];
   const filled = new Map<string, number>();
@@ -327,7 +398,8 @@ export async function get(db: Database, caller: Caller, id: string) {
   const myNeed = (needId: string) => mine.has(needOwner.get(needId) ?? '');
   // a participant with an accepted entry sees the others' accepted entries; one only invited (or declined, lapsed) sees its own
   const takesPart = [...ns, ...cs].some((x) => x.status === 'accepted' && mine.has(x.organizationId));
-  const shown = <T extends { status: string; organizationId: string }>(x: T) => organizer || mine.has(x.organizationId) || (takesPart && x.status === 'accepted');
+  const shown = <T extends { status: string; organizationId: string }>(x: T) =>
+    organizer || mine.has(x.organizationId) || (takesPart && x.status === 'accepted');
   return {
     round: { ...round, seed: organizer ? round.seed : null },
     organizer,
@@ -365,10 +437,17 @@ export async function get(db: Database, caller: Caller, id: string) {
     }),
     results: showResults
       ? {
-          placed: placed.filter((p) => organizer || myCohort(p.cohortId) || myNeed(p.needId)).map((p) => ({ ...p, choice: myCohort(p.cohortId) ? p.choice : null })),
+          placed: placed
+            .filter((p) => organizer || myCohort(p.cohortId) || myNeed(p.needId))
+            .map((p) => ({ ...p, choice: myCohort(p.cohortId) ? p.choice : null })),
           unplaced: unplaced
             .filter((u) => organizer || myCohort(u.cohortId))
-            .map((u) => ({ cohortId: u.cohortId, reason: u.reason, students: u.students, choices: myCohort(u.cohortId) ? ((u.choices ?? []) as Array<{ programId: string; outcome: string }>) : [] })),
+            .map((u) => ({
+              cohortId: u.cohortId,
+              reason: u.reason,
+              students: u.students,
+              choices: myCohort(u.cohortId) ? ((u.choices ?? []) as Array<{ programId: string; outcome: string }>) : [],
+            })),
         }
       : null,
   };

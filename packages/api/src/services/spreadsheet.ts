@@ -9,7 +9,11 @@ export async function newWorkbook(): Promise<Workbook> {
 export type SheetColumn = { header: string; key: string; width: number };
 
 /** One worksheet with a bold, frozen header row, as an .xlsx file. */
-export async function writeSheet(name: string, columns: SheetColumn[], rows: Array<Record<string, string | number | null>>): Promise<Buffer> {
+export async function writeSheet(
+  name: string,
+  columns: SheetColumn[],
+  rows: Array<Record<string, string | number | null>>,
+): Promise<Buffer> {
   const workbook = await newWorkbook();
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns;

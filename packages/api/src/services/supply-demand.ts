@@ -1,5 +1,11 @@
 import type { Database } from '@ronghe/db/client';
-import { demandByRegion, schoolIndustryMatrixRows, stationsByMapRegion, studentsByRegion, type RegionCategoryFigure } from '@ronghe/db/queries/supply-demand';
+import {
+  demandByRegion,
+  schoolIndustryMatrixRows,
+  stationsByMapRegion,
+  studentsByRegion,
+  type RegionCategoryFigure,
+} from '@ronghe/db/queries/supply-demand';
 import { industries as industryList } from '@ronghe/domain/reference/industries';
 import { majorCategories } from '@ronghe/domain/reference/majors';
 import { getRegion, regions as regionList } from '@ronghe/domain/reference/regions';
@@ -24,7 +30,15 @@ export const provinceCodes = ['11', '12', '13'] as const;
 export type ProvinceCode = (typeof provinceCodes)[number];
 export type GapLevel = 'short' | 'balanced' | 'surplus' | 'none';
 
-export type Figure = { students: number; stations: number; supply: number; demand: number; gap: number; ratio: number | null; level: GapLevel };
+export type Figure = {
+  students: number;
+  stations: number;
+  supply: number;
+  demand: number;
+  gap: number;
+  ratio: number | null;
+  level: GapLevel;
+};
 
 export function gapLevel(demand: number, supply: number): GapLevel {
   if (demand === 0 && supply === 0) return 'none';
@@ -38,7 +52,15 @@ const emptyRaw = (): Raw => ({ students: 0, stations: 0, demand: 0 });
 
 function figure(r: Raw): Figure {
   const supply = r.students + r.stations;
-  return { students: r.students, stations: r.stations, supply, demand: r.demand, gap: r.demand - supply, ratio: supply > 0 ? Math.round((r.demand / supply) * 100) / 100 : null, level: gapLevel(r.demand, supply) };
+  return {
+    students: r.students,
+    stations: r.stations,
+    supply,
+    demand: r.demand,
+    gap: r.demand - supply,
+    ratio: supply > 0 ? Math.round((r.demand / supply) * 100) / 100 : null,
+    level: gapLevel(r.demand, supply),
+  };
 }
 
 /** Map regions in map order: Beijing districts, Tianjin districts, Hebei prefectures. */
@@ -67,12 +89,22 @@ export type SupplyDemand = {
  * refreshes them), so the map answers from memory; `refresh` counts them again now. Filters apply in memory.
  */
 export const FIGURES_MAX_AGE_MS = 10 * 60_000;
-type Figures = { day: string; takenAt: Date; demand: RegionCategoryFigure[]; students: RegionCategoryFigure[]; stations: RegionCategoryFigure[] };
+type Figures = {
+  day: string;
+  takenAt: Date;
+  demand: RegionCategoryFigure[];
+  students: RegionCategoryFigure[];
+  stations: RegionCategoryFigure[];
+};
 const figuresCache = new WeakMap<Database, Promise<Figures>>();
 
 async function countFigures(db: Database): Promise<Figures> {
   const day = todayInChina();
-  const [demand, students, stations] = await Promise.all([demandByRegion(db, { today: day }), studentsByRegion(db, { today: day }), stationsByMapRegion(db, {})]);
+  const [demand, students, stations] = await Promise.all([
+    demandByRegion(db, { today: day }),
+    studentsByRegion(db, { today: day }),
+    stationsByMapRegion(db, {}),
+  ]);
   return { day, takenAt: new Date(), demand, students, stations };
 }
 
@@ -92,7 +124,10 @@ export async function supplyDemandFigures(db: Database, opts: { refresh?: boolea
   }
 }
 
-export async function supplyDemand(db: Database, f: { provinceCode?: ProvinceCode; categorySeq?: number; refresh?: boolean } = {}): Promise<SupplyDemand> {
+export async function supplyDemand(
+  db: Database,
+  f: { provinceCode?: ProvinceCode; categorySeq?: number; refresh?: boolean } = {},
+): Promise<SupplyDemand> {
   const { demand, students, stations, takenAt } = await supplyDemandFigures(db, { refresh: f.refresh });
   const inScope = mapRegions.filter((r) => !f.provinceCode || r.provinceCode === f.provinceCode);
   const scope = new Set(inScope.map((r) => r.code));
@@ -100,7 +135,8 @@ export async function supplyDemand(db: Database, f: { provinceCode?: ProvinceCod
   const grid = new Map<string, Map<number, Raw>>();
   const unmapped = { students: 0, demand: 0 };
   // what an unmapped row adds: the chosen category's row, or the total (a need's category 0; every cohort row)
-  const countsUnmapped = (row: RegionCategoryFigure, key: keyof Raw) => (f.categorySeq ? row.category === f.categorySeq : key === 'students' || row.category === 0);
+  const countsUnmapped = (row: RegionCategoryFigure, key: keyof Raw) =>
+    f.categorySeq ? row.category === f.categorySeq : key === 'students' || row.category === 0;
   const add = (rows: RegionCategoryFigure[], key: keyof Raw, mapped: boolean) => {
     for (const row of rows) {
       if (f.provinceCode && !row.regionCode.startsWith(f.provinceCode)) continue;
@@ -169,7 +205,15 @@ const industryNames = new Map(industryList.filter((i) => i.level === 'division')
 export type SchoolIndustryMatrix = {
   schools: Array<{ id: string; name: string; regionCode: string; regionName: string; industries: number }>;
   industries: Array<{ code: string; name: string; schools: number }>;
-  cells: Array<{ schoolId: string; industryCode: string; applications: number; placements: number; projects: number; consortia: number; ties: number }>;
+  cells: Array<{
+    schoolId: string;
+    industryCode: string;
+    applications: number;
+    placements: number;
+    projects: number;
+    consortia: number;
+    ties: number;
+  }>;
   totals: { schoolsCovered: number; industriesCovered: number; schoolsTotal: number; industriesTotal: number };
 };
 
@@ -186,6 +230,11 @@ export async function schoolIndustryMatrix(db: Database, f: { q?: string; limit?
     schools: rows.schools.map((s) => ({ ...s, regionName: getRegion(s.regionCode)?.name ?? s.regionCode })),
     industries: rows.industries.map((i) => ({ code: i.code, name: industryNames.get(i.code) ?? i.code, schools: i.schools })),
     cells: rows.cells.map((c) => ({ ...c, ties: c.applications + c.placements + c.projects + c.consortia })),
-    totals: { schoolsCovered: rows.schoolsCovered, industriesCovered: rows.industriesCovered, schoolsTotal: rows.schoolsTotal, industriesTotal: industryNames.size },
+    totals: {
+      schoolsCovered: rows.schoolsCovered,
+      industriesCovered: rows.industriesCovered,
+      schoolsTotal: rows.schoolsTotal,
+      industriesTotal: industryNames.size,
+    },
   };
 }

@@ -24,7 +24,14 @@ import { unknownMajorCodes } from '@ronghe/db/queries/reference';
 import { maskEmail, maskMobile, maskPersonName } from '@ronghe/domain/account';
 import { maskContactsInText } from '@ronghe/domain/masking';
 import { DomainError } from '@ronghe/domain/errors';
-import { addDays, daysBetween, mapRegionOf, todayInChina, type TrainingBaseInput, type TrainingBaseStatus } from '@ronghe/domain/training-base';
+import {
+  addDays,
+  daysBetween,
+  mapRegionOf,
+  todayInChina,
+  type TrainingBaseInput,
+  type TrainingBaseStatus,
+} from '@ronghe/domain/training-base';
 import { anyMember, managers, requireRole, requireVerifiedManager, type Caller } from './authz.ts';
 import { fileUrl, setBasePhotos } from './files.ts';
 
@@ -48,7 +55,8 @@ async function checkCoBuilders(db: Database, ownerId: string, ids: string[]): Pr
 /** Majors in the catalogue; consortia of which the owner is an active member. */
 async function checkLinks(tx: Tx, ownerId: string, input: TrainingBaseInput) {
   const unknown = await unknownMajorCodes(tx, input.majorCodes);
-  if (unknown.length) throw new DomainError('INVALID', 'base.unknownMajors', { field: 'majorCodes', params: { codes: unknown.join('、') } });
+  if (unknown.length)
+    throw new DomainError('INVALID', 'base.unknownMajors', { field: 'majorCodes', params: { codes: unknown.join('、') } });
   const consortiumIds = [...new Set(input.consortiumIds)];
   for (const id of consortiumIds) {
     const m = await lockMembership(tx, id, ownerId);
@@ -61,7 +69,13 @@ function columnsOf(input: TrainingBaseInput) {
   const mapRegionCode = mapRegionOf(input.regionCode);
   if (!mapRegionCode) throw new DomainError('INVALID', 'organization.regionTooCoarse', { field: 'regionCode' });
   const { coBuilderIds: _c, consortiumIds: _k, ...columns } = input;
-  return { ...columns, majorCodes: [...new Set(input.majorCodes)], industryCodes: [...new Set(input.industryCodes)], openTerms: input.openToPartners ? input.openTerms : null, mapRegionCode };
+  return {
+    ...columns,
+    majorCodes: [...new Set(input.majorCodes)],
+    industryCodes: [...new Set(input.industryCodes)],
+    openTerms: input.openToPartners ? input.openTerms : null,
+    mapRegionCode,
+  };
 }
 
 function snapshot(b: TrainingBaseRow, coBuilderIds: string[], consortiumIds: string[]) {
@@ -83,7 +97,14 @@ export async function createTrainingBase(db: Database, caller: Caller, input: Tr
     await replaceCoBuilders(tx, b.id, coBuilders);
     await replaceBaseConsortia(tx, b.id, consortiumIds);
     if (photoIds?.length) await setBasePhotos(tx, b, photoIds);
-    await insertBaseRevision(tx, { baseId: b.id, version: 1, actorUserId: caller.userId, action: 'create', changedFields: [], snapshot: snapshot(b, coBuilders, consortiumIds) });
+    await insertBaseRevision(tx, {
+      baseId: b.id,
+      version: 1,
+      actorUserId: caller.userId,
+      action: 'create',
+      changedFields: [],
+      snapshot: snapshot(b, coBuilders, consortiumIds),
+    });
     return { id: b.id, status: b.status };
   });
 }
@@ -95,7 +116,27 @@ async function lockOwnBase(tx: Tx, caller: Caller, id: string) {
   return b;
 }
 
-const compared = ['kind', 'name', 'description', 'majorCodes', 'industryCodes', 'regionCode', 'address', 'lng', 'lat', 'stations', 'dailyCapacity', 'equipment', 'openingHours', 'openToPartners', 'openTerms', 'termsNote', 'contactName', 'contactPhone', 'contactEmail'] as const;
+const compared = [
+  'kind',
+  'name',
+  'description',
+  'majorCodes',
+  'industryCodes',
+  'regionCode',
+  'address',
+  'lng',
+  'lat',
+  'stations',
+  'dailyCapacity',
+  'equipment',
+  'openingHours',
+  'openToPartners',
+  'openTerms',
+  'termsNote',
+  'contactName',
+  'contactPhone',
+  'contactEmail',
+] as const;
 
 /** Saves a new version. Lowering the stations below what is already booked on a future day is refused, naming the days. */
 export async function editTrainingBase(db: Database, caller: Caller, input: TrainingBaseInput & PhotoIds & { id: string }) {
@@ -113,13 +154,21 @@ export async function editTrainingBase(db: Database, caller: Caller, input: Trai
       if (photoIds && (await setBasePhotos(tx, b, photoIds))) changed.push('photoIds');
       if (columns.stations !== b.stations) {
         const over = await overbookedDays(tx, b.id, today, columns.stations);
-        if (over.length) throw new DomainError('CONFLICT', 'base.stationsBelowBookings', { field: 'stations', params: { days: formatDays(over) } });
+        if (over.length)
+          throw new DomainError('CONFLICT', 'base.stationsBelowBookings', { field: 'stations', params: { days: formatDays(over) } });
         await setFutureCapacity(tx, b.id, today, columns.stations);
       }
       const row = await updateTrainingBase(tx, b, { ...columns, version: b.version + 1 });
       await replaceCoBuilders(tx, b.id, coBuilders);
       await replaceBaseConsortia(tx, b.id, consortiumIds);
-      await insertBaseRevision(tx, { baseId: b.id, version: row.version, actorUserId: caller.userId, action: 'update', changedFields: [...changed], snapshot: snapshot(row, coBuilders, consortiumIds) });
+      await insertBaseRevision(tx, {
+        baseId: b.id,
+        version: row.version,
+        actorUserId: caller.userId,
+        action: 'update',
+        changedFields: [...changed],
+        snapshot: snapshot(row, coBuilders, consortiumIds),
+      });
       if (b.status === 'published') await refreshSupply(tx, [b.mapRegionCode, row.mapRegionCode]);
       return { id: b.id, version: row.version };
     });
@@ -146,10 +195,33 @@ export async function setTrainingBaseStatus(db: Database, caller: Caller, input:
     const b = await lockOwnBase(tx, caller, input.id);
     const t = transitions[input.action];
     if (!t.from.includes(b.status)) throw new DomainError('CONFLICT', 'base.wrongStatus', { params: { status: `bstatus.${b.status}` } });
-    const row = await updateTrainingBase(tx, b, { status: t.to, version: b.version + 1, ...(t.to === 'published' && !b.publishedAt ? { publishedAt: new Date() } : {}) });
-    await insertBaseRevision(tx, { baseId: b.id, version: row.version, actorUserId: caller.userId, action: input.action, changedFields: ['status'], snapshot: snapshot(row, existing.coBuilders.map((c) => c.id), existing.consortia.map((c) => c.id)) });
+    const row = await updateTrainingBase(tx, b, {
+      status: t.to,
+      version: b.version + 1,
+      ...(t.to === 'published' && !b.publishedAt ? { publishedAt: new Date() } : {}),
+    });
+    await insertBaseRevision(tx, {
+      baseId: b.id,
+      version: row.version,
+      actorUserId: caller.userId,
+      action: input.action,
+      changedFields: ['status'],
+      snapshot: snapshot(
+        row,
+        existing.coBuilders.map((c) => c.id),
+        existing.consortia.map((c) => c.id),
+      ),
+    });
     await refreshSupply(tx, [b.mapRegionCode]);
-    await writeAudit(tx, { actorUserId: caller.userId, action: `trainingBase.${input.action}`, entity: 'training_base', entityId: b.id, before: { status: b.status }, after: { status: t.to }, organizationId: b.ownerOrganizationId });
+    await writeAudit(tx, {
+      actorUserId: caller.userId,
+      action: `trainingBase.${input.action}`,
+      entity: 'training_base',
+      entityId: b.id,
+      before: { status: b.status },
+      after: { status: t.to },
+      organizationId: b.ownerOrganizationId,
+    });
     return { id: b.id, status: t.to };
   });
 }

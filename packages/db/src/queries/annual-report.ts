@@ -66,7 +66,15 @@ export async function reportTasks(db: Database, p: ReportPeriod): Promise<Report
   }));
 }
 
-export type ConsortiaByRegion = { kind: string; regionCode: string; count: number; members: number; schools: number; enterprises: number; partners: number };
+export type ConsortiaByRegion = {
+  kind: string;
+  regionCode: string;
+  count: number;
+  members: number;
+  schools: number;
+  enterprises: number;
+  partners: number;
+};
 
 /** Active consortia (approved by the report's date) by kind and anchor region, with their active members. */
 export async function consortiaByRegion(db: Database, p: ReportPeriod): Promise<ConsortiaByRegion[]> {
@@ -76,7 +84,15 @@ export async function consortiaByRegion(db: Database, p: ReportPeriod): Promise<
     from consortium
     where status = 'active' and (approved_at is null or approved_at < ${nextDayStart(p.to)}::timestamptz)
     group by 1, 2`);
-  return rows.map((r) => ({ kind: String(r.kind), regionCode: String(r.region_code), count: int(r.n), members: int(r.members), schools: int(r.schools), enterprises: int(r.enterprises), partners: int(r.partners) }));
+  return rows.map((r) => ({
+    kind: String(r.kind),
+    regionCode: String(r.region_code),
+    count: int(r.n),
+    members: int(r.members),
+    schools: int(r.schools),
+    enterprises: int(r.enterprises),
+    partners: int(r.partners),
+  }));
 }
 
 export type BasesByRegion = { kind: string; regionCode: string; count: number; stations: number; newInYear: number };
@@ -89,10 +105,23 @@ export async function basesByRegion(db: Database, p: ReportPeriod): Promise<Base
     from training_base
     where status = 'published' and (published_at is null or published_at < ${nextDayStart(p.to)}::timestamptz)
     group by 1, 2`);
-  return rows.map((r) => ({ kind: String(r.kind), regionCode: String(r.region_code), count: int(r.n), stations: int(r.stations), newInYear: int(r.new_in_year) }));
+  return rows.map((r) => ({
+    kind: String(r.kind),
+    regionCode: String(r.region_code),
+    count: int(r.n),
+    stations: int(r.stations),
+    newInYear: int(r.new_in_year),
+  }));
 }
 
-export type NeedsByGroup = { kind: string; industrySection: string | null; provinceCode: string; count: number; headcount: number; accepted: number };
+export type NeedsByGroup = {
+  kind: string;
+  industrySection: string | null;
+  provinceCode: string;
+  count: number;
+  headcount: number;
+  accepted: number;
+};
 
 /** Needs published in the year (whatever became of them since) by kind, the enterprise's industry section and the need's province. */
 export async function needsPublishedIn(db: Database, p: ReportPeriod): Promise<NeedsByGroup[]> {
@@ -128,7 +157,13 @@ export async function placementsByRegion(db: Database, p: ReportPeriod): Promise
     join organization s on s.id = x.school_id
     where x.status = 'planned' and x.created_at < ${nextDayStart(p.to)}::timestamptz
     group by 1`);
-  return rows.map((r) => ({ regionCode: String(r.region_code), count: int(r.n), students: int(r.students), countInYear: int(r.n_year), studentsInYear: int(r.students_year) }));
+  return rows.map((r) => ({
+    regionCode: String(r.region_code),
+    count: int(r.n),
+    students: int(r.students),
+    countInYear: int(r.n_year),
+    studentsInYear: int(r.students_year),
+  }));
 }
 
 export type ProjectsByKind = { kind: string; status: string; count: number; newInYear: number; completedInYear: number };
@@ -144,5 +179,11 @@ export async function projectsByKind(db: Database, p: ReportPeriod): Promise<Pro
     from cooperation_project
     where created_at < ${end}::timestamptz
     group by 1, 2`);
-  return rows.map((r) => ({ kind: String(r.kind), status: String(r.status), count: int(r.n), newInYear: int(r.new_in_year), completedInYear: int(r.completed_in_year) }));
+  return rows.map((r) => ({
+    kind: String(r.kind),
+    status: String(r.status),
+    count: int(r.n),
+    newInYear: int(r.new_in_year),
+    completedInYear: int(r.completed_in_year),
+  }));
 }

@@ -16,7 +16,10 @@ export async function lockApplication(tx: Drizzle, id: string) {
 }
 
 export async function updateApplication(tx: Drizzle, id: string, set: Partial<NewApplication>) {
-  await tx.update(needApplications).set({ ...set, updatedAt: new Date() }).where(eq(needApplications.id, id));
+  await tx
+    .update(needApplications)
+    .set({ ...set, updatedAt: new Date() })
+    .where(eq(needApplications.id, id));
 }
 
 /** Applications to a need (for the enterprise) or of an organisation (for the school), newest first. */

@@ -25,7 +25,10 @@ export async function writeAudit(tx: Drizzle, entry: AuditEntry): Promise<void> 
   });
 }
 
-export async function listAudit(db: Database, f: { entity?: string; action?: string; organizationId?: string; beforeId?: number; limit: number }) {
+export async function listAudit(
+  db: Database,
+  f: { entity?: string; action?: string; organizationId?: string; beforeId?: number; limit: number },
+) {
   return db.orm
     .select({
       id: auditLog.id,

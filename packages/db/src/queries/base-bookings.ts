@@ -18,7 +18,10 @@ export async function lockBooking(tx: Drizzle, id: string) {
 }
 
 export async function updateBooking(tx: Drizzle, id: string, set: Partial<NewBooking>) {
-  await tx.update(baseBookings).set({ ...set, updatedAt: new Date() }).where(eq(baseBookings.id, id));
+  await tx
+    .update(baseBookings)
+    .set({ ...set, updatedAt: new Date() })
+    .where(eq(baseBookings.id, id));
 }
 
 export type BookingSide = { ownerOrganizationId: string } | { requesterOrganizationId: string } | { baseId: string };

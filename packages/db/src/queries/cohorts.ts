@@ -22,7 +22,12 @@ export async function getCohort(db: Database, id: string) {
 }
 
 export async function listCohortsOfOrganization(db: Database, organizationId: string) {
-  return db.orm.select().from(cohorts).where(eq(cohorts.organizationId, organizationId)).orderBy(asc(cohorts.year), asc(cohorts.majorCode)).limit(500);
+  return db.orm
+    .select()
+    .from(cohorts)
+    .where(eq(cohorts.organizationId, organizationId))
+    .orderBy(asc(cohorts.year), asc(cohorts.majorCode))
+    .limit(500);
 }
 
 /**
@@ -35,7 +40,11 @@ export async function lockCohort(tx: Drizzle, id: string, mode: 'update' | 'shar
 }
 
 export async function updateCohort(tx: Drizzle, id: string, set: Partial<NewCohort>) {
-  const [row] = await tx.update(cohorts).set({ ...set, updatedAt: new Date() }).where(eq(cohorts.id, id)).returning();
+  const [row] = await tx
+    .update(cohorts)
+    .set({ ...set, updatedAt: new Date() })
+    .where(eq(cohorts.id, id))
+    .returning();
   return row ?? null;
 }
 
@@ -57,9 +66,23 @@ export async function cohortCommitments(tx: Executor, cohortId: string): Promise
 /** A cohort with its school's name, place and contact (the caller decides what to mask). */
 export async function getCohortDetail(db: Database, id: string) {
   const [row] = await db.orm
-    .select({ c: cohorts, organizationName: organizations.name, organizationRegionCode: organizations.regionCode, contactName: organizations.contactName, contactPhone: organizations.contactPhone })
+    .select({
+      c: cohorts,
+      organizationName: organizations.name,
+      organizationRegionCode: organizations.regionCode,
+      contactName: organizations.contactName,
+      contactPhone: organizations.contactPhone,
+    })
     .from(cohorts)
     .innerJoin(organizations, eq(organizations.id, cohorts.organizationId))
     .where(eq(cohorts.id, id));
-  return row ? { ...row.c, organizationName: row.organizationName, organizationRegionCode: row.organizationRegionCode, contactName: row.contactName, contactPhone: row.contactPhone } : null;
+  return row
+    ? {
+        ...row.c,
+        organizationName: row.organizationName,
+        organizationRegionCode: row.organizationRegionCode,
+        contactName: row.contactName,
+        contactPhone: row.contactPhone,
+      }
+    : null;
 }

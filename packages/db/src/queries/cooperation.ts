@@ -13,7 +13,11 @@ export async function releasePlaces(tx: Drizzle, needId: string, n: number): Pro
   if (n <= 0) return;
   await tx
     .update(needs)
-    .set({ accepted: sql`${needs.accepted} - ${n}`, status: sql`case when ${needs.status} = 'filled' then 'published' else ${needs.status} end`, updatedAt: new Date() })
+    .set({
+      accepted: sql`${needs.accepted} - ${n}`,
+      status: sql`case when ${needs.status} = 'filled' then 'published' else ${needs.status} end`,
+      updatedAt: new Date(),
+    })
     .where(eq(needs.id, needId));
 }
 
@@ -47,7 +51,11 @@ export async function lockPlacement(tx: Drizzle, id: string) {
 }
 
 export async function updatePlacement(tx: Drizzle, id: string, set: Partial<typeof placements.$inferInsert>) {
-  const [row] = await tx.update(placements).set({ ...set, updatedAt: new Date() }).where(eq(placements.id, id)).returning();
+  const [row] = await tx
+    .update(placements)
+    .set({ ...set, updatedAt: new Date() })
+    .where(eq(placements.id, id))
+    .returning();
   return row ?? null;
 }
 
@@ -87,7 +95,8 @@ export async function listPlacements(db: Database, organizationId: string | null
 export async function insertProject(tx: Drizzle, values: typeof cooperationProjects.$inferInsert, milestones: readonly string[]) {
   const [row] = await tx.insert(cooperationProjects).values(values).returning();
   if (!row) throw new Error('insert returned no row');
-  if (milestones.length) await tx.insert(projectMilestones).values(milestones.map((title, i) => ({ projectId: row.id, position: i + 1, title })));
+  if (milestones.length)
+    await tx.insert(projectMilestones).values(milestones.map((title, i) => ({ projectId: row.id, position: i + 1, title })));
   return row;
 }
 
@@ -97,7 +106,10 @@ export async function lockProject(tx: Drizzle, id: string) {
 }
 
 export async function updateProject(tx: Drizzle, id: string, set: Partial<typeof cooperationProjects.$inferInsert>) {
-  await tx.update(cooperationProjects).set({ ...set, updatedAt: new Date() }).where(eq(cooperationProjects.id, id));
+  await tx
+    .update(cooperationProjects)
+    .set({ ...set, updatedAt: new Date() })
+    .where(eq(cooperationProjects.id, id));
 }
 
 const projectColumns = {
@@ -124,7 +136,11 @@ export async function listProjects(db: Database, organizationId: string | null) 
     .from(cooperationProjects)
     .innerJoin(enterprise, eq(enterprise.id, cooperationProjects.enterpriseId))
     .innerJoin(school, eq(school.id, cooperationProjects.schoolId))
-    .where(organizationId ? or(eq(cooperationProjects.enterpriseId, organizationId), eq(cooperationProjects.schoolId, organizationId)) : undefined)
+    .where(
+      organizationId
+        ? or(eq(cooperationProjects.enterpriseId, organizationId), eq(cooperationProjects.schoolId, organizationId))
+        : undefined,
+    )
     .orderBy(desc(cooperationProjects.createdAt), asc(cooperationProjects.id))
     .limit(1000);
 }
@@ -138,7 +154,13 @@ export async function getProject(db: Database, id: string) {
     .where(eq(cooperationProjects.id, id));
   if (!row) return null;
   const milestones = await db.orm
-    .select({ id: projectMilestones.id, position: projectMilestones.position, title: projectMilestones.title, dueOn: projectMilestones.dueOn, doneAt: projectMilestones.doneAt })
+    .select({
+      id: projectMilestones.id,
+      position: projectMilestones.position,
+      title: projectMilestones.title,
+      dueOn: projectMilestones.dueOn,
+      doneAt: projectMilestones.doneAt,
+    })
     .from(projectMilestones)
     .where(eq(projectMilestones.projectId, id))
     .orderBy(asc(projectMilestones.position));
@@ -147,7 +169,10 @@ export async function getProject(db: Database, id: string) {
 
 /** Appends a milestone after the last one (the project row is locked by the caller, so positions do not collide). */
 export async function appendMilestone(tx: Drizzle, projectId: string, title: string, dueOn: string | null) {
-  const [last] = await tx.select({ n: sql<number>`coalesce(max(${projectMilestones.position}), 0)::int` }).from(projectMilestones).where(eq(projectMilestones.projectId, projectId));
+  const [last] = await tx
+    .select({ n: sql<number>`coalesce(max(${projectMilestones.position}), 0)::int` })
+    .from(projectMilestones)
+    .where(eq(projectMilestones.projectId, projectId));
   const [row] = await tx
     .insert(projectMilestones)
     .values({ projectId, position: (last?.n ?? 0) + 1, title, dueOn })
@@ -176,6 +201,11 @@ export async function completedProjectsByKind(db: Database, kinds: readonly stri
   return db.orm
     .select({ kind: cooperationProjects.kind, n: sql<number>`count(*)::int` })
     .from(cooperationProjects)
-    .where(and(eq(cooperationProjects.status, 'completed'), inArray(cooperationProjects.kind, [...kinds] as (typeof cooperationProjects.kind.enumValues)[number][])))
+    .where(
+      and(
+        eq(cooperationProjects.status, 'completed'),
+        inArray(cooperationProjects.kind, [...kinds] as (typeof cooperationProjects.kind.enumValues)[number][]),
+      ),
+    )
     .groupBy(cooperationProjects.kind);
 }

@@ -8,13 +8,20 @@ import { ormOf, type Executor } from './sql.ts';
 
 /** The organisation's kind and designations, or null when there is none with this id. */
 export async function schoolDesignationsOf(db: Executor, id: string) {
-  const [row] = await ormOf(db).select({ id: organizations.id, kind: organizations.kind, designations: organizations.designations }).from(organizations).where(eq(organizations.id, id));
+  const [row] = await ormOf(db)
+    .select({ id: organizations.id, kind: organizations.kind, designations: organizations.designations })
+    .from(organizations)
+    .where(eq(organizations.id, id));
   return row ?? null;
 }
 
 /** Locks the organisation row while its designations change, and returns its kind and designations. */
 export async function lockSchoolDesignations(tx: Drizzle, id: string) {
-  const [row] = await tx.select({ id: organizations.id, kind: organizations.kind, designations: organizations.designations }).from(organizations).where(eq(organizations.id, id)).for('update');
+  const [row] = await tx
+    .select({ id: organizations.id, kind: organizations.kind, designations: organizations.designations })
+    .from(organizations)
+    .where(eq(organizations.id, id))
+    .for('update');
   return row ?? null;
 }
 
@@ -25,12 +32,19 @@ export async function setDesignations(tx: Drizzle, id: string, designations: Sch
 /** A school's clusters, national before Beijing, then by name, with the names of their majors. */
 export async function listClusters(db: Database, schoolId: string) {
   const rows = await db.orm
-    .select({ id: majorClusters.id, name: majorClusters.name, designation: majorClusters.designation, majorCodes: majorClusters.majorCodes, designatedOn: majorClusters.designatedOn })
+    .select({
+      id: majorClusters.id,
+      name: majorClusters.name,
+      designation: majorClusters.designation,
+      majorCodes: majorClusters.majorCodes,
+      designatedOn: majorClusters.designatedOn,
+    })
     .from(majorClusters)
     .where(eq(majorClusters.schoolId, schoolId))
     .orderBy(asc(majorClusters.designation), asc(majorClusters.name));
   const codes = [...new Set(rows.flatMap((r) => r.majorCodes))];
-  const names = codes.length > 0 ? await db.orm.select({ code: majors.code, name: majors.name }).from(majors).where(inArray(majors.code, codes)) : [];
+  const names =
+    codes.length > 0 ? await db.orm.select({ code: majors.code, name: majors.name }).from(majors).where(inArray(majors.code, codes)) : [];
   const nameOf = new Map(names.map((m) => [m.code, m.name]));
   // 'beijing' sorts before 'national': the national list comes first on the page
   const rank = (d: ClusterDesignation) => (d === 'national' ? 0 : 1);

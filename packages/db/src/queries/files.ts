@@ -24,7 +24,16 @@ const metaColumns = {
   createdAt: storedFiles.createdAt,
 };
 
-export type StoredFileMeta = { id: string; organizationId: string; purpose: FilePurpose; fileName: string; contentType: string; byteSize: number; sha256: string; createdAt: Date };
+export type StoredFileMeta = {
+  id: string;
+  organizationId: string;
+  purpose: FilePurpose;
+  fileName: string;
+  contentType: string;
+  byteSize: number;
+  sha256: string;
+  createdAt: Date;
+};
 
 /** A file's description, without its bytes. */
 export async function getFileMeta(db: Executor, id: string): Promise<StoredFileMeta | null> {
@@ -41,7 +50,12 @@ export async function getFileBytes(db: Database, id: string): Promise<Uint8Array
 /** Descriptions of these files, held FOR UPDATE so two writes cannot attach one file twice. */
 export async function lockFiles(tx: Drizzle, ids: readonly string[]): Promise<StoredFileMeta[]> {
   if (!ids.length) return [];
-  return tx.select(metaColumns).from(storedFiles).where(inArray(storedFiles.id, [...ids])).orderBy(asc(storedFiles.id)).for('update');
+  return tx
+    .select(metaColumns)
+    .from(storedFiles)
+    .where(inArray(storedFiles.id, [...ids]))
+    .orderBy(asc(storedFiles.id))
+    .for('update');
 }
 
 /** The base a photo is attached to, if any. */
@@ -56,7 +70,11 @@ export async function baseOfPhoto(db: Executor, fileId: string) {
 
 /** Photo ids of a base in display order. */
 export async function basePhotoIds(db: Executor, baseId: string): Promise<string[]> {
-  const rows = await ormOf(db).select({ fileId: trainingBasePhotos.fileId }).from(trainingBasePhotos).where(eq(trainingBasePhotos.baseId, baseId)).orderBy(asc(trainingBasePhotos.position));
+  const rows = await ormOf(db)
+    .select({ fileId: trainingBasePhotos.fileId })
+    .from(trainingBasePhotos)
+    .where(eq(trainingBasePhotos.baseId, baseId))
+    .orderBy(asc(trainingBasePhotos.position));
   return rows.map((r) => r.fileId);
 }
 
@@ -71,7 +89,10 @@ export async function replaceBasePhotos(tx: Drizzle, baseId: string, fileIds: re
 
 /** The placements (either side) whose agreement this file is. */
 export async function placementsOfAgreement(db: Executor, fileId: string) {
-  return ormOf(db).select({ id: placements.id, schoolId: placements.schoolId, enterpriseId: placements.enterpriseId }).from(placements).where(eq(placements.agreementFileId, fileId));
+  return ormOf(db)
+    .select({ id: placements.id, schoolId: placements.schoolId, enterpriseId: placements.enterpriseId })
+    .from(placements)
+    .where(eq(placements.agreementFileId, fileId));
 }
 
 /**
@@ -84,8 +105,19 @@ export async function deleteUnattachedFiles(db: Database, before: Date): Promise
     .where(
       and(
         lt(storedFiles.createdAt, before),
-        notExists(db.orm.select({ one: sql`1` }).from(trainingBasePhotos).where(eq(trainingBasePhotos.fileId, storedFiles.id))),
-        notInArray(storedFiles.id, db.orm.select({ id: sql<string>`${placements.agreementFileId}` }).from(placements).where(sql`${placements.agreementFileId} is not null`)),
+        notExists(
+          db.orm
+            .select({ one: sql`1` })
+            .from(trainingBasePhotos)
+            .where(eq(trainingBasePhotos.fileId, storedFiles.id)),
+        ),
+        notInArray(
+          storedFiles.id,
+          db.orm
+            .select({ id: sql<string>`${placements.agreementFileId}` })
+            .from(placements)
+            .where(sql`${placements.agreementFileId} is not null`),
+        ),
       ),
     )
     .returning({ id: storedFiles.id });

@@ -14,7 +14,13 @@ export async function membershipOf(db: Executor, organizationId: string, userId:
 
 export async function listMembershipsOfUser(db: Database, userId: string) {
   return db.orm
-    .select({ organizationId: organizations.id, name: organizations.name, kind: organizations.kind, status: organizations.status, role: organizationMembers.role })
+    .select({
+      organizationId: organizations.id,
+      name: organizations.name,
+      kind: organizations.kind,
+      status: organizations.status,
+      role: organizationMembers.role,
+    })
     .from(organizationMembers)
     .innerJoin(organizations, eq(organizations.id, organizationMembers.organizationId))
     .where(eq(organizationMembers.userId, userId))
@@ -23,7 +29,14 @@ export async function listMembershipsOfUser(db: Database, userId: string) {
 
 export async function listMembers(db: Database, organizationId: string) {
   return db.orm
-    .select({ userId: users.id, name: users.name, email: users.email, phoneNumber: users.phoneNumber, role: organizationMembers.role, since: organizationMembers.createdAt })
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      phoneNumber: users.phoneNumber,
+      role: organizationMembers.role,
+      since: organizationMembers.createdAt,
+    })
     .from(organizationMembers)
     .innerJoin(users, eq(users.id, organizationMembers.userId))
     .where(eq(organizationMembers.organizationId, organizationId))
@@ -51,7 +64,9 @@ export async function setMemberRole(tx: Drizzle, organizationId: string, userId:
 }
 
 export async function deleteMember(tx: Drizzle, organizationId: string, userId: string) {
-  await tx.delete(organizationMembers).where(and(eq(organizationMembers.organizationId, organizationId), eq(organizationMembers.userId, userId)));
+  await tx
+    .delete(organizationMembers)
+    .where(and(eq(organizationMembers.organizationId, organizationId), eq(organizationMembers.userId, userId)));
   // a session acting for this organisation stops doing so
   await tx
     .update(sessions)
@@ -73,7 +88,14 @@ export async function insertInvitation(tx: Drizzle, values: NewInvitation) {
 
 export async function listOpenInvitationsOfOrganization(db: Database, organizationId: string) {
   return db.orm
-    .select({ id: invitations.id, identifier: invitations.identifier, role: invitations.role, token: invitations.token, expiresAt: invitations.expiresAt, createdAt: invitations.createdAt })
+    .select({
+      id: invitations.id,
+      identifier: invitations.identifier,
+      role: invitations.role,
+      token: invitations.token,
+      expiresAt: invitations.expiresAt,
+      createdAt: invitations.createdAt,
+    })
     .from(invitations)
     .where(and(eq(invitations.organizationId, organizationId), eq(invitations.status, 'pending'), gt(invitations.expiresAt, sql`now()`)))
     .orderBy(asc(invitations.createdAt));
@@ -83,7 +105,15 @@ export async function listOpenInvitationsOfOrganization(db: Database, organizati
 export async function listOpenInvitationsFor(db: Database, identifiers: string[]) {
   if (identifiers.length === 0) return [];
   return db.orm
-    .select({ id: invitations.id, token: invitations.token, role: invitations.role, organizationId: organizations.id, organizationName: organizations.name, organizationKind: organizations.kind, expiresAt: invitations.expiresAt })
+    .select({
+      id: invitations.id,
+      token: invitations.token,
+      role: invitations.role,
+      organizationId: organizations.id,
+      organizationName: organizations.name,
+      organizationKind: organizations.kind,
+      expiresAt: invitations.expiresAt,
+    })
     .from(invitations)
     .innerJoin(organizations, eq(organizations.id, invitations.organizationId))
     .where(and(inArray(invitations.identifier, identifiers), eq(invitations.status, 'pending'), gt(invitations.expiresAt, sql`now()`)))
@@ -100,7 +130,12 @@ export async function lockInvitationById(tx: Drizzle, id: string) {
   return row ?? null;
 }
 
-export async function setInvitationStatus(tx: Drizzle, id: string, status: 'accepted' | 'revoked' | 'expired', acceptedByUserId: string | null = null) {
+export async function setInvitationStatus(
+  tx: Drizzle,
+  id: string,
+  status: 'accepted' | 'revoked' | 'expired',
+  acceptedByUserId: string | null = null,
+) {
   await tx.update(invitations).set({ status, acceptedByUserId, updatedAt: new Date() }).where(eq(invitations.id, id));
 }
 

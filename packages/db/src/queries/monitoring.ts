@@ -50,7 +50,8 @@ type MetricQuery = {
 };
 
 const count = sql`count(*)::float8`;
-const activeMembers = (consortiumId: string) => sql`(select organization_id from consortium_member where consortium_id = ${consortiumId} and status = 'active')`;
+const activeMembers = (consortiumId: string) =>
+  sql`(select organization_id from consortium_member where consortium_id = ${consortiumId} and status = 'active')`;
 
 function metricQuery(metric: IndicatorMetric, p: MetricParams): MetricQuery {
   switch (metric) {
@@ -65,7 +66,13 @@ function metricQuery(metric: IndicatorMetric, p: MetricParams): MetricQuery {
     case 'practice_centres_open':
       return {
         from: sql`training_base x`,
-        where: [sql`x.status = 'published'`, sql`x.kind in (${sql.join(t03Kinds.map((k) => sql`${k}`), sql`, `)})`],
+        where: [
+          sql`x.status = 'published'`,
+          sql`x.kind in (${sql.join(
+            t03Kinds.map((k) => sql`${k}`),
+            sql`, `,
+          )})`,
+        ],
         region: sql`x.region_code`,
         orgs: [sql`x.owner_organization_id`],
         value: count,
@@ -73,7 +80,11 @@ function metricQuery(metric: IndicatorMetric, p: MetricParams): MetricQuery {
     case 'schools_designated':
       return {
         from: sql`organization x`,
-        where: [sql`x.kind = 'school'`, sql`x.status = 'verified'`, ...(p.schoolDesignation ? [sql`x.designations @> array[${p.schoolDesignation}]::text[]`] : [sql`x.designations <> '{}'`])],
+        where: [
+          sql`x.kind = 'school'`,
+          sql`x.status = 'verified'`,
+          ...(p.schoolDesignation ? [sql`x.designations @> array[${p.schoolDesignation}]::text[]`] : [sql`x.designations <> '{}'`]),
+        ],
         region: sql`x.region_code`,
         orgs: [sql`x.id`],
         value: count,
@@ -109,7 +120,12 @@ function scopeConditions(q: MetricQuery, s: Scope): SQL[] {
   if (s.scope === 'region' && s.scopeRegionCode) return [sql`${q.region} like ${`${regionPrefix(s.scopeRegionCode)}%`}`];
   if (s.scope === 'consortium' && s.scopeConsortiumId) {
     const members = activeMembers(s.scopeConsortiumId);
-    return [sql`(${sql.join(q.orgs.map((o) => sql`${o} in ${members}`), sql` or `)})`];
+    return [
+      sql`(${sql.join(
+        q.orgs.map((o) => sql`${o} in ${members}`),
+        sql` or `,
+      )})`,
+    ];
   }
   return [];
 }
@@ -135,7 +151,11 @@ export async function computeValues(db: Executor, rows: Computable[]): Promise<M
 }
 
 /** The metric over the whole platform, by the (county-level) region the counted things are in. */
-export async function metricByRegion(db: Database, metric: IndicatorMetric, params: MetricParams): Promise<Array<{ regionCode: string; value: number }>> {
+export async function metricByRegion(
+  db: Database,
+  metric: IndicatorMetric,
+  params: MetricParams,
+): Promise<Array<{ regionCode: string; value: number }>> {
   const q = metricQuery(metric, params);
   const rows = await rowsOf<{ region_code: string; value: number | string }>(
     db,
@@ -166,13 +186,20 @@ export async function insertIndicator(tx: Drizzle, values: NewIndicator) {
 }
 
 export async function updateIndicatorRow(tx: Drizzle, id: string, set: Partial<NewIndicator>) {
-  const [row] = await tx.update(indicators).set({ ...set, updatedAt: new Date() }).where(eq(indicators.id, id)).returning();
+  const [row] = await tx
+    .update(indicators)
+    .set({ ...set, updatedAt: new Date() })
+    .where(eq(indicators.id, id))
+    .returning();
   return row ?? null;
 }
 
 /** The next free code for an admin's own indicator: C01, C02, … */
 export async function nextCustomCode(tx: Drizzle): Promise<string> {
-  const [row] = await tx.select({ n: sql<number>`coalesce(max(substr(${indicators.code}, 2)::int), 0)::int` }).from(indicators).where(sql`${indicators.code} ~ '^C[0-9]+$'`);
+  const [row] = await tx
+    .select({ n: sql<number>`coalesce(max(substr(${indicators.code}, 2)::int), 0)::int` })
+    .from(indicators)
+    .where(sql`${indicators.code} ~ '^C[0-9]+$'`);
   return `C${String((row?.n ?? 0) + 1).padStart(2, '0')}`;
 }
 
@@ -183,7 +210,12 @@ export async function insertReport(tx: Drizzle, values: typeof indicatorReports.
 }
 
 export async function listReports(db: Database, indicatorId: string, limit = 50) {
-  return db.orm.select().from(indicatorReports).where(eq(indicatorReports.indicatorId, indicatorId)).orderBy(desc(indicatorReports.asOf), desc(indicatorReports.createdAt)).limit(limit);
+  return db.orm
+    .select()
+    .from(indicatorReports)
+    .where(eq(indicatorReports.indicatorId, indicatorId))
+    .orderBy(desc(indicatorReports.asOf), desc(indicatorReports.createdAt))
+    .limit(limit);
 }
 
 /** For each reported indicator, its latest report on or before `day` (the latest entered wins a tie). */
@@ -201,18 +233,29 @@ export async function upsertSnapshots(tx: Drizzle, day: string, values: Array<{ 
   await tx
     .insert(indicatorSnapshots)
     .values(values.map((v) => ({ ...v, day })))
-    .onConflictDoUpdate({ target: [indicatorSnapshots.indicatorId, indicatorSnapshots.day], set: { value: sql`excluded.value`, takenAt: sql`now()` } });
+    .onConflictDoUpdate({
+      target: [indicatorSnapshots.indicatorId, indicatorSnapshots.day],
+      set: { value: sql`excluded.value`, takenAt: sql`now()` },
+    });
 }
 
 export async function hasSnapshot(db: Database, day: string): Promise<boolean> {
-  const [row] = await db.orm.select({ day: indicatorSnapshots.day }).from(indicatorSnapshots).where(eq(indicatorSnapshots.day, day)).limit(1);
+  const [row] = await db.orm
+    .select({ day: indicatorSnapshots.day })
+    .from(indicatorSnapshots)
+    .where(eq(indicatorSnapshots.day, day))
+    .limit(1);
   return Boolean(row);
 }
 
 /** For each indicator, its latest snapshot on or before `day`. */
 export async function snapshotsAsOf(db: Database, day: string) {
   return db.orm
-    .selectDistinctOn([indicatorSnapshots.indicatorId], { indicatorId: indicatorSnapshots.indicatorId, day: indicatorSnapshots.day, value: indicatorSnapshots.value })
+    .selectDistinctOn([indicatorSnapshots.indicatorId], {
+      indicatorId: indicatorSnapshots.indicatorId,
+      day: indicatorSnapshots.day,
+      value: indicatorSnapshots.value,
+    })
     .from(indicatorSnapshots)
     .where(lte(indicatorSnapshots.day, day))
     .orderBy(indicatorSnapshots.indicatorId, desc(indicatorSnapshots.day));

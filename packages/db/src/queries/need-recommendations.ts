@@ -26,7 +26,11 @@ export type CohortCandidate = {
  * its period, that may go to its region. The `limit` best by the SQL estimate of scoreMatch (tiers, best first),
  * plus a few for rounding: the caller scores them with scoreMatch itself.
  */
-export async function cohortCandidates(db: Database, need: CohortWanted, limit: number): Promise<Array<CohortCandidate & { estimate: number }>> {
+export async function cohortCandidates(
+  db: Database,
+  need: CohortWanted,
+  limit: number,
+): Promise<Array<CohortCandidate & { estimate: number }>> {
   const partners = activeMembersSql(need.consortiumIds);
   const hasPartners = need.consortiumIds.length > 0;
   const regionsOf = regionLevels(need.regionCode, null);
@@ -37,7 +41,10 @@ export async function cohortCandidates(db: Database, need: CohortWanted, limit: 
       ? sql`greatest(0, least(${period.to}::date, c.window_to) - greatest(${period.from}::date, c.window_from) + 1)::float8 / (${period.to}::date - ${period.from}::date + 1)::float8`
       : sql`1::float8`;
   const wanted = need.headcount ?? 0;
-  const share = wanted > 0 ? sql`least(c.students, ${wanted}::int)::float8 / ${wanted}::float8` : sql`case when c.students > 0 then 1::float8 else 0::float8 end`;
+  const share =
+    wanted > 0
+      ? sql`least(c.students, ${wanted}::int)::float8 / ${wanted}::float8`
+      : sql`case when c.students > 0 then 1::float8 else 0::float8 end`;
   const majors = textArray(need.majorCodes);
   const major = sql`case when c.major_code = any(${majors}) then ${w.major.same}::float8 when left(c.major_code, 4) = any(${textArray(need.majorCodes.map((m) => m.slice(0, 4)))}) then ${w.major.class}::float8 else ${w.major.category}::float8 end`;
   const base = sql`c.status = 'open'
@@ -45,9 +52,13 @@ export async function cohortCandidates(db: Database, need: CohortWanted, limit: 
     ${period ? sql`and c.window_to >= ${period.from}::date and c.window_from <= ${period.to}::date` : sql``}
     and c.region_codes && ${textArray(need.regionPath)}`;
   // cohorts are a school's (cohorts.create), and organization_kind_region_idx serves kind + region
-  const schoolsIn = (codes: string[]) => sql`(select o.id from organization o where o.kind = 'school' and o.region_code = any(${textArray(codes)}))`;
+  const schoolsIn = (codes: string[]) =>
+    sql`(select o.id from organization o where o.kind = 'school' and o.region_code = any(${textArray(codes)}))`;
   const statementOf = (tier: Tier) => {
-    const regionPoints = tier.region === 'any' ? sql`(select ${regionPointsSql(regionsOf)} from organization o where o.id = c.organization_id)` : sql`${w.region[tier.region]}::float8`;
+    const regionPoints =
+      tier.region === 'any'
+        ? sql`(select ${regionPointsSql(regionsOf)} from organization o where o.id = c.organization_id)`
+        : sql`${w.region[tier.region]}::float8`;
     return sql`
       select c.id, c.organization_id as "organizationId", o.name as "organizationName", o.region_code as "regionCode", c.major_code as "majorCode",
         c.level, c.year, c.students, c.window_from::text as "windowFrom", c.window_to::text as "windowTo", c.region_codes as "regionCodes",
@@ -66,7 +77,12 @@ export async function cohortCandidates(db: Database, need: CohortWanted, limit: 
       ) t
       join cohort c on c.id = t.id join organization o on o.id = c.organization_id`;
   };
-  return bestByTier(tiersFor(need.majorCodes.length > 0, hasPartners, regionsOf), statementOf, (q) => db.rows<CohortCandidate & { estimate: number }>(q), limit);
+  return bestByTier(
+    tiersFor(need.majorCodes.length > 0, hasPartners, regionsOf),
+    statementOf,
+    (q) => db.rows<CohortCandidate & { estimate: number }>(q),
+    limit,
+  );
 }
 
 export type NeedCandidate = {
@@ -89,7 +105,12 @@ export type NeedCandidate = {
  * Published needs, open to apply, of the cohort's 专业大类 (or naming no majors), in a region it may go to. The `limit`
  * best by the SQL estimate of scoreMatch (tiers, best first), plus a few for rounding: the caller scores them itself.
  */
-export async function needCandidates(db: Database, cohort: NeedsWanted, today: string, limit: number): Promise<Array<NeedCandidate & { estimate: number }>> {
+export async function needCandidates(
+  db: Database,
+  cohort: NeedsWanted,
+  today: string,
+  limit: number,
+): Promise<Array<NeedCandidate & { estimate: number }>> {
   const partners = activeMembersSql(cohort.consortiumIds);
   const hasPartners = cohort.consortiumIds.length > 0;
   const allowed = regionsReachedFrom(cohort.regionCodes);
@@ -129,7 +150,9 @@ export async function needCandidates(db: Database, cohort: NeedsWanted, today: s
 
 /** The consortia an organisation is an active member of. */
 export async function organizationConsortia(db: Database, organizationId: string): Promise<string[]> {
-  const rows = await db.rows<{ id: string }>(sql`select consortium_id::text as id from consortium_member where organization_id = ${organizationId}::uuid and status = 'active'`);
+  const rows = await db.rows<{ id: string }>(
+    sql`select consortium_id::text as id from consortium_member where organization_id = ${organizationId}::uuid and status = 'active'`,
+  );
   return rows.map((r) => r.id);
 }
 
@@ -203,7 +226,9 @@ const round1Sql = (x: SQL) => sql`(floor((${x}) * 10 + 0.5) / 10)`;
 
 function estimateSql(major: SQL, region: SQL, cover: SQL, share: SQL, tier: Tier) {
   const w = estimateWeights;
-  return round1Sql(sql`${major} + ${region} + ${round1Sql(sql`${w.period}::float8 * ${cover}`)} + ${round1Sql(sql`${w.headcount}::float8 * ${share}`)} + ${tier.partner ? w.consortium : 0}::float8`);
+  return round1Sql(
+    sql`${major} + ${region} + ${round1Sql(sql`${w.period}::float8 * ${cover}`)} + ${round1Sql(sql`${w.headcount}::float8 * ${share}`)} + ${tier.partner ? w.consortium : 0}::float8`,
+  );
 }
 
 const consortiaOfSql = (organizationId: SQL) =>
@@ -221,7 +246,13 @@ function tiersFor(hasMajors: boolean, hasPartners: boolean, levels: Record<Level
   const w = estimateWeights;
   const rest = w.period + w.headcount;
   const tiers: Tier[] = [];
-  if (hasPartners) tiers.push({ partner: true, major: 'any', region: 'any', bound: (hasMajors ? w.major.same : w.major.category) + w.region.district + rest + w.consortium });
+  if (hasPartners)
+    tiers.push({
+      partner: true,
+      major: 'any',
+      region: 'any',
+      bound: (hasMajors ? w.major.same : w.major.category) + w.region.district + rest + w.consortium,
+    });
   for (const major of hasMajors ? (['same', 'other'] as const) : (['other'] as const)) {
     const majorBound = major === 'same' ? w.major.same : hasMajors ? w.major.class : w.major.category;
     for (const region of ['district', 'city', 'region'] as const) {
@@ -238,11 +269,23 @@ const FIRST_BATCH = 2;
  * Runs tiers in order (the first FIRST_BATCH together, as one UNION ALL) until the `limit`-th best estimate beats
  * every later tier's bound; returns all rows found.
  */
-async function bestByTier<T extends { id: string; estimate: number }>(tiers: Tier[], statementOf: (tier: Tier) => SQL, run: (query: SQL) => Promise<T[]>, limit: number): Promise<T[]> {
+async function bestByTier<T extends { id: string; estimate: number }>(
+  tiers: Tier[],
+  statementOf: (tier: Tier) => SQL,
+  run: (query: SQL) => Promise<T[]>,
+  limit: number,
+): Promise<T[]> {
   const found: T[] = [];
-  for (let done = 0; done < tiers.length; ) {
+  for (let done = 0; done < tiers.length;) {
     const batch = tiers.slice(done, done === 0 ? FIRST_BATCH : done + 1);
-    found.push(...(await run(sql.join(batch.map((t) => sql`(${statementOf(t)})`), sql` union all `))));
+    found.push(
+      ...(await run(
+        sql.join(
+          batch.map((t) => sql`(${statementOf(t)})`),
+          sql` union all `,
+        ),
+      )),
+    );
     found.sort((a, b) => b.estimate - a.estimate || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     done += batch.length;
     const next = tiers[done];
@@ -253,7 +296,10 @@ async function bestByTier<T extends { id: string; estimate: number }>(tiers: Tie
 }
 
 /** Where an organisation is and its active consortia, in one round trip (what recommendNeeds scores a school by). */
-export async function organizationPlaceAndConsortia(db: Database, organizationId: string): Promise<{ regionCode: string | null; consortiumIds: string[] }> {
+export async function organizationPlaceAndConsortia(
+  db: Database,
+  organizationId: string,
+): Promise<{ regionCode: string | null; consortiumIds: string[] }> {
   const [row] = await db.rows<{ regionCode: string; consortiumIds: string[] }>(sql`
     select o.region_code as "regionCode",
       coalesce((select array_agg(m.consortium_id::text) from consortium_member m where m.organization_id = o.id and m.status = 'active'), '{}') as "consortiumIds"

@@ -20,18 +20,36 @@ export async function lockNeed(tx: Drizzle, id: string) {
 }
 
 export async function updateNeed(tx: Drizzle, id: string, set: Partial<NewNeed>) {
-  const [row] = await tx.update(needs).set({ ...set, updatedAt: new Date() }).where(eq(needs.id, id)).returning();
+  const [row] = await tx
+    .update(needs)
+    .set({ ...set, updatedAt: new Date() })
+    .where(eq(needs.id, id))
+    .returning();
   return row ?? null;
 }
 
 export async function getNeed(db: Database, id: string) {
   const [row] = await db.orm
-    .select({ n: needs, organizationName: organizations.name, organizationKind: organizations.kind, staffCount: organizations.staffCount, regionName: regions.name })
+    .select({
+      n: needs,
+      organizationName: organizations.name,
+      organizationKind: organizations.kind,
+      staffCount: organizations.staffCount,
+      regionName: regions.name,
+    })
     .from(needs)
     .innerJoin(organizations, eq(organizations.id, needs.organizationId))
     .innerJoin(regions, eq(regions.code, needs.regionCode))
     .where(eq(needs.id, id));
-  return row ? { ...row.n, organizationName: row.organizationName, organizationKind: row.organizationKind, staffCount: row.staffCount, regionName: row.regionName } : null;
+  return row
+    ? {
+        ...row.n,
+        organizationName: row.organizationName,
+        organizationKind: row.organizationKind,
+        staffCount: row.staffCount,
+        regionName: row.regionName,
+      }
+    : null;
 }
 
 export async function listNeedsOfOrganization(db: Database, organizationId: string) {
@@ -61,7 +79,13 @@ export async function readNeed(tx: Drizzle, id: string) {
  * Interns an enterprise has accepted on its other internship needs whose period meets [from, to], after
  * taking a transaction lock for the enterprise so that acceptances on its different needs add up one at a time.
  */
-export async function lockAcceptedInternsElsewhere(tx: Drizzle, organizationId: string, needId: string, from: string | null, to: string | null): Promise<number> {
+export async function lockAcceptedInternsElsewhere(
+  tx: Drizzle,
+  organizationId: string,
+  needId: string,
+  from: string | null,
+  to: string | null,
+): Promise<number> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext('need_interns:' || ${organizationId}))`);
   const [row] = await tx
     .select({ n: sql<number>`coalesce(sum(${needs.accepted}), 0)::int` })
@@ -89,7 +113,11 @@ export async function staffCountOf(tx: Drizzle, organizationId: string): Promise
 export async function addAccepted(tx: Drizzle, needId: string, n: number): Promise<{ accepted: number; headcount: number | null }> {
   const [row] = await tx
     .update(needs)
-    .set({ accepted: sql`${needs.accepted} + ${n}`, status: sql`case when ${needs.headcount} = ${needs.accepted} + ${n} then 'filled' else ${needs.status} end`, updatedAt: new Date() })
+    .set({
+      accepted: sql`${needs.accepted} + ${n}`,
+      status: sql`case when ${needs.headcount} = ${needs.accepted} + ${n} then 'filled' else ${needs.status} end`,
+      updatedAt: new Date(),
+    })
     .where(eq(needs.id, needId))
     .returning({ accepted: needs.accepted, headcount: needs.headcount });
   if (!row) throw new Error('need vanished');
@@ -99,7 +127,14 @@ export async function addAccepted(tx: Drizzle, needId: string, n: number): Promi
 /** A need's edits, newest first, from the audit log (what needs.update writes). */
 export async function needHistory(db: Database, needId: string) {
   return db.orm
-    .select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, before: auditLog.before, after: auditLog.after, actorName: users.name })
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      action: auditLog.action,
+      before: auditLog.before,
+      after: auditLog.after,
+      actorName: users.name,
+    })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorUserId))
     .where(and(eq(auditLog.entity, 'need'), eq(auditLog.entityId, needId)))
@@ -110,7 +145,9 @@ export async function needHistory(db: Database, needId: string) {
 /** The regions a cohort may go to: those it names and those under them. */
 export function regionsReachedFrom(codes: readonly string[]): string[] {
   const named = new Set(codes);
-  return referenceRegions.filter((r) => named.has(r.code) || (r.parentCode !== null && named.has(r.parentCode)) || named.has(`${r.provinceCode}0000`)).map((r) => r.code);
+  return referenceRegions
+    .filter((r) => named.has(r.code) || (r.parentCode !== null && named.has(r.parentCode)) || named.has(`${r.provinceCode}0000`))
+    .map((r) => r.code);
 }
 
 export type NeedSearch = {
@@ -139,7 +176,12 @@ export async function searchNeeds(db: Database, f: NeedSearch): Promise<NeedHit[
   const parts: SQL[] = [sql`n.status = 'published'`, sql`n.deadline >= ${f.today}::date`];
   if (f.kind) parts.push(sql`n.kind = ${f.kind}`);
   if (f.regionCode) parts.push(sql`n.region_code = any(${textArray(regionsReachedFrom([f.regionCode]))})`);
-  if (f.major) parts.push(f.major.length === 6 ? sql`n.major_codes @> array[${f.major}::text]` : sql`exists (select 1 from unnest(n.major_codes) m where left(m, ${f.major.length}::int) = ${f.major})`);
+  if (f.major)
+    parts.push(
+      f.major.length === 6
+        ? sql`n.major_codes @> array[${f.major}::text]`
+        : sql`exists (select 1 from unnest(n.major_codes) m where left(m, ${f.major.length}::int) = ${f.major})`,
+    );
   if (f.q) parts.push(sql`(n.title ilike ${likePattern(f.q)} or n.description ilike ${likePattern(f.q)})`);
   if (f.after) parts.push(sql`(${k1}, n.id) > (${f.after[0]}::float8, ${f.after[1]}::uuid)`);
   const rows = await db.rows<Omit<NeedHit, 'publishedAt'> & { publishedAt: Date | string | null }>(sql`

@@ -39,7 +39,10 @@ export async function listNotifications(db: Database, userId: string, limit: num
 }
 
 export async function unreadCount(db: Database, userId: string): Promise<number> {
-  const [row] = await db.orm.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+  const [row] = await db.orm
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
   return row?.n ?? 0;
 }
 

@@ -14,7 +14,10 @@ export async function pendingChangeOf(db: Executor, organizationId: string) {
 }
 
 /** Opens a change request, or amends the open one (its `before` stays, the new values join its `after`). */
-export async function upsertPendingChange(tx: Drizzle, values: { organizationId: string; before: VouchedValues; after: VouchedValues; requestedByUserId: string }) {
+export async function upsertPendingChange(
+  tx: Drizzle,
+  values: { organizationId: string; before: VouchedValues; after: VouchedValues; requestedByUserId: string },
+) {
   const [open] = await tx
     .select()
     .from(organizationChangeRequests)
@@ -23,7 +26,12 @@ export async function upsertPendingChange(tx: Drizzle, values: { organizationId:
   if (open) {
     const [row] = await tx
       .update(organizationChangeRequests)
-      .set({ before: { ...values.before, ...open.before }, after: { ...open.after, ...values.after }, requestedByUserId: values.requestedByUserId, updatedAt: new Date() })
+      .set({
+        before: { ...values.before, ...open.before },
+        after: { ...open.after, ...values.after },
+        requestedByUserId: values.requestedByUserId,
+        updatedAt: new Date(),
+      })
       .where(eq(organizationChangeRequests.id, open.id))
       .returning();
     if (!row) throw new Error('update returned no row');
@@ -35,7 +43,10 @@ export async function upsertPendingChange(tx: Drizzle, values: { organizationId:
 }
 
 export async function changeRequestById(tx: Drizzle, id: string) {
-  const [row] = await tx.select({ id: organizationChangeRequests.id, organizationId: organizationChangeRequests.organizationId }).from(organizationChangeRequests).where(eq(organizationChangeRequests.id, id));
+  const [row] = await tx
+    .select({ id: organizationChangeRequests.id, organizationId: organizationChangeRequests.organizationId })
+    .from(organizationChangeRequests)
+    .where(eq(organizationChangeRequests.id, id));
   return row ?? null;
 }
 
@@ -44,7 +55,11 @@ export async function lockChangeRequest(tx: Drizzle, id: string) {
   return row ?? null;
 }
 
-export async function decideChangeRequest(tx: Drizzle, id: string, decision: { status: Exclude<ChangeRequestStatus, 'pending'>; decidedByUserId: string; reason: string | null }) {
+export async function decideChangeRequest(
+  tx: Drizzle,
+  id: string,
+  decision: { status: Exclude<ChangeRequestStatus, 'pending'>; decidedByUserId: string; reason: string | null },
+) {
   await tx
     .update(organizationChangeRequests)
     .set({ ...decision, decidedAt: new Date(), updatedAt: new Date() })

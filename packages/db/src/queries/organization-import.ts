@@ -19,17 +19,29 @@ const vouched = inArray(organizations.status, [...vouchedStatuses]);
 /** Which of these keys (each unique among vouched-for organisations) are already taken. */
 export async function existingKeys(db: Executor, keys: ImportKeys): Promise<ImportKeys> {
   const orm = ormOf(db);
-  const usccs = keys.usccs.length === 0 ? [] : await orm.select({ uscc: organizations.uscc }).from(organizations).where(and(inArray(organizations.uscc, keys.usccs), vouched));
+  const usccs =
+    keys.usccs.length === 0
+      ? []
+      : await orm
+          .select({ uscc: organizations.uscc })
+          .from(organizations)
+          .where(and(inArray(organizations.uscc, keys.usccs), vouched));
   const schoolCodes =
     keys.schoolCodes.length === 0
       ? []
-      : await orm.select({ schoolCode: organizations.schoolCode }).from(organizations).where(and(inArray(organizations.schoolCode, keys.schoolCodes), vouched));
+      : await orm
+          .select({ schoolCode: organizations.schoolCode })
+          .from(organizations)
+          .where(and(inArray(organizations.schoolCode, keys.schoolCodes), vouched));
   // Candidates by name, then the exact (name, region) pairs in memory: simpler than a row-value IN list.
   const names = [...new Set(keys.nameRegions.map((k) => k.name))];
   const candidates =
     names.length === 0
       ? []
-      : await orm.select({ name: organizations.name, regionCode: organizations.regionCode }).from(organizations).where(and(inArray(organizations.name, names), vouched));
+      : await orm
+          .select({ name: organizations.name, regionCode: organizations.regionCode })
+          .from(organizations)
+          .where(and(inArray(organizations.name, names), vouched));
   const taken = new Set(candidates.map((c) => `${c.name}\u0000${c.regionCode}`));
   return {
     usccs: usccs.flatMap((r) => (r.uscc ? [r.uscc] : [])),

@@ -1,5 +1,11 @@
 import { and, asc, count, desc, eq, ilike, inArray, ne, or, sql } from 'drizzle-orm';
-import { vouchedStatuses, type OrganizationKind, type OrganizationStatus, type SchoolLevel, type VouchedValues } from '@ronghe/domain/organization';
+import {
+  vouchedStatuses,
+  type OrganizationKind,
+  type OrganizationStatus,
+  type SchoolLevel,
+  type VouchedValues,
+} from '@ronghe/domain/organization';
 import { getRegion } from '@ronghe/domain/reference/regions';
 import type { Database, Drizzle } from '../client.ts';
 import { industries, majors, organizationMajors, organizations, regions, users } from '../schema/index.ts';
@@ -35,7 +41,9 @@ export async function listOrganizations(db: Database, f: OrganizationFilter) {
     f.industryCode ? eq(organizations.industryCode, f.industryCode) : undefined,
     f.schoolLevel ? eq(organizations.schoolLevel, f.schoolLevel) : undefined,
     f.statuses ? inArray(organizations.status, f.statuses) : undefined,
-    f.q ? and(sql`ronghe_bigrams(${organizations.name}) @> ronghe_bigrams(${f.q})`, ilike(organizations.name, likePattern(f.q))) : undefined,
+    f.q
+      ? and(sql`ronghe_bigrams(${organizations.name}) @> ronghe_bigrams(${f.q})`, ilike(organizations.name, likePattern(f.q)))
+      : undefined,
     f.after ? sql`(${organizations.name}, ${organizations.id}) > (${f.after.name}, ${f.after.id})` : undefined,
   ];
   return db.orm
@@ -74,7 +82,8 @@ export type NewOrganization = typeof organizations.$inferInsert;
 export async function insertOrganization(tx: Drizzle, values: NewOrganization, majorCodes: string[]) {
   const [row] = await tx.insert(organizations).values(values).returning();
   if (!row) throw new Error('insert returned no row');
-  if (majorCodes.length > 0) await tx.insert(organizationMajors).values(majorCodes.map((majorCode) => ({ organizationId: row.id, majorCode })));
+  if (majorCodes.length > 0)
+    await tx.insert(organizationMajors).values(majorCodes.map((majorCode) => ({ organizationId: row.id, majorCode })));
   return row;
 }
 
@@ -115,10 +124,28 @@ export async function setOrganizationStatus(tx: Drizzle, id: string, status: Org
   return row ?? null;
 }
 
-export type OrganizationChanges = Partial<Pick<NewOrganization, 'address' | 'description' | 'contactName' | 'contactPhone' | 'name' | 'regionCode' | 'uscc' | 'schoolCode' | 'schoolLevel' | 'staffCount'>>;
+export type OrganizationChanges = Partial<
+  Pick<
+    NewOrganization,
+    | 'address'
+    | 'description'
+    | 'contactName'
+    | 'contactPhone'
+    | 'name'
+    | 'regionCode'
+    | 'uscc'
+    | 'schoolCode'
+    | 'schoolLevel'
+    | 'staffCount'
+  >
+>;
 
 export async function updateOrganizationProfile(tx: Drizzle, id: string, data: OrganizationChanges) {
-  const [row] = await tx.update(organizations).set({ ...data, updatedAt: new Date() }).where(eq(organizations.id, id)).returning();
+  const [row] = await tx
+    .update(organizations)
+    .set({ ...data, updatedAt: new Date() })
+    .where(eq(organizations.id, id))
+    .returning();
   return row ?? null;
 }
 
@@ -187,11 +214,21 @@ export async function listClaimsOfCodes(db: Database, codes: { usccs: string[]; 
  * The organisation vouched for (verified or suspended) that already holds one of these values, other than `exceptId`:
  * which field collides, or null.
  */
-export async function vouchedHolderOf(db: Executor, values: { uscc?: string | null; schoolCode?: string | null; name?: string; regionCode?: string }, exceptId: string | null) {
+export async function vouchedHolderOf(
+  db: Executor,
+  values: { uscc?: string | null; schoolCode?: string | null; name?: string; regionCode?: string },
+  exceptId: string | null,
+) {
   const checks: Array<{ field: 'uscc' | 'schoolCode' | 'name'; where: ReturnType<typeof eq> | undefined }> = [
     { field: 'uscc', where: values.uscc ? eq(organizations.uscc, values.uscc) : undefined },
     { field: 'schoolCode', where: values.schoolCode ? eq(organizations.schoolCode, values.schoolCode) : undefined },
-    { field: 'name', where: values.name && values.regionCode ? and(eq(organizations.name, values.name), eq(organizations.regionCode, values.regionCode)) : undefined },
+    {
+      field: 'name',
+      where:
+        values.name && values.regionCode
+          ? and(eq(organizations.name, values.name), eq(organizations.regionCode, values.regionCode))
+          : undefined,
+    },
   ];
   for (const check of checks) {
     if (!check.where) continue;
@@ -213,7 +250,13 @@ export async function lockClaims(tx: Drizzle, org: { id: string; uscc: string | 
   return tx
     .select()
     .from(organizations)
-    .where(or(eq(organizations.id, org.id), org.uscc ? eq(organizations.uscc, org.uscc) : undefined, org.schoolCode ? eq(organizations.schoolCode, org.schoolCode) : undefined))
+    .where(
+      or(
+        eq(organizations.id, org.id),
+        org.uscc ? eq(organizations.uscc, org.uscc) : undefined,
+        org.schoolCode ? eq(organizations.schoolCode, org.schoolCode) : undefined,
+      ),
+    )
     .orderBy(asc(organizations.id))
     .for('update');
 }

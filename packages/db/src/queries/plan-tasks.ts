@@ -21,14 +21,19 @@ export async function lockTask(tx: Drizzle, id: string): Promise<PlanTaskRow | n
 }
 
 export async function updateTaskRow(tx: Drizzle, id: string, set: Partial<NewPlanTask>): Promise<PlanTaskRow | null> {
-  const [row] = await tx.update(planTasks).set({ ...set, updatedAt: new Date() }).where(eq(planTasks.id, id)).returning();
+  const [row] = await tx
+    .update(planTasks)
+    .set({ ...set, updatedAt: new Date() })
+    .where(eq(planTasks.id, id))
+    .returning();
   return row ?? null;
 }
 
 /** Replaces the task's linked indicators with these. */
 export async function setTaskIndicators(tx: Drizzle, taskId: string, indicatorIds: string[]): Promise<void> {
   await tx.delete(planTaskIndicators).where(eq(planTaskIndicators.taskId, taskId));
-  if (indicatorIds.length > 0) await tx.insert(planTaskIndicators).values([...new Set(indicatorIds)].map((indicatorId) => ({ taskId, indicatorId })));
+  if (indicatorIds.length > 0)
+    await tx.insert(planTaskIndicators).values([...new Set(indicatorIds)].map((indicatorId) => ({ taskId, indicatorId })));
 }
 
 /** Of these indicator ids, the ones that exist and are not archived. */
@@ -41,8 +46,12 @@ export async function liveIndicatorIds(tx: Executor, ids: string[]): Promise<Set
   return new Set(rows.map((r) => r.id));
 }
 
-const indicatorCodes = sql<string[]>`array(select i.code::text from ${planTaskIndicators} pti join ${indicators} i on i.id = pti.indicator_id where pti.task_id = ${planTasks.id} order by i.sort_order, i.code)`;
-const indicatorIdList = sql<string[]>`array(select pti.indicator_id::text from ${planTaskIndicators} pti where pti.task_id = ${planTasks.id})`;
+const indicatorCodes = sql<
+  string[]
+>`array(select i.code::text from ${planTaskIndicators} pti join ${indicators} i on i.id = pti.indicator_id where pti.task_id = ${planTasks.id} order by i.sort_order, i.code)`;
+const indicatorIdList = sql<
+  string[]
+>`array(select pti.indicator_id::text from ${planTaskIndicators} pti where pti.task_id = ${planTasks.id})`;
 
 const taskColumns = {
   id: planTasks.id,
@@ -78,7 +87,8 @@ export type TaskFilter = {
 export async function listTasks(db: Database, f: TaskFilter = {}) {
   const where: SQL[] = [];
   if (f.status) where.push(eq(planTasks.status, f.status));
-  if (f.ownerOrganizationIds) where.push(f.ownerOrganizationIds.length > 0 ? inArray(planTasks.ownerOrganizationId, f.ownerOrganizationIds) : sql`false`);
+  if (f.ownerOrganizationIds)
+    where.push(f.ownerOrganizationIds.length > 0 ? inArray(planTasks.ownerOrganizationId, f.ownerOrganizationIds) : sql`false`);
   if (f.from) where.push(sql`${planTasks.deadline} >= ${f.from}`);
   if (f.to) where.push(sql`${planTasks.startsOn} <= ${f.to}`);
   if (f.indicatorIds) {
@@ -101,7 +111,11 @@ export async function listTasks(db: Database, f: TaskFilter = {}) {
 export type TaskListRow = Awaited<ReturnType<typeof listTasks>>[number];
 
 export async function getTask(db: Executor, id: string): Promise<TaskListRow | null> {
-  const [row] = await ormOf(db).select(taskColumns).from(planTasks).innerJoin(organizations, eq(organizations.id, planTasks.ownerOrganizationId)).where(eq(planTasks.id, id));
+  const [row] = await ormOf(db)
+    .select(taskColumns)
+    .from(planTasks)
+    .innerJoin(organizations, eq(organizations.id, planTasks.ownerOrganizationId))
+    .where(eq(planTasks.id, id));
   return row ?? null;
 }
 
@@ -116,7 +130,17 @@ const updateColumns = {
   byName: planTaskUpdates.byName,
   createdAt: planTaskUpdates.createdAt,
 };
-export type TaskUpdateRow = { id: number; taskId: string; on: string; note: string; evidenceUrl: string; progress: number; status: PlanTaskStatus; byName: string; createdAt: Date };
+export type TaskUpdateRow = {
+  id: number;
+  taskId: string;
+  on: string;
+  note: string;
+  evidenceUrl: string;
+  progress: number;
+  status: PlanTaskStatus;
+  byName: string;
+  createdAt: Date;
+};
 
 export async function insertTaskUpdate(tx: Drizzle, values: typeof planTaskUpdates.$inferInsert): Promise<TaskUpdateRow> {
   const [row] = await tx.insert(planTaskUpdates).values(values).returning(updateColumns);
@@ -126,7 +150,11 @@ export async function insertTaskUpdate(tx: Drizzle, values: typeof planTaskUpdat
 
 /** A task's updates, newest first. */
 export async function listTaskUpdates(db: Database, taskId: string): Promise<TaskUpdateRow[]> {
-  return db.orm.select(updateColumns).from(planTaskUpdates).where(eq(planTaskUpdates.taskId, taskId)).orderBy(desc(planTaskUpdates.on), desc(planTaskUpdates.id));
+  return db.orm
+    .select(updateColumns)
+    .from(planTaskUpdates)
+    .where(eq(planTaskUpdates.taskId, taskId))
+    .orderBy(desc(planTaskUpdates.on), desc(planTaskUpdates.id));
 }
 
 /** The newest update of each of these tasks. */
@@ -164,7 +192,12 @@ export async function claimDueTasks(tx: Drizzle, until: string, remindedBefore: 
         or(isNull(planTasks.remindedAt), lt(planTasks.remindedAt, remindedBefore)),
       ),
     )
-    .returning({ id: planTasks.id, title: planTasks.title, deadline: planTasks.deadline, ownerOrganizationId: planTasks.ownerOrganizationId });
+    .returning({
+      id: planTasks.id,
+      title: planTasks.title,
+      deadline: planTasks.deadline,
+      ownerOrganizationId: planTasks.ownerOrganizationId,
+    });
 }
 
 export async function organizationExists(tx: Drizzle, id: string): Promise<boolean> {

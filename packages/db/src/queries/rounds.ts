@@ -1,6 +1,18 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Drizzle } from '../client.ts';
-import { allocationRounds, cohorts, consortia, consortiumMembers, needs, organizationMembers, organizations, roundCohorts, roundNeeds, roundPreferences, roundResults } from '../schema/index.ts';
+import {
+  allocationRounds,
+  cohorts,
+  consortia,
+  consortiumMembers,
+  needs,
+  organizationMembers,
+  organizations,
+  roundCohorts,
+  roundNeeds,
+  roundPreferences,
+  roundResults,
+} from '../schema/index.ts';
 import { ormOf, textArray, type Executor } from './sql.ts';
 
 // 双选 rounds: their participants, preferences and results.
@@ -24,7 +36,10 @@ export async function lockRound(tx: Drizzle, id: string) {
 }
 
 export async function updateRound(tx: Drizzle, id: string, set: Partial<typeof allocationRounds.$inferInsert>) {
-  await tx.update(allocationRounds).set({ ...set, updatedAt: new Date() }).where(eq(allocationRounds.id, id));
+  await tx
+    .update(allocationRounds)
+    .set({ ...set, updatedAt: new Date() })
+    .where(eq(allocationRounds.id, id));
 }
 
 /**
@@ -70,18 +85,30 @@ export async function addRoundCohorts(tx: Drizzle, rows: Array<typeof roundCohor
 }
 
 export async function updateRoundNeed(tx: Drizzle, roundId: string, needId: string, set: Partial<typeof roundNeeds.$inferInsert>) {
-  await tx.update(roundNeeds).set(set).where(and(eq(roundNeeds.roundId, roundId), eq(roundNeeds.needId, needId)));
+  await tx
+    .update(roundNeeds)
+    .set(set)
+    .where(and(eq(roundNeeds.roundId, roundId), eq(roundNeeds.needId, needId)));
 }
 
 export async function updateRoundCohort(tx: Drizzle, roundId: string, cohortId: string, set: Partial<typeof roundCohorts.$inferInsert>) {
-  await tx.update(roundCohorts).set(set).where(and(eq(roundCohorts.roundId, roundId), eq(roundCohorts.cohortId, cohortId)));
+  await tx
+    .update(roundCohorts)
+    .set(set)
+    .where(and(eq(roundCohorts.roundId, roundId), eq(roundCohorts.cohortId, cohortId)));
 }
 
 /** Unanswered invitations lapse when the round opens. */
 export async function lapseInvitations(tx: Drizzle, roundId: string) {
   const now = new Date();
-  await tx.update(roundNeeds).set({ status: 'lapsed', respondedAt: now }).where(and(eq(roundNeeds.roundId, roundId), eq(roundNeeds.status, 'invited')));
-  await tx.update(roundCohorts).set({ status: 'lapsed', respondedAt: now }).where(and(eq(roundCohorts.roundId, roundId), eq(roundCohorts.status, 'invited')));
+  await tx
+    .update(roundNeeds)
+    .set({ status: 'lapsed', respondedAt: now })
+    .where(and(eq(roundNeeds.roundId, roundId), eq(roundNeeds.status, 'invited')));
+  await tx
+    .update(roundCohorts)
+    .set({ status: 'lapsed', respondedAt: now })
+    .where(and(eq(roundCohorts.roundId, roundId), eq(roundCohorts.status, 'invited')));
 }
 
 /** Whether the user manages a lead of the consortium and the consortium is active (a draft's lead organises nothing). */
@@ -110,13 +137,28 @@ export async function activeMembersAmong(db: Executor, consortiumId: string, org
   const rows = await ormOf(db)
     .select({ id: consortiumMembers.organizationId })
     .from(consortiumMembers)
-    .where(and(eq(consortiumMembers.consortiumId, consortiumId), eq(consortiumMembers.status, 'active'), inArray(consortiumMembers.organizationId, [...organizationIds])));
+    .where(
+      and(
+        eq(consortiumMembers.consortiumId, consortiumId),
+        eq(consortiumMembers.status, 'active'),
+        inArray(consortiumMembers.organizationId, [...organizationIds]),
+      ),
+    );
   return new Set(rows.map((r) => r.id));
 }
 
 /** The organisation's needs and cohorts invited to rounds and not yet answered, newest round first. */
 export async function pendingRoundInvitations(db: Database, organizationId: string) {
-  return db.rows<{ roundId: string; roundTitle: string; preferencesOpenOn: string; preferencesCloseOn: string; kind: 'need' | 'cohort'; entryId: string; label: string; size: number }>(sql`
+  return db.rows<{
+    roundId: string;
+    roundTitle: string;
+    preferencesOpenOn: string;
+    preferencesCloseOn: string;
+    kind: 'need' | 'cohort';
+    entryId: string;
+    label: string;
+    size: number;
+  }>(sql`
     select * from (
       select r.id::text as "roundId", r.title as "roundTitle", r.preferences_open_on::text as "preferencesOpenOn", r.preferences_close_on::text as "preferencesCloseOn",
         'need' as kind, n.id::text as "entryId", n.title as label, rn.capacity as size, r.created_at
@@ -135,7 +177,15 @@ export async function pendingRoundInvitations(db: Database, organizationId: stri
  * of, and commission rounds (no consortium) whose region is one of `regionCodes` (its own region and those above).
  */
 export async function joinableRounds(db: Database, organizationId: string, regionCodes: readonly string[]) {
-  return db.rows<{ id: string; title: string; regionCode: string; consortiumId: string | null; preferencesOpenOn: string; preferencesCloseOn: string; resultsOn: string }>(sql`
+  return db.rows<{
+    id: string;
+    title: string;
+    regionCode: string;
+    consortiumId: string | null;
+    preferencesOpenOn: string;
+    preferencesCloseOn: string;
+    resultsOn: string;
+  }>(sql`
     select r.id::text, r.title, r.region_code as "regionCode", r.consortium_id::text as "consortiumId",
       r.preferences_open_on::text as "preferencesOpenOn", r.preferences_close_on::text as "preferencesCloseOn", r.results_on::text as "resultsOn"
     from allocation_round r
@@ -188,7 +238,9 @@ export async function roundCohortsOf(db: Executor, roundId: string, which: 'acce
       windowFrom: cohorts.windowFrom,
       windowTo: cohorts.windowTo,
       regionCodes: cohorts.regionCodes,
-      preferences: sql<string[]>`coalesce((select array_agg(p.need_id::text order by p.rank) from round_preference p where p.round_id = ${roundCohorts.roundId} and p.cohort_id = ${roundCohorts.cohortId}), '{}')`,
+      preferences: sql<
+        string[]
+      >`coalesce((select array_agg(p.need_id::text order by p.rank) from round_preference p where p.round_id = ${roundCohorts.roundId} and p.cohort_id = ${roundCohorts.cohortId}), '{}')`,
     })
     .from(roundCohorts)
     .innerJoin(cohorts, eq(cohorts.id, roundCohorts.cohortId))
@@ -201,7 +253,10 @@ export async function roundCohortsOf(db: Executor, roundId: string, which: 'acce
 export async function replacePreferences(tx: Drizzle, roundId: string, cohortId: string, needIds: readonly string[]) {
   await tx.delete(roundPreferences).where(and(eq(roundPreferences.roundId, roundId), eq(roundPreferences.cohortId, cohortId)));
   if (needIds.length) await tx.insert(roundPreferences).values(needIds.map((needId, i) => ({ roundId, cohortId, needId, rank: i + 1 })));
-  await tx.update(roundCohorts).set({ submittedAt: new Date() }).where(and(eq(roundCohorts.roundId, roundId), eq(roundCohorts.cohortId, cohortId)));
+  await tx
+    .update(roundCohorts)
+    .set({ submittedAt: new Date() })
+    .where(and(eq(roundCohorts.roundId, roundId), eq(roundCohorts.cohortId, cohortId)));
 }
 
 export async function setRanking(tx: Drizzle, roundId: string, needId: string, ranking: readonly string[], acceptUnranked: boolean) {
@@ -223,7 +278,15 @@ const RESULT_BATCH = 10_000;
 export async function replaceResults(tx: Drizzle, roundId: string, rows: readonly NewRoundResult[]) {
   await tx.delete(roundResults).where(eq(roundResults.roundId, roundId));
   for (let i = 0; i < rows.length; i += RESULT_BATCH) {
-    const batch = rows.slice(i, i + RESULT_BATCH).map((r) => ({ c: r.cohortId, s: r.slot, n: r.needId ?? null, k: r.choice ?? null, r: r.reason ?? null, o: r.choices ?? null, l: r.lottery }));
+    const batch = rows.slice(i, i + RESULT_BATCH).map((r) => ({
+      c: r.cohortId,
+      s: r.slot,
+      n: r.needId ?? null,
+      k: r.choice ?? null,
+      r: r.reason ?? null,
+      o: r.choices ?? null,
+      l: r.lottery,
+    }));
     await tx.execute(sql`insert into round_result (round_id, cohort_id, slot, need_id, choice, reason, choices, lottery)
       select ${roundId}::uuid, x.c, x.s, x.n, x.k, x.r, x.o, x.l from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as x(c uuid, s int, n uuid, k int, r text, o jsonb, l bigint)`);
   }
@@ -232,7 +295,12 @@ export async function replaceResults(tx: Drizzle, roundId: string, rows: readonl
 /** Placed students by cohort and need, with the choice they got. */
 export async function placedGroups(db: Executor, roundId: string) {
   return ormOf(db)
-    .select({ cohortId: roundResults.cohortId, needId: sql<string>`${roundResults.needId}::text`, choice: sql<number>`min(${roundResults.choice})::int`, students: sql<number>`count(*)::int` })
+    .select({
+      cohortId: roundResults.cohortId,
+      needId: sql<string>`${roundResults.needId}::text`,
+      choice: sql<number>`min(${roundResults.choice})::int`,
+      students: sql<number>`count(*)::int`,
+    })
     .from(roundResults)
     .where(and(eq(roundResults.roundId, roundId), sql`${roundResults.needId} is not null`))
     .groupBy(roundResults.cohortId, roundResults.needId)
@@ -242,7 +310,12 @@ export async function placedGroups(db: Executor, roundId: string) {
 /** Unplaced students by cohort and reason, with one example of the per-choice outcomes (the same for a cohort's slots with one reason). */
 export async function unplacedGroups(db: Executor, roundId: string) {
   return ormOf(db)
-    .select({ cohortId: roundResults.cohortId, reason: sql<string>`${roundResults.reason}`, students: sql<number>`count(*)::int`, choices: sql<unknown>`(array_agg(${roundResults.choices} order by ${roundResults.slot}))[1]` })
+    .select({
+      cohortId: roundResults.cohortId,
+      reason: sql<string>`${roundResults.reason}`,
+      students: sql<number>`count(*)::int`,
+      choices: sql<unknown>`(array_agg(${roundResults.choices} order by ${roundResults.slot}))[1]`,
+    })
     .from(roundResults)
     .where(and(eq(roundResults.roundId, roundId), sql`${roundResults.needId} is null`))
     .groupBy(roundResults.cohortId, roundResults.reason)
@@ -251,12 +324,18 @@ export async function unplacedGroups(db: Executor, roundId: string) {
 
 export async function needsByIds(db: Database, ids: readonly string[]) {
   if (ids.length === 0) return [];
-  return db.orm.select().from(needs).where(inArray(needs.id, [...ids]));
+  return db.orm
+    .select()
+    .from(needs)
+    .where(inArray(needs.id, [...ids]));
 }
 
 export async function cohortsByIds(db: Database, ids: readonly string[]) {
   if (ids.length === 0) return [];
-  return db.orm.select().from(cohorts).where(inArray(cohorts.id, [...ids]));
+  return db.orm
+    .select()
+    .from(cohorts)
+    .where(inArray(cohorts.id, [...ids]));
 }
 
 /**
@@ -264,13 +343,24 @@ export async function cohortsByIds(db: Database, ids: readonly string[]) {
  * cohorts that may go there (`regionPath`: the round's region and the regions above it), not yet in the round.
  * For a consortium's round, only its active members' (issue 18).
  */
-export async function roundCandidates(db: Database, round: { id: string; regionCode: string; consortiumId: string | null }, regionPath: readonly string[]) {
+export async function roundCandidates(
+  db: Database,
+  round: { id: string; regionCode: string; consortiumId: string | null },
+  regionPath: readonly string[],
+) {
   const regionCodes = [round.regionCode];
   const members = (alias: string) =>
     round.consortiumId === null
       ? sql``
       : sql`and ${sql.raw(alias)}.organization_id in (select cm.organization_id from consortium_member cm where cm.consortium_id = ${round.consortiumId}::uuid and cm.status = 'active')`;
-  const needRows = await db.rows<{ id: string; title: string; organizationName: string; kind: string; left: number; regionCode: string }>(sql`
+  const needRows = await db.rows<{
+    id: string;
+    title: string;
+    organizationName: string;
+    kind: string;
+    left: number;
+    regionCode: string;
+  }>(sql`
     select n.id::text as id, n.title, o.name as "organizationName", n.kind, (n.headcount - n.accepted)::int as "left", n.region_code as "regionCode"
     from need n join organization o on o.id = n.organization_id join region r on r.code = n.region_code
     where n.status = 'published' and n.kind in ('internship', 'order_class') and n.headcount > n.accepted
@@ -286,4 +376,3 @@ export async function roundCandidates(db: Database, round: { id: string; regionC
     order by o.name, c.major_code limit 500`);
   return { needs: needRows, cohorts: cohortRows };
 }
-

@@ -46,7 +46,8 @@ export function decodeCursor<const S extends readonly CursorKey[]>(cursor: strin
   } catch {
     keys = null;
   }
-  const fits = (k: unknown, kind: CursorKey) => (kind === 'number' ? typeof k === 'number' && Number.isFinite(k) : typeof k === 'string' && UUID.test(k));
+  const fits = (k: unknown, kind: CursorKey) =>
+    kind === 'number' ? typeof k === 'number' && Number.isFinite(k) : typeof k === 'string' && UUID.test(k);
   if (!Array.isArray(keys) || keys.length !== shape.length || !shape.every((kind, i) => fits(keys[i], kind)))
     throw new DomainError('INVALID', 'input.invalid', { field: 'cursor' });
   return keys as CursorOf<S>;

@@ -12,7 +12,8 @@ export type RegionCategoryFigure = { regionCode: string; category: number | null
 
 export type SupplyDemandFilter = { provinceCode?: string; categorySeq?: number };
 
-const inProvince = (column: SQL, provinceCode: string | undefined) => (provinceCode ? sql`and ${column} like ${`${provinceCode}%`}` : sql``);
+const inProvince = (column: SQL, provinceCode: string | undefined) =>
+  provinceCode ? sql`and ${column} like ${`${provinceCode}%`}` : sql``;
 
 /**
  * Demand: places still open (headcount − accepted) on published needs whose deadline has not passed, by the
@@ -61,7 +62,14 @@ export async function stationsByMapRegion(db: Database, f: SupplyDemandFilter): 
 
 // ---- 百校百业 ---------------------------------------------------------------------------------
 
-export type MatrixCell = { schoolId: string; industryCode: string; applications: number; placements: number; projects: number; consortia: number };
+export type MatrixCell = {
+  schoolId: string;
+  industryCode: string;
+  applications: number;
+  placements: number;
+  projects: number;
+  consortia: number;
+};
 export type MatrixSchool = { id: string; name: string; regionCode: string; industries: number };
 export type SchoolIndustryMatrixRows = {
   schools: MatrixSchool[];
@@ -77,7 +85,9 @@ const lo = (i: string) => `case when ${i} < 63 then 1::bigint << ${i} else 0::bi
 const hi = (i: string) => `case when ${i} >= 63 then 1::bigint << (${i} - 63) else 0::bigint end`;
 const setBits = (i: string) => sql.raw(`${lo(i)} as lo, ${hi(i)} as hi`);
 /** Per division 1–97, how many schools have its bit: 97 sums in one pass over the schools (no 97 × schools rows to group). */
-const bitSums = sql.raw(Array.from({ length: 97 }, (_, k) => (k + 1 < 63 ? `sum((lo >> ${k + 1}) & 1)` : `sum((hi >> ${k + 1 - 63}) & 1)`)).join(', '));
+const bitSums = sql.raw(
+  Array.from({ length: 97 }, (_, k) => (k + 1 < 63 ? `sum((lo >> ${k + 1}) & 1)` : `sum((hi >> ${k + 1 - 63}) & 1)`)).join(', '),
+);
 const coverage = sql.raw('(bit_count(lo::bit(64)) + bit_count(hi::bit(64)))');
 
 /**

@@ -13,7 +13,14 @@ export async function bookedDays(db: Executor, baseId: string, from: string, to:
 }
 
 /** Days in the range on which `stations` more would not fit. */
-export async function fullDays(db: Executor, baseId: string, from: string, to: string, stations: number, capacity: number): Promise<string[]> {
+export async function fullDays(
+  db: Executor,
+  baseId: string,
+  from: string,
+  to: string,
+  stations: number,
+  capacity: number,
+): Promise<string[]> {
   const days = await bookedDays(db, baseId, from, to);
   const known = new Map(days.map((d) => [d.day, d]));
   const out: string[] = [];
@@ -34,7 +41,9 @@ export async function addBookedStations(tx: Drizzle, baseId: string, from: strin
 }
 
 export async function releaseBookedStations(tx: Drizzle, baseId: string, from: string, to: string, stations: number) {
-  await tx.execute(sql`update training_base_day set booked = booked - ${stations}::int where base_id = ${baseId}::uuid and day between ${from}::date and ${to}::date`);
+  await tx.execute(
+    sql`update training_base_day set booked = booked - ${stations}::int where base_id = ${baseId}::uuid and day between ${from}::date and ${to}::date`,
+  );
 }
 
 /** Sets the capacity of today's and later days to a base's new number of stations (CHECK fails when bookings exceed it). */
@@ -43,7 +52,10 @@ export async function setFutureCapacity(tx: Drizzle, baseId: string, today: stri
 }
 
 export async function overbookedDays(tx: Drizzle, baseId: string, today: string, stations: number): Promise<string[]> {
-  const rows = await rowsOf<{ day: string }>(tx, sql`select day::text as day from training_base_day where base_id = ${baseId}::uuid and day >= ${today}::date and booked > ${stations}::int order by day`);
+  const rows = await rowsOf<{ day: string }>(
+    tx,
+    sql`select day::text as day from training_base_day where base_id = ${baseId}::uuid and day >= ${today}::date and booked > ${stations}::int order by day`,
+  );
   return rows.map((r) => r.day);
 }
 

@@ -18,7 +18,10 @@ function regionTokens(regionCode: string, mapRegionCode: string): string[] {
   return [...out];
 }
 
-export type Searchable = Pick<TrainingBaseRow, 'status' | 'kind' | 'regionCode' | 'mapRegionCode' | 'majorCodes' | 'industryCodes' | 'openToPartners'>;
+export type Searchable = Pick<
+  TrainingBaseRow,
+  'status' | 'kind' | 'regionCode' | 'mapRegionCode' | 'majorCodes' | 'industryCodes' | 'openToPartners'
+>;
 
 /** Facet tokens a base carries in search_tokens beside its text bigrams. */
 export function facetTokens(b: Searchable): string[] {
@@ -73,7 +76,8 @@ export type BaseSearch = {
  * lower(search_text) contains it, so the text is not read at all.
  */
 const caseless = (q: string) => q.toLowerCase() === q && q.toUpperCase() === q;
-const textMatch = (column: SQL, q: string): SQL => (caseless(q) ? sql`${column} like ${likePattern(q)}` : sql`${column} ilike ${likePattern(q)}`);
+const textMatch = (column: SQL, q: string): SQL =>
+  caseless(q) ? sql`${column} like ${likePattern(q)}` : sql`${column} ilike ${likePattern(q)}`;
 const oneBigram = (q: string) => Array.from(q).length === 2 && caseless(q);
 
 /**
@@ -112,7 +116,9 @@ function segmentsOf(f: BaseSearch): string[] {
  *   bases against 9 ms through the index. Without either, the partitions are read in order.
  */
 export function plannerOf(f: BaseSearch): PlannerSettings {
-  return f.q || searchFacets(f).length ? { enable_seqscan: 'off', max_parallel_workers_per_gather: '0' } : { max_parallel_workers_per_gather: '0' };
+  return f.q || searchFacets(f).length
+    ? { enable_seqscan: 'off', max_parallel_workers_per_gather: '0' }
+    : { max_parallel_workers_per_gather: '0' };
 }
 
 /**
@@ -148,7 +154,9 @@ function searchWhere(f: BaseSearch): SQL {
   // the text contains the name: a match in the name (in the row) spares reading the text (out of line)
   if (f.q && !oneBigram(f.q)) parts.push(sql`(${textMatch(sql`b.name`, f.q)} or ${textMatch(sql`b.search_text`, f.q)})`);
   if (f.free)
-    parts.push(sql`not exists (select 1 from training_base_day d where d.base_id = b.id and d.day between ${f.free.from}::date and ${f.free.to}::date and d.booked + ${f.free.stations}::int > d.capacity)`);
+    parts.push(
+      sql`not exists (select 1 from training_base_day d where d.base_id = b.id and d.day between ${f.free.from}::date and ${f.free.to}::date and d.booked + ${f.free.stations}::int > d.capacity)`,
+    );
   if (f.free) parts.push(sql`b.stations >= ${f.free.stations}::int`);
   return sql.join(parts, sql` and `);
 }
@@ -160,7 +168,8 @@ function sortKeys(f: BaseSearch): { k1: SQL; k2: SQL; byCapacity?: true } {
     // equirectangular distance in degrees of latitude, squared: exact enough within 京津冀, and monotone
     return { k1: sql`(((b.lng - ${lng}::float8) * cos(radians(${lat}::float8))) ^ 2 + (b.lat - ${lat}::float8) ^ 2)`, k2: sql`0::int` };
   }
-  if (f.sort === 'relevance' && f.q) return { k1: sql`(case when ${textMatch(sql`b.name`, f.q)} then -2 else -1 end)`, k2: sql`(-b.stations)` };
+  if (f.sort === 'relevance' && f.q)
+    return { k1: sql`(case when ${textMatch(sql`b.name`, f.q)} then -2 else -1 end)`, k2: sql`(-b.stations)` };
   return { k1: sql`(-b.stations)`, k2: sql`0::int`, byCapacity: true };
 }
 
@@ -199,9 +208,14 @@ export async function searchTrainingBases(db: Database, f: BaseSearch) {
   const probesIndex = plannerOf(f).enable_seqscan === 'off';
   const order = byCapacity && !probesIndex ? sql`b.stations desc, b.id` : sql`k1, k2, b.id`;
   const windowTotal = f.withTotal && probesIndex ? sql`, count(*) over ()::int as total` : sql``;
-  const total = !f.withTotal ? sql`` : probesIndex ? sql`, h.total` : sql`, (select count(*)::int from training_base_search b where ${searchWhere(f)}) as total`;
+  const total = !f.withTotal
+    ? sql``
+    : probesIndex
+      ? sql`, h.total`
+      : sql`, (select count(*)::int from training_base_search b where ${searchWhere(f)}) as total`;
   // Rank every match on its sort keys alone, then read the page's columns and owners for the rows kept.
-  const rows = await db.rows<BaseHit & Record<string, unknown>>(sql`
+  const rows = await db.rows<BaseHit & Record<string, unknown>>(
+    sql`
     with hits as (
       select b.id, (${k1})::float8 as k1, (${k2})::float8 as k2 ${windowTotal}
       from training_base_search b
@@ -228,7 +242,8 @@ export function searchSql(f: BaseSearch): SQL {
 
 /** Coordinates of matching bases for the map's point layer (capped). */
 export async function baseMapPoints(db: Database, f: BaseSearch) {
-  return db.rows<{ id: string; name: string; kind: TrainingBaseKind; lng: number; lat: number; stations: number }>(sql`
+  return db.rows<{ id: string; name: string; kind: TrainingBaseKind; lng: number; lat: number; stations: number }>(
+    sql`
     select b.id, b.name, b.kind, b.lng, b.lat, b.stations from training_base_search b
     where ${searchWhere(f)} order by b.stations desc, b.id limit ${f.limit}`,
     { planner: plannerOf(f) },

@@ -12,7 +12,10 @@ export async function refreshSupply(tx: Drizzle, mapRegionCodes?: string[]) {
   const codes = mapRegionCodes ? [...new Set(mapRegionCodes)].sort() : null;
   if (codes && codes.length === 0) return;
   const inScope = codes ? sql`and map_region_code = any(${textArray(codes)})` : sql``;
-  if (codes) await tx.execute(sql`select pg_advisory_xact_lock(hashtext('training_base_supply:' || c)) from unnest(${textArray(codes)}) c order by c`);
+  if (codes)
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtext('training_base_supply:' || c)) from unnest(${textArray(codes)}) c order by c`,
+    );
   else await tx.execute(sql`lock table training_base_supply in exclusive mode`);
   await tx.execute(sql`delete from training_base_supply where true ${inScope}`);
   await tx.execute(sql`
@@ -47,7 +50,11 @@ export async function supplyByCategory(db: Database) {
 /** Published bases by kind and province: what T03 and the monitoring pages count. */
 export async function baseStats(db: Database) {
   return db.orm
-    .select({ kind: trainingBases.kind, provinceCode: sql<string>`left(${trainingBases.mapRegionCode}, 2)`, count: sql<number>`count(*)::int` })
+    .select({
+      kind: trainingBases.kind,
+      provinceCode: sql<string>`left(${trainingBases.mapRegionCode}, 2)`,
+      count: sql<number>`count(*)::int`,
+    })
     .from(trainingBases)
     .where(eq(trainingBases.status, 'published'))
     .groupBy(trainingBases.kind, sql`left(${trainingBases.mapRegionCode}, 2)`);

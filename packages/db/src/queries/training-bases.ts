@@ -1,6 +1,14 @@
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { Database, Drizzle } from '../client.ts';
-import { consortia, organizations, regions, trainingBaseCoBuilders, trainingBaseConsortia, trainingBaseRevisions, trainingBases } from '../schema/index.ts';
+import {
+  consortia,
+  organizations,
+  regions,
+  trainingBaseCoBuilders,
+  trainingBaseConsortia,
+  trainingBaseRevisions,
+  trainingBases,
+} from '../schema/index.ts';
 import { majorNames } from './reference.ts';
 import { rowsOf, type Executor } from './sql.ts';
 import { searchTextOf, tokensSql, type Searchable } from './training-base-search.ts';
@@ -10,7 +18,9 @@ export type NewTrainingBase = typeof trainingBases.$inferInsert;
 
 // ---- writes ---------------------------------------------------------------------------------
 
-type BaseValues = Omit<NewTrainingBase, 'searchText' | 'searchTokens'> & Searchable & Pick<TrainingBaseRow, 'name' | 'description' | 'equipment'>;
+type BaseValues = Omit<NewTrainingBase, 'searchText' | 'searchTokens'> &
+  Searchable &
+  Pick<TrainingBaseRow, 'name' | 'description' | 'equipment'>;
 
 export async function insertTrainingBase(tx: Drizzle, values: BaseValues) {
   const [row] = await tx
@@ -40,7 +50,8 @@ export async function updateTrainingBase(tx: Drizzle, current: TrainingBaseRow, 
 
 export async function replaceCoBuilders(tx: Drizzle, baseId: string, organizationIds: string[]) {
   await tx.delete(trainingBaseCoBuilders).where(eq(trainingBaseCoBuilders.baseId, baseId));
-  if (organizationIds.length) await tx.insert(trainingBaseCoBuilders).values(organizationIds.map((organizationId) => ({ baseId, organizationId })));
+  if (organizationIds.length)
+    await tx.insert(trainingBaseCoBuilders).values(organizationIds.map((organizationId) => ({ baseId, organizationId })));
 }
 
 export async function replaceBaseConsortia(tx: Drizzle, baseId: string, consortiumIds: string[]) {
@@ -56,7 +67,13 @@ export async function insertBaseRevision(tx: Drizzle, r: typeof trainingBaseRevi
 
 export async function getTrainingBase(db: Database, id: string) {
   const [row] = await db.orm
-    .select({ b: trainingBases, ownerName: organizations.name, ownerKind: organizations.kind, regionName: regions.name, provinceCode: regions.provinceCode })
+    .select({
+      b: trainingBases,
+      ownerName: organizations.name,
+      ownerKind: organizations.kind,
+      regionName: regions.name,
+      provinceCode: regions.provinceCode,
+    })
     .from(trainingBases)
     .innerJoin(organizations, eq(organizations.id, trainingBases.ownerOrganizationId))
     .innerJoin(regions, eq(regions.code, trainingBases.regionCode))
@@ -78,7 +95,16 @@ export async function getTrainingBase(db: Database, id: string) {
     majorNames(db, row.b.majorCodes),
   ]);
   const { searchText: _t, searchTokens: _k, ...base } = row.b;
-  return { ...base, ownerName: row.ownerName, ownerKind: row.ownerKind, regionName: row.regionName, provinceCode: row.provinceCode, coBuilders, consortia: linked, majors: majorRows };
+  return {
+    ...base,
+    ownerName: row.ownerName,
+    ownerKind: row.ownerKind,
+    regionName: row.regionName,
+    provinceCode: row.provinceCode,
+    coBuilders,
+    consortia: linked,
+    majors: majorRows,
+  };
 }
 
 /**
@@ -87,7 +113,13 @@ export async function getTrainingBase(db: Database, id: string) {
  */
 export async function shareTrainingBase(tx: Drizzle, id: string) {
   const [row] = await tx
-    .select({ id: trainingBases.id, name: trainingBases.name, ownerOrganizationId: trainingBases.ownerOrganizationId, stations: trainingBases.stations, status: trainingBases.status })
+    .select({
+      id: trainingBases.id,
+      name: trainingBases.name,
+      ownerOrganizationId: trainingBases.ownerOrganizationId,
+      stations: trainingBases.stations,
+      status: trainingBases.status,
+    })
     .from(trainingBases)
     .where(eq(trainingBases.id, id))
     .for('share');
@@ -114,7 +146,13 @@ export async function listBasesOfOrganization(db: Database, organizationId: stri
 
 export async function listBaseRevisions(db: Database, baseId: string) {
   return db.orm
-    .select({ id: trainingBaseRevisions.id, version: trainingBaseRevisions.version, at: trainingBaseRevisions.at, action: trainingBaseRevisions.action, changedFields: trainingBaseRevisions.changedFields })
+    .select({
+      id: trainingBaseRevisions.id,
+      version: trainingBaseRevisions.version,
+      at: trainingBaseRevisions.at,
+      action: trainingBaseRevisions.action,
+      changedFields: trainingBaseRevisions.changedFields,
+    })
     .from(trainingBaseRevisions)
     .where(eq(trainingBaseRevisions.baseId, baseId))
     .orderBy(desc(trainingBaseRevisions.id));
@@ -122,11 +160,14 @@ export async function listBaseRevisions(db: Database, baseId: string) {
 
 /** Is the organisation a co-builder of the base or an active member of a consortium it serves? */
 export async function isBaseInsider(db: Executor, baseId: string, organizationId: string): Promise<boolean> {
-  const rows = await rowsOf(db, sql`
+  const rows = await rowsOf(
+    db,
+    sql`
     select 1 from training_base_co_builder where base_id = ${baseId}::uuid and organization_id = ${organizationId}::uuid
     union all
     select 1 from training_base_consortium tc join consortium_member m on m.consortium_id = tc.consortium_id
       where tc.base_id = ${baseId}::uuid and m.organization_id = ${organizationId}::uuid and m.status = 'active'
-    limit 1`);
+    limit 1`,
+  );
   return rows.length > 0;
 }

@@ -42,7 +42,10 @@ export const consortia = pgTable(
     schoolCount: integer('school_count').notNull().default(0),
     enterpriseCount: integer('enterprise_count').notNull().default(0),
     partnerCount: integer('partner_count').notNull().default(0),
-    memberRegions: text('member_regions').array().notNull().default(sql`'{}'::text[]`),
+    memberRegions: text('member_regions')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     approvedAt: timestamp('approved_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -48,7 +48,10 @@ export const placements = pgTable(
     index('placement_agreement_file_idx').on(t.agreementFileId),
     check('placement_students_positive', sql`${t.students} > 0`),
     check('placement_period', sql`${t.periodTo} >= ${t.periodFrom}`),
-    check('placement_agreement_recorded', sql`${t.agreementStatus} = 'missing' OR (${t.agreementReference} IS NOT NULL AND ${t.agreementSignedOn} IS NOT NULL)`),
+    check(
+      'placement_agreement_recorded',
+      sql`${t.agreementStatus} = 'missing' OR (${t.agreementReference} IS NOT NULL AND ${t.agreementSignedOn} IS NOT NULL)`,
+    ),
   ],
 );
 

@@ -47,7 +47,9 @@ export const invitations = pgTable(
     // the daily invitation limit counts an organisation's invitations of the last 24 hours
     index('invitation_organization_created_idx').on(t.organizationId, t.createdAt),
     // one open invitation per person and organisation
-    uniqueIndex('invitation_pending_key').on(t.organizationId, t.identifier).where(sql`status = 'pending'`),
+    uniqueIndex('invitation_pending_key')
+      .on(t.organizationId, t.identifier)
+      .where(sql`status = 'pending'`),
   ],
 );
 

@@ -1,6 +1,28 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, check, date, doublePrecision, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
-import { clusterDesignations, indicatorMetrics, indicatorScopes, indicatorSources, type MetricParams, type Milestones } from '@ronghe/domain/monitoring';
+import {
+  bigserial,
+  boolean,
+  check,
+  date,
+  doublePrecision,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import {
+  clusterDesignations,
+  indicatorMetrics,
+  indicatorScopes,
+  indicatorSources,
+  type MetricParams,
+  type Milestones,
+} from '@ronghe/domain/monitoring';
 import { planTaskStatuses } from '@ronghe/domain/plan-task';
 import { createdAt, id, updatedAt } from './columns.ts';
 import { users } from './auth.ts';
@@ -63,7 +85,10 @@ export const indicatorReports = pgTable(
     reportedByName: text('reported_by_name').notNull().default(''),
     createdAt: createdAt(),
   },
-  (t) => [index('indicator_report_indicator_idx').on(t.indicatorId, t.asOf, t.createdAt), check('indicator_report_value_nonnegative', sql`${t.value} >= 0`)],
+  (t) => [
+    index('indicator_report_indicator_idx').on(t.indicatorId, t.asOf, t.createdAt),
+    check('indicator_report_value_nonnegative', sql`${t.value} >= 0`),
+  ],
 );
 
 /** The actual value of every indicator, recorded daily (and on demand): trends are charted from these. */
@@ -89,12 +114,18 @@ export const majorClusters = pgTable(
       .notNull()
       .references(() => organizations.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
-    majorCodes: text('major_codes').array().notNull().default(sql`'{}'::text[]`),
+    majorCodes: text('major_codes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     designation: text('designation', { enum: clusterDesignations }).notNull(),
     designatedOn: date('designated_on'),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('major_cluster_school_name_key').on(t.schoolId, t.name, t.designation), index('major_cluster_designation_idx').on(t.designation)],
+  (t) => [
+    uniqueIndex('major_cluster_school_name_key').on(t.schoolId, t.name, t.designation),
+    index('major_cluster_designation_idx').on(t.designation),
+  ],
 );
 
 /** 建设任务: one task of the schedule, with an owner, a deadline and an expected outcome. */

@@ -24,9 +24,15 @@ export const needs = pgTable(
       .notNull()
       .references(() => regions.code, { onDelete: 'restrict' }),
     deadline: date('deadline').notNull(),
-    majorCodes: text('major_codes').array().notNull().default(sql`'{}'::text[]`),
+    majorCodes: text('major_codes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** the 专业大类 (catalogue sequences 1–19) of those majors, for matching */
-    majorCategories: integer('major_categories').array().notNull().default(sql`'{}'::integer[]`),
+    majorCategories: integer('major_categories')
+      .array()
+      .notNull()
+      .default(sql`'{}'::integer[]`),
     /** places wanted: interns, order-class intake, teacher positions; null for kinds without places */
     headcount: integer('headcount'),
     /** places accepted so far; the CHECK keeps acceptances within the headcount */
@@ -46,7 +52,18 @@ export const needs = pgTable(
     index('need_major_categories_idx').using('gin', t.majorCategories),
     // recommendations for a cohort: published needs by region, with what the score reads (an index-only scan)
     index('need_published_region_idx')
-      .on(t.regionCode, t.deadline, t.id, t.organizationId, t.majorCategories, t.majorCodes, t.periodFrom, t.periodTo, t.headcount, t.accepted)
+      .on(
+        t.regionCode,
+        t.deadline,
+        t.id,
+        t.organizationId,
+        t.majorCategories,
+        t.majorCodes,
+        t.periodFrom,
+        t.periodTo,
+        t.headcount,
+        t.accepted,
+      )
       .where(sql`status = 'published'`),
     check('need_headcount_positive', sql`${t.headcount} IS NULL OR ${t.headcount} > 0`),
     check('need_accepted_within_headcount', sql`${t.accepted} >= 0 AND (${t.headcount} IS NULL OR ${t.accepted} <= ${t.headcount})`),
@@ -118,7 +135,9 @@ export const needApplications = pgTable(
   (t) => [
     index('need_application_need_idx').on(t.needId, t.status),
     index('need_application_org_idx').on(t.organizationId, t.createdAt),
-    index('need_application_invited_idx').on(t.expiresAt).where(sql`${t.status} = 'invited'`),
+    index('need_application_invited_idx')
+      .on(t.expiresAt)
+      .where(sql`${t.status} = 'invited'`),
     check('need_application_invitation_expires', sql`${t.direction} <> 'invite' OR ${t.expiresAt} IS NOT NULL`),
     check('need_application_students_positive', sql`${t.students} > 0`),
     check('need_application_accepted_within', sql`${t.accepted} >= 0 AND ${t.accepted} <= ${t.students}`),

@@ -30,7 +30,9 @@ export const organizationChangeRequests = pgTable(
   },
   (t) => [
     // one open request per organisation: a further edit amends it
-    uniqueIndex('organization_change_request_pending_key').on(t.organizationId).where(sql`status = 'pending'`),
+    uniqueIndex('organization_change_request_pending_key')
+      .on(t.organizationId)
+      .where(sql`status = 'pending'`),
     index('organization_change_request_status_idx').on(t.status, t.createdAt),
   ],
 );

@@ -11,7 +11,9 @@ export const organizations = pgTable(
     id: id(),
     kind: text('kind', { enum: organizationKinds }).notNull(),
     name: text('name').notNull(),
-    regionCode: varchar('region_code', { length: 6 }).notNull().references(() => regions.code, { onDelete: 'restrict' }),
+    regionCode: varchar('region_code', { length: 6 })
+      .notNull()
+      .references(() => regions.code, { onDelete: 'restrict' }),
     address: text('address').notNull().default(''),
     status: text('status', { enum: organizationStatuses }).notNull().default('pending'),
     /** 统一社会信用代码, enterprises (and partners that have one) */
@@ -24,7 +26,11 @@ export const organizations = pgTable(
     staffCount: integer('staff_count'),
     isLeadingEnterprise: boolean('is_leading_enterprise').notNull().default(false),
     /** a school's designations (新设职业本科, 新型高职, 国家/北京市双高), set by admins: T04–T06, T08 */
-    designations: text('designations').array().$type<SchoolDesignation[]>().notNull().default(sql`'{}'::text[]`),
+    designations: text('designations')
+      .array()
+      .$type<SchoolDesignation[]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     description: text('description').notNull().default(''),
     /** contact person and phone: shown masked to people outside the organisation */
     contactName: text('contact_name').notNull().default(''),
@@ -42,11 +48,19 @@ export const organizations = pgTable(
   (t) => [
     // A code (and a name in a region) belongs to one organisation the commission vouched for (verified, or verified
     // and then suspended). Pending claims may compete, a rejected one releases it (docs/security.md, squatting).
-    uniqueIndex('organization_uscc_verified_key').on(t.uscc).where(sql`status in ('verified', 'suspended')`),
-    uniqueIndex('organization_school_code_verified_key').on(t.schoolCode).where(sql`status in ('verified', 'suspended')`),
-    uniqueIndex('organization_name_region_verified_key').on(t.name, t.regionCode).where(sql`status in ('verified', 'suspended')`),
+    uniqueIndex('organization_uscc_verified_key')
+      .on(t.uscc)
+      .where(sql`status in ('verified', 'suspended')`),
+    uniqueIndex('organization_school_code_verified_key')
+      .on(t.schoolCode)
+      .where(sql`status in ('verified', 'suspended')`),
+    uniqueIndex('organization_name_region_verified_key')
+      .on(t.name, t.regionCode)
+      .where(sql`status in ('verified', 'suspended')`),
     // a double submission by one user creates one pending row
-    uniqueIndex('organization_pending_claim_key').on(t.createdByUserId, t.name, t.regionCode).where(sql`status = 'pending'`),
+    uniqueIndex('organization_pending_claim_key')
+      .on(t.createdByUserId, t.name, t.regionCode)
+      .where(sql`status = 'pending'`),
     index('organization_uscc_idx').on(t.uscc),
     index('organization_school_code_idx').on(t.schoolCode),
     index('organization_status_idx').on(t.status, t.createdAt),

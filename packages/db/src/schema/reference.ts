@@ -26,7 +26,9 @@ export const majors = pgTable('major', {
   level: text('level', { enum: ['zhongzhi', 'gaozhi', 'benke'] }).notNull(),
   classCode: varchar('class_code', { length: 4 }).notNull(),
   className: text('class_name').notNull(),
-  categorySeq: smallint('category_seq').notNull().references(() => majorCategories.seq, { onDelete: 'restrict' }),
+  categorySeq: smallint('category_seq')
+    .notNull()
+    .references(() => majorCategories.seq, { onDelete: 'restrict' }),
   /** shipped starter subset, as opposed to the official catalogue imported by an admin */
   starter: boolean('starter').notNull().default(false),
 });

@@ -1,5 +1,21 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { roundEntryStatuses, roundStatuses } from '@ronghe/domain/round';
 import { createdAt, id, updatedAt } from './columns.ts';
 import { users } from './auth.ts';
@@ -27,7 +43,14 @@ export const allocationRounds = pgTable(
     /** sha-256 of the stored result, to show that a re-run reproduced it */
     resultDigest: text('result_digest'),
     /** algorithm name and figures of the last run: proposals, placed, unplaced, milliseconds */
-    runStats: jsonb('run_stats').$type<{ algorithm: string; proposals: number; placed: number; unplaced: number; applicants: number; ms: number }>(),
+    runStats: jsonb('run_stats').$type<{
+      algorithm: string;
+      proposals: number;
+      placed: number;
+      unplaced: number;
+      applicants: number;
+      ms: number;
+    }>(),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     publishedAt: timestamp('published_at', { withTimezone: true }),
@@ -54,14 +77,21 @@ export const roundNeeds = pgTable(
     /** the enterprise's choice: cohorts it did not rank are still acceptable when they meet the hard rules (after the ranked ones); off unless it says so */
     acceptUnranked: boolean('accept_unranked').notNull().default(false),
     /** the enterprise's order of cohorts, best first (cohort ids) */
-    ranking: text('ranking').array().notNull().default(sql`'{}'::text[]`),
+    ranking: text('ranking')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** invited by the organiser until the enterprise answers; only accepted needs take part (issue 18) */
     status: text('status', { enum: roundEntryStatuses }).notNull().default('invited'),
     respondedAt: timestamp('responded_at', { withTimezone: true }),
     /** when the enterprise last submitted its ranking */
     rankedAt: timestamp('ranked_at', { withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.roundId, t.needId] }), check('round_need_capacity_positive', sql`${t.capacity} > 0`), index('round_need_need_idx').on(t.needId, t.status)],
+  (t) => [
+    primaryKey({ columns: [t.roundId, t.needId] }),
+    check('round_need_capacity_positive', sql`${t.capacity} > 0`),
+    index('round_need_need_idx').on(t.needId, t.status),
+  ],
 );
 
 /** A cohort taking part, with how many of its students are in the round. */
@@ -80,7 +110,11 @@ export const roundCohorts = pgTable(
     status: text('status', { enum: roundEntryStatuses }).notNull().default('invited'),
     respondedAt: timestamp('responded_at', { withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.roundId, t.cohortId] }), check('round_cohort_slots_positive', sql`${t.slots} > 0`), index('round_cohort_cohort_idx').on(t.cohortId, t.status)],
+  (t) => [
+    primaryKey({ columns: [t.roundId, t.cohortId] }),
+    check('round_cohort_slots_positive', sql`${t.slots} > 0`),
+    index('round_cohort_cohort_idx').on(t.cohortId, t.status),
+  ],
 );
 
 /** A cohort's ranked needs; the unique keys refuse a need listed twice or two needs at one rank. */
@@ -94,8 +128,16 @@ export const roundPreferences = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.roundId, t.cohortId, t.rank] }),
-    foreignKey({ columns: [t.roundId, t.cohortId], foreignColumns: [roundCohorts.roundId, roundCohorts.cohortId], name: 'round_preference_cohort_fk' }).onDelete('cascade'),
-    foreignKey({ columns: [t.roundId, t.needId], foreignColumns: [roundNeeds.roundId, roundNeeds.needId], name: 'round_preference_need_fk' }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.roundId, t.cohortId],
+      foreignColumns: [roundCohorts.roundId, roundCohorts.cohortId],
+      name: 'round_preference_cohort_fk',
+    }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.roundId, t.needId],
+      foreignColumns: [roundNeeds.roundId, roundNeeds.needId],
+      name: 'round_preference_need_fk',
+    }).onDelete('cascade'),
     uniqueIndex('round_preference_need_idx').on(t.roundId, t.cohortId, t.needId),
     check('round_preference_rank', sql`${t.rank} between 1 and 20`),
   ],

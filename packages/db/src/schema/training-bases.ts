@@ -1,6 +1,28 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, check, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
-import { bookingPurposes, bookingStatuses, openTerms, trainingBaseKinds, trainingBaseStatuses, type Equipment } from '@ronghe/domain/training-base';
+import {
+  bigserial,
+  boolean,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import {
+  bookingPurposes,
+  bookingStatuses,
+  openTerms,
+  trainingBaseKinds,
+  trainingBaseStatuses,
+  type Equipment,
+} from '@ronghe/domain/training-base';
 import { createdAt, id, updatedAt } from './columns.ts';
 import { regions } from './reference.ts';
 import { organizations } from './organizations.ts';
@@ -17,8 +39,14 @@ export const trainingBases = pgTable(
     kind: text('kind', { enum: trainingBaseKinds }).notNull(),
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
-    majorCodes: text('major_codes').array().notNull().default(sql`'{}'::text[]`),
-    industryCodes: text('industry_codes').array().notNull().default(sql`'{}'::text[]`),
+    majorCodes: text('major_codes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    industryCodes: text('industry_codes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     regionCode: varchar('region_code', { length: 6 })
       .notNull()
       .references(() => regions.code, { onDelete: 'restrict' }),
@@ -44,7 +72,10 @@ export const trainingBases = pgTable(
     // Searches read them from training_base_search (migration 0016: published bases only, by province × open,
     // kept by a trigger on this table; not declared here, as drizzle cannot declare a partitioned table).
     searchText: text('search_text').notNull().default(''),
-    searchTokens: text('search_tokens').array().notNull().default(sql`'{}'::text[]`),
+    searchTokens: text('search_tokens')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     version: integer('version').notNull().default(1),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     createdAt: createdAt(),
@@ -53,7 +84,9 @@ export const trainingBases = pgTable(
   (t) => [
     // published bases only: every search is of published bases, and the status token (in 9 of 10 rows)
     // would otherwise be the longest posting list of every probe
-    index('training_base_published_tokens_idx').using('gin', t.searchTokens).where(sql`${t.status} = 'published'`),
+    index('training_base_published_tokens_idx')
+      .using('gin', t.searchTokens)
+      .where(sql`${t.status} = 'published'`),
     index('training_base_capacity_idx').on(t.status, t.stations.desc(), t.id),
     index('training_base_owner_idx').on(t.ownerOrganizationId, t.status),
     index('training_base_map_region_idx').on(t.status, t.mapRegionCode),
@@ -102,7 +135,10 @@ export const trainingBaseRevisions = pgTable(
     at: createdAt(),
     actorUserId: text('actor_user_id'),
     action: text('action').notNull(),
-    changedFields: text('changed_fields').array().notNull().default(sql`'{}'::text[]`),
+    changedFields: text('changed_fields')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     snapshot: jsonb('snapshot').notNull(),
   },
   (t) => [index('training_base_revision_base_idx').on(t.baseId, t.id)],

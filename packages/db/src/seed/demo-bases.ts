@@ -146,12 +146,22 @@ export async function seedDemoBases(database: Database): Promise<number> {
         status: 'published',
         publishedAt: new Date(),
       });
-      await insertBaseRevision(tx, { baseId: b.id, version: 1, actorUserId: null, action: 'create', changedFields: [], snapshot: { demo: true, name: b.name } });
+      await insertBaseRevision(tx, {
+        baseId: b.id,
+        version: 1,
+        actorUserId: null,
+        action: 'create',
+        changedFields: [],
+        snapshot: { demo: true, name: b.name },
+      });
       regionsTouched.push(mapRegionCode);
       n += 1;
     }
     await refreshSupply(tx, regionsTouched);
-    await tx.insert(appMeta).values({ key: DEMO_KEY, value: new Date().toISOString() }).onConflictDoUpdate({ target: appMeta.key, set: { value: new Date().toISOString() } });
+    await tx
+      .insert(appMeta)
+      .values({ key: DEMO_KEY, value: new Date().toISOString() })
+      .onConflictDoUpdate({ target: appMeta.key, set: { value: new Date().toISOString() } });
     return n;
   });
 }

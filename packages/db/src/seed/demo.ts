@@ -136,10 +136,17 @@ export async function seedDemo(database: Database, opts: { force?: boolean } = {
         .insert(organizations)
         .values(row)
         // the code is unique among vouched-for organisations only (partial index, migration 0018)
-        .onConflictDoUpdate({ target, targetWhere: sql`status in ('verified', 'suspended')`, set: { name: row.name, regionCode: row.regionCode, isDemo: true, updatedAt: new Date() } });
+        .onConflictDoUpdate({
+          target,
+          targetWhere: sql`status in ('verified', 'suspended')`,
+          set: { name: row.name, regionCode: row.regionCode, isDemo: true, updatedAt: new Date() },
+        });
     }
     const at = new Date().toISOString();
-    await tx.insert(appMeta).values({ key: DEMO_KEY, value: at }).onConflictDoUpdate({ target: appMeta.key, set: { value: at } });
+    await tx
+      .insert(appMeta)
+      .values({ key: DEMO_KEY, value: at })
+      .onConflictDoUpdate({ target: appMeta.key, set: { value: at } });
     return { loaded: true, organizations: rows.length };
   });
 }

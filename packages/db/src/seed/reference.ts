@@ -24,11 +24,22 @@ function refreshAll(table: PgTable, keys: string[]): Record<string, ReturnType<t
 export async function syncReference(database: Database): Promise<void> {
   await database.orm.transaction(async (tx: Drizzle) => {
     const sortedRegions = [...regions].sort((a, b) => levelOrder[a.level] - levelOrder[b.level]);
-    await tx.insert(schema.regions).values(sortedRegions).onConflictDoUpdate({ target: schema.regions.code, set: refreshAll(schema.regions, ['code']) });
+    await tx
+      .insert(schema.regions)
+      .values(sortedRegions)
+      .onConflictDoUpdate({ target: schema.regions.code, set: refreshAll(schema.regions, ['code']) });
 
     await tx
       .insert(schema.majorCategories)
-      .values(majorCategories.map((c) => ({ seq: c.seq, name: c.name, codeZhongzhi: c.codes.zhongzhi, codeGaozhi: c.codes.gaozhi, codeBenke: c.codes.benke })))
+      .values(
+        majorCategories.map((c) => ({
+          seq: c.seq,
+          name: c.name,
+          codeZhongzhi: c.codes.zhongzhi,
+          codeGaozhi: c.codes.gaozhi,
+          codeBenke: c.codes.benke,
+        })),
+      )
       .onConflictDoUpdate({ target: schema.majorCategories.seq, set: refreshAll(schema.majorCategories, ['seq']) });
 
     await tx
@@ -42,14 +53,20 @@ export async function syncReference(database: Database): Promise<void> {
       )
       .onConflictDoUpdate({ target: schema.majors.code, set: refreshAll(schema.majors, ['code']) });
 
-    await tx.insert(schema.industries).values([...industries]).onConflictDoUpdate({ target: schema.industries.code, set: refreshAll(schema.industries, ['code']) });
+    await tx
+      .insert(schema.industries)
+      .values([...industries])
+      .onConflictDoUpdate({ target: schema.industries.code, set: refreshAll(schema.industries, ['code']) });
 
     await tx
       .insert(schema.gaojingjianIndustries)
       .values(gaojingjianIndustries.map((g, i) => ({ id: i + 1, ...g })))
       .onConflictDoUpdate({ target: schema.gaojingjianIndustries.id, set: refreshAll(schema.gaojingjianIndustries, ['id']) });
 
-    await tx.insert(schema.planTargets).values([...targets]).onConflictDoUpdate({ target: schema.planTargets.code, set: refreshAll(schema.planTargets, ['code']) });
+    await tx
+      .insert(schema.planTargets)
+      .values([...targets])
+      .onConflictDoUpdate({ target: schema.planTargets.code, set: refreshAll(schema.planTargets, ['code']) });
     await syncPlanIndicators(tx);
   });
 }

@@ -86,7 +86,15 @@ describe('hospitals/residents with capacities, by hand', () => {
       { applicantId: 'r5', programId: 'H3', choice: 2 },
     ]);
     expect(r.unplaced).toEqual([
-      { applicantId: 'r4', reason: 'choices_full', choices: [{ programId: 'H2', outcome: 'full' }, { programId: 'H1', outcome: 'full' }, { programId: 'H3', outcome: 'not_acceptable' }] },
+      {
+        applicantId: 'r4',
+        reason: 'choices_full',
+        choices: [
+          { programId: 'H2', outcome: 'full' },
+          { programId: 'H1', outcome: 'full' },
+          { programId: 'H3', outcome: 'not_acceptable' },
+        ],
+      },
       { applicantId: 'r6', reason: 'no_choices', choices: [] },
       { applicantId: 'r7', reason: 'no_eligible_choice', choices: [{ programId: 'H3', outcome: 'ineligible' }] },
     ]);
@@ -135,21 +143,45 @@ describe('ties and the lottery', () => {
 });
 
 describe('malformed input throws a plain Error naming the culprit', () => {
-  const base: AllocationInput = { seed: 's', programs: [{ id: 'P', capacity: 1, acceptUnranked: true }], applicants: [{ id: 'a', preferences: ['P'] }] };
+  const base: AllocationInput = {
+    seed: 's',
+    programs: [{ id: 'P', capacity: 1, acceptUnranked: true }],
+    applicants: [{ id: 'a', preferences: ['P'] }],
+  };
   it.each([
     ['capacity < 1', { ...base, programs: [{ id: 'P', capacity: 0, acceptUnranked: true }] }, /program "P" has capacity 0/],
     ['fractional capacity', { ...base, programs: [{ id: 'P', capacity: 1.5, acceptUnranked: true }] }, /program "P" has capacity 1.5/],
     ['unknown program', { ...base, applicants: [{ id: 'a', preferences: ['Q'] }] }, /applicant "a" lists unknown program "Q"/],
     ['repeated choice', { ...base, applicants: [{ id: 'a', preferences: ['P', 'P'] }] }, /applicant "a" lists program "P" twice/],
-    ['repeated applicant', { ...base, applicants: [{ id: 'a', preferences: [] }, { id: 'a', preferences: [] }] }, /applicant "a" appears twice/],
-    ['repeated program', { ...base, programs: [...base.programs, { id: 'P', capacity: 2, acceptUnranked: false }] }, /program "P" appears twice/],
-    ['ranked twice', { ...base, programs: [{ id: 'P', capacity: 1, ranking: ['a', ['a']], acceptUnranked: false }] }, /program "P" ranks applicant "a" twice/],
+    [
+      'repeated applicant',
+      {
+        ...base,
+        applicants: [
+          { id: 'a', preferences: [] },
+          { id: 'a', preferences: [] },
+        ],
+      },
+      /applicant "a" appears twice/,
+    ],
+    [
+      'repeated program',
+      { ...base, programs: [...base.programs, { id: 'P', capacity: 2, acceptUnranked: false }] },
+      /program "P" appears twice/,
+    ],
+    [
+      'ranked twice',
+      { ...base, programs: [{ id: 'P', capacity: 1, ranking: ['a', ['a']], acceptUnranked: false }] },
+      /program "P" ranks applicant "a" twice/,
+    ],
   ])('%s', (_, input, message) => {
     expect(() => allocate(input)).toThrow(message);
   });
 
   it('a capacity beyond 32 bits is refused; a huge one within it costs nothing', () => {
-    expect(() => allocate({ ...base, programs: [{ id: 'P', capacity: 2 ** 31, acceptUnranked: true }] })).toThrow(/program "P" has capacity 2147483648; it must be an integer from 1 to 2147483647/);
+    expect(() => allocate({ ...base, programs: [{ id: 'P', capacity: 2 ** 31, acceptUnranked: true }] })).toThrow(
+      /program "P" has capacity 2147483648; it must be an integer from 1 to 2147483647/,
+    );
     const r = allocate({ ...base, programs: [{ id: 'P', capacity: 2 ** 31 - 1, acceptUnranked: true }] });
     expect(r.unfilled).toEqual([{ programId: 'P', free: 2 ** 31 - 2 }]);
   });

@@ -19,7 +19,10 @@ export function allocate(input: AllocationInput): AllocationResult {
  * programs' rankings with ties broken by the round's lottery, eligibility and acceptability as in allocate().
  * Takes any placements (an AllocationResult, or another tool's output): `choice` is not read.
  */
-export function applicantsInBlockingPairs(input: AllocationInput, result: { placements: ReadonlyArray<{ applicantId: string; programId: string }> }): number {
+export function applicantsInBlockingPairs(
+  input: AllocationInput,
+  result: { placements: ReadonlyArray<{ applicantId: string; programId: string }> },
+): number {
   const c = toCompact({ ...input, keepGroupsTogether: false });
   const applicantIndex = new Map(c.applicants.map((a, i) => [a.id, i]));
   const programIndex = new Map(c.programs.map((p, i) => [p.id, i]));
@@ -28,7 +31,8 @@ export function applicantsInBlockingPairs(input: AllocationInput, result: { plac
   for (const placement of result.placements) {
     const a = applicantIndex.get(placement.applicantId);
     const p = programIndex.get(placement.programId);
-    if (a === undefined || p === undefined) throw new Error(`applicantsInBlockingPairs: placement of "${placement.applicantId}" in "${placement.programId}": unknown id`);
+    if (a === undefined || p === undefined)
+      throw new Error(`applicantsInBlockingPairs: placement of "${placement.applicantId}" in "${placement.programId}": unknown id`);
     const i = c.applicants[a]?.preferences.indexOf(placement.programId) ?? -1;
     // A place the applicant did not ask for is worse for it than every listed choice, and a seat its program would
     // give to any acceptable applicant.

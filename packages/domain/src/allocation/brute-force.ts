@@ -74,5 +74,9 @@ export function stableMatchings(input: AllocationInput): Assignment[] {
 /** The stable matching every applicant likes at least as well as any other, or null when there is none such. */
 export function applicantOptimal(input: AllocationInput): Assignment | null {
   const stable = stableMatchings(input);
-  return stable.find((m) => stable.every((other) => input.applicants.every((a) => rankOf(input, a.id, m.get(a.id)) <= rankOf(input, a.id, other.get(a.id))))) ?? null;
+  return (
+    stable.find((m) =>
+      stable.every((other) => input.applicants.every((a) => rankOf(input, a.id, m.get(a.id)) <= rankOf(input, a.id, other.get(a.id)))),
+    ) ?? null
+  );
 }

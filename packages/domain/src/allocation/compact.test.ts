@@ -27,7 +27,9 @@ function randomInstance(seed: number, n: number, m: number): CompactInstance {
   const rankApplicants: number[] = [];
   const rankLevel: number[] = [];
   for (let p = 0; p < m; p += 1) {
-    const ranked = Array.from({ length: n }, (_, a) => a).filter(() => rand() < 0.6).sort(() => rand() - 0.5);
+    const ranked = Array.from({ length: n }, (_, a) => a)
+      .filter(() => rand() < 0.6)
+      .sort(() => rand() - 0.5);
     let level = 0;
     for (const a of ranked) {
       if (rand() < 0.6) level += 1;
@@ -117,7 +119,8 @@ describe('allocateCompact on medium instances', () => {
       const keys = edgeKeys(inst);
       const levels = Array.from({ length: inst.programCount }, (_, p) => {
         const map = new Map<number, number>();
-        for (let r = inst.rankStart[p] ?? 0; r < (inst.rankStart[p + 1] ?? 0); r += 1) map.set(inst.rankApplicants[r] ?? -1, inst.rankLevel[r] ?? -1);
+        for (let r = inst.rankStart[p] ?? 0; r < (inst.rankStart[p + 1] ?? 0); r += 1)
+          map.set(inst.rankApplicants[r] ?? -1, inst.rankLevel[r] ?? -1);
         return map;
       });
       for (let a = 0; a < inst.applicantCount; a += 1) {
@@ -135,7 +138,19 @@ describe('allocateCompact on medium instances', () => {
 
   it('keys: ranked by level then lottery, unranked after every level, unacceptable = Infinity', () => {
     const inst = randomInstance(7, 1, 1);
-    const one: CompactInstance = { ...inst, applicantCount: 3, programCount: 1, capacity: Int32Array.of(1), prefStart: Int32Array.of(0, 1, 2, 3), prefs: Int32Array.of(0, 0, 0), rankStart: Int32Array.of(0, 1), rankApplicants: Int32Array.of(2), rankLevel: Int32Array.of(5), acceptUnranked: Uint8Array.of(1), tieBreak: Uint32Array.of(2, 0, 1) };
+    const one: CompactInstance = {
+      ...inst,
+      applicantCount: 3,
+      programCount: 1,
+      capacity: Int32Array.of(1),
+      prefStart: Int32Array.of(0, 1, 2, 3),
+      prefs: Int32Array.of(0, 0, 0),
+      rankStart: Int32Array.of(0, 1),
+      rankApplicants: Int32Array.of(2),
+      rankLevel: Int32Array.of(5),
+      acceptUnranked: Uint8Array.of(1),
+      tieBreak: Uint32Array.of(2, 0, 1),
+    };
     delete one.allowed;
     expect(Array.from(edgeKeys(one))).toEqual([UNRANKED_LEVEL * 2 ** 32 + 2, UNRANKED_LEVEL * 2 ** 32, 5 * 2 ** 32 + 1]);
     expect(Array.from(edgeKeys({ ...one, acceptUnranked: Uint8Array.of(0) }))).toEqual([Infinity, Infinity, 5 * 2 ** 32 + 1]);

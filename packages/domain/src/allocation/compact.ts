@@ -62,7 +62,18 @@ const BLOCK_BITS = 10;
 const TWO_32 = 2 ** 32;
 
 export function edgeKeys(inst: CompactInstance): Float64Array {
-  const { applicantCount: n, programCount: m, prefStart, prefs, allowed, rankStart, rankApplicants, rankLevel, acceptUnranked, tieBreak } = inst;
+  const {
+    applicantCount: n,
+    programCount: m,
+    prefStart,
+    prefs,
+    allowed,
+    rankStart,
+    rankApplicants,
+    rankLevel,
+    acceptUnranked,
+    tieBreak,
+  } = inst;
   // Transpose the rankings to applicants: for each applicant, the (program, level) pairs that rank it, packed into one
   // float (program · 2^21 + level, exact for any program count below 2^31).
   const entries = rankApplicants.length;
@@ -228,7 +239,12 @@ export function allocateCompact(inst: CompactInstance): CompactResult {
  * (a foreign result); -1 = unplaced, or placed off its list and counted in offListHolders (seats of p taken by
  * applicants p never ranked, which any acceptable applicant beats).
  */
-export function blockingPrograms(inst: CompactInstance, edgeKey: Float64Array, assignedEdge: Int32Array, offListHolders?: Int32Array): Int32Array {
+export function blockingPrograms(
+  inst: CompactInstance,
+  edgeKey: Float64Array,
+  assignedEdge: Int32Array,
+  offListHolders?: Int32Array,
+): Int32Array {
   const { applicantCount: n, programCount: m, capacity, prefStart, allowed, prefs } = inst;
   const worst = new Float64Array(m).fill(-Infinity);
   const count = offListHolders ? offListHolders.slice() : new Int32Array(m);
@@ -260,7 +276,12 @@ export function blockingPrograms(inst: CompactInstance, edgeKey: Float64Array, a
 }
 
 /** How many applicants are in at least one blocking pair (0 = stable). */
-export function blockingApplicantsCompact(inst: CompactInstance, edgeKey: Float64Array, assignedEdge: Int32Array, offListHolders?: Int32Array): number {
+export function blockingApplicantsCompact(
+  inst: CompactInstance,
+  edgeKey: Float64Array,
+  assignedEdge: Int32Array,
+  offListHolders?: Int32Array,
+): number {
   let count = 0;
   for (const p of blockingPrograms(inst, edgeKey, assignedEdge, offListHolders)) if (p >= 0) count += 1;
   return count;

@@ -18,7 +18,10 @@ const MAX_CAPACITY = 2 ** 31 - 1;
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-function indexOf<T extends { id: string }>(items: readonly T[], what: 'applicant' | 'program'): { sorted: T[]; index: Map<string, number> } {
+function indexOf<T extends { id: string }>(
+  items: readonly T[],
+  what: 'applicant' | 'program',
+): { sorted: T[]; index: Map<string, number> } {
   const sorted = [...items].sort(byId);
   const index = new Map<string, number>();
   sorted.forEach((item, i) => {
@@ -37,7 +40,8 @@ export function toCompact(input: AllocationInput): Converted {
   const capacity = new Int32Array(m);
   const acceptUnranked = new Uint8Array(m);
   programs.forEach((p, i) => {
-    if (!Number.isInteger(p.capacity) || p.capacity < 1 || p.capacity > MAX_CAPACITY) throw new Error(`allocate: program "${p.id}" has capacity ${p.capacity}; it must be an integer from 1 to ${MAX_CAPACITY}`);
+    if (!Number.isInteger(p.capacity) || p.capacity < 1 || p.capacity > MAX_CAPACITY)
+      throw new Error(`allocate: program "${p.id}" has capacity ${p.capacity}; it must be an integer from 1 to ${MAX_CAPACITY}`);
     capacity[i] = p.capacity;
     acceptUnranked[i] = p.acceptUnranked ? 1 : 0;
   });
@@ -86,7 +90,8 @@ export function toCompact(input: AllocationInput): Converted {
       else for (const applicantId of entry) rank(applicantId, level);
       if (typeof entry === 'string' || entry.length > 0) level += 1;
     }
-    if (level >= UNRANKED_LEVEL) throw new Error(`allocate: program "${program.id}" has ${level} ranking levels; at most ${UNRANKED_LEVEL - 1}`);
+    if (level >= UNRANKED_LEVEL)
+      throw new Error(`allocate: program "${program.id}" has ${level} ranking levels; at most ${UNRANKED_LEVEL - 1}`);
     rankStart[p + 1] = at;
   });
 

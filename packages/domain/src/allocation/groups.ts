@@ -27,7 +27,8 @@ function unitsOf(c: Converted, keys: Float64Array): Unit[] {
     if (a.groupId === undefined) units.push({ groupId: null, members: [i], options: [], next: 0, at: -1 });
     else groups.set(a.groupId, [...(groups.get(a.groupId) ?? []), i]);
   });
-  for (const [groupId, members] of [...groups].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) units.push({ groupId, members, options: [], next: 0, at: -1 });
+  for (const [groupId, members] of [...groups].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
+    units.push({ groupId, members, options: [], next: 0, at: -1 });
   for (const unit of units) {
     const shared = new Map<number, { count: number; key: number; rankSum: number }>();
     for (const a of unit.members) {
@@ -105,7 +106,8 @@ export function keepGroupsTogether(c: Converted): AllocationResult {
   for (const unit of units) {
     if (unit.at < 0) continue;
     for (const a of unit.members) {
-      for (let k = inst.prefStart[a] as number; k < (inst.prefStart[a + 1] as number); k += 1) if (inst.prefs[k] === unit.at) assignedEdge[a] = k;
+      for (let k = inst.prefStart[a] as number; k < (inst.prefStart[a + 1] as number); k += 1)
+        if (inst.prefs[k] === unit.at) assignedEdge[a] = k;
       held[unit.at] = (held[unit.at] as number) + 1;
     }
     if (unit.groupId !== null) groupsAt.set(unit.at, [...(groupsAt.get(unit.at) ?? []), unit.groupId]);
@@ -120,7 +122,8 @@ export function keepGroupsTogether(c: Converted): AllocationResult {
   for (const entry of result.unplaced) {
     const a = applicantIndex.get(entry.applicantId) ?? -1;
     if (applicants[a]?.groupId === undefined) continue;
-    for (const choice of entry.choices) if (choice.outcome === 'full' && !proposedTo.get(a)?.has(choice.programId)) choice.outcome = 'not_reached';
+    for (const choice of entry.choices)
+      if (choice.outcome === 'full' && !proposedTo.get(a)?.has(choice.programId)) choice.outcome = 'not_reached';
     if (entry.reason === 'choices_full' && !entry.choices.some((x) => x.outcome === 'full')) entry.reason = 'no_eligible_choice';
   }
 
@@ -131,7 +134,8 @@ export function keepGroupsTogether(c: Converted): AllocationResult {
     const applicant = applicants[a];
     const programId = programs[p]?.id ?? '';
     if (applicant?.groupId !== undefined) append(unstable, applicant.groupId, `member_blocks:${applicant.id}@${programId}`);
-    for (const g of groupsAt.get(p) ?? []) if (g !== applicant?.groupId) append(unstable, g, `blocks_with:${applicant?.id ?? ''}@${programId}`);
+    for (const g of groupsAt.get(p) ?? [])
+      if (g !== applicant?.groupId) append(unstable, g, `blocks_with:${applicant?.id ?? ''}@${programId}`);
   });
   const groupReport: NonNullable<AllocationResult['groupReport']> = [];
   for (const unit of units) {
@@ -139,7 +143,8 @@ export function keepGroupsTogether(c: Converted): AllocationResult {
     const details = unstable.get(unit.groupId);
     const placedAt = programs[unit.at]?.id;
     const outcome: GroupOutcome = details ? 'unstable' : placedAt === undefined ? 'split_unplaced' : 'together';
-    const fallback = placedAt !== undefined ? `placed:${placedAt}` : unit.options.length === 0 ? 'no_common_choice' : `no_room:${unit.options.length}`;
+    const fallback =
+      placedAt !== undefined ? `placed:${placedAt}` : unit.options.length === 0 ? 'no_common_choice' : `no_room:${unit.options.length}`;
     groupReport.push({ groupId: unit.groupId, outcome, detail: details ? details.join(',') : fallback });
   }
   return { ...result, groupReport };

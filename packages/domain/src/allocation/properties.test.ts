@@ -6,37 +6,48 @@ import { allocate, applicantsInBlockingPairs, lotteryNumber, type AllocationInpu
 // Random tiny rounds: ≤ 6 applicants, ≤ 3 programs, capacities 1–3, rankings partial with ties, some pairs ineligible.
 
 const instance = (maxApplicants: number, maxPrograms: number) =>
-  fc.record({ nA: fc.integer({ min: 0, max: maxApplicants }), nP: fc.integer({ min: 1, max: maxPrograms }) }).chain(({ nA, nP }) => {
-    // ids whose sort order differs from list order, so canonical ordering is exercised
-    const aIds = Array.from({ length: nA }, (_, i) => `a${(i * 7) % 10}${i}`);
-    const pIds = Array.from({ length: nP }, (_, i) => `p${nP - i}`);
-    const pairs = aIds.flatMap((a) => pIds.map((p) => `${a}|${p}`));
-    return fc.record({
-      applicants: fc.tuple(...aIds.map((id) => fc.shuffledSubarray(pIds).map((preferences) => ({ id, preferences })))),
-      programs: fc.tuple(
-        ...pIds.map((id) =>
-          fc
-            .record({ capacity: fc.integer({ min: 1, max: 3 }), acceptUnranked: fc.boolean(), order: fc.shuffledSubarray(aIds), tied: fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }), noRanking: fc.boolean() })
-            .map(({ capacity, acceptUnranked, order, tied, noRanking }) => {
-              const ranking: Array<string | string[]> = [];
-              order.forEach((a, i) => {
-                const last = ranking[ranking.length - 1];
-                if (i > 0 && tied[i] && last !== undefined) ranking[ranking.length - 1] = [...(typeof last === 'string' ? [last] : last), a];
-                else ranking.push(a);
-              });
-              return noRanking ? { id, capacity, acceptUnranked } : { id, capacity, acceptUnranked, ranking };
-            }),
+  fc
+    .record({ nA: fc.integer({ min: 0, max: maxApplicants }), nP: fc.integer({ min: 1, max: maxPrograms }) })
+    .chain(({ nA, nP }) => {
+      // ids whose sort order differs from list order, so canonical ordering is exercised
+      const aIds = Array.from({ length: nA }, (_, i) => `a${(i * 7) % 10}${i}`);
+      const pIds = Array.from({ length: nP }, (_, i) => `p${nP - i}`);
+      const pairs = aIds.flatMap((a) => pIds.map((p) => `${a}|${p}`));
+      return fc.record({
+        applicants: fc.tuple(...aIds.map((id) => fc.shuffledSubarray(pIds).map((preferences) => ({ id, preferences })))),
+        programs: fc.tuple(
+          ...pIds.map((id) =>
+            fc
+              .record({
+                capacity: fc.integer({ min: 1, max: 3 }),
+                acceptUnranked: fc.boolean(),
+                order: fc.shuffledSubarray(aIds),
+                tied: fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
+                noRanking: fc.boolean(),
+              })
+              .map(({ capacity, acceptUnranked, order, tied, noRanking }) => {
+                const ranking: Array<string | string[]> = [];
+                order.forEach((a, i) => {
+                  const last = ranking[ranking.length - 1];
+                  if (i > 0 && tied[i] && last !== undefined)
+                    ranking[ranking.length - 1] = [...(typeof last === 'string' ? [last] : last), a];
+                  else ranking.push(a);
+                });
+                return noRanking ? { id, capacity, acceptUnranked } : { id, capacity, acceptUnranked, ranking };
+              }),
+          ),
         ),
-      ),
-      forbidden: fc.subarray(pairs, { maxLength: Math.min(4, pairs.length) }),
-      seed: fc.string({ maxLength: 6 }),
+        forbidden: fc.subarray(pairs, { maxLength: Math.min(4, pairs.length) }),
+        seed: fc.string({ maxLength: 6 }),
+      });
+    })
+    .map(({ applicants, programs, forbidden, seed }): AllocationInput => {
+      const ban = new Set(forbidden);
+      return { applicants, programs, seed, ...(ban.size ? { eligible: (a: string, p: string) => !ban.has(`${a}|${p}`) } : {}) };
     });
-  }).map(({ applicants, programs, forbidden, seed }): AllocationInput => {
-    const ban = new Set(forbidden);
-    return { applicants, programs, seed, ...(ban.size ? { eligible: (a: string, p: string) => !ban.has(`${a}|${p}`) } : {}) };
-  });
 
-const asMap = (input: AllocationInput, r: AllocationResult) => new Map(input.applicants.map((a) => [a.id, r.placements.find((p) => p.applicantId === a.id)?.programId ?? null]));
+const asMap = (input: AllocationInput, r: AllocationResult) =>
+  new Map(input.applicants.map((a) => [a.id, r.placements.find((p) => p.applicantId === a.id)?.programId ?? null]));
 
 describe('allocate, properties on tiny rounds', () => {
   it('is stable, within capacity, and the applicant-optimal stable matching (brute force over all matchings)', () => {
@@ -59,11 +70,17 @@ describe('allocate, properties on tiny rounds', () => {
     fc.assert(
       fc.property(instance(8, 4), fc.integer(), (input, salt) => {
         const r = allocate(input);
-        const shuffle = <T>(xs: readonly T[], k: number) => [...xs].map((x, i) => ({ x, o: (i * 2654435761 + salt + k) % 97 })).sort((a, b) => a.o - b.o).map((e) => e.x);
+        const shuffle = <T>(xs: readonly T[], k: number) =>
+          [...xs]
+            .map((x, i) => ({ x, o: (i * 2654435761 + salt + k) % 97 }))
+            .sort((a, b) => a.o - b.o)
+            .map((e) => e.x);
         const reordered: AllocationInput = {
           ...input,
           applicants: shuffle(input.applicants, 1),
-          programs: shuffle(input.programs, 2).map((p) => (p.ranking ? { ...p, ranking: p.ranking.map((e, i) => (typeof e === 'string' ? e : shuffle(e, i))) } : p)),
+          programs: shuffle(input.programs, 2).map((p) =>
+            p.ranking ? { ...p, ranking: p.ranking.map((e, i) => (typeof e === 'string' ? e : shuffle(e, i))) } : p,
+          ),
         };
         expect(allocate(reordered)).toEqual(r);
         expect(allocate(input)).toEqual(r);
@@ -101,10 +118,15 @@ describe('allocate, properties on tiny rounds', () => {
             }
             expect(['ineligible', 'not_acceptable', 'full']).toContain(c.outcome);
           }
-          const expected = u.choices.length === 0 ? 'no_choices' : u.choices.some((c) => c.outcome === 'full') ? 'choices_full' : 'no_eligible_choice';
+          const expected =
+            u.choices.length === 0 ? 'no_choices' : u.choices.some((c) => c.outcome === 'full') ? 'choices_full' : 'no_eligible_choice';
           expect(u.reason).toBe(expected);
         }
-        for (const f of r.unfilled) expect(f.free).toBe((input.programs.find((p) => p.id === f.programId)?.capacity ?? 0) - r.placements.filter((p) => p.programId === f.programId).length);
+        for (const f of r.unfilled)
+          expect(f.free).toBe(
+            (input.programs.find((p) => p.id === f.programId)?.capacity ?? 0) -
+              r.placements.filter((p) => p.programId === f.programId).length,
+          );
         const ids = (xs: Array<{ applicantId: string }>) => xs.map((x) => x.applicantId);
         expect(ids(r.placements)).toEqual([...ids(r.placements)].sort());
         expect(ids(r.unplaced)).toEqual([...ids(r.unplaced)].sort());

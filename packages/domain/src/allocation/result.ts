@@ -23,7 +23,8 @@ export function toResult(c: Converted, r: CompactResult): AllocationResult {
       return;
     }
     const choices = applicant.preferences.map((programId, i) => ({ programId, outcome: outcomeOf(c, r, start + i) }));
-    const reason: UnplacedReason = choices.length === 0 ? 'no_choices' : choices.some((x) => x.outcome === 'full') ? 'choices_full' : 'no_eligible_choice';
+    const reason: UnplacedReason =
+      choices.length === 0 ? 'no_choices' : choices.some((x) => x.outcome === 'full') ? 'choices_full' : 'no_eligible_choice';
     unplaced.push({ applicantId: applicant.id, reason, choices });
   });
   const unfilled: AllocationResult['unfilled'] = [];
@@ -34,4 +35,3 @@ export function toResult(c: Converted, r: CompactResult): AllocationResult {
   const lottery = Object.fromEntries(applicants.map((a, i) => [a.id, c.lottery[i] as number]));
   return { placements, unplaced, unfilled, lottery, stats: { proposals: r.proposals, algorithm: ALGORITHM } };
 }
-

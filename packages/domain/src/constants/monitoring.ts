@@ -16,7 +16,14 @@ export type ClusterDesignation = (typeof clusterDesignations)[number];
  * What the platform can count. Each metric can be taken over the whole platform, over a region
  * (a province or a district: where the organisation or base is) or over one consortium's active members.
  */
-export const indicatorMetrics = ['consortia_active', 'practice_centres_open', 'schools_designated', 'clusters_designated', 'projects_completed', 'placement_students'] as const;
+export const indicatorMetrics = [
+  'consortia_active',
+  'practice_centres_open',
+  'schools_designated',
+  'clusters_designated',
+  'projects_completed',
+  'placement_students',
+] as const;
 export type IndicatorMetric = (typeof indicatorMetrics)[number];
 
 export const indicatorScopes = ['platform', 'region', 'consortium'] as const;

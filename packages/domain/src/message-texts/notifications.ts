@@ -6,23 +6,36 @@ import type { Language } from '../messages.ts';
 export const notificationMessages = {
   'notify.organization.claimClosed': {
     'zh-CN': '「{org}」的登记已关闭：已有另一单位以同一{code}通过认证，本登记已关闭。如有异议，请联系教委。',
-    en: 'The registration of “{org}” is closed: another organisation with the same {code} has been verified. If you disagree, contact the education ' +
+    en:
+      'The registration of “{org}” is closed: another organisation with the same {code} has been verified. If you disagree, contact the education ' +
       'commission.',
   },
   'organization.code.uscc': { 'zh-CN': '统一社会信用代码', en: 'unified social credit code' },
   'organization.code.schoolCode': { 'zh-CN': '学校标识码', en: 'school identifier' },
   'notify.organization.changeApproved': { 'zh-CN': '「{org}」的信息变更已通过审核', en: 'The change to “{org}” was approved' },
-  'notify.organization.changeRejected': { 'zh-CN': '「{org}」的信息变更未通过审核：{reason}', en: 'The change to “{org}” was not approved: {reason}' },
-  'notify.need.applied': { 'zh-CN': '「{need}」收到{org}的申请：{students}人', en: '“{need}” has an application from {org}: {students} students' },
+  'notify.organization.changeRejected': {
+    'zh-CN': '「{org}」的信息变更未通过审核：{reason}',
+    en: 'The change to “{org}” was not approved: {reason}',
+  },
+  'notify.need.applied': {
+    'zh-CN': '「{need}」收到{org}的申请：{students}人',
+    en: '“{need}” has an application from {org}: {students} students',
+  },
   'notify.need.declined': { 'zh-CN': '「{need}」未接收您的申请：{reason}', en: '“{need}” did not take your application: {reason}' },
-  'notify.need.accepted': { 'zh-CN': '「{need}」接收了您申请的{students}人中的{accepted}人', en: '“{need}” took {accepted} of the {students} students you applied with' },
+  'notify.need.accepted': {
+    'zh-CN': '「{need}」接收了您申请的{students}人中的{accepted}人',
+    en: '“{need}” took {accepted} of the {students} students you applied with',
+  },
   'notify.need.updated': { 'zh-CN': '您申请的「{need}」修改了：{fields}', en: '“{need}”, which you applied for, has changed: {fields}' },
   'notify.need.endorsed': { 'zh-CN': '「{consortium}」推荐了您的需求「{need}」', en: '“{consortium}” endorsed your need “{need}”' },
   'notify.need.invited': {
     'zh-CN': '{org}邀请贵校{students}名学生参加「{need}」，请于{date}前答复',
     en: '{org} invites {students} of your students to “{need}”; please answer by {date}',
   },
-  'notify.need.invitationDeclined': { 'zh-CN': '学校谢绝了「{need}」的邀请：{reason}', en: 'The school declined the invitation to “{need}”: {reason}' },
+  'notify.need.invitationDeclined': {
+    'zh-CN': '学校谢绝了「{need}」的邀请：{reason}',
+    en: 'The school declined the invitation to “{need}”: {reason}',
+  },
   'notify.need.invitationAccepted': {
     'zh-CN': '学校接受了「{need}」邀请的{students}个名额中的{accepted}个',
     en: 'The school took {accepted} of the {students} places offered for “{need}”',
@@ -31,21 +44,39 @@ export const notificationMessages = {
     'zh-CN': '学校已登记三方协议（编号{reference}），请确认',
     en: 'The school recorded the placement agreement (no. {reference}); please confirm it',
   },
-  'notify.placement.agreementConfirmed': { 'zh-CN': '企业已确认三方协议（编号{reference}）', en: 'The enterprise confirmed the placement agreement (no. {reference})' },
-  'notify.project.completed': { 'zh-CN': '合作项目「{project}」已完成全部里程碑', en: 'The project “{project}” has completed all its milestones' },
+  'notify.placement.agreementConfirmed': {
+    'zh-CN': '企业已确认三方协议（编号{reference}）',
+    en: 'The enterprise confirmed the placement agreement (no. {reference})',
+  },
+  'notify.project.completed': {
+    'zh-CN': '合作项目「{project}」已完成全部里程碑',
+    en: 'The project “{project}” has completed all its milestones',
+  },
   'notify.consortium.invited': { 'zh-CN': '「{consortium}」邀请贵单位加入', en: '“{consortium}” invites your organisation to join' },
   'notify.consortium.applied': { 'zh-CN': '有单位申请加入「{consortium}」', en: 'An organisation applied to join “{consortium}”' },
   'notify.consortium.applicationAccepted': { 'zh-CN': '已加入「{consortium}」', en: 'You have joined “{consortium}”' },
-  'notify.consortium.applicationRejected': { 'zh-CN': '加入「{consortium}」的申请未通过', en: 'The application to join “{consortium}” was not accepted' },
+  'notify.consortium.applicationRejected': {
+    'zh-CN': '加入「{consortium}」的申请未通过',
+    en: 'The application to join “{consortium}” was not accepted',
+  },
   'notify.consortium.invitationAccepted': { 'zh-CN': '新成员加入了「{consortium}」', en: 'A new member joined “{consortium}”' },
-  'notify.consortium.invitationDeclined': { 'zh-CN': '有单位谢绝了「{consortium}」的邀请', en: 'An organisation declined the invitation to “{consortium}”' },
+  'notify.consortium.invitationDeclined': {
+    'zh-CN': '有单位谢绝了「{consortium}」的邀请',
+    en: 'An organisation declined the invitation to “{consortium}”',
+  },
   'notify.consortium.approve': { 'zh-CN': '「{consortium}」：已获批准', en: '“{consortium}”: approved' },
   'notify.consortium.return': { 'zh-CN': '「{consortium}」：被退回修改', en: '“{consortium}”: returned for changes' },
   'notify.consortium.suspend': { 'zh-CN': '「{consortium}」：已被暂停', en: '“{consortium}”: suspended' },
   'notify.consortium.reinstate': { 'zh-CN': '「{consortium}」：已恢复运行', en: '“{consortium}”: reinstated' },
   'notify.consortium.dissolve': { 'zh-CN': '「{consortium}」：已解散', en: '“{consortium}”: dissolved' },
-  'notify.round.invited': { 'zh-CN': '受邀参加双选「{round}」，请在开放填报前答复', en: 'You are invited to the two-way selection “{round}”; please answer before it opens' },
-  'notify.round.open': { 'zh-CN': '双选「{round}」已开放填报，截止{date}', en: 'The two-way selection “{round}” is open for preferences until {date}' },
+  'notify.round.invited': {
+    'zh-CN': '受邀参加双选「{round}」，请在开放填报前答复',
+    en: 'You are invited to the two-way selection “{round}”; please answer before it opens',
+  },
+  'notify.round.open': {
+    'zh-CN': '双选「{round}」已开放填报，截止{date}',
+    en: 'The two-way selection “{round}” is open for preferences until {date}',
+  },
   'notify.round.published': { 'zh-CN': '双选「{round}」结果已公布', en: 'The results of the two-way selection “{round}” are published' },
   'notify.booking.requested': {
     'zh-CN': '「{base}」收到预约申请：{stations}个工位，{from} 至 {to}',
@@ -54,8 +85,14 @@ export const notificationMessages = {
   'notify.booking.approved': { 'zh-CN': '「{base}」已批准您的预约：{from} 至 {to}', en: '“{base}” approved your booking: {from} to {to}' },
   'notify.booking.declined': { 'zh-CN': '「{base}」未能接受您的预约：{reason}', en: '“{base}” could not take your booking: {reason}' },
   'notify.booking.proposed': { 'zh-CN': '「{base}」建议改为 {from} 至 {to}', en: '“{base}” proposes {from} to {to} instead' },
-  'notify.booking.accepted': { 'zh-CN': '「{base}」的改期建议已被接受：{from} 至 {to}', en: 'The new dates proposed for “{base}” were accepted: {from} to {to}' },
-  'notify.booking.cancelled': { 'zh-CN': '「{base}」{from} 至 {to} 的预约已取消：{reason}', en: 'The booking of “{base}” from {from} to {to} was cancelled: {reason}' },
+  'notify.booking.accepted': {
+    'zh-CN': '「{base}」的改期建议已被接受：{from} 至 {to}',
+    en: 'The new dates proposed for “{base}” were accepted: {from} to {to}',
+  },
+  'notify.booking.cancelled': {
+    'zh-CN': '「{base}」{from} 至 {to} 的预约已取消：{reason}',
+    en: 'The booking of “{base}” from {from} to {to} was cancelled: {reason}',
+  },
   'notify.task.assigned': {
     'zh-CN': '贵单位牵头建设任务「{task}」，完成时限{deadline}，请按期报送进展',
     en: 'Your organisation leads the task “{task}”, due {deadline}; please report progress on time',
@@ -86,8 +123,10 @@ export const notificationMessages = {
   // outgoing messages (email and text message), sent in the recipient's language
   'invitation.subject': { 'zh-CN': '融合平台：「{inviter}」邀请您加入「{org}」', en: 'Ronghe: “{inviter}” invites you to join “{org}”' },
   'invitation.body': {
-    'zh-CN': '融合平台通知：用户「{inviter}」邀请您以{role}身份加入单位「{org}」。登录融合平台后在“我的账户”中接受，或打开链接：{link}（{days}天内有效）。如不认识该单位，请忽略本消息。',
-    en: 'Ronghe: “{inviter}” invites you to join “{org}” as {role}. Sign in to Ronghe and accept under “My account”, or open {link} (valid for {days} ' +
+    'zh-CN':
+      '融合平台通知：用户「{inviter}」邀请您以{role}身份加入单位「{org}」。登录融合平台后在“我的账户”中接受，或打开链接：{link}（{days}天内有效）。如不认识该单位，请忽略本消息。',
+    en:
+      'Ronghe: “{inviter}” invites you to join “{org}” as {role}. Sign in to Ronghe and accept under “My account”, or open {link} (valid for {days} ' +
       'days). If you do not know this organisation, ignore this message.',
   },
   'memberRole.owner': { 'zh-CN': '所有者', en: 'an owner' },

@@ -47,9 +47,9 @@ const starter: Array<[code: string, name: string, level: MajorLevel, className: 
   ['720201', '护理', 'zhongzhi', '护理类'],
 ];
 
-export const starterMajors: readonly Major[] = z.array(majorSchema).parse(
-  starter.map(([code, name, level, className]) => ({ code, name, level, classCode: code.slice(0, 4), className, starter: true })),
-);
+export const starterMajors: readonly Major[] = z
+  .array(majorSchema)
+  .parse(starter.map(([code, name, level, className]) => ({ code, name, level, classCode: code.slice(0, 4), className, starter: true })));
 
 /** The 专业大类 a six-digit major code belongs to, by its first two digits and level. */
 export function majorCategoryOf(code: string): MajorCategory | undefined {

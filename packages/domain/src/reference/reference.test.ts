@@ -38,7 +38,10 @@ describe('reference data', () => {
   it('gives the 专业大类 of a set of majors once each, in order of first mention, skipping unknown codes', () => {
     // 460103 and 460301 share a 专业大类, as do 520201 (高职) and 720201 (中职)
     expect(majorCategoryOf('460301')?.seq).toBe(majorCategoryOf('460103')?.seq);
-    expect(categoriesOf(['460103', '520201', '460301', '720201', '999999'])).toEqual([majorCategoryOf('460103')?.seq, majorCategoryOf('520201')?.seq]);
+    expect(categoriesOf(['460103', '520201', '460301', '720201', '999999'])).toEqual([
+      majorCategoryOf('460103')?.seq,
+      majorCategoryOf('520201')?.seq,
+    ]);
     expect(categoriesOf([])).toEqual([]);
   });
 

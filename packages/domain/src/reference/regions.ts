@@ -7,7 +7,10 @@ export const regionSchema = z.object({
   code: z.string().regex(/^\d{6}$/),
   name: z.string().min(1),
   level: z.enum(regionLevels),
-  parentCode: z.string().regex(/^\d{6}$/).nullable(),
+  parentCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .nullable(),
   provinceCode: z.enum(['11', '12', '13']),
   /** false for Hebei development zones: statistical codes, not GB/T 2260 */
   statutory: z.boolean(),

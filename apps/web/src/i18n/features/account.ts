@@ -101,7 +101,8 @@ export const en: typeof zhCN = {
   navAudit: 'Audit log',
 
   signInTitle: 'Sign in to Ronghe',
-  signInIntro: 'Sign in with your email or mobile number to manage your organisations, accept invitations and take part in industry–education cooperation.',
+  signInIntro:
+    'Sign in with your email or mobile number to manage your organisations, accept invitations and take part in industry–education cooperation.',
   alreadySignedIn: 'You are signed in as {{name}}.',
   goToAccount: 'Go to my account',
   identifier: 'Email or mobile number',
@@ -159,13 +160,16 @@ export const en: typeof zhCN = {
   passwordChanged: 'Password changed; you were signed out on other devices',
   changePasswordFailed: 'Could not change the password',
   session: 'Signing out',
-  sessionHint: 'Sign out when you finish on a shared computer. If you think someone else is using your account, change the password and sign out on all devices.',
+  sessionHint:
+    'Sign out when you finish on a shared computer. If you think someone else is using your account, change the password and sign out on all devices.',
   signOutFailed: 'Could not sign out',
 
   invitationTitle: 'Invitation to join an organisation',
-  invitationIntro: 'An organisation on Ronghe has invited you to join its account. Once you accept, you take part in its cooperation and management as a member.',
+  invitationIntro:
+    'An organisation on Ronghe has invited you to join its account. Once you accept, you take part in its cooperation and management as a member.',
   invitationTo: '{{name}} ({{kind}}) invites you to join as {{role}}.',
-  invitationSignedOut: 'First sign in with the account of the invited email or mobile number. If you have no account yet, sign up with that email or mobile number, then accept.',
+  invitationSignedOut:
+    'First sign in with the account of the invited email or mobile number. If you have no account yet, sign up with that email or mobile number, then accept.',
   signInToAccept: 'Sign in to accept',
   signUpToAccept: 'Create an account',
   acceptInvitation: 'Accept invitation',

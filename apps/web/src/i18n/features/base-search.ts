@@ -103,7 +103,8 @@ export const en: typeof zhCN = {
   ownerLine: 'Run by: {{name}}',
   distance: 'about {{km}} km',
   mapTitle: 'Map of training bases',
-  mapIntro: 'Published training bases and practice centres across Beijing–Tianjin–Hebei by region. Click a region to list its bases, or a dot to open a base.',
+  mapIntro:
+    'Published training bases and practice centres across Beijing–Tianjin–Hebei by region. Click a region to list its bases, or a dot to open a base.',
   layer: 'Layer',
   layers: { all: 'All bases', open: 'Open to partners', kind: 'By kind', category: 'Supply: major category' },
   layerKind: 'Choose a kind of base',

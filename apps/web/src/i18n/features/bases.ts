@@ -5,7 +5,8 @@ import { trainingBaseKindNames } from '@ronghe/domain/constants/training-base';
 
 export const zhCN = {
   title: '实训基地与实践中心',
-  intro: '京津冀的校内外实训基地、开放性区域产教融合实践中心和共性技术服务平台。行动计划提出到 2027 年建成开放性实践中心和共性技术服务平台 100 个。',
+  intro:
+    '京津冀的校内外实训基地、开放性区域产教融合实践中心和共性技术服务平台。行动计划提出到 2027 年建成开放性实践中心和共性技术服务平台 100 个。',
   kinds: trainingBaseKindNames['zh-CN'],
   statuses: { draft: '草稿', published: '已发布', unpublished: '已下线' },
   terms: { free: '免费开放', cost_sharing: '成本分担', fee: '收费开放' },
@@ -21,12 +22,24 @@ export const zhCN = {
 
 export const en: typeof zhCN = {
   title: 'Training bases and practice centres',
-  intro: 'On- and off-campus training bases, open regional practice centres and common technology platforms across Beijing–Tianjin–Hebei. The action plan targets 100 open practice centres and common technology platforms by 2027.',
+  intro:
+    'On- and off-campus training bases, open regional practice centres and common technology platforms across Beijing–Tianjin–Hebei. The action plan targets 100 open practice centres and common technology platforms by 2027.',
   kinds: trainingBaseKindNames['en'],
   statuses: { draft: 'Draft', published: 'Published', unpublished: 'Unpublished' },
   terms: { free: 'Free', cost_sharing: 'Cost-sharing', fee: 'Fee' },
-  purposes: { training: 'Training', teacher_practice: 'Teacher practice', competition: 'Competition training', enlightenment: 'Career-awareness visit' },
-  bookingStatuses: { requested: 'Requested', approved: 'Approved', declined: 'Declined', proposed: 'Other dates proposed', cancelled: 'Cancelled' },
+  purposes: {
+    training: 'Training',
+    teacher_practice: 'Teacher practice',
+    competition: 'Competition training',
+    enlightenment: 'Career-awareness visit',
+  },
+  bookingStatuses: {
+    requested: 'Requested',
+    approved: 'Approved',
+    declined: 'Declined',
+    proposed: 'Other dates proposed',
+    cancelled: 'Cancelled',
+  },
   stations: 'Stations',
   stationsCount: '{{count}} stations',
   dailyCapacity: 'Visitors per day',

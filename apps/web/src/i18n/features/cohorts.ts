@@ -52,7 +52,15 @@ export const zhCN = {
   acceptedValue: '已接收 {{accepted}} / {{students}} 人',
   reason: '原因',
   appliedAt: '申请时间',
-  appStatuses: { applied: '待处理', accepted: '已接收', partly_accepted: '部分接收', declined: '未接收', withdrawn: '已撤回', invited: '企业邀请', expired: '邀请已过期' },
+  appStatuses: {
+    applied: '待处理',
+    accepted: '已接收',
+    partly_accepted: '部分接收',
+    declined: '未接收',
+    withdrawn: '已撤回',
+    invited: '企业邀请',
+    expired: '邀请已过期',
+  },
   // recommendations
   recTitle: '推荐合作需求',
   recIntro: '按匹配度从高到低排列，满分 100 分：专业 40、地区 20、时间 15、人数 10、共同体 10、合作历史 5。',
@@ -115,7 +123,8 @@ export const zhCN = {
 
 export const en: typeof zhCN = {
   title: 'Student cohorts',
-  intro: 'Publish cohorts of students available for internships or order classes (major, size, window and regions); the platform recommends cooperation needs for each cohort by major, region, period and size.',
+  intro:
+    'Publish cohorts of students available for internships or order classes (major, size, window and regions); the platform recommends cooperation needs for each cohort by major, region, period and size.',
   schoolOnlyTitle: 'Cohorts are published by schools',
   schoolOnlyBody: 'Only members of a school can see and publish student cohorts.',
   enterpriseHint: 'Enterprises publish cooperation needs, which the platform recommends to schools.',
@@ -161,7 +170,15 @@ export const en: typeof zhCN = {
   acceptedValue: '{{accepted}} of {{students}} accepted',
   reason: 'Reason',
   appliedAt: 'Applied',
-  appStatuses: { applied: 'Pending', accepted: 'Accepted', partly_accepted: 'Partly accepted', declined: 'Declined', withdrawn: 'Withdrawn', invited: 'Invitation', expired: 'Invitation expired' },
+  appStatuses: {
+    applied: 'Pending',
+    accepted: 'Accepted',
+    partly_accepted: 'Partly accepted',
+    declined: 'Declined',
+    withdrawn: 'Withdrawn',
+    invited: 'Invitation',
+    expired: 'Invitation expired',
+  },
   recTitle: 'Recommended needs',
   recIntro: 'Best match first, out of 100: major 40, region 20, period 15, headcount 10, consortium 10, history 5.',
   back: 'Back to cohorts',
@@ -209,7 +226,8 @@ export const en: typeof zhCN = {
   maskedHint: 'Contact details are partly hidden; they show in full on the cooperation page once you work together.',
   edit: 'Edit',
   editTitle: 'Edit the cohort',
-  editIntro: 'Once applications or invitations name a cohort, its major, level and entry year stay; its students cannot fall below those accepted or offered.',
+  editIntro:
+    'Once applications or invitations name a cohort, its major, level and entry year stay; its students cannot fall below those accepted or offered.',
   saveChanges: 'Save changes',
   cancel: 'Cancel',
   updated: 'Cohort updated',

@@ -2,7 +2,8 @@
 
 export const zhCN = {
   title: '产教融合共同体',
-  intro: '市域产教联合体（“一园一体”）与行业产教融合共同体（“一产一体”）由学校与企业共同牵头，汇聚京津冀的院校、企业、园区与行业组织。行动计划提出到 2027 年建成市域产教联合体约 20 个、行业产教融合共同体约 50 个。',
+  intro:
+    '市域产教联合体（“一园一体”）与行业产教融合共同体（“一产一体”）由学校与企业共同牵头，汇聚京津冀的院校、企业、园区与行业组织。行动计划提出到 2027 年建成市域产教联合体约 20 个、行业产教融合共同体约 50 个。',
   kind: '类型',
   kinds: { city_union: '市域产教联合体', industry_community: '行业产教融合共同体' },
   kindsShort: { city_union: '市域联合体', industry_community: '行业共同体' },
@@ -60,7 +61,8 @@ export const zhCN = {
 
   // proposing
   newTitle: '发起共同体',
-  newIntro: '发起单位自动成为牵头单位。保存为草稿后，可以邀请其他单位共同牵头（须至少有一家企业和一家学校牵头），再提交主管部门审批；获批后向所有单位开放申请加入。',
+  newIntro:
+    '发起单位自动成为牵头单位。保存为草稿后，可以邀请其他单位共同牵头（须至少有一家企业和一家学校牵头），再提交主管部门审批；获批后向所有单位开放申请加入。',
   actingOrg: '发起单位',
   actingOrgHint: '以您负责或管理的、已通过认证的单位发起',
   needVerifiedTitle: '需要一个已认证的单位',
@@ -204,7 +206,6 @@ export const zhCN = {
   decided: '已{{decision}}',
   noReviewActions: '当前状态下没有可执行的审批操作。',
 
-
   // punctuation differs between the languages
   paren: '（{{text}}）',
   withCount: '{{label}}（{{count}}）',
@@ -230,11 +231,21 @@ export const en: typeof zhCN = {
   kind: 'Type',
   kinds: { city_union: 'City industry–education union', industry_community: 'Industry–education community' },
   kindsShort: { city_union: 'City unions', industry_community: 'Industry communities' },
-  kindHints: { city_union: 'Anchored on a park or district: one park, one union', industry_community: 'Serving one industry: one industry, one community' },
+  kindHints: {
+    city_union: 'Anchored on a park or district: one park, one union',
+    industry_community: 'Serving one industry: one industry, one community',
+  },
   level: 'Level',
   levels: { national: 'National', municipal: 'Municipal', district: 'District' },
   status: 'Status',
-  statuses: { draft: 'Draft', submitted: 'Awaiting approval', returned: 'Returned', active: 'Active', suspended: 'Suspended', dissolved: 'Dissolved' },
+  statuses: {
+    draft: 'Draft',
+    submitted: 'Awaiting approval',
+    returned: 'Returned',
+    active: 'Active',
+    suspended: 'Suspended',
+    dissolved: 'Dissolved',
+  },
   roles: { lead: 'Lead', council: 'Council member', member: 'Member' },
   positions: { chair: 'Chair', vice_chair: 'Vice-chair', secretary_general: 'Secretary-general', director: 'Director' },
   itemKinds: { product: 'Products and services', technology_need: 'Technology needs', talent_need: 'Talent needs' },
@@ -287,7 +298,8 @@ export const en: typeof zhCN = {
   actingOrg: 'Proposing organisation',
   actingOrgHint: 'A verified organisation that you own or manage',
   needVerifiedTitle: 'A verified organisation is needed',
-  needVerifiedBody: 'Only the owner or a manager of a verified organisation can propose a consortium. Register your organisation and wait for verification, or ask its owner to make you a manager.',
+  needVerifiedBody:
+    'Only the owner or a manager of a verified organisation can propose a consortium. Register your organisation and wait for verification, or ask its owner to make you a manager.',
   goAccount: 'Go to my account',
   basics: 'Basic details',
   nameLabel: 'Name of the consortium',
@@ -410,7 +422,8 @@ export const en: typeof zhCN = {
   historyTitle: 'History',
 
   reviewTitle: 'Approval and oversight',
-  reviewIntro: 'Platform administrators approve, return, suspend, reinstate or dissolve a consortium; each decision is recorded in its history and sent to the leads.',
+  reviewIntro:
+    'Platform administrators approve, return, suspend, reinstate or dissolve a consortium; each decision is recorded in its history and sent to the leads.',
   decisions: { approve: 'Approve', return: 'Return', suspend: 'Suspend', reinstate: 'Reinstate', dissolve: 'Dissolve' },
   approveConfirm: 'Approve "{{name}}"? Any organisation may then apply to join.',
   reinstateConfirm: 'Reinstate "{{name}}"?',

@@ -27,7 +27,14 @@ export const zhCN = {
   actions: '操作',
   agreementStatuses: { missing: '待登记', recorded: '待企业确认', confirmed: '已确认' },
   agreementRef: '编号 {{reference}}，{{date}} 签订',
-  phases: { awaiting_agreement: '待签协议', ready: '可按期开始', blocked: '未签协议不得开始', running: '实习中', finished: '已结束', cancelled: '已取消' },
+  phases: {
+    awaiting_agreement: '待签协议',
+    ready: '可按期开始',
+    blocked: '未签协议不得开始',
+    running: '实习中',
+    finished: '已结束',
+    cancelled: '已取消',
+  },
   blockedWarning: '已到实习开始日期，但三方协议尚未确认：按《职业学校学生实习管理规定》，未签订三方协议不得安排学生实习。',
   record: '登记三方协议',
   recordTitle: '登记「{{title}}」的三方协议',
@@ -89,7 +96,8 @@ export const zhCN = {
 
 export const en: typeof zhCN = {
   title: 'Cooperation',
-  intro: 'What happens after a match: internship placements, which may start only once the tripartite agreement is recorded and confirmed, and cooperation projects followed through milestones.',
+  intro:
+    'What happens after a match: internship placements, which may start only once the tripartite agreement is recorded and confirmed, and cooperation projects followed through milestones.',
   signInFirst: "Sign in to see your organisation's placements and projects.",
   noOrgTitle: 'Join an organisation first',
   noOrgBody: 'Placements and projects belong to enterprises and schools. Register yours, or accept an invitation from its manager.',
@@ -111,7 +119,14 @@ export const en: typeof zhCN = {
   actions: 'Actions',
   agreementStatuses: { missing: 'Not recorded', recorded: 'Awaiting confirmation', confirmed: 'Confirmed' },
   agreementRef: 'No. {{reference}}, signed {{date}}',
-  phases: { awaiting_agreement: 'Awaiting agreement', ready: 'Ready to start', blocked: 'Blocked: no agreement', running: 'Running', finished: 'Finished', cancelled: 'Cancelled' },
+  phases: {
+    awaiting_agreement: 'Awaiting agreement',
+    ready: 'Ready to start',
+    blocked: 'Blocked: no agreement',
+    running: 'Running',
+    finished: 'Finished',
+    cancelled: 'Cancelled',
+  },
   blockedWarning: 'The first day has come but the tripartite agreement is not confirmed: students may not start an internship without one.',
   record: 'Record agreement',
   recordTitle: 'Record the tripartite agreement of “{{title}}”',

@@ -1,6 +1,7 @@
 export const zhCN = {
   title: '单位批量导入',
-  intro: '上传 Excel（.xlsx）或 CSV 文件批量导入单位。系统逐行校验；只要有一行有误，就不会写入任何数据，并给出可下载的错误报告（行号、列、原因）。管理员导入的单位直接视为已认证。',
+  intro:
+    '上传 Excel（.xlsx）或 CSV 文件批量导入单位。系统逐行校验；只要有一行有误，就不会写入任何数据，并给出可下载的错误报告（行号、列、原因）。管理员导入的单位直接视为已认证。',
   template: '下载导入模板',
   file: '选择文件',
   fileHint: '支持 .xlsx 与 .csv（UTF-8 或 GBK），最多 5000 行、5 MB',
@@ -19,7 +20,8 @@ export const zhCN = {
 
 export const en: typeof zhCN = {
   title: 'Import organisations',
-  intro: 'Upload an Excel (.xlsx) or CSV file of organisations. Every row is checked; if any row is wrong nothing is written, and you get an error report (row, column, reason) to download. Organisations imported by an admin count as verified.',
+  intro:
+    'Upload an Excel (.xlsx) or CSV file of organisations. Every row is checked; if any row is wrong nothing is written, and you get an error report (row, column, reason) to download. Organisations imported by an admin count as verified.',
   template: 'Download the template',
   file: 'Choose a file',
   fileHint: '.xlsx or .csv (UTF-8 or GBK), up to 5,000 rows and 5 MB',

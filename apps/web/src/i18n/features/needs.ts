@@ -8,7 +8,15 @@ export const zhCN = {
   newIntro: '保存为草稿后可以继续修改；发布时将自动核对《职业学校学生实习管理规定》的要求（实习报酬、岗位与单位的实习生比例）。',
   kinds: needKindNames['zh-CN'],
   statuses: { draft: '草稿', published: '已发布', closed: '已关闭', filled: '已满额', expired: '已过期' },
-  appStatuses: { applied: '待处理', accepted: '已接收', partly_accepted: '部分接收', declined: '未接收', withdrawn: '已撤回', invited: '待学校答复', expired: '邀请已过期' },
+  appStatuses: {
+    applied: '待处理',
+    accepted: '已接收',
+    partly_accepted: '部分接收',
+    declined: '未接收',
+    withdrawn: '已撤回',
+    invited: '待学校答复',
+    expired: '邀请已过期',
+  },
   needEnterpriseTitle: '需要一个已认证的企业',
   needEnterpriseBody: '只有已通过认证的企业的负责人或管理员才能发布合作需求。请先登记本企业并等待审核，或请企业负责人把您设为管理员。',
   goAccount: '前往我的账号',
@@ -133,7 +141,8 @@ export const zhCN = {
   // edit
   edit: '编辑',
   editTitle: '修改合作需求',
-  editIntro: '草稿可以任意修改。已发布的需求只能做对申请学校有利的修改：提高报酬、减少工时、延后截止日期、增加专业；名额不能少于已接收和已邀请的人数，地区、岗位和实习期不能修改。修改后将重新核对发布要求，已申请的学校会收到通知。',
+  editIntro:
+    '草稿可以任意修改。已发布的需求只能做对申请学校有利的修改：提高报酬、减少工时、延后截止日期、增加专业；名额不能少于已接收和已邀请的人数，地区、岗位和实习期不能修改。修改后将重新核对发布要求，已申请的学校会收到通知。',
   saveChanges: '保存修改',
   cancelEdit: '取消',
   updated: '修改已保存',
@@ -165,12 +174,22 @@ export const zhCN = {
 export const en: typeof zhCN = {
   title: 'Cooperation needs',
   newTitle: 'Post a cooperation need',
-  newIntro: 'You can keep editing after saving as a draft. When you publish, the need is checked against the Regulations on Internships of Vocational School Students (2021): internship pay and the ratio of interns to staff in the post and in the organisation.',
+  newIntro:
+    'You can keep editing after saving as a draft. When you publish, the need is checked against the Regulations on Internships of Vocational School Students (2021): internship pay and the ratio of interns to staff in the post and in the organisation.',
   kinds: needKindNames['en'],
   statuses: { draft: 'Draft', published: 'Published', closed: 'Closed', filled: 'Filled', expired: 'Expired' },
-  appStatuses: { applied: 'Pending', accepted: 'Accepted', partly_accepted: 'Partly accepted', declined: 'Declined', withdrawn: 'Withdrawn', invited: 'Awaiting school reply', expired: 'Invitation expired' },
+  appStatuses: {
+    applied: 'Pending',
+    accepted: 'Accepted',
+    partly_accepted: 'Partly accepted',
+    declined: 'Declined',
+    withdrawn: 'Withdrawn',
+    invited: 'Awaiting school reply',
+    expired: 'Invitation expired',
+  },
   needEnterpriseTitle: 'A verified enterprise is needed',
-  needEnterpriseBody: 'Only the owner or a manager of a verified enterprise can post cooperation needs. Register your enterprise and wait for review, or ask the owner of your enterprise to make you a manager.',
+  needEnterpriseBody:
+    'Only the owner or a manager of a verified enterprise can post cooperation needs. Register your enterprise and wait for review, or ask the owner of your enterprise to make you a manager.',
   goAccount: 'Go to my account',
   org: 'Posted by',
   kind: 'Type of need',
@@ -235,7 +254,14 @@ export const en: typeof zhCN = {
   score: 'Match {{total}} points',
   students: 'Students: {{count}}',
   window: 'Available {{from}} to {{to}}',
-  parts: { major: 'Major', region: 'Region', period: 'Period', headcount: 'Headcount', consortium: 'Consortium', history: 'Cooperation history' },
+  parts: {
+    major: 'Major',
+    region: 'Region',
+    period: 'Period',
+    headcount: 'Headcount',
+    consortium: 'Consortium',
+    history: 'Cooperation history',
+  },
   levels: {
     major: { same: 'same major', class: 'same major class', category: 'same major category', none: 'unrelated' },
     region: { district: 'same district', city: 'same city (province)', region: 'elsewhere in Beijing–Tianjin–Hebei' },
@@ -293,7 +319,8 @@ export const en: typeof zhCN = {
   // edit
   edit: 'Edit',
   editTitle: 'Edit a cooperation need',
-  editIntro: 'A draft can change freely. A published need can only change in the applicants’ favour: higher pay, fewer hours, a later deadline, more majors; its places cannot fall below those accepted or offered, and its region, position and period stay. The publishing checks run again, and schools that applied are told.',
+  editIntro:
+    'A draft can change freely. A published need can only change in the applicants’ favour: higher pay, fewer hours, a later deadline, more majors; its places cannot fall below those accepted or offered, and its region, position and period stay. The publishing checks run again, and schools that applied are told.',
   saveChanges: 'Save changes',
   cancelEdit: 'Cancel',
   updated: 'Changes saved',

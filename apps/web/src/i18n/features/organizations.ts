@@ -98,7 +98,14 @@ export const zhCN = {
   changePendingTitle: '信息变更待审核',
   changePendingBody: '以下变更须经教委审核，通过前本单位仍按原信息认证，各项规则（如实习人数上限）也按原信息计算：',
   changedAt: '提交于 {{date}}',
-  vouchedFields: { name: '单位名称', regionCode: '所在地区（代码）', uscc: '统一社会信用代码', schoolCode: '学校标识码', schoolLevel: '办学层次', staffCount: '职工人数' },
+  vouchedFields: {
+    name: '单位名称',
+    regionCode: '所在地区（代码）',
+    uscc: '统一社会信用代码',
+    schoolCode: '学校标识码',
+    schoolLevel: '办学层次',
+    staffCount: '职工人数',
+  },
 
   // directory
   signInTitle: '登录后查看单位名录',
@@ -156,7 +163,13 @@ export const en: typeof zhCN = {
   majorsHint: 'Only a starter set of majors is built in; all majors become available once an admin imports the full catalogue.',
   majorLevels: { zhongzhi: 'Secondary vocational majors', gaozhi: 'Higher vocational majors', benke: 'Vocational bachelor majors' },
   partnerType: 'Type of partner',
-  partnerTypes: { association: 'Industry association', park: 'Industrial park', institute: 'Research institute', government: 'Government department', other: 'Other' },
+  partnerTypes: {
+    association: 'Industry association',
+    park: 'Industrial park',
+    institute: 'Research institute',
+    government: 'Government department',
+    other: 'Other',
+  },
   required: '{{field}} is required',
   choose: '{{field}} is required',
   submit: 'Register',
@@ -199,7 +212,8 @@ export const en: typeof zhCN = {
   role: 'Role',
   sendInvite: 'Send invitation',
   inviteSent: 'Invitation sent',
-  inviteSentNote: 'We have notified them (for now the message is written to the server log). You can also copy this link and send it yourself; it is valid for 14 days:',
+  inviteSentNote:
+    'We have notified them (for now the message is written to the server log). You can also copy this link and send it yourself; it is valid for 14 days:',
   invitations: 'Open invitations',
   invitee: 'Invited',
   expiresAt: 'Expires',
@@ -207,11 +221,20 @@ export const en: typeof zhCN = {
   revokeConfirm: 'Revoke this invitation?',
   revoked: 'Invitation revoked',
   noInvitations: 'No open invitations',
-  inviteNeedsVerification: 'An organisation can invite people once it is verified: invitations go out by text message or email in its name, so the commission checks who it is first.',
+  inviteNeedsVerification:
+    'An organisation can invite people once it is verified: invitations go out by text message or email in its name, so the commission checks who it is first.',
   changePendingTitle: 'Changes awaiting review',
-  changePendingBody: 'These changes need the commission’s approval. Until then the organisation stays verified with its current details, and every rule (such as the cap on interns) uses them:',
+  changePendingBody:
+    'These changes need the commission’s approval. Until then the organisation stays verified with its current details, and every rule (such as the cap on interns) uses them:',
   changedAt: 'Submitted {{date}}',
-  vouchedFields: { name: 'Name', regionCode: 'Region (code)', uscc: 'Unified social credit code', schoolCode: 'School identifier', schoolLevel: 'Level', staffCount: 'Staff' },
+  vouchedFields: {
+    name: 'Name',
+    regionCode: 'Region (code)',
+    uscc: 'Unified social credit code',
+    schoolCode: 'School identifier',
+    schoolLevel: 'Level',
+    staffCount: 'Staff',
+  },
 
   signInTitle: 'Sign in to see the directory',
   signInBody:

@@ -2,7 +2,8 @@
 
 export const zhCN = {
   title: '建设任务',
-  intro: '按“定项目、定时限、定成效”跟踪行动计划的建设任务：每项任务明确牵头单位、责任人、完成时限和预期成效，关联监测指标；牵头单位按期报送进展与佐证，逾期和有风险的任务会标出，临近完成时限时系统提醒牵头单位。',
+  intro:
+    '按“定项目、定时限、定成效”跟踪行动计划的建设任务：每项任务明确牵头单位、责任人、完成时限和预期成效，关联监测指标；牵头单位按期报送进展与佐证，逾期和有风险的任务会标出，临近完成时限时系统提醒牵头单位。',
   ownerIntro: '本单位牵头的建设任务。请按期报送进展与佐证材料；临近完成时限时，系统会提醒单位管理员。',
   signInTitle: '请先登录',
   signInBody: '登录后查看建设任务：市教委管理员可查看全部任务，牵头单位的管理员可查看并报送本单位的任务。',
@@ -97,10 +98,12 @@ export const zhCN = {
 
 export const en: typeof zhCN = {
   title: 'Plan tasks',
-  intro: 'The action plan’s tasks, each with an owner organisation, a person responsible, a deadline and an expected outcome, linked to the indicators they serve. Owners report dated progress with evidence; overdue and at-risk tasks are flagged, and owners are reminded before deadlines.',
+  intro:
+    'The action plan’s tasks, each with an owner organisation, a person responsible, a deadline and an expected outcome, linked to the indicators they serve. Owners report dated progress with evidence; overdue and at-risk tasks are flagged, and owners are reminded before deadlines.',
   ownerIntro: 'Tasks your organisation leads. Report progress with evidence as you go; your managers are reminded as deadlines approach.',
   signInTitle: 'Please sign in',
-  signInBody: 'Sign in to see the plan tasks: commission admins see every task, and managers of an owner organisation see and report on theirs.',
+  signInBody:
+    'Sign in to see the plan tasks: commission admins see every task, and managers of an owner organisation see and report on theirs.',
   signIn: 'Sign in',
   noTasksTitle: 'No tasks for you to report on',
   noTasksBody: 'The commission sets the plan tasks; once an organisation you manage leads one, it appears here.',
@@ -151,7 +154,8 @@ export const en: typeof zhCN = {
   deadlineBeforeStart: 'The deadline cannot come before the start',
   outcomeRequired: 'Enter the expected outcome (at least 2 characters)',
   timelineTitle: 'Timeline',
-  timelineHint: 'Each bar runs from the start date to the deadline; the dark part is the progress made. The vertical line is today. Select a bar to open its task.',
+  timelineHint:
+    'Each bar runs from the start date to the deadline; the dark part is the progress made. The vertical line is today. Select a bar to open its task.',
   timelineRegion: 'Plan task timeline (scrolls sideways)',
   today: 'Today',
   yearMonth: 'MMM YYYY',

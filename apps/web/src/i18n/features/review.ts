@@ -2,7 +2,8 @@
 export const zhCN = {
   workbench: '审核与日志',
   queue: '单位审核',
-  queueIntro: '审核单位提交的注册信息：核对统一社会信用代码或学校代码后通过认证；信息有误的驳回并写明理由；已认证单位违规时可暂停。每项决定都会记入操作日志。',
+  queueIntro:
+    '审核单位提交的注册信息：核对统一社会信用代码或学校代码后通过认证；信息有误的驳回并写明理由；已认证单位违规时可暂停。每项决定都会记入操作日志。',
   queueCardIntro: '审核新注册的企业、学校与合作方，驳回或暂停时须写明理由。',
   pendingCount: '待审核单位',
   audit: '操作日志',
@@ -187,10 +188,12 @@ export const en: typeof zhCN = {
   contact: 'Contact',
   competing: '{{count}} competing claims',
   competingTitle: 'Registrations with the same code, side by side',
-  competingHint: 'Several registrations claim the same code. Verifying one rejects the other pending ones and tells their managers why; while one organisation holds the code, no other can be verified.',
+  competingHint:
+    'Several registrations claim the same code. Verifying one rejects the other pending ones and tells their managers why; while one organisation holds the code, no other can be verified.',
   thisClaim: 'This registration',
   changes: 'Change requests',
-  changesIntro: 'When a verified organisation changes its name, codes, level, staff count or region, the change waits for review; until then it stays verified with its current details.',
+  changesIntro:
+    'When a verified organisation changes its name, codes, level, staff count or region, the change waits for review; until then it stays verified with its current details.',
   changesEmpty: 'No change requests waiting',
   field: 'Field',
   before: 'Now',

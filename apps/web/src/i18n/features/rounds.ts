@@ -2,7 +2,8 @@
 
 export const zhCN = {
   title: '双选',
-  intro: '每个实习季，教委、区或产教联合体组织一轮双选：学校为每个学生批次填报志愿，企业为岗位排序或接收所有符合条件的学生，截止后平台以延迟接受算法一次性匹配——结果稳定、不超名额、可复现，并说明每位未录取学生的原因。',
+  intro:
+    '每个实习季，教委、区或产教联合体组织一轮双选：学校为每个学生批次填报志愿，企业为岗位排序或接收所有符合条件的学生，截止后平台以延迟接受算法一次性匹配——结果稳定、不超名额、可复现，并说明每位未录取学生的原因。',
   list: '双选轮次',
   empty: '还没有双选轮次',
   create: '新建双选',
@@ -77,7 +78,11 @@ export const zhCN = {
   placedRow: '{{cohort}}：{{students}}人录取到「{{need}}」（第{{choice}}志愿）',
   placedRowPlain: '{{cohort}}：{{students}}人录取到「{{need}}」',
   unplacedRow: '{{cohort}}：{{students}}人未录取',
-  reasons: { no_choices: '未填报志愿', no_eligible_choice: '所填志愿均不符合条件（专业、时间或地区）或不被企业接收', choices_full: '所填志愿均已被排序更靠前的学生录满' },
+  reasons: {
+    no_choices: '未填报志愿',
+    no_eligible_choice: '所填志愿均不符合条件（专业、时间或地区）或不被企业接收',
+    choices_full: '所填志愿均已被排序更靠前的学生录满',
+  },
   outcomes: { placed: '录取', ineligible: '不符合条件', not_acceptable: '企业未接收', full: '已满', not_reached: '未轮到' },
   unfilledTitle: '未招满的需求',
   unfilled: '「{{need}}」尚余{{free}}个名额',
@@ -88,7 +93,8 @@ export const zhCN = {
 
 export const en: typeof zhCN = {
   title: 'Allocation rounds',
-  intro: 'Each internship season the commission, a district or a consortium runs a round: schools rank needs for each cohort, enterprises rank cohorts or take anyone who qualifies, and at the deadline Ronghe matches everyone at once by deferred acceptance — stable, never over capacity, reproducible, with a reason for every student left unplaced.',
+  intro:
+    'Each internship season the commission, a district or a consortium runs a round: schools rank needs for each cohort, enterprises rank cohorts or take anyone who qualifies, and at the deadline Ronghe matches everyone at once by deferred acceptance — stable, never over capacity, reproducible, with a reason for every student left unplaced.',
   list: 'Rounds',
   empty: 'No rounds yet',
   create: 'New round',
@@ -110,7 +116,8 @@ export const en: typeof zhCN = {
   slots: '{{count}} students',
   placed: '{{placed}}/{{capacity}} placed',
   addTitle: 'Invite participants',
-  addIntro: 'Needs and cohorts take part only once their enterprise or school accepts the invitation; invitations not answered when the round opens lapse.',
+  addIntro:
+    'Needs and cohorts take part only once their enterprise or school accepts the invitation; invitations not answered when the round opens lapse.',
   addNeeds: 'Invite needs',
   addCohorts: 'Invite cohorts',
   pickNeeds: 'Choose needs',
@@ -128,7 +135,8 @@ export const en: typeof zhCN = {
   ranked: 'ranked',
   notRanked: 'not ranked',
   closeReason: 'Reason for closing early',
-  closeReasonHint: 'Before the closing date a round closes only when every participant has submitted; otherwise only a platform admin may close it early, giving a reason (at least 10 characters) that the audit log keeps.',
+  closeReasonHint:
+    'Before the closing date a round closes only when every participant has submitted; otherwise only a platform admin may close it early, giving a reason (at least 10 characters) that the audit log keeps.',
   waitForDates: 'Preferences open on {{from}} and close on {{to}}; nothing can be submitted before then.',
   datesOver: 'Preferences closed on {{to}}.',
   resultsFrom: 'Results can be published from {{on}}.',
@@ -154,7 +162,8 @@ export const en: typeof zhCN = {
   submitted: 'submitted',
   notSubmitted: 'not submitted',
   rankingTitle: 'Enterprise ranking',
-  rankingIntro: 'Choose cohorts in order of preference; only those chosen are taken unless you tick the box to take unranked cohorts that qualify too.',
+  rankingIntro:
+    'Choose cohorts in order of preference; only those chosen are taken unless you tick the box to take unranked cohorts that qualify too.',
   rankingFor: 'Ranking for “{{title}}”',
   acceptUnranked: 'Also take unranked cohorts that qualify',
   saveRanking: 'Save ranking',
@@ -163,8 +172,18 @@ export const en: typeof zhCN = {
   placedRow: '{{cohort}}: {{students}} placed at “{{need}}” (choice {{choice}})',
   placedRowPlain: '{{cohort}}: {{students}} placed at “{{need}}”',
   unplacedRow: '{{cohort}}: {{students}} unplaced',
-  reasons: { no_choices: 'no preferences submitted', no_eligible_choice: 'no choice they qualify for (major, dates or region) or that takes them', choices_full: 'every choice filled with students ranked higher' },
-  outcomes: { placed: 'placed', ineligible: 'does not qualify', not_acceptable: 'not taken by the enterprise', full: 'full', not_reached: 'not reached' },
+  reasons: {
+    no_choices: 'no preferences submitted',
+    no_eligible_choice: 'no choice they qualify for (major, dates or region) or that takes them',
+    choices_full: 'every choice filled with students ranked higher',
+  },
+  outcomes: {
+    placed: 'placed',
+    ineligible: 'does not qualify',
+    not_acceptable: 'not taken by the enterprise',
+    full: 'full',
+    not_reached: 'not reached',
+  },
   unfilledTitle: 'Needs with places left',
   unfilled: '“{{need}}”: {{free}} places left',
   run: 'Algorithm {{algorithm}}: {{applicants}} students, {{proposals}} proposals, {{ms}} ms',

@@ -65,7 +65,12 @@ export const en: typeof zhCN = {
   category: 'Major category',
   allCategories: 'All major categories',
   metric: 'Map shows',
-  metrics: { shortfall: 'Shortfall (demand above supply)', surplus: 'Surplus (supply above demand)', demand: 'Places wanted', supply: 'Supply (students + stations)' },
+  metrics: {
+    shortfall: 'Shortfall (demand above supply)',
+    surplus: 'Surplus (supply above demand)',
+    demand: 'Places wanted',
+    supply: 'Supply (students + stations)',
+  },
   mapValues: '{{metric}}, {{scope}}',
   people: '{{count}}',
   demand: 'Demand',
@@ -77,7 +82,8 @@ export const en: typeof zhCN = {
   supplyOf: 'Supply ({{students}} students + {{stations}} stations)',
   levelNote: ' ({{level}})',
   heatTitle: 'Regions × major categories',
-  heatIntro: 'Each cell reads "demand / supply". Red: demand exceeds supply by more than {{percent}} %; blue: supply exceeds demand by more than {{percent}} %.',
+  heatIntro:
+    'Each cell reads "demand / supply". Red: demand exceeds supply by more than {{percent}} %; blue: supply exceeds demand by more than {{percent}} %.',
   region: 'Region',
   total: 'Total',
   cell: '{{demand}} / {{supply}}',
@@ -101,7 +107,8 @@ export const en: typeof zhCN = {
   school: 'School',
   industriesOfSchool: 'Industries',
   ties: '{{count}}',
-  tiesLabel: '{{school}} × {{industry}}: {{applications}} applications, {{placements}} placements, {{projects}} projects, {{consortia}} consortia',
+  tiesLabel:
+    '{{school}} × {{industry}}: {{applications}} applications, {{placements}} placements, {{projects}} projects, {{consortia}} consortia',
   noSchools: 'No school matches.',
   industryCoverage: 'Schools per industry',
   industry: 'Industry',

@@ -17,7 +17,10 @@ type Me = NonNullable<ReturnType<typeof useMe>['data']>;
 const statusTone: Record<OrganizationStatus, Tone> = { verified: 'green', pending: 'gold', rejected: 'red', suspended: 'grey' };
 const NO_ORGANIZATION = 'none';
 // short columns stay on one line so that, on a phone, only the organisation's name wraps
-const nowrap = { onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' as const } }), onCell: () => ({ style: { whiteSpace: 'nowrap' as const } }) };
+const nowrap = {
+  onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' as const } }),
+  onCell: () => ({ style: { whiteSpace: 'nowrap' as const } }),
+};
 
 /** Card titles as headings, so the page reads as an outline to screen readers. */
 const heading = (text: string) => (
@@ -97,12 +100,24 @@ function ProfileCard({ me }: { me: Me }) {
       <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
         {t('account.sessionHint')}
       </Typography.Paragraph>
-      {signOut.isError && <Alert type="error" showIcon title={t('account.signOutFailed')} description={messageOf(signOut.error)} style={{ marginBottom: 12 }} />}
+      {signOut.isError && (
+        <Alert
+          type="error"
+          showIcon
+          title={t('account.signOutFailed')}
+          description={messageOf(signOut.error)}
+          style={{ marginBottom: 12 }}
+        />
+      )}
       <Space wrap>
         <Button onClick={() => signOut.mutate({ everywhere: false })} loading={signOut.isPending && signOut.variables.everywhere === false}>
           {t('account.signOut')}
         </Button>
-        <Button danger onClick={() => signOut.mutate({ everywhere: true })} loading={signOut.isPending && signOut.variables.everywhere === true}>
+        <Button
+          danger
+          onClick={() => signOut.mutate({ everywhere: true })}
+          loading={signOut.isPending && signOut.variables.everywhere === true}
+        >
           {t('account.signOutEverywhere')}
         </Button>
       </Space>
@@ -143,11 +158,22 @@ function OrganizationsCard({ me }: { me: Me }) {
                 loading={switchOrganization.isPending}
                 disabled={switchOrganization.isPending}
                 onChange={(v: string) => switchOrganization.mutate({ organizationId: v === NO_ORGANIZATION ? null : v })}
-                options={[{ value: NO_ORGANIZATION, label: t('account.actingForNone') }, ...rows.map((m) => ({ value: m.organizationId, label: m.name }))]}
+                options={[
+                  { value: NO_ORGANIZATION, label: t('account.actingForNone') },
+                  ...rows.map((m) => ({ value: m.organizationId, label: m.name })),
+                ]}
               />
             </Form.Item>
           </Form>
-          {switchOrganization.isError && <Alert type="error" showIcon title={t('account.switchFailed')} description={messageOf(switchOrganization.error)} style={{ marginBottom: 16 }} />}
+          {switchOrganization.isError && (
+            <Alert
+              type="error"
+              showIcon
+              title={t('account.switchFailed')}
+              description={messageOf(switchOrganization.error)}
+              style={{ marginBottom: 16 }}
+            />
+          )}
           <Table
             rowKey="organizationId"
             size="small"
@@ -160,13 +186,34 @@ function OrganizationsCard({ me }: { me: Me }) {
                 render: (name: string, m) => (
                   <>
                     <Link to={`/orgs/${m.organizationId}`}>{name}</Link>
-                    {narrow && <Typography.Text type="secondary">{t('account.kindInParens', { kind: t(`kinds.${m.kind}`) })}</Typography.Text>}
+                    {narrow && (
+                      <Typography.Text type="secondary">{t('account.kindInParens', { kind: t(`kinds.${m.kind}`) })}</Typography.Text>
+                    )}
                   </>
                 ),
               },
-              ...(narrow ? [] : [{ ...nowrap, title: t('account.kind'), dataIndex: 'kind', render: (k: Me['memberships'][number]['kind']) => t(`kinds.${k}`) }]),
-              { ...nowrap, title: t('account.role'), dataIndex: 'role', render: (r: Me['memberships'][number]['role']) => t(`account.roles.${r}`) },
-              { ...nowrap, title: t('account.status'), dataIndex: 'status', render: (s: OrganizationStatus) => <ToneTag tone={statusTone[s]}>{t(`statuses.${s}`)}</ToneTag> },
+              ...(narrow
+                ? []
+                : [
+                    {
+                      ...nowrap,
+                      title: t('account.kind'),
+                      dataIndex: 'kind',
+                      render: (k: Me['memberships'][number]['kind']) => t(`kinds.${k}`),
+                    },
+                  ]),
+              {
+                ...nowrap,
+                title: t('account.role'),
+                dataIndex: 'role',
+                render: (r: Me['memberships'][number]['role']) => t(`account.roles.${r}`),
+              },
+              {
+                ...nowrap,
+                title: t('account.status'),
+                dataIndex: 'status',
+                render: (s: OrganizationStatus) => <ToneTag tone={statusTone[s]}>{t(`statuses.${s}`)}</ToneTag>,
+              },
             ]}
           />
         </>
@@ -182,7 +229,13 @@ function RegisterButton() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   return (
-    <Button href="/orgs/new" onClick={(e) => { e.preventDefault(); void navigate('/orgs/new'); }}>
+    <Button
+      href="/orgs/new"
+      onClick={(e) => {
+        e.preventDefault();
+        void navigate('/orgs/new');
+      }}
+    >
       {t('account.registerOrganization')}
     </Button>
   );
@@ -232,13 +285,24 @@ function InvitationsCard({ me }: { me: Me }) {
                 {t('account.kindInParens', { kind: t(`kinds.${inv.organizationKind}`) })}
                 {t('account.invitationLine', { role: t(`account.roles.${inv.role}`) })}
                 <br />
-                <Typography.Text type="secondary">{t('account.expiresAt', { date: dayjs(inv.expiresAt).format('YYYY-MM-DD') })}</Typography.Text>
+                <Typography.Text type="secondary">
+                  {t('account.expiresAt', { date: dayjs(inv.expiresAt).format('YYYY-MM-DD') })}
+                </Typography.Text>
               </div>
               <Space>
-                <Button type="primary" disabled={busy} loading={accept.isPending && accept.variables.token === inv.token} onClick={() => accept.mutate({ token: inv.token })}>
+                <Button
+                  type="primary"
+                  disabled={busy}
+                  loading={accept.isPending && accept.variables.token === inv.token}
+                  onClick={() => accept.mutate({ token: inv.token })}
+                >
                   {t('account.accept')}
                 </Button>
-                <Button disabled={busy} loading={decline.isPending && decline.variables.token === inv.token} onClick={() => decline.mutate({ token: inv.token })}>
+                <Button
+                  disabled={busy}
+                  loading={decline.isPending && decline.variables.token === inv.token}
+                  onClick={() => decline.mutate({ token: inv.token })}
+                >
                   {t('account.decline')}
                 </Button>
               </Space>
@@ -277,8 +341,14 @@ function PasswordCard({ username }: { username: string }) {
       <Form<PasswordValues> form={form} name="change-password" layout="vertical" requiredMark={false} onFinish={submit}>
         {/* lets password managers file the new password under the right account */}
         <input type="text" hidden readOnly autoComplete="username" value={username} />
-        {error && <Alert type="error" showIcon title={t('account.changePasswordFailed')} description={error} style={{ marginBottom: 16 }} />}
-        <Form.Item name="currentPassword" label={t('account.currentPassword')} rules={[{ required: true, message: t('account.passwordRequired') }]}>
+        {error && (
+          <Alert type="error" showIcon title={t('account.changePasswordFailed')} description={error} style={{ marginBottom: 16 }} />
+        )}
+        <Form.Item
+          name="currentPassword"
+          label={t('account.currentPassword')}
+          rules={[{ required: true, message: t('account.passwordRequired') }]}
+        >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
         <Form.Item
@@ -287,7 +357,10 @@ function PasswordCard({ username }: { username: string }) {
           extra={t('account.passwordRule')}
           rules={[
             { required: true, message: t('account.passwordRequired') },
-            { validator: (_, v: string | undefined) => (!v || passwordSchema.safeParse(v).success ? Promise.resolve() : Promise.reject(new Error(t('account.passwordWeak')))) },
+            {
+              validator: (_, v: string | undefined) =>
+                !v || passwordSchema.safeParse(v).success ? Promise.resolve() : Promise.reject(new Error(t('account.passwordWeak'))),
+            },
           ]}
         >
           <Input.Password autoComplete="new-password" />
@@ -299,7 +372,8 @@ function PasswordCard({ username }: { username: string }) {
           rules={[
             { required: true, message: t('account.confirmRequired') },
             ({ getFieldValue }) => ({
-              validator: (_, v: string | undefined) => (!v || getFieldValue('newPassword') === v ? Promise.resolve() : Promise.reject(new Error(t('account.passwordMismatch')))),
+              validator: (_, v: string | undefined) =>
+                !v || getFieldValue('newPassword') === v ? Promise.resolve() : Promise.reject(new Error(t('account.passwordMismatch'))),
             }),
           ]}
         >

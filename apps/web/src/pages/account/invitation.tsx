@@ -105,16 +105,39 @@ function Respond({ me, token }: { me: Me; token: string }) {
     <Card>
       <Typography.Paragraph>
         {invitation
-          ? t('account.invitationTo', { name: invitation.organizationName, kind: t(`kinds.${invitation.organizationKind}`), role: t(`account.roles.${invitation.role}`) })
+          ? t('account.invitationTo', {
+              name: invitation.organizationName,
+              kind: t(`kinds.${invitation.organizationKind}`),
+              role: t(`account.roles.${invitation.role}`),
+            })
           : t('account.invitationIntro')}
       </Typography.Paragraph>
-      <Typography.Paragraph type="secondary">{t('account.signedInAs', { who: [me.name, me.email ?? me.phoneNumber].filter(Boolean).join(' · ') })}</Typography.Paragraph>
-      {failed && <Alert type="error" showIcon title={t('account.invitationFailed')} description={messageOf(failed)} style={{ marginBottom: 16 }} />}
+      <Typography.Paragraph type="secondary">
+        {t('account.signedInAs', { who: [me.name, me.email ?? me.phoneNumber].filter(Boolean).join(' · ') })}
+      </Typography.Paragraph>
+      {failed && (
+        <Alert type="error" showIcon title={t('account.invitationFailed')} description={messageOf(failed)} style={{ marginBottom: 16 }} />
+      )}
       <Space wrap>
-        <Button type="primary" loading={accept.isPending} disabled={busy} onClick={() => { decline.reset(); accept.mutate({ token }); }}>
+        <Button
+          type="primary"
+          loading={accept.isPending}
+          disabled={busy}
+          onClick={() => {
+            decline.reset();
+            accept.mutate({ token });
+          }}
+        >
           {t('account.acceptInvitation')}
         </Button>
-        <Button loading={decline.isPending} disabled={busy} onClick={() => { accept.reset(); decline.mutate({ token }); }}>
+        <Button
+          loading={decline.isPending}
+          disabled={busy}
+          onClick={() => {
+            accept.reset();
+            decline.mutate({ token });
+          }}
+        >
           {t('account.declineInvitation')}
         </Button>
         <Link to="/account">{t('account.goToAccount')}</Link>

@@ -69,11 +69,17 @@ function useRules() {
   const { t } = useTranslation();
   const identifier: FormRule[] = [
     { required: true, whitespace: true, message: t('account.identifierRequired') },
-    { validator: (_, v: string | undefined) => (!v?.trim() || identifierSchema.safeParse(v).success ? Promise.resolve() : Promise.reject(new Error(t('account.identifierInvalid')))) },
+    {
+      validator: (_, v: string | undefined) =>
+        !v?.trim() || identifierSchema.safeParse(v).success ? Promise.resolve() : Promise.reject(new Error(t('account.identifierInvalid'))),
+    },
   ];
   const newPassword: FormRule[] = [
     { required: true, message: t('account.passwordRequired') },
-    { validator: (_, v: string | undefined) => (!v || passwordSchema.safeParse(v).success ? Promise.resolve() : Promise.reject(new Error(t('account.passwordWeak')))) },
+    {
+      validator: (_, v: string | undefined) =>
+        !v || passwordSchema.safeParse(v).success ? Promise.resolve() : Promise.reject(new Error(t('account.passwordWeak'))),
+    },
   ];
   return { identifier, newPassword };
 }
@@ -105,7 +111,16 @@ function SignInForm({ next }: { next: string }) {
   const signIn = useMutation(trpc.account.signIn.mutationOptions({ onSuccess: afterSignIn, onError }));
 
   return (
-    <Form<SignInValues> form={form} name="sign-in" layout="vertical" requiredMark={false} onFinish={(v) => { clear(); signIn.mutate(v); }}>
+    <Form<SignInValues>
+      form={form}
+      name="sign-in"
+      layout="vertical"
+      requiredMark={false}
+      onFinish={(v) => {
+        clear();
+        signIn.mutate(v);
+      }}
+    >
       {error && <Alert type="error" showIcon title={t('account.signInFailed')} description={error} style={{ marginBottom: 16 }} />}
       <Form.Item name="identifier" label={t('account.identifier')} rules={rules.identifier}>
         <Input autoComplete="username" placeholder={t('account.identifierPlaceholder')} />
@@ -137,7 +152,11 @@ function SignUpForm({ next }: { next: string }) {
   return (
     <Form<SignUpValues> form={form} name="sign-up" layout="vertical" requiredMark={false} onFinish={submit}>
       {error && <Alert type="error" showIcon title={t('account.signUpFailed')} description={error} style={{ marginBottom: 16 }} />}
-      <Form.Item name="name" label={t('account.name')} rules={[{ required: true, whitespace: true, message: t('account.nameRequired') }, { max: 50 }]}>
+      <Form.Item
+        name="name"
+        label={t('account.name')}
+        rules={[{ required: true, whitespace: true, message: t('account.nameRequired') }, { max: 50 }]}
+      >
         <Input autoComplete="name" />
       </Form.Item>
       <Form.Item name="identifier" label={t('account.identifier')} rules={rules.identifier}>
@@ -153,7 +172,8 @@ function SignUpForm({ next }: { next: string }) {
         rules={[
           { required: true, message: t('account.confirmRequired') },
           ({ getFieldValue }) => ({
-            validator: (_, v: string | undefined) => (!v || getFieldValue('password') === v ? Promise.resolve() : Promise.reject(new Error(t('account.passwordMismatch')))),
+            validator: (_, v: string | undefined) =>
+              !v || getFieldValue('password') === v ? Promise.resolve() : Promise.reject(new Error(t('account.passwordMismatch'))),
           }),
         ]}
       >

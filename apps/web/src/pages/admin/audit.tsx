@@ -62,7 +62,10 @@ function AuditLog() {
   const compact = !Grid.useBreakpoint().md;
   const [action, setAction] = useState<string>('');
   const log = useInfiniteQuery(
-    trpc.admin.auditLog.infiniteQueryOptions({ action: action || undefined, limit: 50 }, { getNextPageParam: (p) => p.next ?? undefined, initialCursor: undefined }),
+    trpc.admin.auditLog.infiniteQueryOptions(
+      { action: action || undefined, limit: 50 },
+      { getNextPageParam: (p) => p.next ?? undefined, initialCursor: undefined },
+    ),
   );
   const rows = log.data?.pages.flatMap((p) => p.items) ?? [];
   type Row = (typeof rows)[number];
@@ -77,7 +80,14 @@ function AuditLog() {
     </Space>
   );
   const change = (r: Row) => (
-    <code style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: 12, whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+    <code
+      style={{
+        fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
+        fontSize: 12,
+        whiteSpace: 'pre-wrap',
+        wordBreak: 'break-all',
+      }}
+    >
       {json(r.before)} → {json(r.after)}
     </code>
   );
@@ -116,12 +126,22 @@ function AuditLog() {
             value={action}
             onChange={setAction}
             style={{ width: 220, maxWidth: '100%' }}
-            options={[{ value: '', label: t('review.allActions') }, ...Object.keys(actionKeys).map((a) => ({ value: a, label: actionLabel(a) }))]}
+            options={[
+              { value: '', label: t('review.allActions') },
+              ...Object.keys(actionKeys).map((a) => ({ value: a, label: actionLabel(a) })),
+            ]}
           />
         </Form.Item>
       </Form>
       <QueryState query={log}>
-        <Table rowKey="id" size="middle" pagination={false} dataSource={rows} columns={compact ? narrow : wide} locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('review.noEntries')} /> }} />
+        <Table
+          rowKey="id"
+          size="middle"
+          pagination={false}
+          dataSource={rows}
+          columns={compact ? narrow : wide}
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('review.noEntries')} /> }}
+        />
         <Space style={{ marginTop: 12 }} wrap>
           <Typography.Text type="secondary">{t('review.loaded', { count: rows.length })}</Typography.Text>
           {log.hasNextPage && (

@@ -60,7 +60,15 @@ export default function ImportPage() {
             {t('imports.submit')}
           </Button>
           {run.isError && <Alert type="error" showIcon title={messageOf(run.error)} />}
-          {result?.ok && <Alert type="success" showIcon title={result.created > 0 ? t('imports.imported', { created: result.created }) : t('imports.validated', { rows: result.rows })} />}
+          {result?.ok && (
+            <Alert
+              type="success"
+              showIcon
+              title={
+                result.created > 0 ? t('imports.imported', { created: result.created }) : t('imports.validated', { rows: result.rows })
+              }
+            />
+          )}
           {result && !result.ok && (
             <>
               <Alert

@@ -53,11 +53,16 @@ function Queue() {
   const [deciding, setDeciding] = useState<{ decision: Decision; target: Target } | null>(null);
   const [filter, setFilter] = useState('');
   const needle = filter.trim().toLowerCase();
-  const rows = (queue.data ?? []).filter((r) => !needle || [r.name, r.uscc, r.schoolCode, r.regionName].some((v) => v?.toLowerCase().includes(needle)));
+  const rows = (queue.data ?? []).filter(
+    (r) => !needle || [r.name, r.uscc, r.schoolCode, r.regionName].some((v) => v?.toLowerCase().includes(needle)),
+  );
 
   // the public directory and organisation pages show the status too
   const refresh = () =>
-    Promise.all([queryClient.invalidateQueries({ queryKey: trpc.admin.queue.queryKey() }), queryClient.invalidateQueries({ queryKey: trpc.organizations.pathKey() })]);
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.admin.queue.queryKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.organizations.pathKey() }),
+    ]);
   const onVerify = (target: Target) =>
     verify.mutate(
       { id: target.id },
@@ -79,7 +84,8 @@ function Queue() {
       {r.competing.length > 0 && <Tag color="orange">{t('review.competing', { count: r.competing.length })}</Tag>}
     </Space>
   );
-  const registrant = (r: { registeredBy: Row['registeredBy'] }) => (r.registeredBy ? `${r.registeredBy.name}（${r.registeredBy.identifier}）` : '—');
+  const registrant = (r: { registeredBy: Row['registeredBy'] }) =>
+    r.registeredBy ? `${r.registeredBy.name}（${r.registeredBy.identifier}）` : '—';
   const reason = (r: Row) =>
     r.statusReason ? (
       <Typography.Text>
@@ -136,7 +142,9 @@ function Queue() {
         ),
     },
     { title: t('review.submittedAt'), key: 'createdAt', width: 150, render: (_, r) => submitted(r) },
-    ...(status === 'rejected' || status === 'suspended' ? [{ title: t('review.reason'), key: 'reason', render: (_: unknown, r: Row) => r.statusReason ?? '—' }] : []),
+    ...(status === 'rejected' || status === 'suspended'
+      ? [{ title: t('review.reason'), key: 'reason', render: (_: unknown, r: Row) => r.statusReason ?? '—' }]
+      : []),
     { title: t('review.actions'), key: 'actions', width: 170, render: (_, r) => actions(r) },
   ];
   // Phones get one column holding everything, so nothing scrolls sideways.
@@ -192,10 +200,16 @@ function Queue() {
           dataSource={rows}
           columns={compact ? narrow : wide}
           expandable={{ expandedRowRender: (r) => <Claims row={r} /> }}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={needle ? t('review.noMatch') : t(`review.empty.${status}`)} /> }}
+          locale={{
+            emptyText: (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={needle ? t('review.noMatch') : t(`review.empty.${status}`)} />
+            ),
+          }}
         />
         <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
-          {needle ? t('review.matching', { count: rows.length, total: queue.data?.length ?? 0 }) : t('review.shown', { count: queue.data?.length ?? 0 })}
+          {needle
+            ? t('review.matching', { count: rows.length, total: queue.data?.length ?? 0 })
+            : t('review.shown', { count: queue.data?.length ?? 0 })}
           {(queue.data?.length ?? 0) >= QUEUE_LIMIT && ` ${t('review.limitHint', { count: QUEUE_LIMIT })}`}
         </Typography.Paragraph>
       </QueryState>
@@ -205,7 +219,15 @@ function Queue() {
 }
 
 /** Asks why before rejecting or suspending; the server's reason errors land under the field. */
-function ReasonModal({ deciding, onClose, onDecided }: { deciding: { decision: Decision; target: Target } | null; onClose: () => void; onDecided: () => unknown }) {
+function ReasonModal({
+  deciding,
+  onClose,
+  onDecided,
+}: {
+  deciding: { decision: Decision; target: Target } | null;
+  onClose: () => void;
+  onDecided: () => unknown;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const { message } = App.useApp();
@@ -249,31 +271,67 @@ function ReasonModal({ deciding, onClose, onDecided }: { deciding: { decision: D
           label={t(decision === 'reject' ? 'review.rejectReason' : 'review.suspendReason')}
           rules={[{ required: true, whitespace: true, message: t('review.reasonRequired') }]}
         >
-          <Input.TextArea rows={4} maxLength={500} showCount placeholder={t(decision === 'reject' ? 'review.rejectPlaceholder' : 'review.suspendPlaceholder')} />
+          <Input.TextArea
+            rows={4}
+            maxLength={500}
+            showCount
+            placeholder={t(decision === 'reject' ? 'review.rejectPlaceholder' : 'review.suspendPlaceholder')}
+          />
         </Form.Item>
       </Form>
     </Modal>
   );
 }
 
-type QueueRow = { id: string; name: string; status: OrganizationStatus; regionName: string; address: string; description: string; registeredBy: { name: string; identifier: string } | null; createdAt: Date; statusReason: string | null };
+type QueueRow = {
+  id: string;
+  name: string;
+  status: OrganizationStatus;
+  regionName: string;
+  address: string;
+  description: string;
+  registeredBy: { name: string; identifier: string } | null;
+  createdAt: Date;
+  statusReason: string | null;
+};
 
 /** A registration's evidence, and every competing claim to its code beside it, so the admin compares them before deciding. */
 function Claims({ row }: { row: QueueRow & { contactName: string; contactPhone: string; competing: QueueRow[] } }) {
   const { t } = useTranslation();
   const claims = [row, ...row.competing];
   const card = (c: QueueRow, first: boolean) => (
-    <Card key={c.id} size="small" title={first ? `${t('review.thisClaim')}：${c.name}` : <Link to={`/orgs/${c.id}`}>{c.name}</Link>} style={{ flex: '1 1 280px', minWidth: 0 }}>
+    <Card
+      key={c.id}
+      size="small"
+      title={first ? `${t('review.thisClaim')}：${c.name}` : <Link to={`/orgs/${c.id}`}>{c.name}</Link>}
+      style={{ flex: '1 1 280px', minWidth: 0 }}
+    >
       <Descriptions
         size="small"
         column={1}
         items={[
           { key: 'status', label: t('review.status'), children: t(`statuses.${c.status}`) },
-          { key: 'by', label: t('review.registeredBy'), children: <span style={{ overflowWrap: 'anywhere' }}>{c.registeredBy ? `${c.registeredBy.name}（${c.registeredBy.identifier}）` : '—'}</span> },
+          {
+            key: 'by',
+            label: t('review.registeredBy'),
+            children: (
+              <span style={{ overflowWrap: 'anywhere' }}>
+                {c.registeredBy ? `${c.registeredBy.name}（${c.registeredBy.identifier}）` : '—'}
+              </span>
+            ),
+          },
           { key: 'at', label: t('review.submittedAt'), children: dayjs(c.createdAt).format('YYYY-MM-DD HH:mm') },
           { key: 'region', label: t('review.region'), children: c.regionName },
           { key: 'address', label: t('review.address'), children: c.address || '—' },
-          { key: 'evidence', label: t('review.evidence'), children: c.description ? <span style={{ whiteSpace: 'pre-wrap' }}>{c.description}</span> : <Typography.Text type="secondary">{t('review.noEvidence')}</Typography.Text> },
+          {
+            key: 'evidence',
+            label: t('review.evidence'),
+            children: c.description ? (
+              <span style={{ whiteSpace: 'pre-wrap' }}>{c.description}</span>
+            ) : (
+              <Typography.Text type="secondary">{t('review.noEvidence')}</Typography.Text>
+            ),
+          },
           ...(c.statusReason ? [{ key: 'reason', label: t('review.reason'), children: c.statusReason }] : []),
         ]}
       />
@@ -283,7 +341,8 @@ function Claims({ row }: { row: QueueRow & { contactName: string; contactPhone: 
     <>
       {row.competing.length > 0 && (
         <Typography.Paragraph>
-          <Typography.Text strong>{t('review.competingTitle')}</Typography.Text> <Typography.Text type="secondary">{t('review.competingHint')}</Typography.Text>
+          <Typography.Text strong>{t('review.competingTitle')}</Typography.Text>{' '}
+          <Typography.Text type="secondary">{t('review.competingHint')}</Typography.Text>
         </Typography.Paragraph>
       )}
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12 }}>{claims.map((c, i) => card(c, i === 0))}</div>
@@ -307,13 +366,21 @@ function ChangeRequests() {
   const reject = useMutation(trpc.admin.rejectChange.mutationOptions());
   const [rejecting, setRejecting] = useState<{ id: string; name: string } | null>(null);
   const [form] = Form.useForm<{ reason: string }>();
-  const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: trpc.admin.changeRequests.queryKey() }), queryClient.invalidateQueries({ queryKey: trpc.organizations.pathKey() })]);
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.admin.changeRequests.queryKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.organizations.pathKey() }),
+    ]);
   type Row = NonNullable<typeof requests.data>[number];
 
   const onApprove = (r: Row) =>
     approve.mutate(
       { id: r.id },
-      { onSuccess: () => void message.success(t('review.changeApproved', { name: r.organizationName })), onError: (error) => void message.error(messageOf(error)), onSettled: () => void refresh() },
+      {
+        onSuccess: () => void message.success(t('review.changeApproved', { name: r.organizationName })),
+        onError: (error) => void message.error(messageOf(error)),
+        onSettled: () => void refresh(),
+      },
     );
   const onReject = async ({ reason }: { reason: string }) => {
     if (!rejecting) return;
@@ -359,7 +426,12 @@ function ChangeRequests() {
               width: 190,
               render: (_, r) => (
                 <Space wrap size={8}>
-                  <Popconfirm title={t('review.approveConfirm', { name: r.organizationName })} okText={t('review.approve')} cancelText={t('review.cancel')} onConfirm={() => onApprove(r)}>
+                  <Popconfirm
+                    title={t('review.approveConfirm', { name: r.organizationName })}
+                    okText={t('review.approve')}
+                    cancelText={t('review.cancel')}
+                    onConfirm={() => onApprove(r)}
+                  >
                     <Button type="primary" size="small" loading={approve.isPending && approve.variables.id === r.id}>
                       {t('review.approve')}
                     </Button>
@@ -385,7 +457,11 @@ function ChangeRequests() {
       >
         <Typography.Paragraph type="secondary">{t('review.rejectChangeHint')}</Typography.Paragraph>
         <Form form={form} layout="vertical" initialValues={{ reason: '' }} onFinish={(v) => void onReject(v)} clearOnDestroy>
-          <Form.Item name="reason" label={t('review.rejectReason')} rules={[{ required: true, whitespace: true, message: t('review.reasonRequired') }]}>
+          <Form.Item
+            name="reason"
+            label={t('review.rejectReason')}
+            rules={[{ required: true, whitespace: true, message: t('review.reasonRequired') }]}
+          >
             <Input.TextArea rows={3} maxLength={500} showCount />
           </Form.Item>
         </Form>

@@ -24,7 +24,13 @@ type Values = CohortValues;
 const formFields = new Set(['majorCode', 'level', 'year', 'students', 'regionCodes', 'teachers', 'note']);
 
 /** 发布学生批次: a manager of a verified school publishes a cohort for one of its schools; with `editing`, changes one. */
-export function CohortForm({ organizationId, editing }: { organizationId: string; editing?: { id: string; initial: CohortValues; onDone: () => void } }) {
+export function CohortForm({
+  organizationId,
+  editing,
+}: {
+  organizationId: string;
+  editing?: { id: string; initial: CohortValues; onDone: () => void };
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -85,7 +91,12 @@ export function CohortForm({ organizationId, editing }: { organizationId: string
     return provinces.map((p) => ({
       label: p.name,
       title: p.name,
-      options: [p, ...names.regions.filter((r) => r.provinceCode === p.provinceCode && r.level !== 'province').toSorted((a, b) => a.code.localeCompare(b.code))].map((r) => ({
+      options: [
+        p,
+        ...names.regions
+          .filter((r) => r.provinceCode === p.provinceCode && r.level !== 'province')
+          .toSorted((a, b) => a.code.localeCompare(b.code)),
+      ].map((r) => ({
         value: r.code,
         label: r.level === 'province' ? `${r.name}（${t('cohorts.wholeProvince')}）` : r.name,
       })),
@@ -113,16 +124,39 @@ export function CohortForm({ organizationId, editing }: { organizationId: string
     else create.mutate({ organizationId, ...data });
   };
 
-  const initialValues: Values = editing ? editing.initial : { majorCode: undefined, level: 'gaozhi', year: new Date().getFullYear() - 2, students: null, window: null, regionCodes: [], teachers: 0, note: '' };
+  const initialValues: Values = editing
+    ? editing.initial
+    : {
+        majorCode: undefined,
+        level: 'gaozhi',
+        year: new Date().getFullYear() - 2,
+        students: null,
+        window: null,
+        regionCodes: [],
+        teachers: 0,
+        note: '',
+      };
 
   return (
     <Card title={h2(t(editing ? 'cohorts.editTitle' : 'cohorts.formTitle'))} style={{ marginTop: 16 }}>
       <Typography.Paragraph type="secondary">{t(editing ? 'cohorts.editIntro' : 'cohorts.formIntro')}</Typography.Paragraph>
-      <Form<Values> form={form} layout="vertical" initialValues={initialValues} onFinish={onFinish} onValuesChange={() => setFailure(null)} scrollToFirstError={{ block: 'center' }}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={onFinish}
+        onValuesChange={() => setFailure(null)}
+        scrollToFirstError={{ block: 'center' }}
+      >
         <Row gutter={16}>
           <Col xs={24} md={12}>
             <Form.Item name="majorCode" label={t('cohorts.major')} rules={[chooseRule('major')]}>
-              <Select options={majorOptions} loading={names.majors.length === 0} showSearch={{ optionFilterProp: 'label' }} placeholder={t('cohorts.majorPlaceholder')} />
+              <Select
+                options={majorOptions}
+                loading={names.majors.length === 0}
+                showSearch={{ optionFilterProp: 'label' }}
+                placeholder={t('cohorts.majorPlaceholder')}
+              />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
@@ -151,13 +185,32 @@ export function CohortForm({ organizationId, editing }: { organizationId: string
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="regionCodes" label={t('cohorts.regions')} rules={[{ required: true, type: 'array', min: 1, message: t('cohorts.choose', { field: t('cohorts.regions') }) }]}>
-          <Select mode="multiple" options={regionOptions} showSearch={{ optionFilterProp: 'label' }} placeholder={t('cohorts.regionsPlaceholder')} maxCount={20} />
+        <Form.Item
+          name="regionCodes"
+          label={t('cohorts.regions')}
+          rules={[{ required: true, type: 'array', min: 1, message: t('cohorts.choose', { field: t('cohorts.regions') }) }]}
+        >
+          <Select
+            mode="multiple"
+            options={regionOptions}
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('cohorts.regionsPlaceholder')}
+            maxCount={20}
+          />
         </Form.Item>
         <Form.Item name="note" label={t('cohorts.note')} rules={[{ max: 1000 }]}>
           <Input.TextArea rows={2} maxLength={1000} showCount placeholder={t('cohorts.notePlaceholder')} />
         </Form.Item>
-        {failure && <Alert type="error" role="alert" showIcon title={t(editing ? 'cohorts.updateFailed' : 'cohorts.createFailed')} description={failure} style={{ marginBottom: 16 }} />}
+        {failure && (
+          <Alert
+            type="error"
+            role="alert"
+            showIcon
+            title={t(editing ? 'cohorts.updateFailed' : 'cohorts.createFailed')}
+            description={failure}
+            style={{ marginBottom: 16 }}
+          />
+        )}
         <Space wrap>
           <Button type="primary" htmlType="submit" loading={create.isPending || update.isPending}>
             {t(editing ? 'cohorts.saveChanges' : 'cohorts.submit')}

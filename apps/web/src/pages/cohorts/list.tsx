@@ -43,15 +43,30 @@ export default function CohortsPage() {
   );
 }
 
-function SchoolCohorts({ schools, managedIds, preferred }: { schools: Array<{ organizationId: string; name: string }>; managedIds: string[]; preferred: string | null }) {
+function SchoolCohorts({
+  schools,
+  managedIds,
+  preferred,
+}: {
+  schools: Array<{ organizationId: string; name: string }>;
+  managedIds: string[];
+  preferred: string | null;
+}) {
   const { t } = useTranslation();
-  const [orgId, setOrgId] = useState(() => schools.find((s) => s.organizationId === preferred)?.organizationId ?? schools[0]?.organizationId ?? '');
+  const [orgId, setOrgId] = useState(
+    () => schools.find((s) => s.organizationId === preferred)?.organizationId ?? schools[0]?.organizationId ?? '',
+  );
   return (
     <>
       {schools.length > 1 && (
         <Form layout="vertical" style={{ maxWidth: 420 }}>
           <Form.Item label={t('cohorts.school')} htmlFor="cohorts-school">
-            <Select id="cohorts-school" value={orgId} onChange={setOrgId} options={schools.map((s) => ({ value: s.organizationId, label: s.name }))} />
+            <Select
+              id="cohorts-school"
+              value={orgId}
+              onChange={setOrgId}
+              options={schools.map((s) => ({ value: s.organizationId, label: s.name }))}
+            />
           </Form.Item>
         </Form>
       )}
@@ -63,7 +78,11 @@ function SchoolCohorts({ schools, managedIds, preferred }: { schools: Array<{ or
             children: (
               <>
                 <CohortList organizationId={orgId} />
-                {managedIds.includes(orgId) ? <CohortForm key={orgId} organizationId={orgId} /> : <Alert type="info" showIcon title={t('cohorts.needVerified')} style={{ marginTop: 16 }} />}
+                {managedIds.includes(orgId) ? (
+                  <CohortForm key={orgId} organizationId={orgId} />
+                ) : (
+                  <Alert type="info" showIcon title={t('cohorts.needVerified')} style={{ marginTop: 16 }} />
+                )}
               </>
             ),
           },
@@ -98,9 +117,7 @@ function CohortList({ organizationId }: { organizationId: string }) {
                         <Link to={`/cohorts/${c.id}`}>{name}</Link>
                       </h3>
                       <ToneTag tone={c.status === 'open' ? 'green' : 'grey'}>{t(`cohorts.statuses.${c.status}`)}</ToneTag>
-                      <Link to={`/cohorts/${c.id}/needs`}>
-                        {t('cohorts.viewNeeds')}
-                      </Link>
+                      <Link to={`/cohorts/${c.id}/needs`}>{t('cohorts.viewNeeds')}</Link>
                     </Space>
                     <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} items={items(c)} />
                   </div>

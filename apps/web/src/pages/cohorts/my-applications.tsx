@@ -11,7 +11,15 @@ import { QueryState } from '../../components/query-state.tsx';
 import { ToneTag, type Tone } from '../../components/tone-tag.tsx';
 import { h2 } from './shared.tsx';
 
-const tones: Record<string, Tone> = { applied: 'blue', invited: 'gold', accepted: 'green', partly_accepted: 'gold', declined: 'red', withdrawn: 'grey', expired: 'grey' };
+const tones: Record<string, Tone> = {
+  applied: 'blue',
+  invited: 'gold',
+  accepted: 'green',
+  partly_accepted: 'gold',
+  declined: 'red',
+  withdrawn: 'grey',
+  expired: 'grey',
+};
 // expiry is a moment; shown as China's calendar day, whatever the device's time zone
 const day = (d: Date) => d.toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' });
 
@@ -23,7 +31,9 @@ export function MyApplications({ organizationId }: { organizationId: string }) {
   const { message } = App.useApp();
   const me = useMe();
   const apps = useQuery(trpc.needs.myApplications.queryOptions({ organizationId }));
-  const manages = (me.data?.memberships ?? []).some((m) => m.organizationId === organizationId && (m.role === 'owner' || m.role === 'manager'));
+  const manages = (me.data?.memberships ?? []).some(
+    (m) => m.organizationId === organizationId && (m.role === 'owner' || m.role === 'manager'),
+  );
   const [failure, setFailure] = useState<string | null>(null);
   const [declining, setDeclining] = useState<{ id: string; title: string } | null>(null);
   const answer = useMutation(
@@ -31,9 +41,11 @@ export function MyApplications({ organizationId }: { organizationId: string }) {
       onSuccess: () => {
         setDeclining(null);
         // what was taken becomes a placement or a project
-        void Promise.all([queryClient.invalidateQueries({ queryKey: trpc.needs.pathKey() }), queryClient.invalidateQueries({ queryKey: trpc.placements.pathKey() }), queryClient.invalidateQueries({ queryKey: trpc.projects.pathKey() })]).then(() =>
-          message.success(t('cohorts.answered')),
-        );
+        void Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.needs.pathKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.placements.pathKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.projects.pathKey() }),
+        ]).then(() => message.success(t('cohorts.answered')));
       },
       onError: (e) => {
         setDeclining(null);
@@ -48,7 +60,17 @@ export function MyApplications({ organizationId }: { organizationId: string }) {
 
   return (
     <Card title={h2(t('cohorts.applicationsTitle'))}>
-      {failure && <Alert type="error" role="alert" showIcon title={t('cohorts.answerFailed')} description={failure} style={{ marginBottom: 16 }} closable={{ onClose: () => setFailure(null) }} />}
+      {failure && (
+        <Alert
+          type="error"
+          role="alert"
+          showIcon
+          title={t('cohorts.answerFailed')}
+          description={failure}
+          style={{ marginBottom: 16 }}
+          closable={{ onClose: () => setFailure(null) }}
+        />
+      )}
       <QueryState query={apps}>
         {(apps.data ?? []).length === 0 ? (
           <Empty description={t('cohorts.applicationsEmpty')} />
@@ -79,8 +101,12 @@ export function MyApplications({ organizationId }: { organizationId: string }) {
                       {a.status !== 'applied' && a.status !== 'withdrawn' && a.status !== 'invited' && a.status !== 'expired' && (
                         <Typography.Text>{t('cohorts.acceptedValue', { accepted: a.accepted, students: a.students })}</Typography.Text>
                       )}
-                      {a.status === 'invited' && a.expiresAt && <Typography.Text strong>{t('cohorts.answerBy', { date: day(a.expiresAt) })}</Typography.Text>}
-                      {a.status === 'expired' && a.expiresAt && <Typography.Text type="secondary">{t('cohorts.expiredOn', { date: day(a.expiresAt) })}</Typography.Text>}
+                      {a.status === 'invited' && a.expiresAt && (
+                        <Typography.Text strong>{t('cohorts.answerBy', { date: day(a.expiresAt) })}</Typography.Text>
+                      )}
+                      {a.status === 'expired' && a.expiresAt && (
+                        <Typography.Text type="secondary">{t('cohorts.expiredOn', { date: day(a.expiresAt) })}</Typography.Text>
+                      )}
                       {a.direction !== 'invite' && (
                         <Typography.Text type="secondary">
                           {t('cohorts.appliedAt')}：{a.createdAt.toLocaleDateString('zh-CN')}
@@ -88,7 +114,9 @@ export function MyApplications({ organizationId }: { organizationId: string }) {
                       )}
                     </Space>
                   </div>
-                  {a.direction === 'invite' && a.message && <Typography.Paragraph style={{ margin: '4px 0 0' }}>{a.message}</Typography.Paragraph>}
+                  {a.direction === 'invite' && a.message && (
+                    <Typography.Paragraph style={{ margin: '4px 0 0' }}>{a.message}</Typography.Paragraph>
+                  )}
                   {a.reason && (a.status === 'declined' || a.status === 'partly_accepted') && (
                     <Typography.Paragraph style={{ margin: '4px 0 0' }}>
                       {t('cohorts.reason')}：{a.reason}
@@ -98,7 +126,12 @@ export function MyApplications({ organizationId }: { organizationId: string }) {
                     <AcceptOrDecline
                       id={a.id}
                       students={a.students}
-                      labels={{ count: t('cohorts.acceptCount'), countOf: t('cohorts.acceptCountOf', { title: a.needTitle }), accept: t('cohorts.acceptInvitation'), decline: t('cohorts.declineInvitation') }}
+                      labels={{
+                        count: t('cohorts.acceptCount'),
+                        countOf: t('cohorts.acceptCountOf', { title: a.needTitle }),
+                        accept: t('cohorts.acceptInvitation'),
+                        decline: t('cohorts.declineInvitation'),
+                      }}
                       accepting={answer.isPending && answer.variables.id === a.id && answer.variables.accept > 0}
                       onAccept={(count) => run(a.id, count)}
                       onDecline={() => setDeclining({ id: a.id, title: a.needTitle })}

@@ -17,9 +17,11 @@ function usePartText() {
     const label = t(`cohorts.parts.${p.key}`, { defaultValue: p.key });
     const base = { label, points: p.points, max: p.max };
     if (p.key === 'major') return t('cohorts.partLevel', { ...base, level: t(`cohorts.majorFits.${p.level}`, { defaultValue: p.level }) });
-    if (p.key === 'region') return t('cohorts.partLevel', { ...base, level: t(`cohorts.regionFits.${p.level}`, { defaultValue: p.level }) });
+    if (p.key === 'region')
+      return t('cohorts.partLevel', { ...base, level: t(`cohorts.regionFits.${p.level}`, { defaultValue: p.level }) });
     // period and headcount: the level is a percentage; say it only when short of full
-    if ((p.key === 'period' || p.key === 'headcount') && p.points < p.max) return t('cohorts.partLevel', { ...base, level: t('cohorts.percent', { value: p.level }) });
+    if ((p.key === 'period' || p.key === 'headcount') && p.points < p.max)
+      return t('cohorts.partLevel', { ...base, level: t('cohorts.percent', { value: p.level }) });
     return t('cohorts.part', base);
   };
 }
@@ -52,13 +54,27 @@ export default function CohortNeedsPage() {
         {t('cohorts.recTitle')}
       </Typography.Title>
       <Card title={h2(t('cohorts.cohortFacts'))} style={{ marginBottom: 16 }}>
-        {cohort ? <CohortFacts cohort={cohort} /> : looking ? <Typography.Text type="secondary">{t('common.loading')}</Typography.Text> : <Alert type="warning" showIcon title={t('cohorts.cohortMissing')} />}
+        {cohort ? (
+          <CohortFacts cohort={cohort} />
+        ) : looking ? (
+          <Typography.Text type="secondary">{t('common.loading')}</Typography.Text>
+        ) : (
+          <Alert type="warning" showIcon title={t('cohorts.cohortMissing')} />
+        )}
       </Card>
       <Card title={h2(t('cohorts.recTitle'))}>
         <Typography.Paragraph type="secondary">{t('cohorts.recIntro')}</Typography.Paragraph>
         <QueryState query={recs}>
           {(recs.data ?? []).length === 0 ? (
-            <Empty description={<>{t('cohorts.recEmpty')}<br />{t('cohorts.recEmptyHint')}</>} />
+            <Empty
+              description={
+                <>
+                  {t('cohorts.recEmpty')}
+                  <br />
+                  {t('cohorts.recEmptyHint')}
+                </>
+              }
+            />
           ) : (
             <List
               dataSource={recs.data ?? []}
@@ -82,11 +98,18 @@ export default function CohortNeedsPage() {
                           { key: 'org', label: t('cohorts.enterprise'), children: need.organizationName },
                           { key: 'kind', label: t('cohorts.kind'), children: t(`cohorts.kinds.${need.kind}`, { defaultValue: need.kind }) },
                           { key: 'region', label: t('cohorts.needRegion'), children: names.region(need.regionCode) },
-                          { key: 'left', label: t('cohorts.placesLeft'), children: left === null ? t('cohorts.noHeadcount') : t('cohorts.placesLeftValue', { count: left }) },
+                          {
+                            key: 'left',
+                            label: t('cohorts.placesLeft'),
+                            children: left === null ? t('cohorts.noHeadcount') : t('cohorts.placesLeftValue', { count: left }),
+                          },
                           { key: 'deadline', label: t('cohorts.deadline'), children: need.deadline },
                         ]}
                       />
-                      <ul aria-label={t('cohorts.scoreParts')} style={{ listStyle: 'none', padding: 0, margin: '4px 0 0', display: 'flex', flexWrap: 'wrap', gap: '4px 16px' }}>
+                      <ul
+                        aria-label={t('cohorts.scoreParts')}
+                        style={{ listStyle: 'none', padding: 0, margin: '4px 0 0', display: 'flex', flexWrap: 'wrap', gap: '4px 16px' }}
+                      >
                         {score.parts.map((p) => (
                           <li key={p.key}>
                             <Typography.Text type={p.points > 0 ? undefined : 'secondary'}>{partText(p)}</Typography.Text>

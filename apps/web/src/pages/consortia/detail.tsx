@@ -46,7 +46,10 @@ function ConsortiumView({ c }: { c: Detail }) {
   const invited = managed.filter((m) => byOrg.get(m.organizationId)?.status === 'invited');
   const active = managed.filter((m) => byOrg.get(m.organizationId)?.status === 'active');
   const applied = managed.filter((m) => byOrg.get(m.organizationId)?.status === 'applied');
-  const mayApply = c.status === 'active' ? managed.filter((m) => m.status === 'verified' && ['declined', 'left', undefined].includes(byOrg.get(m.organizationId)?.status)) : [];
+  const mayApply =
+    c.status === 'active'
+      ? managed.filter((m) => m.status === 'verified' && ['declined', 'left', undefined].includes(byOrg.get(m.organizationId)?.status))
+      : [];
   const [actingLead, setActingLead] = useState<string | undefined>();
   const lead = leads.find((l) => l.organizationId === actingLead) ?? leads[0];
 
@@ -71,8 +74,13 @@ function ConsortiumView({ c }: { c: Detail }) {
           <Pending c={c} lead={lead} />
         </LeadTools>
       )}
-      {(active.length > 0 || applied.length > 0 || mayApply.length > 0) && <MyOrganizations c={c} active={active} applied={applied} mayApply={mayApply} byOrg={byOrg} />}
-      {c.status === 'active' && me.isSuccess && !user?.isPlatformAdmin && active.length + applied.length + invited.length + mayApply.length === 0 && <JoinHint signedIn={user !== null} />}
+      {(active.length > 0 || applied.length > 0 || mayApply.length > 0) && (
+        <MyOrganizations c={c} active={active} applied={applied} mayApply={mayApply} byOrg={byOrg} />
+      )}
+      {c.status === 'active' &&
+        me.isSuccess &&
+        !user?.isPlatformAdmin &&
+        active.length + applied.length + invited.length + mayApply.length === 0 && <JoinHint signedIn={user !== null} />}
 
       <Facts c={c} />
       <Members c={c} />
@@ -131,11 +139,14 @@ function InvitationNotice({ c, org, member }: { c: Detail; org: Org; member: Sta
   const { message } = App.useApp();
   const respond = useMutation(
     trpc.consortia.respond.mutationOptions({
-      onSuccess: (_, input) => void refresh().then(() => message.success(t(input.accept ? 'consortia.invitationAccepted' : 'consortia.invitationDeclined'))),
+      onSuccess: (_, input) =>
+        void refresh().then(() => message.success(t(input.accept ? 'consortia.invitationAccepted' : 'consortia.invitationDeclined'))),
       onError: (e) => void message.error(messageOf(e)),
     }),
   );
-  const role = member ? t(`consortia.roles.${member.role}`) + (member.councilPosition ? ` · ${t(`consortia.positions.${member.councilPosition}`)}` : '') : '';
+  const role = member
+    ? t(`consortia.roles.${member.role}`) + (member.councilPosition ? ` · ${t(`consortia.positions.${member.councilPosition}`)}` : '')
+    : '';
   return (
     <Alert
       type="info"
@@ -146,10 +157,19 @@ function InvitationNotice({ c, org, member }: { c: Detail; org: Org; member: Sta
         <>
           <Typography.Paragraph style={{ marginBottom: 8 }}>{t('consortia.invitationBody', { name: org.name, role })}</Typography.Paragraph>
           <Space wrap>
-            <Button type="primary" loading={respond.isPending && respond.variables.accept} onClick={() => respond.mutate({ consortiumId: c.id, organizationId: org.organizationId, accept: true })}>
+            <Button
+              type="primary"
+              loading={respond.isPending && respond.variables.accept}
+              onClick={() => respond.mutate({ consortiumId: c.id, organizationId: org.organizationId, accept: true })}
+            >
               {t('consortia.acceptInvitation')}
             </Button>
-            <Popconfirm title={t('consortia.declineInvitationConfirm')} onConfirm={() => respond.mutateAsync({ consortiumId: c.id, organizationId: org.organizationId, accept: false }).catch(() => undefined)}>
+            <Popconfirm
+              title={t('consortia.declineInvitationConfirm')}
+              onConfirm={() =>
+                respond.mutateAsync({ consortiumId: c.id, organizationId: org.organizationId, accept: false }).catch(() => undefined)
+              }
+            >
               <Button>{t('consortia.declineInvitation')}</Button>
             </Popconfirm>
           </Space>

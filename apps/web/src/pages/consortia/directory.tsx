@@ -4,7 +4,12 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { App, Button, Card, Col, Grid, Input, Row, Segmented, Select, Space, Statistic, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { consortiumKinds as kinds, consortiumLevels as levels, type ConsortiumKind, type ConsortiumLevel } from '@ronghe/domain/constants/consortium';
+import {
+  consortiumKinds as kinds,
+  consortiumLevels as levels,
+  type ConsortiumKind,
+  type ConsortiumLevel,
+} from '@ronghe/domain/constants/consortium';
 import { useTRPC } from '../../lib/trpc.ts';
 import { useMe } from '../../lib/session.ts';
 import { messageOf } from '../../lib/errors.ts';
@@ -99,7 +104,11 @@ function Directory() {
     const all = industries.data?.gbt4754 ?? [];
     return all
       .filter((s) => s.level === 'section')
-      .map((s) => ({ label: `${s.code} ${s.name}`, title: `${s.code} ${s.name}`, options: divisions.filter((d) => d.section === s.code).map((d) => ({ value: d.code, label: `${d.code} ${d.name}` })) }))
+      .map((s) => ({
+        label: `${s.code} ${s.name}`,
+        title: `${s.code} ${s.name}`,
+        options: divisions.filter((d) => d.section === s.code).map((d) => ({ value: d.code, label: `${d.code} ${d.name}` })),
+      }))
       .filter((g) => g.options.length > 0);
   }, [industries.data, divisions]);
   const industryName = (code: string | null) => (code ? `${code} ${divisions.find((d) => d.code === code)?.name ?? ''}` : '—');
@@ -124,7 +133,13 @@ function Directory() {
     { title: t('consortia.level'), key: 'level', width: 80, render: (_, r) => t(`consortia.levels.${r.level}`) },
     { title: t('consortia.industry'), key: 'industry', responsive: ['lg'], render: (_, r) => industryName(r.industryCode) },
     { title: t('consortia.members'), key: 'counts', render: (_, r) => counts(r) },
-    { title: t('common.total'), key: 'total', width: 80, align: 'end', render: (_, r) => t('consortia.memberTotal', { count: r.memberCount }) },
+    {
+      title: t('common.total'),
+      key: 'total',
+      width: 80,
+      align: 'end',
+      render: (_, r) => t('consortia.memberTotal', { count: r.memberCount }),
+    },
   ];
   // phones: one column holding everything, so nothing scrolls sideways
   const narrow: TableColumnsType<Row> = [
@@ -162,7 +177,13 @@ function Directory() {
                     <Statistic title={t(`consortia.kinds.${k}`)} value={activeOf(k)} suffix={target ? `/ ${target}` : undefined} />
                     <Space wrap size={[12, 4]} style={{ marginTop: 4 }}>
                       {target && <Typography.Text type="secondary">{t('consortia.statTarget', { count: target })}</Typography.Text>}
-                      <Button size="small" type="link" style={{ padding: 0 }} aria-pressed={kind === k} onClick={() => update({ kind: kind === k ? undefined : k })}>
+                      <Button
+                        size="small"
+                        type="link"
+                        style={{ padding: 0 }}
+                        aria-pressed={kind === k}
+                        onClick={() => update({ kind: kind === k ? undefined : k })}
+                      >
                         {t('consortia.statShow', { kind: t(`consortia.kinds.${k}`) })}
                       </Button>
                     </Space>
@@ -179,7 +200,10 @@ function Directory() {
           <Segmented<string>
             value={kind ?? 'all'}
             onChange={(v) => update({ kind: v === 'all' ? undefined : v })}
-            options={[{ value: 'all', label: t('consortia.allKinds') }, ...kinds.map((k) => ({ value: k, label: t(compact ? `consortia.kindsShort.${k}` : `consortia.kinds.${k}`) }))]}
+            options={[
+              { value: 'all', label: t('consortia.allKinds') },
+              ...kinds.map((k) => ({ value: k, label: t(compact ? `consortia.kindsShort.${k}` : `consortia.kinds.${k}`) })),
+            ]}
             size={compact ? 'small' : 'middle'}
           />
         </div>
@@ -254,7 +278,12 @@ function Directory() {
             <Typography.Text type="secondary" aria-live="polite">
               {t('consortia.total', { count: list.data?.total ?? 0 })}
             </Typography.Text>
-            <Button size="small" onClick={() => exportFile.mutate()} loading={exportFile.isPending} disabled={(list.data?.total ?? 0) === 0}>
+            <Button
+              size="small"
+              onClick={() => exportFile.mutate()}
+              loading={exportFile.isPending}
+              disabled={(list.data?.total ?? 0) === 0}
+            >
               {t('consortia.export')}
             </Button>
           </div>

@@ -14,7 +14,11 @@ export function History({ c }: { c: Detail }) {
     ].filter(Boolean);
     return {
       key: e.id,
-      color: ['approve', 'joined', 'reinstate'].includes(e.type) ? 'green' : ['return', 'suspend', 'dissolve', 'application_declined', 'invitation_declined', 'left'].includes(e.type) ? 'red' : 'blue',
+      color: ['approve', 'joined', 'reinstate'].includes(e.type)
+        ? 'green'
+        : ['return', 'suspend', 'dissolve', 'application_declined', 'invitation_declined', 'left'].includes(e.type)
+          ? 'red'
+          : 'blue',
       content: (
         <>
           <Typography.Text strong>{t(`consortia.events.${e.type}`, { defaultValue: e.type })}</Typography.Text>

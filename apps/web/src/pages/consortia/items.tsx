@@ -26,7 +26,10 @@ export function Items({ c, lead }: { c: Detail; lead: Org | undefined }) {
     }),
   );
   const remove = useMutation(
-    trpc.consortia.removeItem.mutationOptions({ onSuccess: () => void refresh().then(() => message.success(t('consortia.removed'))), onError: (e) => void message.error(messageOf(e)) }),
+    trpc.consortia.removeItem.mutationOptions({
+      onSuccess: () => void refresh().then(() => message.success(t('consortia.removed'))),
+      onError: (e) => void message.error(messageOf(e)),
+    }),
   );
   const editable = lead && c.status !== 'dissolved';
 
@@ -49,8 +52,21 @@ export function Items({ c, lead }: { c: Detail; lead: Org | undefined }) {
                         {i.title}
                       </Typography.Text>
                       {editable && (
-                        <Popconfirm title={t('consortia.removeConfirm', { title: i.title })} okButtonProps={{ danger: true }} onConfirm={() => remove.mutateAsync({ consortiumId: c.id, organizationId: lead.organizationId, itemId: i.id }).catch(() => undefined)}>
-                          <Button size="small" type="link" danger aria-label={t('consortia.labelled', { label: t('consortia.remove'), text: i.title })}>
+                        <Popconfirm
+                          title={t('consortia.removeConfirm', { title: i.title })}
+                          okButtonProps={{ danger: true }}
+                          onConfirm={() =>
+                            remove
+                              .mutateAsync({ consortiumId: c.id, organizationId: lead.organizationId, itemId: i.id })
+                              .catch(() => undefined)
+                          }
+                        >
+                          <Button
+                            size="small"
+                            type="link"
+                            danger
+                            aria-label={t('consortia.labelled', { label: t('consortia.remove'), text: i.title })}
+                          >
                             {t('consortia.remove')}
                           </Button>
                         </Popconfirm>
@@ -75,7 +91,15 @@ export function Items({ c, lead }: { c: Detail; lead: Org | undefined }) {
             form={form}
             layout="vertical"
             initialValues={{ kind: 'product', title: '', description: '' }}
-            onFinish={(v) => add.mutate({ consortiumId: c.id, organizationId: lead.organizationId, kind: v.kind, title: v.title.trim(), description: v.description.trim() })}
+            onFinish={(v) =>
+              add.mutate({
+                consortiumId: c.id,
+                organizationId: lead.organizationId,
+                kind: v.kind,
+                title: v.title.trim(),
+                description: v.description.trim(),
+              })
+            }
             style={{ maxWidth: 720 }}
           >
             <Row gutter={16}>
@@ -85,7 +109,19 @@ export function Items({ c, lead }: { c: Detail; lead: Org | undefined }) {
                 </Form.Item>
               </Col>
               <Col xs={24} sm={16}>
-                <Form.Item name="title" label={t('consortia.itemTitle')} rules={[{ required: true, whitespace: true, min: 2, max: 100, message: t('consortia.required', { field: t('consortia.itemTitle') }) }]}>
+                <Form.Item
+                  name="title"
+                  label={t('consortia.itemTitle')}
+                  rules={[
+                    {
+                      required: true,
+                      whitespace: true,
+                      min: 2,
+                      max: 100,
+                      message: t('consortia.required', { field: t('consortia.itemTitle') }),
+                    },
+                  ]}
+                >
                   <Input maxLength={100} />
                 </Form.Item>
               </Col>

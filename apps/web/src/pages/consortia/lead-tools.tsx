@@ -8,7 +8,19 @@ import { useTRPC } from '../../lib/trpc.ts';
 import { applyFieldErrors, messageOf } from '../../lib/errors.ts';
 import { roles, positions, h2, h3, type Detail, type Org, useRefresh } from './shared.tsx';
 
-export function LeadTools({ c, lead, leads, onActAs, children }: { c: Detail; lead: Org; leads: Org[]; onActAs: (id: string) => void; children: ReactNode }) {
+export function LeadTools({
+  c,
+  lead,
+  leads,
+  onActAs,
+  children,
+}: {
+  c: Detail;
+  lead: Org;
+  leads: Org[];
+  onActAs: (id: string) => void;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const refresh = useRefresh();
@@ -33,12 +45,21 @@ export function LeadTools({ c, lead, leads, onActAs, children }: { c: Detail; le
           <label htmlFor="acting-lead" style={{ marginInlineEnd: 8 }}>
             {t('consortia.actFor')}
           </label>
-          <Select id="acting-lead" value={lead.organizationId} onChange={onActAs} options={leads.map((l) => ({ value: l.organizationId, label: l.name }))} style={{ minWidth: 220, maxWidth: '100%' }} />
+          <Select
+            id="acting-lead"
+            value={lead.organizationId}
+            onChange={onActAs}
+            options={leads.map((l) => ({ value: l.organizationId, label: l.name }))}
+            style={{ minWidth: 220, maxWidth: '100%' }}
+          />
         </div>
       )}
       {canSubmit && (
         <div style={{ marginBottom: 16 }}>
-          <Popconfirm title={t('consortia.submitConfirm')} onConfirm={() => submit.mutateAsync({ consortiumId: c.id, organizationId: lead.organizationId }).catch(() => undefined)}>
+          <Popconfirm
+            title={t('consortia.submitConfirm')}
+            onConfirm={() => submit.mutateAsync({ consortiumId: c.id, organizationId: lead.organizationId }).catch(() => undefined)}
+          >
             <Button type="primary" loading={submit.isPending}>
               {t('consortia.submit')}
             </Button>
@@ -68,10 +89,16 @@ function InviteForm({ c, lead }: { c: Detail; lead: Org }) {
     return () => clearTimeout(timer);
   }, [typed]);
   const orgs = useQuery(trpc.organizations.list.queryOptions({ q: q || undefined, limit: 20 }, { placeholderData: keepPreviousData }));
-  const taken = new Set([...c.members, ...c.requests.filter((r) => r.status === 'applied' || r.status === 'invited')].map((m) => m.organizationId));
+  const taken = new Set(
+    [...c.members, ...c.requests.filter((r) => r.status === 'applied' || r.status === 'invited')].map((m) => m.organizationId),
+  );
   const options = (orgs.data?.items ?? [])
     .filter((o) => !taken.has(o.id))
-    .map((o) => ({ value: o.id, label: o.name + t('consortia.paren', { text: `${t(`kinds.${o.kind}`)} · ${t(`provinces.${o.provinceCode}`)} ${o.regionName}` }), name: o.name }));
+    .map((o) => ({
+      value: o.id,
+      label: o.name + t('consortia.paren', { text: `${t(`kinds.${o.kind}`)} · ${t(`provinces.${o.provinceCode}`)} ${o.regionName}` }),
+      name: o.name,
+    }));
 
   const invite = useMutation(
     trpc.consortia.invite.mutationOptions({
@@ -92,11 +119,29 @@ function InviteForm({ c, lead }: { c: Detail; lead: Org }) {
       <Form<InviteValues>
         form={form}
         layout="vertical"
-        initialValues={{ organizationId: undefined, role: c.status === 'draft' || c.status === 'returned' ? 'lead' : 'member', councilPosition: 'director' }}
-        onFinish={(v) => v.organizationId && invite.mutate({ consortiumId: c.id, actingOrganizationId: lead.organizationId, organizationId: v.organizationId, role: v.role, councilPosition: v.role === 'council' ? v.councilPosition : null })}
+        initialValues={{
+          organizationId: undefined,
+          role: c.status === 'draft' || c.status === 'returned' ? 'lead' : 'member',
+          councilPosition: 'director',
+        }}
+        onFinish={(v) =>
+          v.organizationId &&
+          invite.mutate({
+            consortiumId: c.id,
+            actingOrganizationId: lead.organizationId,
+            organizationId: v.organizationId,
+            role: v.role,
+            councilPosition: v.role === 'council' ? v.councilPosition : null,
+          })
+        }
         style={{ display: 'flex', flexWrap: 'wrap', gap: '0 16px', alignItems: 'flex-end' }}
       >
-        <Form.Item name="organizationId" label={t('consortia.inviteOrg')} rules={[{ required: true, message: t('consortia.choose', { field: t('consortia.inviteOrg') }) }]} style={{ flex: '2 1 280px', minWidth: 0 }}>
+        <Form.Item
+          name="organizationId"
+          label={t('consortia.inviteOrg')}
+          rules={[{ required: true, message: t('consortia.choose', { field: t('consortia.inviteOrg') }) }]}
+          style={{ flex: '2 1 280px', minWidth: 0 }}
+        >
           <Select
             showSearch={{ filterOption: false, onSearch: setTyped }}
             placeholder={t('consortia.inviteOrgPlaceholder')}
@@ -154,16 +199,43 @@ export function Pending({ c, lead }: { c: Detail; lead: Org }) {
               <Space orientation="vertical" size={4} style={{ width: '100%' }}>
                 <span>
                   <Link to={`/orgs/${m.organizationId}`}>{m.name}</Link>
-                  <Typography.Text type="secondary">{t('consortia.paren', { text: `${t(`kinds.${m.kind}`)} · ${t(`provinces.${m.provinceCode}`)} ${m.regionName}` })}</Typography.Text>
+                  <Typography.Text type="secondary">
+                    {t('consortia.paren', { text: `${t(`kinds.${m.kind}`)} · ${t(`provinces.${m.provinceCode}`)} ${m.regionName}` })}
+                  </Typography.Text>
                 </span>
-                {m.message && <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{t('consortia.labelled', { label: t('consortia.applicationMessage'), text: m.message })}</Typography.Text>}
+                {m.message && (
+                  <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>
+                    {t('consortia.labelled', { label: t('consortia.applicationMessage'), text: m.message })}
+                  </Typography.Text>
+                )}
                 <Space wrap>
-                  <Button size="small" type="primary" loading={busy(m.organizationId) && decide.variables?.accept === true} onClick={() => decide.mutate({ consortiumId: c.id, actingOrganizationId: lead.organizationId, organizationId: m.organizationId, accept: true })}>
+                  <Button
+                    size="small"
+                    type="primary"
+                    loading={busy(m.organizationId) && decide.variables?.accept === true}
+                    onClick={() =>
+                      decide.mutate({
+                        consortiumId: c.id,
+                        actingOrganizationId: lead.organizationId,
+                        organizationId: m.organizationId,
+                        accept: true,
+                      })
+                    }
+                  >
                     {t('consortia.accept')}
                   </Button>
                   <Popconfirm
                     title={t('consortia.declineConfirm', { name: m.name })}
-                    onConfirm={() => decide.mutateAsync({ consortiumId: c.id, actingOrganizationId: lead.organizationId, organizationId: m.organizationId, accept: false }).catch(() => undefined)}
+                    onConfirm={() =>
+                      decide
+                        .mutateAsync({
+                          consortiumId: c.id,
+                          actingOrganizationId: lead.organizationId,
+                          organizationId: m.organizationId,
+                          accept: false,
+                        })
+                        .catch(() => undefined)
+                    }
                   >
                     <Button size="small">{t('consortia.decline')}</Button>
                   </Popconfirm>

@@ -34,7 +34,11 @@ export function Facts({ c }: { c: Detail }) {
           {c.goals || t('consortia.noGoals')}
         </Typography.Paragraph>
         {h3(t('consortia.charter'))}
-        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }} type={c.charter ? undefined : 'secondary'} ellipsis={c.charter.length > 600 ? { rows: 8, expandable: 'collapsible' } : false}>
+        <Typography.Paragraph
+          style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}
+          type={c.charter ? undefined : 'secondary'}
+          ellipsis={c.charter.length > 600 ? { rows: 8, expandable: 'collapsible' } : false}
+        >
           {c.charter || t('consortia.noCharter')}
         </Typography.Paragraph>
       </Card>
@@ -43,7 +47,8 @@ export function Facts({ c }: { c: Detail }) {
 }
 
 /** The map shows Beijing and Tianjin districts and Hebei prefectures: a Hebei county counts towards its prefecture. */
-const mapRegionOf = (m: Member) => (m.provinceCode === '13' && m.regionParentCode && m.regionParentCode !== '130000' ? m.regionParentCode : m.regionCode);
+const mapRegionOf = (m: Member) =>
+  m.provinceCode === '13' && m.regionParentCode && m.regionParentCode !== '130000' ? m.regionParentCode : m.regionCode;
 
 export function Members({ c }: { c: Detail }) {
   const { t } = useTranslation();
@@ -68,10 +73,30 @@ export function Members({ c }: { c: Detail }) {
 
   const columns = (role: ConsortiumRole): TableColumnsType<Member> => [
     { title: t('consortia.org'), key: 'name', render: (_, m) => <Link to={`/orgs/${m.organizationId}`}>{m.name}</Link> },
-    ...(role === 'council' ? [{ title: t('consortia.position'), key: 'position', width: 110, render: (_: unknown, m: Member) => (m.councilPosition ? t(`consortia.positions.${m.councilPosition}`) : '—') }] : []),
+    ...(role === 'council'
+      ? [
+          {
+            title: t('consortia.position'),
+            key: 'position',
+            width: 110,
+            render: (_: unknown, m: Member) => (m.councilPosition ? t(`consortia.positions.${m.councilPosition}`) : '—'),
+          },
+        ]
+      : []),
     { title: t('consortia.orgKind'), key: 'kind', width: 80, render: (_, m) => t(`kinds.${m.kind}`) },
-    { title: t('consortia.region'), key: 'region', responsive: ['sm'], render: (_, m) => `${t(`provinces.${m.provinceCode}`)} · ${m.regionName}` },
-    { title: t('consortia.joinedAt'), key: 'joined', width: 120, responsive: ['md'], render: (_, m) => (m.joinedAt ? day(m.joinedAt) : '—') },
+    {
+      title: t('consortia.region'),
+      key: 'region',
+      responsive: ['sm'],
+      render: (_, m) => `${t(`provinces.${m.provinceCode}`)} · ${m.regionName}`,
+    },
+    {
+      title: t('consortia.joinedAt'),
+      key: 'joined',
+      width: 120,
+      responsive: ['md'],
+      render: (_, m) => (m.joinedAt ? day(m.joinedAt) : '—'),
+    },
   ];
 
   return (
@@ -94,12 +119,17 @@ export function Members({ c }: { c: Detail }) {
             </Col>
             {orgKinds.map((k) => (
               <Col span={12} key={k}>
-                <Statistic title={k === 'partner' ? t('consortia.others') : t(`kinds.${k}`)} value={active.filter((m) => m.kind === k).length} />
+                <Statistic
+                  title={k === 'partner' ? t('consortia.others') : t(`kinds.${k}`)}
+                  value={active.filter((m) => m.kind === k).length}
+                />
               </Col>
             ))}
             <Col span={24}>
               <Statistic title={t('consortia.crossRegionTitle')} value={crossRegion} />
-              <Typography.Text type="secondary">{t('consortia.crossRegionHint', { province: t(`provinces.${c.anchorProvinceCode}`) })}</Typography.Text>
+              <Typography.Text type="secondary">
+                {t('consortia.crossRegionHint', { province: t(`provinces.${c.anchorProvinceCode}`) })}
+              </Typography.Text>
             </Col>
           </Row>
         </Col>

@@ -85,11 +85,19 @@ function ProposalForm({ acting, preferred }: { acting: Array<{ organizationId: s
   const gaojingjianOptions = useMemo(() => {
     const rows = (industries.data?.gaojingjian ?? []).filter((g) => g.framework === '2021_2441_plan').toSorted((a, b) => a.seq - b.seq);
     const groups = [...new Set(rows.map((r) => r.group ?? ''))];
-    return groups.map((g) => ({ label: g, title: g, options: rows.filter((r) => (r.group ?? '') === g).map((r) => ({ value: r.name, label: r.name })) }));
+    return groups.map((g) => ({
+      label: g,
+      title: g,
+      options: rows.filter((r) => (r.group ?? '') === g).map((r) => ({ value: r.name, label: r.name })),
+    }));
   }, [industries.data]);
 
   const field = (key: string) => t(`consortia.${key}`);
-  const requiredRule = (key: string): Rule => ({ required: true, whitespace: true, message: t('consortia.required', { field: field(key) }) });
+  const requiredRule = (key: string): Rule => ({
+    required: true,
+    whitespace: true,
+    message: t('consortia.required', { field: field(key) }),
+  });
   const chooseRule = (key: string): Rule => ({ required: true, message: t('consortia.choose', { field: field(key) }) });
 
   const onFinish = (v: Values) => {
@@ -124,15 +132,38 @@ function ProposalForm({ acting, preferred }: { acting: Array<{ organizationId: s
   };
 
   return (
-    <Form<Values> form={form} layout="vertical" initialValues={initialValues} onFinish={onFinish} onValuesChange={() => setFailure(null)} style={{ maxWidth: 860 }} scrollToFirstError={{ block: 'center' }}>
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      initialValues={initialValues}
+      onFinish={onFinish}
+      onValuesChange={() => setFailure(null)}
+      style={{ maxWidth: 860 }}
+      scrollToFirstError={{ block: 'center' }}
+    >
       <Card style={{ marginBottom: 16 }}>
-        <Form.Item name="organizationId" label={t('consortia.actingOrg')} extra={t('consortia.actingOrgHint')} rules={[chooseRule('actingOrg')]}>
+        <Form.Item
+          name="organizationId"
+          label={t('consortia.actingOrg')}
+          extra={t('consortia.actingOrgHint')}
+          rules={[chooseRule('actingOrg')]}
+        >
           <Select options={acting.map((a) => ({ value: a.organizationId, label: a.name }))} />
         </Form.Item>
         <Form.Item name="kind" label={t('consortia.kind')} rules={[chooseRule('kind')]} style={{ marginBottom: 0 }}>
           <Radio.Group style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))', gap: 12, width: '100%' }}>
             {kinds.map((k) => (
-              <Radio key={k} value={k} style={{ margin: 0, padding: 12, borderRadius: 8, border: `1px solid ${kind === k ? '#1f5fbf' : '#d9d9d9'}`, background: kind === k ? '#f0f5ff' : undefined }}>
+              <Radio
+                key={k}
+                value={k}
+                style={{
+                  margin: 0,
+                  padding: 12,
+                  borderRadius: 8,
+                  border: `1px solid ${kind === k ? '#1f5fbf' : '#d9d9d9'}`,
+                  background: kind === k ? '#f0f5ff' : undefined,
+                }}
+              >
                 <Typography.Text strong>{t(`consortia.kinds.${k}`)}</Typography.Text>
                 <br />
                 <Typography.Text type="secondary">{t(`consortia.kindHints.${k}`)}</Typography.Text>
@@ -164,16 +195,33 @@ function ProposalForm({ acting, preferred }: { acting: Array<{ organizationId: s
               rules={kind === 'industry_community' ? [{ required: true, message: t('consortia.industryRequired') }] : []}
               dependencies={['kind']}
             >
-              <Select allowClear options={industryOptions} loading={industries.isPending} showSearch={{ optionFilterProp: 'label' }} placeholder={t('consortia.industryPlaceholder')} />
+              <Select
+                allowClear
+                options={industryOptions}
+                loading={industries.isPending}
+                showSearch={{ optionFilterProp: 'label' }}
+                placeholder={t('consortia.industryPlaceholder')}
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="gaojingjian" label={t('consortia.gaojingjian')}>
-              <Select allowClear options={gaojingjianOptions} loading={industries.isPending} showSearch={{ optionFilterProp: 'label' }} placeholder={t('consortia.gaojingjianPlaceholder')} />
+              <Select
+                allowClear
+                options={gaojingjianOptions}
+                loading={industries.isPending}
+                showSearch={{ optionFilterProp: 'label' }}
+                placeholder={t('consortia.gaojingjianPlaceholder')}
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="anchorRegionCode" label={t('consortia.anchorRegion')} extra={t('consortia.anchorRegionHint')} rules={[chooseRule('anchorRegion')]}>
+            <Form.Item
+              name="anchorRegionCode"
+              label={t('consortia.anchorRegion')}
+              extra={t('consortia.anchorRegionHint')}
+              rules={[chooseRule('anchorRegion')]}
+            >
               <RegionCascader changeOnSelect />
             </Form.Item>
           </Col>

@@ -29,7 +29,11 @@ export function Review({ c }: { c: Detail }) {
 
   const decide = async (decision: Decision, reason?: string) => {
     try {
-      await review.mutateAsync(decision === 'approve' || decision === 'reinstate' ? { consortiumId: c.id, decision } : { consortiumId: c.id, decision, reason: reason ?? '' });
+      await review.mutateAsync(
+        decision === 'approve' || decision === 'reinstate'
+          ? { consortiumId: c.id, decision }
+          : { consortiumId: c.id, decision, reason: reason ?? '' },
+      );
       void message.success(t('consortia.decided', { decision: label(decision) }));
       setAsking(null);
     } catch (error) {
@@ -73,8 +77,18 @@ export function Review({ c }: { c: Detail }) {
         onCancel={() => setAsking(null)}
         destroyOnHidden
       >
-        <Form form={form} layout="vertical" initialValues={{ reason: '' }} onFinish={(v) => asking && void decide(asking, v.reason.trim())} clearOnDestroy>
-          <Form.Item name="reason" label={t('consortia.reasonLabel')} rules={[{ required: true, whitespace: true, min: 2, message: t('consortia.reasonRequired') }]}>
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ reason: '' }}
+          onFinish={(v) => asking && void decide(asking, v.reason.trim())}
+          clearOnDestroy
+        >
+          <Form.Item
+            name="reason"
+            label={t('consortia.reasonLabel')}
+            rules={[{ required: true, whitespace: true, min: 2, message: t('consortia.reasonRequired') }]}
+          >
             <Input.TextArea rows={4} maxLength={500} showCount placeholder={t('consortia.reasonPlaceholder')} />
           </Form.Item>
         </Form>

@@ -14,7 +14,14 @@ export const roles = ['lead', 'council', 'member'] as const satisfies readonly C
 export const positions = ['chair', 'vice_chair', 'secretary_general', 'director'] as const satisfies readonly CouncilPosition[];
 export const itemKinds = ['product', 'technology_need', 'talent_need'] as const satisfies readonly ConsortiumItemKind[];
 export const orgKinds = ['school', 'enterprise', 'partner'] as const satisfies readonly OrganizationKind[];
-export const statusTones = { draft: 'grey', submitted: 'gold', returned: 'red', active: 'green', suspended: 'grey', dissolved: 'grey' } as const satisfies Record<ConsortiumStatus, Tone>;
+export const statusTones = {
+  draft: 'grey',
+  submitted: 'gold',
+  returned: 'red',
+  active: 'green',
+  suspended: 'grey',
+  dissolved: 'grey',
+} as const satisfies Record<ConsortiumStatus, Tone>;
 export const day = (d: Date | string) => dayjs(d).format('YYYY-MM-DD');
 export const h2 = (text: string) => <h2 style={{ margin: 0, fontSize: 17 }}>{text}</h2>;
 export const h3 = (text: string) => (
@@ -49,4 +56,3 @@ export function useRefresh() {
   const queryClient = useQueryClient();
   return () => queryClient.invalidateQueries({ queryKey: trpc.consortia.pathKey() });
 }
-

@@ -9,7 +9,11 @@ type Props = { value?: string | null; onChange?: (id: string | null) => void; or
 export function AgreementUpload({ value, onChange, organizationId }: Props) {
   const { t } = useTranslation();
   const [files, setFiles] = useState<UploadFile[]>([]);
-  const upload = useFileUpload({ purpose: 'placement_agreement', organizationId, tooLarge: (name) => t('cooperation.scanTooLarge', { name }) });
+  const upload = useFileUpload({
+    purpose: 'placement_agreement',
+    organizationId,
+    tooLarge: (name) => t('cooperation.scanTooLarge', { name }),
+  });
   return (
     <>
       <Upload

@@ -49,7 +49,12 @@ function SideTabs({ sides, preferred }: { sides: Side[]; preferred: string | nul
       {sides.length > 1 && (
         <Form layout="vertical" style={{ maxWidth: 420 }}>
           <Form.Item label={t('cooperation.organization')} htmlFor="cooperation-org">
-            <Select id="cooperation-org" value={side.organizationId} onChange={setOrgId} options={sides.map((s) => ({ value: s.organizationId, label: s.name }))} />
+            <Select
+              id="cooperation-org"
+              value={side.organizationId}
+              onChange={setOrgId}
+              options={sides.map((s) => ({ value: s.organizationId, label: s.name }))}
+            />
           </Form.Item>
         </Form>
       )}

@@ -23,7 +23,8 @@ export function Placements({ side }: { side: Side }) {
   const [failure, setFailure] = useState<string | null>(null);
   const [recording, setRecording] = useState<{ id: string; title: string } | null>(null);
   const [form] = Form.useForm<Values>();
-  const refresh = (text: string) => void queryClient.invalidateQueries({ queryKey: trpc.placements.pathKey() }).then(() => message.success(text));
+  const refresh = (text: string) =>
+    void queryClient.invalidateQueries({ queryKey: trpc.placements.pathKey() }).then(() => message.success(text));
   const record = useMutation(
     trpc.placements.recordAgreement.mutationOptions({
       onSuccess: () => {
@@ -47,13 +48,28 @@ export function Placements({ side }: { side: Side }) {
     void form.validateFields().then((v) => {
       if (!recording || !v.signedOn) return;
       setFailure(null);
-      record.mutate({ id: recording.id, reference: v.reference.trim(), signedOn: v.signedOn.format('YYYY-MM-DD'), ...(v.agreementFileId ? { agreementFileId: v.agreementFileId } : {}) });
+      record.mutate({
+        id: recording.id,
+        reference: v.reference.trim(),
+        signedOn: v.signedOn.format('YYYY-MM-DD'),
+        ...(v.agreementFileId ? { agreementFileId: v.agreementFileId } : {}),
+      });
     });
   const isSchool = side.kind === 'school';
 
   return (
     <Card title={h2(t('cooperation.placementsTitle'))}>
-      {failure && <Alert type="error" role="alert" showIcon title={t('cooperation.failed')} description={failure} style={{ marginBottom: 16 }} closable={{ onClose: () => setFailure(null) }} />}
+      {failure && (
+        <Alert
+          type="error"
+          role="alert"
+          showIcon
+          title={t('cooperation.failed')}
+          description={failure}
+          style={{ marginBottom: 16 }}
+          closable={{ onClose: () => setFailure(null) }}
+        />
+      )}
       <QueryState query={list}>
         {(list.data ?? []).length === 0 ? (
           <Empty description={t('cooperation.placementsEmpty')} />
@@ -73,21 +89,37 @@ export function Placements({ side }: { side: Side }) {
                       </h3>
                       <ToneTag tone={phaseTone[p.phase]}>{t(`cooperation.phases.${p.phase}`)}</ToneTag>
                     </Space>
-                    {p.phase === 'blocked' && <Alert type="warning" showIcon title={t('cooperation.blockedWarning')} style={{ marginBottom: 8 }} />}
+                    {p.phase === 'blocked' && (
+                      <Alert type="warning" showIcon title={t('cooperation.blockedWarning')} style={{ marginBottom: 8 }} />
+                    )}
                     <Descriptions
                       size="small"
                       column={{ xs: 1, sm: 2, lg: 4 }}
                       items={[
-                        { key: 'other', label: isSchool ? t('cooperation.enterprise') : t('cooperation.school'), children: isSchool ? p.enterpriseName : p.schoolName },
-                        { key: 'students', label: t('cooperation.students'), children: t('cooperation.studentsValue', { count: p.students }) },
+                        {
+                          key: 'other',
+                          label: isSchool ? t('cooperation.enterprise') : t('cooperation.school'),
+                          children: isSchool ? p.enterpriseName : p.schoolName,
+                        },
+                        {
+                          key: 'students',
+                          label: t('cooperation.students'),
+                          children: t('cooperation.studentsValue', { count: p.students }),
+                        },
                         { key: 'period', label: t('cooperation.period'), children: `${p.periodFrom} ~ ${p.periodTo}` },
                         {
                           key: 'agreement',
                           label: t('cooperation.agreement'),
                           children: (
                             <Space wrap size={4}>
-                              <ToneTag tone={agreementTone[p.agreementStatus]}>{t(`cooperation.agreementStatuses.${p.agreementStatus}`)}</ToneTag>
-                              {p.agreementReference && p.agreementSignedOn && <Typography.Text>{t('cooperation.agreementRef', { reference: p.agreementReference, date: p.agreementSignedOn })}</Typography.Text>}
+                              <ToneTag tone={agreementTone[p.agreementStatus]}>
+                                {t(`cooperation.agreementStatuses.${p.agreementStatus}`)}
+                              </ToneTag>
+                              {p.agreementReference && p.agreementSignedOn && (
+                                <Typography.Text>
+                                  {t('cooperation.agreementRef', { reference: p.agreementReference, date: p.agreementSignedOn })}
+                                </Typography.Text>
+                              )}
                               {p.agreementFileUrl && (
                                 <a href={p.agreementFileUrl} download aria-label={t('cooperation.downloadScanOf', { title: p.needTitle })}>
                                   {t('cooperation.downloadScan')}
@@ -104,7 +136,11 @@ export function Placements({ side }: { side: Side }) {
                           <Button
                             type={p.agreementStatus === 'missing' ? 'primary' : 'default'}
                             onClick={() => {
-                              form.setFieldsValue({ reference: p.agreementReference ?? '', signedOn: p.agreementSignedOn ? dayjs(p.agreementSignedOn) : null, agreementFileId: null });
+                              form.setFieldsValue({
+                                reference: p.agreementReference ?? '',
+                                signedOn: p.agreementSignedOn ? dayjs(p.agreementSignedOn) : null,
+                                agreementFileId: null,
+                              });
                               setRecording({ id: p.id, title: p.needTitle });
                             }}
                           >
@@ -112,7 +148,12 @@ export function Placements({ side }: { side: Side }) {
                           </Button>
                         )}
                         {canConfirm && (
-                          <Button type="primary" aria-label={t('cooperation.confirmOf', { title: p.needTitle })} loading={confirm.isPending && confirm.variables.id === p.id} onClick={() => confirm.mutate({ id: p.id })}>
+                          <Button
+                            type="primary"
+                            aria-label={t('cooperation.confirmOf', { title: p.needTitle })}
+                            loading={confirm.isPending && confirm.variables.id === p.id}
+                            onClick={() => confirm.mutate({ id: p.id })}
+                          >
                             {t('cooperation.confirm')}
                           </Button>
                         )}
@@ -136,10 +177,18 @@ export function Placements({ side }: { side: Side }) {
       >
         <Typography.Paragraph type="secondary">{t('cooperation.recordIntro')}</Typography.Paragraph>
         <Form<Values> form={form} layout="vertical" initialValues={{ reference: '', signedOn: null, agreementFileId: null }}>
-          <Form.Item name="reference" label={t('cooperation.reference')} rules={[{ required: true, whitespace: true, min: 2, max: 60, message: t('cooperation.referenceRequired') }]}>
+          <Form.Item
+            name="reference"
+            label={t('cooperation.reference')}
+            rules={[{ required: true, whitespace: true, min: 2, max: 60, message: t('cooperation.referenceRequired') }]}
+          >
             <Input maxLength={60} autoComplete="off" />
           </Form.Item>
-          <Form.Item name="signedOn" label={t('cooperation.signedOn')} rules={[{ required: true, message: t('cooperation.signedOnRequired') }]}>
+          <Form.Item
+            name="signedOn"
+            label={t('cooperation.signedOn')}
+            rules={[{ required: true, message: t('cooperation.signedOnRequired') }]}
+          >
             {/* the server's day is China's, whatever the device's time zone */}
             <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.format('YYYY-MM-DD') > chinaDay(new Date())} />
           </Form.Item>

@@ -24,13 +24,20 @@ export default function ProjectPage() {
   const project = useQuery(trpc.projects.get.queryOptions({ id }));
   const [failure, setFailure] = useState<string | null>(null);
   const p = project.data;
-  const manages = !!p && (me.data?.memberships ?? []).some((m) => (m.organizationId === p.enterpriseId || m.organizationId === p.schoolId) && (m.role === 'owner' || m.role === 'manager'));
+  const manages =
+    !!p &&
+    (me.data?.memberships ?? []).some(
+      (m) => (m.organizationId === p.enterpriseId || m.organizationId === p.schoolId) && (m.role === 'owner' || m.role === 'manager'),
+    );
   const active = p?.status === 'active';
   // the list and its progress on /cooperation change too
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.projects.pathKey() });
   const complete = useMutation(
     trpc.projects.completeMilestone.mutationOptions({
-      onSuccess: (r) => void refresh().then(() => message.success(r.projectStatus === 'completed' ? t('cooperation.projectCompleted') : t('cooperation.completed'))),
+      onSuccess: (r) =>
+        void refresh().then(() =>
+          message.success(r.projectStatus === 'completed' ? t('cooperation.projectCompleted') : t('cooperation.completed')),
+        ),
       onError: (e) => setFailure(messageOf(e)),
     }),
   );
@@ -64,7 +71,17 @@ export default function ProjectPage() {
             />
           </Card>
           <Card title={h2(t('cooperation.milestones'))} style={{ marginBottom: 16 }}>
-            {failure && <Alert type="error" role="alert" showIcon title={t('cooperation.failed')} description={failure} style={{ marginBottom: 16 }} closable={{ onClose: () => setFailure(null) }} />}
+            {failure && (
+              <Alert
+                type="error"
+                role="alert"
+                showIcon
+                title={t('cooperation.failed')}
+                description={failure}
+                style={{ marginBottom: 16 }}
+                closable={{ onClose: () => setFailure(null) }}
+              />
+            )}
             {!active && <Alert type="info" showIcon title={t('cooperation.notActive')} style={{ marginBottom: 16 }} />}
             {active && !manages && <Alert type="info" showIcon title={t('cooperation.managersOnly')} style={{ marginBottom: 16 }} />}
             {milestones.length === 0 ? (
@@ -99,8 +116,12 @@ export default function ProjectPage() {
                         {i + 1}. {m.title}
                       </Typography.Text>
                       <ToneTag tone={m.doneAt ? 'green' : 'gold'}>{m.doneAt ? t('cooperation.done') : t('cooperation.open')}</ToneTag>
-                      <Typography.Text type="secondary">{m.dueOn ? t('cooperation.dueOn', { date: m.dueOn }) : t('cooperation.noDue')}</Typography.Text>
-                      {m.doneAt && <Typography.Text type="secondary">{t('cooperation.doneOn', { date: chinaDay(m.doneAt) })}</Typography.Text>}
+                      <Typography.Text type="secondary">
+                        {m.dueOn ? t('cooperation.dueOn', { date: m.dueOn }) : t('cooperation.noDue')}
+                      </Typography.Text>
+                      {m.doneAt && (
+                        <Typography.Text type="secondary">{t('cooperation.doneOn', { date: chinaDay(m.doneAt) })}</Typography.Text>
+                      )}
                     </Space>
                   </List.Item>
                 )}
@@ -141,13 +162,19 @@ function AddMilestone({ projectId, onAdded }: { projectId: string; onAdded: () =
         onValuesChange={() => setFailure(null)}
         onFinish={(v) => add.mutate({ projectId, title: v.title.trim(), dueOn: v.dueOn ? v.dueOn.format('YYYY-MM-DD') : null })}
       >
-        <Form.Item name="title" label={t('cooperation.milestoneTitle')} rules={[{ required: true, whitespace: true, min: 2, max: 100, message: t('cooperation.milestoneTitleRequired') }]}>
+        <Form.Item
+          name="title"
+          label={t('cooperation.milestoneTitle')}
+          rules={[{ required: true, whitespace: true, min: 2, max: 100, message: t('cooperation.milestoneTitleRequired') }]}
+        >
           <Input maxLength={100} autoComplete="off" />
         </Form.Item>
         <Form.Item name="dueOn" label={t('cooperation.due')}>
           <DatePicker style={{ width: '100%' }} placeholder={t('cooperation.duePlaceholder')} />
         </Form.Item>
-        {failure && <Alert type="error" role="alert" showIcon title={t('cooperation.failed')} description={failure} style={{ marginBottom: 16 }} />}
+        {failure && (
+          <Alert type="error" role="alert" showIcon title={t('cooperation.failed')} description={failure} style={{ marginBottom: 16 }} />
+        )}
         <Button type="primary" htmlType="submit" loading={add.isPending}>
           {t('cooperation.add')}
         </Button>

@@ -34,7 +34,8 @@ export function Projects({ side }: { side: Side }) {
                   <div>
                     <Space wrap size={16}>
                       <Typography.Text>
-                        {side.kind === 'school' ? t('cooperation.enterprise') : t('cooperation.school')}：{side.kind === 'school' ? p.enterpriseName : p.schoolName}
+                        {side.kind === 'school' ? t('cooperation.enterprise') : t('cooperation.school')}：
+                        {side.kind === 'school' ? p.enterpriseName : p.schoolName}
                       </Typography.Text>
                       <Typography.Text>{t('cooperation.progress', { done: p.milestonesDone, total: p.milestones })}</Typography.Text>
                     </Space>

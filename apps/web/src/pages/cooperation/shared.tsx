@@ -5,7 +5,14 @@ import type { AgreementStatus, PlacementPhase, ProjectStatus } from '@ronghe/dom
 
 export type { AgreementStatus, PlacementPhase, ProjectStatus };
 
-export const phaseTone: Record<PlacementPhase, Tone> = { awaiting_agreement: 'gold', ready: 'green', blocked: 'red', running: 'blue', finished: 'grey', cancelled: 'grey' };
+export const phaseTone: Record<PlacementPhase, Tone> = {
+  awaiting_agreement: 'gold',
+  ready: 'green',
+  blocked: 'red',
+  running: 'blue',
+  finished: 'grey',
+  cancelled: 'grey',
+};
 export const agreementTone: Record<AgreementStatus, Tone> = { missing: 'gold', recorded: 'blue', confirmed: 'green' };
 export const projectTone: Record<ProjectStatus, Tone> = { active: 'blue', completed: 'green', cancelled: 'grey' };
 
@@ -17,13 +24,17 @@ export type Side = { organizationId: string; name: string; kind: 'enterprise' | 
 /** The enterprises and schools the user belongs to: only they have placements and projects. */
 export function sidesOf(memberships: readonly Membership[]): Side[] {
   return memberships.flatMap((m) =>
-    m.kind === 'enterprise' || m.kind === 'school' ? [{ organizationId: m.organizationId, name: m.name, kind: m.kind, manages: m.role === 'owner' || m.role === 'manager' }] : [],
+    m.kind === 'enterprise' || m.kind === 'school'
+      ? [{ organizationId: m.organizationId, name: m.name, kind: m.kind, manages: m.role === 'owner' || m.role === 'manager' }]
+      : [],
   );
 }
 
 /** The organisation shown: the active one when it is a side, else the first. */
 export function useChosenSide(sides: readonly Side[], preferred: string | null) {
-  const [orgId, setOrgId] = useState(() => sides.find((s) => s.organizationId === preferred)?.organizationId ?? sides[0]?.organizationId ?? '');
+  const [orgId, setOrgId] = useState(
+    () => sides.find((s) => s.organizationId === preferred)?.organizationId ?? sides[0]?.organizationId ?? '',
+  );
   const side = sides.find((s) => s.organizationId === orgId) ?? sides[0];
   return { side, setOrgId };
 }

@@ -83,7 +83,8 @@ function ReportView({ year, current }: { year: number; current: number }) {
   );
 }
 
-const fmt = (n: number | null | undefined, lang: string, digits = 1) => (n === null || n === undefined ? '—' : n.toLocaleString(lang, { maximumFractionDigits: digits }));
+const fmt = (n: number | null | undefined, lang: string, digits = 1) =>
+  n === null || n === undefined ? '—' : n.toLocaleString(lang, { maximumFractionDigits: digits });
 const nameIn = (i: { name: string; nameEn: string }, lang: string) => (lang === 'en' && i.nameEn ? i.nameEn : i.name);
 const pct = (p: number | null, lang: string) => (p === null ? '—' : `${(p * 100).toLocaleString(lang, { maximumFractionDigits: 1 })}%`);
 
@@ -102,12 +103,23 @@ function Sections({ report }: { report: Report }) {
     return {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       grid: { left: 8, right: 48, top: 8, bottom: 24, containLabel: true },
-      xAxis: { type: 'value', axisLabel: { formatter: '{value}%' }, max: (v: { max: number }) => Math.max(100, Math.ceil(v.max / 10) * 10) },
-      yAxis: { type: 'category', data: rows.map((i) => (compact ? i.code : `${i.code} ${nameIn(i, lang)}`)), axisLabel: { width: 180, overflow: 'truncate' } },
+      xAxis: {
+        type: 'value',
+        axisLabel: { formatter: '{value}%' },
+        max: (v: { max: number }) => Math.max(100, Math.ceil(v.max / 10) * 10),
+      },
+      yAxis: {
+        type: 'category',
+        data: rows.map((i) => (compact ? i.code : `${i.code} ${nameIn(i, lang)}`)),
+        axisLabel: { width: 180, overflow: 'truncate' },
+      },
       series: [
         {
           type: 'bar',
-          data: rows.map((i) => ({ value: i.progress === null ? 0 : Math.round(i.progress * 1000) / 10, itemStyle: { color: ragColour[i.rag] } })),
+          data: rows.map((i) => ({
+            value: i.progress === null ? 0 : Math.round(i.progress * 1000) / 10,
+            itemStyle: { color: ragColour[i.rag] },
+          })),
           label: { show: true, position: 'right', formatter: '{c}%' },
           markLine: { silent: true, symbol: 'none', data: [{ xAxis: 100 }], lineStyle: { color: '#595959', type: 'dashed' } },
         },
@@ -129,7 +141,13 @@ function Sections({ report }: { report: Report }) {
       grid: { left: 8, right: 16, top: 24, bottom: 40, containLabel: true },
       xAxis: { type: 'category', data: provinces.map((p) => t(`provinces.${p.code}`)) },
       yAxis: { type: 'value', minInterval: 1 },
-      series: series.map((s) => ({ type: 'bar', name: s.name, data: s.data, itemStyle: { color: s.color }, label: { show: true, position: 'top' } })),
+      series: series.map((s) => ({
+        type: 'bar',
+        name: s.name,
+        data: s.data,
+        itemStyle: { color: s.color },
+        label: { show: true, position: 'top' },
+      })),
     };
   }, [report, t]);
 
@@ -149,13 +167,55 @@ function Sections({ report }: { report: Report }) {
   for (const p of report.consortia.byProvince) {
     const inP = report.consortia.byRegion.filter((r) => r.provinceCode === p.code);
     if (inP.length === 0) continue;
-    for (const r of inP) consortiumRows.push({ key: r.code, cells: [t(`provinces.${p.code}`), r.name, n(r.cityUnion), n(r.industryCommunity), n(r.count), n(r.members), n(r.schools), n(r.enterprises), n(r.partners)] });
+    for (const r of inP)
+      consortiumRows.push({
+        key: r.code,
+        cells: [
+          t(`provinces.${p.code}`),
+          r.name,
+          n(r.cityUnion),
+          n(r.industryCommunity),
+          n(r.count),
+          n(r.members),
+          n(r.schools),
+          n(r.enterprises),
+          n(r.partners),
+        ],
+      });
     const s = (f: (r: (typeof inP)[number]) => number) => n(inP.reduce((a, r) => a + f(r), 0));
-    consortiumRows.push({ key: `${p.code}-sub`, total: true, cells: [t(`provinces.${p.code}`), t('annual-report.subtotal'), s((r) => r.cityUnion), s((r) => r.industryCommunity), s((r) => r.count), s((r) => r.members), s((r) => r.schools), s((r) => r.enterprises), s((r) => r.partners)] });
+    consortiumRows.push({
+      key: `${p.code}-sub`,
+      total: true,
+      cells: [
+        t(`provinces.${p.code}`),
+        t('annual-report.subtotal'),
+        s((r) => r.cityUnion),
+        s((r) => r.industryCommunity),
+        s((r) => r.count),
+        s((r) => r.members),
+        s((r) => r.schools),
+        s((r) => r.enterprises),
+        s((r) => r.partners),
+      ],
+    });
   }
   const all = report.consortia.byRegion;
   const ct = (f: (r: (typeof all)[number]) => number) => n(all.reduce((a, r) => a + f(r), 0));
-  consortiumRows.push({ key: 'total', total: true, cells: [t('annual-report.total'), '', ct((r) => r.cityUnion), ct((r) => r.industryCommunity), n(report.consortia.count), ct((r) => r.members), ct((r) => r.schools), ct((r) => r.enterprises), ct((r) => r.partners)] });
+  consortiumRows.push({
+    key: 'total',
+    total: true,
+    cells: [
+      t('annual-report.total'),
+      '',
+      ct((r) => r.cityUnion),
+      ct((r) => r.industryCommunity),
+      n(report.consortia.count),
+      ct((r) => r.members),
+      ct((r) => r.schools),
+      ct((r) => r.enterprises),
+      ct((r) => r.partners),
+    ],
+  });
 
   const provinces = report.bases.byProvince;
   const projectKinds = needKinds.filter((k) => k !== 'internship');
@@ -168,7 +228,12 @@ function Sections({ report }: { report: Report }) {
         <div className="report-figures">
           <Figures
             title={t('annual-report.ragCounts')}
-            items={(['green', 'amber', 'red'] as const).map((r) => [<ToneTag key={r} tone={ragTone[r]}>{t(`annual-report.${r}`)}</ToneTag>, t('annual-report.items', { count: report.rag[r] })])}
+            items={(['green', 'amber', 'red'] as const).map((r) => [
+              <ToneTag key={r} tone={ragTone[r]}>
+                {t(`annual-report.${r}`)}
+              </ToneTag>,
+              t('annual-report.items', { count: report.rag[r] }),
+            ])}
           />
           <Figures
             title={t('annual-report.tasks')}
@@ -191,7 +256,11 @@ function Sections({ report }: { report: Report }) {
       <Section id="report-indicators" title={t('annual-report.indicators')}>
         <h3 className="report-subtitle">{t('annual-report.progressChart')}</h3>
         <div className="report-chart">
-          <Chart option={progressOption} label={t('annual-report.progressChartLabel')} height={Math.max(200, report.indicators.length * 24 + 40)} />
+          <Chart
+            option={progressOption}
+            label={t('annual-report.progressChartLabel')}
+            height={Math.max(200, report.indicators.length * 24 + 40)}
+          />
         </div>
         <DataTable
           caption={t('annual-report.indicators')}
@@ -229,7 +298,13 @@ function Sections({ report }: { report: Report }) {
         />
         <DataTable
           caption={t('annual-report.trend')}
-          columns={[{ title: t('annual-report.name'), wide: true }, ...report.trend.months.map((m) => ({ title: t('annual-report.month', { month: lang === 'en' ? m.month : Number(m.month.slice(5)) }), numeric: true }))]}
+          columns={[
+            { title: t('annual-report.name'), wide: true },
+            ...report.trend.months.map((m) => ({
+              title: t('annual-report.month', { month: lang === 'en' ? m.month : Number(m.month.slice(5)) }),
+              numeric: true,
+            })),
+          ]}
           rows={report.indicators.map((i) => ({ key: i.id, cells: [`${i.code} ${name(i)}`, ...i.months.map((v) => n(v))] }))}
         />
       </Section>
@@ -240,7 +315,18 @@ function Sections({ report }: { report: Report }) {
         ) : (
           <DataTable
             caption={t('annual-report.tasks')}
-            columns={['#', { title: t('annual-report.taskTitle'), wide: true }, { title: t('annual-report.owner'), wide: true }, t('annual-report.responsible'), t('annual-report.startsOn'), t('annual-report.deadline'), { title: t('annual-report.taskProgress'), numeric: true }, t('annual-report.status'), t('annual-report.completedOn'), t('annual-report.flag')]}
+            columns={[
+              '#',
+              { title: t('annual-report.taskTitle'), wide: true },
+              { title: t('annual-report.owner'), wide: true },
+              t('annual-report.responsible'),
+              t('annual-report.startsOn'),
+              t('annual-report.deadline'),
+              { title: t('annual-report.taskProgress'), numeric: true },
+              t('annual-report.status'),
+              t('annual-report.completedOn'),
+              t('annual-report.flag'),
+            ]}
             rows={report.tasks.items.map((task, i) => ({
               key: task.id,
               cells: [
@@ -253,7 +339,10 @@ function Sections({ report }: { report: Report }) {
                 `${task.progress}%`,
                 t(`annual-report.taskStatuses.${task.status}`),
                 task.completedOn ?? '—',
-                <ToneTag key="flag" tone={task.flag === 'overdue' ? 'red' : task.flag === 'at_risk' ? 'gold' : task.flag === 'done' ? 'green' : 'grey'}>
+                <ToneTag
+                  key="flag"
+                  tone={task.flag === 'overdue' ? 'red' : task.flag === 'at_risk' ? 'gold' : task.flag === 'done' ? 'green' : 'grey'}
+                >
                   {t(`annual-report.flags.${task.flag}`)}
                 </ToneTag>,
               ],
@@ -283,13 +372,38 @@ function Sections({ report }: { report: Report }) {
       <Section id="report-bases" title={t('annual-report.bases')}>
         <DataTable
           caption={t('annual-report.bases')}
-          columns={[{ title: t('annual-report.kind'), wide: true }, ...provinces.map((p) => ({ title: t(`provinces.${p.code}`), numeric: true })), { title: t('annual-report.total'), numeric: true }, { title: t('annual-report.stations'), numeric: true }, { title: t('annual-report.newInYear'), numeric: true }]}
+          columns={[
+            { title: t('annual-report.kind'), wide: true },
+            ...provinces.map((p) => ({ title: t(`provinces.${p.code}`), numeric: true })),
+            { title: t('annual-report.total'), numeric: true },
+            { title: t('annual-report.stations'), numeric: true },
+            { title: t('annual-report.newInYear'), numeric: true },
+          ]}
           rows={[
             ...trainingBaseKinds.map((k) => {
               const b = report.bases.byKind.find((x) => x.kind === k);
-              return { key: k, cells: [t(`bases.kinds.${k}`), ...provinces.map((p) => n(b?.byProvince[p.code] ?? 0)), n(b?.count ?? 0), n(b?.stations ?? 0), n(b?.newInYear ?? 0)] };
+              return {
+                key: k,
+                cells: [
+                  t(`bases.kinds.${k}`),
+                  ...provinces.map((p) => n(b?.byProvince[p.code] ?? 0)),
+                  n(b?.count ?? 0),
+                  n(b?.stations ?? 0),
+                  n(b?.newInYear ?? 0),
+                ],
+              };
             }),
-            { key: 'total', total: true, cells: [t('annual-report.total'), ...provinces.map((p) => n(p.count)), n(report.bases.count), n(report.bases.stations), n(report.bases.newInYear)] },
+            {
+              key: 'total',
+              total: true,
+              cells: [
+                t('annual-report.total'),
+                ...provinces.map((p) => n(p.count)),
+                n(report.bases.count),
+                n(report.bases.stations),
+                n(report.bases.newInYear),
+              ],
+            },
           ]}
         />
       </Section>
@@ -297,27 +411,62 @@ function Sections({ report }: { report: Report }) {
       <Section id="report-needs" title={t('annual-report.needs')}>
         <DataTable
           caption={t('annual-report.needsByIndustry')}
-          columns={[{ title: t('annual-report.industry'), wide: true }, ...needKinds.map((k) => ({ title: t(`needs.kinds.${k}`), numeric: true })), { title: t('annual-report.total'), numeric: true }, { title: t('annual-report.headcount'), numeric: true }]}
+          columns={[
+            { title: t('annual-report.industry'), wide: true },
+            ...needKinds.map((k) => ({ title: t(`needs.kinds.${k}`), numeric: true })),
+            { title: t('annual-report.total'), numeric: true },
+            { title: t('annual-report.headcount'), numeric: true },
+          ]}
           rows={[
-            ...report.needs.byIndustry.map((g) => ({ key: g.code || 'none', cells: [g.code ? `${g.code} ${g.name}` : t('annual-report.noIndustry'), ...needKinds.map((k) => n(g.byKind[k] ?? 0)), n(g.count), n(g.headcount)] })),
-            { key: 'total', total: true, cells: [t('annual-report.total'), ...needKinds.map((k) => n(report.needs.byKind.find((x) => x.kind === k)?.count ?? 0)), n(report.needs.count), n(report.needs.headcount)] },
+            ...report.needs.byIndustry.map((g) => ({
+              key: g.code || 'none',
+              cells: [
+                g.code ? `${g.code} ${g.name}` : t('annual-report.noIndustry'),
+                ...needKinds.map((k) => n(g.byKind[k] ?? 0)),
+                n(g.count),
+                n(g.headcount),
+              ],
+            })),
+            {
+              key: 'total',
+              total: true,
+              cells: [
+                t('annual-report.total'),
+                ...needKinds.map((k) => n(report.needs.byKind.find((x) => x.kind === k)?.count ?? 0)),
+                n(report.needs.count),
+                n(report.needs.headcount),
+              ],
+            },
           ]}
         />
         <div className="report-pair">
           <DataTable
             caption={t('annual-report.needsByKind')}
-            columns={[t('annual-report.kind'), { title: t('annual-report.needCount'), numeric: true }, { title: t('annual-report.headcount'), numeric: true }, { title: t('annual-report.accepted'), numeric: true }]}
+            columns={[
+              t('annual-report.kind'),
+              { title: t('annual-report.needCount'), numeric: true },
+              { title: t('annual-report.headcount'), numeric: true },
+              { title: t('annual-report.accepted'), numeric: true },
+            ]}
             rows={[
               ...needKinds.map((k) => {
                 const g = report.needs.byKind.find((x) => x.kind === k);
                 return { key: k, cells: [t(`needs.kinds.${k}`), n(g?.count ?? 0), n(g?.headcount ?? 0), n(g?.accepted ?? 0)] };
               }),
-              { key: 'total', total: true, cells: [t('annual-report.total'), n(report.needs.count), n(report.needs.headcount), n(report.needs.accepted)] },
+              {
+                key: 'total',
+                total: true,
+                cells: [t('annual-report.total'), n(report.needs.count), n(report.needs.headcount), n(report.needs.accepted)],
+              },
             ]}
           />
           <DataTable
             caption={t('annual-report.needsByProvince')}
-            columns={[t('annual-report.province'), { title: t('annual-report.needCount'), numeric: true }, { title: t('annual-report.headcount'), numeric: true }]}
+            columns={[
+              t('annual-report.province'),
+              { title: t('annual-report.needCount'), numeric: true },
+              { title: t('annual-report.headcount'), numeric: true },
+            ]}
             rows={[
               ...report.needs.byProvince.map((p) => ({ key: p.code, cells: [t(`provinces.${p.code}`), n(p.count), n(p.headcount)] })),
               { key: 'total', total: true, cells: [t('annual-report.total'), n(report.needs.count), n(report.needs.headcount)] },
@@ -329,21 +478,69 @@ function Sections({ report }: { report: Report }) {
       <Section id="report-placements" title={t('annual-report.placements')}>
         <DataTable
           caption={t('annual-report.placementsByProvince')}
-          columns={[t('annual-report.province'), { title: t('annual-report.placementsYear'), numeric: true }, { title: t('annual-report.studentsYear'), numeric: true }, { title: t('annual-report.placementsTotal'), numeric: true }, { title: t('annual-report.studentsTotal'), numeric: true }]}
+          columns={[
+            t('annual-report.province'),
+            { title: t('annual-report.placementsYear'), numeric: true },
+            { title: t('annual-report.studentsYear'), numeric: true },
+            { title: t('annual-report.placementsTotal'), numeric: true },
+            { title: t('annual-report.studentsTotal'), numeric: true },
+          ]}
           rows={[
-            ...report.placements.byProvince.map((p) => ({ key: p.code, cells: [t(`provinces.${p.code}`), n(p.countInYear), n(p.studentsInYear), n(p.count), n(p.students)] })),
-            { key: 'total', total: true, cells: [t('annual-report.total'), n(report.placements.countInYear), n(report.placements.studentsInYear), n(report.placements.count), n(report.placements.students)] },
+            ...report.placements.byProvince.map((p) => ({
+              key: p.code,
+              cells: [t(`provinces.${p.code}`), n(p.countInYear), n(p.studentsInYear), n(p.count), n(p.students)],
+            })),
+            {
+              key: 'total',
+              total: true,
+              cells: [
+                t('annual-report.total'),
+                n(report.placements.countInYear),
+                n(report.placements.studentsInYear),
+                n(report.placements.count),
+                n(report.placements.students),
+              ],
+            },
           ]}
         />
         <DataTable
           caption={t('annual-report.projects')}
-          columns={[t('annual-report.kind'), ...(['active', 'completed', 'cancelled'] as const).map((s) => ({ title: t(`annual-report.${s}`), numeric: true })), { title: t('annual-report.total'), numeric: true }, { title: t('annual-report.started'), numeric: true }, { title: t('annual-report.completedInYear'), numeric: true }]}
+          columns={[
+            t('annual-report.kind'),
+            ...(['active', 'completed', 'cancelled'] as const).map((s) => ({ title: t(`annual-report.${s}`), numeric: true })),
+            { title: t('annual-report.total'), numeric: true },
+            { title: t('annual-report.started'), numeric: true },
+            { title: t('annual-report.completedInYear'), numeric: true },
+          ]}
           rows={[
             ...projectKinds.map((k) => {
               const p = projectOf(k);
-              return { key: k, cells: [t(`needs.kinds.${k}`), n(p?.active ?? 0), n(p?.completed ?? 0), n(p?.cancelled ?? 0), n(p?.count ?? 0), n(p?.newInYear ?? 0), n(p?.completedInYear ?? 0)] };
+              return {
+                key: k,
+                cells: [
+                  t(`needs.kinds.${k}`),
+                  n(p?.active ?? 0),
+                  n(p?.completed ?? 0),
+                  n(p?.cancelled ?? 0),
+                  n(p?.count ?? 0),
+                  n(p?.newInYear ?? 0),
+                  n(p?.completedInYear ?? 0),
+                ],
+              };
             }),
-            { key: 'total', total: true, cells: [t('annual-report.total'), projectSum((p) => p.active), projectSum((p) => p.completed), projectSum((p) => p.cancelled), n(report.projects.count), n(report.projects.newInYear), n(report.projects.completedInYear)] },
+            {
+              key: 'total',
+              total: true,
+              cells: [
+                t('annual-report.total'),
+                projectSum((p) => p.active),
+                projectSum((p) => p.completed),
+                projectSum((p) => p.cancelled),
+                n(report.projects.count),
+                n(report.projects.newInYear),
+                n(report.projects.completedInYear),
+              ],
+            },
           ]}
         />
       </Section>
@@ -384,7 +581,11 @@ type Row = { key: string; cells: ReactNode[]; total?: boolean };
 /** A plain table (it prints well): scrolls sideways in its own focusable region on narrow screens. */
 function DataTable({ caption, columns, rows }: { caption: string; columns: Column[]; rows: Row[] }) {
   const { t } = useTranslation();
-  const cols = columns.map((c) => (typeof c === 'string' ? { title: c, numeric: false, wide: false } : { title: c.title, numeric: c.numeric ?? false, wide: c.wide ?? false }));
+  const cols = columns.map((c) =>
+    typeof c === 'string'
+      ? { title: c, numeric: false, wide: false }
+      : { title: c.title, numeric: c.numeric ?? false, wide: c.wide ?? false },
+  );
   const classOf = (c: { numeric: boolean; wide: boolean }) => [c.numeric && 'num', c.wide && 'wide'].filter(Boolean).join(' ') || undefined;
   return (
     // a scrolling region takes focus so that it can be scrolled from the keyboard

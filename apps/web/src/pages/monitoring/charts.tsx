@@ -28,7 +28,17 @@ export function Chart({ option, label, height = 260 }: { option: Option; label: 
 }
 
 /** An indicator's daily values, with the expected line from its start to its due date. */
-export function TrendChart({ points, expected, labels, label }: { points: Array<{ day: string; value: number | null }>; expected: Array<{ day: string; value: number }>; labels: { actual: string; expected: string }; label: string }) {
+export function TrendChart({
+  points,
+  expected,
+  labels,
+  label,
+}: {
+  points: Array<{ day: string; value: number | null }>;
+  expected: Array<{ day: string; value: number }>;
+  labels: { actual: string; expected: string };
+  label: string;
+}) {
   const option: Option = {
     tooltip: { trigger: 'axis' },
     legend: { data: [labels.actual, labels.expected], bottom: 0 },
@@ -36,8 +46,21 @@ export function TrendChart({ points, expected, labels, label }: { points: Array<
     xAxis: { type: 'time' },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
-      { name: labels.actual, type: 'line', showSymbol: points.length < 40, data: points.map((p) => [p.day, p.value]), itemStyle: { color: '#1f5fbf' } },
-      { name: labels.expected, type: 'line', showSymbol: false, lineStyle: { type: 'dashed' }, data: expected.map((p) => [p.day, Math.round(p.value * 10) / 10]), itemStyle: { color: '#8a5a00' } },
+      {
+        name: labels.actual,
+        type: 'line',
+        showSymbol: points.length < 40,
+        data: points.map((p) => [p.day, p.value]),
+        itemStyle: { color: '#1f5fbf' },
+      },
+      {
+        name: labels.expected,
+        type: 'line',
+        showSymbol: false,
+        lineStyle: { type: 'dashed' },
+        data: expected.map((p) => [p.day, Math.round(p.value * 10) / 10]),
+        itemStyle: { color: '#8a5a00' },
+      },
     ],
   };
   return <Chart option={option} label={label} />;

@@ -15,7 +15,6 @@ import { formatNumber, ragTone, type IndicatorRow } from './shared.tsx';
 const IndicatorDrawer = lazy(() => import('./indicator-drawer.tsx'));
 const NewIndicator = lazy(() => import('./new-indicator.tsx'));
 
-
 /** /admin/monitoring: every indicator of the plan against its target, on a chosen day. */
 export default function MonitoringPage() {
   const { t } = useTranslation();
@@ -46,7 +45,10 @@ function Dashboard() {
   const indicators = useQuery(trpc.monitoring.indicators.queryOptions({ day }));
   const snapshot = useMutation(
     trpc.monitoring.snapshot.mutationOptions({
-      onSuccess: (r) => void queryClient.invalidateQueries({ queryKey: trpc.monitoring.pathKey() }).then(() => message.success(t('monitoring.snapshotTaken', { day: r.day, count: r.indicators }))),
+      onSuccess: (r) =>
+        void queryClient
+          .invalidateQueries({ queryKey: trpc.monitoring.pathKey() })
+          .then(() => message.success(t('monitoring.snapshotTaken', { day: r.day, count: r.indicators }))),
       onError: (e) => void message.error(messageOf(e)),
     }),
   );
@@ -107,11 +109,23 @@ function Dashboard() {
       responsive: ['md'],
       render: (_, r) => {
         const percent = r.value === null || r.target === 0 ? 0 : Math.min(100, Math.round((r.value / r.target) * 100));
-        return <Progress percent={percent} size="small" aria-label={`${r.code} ${t('monitoring.progress')} ${percent}%`} strokeColor={{ green: '#1e6b0a', amber: '#8a5a00', red: '#a8071a' }[r.rag]} />;
+        return (
+          <Progress
+            percent={percent}
+            size="small"
+            aria-label={`${r.code} ${t('monitoring.progress')} ${percent}%`}
+            strokeColor={{ green: '#1e6b0a', amber: '#8a5a00', red: '#a8071a' }[r.rag]}
+          />
+        );
       },
     },
     { title: t('monitoring.expected'), key: 'expected', width: 80, responsive: ['lg'], render: (_, r) => formatNumber(r.expected) },
-    { title: t('monitoring.status'), key: 'rag', width: 80, render: (_, r) => <ToneTag tone={ragTone[r.rag]}>{t(`monitoring.${r.rag}`)}</ToneTag> },
+    {
+      title: t('monitoring.status'),
+      key: 'rag',
+      width: 80,
+      render: (_, r) => <ToneTag tone={ragTone[r.rag]}>{t(`monitoring.${r.rag}`)}</ToneTag>,
+    },
     {
       title: t('monitoring.source'),
       key: 'source',
@@ -164,14 +178,28 @@ function Dashboard() {
               {t('monitoring.snapshot')}
             </Button>
             <Button onClick={() => setCreating(true)}>{t('monitoring.addIndicator')}</Button>
-            <Button type="primary" href={`/admin/report/${year}`} onClick={(e) => { e.preventDefault(); void navigate(`/admin/report/${year}`); }}>
+            <Button
+              type="primary"
+              href={`/admin/report/${year}`}
+              onClick={(e) => {
+                e.preventDefault();
+                void navigate(`/admin/report/${year}`);
+              }}
+            >
               {t('monitoring.annualReport')}
             </Button>
           </Space>
         </Space>
       </Card>
       <QueryState query={indicators} rows={8}>
-        <Table<IndicatorRow> rowKey="id" columns={screens.sm ? columns : phoneColumns} dataSource={rows} pagination={false} size="small" scroll={{ x: 'max-content' }} />
+        <Table<IndicatorRow>
+          rowKey="id"
+          columns={screens.sm ? columns : phoneColumns}
+          dataSource={rows}
+          pagination={false}
+          size="small"
+          scroll={{ x: 'max-content' }}
+        />
       </QueryState>
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, fontSize: 12, maxWidth: 860 }}>
         {t('monitoring.ragRule')}

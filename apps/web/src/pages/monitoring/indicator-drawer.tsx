@@ -1,6 +1,22 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, DatePicker, Descriptions, Drawer, Form, Grid, Input, InputNumber, List, Popconfirm, Space, Table, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Drawer,
+  Form,
+  Grid,
+  Input,
+  InputNumber,
+  List,
+  Popconfirm,
+  Space,
+  Table,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -20,28 +36,58 @@ const h2 = (text: string) => (
 );
 
 /** One indicator: what it counts, its schedule, trend, breakdown by region, and its reports. */
-export default function IndicatorDrawer({ indicator, startWithReport, onClose }: { indicator: IndicatorRow; startWithReport: boolean; onClose: () => void }) {
+export default function IndicatorDrawer({
+  indicator,
+  startWithReport,
+  onClose,
+}: {
+  indicator: IndicatorRow;
+  startWithReport: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const screens = Grid.useBreakpoint();
   const r = indicator;
   return (
     <Drawer open onClose={onClose} size={screens.md ? 720 : '100%'} title={`${r.code} ${r.name}`} destroyOnHidden>
       {r.source === 'reported' && startWithReport && <ReportForm indicator={r} />}
-      <Card title={h2(`${formatNumber(r.value)} / ${r.targetNote || formatNumber(r.target)} ${r.unit}`)} extra={<ToneTag tone={ragTone[r.rag]}>{t(`monitoring.${r.rag}`)}</ToneTag>} style={{ marginBottom: 16 }}>
+      <Card
+        title={h2(`${formatNumber(r.value)} / ${r.targetNote || formatNumber(r.target)} ${r.unit}`)}
+        extra={<ToneTag tone={ragTone[r.rag]}>{t(`monitoring.${r.rag}`)}</ToneTag>}
+        style={{ marginBottom: 16 }}
+      >
         <Descriptions
           size="small"
           column={1}
           items={[
             { key: 'definition', label: t('monitoring.definition'), children: r.definition || '—' },
             { key: 'wording', label: t('monitoring.wording'), children: r.wording || '—' },
-            { key: 'schedule', label: t('monitoring.schedule'), children: t('monitoring.scheduleText', { from: r.startsOn, to: r.dueOn, target: formatNumber(r.target), unit: r.unit, baseline: formatNumber(r.baseline) }) },
+            {
+              key: 'schedule',
+              label: t('monitoring.schedule'),
+              children: t('monitoring.scheduleText', {
+                from: r.startsOn,
+                to: r.dueOn,
+                target: formatNumber(r.target),
+                unit: r.unit,
+                baseline: formatNumber(r.baseline),
+              }),
+            },
             {
               key: 'milestones',
               label: t('monitoring.milestones'),
-              children: Object.keys(r.milestones).length ? Object.entries(r.milestones).map(([y, v]) => `${y}: ${v}`).join('；') : t('monitoring.noMilestones'),
+              children: Object.keys(r.milestones).length
+                ? Object.entries(r.milestones)
+                    .map(([y, v]) => `${y}: ${v}`)
+                    .join('；')
+                : t('monitoring.noMilestones'),
             },
             { key: 'expected', label: t('monitoring.expected'), children: formatNumber(r.expected) },
-            { key: 'source', label: t('monitoring.source'), children: `${t(`monitoring.sources.${r.source}`)} · ${t(`monitoring.valueSources.${r.valueSource}`, { day: r.reportedOn ?? '' })}` },
+            {
+              key: 'source',
+              label: t('monitoring.source'),
+              children: `${t(`monitoring.sources.${r.source}`)} · ${t(`monitoring.valueSources.${r.valueSource}`, { day: r.reportedOn ?? '' })}`,
+            },
           ]}
         />
       </Card>
@@ -63,7 +109,15 @@ function Trend({ indicator }: { indicator: IndicatorRow }) {
       <QueryState query={trend} rows={4}>
         {trend.data && trend.data.points.length > 0 ? (
           <Suspense fallback={null}>
-            <TrendChart points={trend.data.points} expected={trend.data.expected} labels={{ actual: t('monitoring.actual'), expected: t('monitoring.expectedLine') }} label={`${indicator.code} ${t('monitoring.trend')}: ${trend.data.points.map((p) => `${p.day} ${formatNumber(p.value)}`).slice(-6).join('，')}`} />
+            <TrendChart
+              points={trend.data.points}
+              expected={trend.data.expected}
+              labels={{ actual: t('monitoring.actual'), expected: t('monitoring.expectedLine') }}
+              label={`${indicator.code} ${t('monitoring.trend')}: ${trend.data.points
+                .map((p) => `${p.day} ${formatNumber(p.value)}`)
+                .slice(-6)
+                .join('，')}`}
+            />
           </Suspense>
         ) : (
           <Typography.Text type="secondary">{t('monitoring.trendEmpty')}</Typography.Text>
@@ -84,13 +138,29 @@ function Breakdown({ indicator }: { indicator: IndicatorRow }) {
   return (
     <Card title={h2(t('monitoring.byProvince'))} style={{ marginBottom: 16 }}>
       <QueryState query={breakdown} rows={3}>
-        <Table size="small" pagination={false} rowKey="key" dataSource={byProvince} columns={[{ title: t('monitoring.region'), dataIndex: 'name' }, { title: t('monitoring.value'), dataIndex: 'value', align: 'right' }]} style={{ marginBottom: 16 }} />
+        <Table
+          size="small"
+          pagination={false}
+          rowKey="key"
+          dataSource={byProvince}
+          columns={[
+            { title: t('monitoring.region'), dataIndex: 'name' },
+            { title: t('monitoring.value'), dataIndex: 'value', align: 'right' },
+          ]}
+          style={{ marginBottom: 16 }}
+        />
         <Typography.Title level={3} style={{ fontSize: 14 }}>
           {t('monitoring.byRegion')}
         </Typography.Title>
         {byRegion.length > 0 ? (
           <Suspense fallback={null}>
-            <BarsChart rows={byRegion} label={`${t('monitoring.byRegion')}: ${byRegion.slice(0, 8).map((r) => `${r.name} ${r.value}`).join('，')}`} />
+            <BarsChart
+              rows={byRegion}
+              label={`${t('monitoring.byRegion')}: ${byRegion
+                .slice(0, 8)
+                .map((r) => `${r.name} ${r.value}`)
+                .join('，')}`}
+            />
           </Suspense>
         ) : (
           <Typography.Text type="secondary">—</Typography.Text>
@@ -149,7 +219,9 @@ function ReportForm({ indicator }: { indicator: IndicatorRow }) {
     trpc.monitoring.report.mutationOptions({
       onSuccess: (_, input) => {
         form.resetFields();
-        void queryClient.invalidateQueries({ queryKey: trpc.monitoring.pathKey() }).then(() => message.success(t('monitoring.reported', { code: indicator.code, value: input.value })));
+        void queryClient
+          .invalidateQueries({ queryKey: trpc.monitoring.pathKey() })
+          .then(() => message.success(t('monitoring.reported', { code: indicator.code, value: input.value })));
       },
       onError: (e) => {
         if (!applyFieldErrors(form, e)) void message.error(messageOf(e));
@@ -163,10 +235,22 @@ function ReportForm({ indicator }: { indicator: IndicatorRow }) {
         form={form}
         layout="vertical"
         initialValues={{ value: null, asOf: dayjs(), evidenceText: '', evidenceUrl: '' }}
-        onFinish={(v) => report.mutate({ indicatorId: indicator.id, value: v.value ?? Number.NaN, asOf: v.asOf.format('YYYY-MM-DD'), evidenceText: v.evidenceText, evidenceUrl: v.evidenceUrl.trim() })}
+        onFinish={(v) =>
+          report.mutate({
+            indicatorId: indicator.id,
+            value: v.value ?? Number.NaN,
+            asOf: v.asOf.format('YYYY-MM-DD'),
+            evidenceText: v.evidenceText,
+            evidenceUrl: v.evidenceUrl.trim(),
+          })
+        }
       >
         <Space wrap align="start">
-          <Form.Item name="value" label={`${t('monitoring.reportValueLabel')}（${indicator.unit}）`} rules={[{ required: true, message: t('monitoring.reportValueLabel') }]}>
+          <Form.Item
+            name="value"
+            label={`${t('monitoring.reportValueLabel')}（${indicator.unit}）`}
+            rules={[{ required: true, message: t('monitoring.reportValueLabel') }]}
+          >
             <InputNumber min={0} style={{ width: 140 }} />
           </Form.Item>
           <Form.Item name="asOf" label={t('monitoring.reportAsOf')} rules={[{ required: true }]}>
@@ -196,7 +280,10 @@ function ScheduleForm({ indicator }: { indicator: IndicatorRow }) {
   const { message } = App.useApp();
   const save = useMutation(
     trpc.monitoring.setSchedule.mutationOptions({
-      onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.monitoring.pathKey() }).then(() => message.success(t('monitoring.scheduleSaved'))),
+      onSuccess: () =>
+        void queryClient
+          .invalidateQueries({ queryKey: trpc.monitoring.pathKey() })
+          .then(() => message.success(t('monitoring.scheduleSaved'))),
       onError: (e) => void message.error(messageOf(e)),
     }),
   );
@@ -206,8 +293,14 @@ function ScheduleForm({ indicator }: { indicator: IndicatorRow }) {
       <Form<ScheduleValues>
         name="indicator-schedule"
         layout="vertical"
-        initialValues={{ baseline: indicator.baseline, m2025: indicator.milestones[2025] ?? null, m2026: indicator.milestones[2026] ?? null }}
-        onFinish={(v) => save.mutate({ id: indicator.id, baseline: v.baseline, milestones: { 2025: orUndefined(v.m2025), 2026: orUndefined(v.m2026) } })}
+        initialValues={{
+          baseline: indicator.baseline,
+          m2025: indicator.milestones[2025] ?? null,
+          m2026: indicator.milestones[2026] ?? null,
+        }}
+        onFinish={(v) =>
+          save.mutate({ id: indicator.id, baseline: v.baseline, milestones: { 2025: orUndefined(v.m2025), 2026: orUndefined(v.m2026) } })
+        }
       >
         <Space wrap align="end">
           <Form.Item name="baseline" label={t('monitoring.baseline')} rules={[{ required: true }]}>

@@ -116,10 +116,16 @@ export default function MatrixPage() {
           <>
             <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
               <Col xs={12} md={6}>
-                <Statistic title={t('supply-demand.schoolsCovered')} value={t('supply-demand.ofTotal', { count: data.totals.schoolsCovered, total: data.totals.schoolsTotal })} />
+                <Statistic
+                  title={t('supply-demand.schoolsCovered')}
+                  value={t('supply-demand.ofTotal', { count: data.totals.schoolsCovered, total: data.totals.schoolsTotal })}
+                />
               </Col>
               <Col xs={12} md={6}>
-                <Statistic title={t('supply-demand.industriesCovered')} value={t('supply-demand.ofTotal', { count: data.totals.industriesCovered, total: data.totals.industriesTotal })} />
+                <Statistic
+                  title={t('supply-demand.industriesCovered')}
+                  value={t('supply-demand.ofTotal', { count: data.totals.industriesCovered, total: data.totals.industriesTotal })}
+                />
               </Col>
             </Row>
 
@@ -131,7 +137,14 @@ export default function MatrixPage() {
               {data.schools.length === 0 ? (
                 <Typography.Paragraph>{t('supply-demand.noSchools')}</Typography.Paragraph>
               ) : (
-                <Table<SchoolRow> rowKey="id" columns={columns} dataSource={data.schools} pagination={false} size="small" scroll={{ x: 'max-content' }} />
+                <Table<SchoolRow>
+                  rowKey="id"
+                  columns={columns}
+                  dataSource={data.schools}
+                  pagination={false}
+                  size="small"
+                  scroll={{ x: 'max-content' }}
+                />
               )}
             </section>
 
@@ -139,7 +152,14 @@ export default function MatrixPage() {
               <Typography.Title id="matrix-industries" level={2} style={{ fontSize: 18 }}>
                 {t('supply-demand.industryCoverage')}
               </Typography.Title>
-              <Table rowKey="code" columns={industryColumns} dataSource={data.industries} pagination={{ pageSize: 20, hideOnSinglePage: true }} size="small" scroll={{ x: 'max-content' }} />
+              <Table
+                rowKey="code"
+                columns={industryColumns}
+                dataSource={data.industries}
+                pagination={{ pageSize: 20, hideOnSinglePage: true }}
+                size="small"
+                scroll={{ x: 'max-content' }}
+              />
             </section>
           </>
         )}

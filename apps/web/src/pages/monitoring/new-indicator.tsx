@@ -5,7 +5,16 @@ import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { consortiumKinds } from '@ronghe/domain/constants/consortium';
-import { clusterDesignations, indicatorMetrics, indicatorScopes, PLAN_END, PLAN_START, schoolDesignations, type IndicatorMetric, type IndicatorScope } from '@ronghe/domain/constants/monitoring';
+import {
+  clusterDesignations,
+  indicatorMetrics,
+  indicatorScopes,
+  PLAN_END,
+  PLAN_START,
+  schoolDesignations,
+  type IndicatorMetric,
+  type IndicatorScope,
+} from '@ronghe/domain/constants/monitoring';
 import { needKinds } from '@ronghe/domain/constants/need';
 import { useTRPC } from '../../lib/trpc.ts';
 import { applyFieldErrors, messageOf } from '../../lib/errors.ts';
@@ -29,9 +38,11 @@ type Values = {
 function useParamOptions(metric: Values['metric']): Array<{ value: string; label: string }> {
   const { t } = useTranslation();
   if (metric === 'consortia_active') return consortiumKinds.map((k) => ({ value: k, label: t(`consortia.kinds.${k}`) }));
-  if (metric === 'projects_completed') return needKinds.filter((k) => k !== 'internship').map((k) => ({ value: k, label: t(`needs.kinds.${k}`) }));
+  if (metric === 'projects_completed')
+    return needKinds.filter((k) => k !== 'internship').map((k) => ({ value: k, label: t(`needs.kinds.${k}`) }));
   if (metric === 'schools_designated') return schoolDesignations.map((d) => ({ value: d, label: t(`monitoring.schoolDesignations.${d}`) }));
-  if (metric === 'clusters_designated') return clusterDesignations.map((d) => ({ value: d, label: t(`monitoring.clusterDesignations.${d}`) }));
+  if (metric === 'clusters_designated')
+    return clusterDesignations.map((d) => ({ value: d, label: t(`monitoring.clusterDesignations.${d}`) }));
   return [];
 }
 
@@ -60,12 +71,17 @@ export default function NewIndicator({ onClose }: { onClose: () => void }) {
     const timer = setTimeout(() => setQ(typed.trim()), 300);
     return () => clearTimeout(timer);
   }, [typed]);
-  const consortia = useQuery({ ...trpc.consortia.list.queryOptions({ q: q || undefined, pageSize: 20 }, { placeholderData: keepPreviousData }), enabled: scope === 'consortium' });
+  const consortia = useQuery({
+    ...trpc.consortia.list.queryOptions({ q: q || undefined, pageSize: 20 }, { placeholderData: keepPreviousData }),
+    enabled: scope === 'consortium',
+  });
   const create = useMutation(
     trpc.monitoring.create.mutationOptions({
       onSuccess: (r) => {
         onClose();
-        void queryClient.invalidateQueries({ queryKey: trpc.monitoring.pathKey() }).then(() => message.success(t('monitoring.created', { code: r.code })));
+        void queryClient
+          .invalidateQueries({ queryKey: trpc.monitoring.pathKey() })
+          .then(() => message.success(t('monitoring.created', { code: r.code })));
       },
       onError: (e) => {
         if (!applyFieldErrors(form, e)) void message.error(messageOf(e));
@@ -91,12 +107,32 @@ export default function NewIndicator({ onClose }: { onClose: () => void }) {
     });
 
   return (
-    <Modal open title={t('monitoring.newTitle')} okText={t('monitoring.create')} onOk={() => form.submit()} confirmLoading={create.isPending} onCancel={onClose} destroyOnHidden>
+    <Modal
+      open
+      title={t('monitoring.newTitle')}
+      okText={t('monitoring.create')}
+      onOk={() => form.submit()}
+      confirmLoading={create.isPending}
+      onCancel={onClose}
+      destroyOnHidden
+    >
       <Form<Values>
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={{ name: '', unit: '个', target: null, scope: 'region', regionPath: [], consortiumId: null, metric: 'reported', param: null, startsOn: dayjs(PLAN_START), dueOn: dayjs(PLAN_END), definition: '' }}
+        initialValues={{
+          name: '',
+          unit: '个',
+          target: null,
+          scope: 'region',
+          regionPath: [],
+          consortiumId: null,
+          metric: 'reported',
+          param: null,
+          startsOn: dayjs(PLAN_START),
+          dueOn: dayjs(PLAN_END),
+          definition: '',
+        }}
       >
         <Form.Item name="name" label={t('monitoring.newName')} rules={[{ required: true, message: t('monitoring.newName') }]}>
           <Input maxLength={80} />
@@ -118,14 +154,25 @@ export default function NewIndicator({ onClose }: { onClose: () => void }) {
           </Form.Item>
         )}
         {scope === 'consortium' && (
-          <Form.Item name="consortiumId" label={t('monitoring.newConsortium')} rules={[{ required: true, message: t('monitoring.newConsortium') }]}>
-            <Select showSearch={{ filterOption: false, onSearch: setTyped }} loading={consortia.isFetching} options={(consortia.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))} />
+          <Form.Item
+            name="consortiumId"
+            label={t('monitoring.newConsortium')}
+            rules={[{ required: true, message: t('monitoring.newConsortium') }]}
+          >
+            <Select
+              showSearch={{ filterOption: false, onSearch: setTyped }}
+              loading={consortia.isFetching}
+              options={(consortia.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+            />
           </Form.Item>
         )}
         <Form.Item name="metric" label={t('monitoring.newMetric')}>
           <Select
             onChange={() => form.setFieldValue('param', null)}
-            options={[{ value: 'reported', label: t('monitoring.metricReported') }, ...indicatorMetrics.map((m) => ({ value: m, label: t(`monitoring.metrics.${m}`) }))]}
+            options={[
+              { value: 'reported', label: t('monitoring.metricReported') },
+              ...indicatorMetrics.map((m) => ({ value: m, label: t(`monitoring.metrics.${m}`) })),
+            ]}
           />
         </Form.Item>
         {paramOptions.length > 0 && (

@@ -53,7 +53,9 @@ export default function SupplyDemandPage() {
     );
 
   const majors = useQuery(trpc.reference.majors.queryOptions());
-  const query = useQuery(trpc.supplyDemand.map.queryOptions({ provinceCode: province, categorySeq: category }, { placeholderData: keepPreviousData }));
+  const query = useQuery(
+    trpc.supplyDemand.map.queryOptions({ provinceCode: province, categorySeq: category }, { placeholderData: keepPreviousData }),
+  );
   const data = query.data;
   const queryClient = useQueryClient();
   const [refreshing, setRefreshing] = useState(false);
@@ -61,15 +63,21 @@ export default function SupplyDemandPage() {
   const refresh = async () => {
     setRefreshing(true);
     try {
-      await queryClient.fetchQuery(trpc.supplyDemand.map.queryOptions({ provinceCode: province, categorySeq: category, refresh: true }, { staleTime: 0 }));
+      await queryClient.fetchQuery(
+        trpc.supplyDemand.map.queryOptions({ provinceCode: province, categorySeq: category, refresh: true }, { staleTime: 0 }),
+      );
       await queryClient.invalidateQueries({ queryKey: trpc.supplyDemand.map.pathKey() });
     } finally {
       setRefreshing(false);
     }
   };
-  const categoryName = (seq: number) => majors.data?.categories.find((c) => c.seq === seq)?.name ?? data?.categories.find((c) => c.seq === seq)?.name ?? String(seq);
+  const categoryName = (seq: number) =>
+    majors.data?.categories.find((c) => c.seq === seq)?.name ?? data?.categories.find((c) => c.seq === seq)?.name ?? String(seq);
   const values = useMemo(() => Object.fromEntries((data?.regions ?? []).map((r) => [r.code, valueOf(r, metric)])), [data, metric]);
-  const scope = [province ? t(`provinces.${province}`) : t('supply-demand.allProvinces'), category ? categoryName(category) : t('supply-demand.allCategories')].join(t('consortia.listSeparator'));
+  const scope = [
+    province ? t(`provinces.${province}`) : t('supply-demand.allProvinces'),
+    category ? categoryName(category) : t('supply-demand.allCategories'),
+  ].join(t('consortia.listSeparator'));
   const people = (n: number) => t('supply-demand.people', { count: n });
 
   // only categories with any figure get a column (the chosen one always)
@@ -79,11 +87,20 @@ export default function SupplyDemandPage() {
 
   const figureCell = (f: Figure | undefined, region: string, categoryLabel: string) => {
     if (!f) return <span aria-hidden="true">·</span>;
-    const label = t('supply-demand.cellLabel', { region, category: categoryLabel, demand: f.demand, supply: f.supply, students: f.students, stations: f.stations });
+    const label = t('supply-demand.cellLabel', {
+      region,
+      category: categoryLabel,
+      demand: f.demand,
+      supply: f.supply,
+      students: f.students,
+      stations: f.stations,
+    });
     return (
       <div title={label} style={{ ...levelStyle[f.level], padding: '2px 6px', borderRadius: 4, whiteSpace: 'nowrap' }}>
         {t('supply-demand.cell', { demand: f.demand, supply: f.supply })}
-        {f.level === 'short' || f.level === 'surplus' ? <span style={{ marginInlineStart: 4, fontSize: 12 }}>{t(`supply-demand.levels.${f.level}`)}</span> : null}
+        {f.level === 'short' || f.level === 'surplus' ? (
+          <span style={{ marginInlineStart: 4, fontSize: 12 }}>{t(`supply-demand.levels.${f.level}`)}</span>
+        ) : null}
       </div>
     );
   };
@@ -95,7 +112,11 @@ export default function SupplyDemandPage() {
       fixed: compact ? undefined : 'left',
       render: (_: unknown, r) => `${t(`provinces.${r.provinceCode}`)} · ${r.name}`,
     },
-    { title: category ? categoryName(category) : t('supply-demand.total'), key: 'total', render: (_: unknown, r) => figureCell(r, r.name, category ? categoryName(category) : t('supply-demand.total')) },
+    {
+      title: category ? categoryName(category) : t('supply-demand.total'),
+      key: 'total',
+      render: (_: unknown, r) => figureCell(r, r.name, category ? categoryName(category) : t('supply-demand.total')),
+    },
     ...(category
       ? []
       : shownCategories.map((c) => ({
@@ -118,7 +139,10 @@ export default function SupplyDemandPage() {
           aria-label={t('supply-demand.province')}
           value={province ?? 'all'}
           onChange={(v) => update('province', v === 'all' ? undefined : v)}
-          options={[{ value: 'all', label: t('supply-demand.allProvinces') }, ...provinces.map((p) => ({ value: p, label: t(`provinces.${p}`) }))]}
+          options={[
+            { value: 'all', label: t('supply-demand.allProvinces') },
+            ...provinces.map((p) => ({ value: p, label: t(`provinces.${p}`) })),
+          ]}
           style={{ flex: '0 1 180px', minWidth: 140 }}
         />
         <Select<number>
@@ -126,7 +150,10 @@ export default function SupplyDemandPage() {
           value={category ?? 0}
           showSearch={{ optionFilterProp: 'label' }}
           onChange={(v) => update('category', v ? String(v) : undefined)}
-          options={[{ value: 0, label: t('supply-demand.allCategories') }, ...(majors.data?.categories ?? []).toSorted((a, b) => a.seq - b.seq).map((c) => ({ value: c.seq, label: c.name }))]}
+          options={[
+            { value: 0, label: t('supply-demand.allCategories') },
+            ...(majors.data?.categories ?? []).toSorted((a, b) => a.seq - b.seq).map((c) => ({ value: c.seq, label: c.name })),
+          ]}
           style={{ flex: '0 1 240px', minWidth: 160 }}
           popupMatchSelectWidth={false}
         />
@@ -140,7 +167,9 @@ export default function SupplyDemandPage() {
         />
         {data && (
           <Space size={8} wrap style={{ alignSelf: 'center' }}>
-            <Typography.Text type="secondary">{t('supply-demand.countedAt', { time: dayjs(data.takenAt).format('YYYY-MM-DD HH:mm') })}</Typography.Text>
+            <Typography.Text type="secondary">
+              {t('supply-demand.countedAt', { time: dayjs(data.takenAt).format('YYYY-MM-DD HH:mm') })}
+            </Typography.Text>
             <Button size="small" loading={refreshing} onClick={() => void refresh()}>
               {t('supply-demand.refresh')}
             </Button>
@@ -159,22 +188,42 @@ export default function SupplyDemandPage() {
                 <Statistic title={t('supply-demand.demand')} value={totals.demand} />
               </Col>
               <Col xs={12} md={6}>
-                <Statistic title={t('supply-demand.supplyOf', { students: totals.students, stations: totals.stations })} value={totals.supply} />
+                <Statistic
+                  title={t('supply-demand.supplyOf', { students: totals.students, stations: totals.stations })}
+                  value={totals.supply}
+                />
               </Col>
               <Col xs={12} md={6}>
-                <Statistic title={t('supply-demand.gap')} value={totals.gap} styles={{ content: totals.level === 'short' ? { color: '#a8071a' } : undefined }} />
+                <Statistic
+                  title={t('supply-demand.gap')}
+                  value={totals.gap}
+                  styles={{ content: totals.level === 'short' ? { color: '#a8071a' } : undefined }}
+                />
               </Col>
               <Col xs={12} md={6}>
-                <Statistic title={t('supply-demand.ratio')} value={totals.ratio ?? t('supply-demand.ratioNone')} suffix={totals.ratio !== null ? t('supply-demand.levelNote', { level: t(`supply-demand.levels.${totals.level}`) }) : undefined} />
+                <Statistic
+                  title={t('supply-demand.ratio')}
+                  value={totals.ratio ?? t('supply-demand.ratioNone')}
+                  suffix={
+                    totals.ratio !== null ? t('supply-demand.levelNote', { level: t(`supply-demand.levels.${totals.level}`) }) : undefined
+                  }
+                />
               </Col>
             </Row>
-            {data && (data.unmapped.demand > 0 || data.unmapped.students > 0) && <Typography.Paragraph type="secondary">{t('supply-demand.unmapped', data.unmapped)}</Typography.Paragraph>}
+            {data && (data.unmapped.demand > 0 || data.unmapped.students > 0) && (
+              <Typography.Paragraph type="secondary">{t('supply-demand.unmapped', data.unmapped)}</Typography.Paragraph>
+            )}
           </section>
         )}
 
         <Card styles={compact ? { body: { padding: 12 } } : undefined} style={{ marginBottom: 24 }}>
           <Suspense fallback={<Skeleton.Node active style={{ width: '100%', height: compact ? 360 : 520 }} />}>
-            <JjjMap values={values} title={t('supply-demand.mapValues', { metric: t(`supply-demand.metrics.${metric}`), scope })} height={compact ? 360 : 520} format={people} />
+            <JjjMap
+              values={values}
+              title={t('supply-demand.mapValues', { metric: t(`supply-demand.metrics.${metric}`), scope })}
+              height={compact ? 360 : 520}
+              format={people}
+            />
           </Suspense>
         </Card>
 
@@ -182,11 +231,20 @@ export default function SupplyDemandPage() {
           <Typography.Title id="sd-heat" level={2} style={{ fontSize: 18 }}>
             {t('supply-demand.heatTitle')}
           </Typography.Title>
-          <Typography.Paragraph type="secondary">{t('supply-demand.heatIntro', { percent: Math.round((data?.threshold ?? 0.2) * 100) })}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">
+            {t('supply-demand.heatIntro', { percent: Math.round((data?.threshold ?? 0.2) * 100) })}
+          </Typography.Paragraph>
           {rows.length === 0 ? (
             <Typography.Paragraph>{t('supply-demand.empty')}</Typography.Paragraph>
           ) : (
-            <Table<RegionRow> rowKey="code" columns={columns} dataSource={rows} pagination={false} size="small" scroll={{ x: 'max-content' }} />
+            <Table<RegionRow>
+              rowKey="code"
+              columns={columns}
+              dataSource={rows}
+              pagination={false}
+              size="small"
+              scroll={{ x: 'max-content' }}
+            />
           )}
         </section>
       </QueryState>

@@ -1,6 +1,22 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Descriptions, Drawer, Empty, Form, Grid, Input, InputNumber, List, Select, Space, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Descriptions,
+  Drawer,
+  Empty,
+  Form,
+  Grid,
+  Input,
+  InputNumber,
+  List,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../lib/trpc.ts';
 import { applyFieldErrors, messageOf } from '../../lib/errors.ts';
@@ -17,7 +33,14 @@ export function TaskDrawer({ id, onClose }: { id: string | null; onClose: () => 
   const task = detail.data;
   const closed = task?.status === 'done' || task?.status === 'cancelled';
   return (
-    <Drawer open={!!id} onClose={onClose} size={compact ? '100%' : 560} title={h2(task?.title ?? t('plan-tasks.detailTitle'))} destroyOnHidden closable={{ 'aria-label': t('plan-tasks.close') }}>
+    <Drawer
+      open={!!id}
+      onClose={onClose}
+      size={compact ? '100%' : 560}
+      title={h2(task?.title ?? t('plan-tasks.detailTitle'))}
+      destroyOnHidden
+      closable={{ 'aria-label': t('plan-tasks.close') }}
+    >
       <QueryState query={detail}>
         {task && (
           <>
@@ -34,10 +57,18 @@ export function TaskDrawer({ id, onClose }: { id: string | null; onClose: () => 
               items={[
                 { key: 'owner', label: t('plan-tasks.colOwner'), children: task.ownerName },
                 { key: 'responsible', label: t('plan-tasks.colResponsible'), children: task.responsibleName },
-                { key: 'schedule', label: t('plan-tasks.schedule'), children: t('plan-tasks.scheduleValue', { from: task.startsOn, to: task.deadline }) },
+                {
+                  key: 'schedule',
+                  label: t('plan-tasks.schedule'),
+                  children: t('plan-tasks.scheduleValue', { from: task.startsOn, to: task.deadline }),
+                },
                 ...(task.completedOn ? [{ key: 'completedOn', label: t('plan-tasks.completedOn'), children: task.completedOn }] : []),
                 { key: 'outcome', label: t('plan-tasks.fieldOutcome'), children: task.expectedOutcome },
-                { key: 'indicators', label: t('plan-tasks.fieldIndicators'), children: task.indicatorCodes.length ? task.indicatorCodes.join('、') : t('plan-tasks.indicatorsNone') },
+                {
+                  key: 'indicators',
+                  label: t('plan-tasks.fieldIndicators'),
+                  children: task.indicatorCodes.length ? task.indicatorCodes.join('、') : t('plan-tasks.indicatorsNone'),
+                },
                 ...(task.description ? [{ key: 'description', label: t('plan-tasks.fieldDescription'), children: task.description }] : []),
               ]}
             />
@@ -68,7 +99,13 @@ export function TaskDrawer({ id, onClose }: { id: string | null; onClose: () => 
               />
             )}
             {h3(t('plan-tasks.addUpdate'))}
-            {closed ? <Alert type="info" showIcon title={t('plan-tasks.closed')} /> : task.canUpdate ? <UpdateForm task={task} /> : <Alert type="info" showIcon title={t('plan-tasks.viewOnly')} />}
+            {closed ? (
+              <Alert type="info" showIcon title={t('plan-tasks.closed')} />
+            ) : task.canUpdate ? (
+              <UpdateForm task={task} />
+            ) : (
+              <Alert type="info" showIcon title={t('plan-tasks.viewOnly')} />
+            )}
           </>
         )}
       </QueryState>
@@ -101,25 +138,53 @@ function UpdateForm({ task }: { task: { id: string; progress: number; status: St
       form={form}
       name="plan-task-update"
       layout="vertical"
-      initialValues={{ note: '', evidenceUrl: '', progress: Math.round(task.progress), status: task.status === 'not_started' ? 'in_progress' : task.status }}
+      initialValues={{
+        note: '',
+        evidenceUrl: '',
+        progress: Math.round(task.progress),
+        status: task.status === 'not_started' ? 'in_progress' : task.status,
+      }}
       onValuesChange={() => setFailure(null)}
-      onFinish={(v) => add.mutate({ taskId: task.id, note: v.note, evidenceUrl: v.evidenceUrl.trim(), progress: v.progress ?? Number.NaN, status: v.status })}
+      onFinish={(v) =>
+        add.mutate({
+          taskId: task.id,
+          note: v.note,
+          evidenceUrl: v.evidenceUrl.trim(),
+          progress: v.progress ?? Number.NaN,
+          status: v.status,
+        })
+      }
     >
-      <Form.Item name="note" label={t('plan-tasks.fieldNote')} rules={[{ required: true, whitespace: true, min: 2, message: t('plan-tasks.noteRequired') }]}>
+      <Form.Item
+        name="note"
+        label={t('plan-tasks.fieldNote')}
+        rules={[{ required: true, whitespace: true, min: 2, message: t('plan-tasks.noteRequired') }]}
+      >
         <Input.TextArea rows={3} maxLength={2000} placeholder={t('plan-tasks.notePlaceholder')} />
       </Form.Item>
-      <Form.Item name="evidenceUrl" label={t('plan-tasks.fieldEvidence')} rules={[{ pattern: /^(https?:\/\/\S+)?$/, message: t('plan-tasks.evidenceInvalid') }]}>
+      <Form.Item
+        name="evidenceUrl"
+        label={t('plan-tasks.fieldEvidence')}
+        rules={[{ pattern: /^(https?:\/\/\S+)?$/, message: t('plan-tasks.evidenceInvalid') }]}
+      >
         <Input maxLength={500} inputMode="url" autoComplete="off" placeholder={t('plan-tasks.evidencePlaceholder')} />
       </Form.Item>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: '0 16px' }}>
-        <Form.Item name="progress" label={t('plan-tasks.fieldProgress')} rules={[{ required: true, message: t('plan-tasks.progressRequired') }]} style={{ flex: '1 1 140px' }}>
+        <Form.Item
+          name="progress"
+          label={t('plan-tasks.fieldProgress')}
+          rules={[{ required: true, message: t('plan-tasks.progressRequired') }]}
+          style={{ flex: '1 1 140px' }}
+        >
           <InputNumber min={0} max={100} precision={0} style={{ width: '100%' }} suffix="%" />
         </Form.Item>
         <Form.Item name="status" label={t('plan-tasks.fieldStatus')} style={{ flex: '1 1 140px' }}>
           <Select options={statuses.map((s) => ({ value: s, label: t(`plan-tasks.statuses.${s}`) }))} />
         </Form.Item>
       </div>
-      {failure && <Alert type="error" role="alert" showIcon title={t('plan-tasks.failed')} description={failure} style={{ marginBottom: 16 }} />}
+      {failure && (
+        <Alert type="error" role="alert" showIcon title={t('plan-tasks.failed')} description={failure} style={{ marginBottom: 16 }} />
+      )}
       <Button type="primary" htmlType="submit" loading={add.isPending}>
         {t('plan-tasks.submitUpdate')}
       </Button>

@@ -38,7 +38,8 @@ export function TaskForm({ task, onClose }: { task: Task | null; onClose: () => 
   const orgs = useQuery(trpc.organizations.list.queryOptions({ q: q || undefined, limit: 20 }, { placeholderData: keepPreviousData }));
   const indicators = useQuery(trpc.monitoring.indicators.queryOptions());
   const orgOptions = (orgs.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }));
-  if (task && !orgOptions.some((o) => o.value === task.ownerOrganizationId)) orgOptions.unshift({ value: task.ownerOrganizationId, label: task.ownerName });
+  if (task && !orgOptions.some((o) => o.value === task.ownerOrganizationId))
+    orgOptions.unshift({ value: task.ownerOrganizationId, label: task.ownerName });
   const indicatorOptions = (indicators.data ?? []).map((i) => ({ value: i.id, label: `${i.code} ${i.name}` }));
 
   const done = (text: string) => {
@@ -47,7 +48,10 @@ export function TaskForm({ task, onClose }: { task: Task | null; onClose: () => 
   };
   const onError = (e: unknown) => {
     // update's fields arrive as data.<field>
-    const shifted = { message: messageOf(e), data: { fieldErrors: fieldErrorsOf(e).map((f) => ({ ...f, path: f.path.replace(/^data\./, '') })) } };
+    const shifted = {
+      message: messageOf(e),
+      data: { fieldErrors: fieldErrorsOf(e).map((f) => ({ ...f, path: f.path.replace(/^data\./, '') })) },
+    };
     if (!applyFieldErrors(form, shifted)) setFailure(messageOf(e));
   };
   const create = useMutation(trpc.planTasks.create.mutationOptions({ onSuccess: () => done(t('plan-tasks.created')), onError }));
@@ -101,7 +105,11 @@ export function TaskForm({ task, onClose }: { task: Task | null; onClose: () => 
         <Form.Item name="title" label={t('plan-tasks.fieldTitle')} rules={required(t('plan-tasks.titleRequired'))}>
           <Input maxLength={120} autoComplete="off" />
         </Form.Item>
-        <Form.Item name="ownerOrganizationId" label={t('plan-tasks.fieldOwner')} rules={[{ required: true, message: t('plan-tasks.ownerRequired') }]}>
+        <Form.Item
+          name="ownerOrganizationId"
+          label={t('plan-tasks.fieldOwner')}
+          rules={[{ required: true, message: t('plan-tasks.ownerRequired') }]}
+        >
           <Select
             showSearch={{ filterOption: false, onSearch: setTyped }}
             placeholder={t('plan-tasks.ownerPlaceholder')}
@@ -114,7 +122,12 @@ export function TaskForm({ task, onClose }: { task: Task | null; onClose: () => 
           <Input maxLength={40} autoComplete="off" />
         </Form.Item>
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: '0 16px' }}>
-          <Form.Item name="startsOn" label={t('plan-tasks.fieldStartsOn')} rules={[{ required: true, message: t('plan-tasks.startsOnRequired') }]} style={{ flex: '1 1 200px' }}>
+          <Form.Item
+            name="startsOn"
+            label={t('plan-tasks.fieldStartsOn')}
+            rules={[{ required: true, message: t('plan-tasks.startsOnRequired') }]}
+            style={{ flex: '1 1 200px' }}
+          >
             <DatePicker style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item
@@ -127,7 +140,9 @@ export function TaskForm({ task, onClose }: { task: Task | null; onClose: () => 
               ({ getFieldValue }) => ({
                 validator: (_, value?: Dayjs) => {
                   const from = getFieldValue('startsOn') as Dayjs | undefined;
-                  return value && from && value.isBefore(from, 'day') ? Promise.reject(new Error(t('plan-tasks.deadlineBeforeStart'))) : Promise.resolve();
+                  return value && from && value.isBefore(from, 'day')
+                    ? Promise.reject(new Error(t('plan-tasks.deadlineBeforeStart')))
+                    : Promise.resolve();
                 },
               }),
             ]}
@@ -139,7 +154,15 @@ export function TaskForm({ task, onClose }: { task: Task | null; onClose: () => 
           <Input.TextArea rows={3} maxLength={1000} />
         </Form.Item>
         <Form.Item name="indicatorIds" label={t('plan-tasks.fieldIndicators')}>
-          <Select mode="multiple" allowClear placeholder={t('plan-tasks.indicatorsPlaceholder')} options={indicatorOptions} loading={indicators.isPending} optionFilterProp="label" maxCount={16} />
+          <Select
+            mode="multiple"
+            allowClear
+            placeholder={t('plan-tasks.indicatorsPlaceholder')}
+            options={indicatorOptions}
+            loading={indicators.isPending}
+            optionFilterProp="label"
+            maxCount={16}
+          />
         </Form.Item>
         <Form.Item name="description" label={t('plan-tasks.fieldDescription')}>
           <Input.TextArea rows={2} maxLength={2000} />

@@ -11,8 +11,19 @@ export type Flag = Task['flag'];
 export const statuses: readonly Status[] = planTaskStatuses;
 export const flags: readonly Flag[] = planTaskFlags;
 // solid fills that carry white text at 4.5:1 or better: red overdue, orange at risk
-export const flagColour: Record<Flag, string> = { overdue: '#a8071a', at_risk: '#ad4e00', on_track: '#1f5fbf', done: '#1e6b0a', cancelled: '#595959' };
-export const statusColour: Record<Status, string> = { not_started: '#595959', in_progress: '#1f5fbf', done: '#1e6b0a', cancelled: '#595959' };
+export const flagColour: Record<Flag, string> = {
+  overdue: '#a8071a',
+  at_risk: '#ad4e00',
+  on_track: '#1f5fbf',
+  done: '#1e6b0a',
+  cancelled: '#595959',
+};
+export const statusColour: Record<Status, string> = {
+  not_started: '#595959',
+  in_progress: '#1f5fbf',
+  done: '#1e6b0a',
+  cancelled: '#595959',
+};
 export const iso = (d: Dayjs) => d.format('YYYY-MM-DD');
 export const h2 = (text: string) => <h2 style={{ margin: 0, fontSize: 18 }}>{text}</h2>;
 export const h3 = (text: string) => <h3 style={{ fontSize: 16, margin: '16px 0 8px' }}>{text}</h3>;
@@ -26,11 +37,17 @@ export function ProgressBar({ value, colour, label }: { value: number; colour: s
   const v = Math.round(value);
   return (
     <div style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
-      <div role="progressbar" aria-label={label} aria-valuenow={v} aria-valuemin={0} aria-valuemax={100} style={{ flex: 1, minWidth: 60, height: 8, borderRadius: 4, background: '#e8e8e8', overflow: 'hidden' }}>
+      <div
+        role="progressbar"
+        aria-label={label}
+        aria-valuenow={v}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        style={{ flex: 1, minWidth: 60, height: 8, borderRadius: 4, background: '#e8e8e8', overflow: 'hidden' }}
+      >
         <div style={{ width: `${v}%`, height: '100%', background: colour }} />
       </div>
       <span style={{ minWidth: 36, textAlign: 'end' }}>{v}%</span>
     </div>
   );
 }
-

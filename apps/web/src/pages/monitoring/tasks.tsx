@@ -16,7 +16,6 @@ import { TaskDrawer } from './task-drawer.tsx';
 // /admin/tasks, 建设任务进度表: admins see, set and edit every task; managers of an owner organisation see
 // theirs here too (the deadline reminders link to ?task=<id>) and report progress with evidence.
 
-
 export default function PlanTasksPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -27,7 +26,9 @@ export default function PlanTasksPage() {
       <Typography.Title level={1} style={{ marginTop: 8 }}>
         {t('plan-tasks.title')}
       </Typography.Title>
-      <Typography.Paragraph style={{ maxWidth: 860 }}>{admin || !me.data ? t('plan-tasks.intro') : t('plan-tasks.ownerIntro')}</Typography.Paragraph>
+      <Typography.Paragraph style={{ maxWidth: 860 }}>
+        {admin || !me.data ? t('plan-tasks.intro') : t('plan-tasks.ownerIntro')}
+      </Typography.Paragraph>
       {me.isPending || me.isError ? (
         <QueryState query={me}>{null}</QueryState>
       ) : !me.data ? (
@@ -80,8 +81,20 @@ function Tasks({ admin }: { admin: boolean }) {
     { key: 'owner', title: t('plan-tasks.colOwner'), dataIndex: 'ownerName', width: 180 },
     { key: 'responsible', title: t('plan-tasks.colResponsible'), dataIndex: 'responsibleName', width: 100 },
     { key: 'deadline', title: t('plan-tasks.colDeadline'), dataIndex: 'deadline', width: 120 },
-    { key: 'progress', title: t('plan-tasks.colProgress'), width: 150, render: (_, r) => <ProgressBar value={r.progress} colour={flagColour[r.flag]} label={t('plan-tasks.progressOf', { title: r.title })} /> },
-    { key: 'status', title: t('plan-tasks.colStatus'), width: 100, render: (_, r) => <Tag color={statusColour[r.status]}>{t(`plan-tasks.statuses.${r.status}`)}</Tag> },
+    {
+      key: 'progress',
+      title: t('plan-tasks.colProgress'),
+      width: 150,
+      render: (_, r) => (
+        <ProgressBar value={r.progress} colour={flagColour[r.flag]} label={t('plan-tasks.progressOf', { title: r.title })} />
+      ),
+    },
+    {
+      key: 'status',
+      title: t('plan-tasks.colStatus'),
+      width: 100,
+      render: (_, r) => <Tag color={statusColour[r.status]}>{t(`plan-tasks.statuses.${r.status}`)}</Tag>,
+    },
     { key: 'flag', title: t('plan-tasks.colFlag'), width: 100, render: (_, r) => <FlagTag flag={r.flag} /> },
     ...(admin
       ? [
@@ -122,7 +135,10 @@ function Tasks({ admin }: { admin: boolean }) {
               value={status}
               onChange={setStatus}
               style={{ minWidth: 120 }}
-              options={[{ value: '', label: t('plan-tasks.all') }, ...statuses.map((s) => ({ value: s, label: t(`plan-tasks.statuses.${s}`) }))]}
+              options={[
+                { value: '', label: t('plan-tasks.all') },
+                ...statuses.map((s) => ({ value: s, label: t(`plan-tasks.statuses.${s}`) })),
+              ]}
             />
           </span>
           <span>
@@ -153,11 +169,14 @@ function Tasks({ admin }: { admin: boolean }) {
       </Card>
       <Card title={h2(t('plan-tasks.timelineTitle'))} style={{ marginBottom: 16 }}>
         <Typography.Paragraph type="secondary">{t('plan-tasks.timelineHint')}</Typography.Paragraph>
-        {rows.length === 0 ? <Empty description={query.data?.length ? t('plan-tasks.emptyFiltered') : t('plan-tasks.empty')} /> : <Timeline rows={rows} compact={compact} onOpen={openTask} />}
+        {rows.length === 0 ? (
+          <Empty description={query.data?.length ? t('plan-tasks.emptyFiltered') : t('plan-tasks.empty')} />
+        ) : (
+          <Timeline rows={rows} compact={compact} onOpen={openTask} />
+        )}
       </Card>
       {admin && editing && <TaskForm task={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
       <TaskDrawer id={openId} onClose={() => openTask(null)} />
     </>
   );
 }
-

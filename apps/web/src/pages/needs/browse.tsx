@@ -59,12 +59,18 @@ export default function BrowseNeedsPage() {
     limit: PAGE_SIZE,
   };
   const list = useInfiniteQuery({
-    ...trpc.needs.search.infiniteQueryOptions(input, { getNextPageParam: (last) => last.nextCursor ?? undefined, initialCursor: undefined }),
+    ...trpc.needs.search.infiniteQueryOptions(input, {
+      getNextPageParam: (last) => last.nextCursor ?? undefined,
+      initialCursor: undefined,
+    }),
     placeholderData: keepPreviousData,
   });
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const majorOptions = useMemo(() => {
-    const categories = (majors.data?.categories ?? []).map((c) => ({ value: c.codeGaozhi, label: t('needs.category', { code: c.codeGaozhi, name: c.name }) }));
+    const categories = (majors.data?.categories ?? []).map((c) => ({
+      value: c.codeGaozhi,
+      label: t('needs.category', { code: c.codeGaozhi, name: c.name }),
+    }));
     const rows = (majors.data?.majors ?? []).map((m) => ({ value: m.code, label: `${m.code} ${m.name}` }));
     return [...categories, ...rows];
   }, [majors.data, t]);
@@ -90,7 +96,16 @@ export default function BrowseNeedsPage() {
           <Row gutter={[12, 0]}>
             <Col xs={24} md={12} lg={8}>
               <Form.Item label={t('needs.keyword')} htmlFor="needs-keyword">
-                <Input.Search id="needs-keyword" value={keyword} maxLength={50} allowClear placeholder={t('needs.keywordPlaceholder')} onChange={(e) => setKeyword(e.target.value)} onSearch={(q) => setFilters({ ...filters, q })} enterButton={t('needs.search')} />
+                <Input.Search
+                  id="needs-keyword"
+                  value={keyword}
+                  maxLength={50}
+                  allowClear
+                  placeholder={t('needs.keywordPlaceholder')}
+                  onChange={(e) => setKeyword(e.target.value)}
+                  onSearch={(q) => setFilters({ ...filters, q })}
+                  enterButton={t('needs.search')}
+                />
               </Form.Item>
             </Col>
             <Col xs={24} sm={12} lg={4}>
@@ -99,13 +114,23 @@ export default function BrowseNeedsPage() {
                   aria-label={t('needs.kind')}
                   value={filters.kind}
                   onChange={(kind: NeedKind | '') => setFilters({ ...filters, kind })}
-                  options={[{ value: '', label: t('needs.anyKind') }, ...needKinds.map((k) => ({ value: k, label: t(`needs.kinds.${k}`) }))]}
+                  options={[
+                    { value: '', label: t('needs.anyKind') },
+                    ...needKinds.map((k) => ({ value: k, label: t(`needs.kinds.${k}`) })),
+                  ]}
                 />
               </Form.Item>
             </Col>
             <Col xs={24} sm={12} lg={6}>
               <Form.Item label={t('needs.region')}>
-                <RegionCascader aria-label={t('needs.region')} changeOnSelect placeholder={t('needs.anyRegion')} value={filters.region} onChange={(region) => setFilters({ ...filters, region })} style={{ width: '100%' }} />
+                <RegionCascader
+                  aria-label={t('needs.region')}
+                  changeOnSelect
+                  placeholder={t('needs.anyRegion')}
+                  value={filters.region}
+                  onChange={(region) => setFilters({ ...filters, region })}
+                  style={{ width: '100%' }}
+                />
               </Form.Item>
             </Col>
             <Col xs={24} sm={12} lg={6}>
@@ -167,7 +192,11 @@ export default function BrowseNeedsPage() {
                         <span>{n.organizationName}</span>
                         <span>{n.regionName}</span>
                         {n.majorCodes.length > 0 && <span>{n.majorCodes.map(nameOf).join('、')}</span>}
-                        <span>{n.headcount === null ? t('needs.noPlaces') : t('needs.remaining', { left: n.remaining ?? 0, headcount: n.headcount })}</span>
+                        <span>
+                          {n.headcount === null
+                            ? t('needs.noPlaces')
+                            : t('needs.remaining', { left: n.remaining ?? 0, headcount: n.headcount })}
+                        </span>
                         <span>{t('needs.deadlineOn', { date: n.deadline })}</span>
                       </Space>
                     }

@@ -48,7 +48,9 @@ export function Recommendations({ need, manages }: { need: NeedFacts; manages: b
                         key="invite"
                         disabled={left === 0}
                         aria-label={t('needs.inviteOf', { name: c.organizationName, major: nameOf(c.majorCode) })}
-                        onClick={() => setInviting({ cohortId: c.id, name: c.organizationName, major: nameOf(c.majorCode), students: c.students })}
+                        onClick={() =>
+                          setInviting({ cohortId: c.id, name: c.organizationName, major: nameOf(c.majorCode), students: c.students })
+                        }
                       >
                         {t('needs.invite')}
                       </Button>,
@@ -72,7 +74,10 @@ export function Recommendations({ need, manages }: { need: NeedFacts; manages: b
                       <span>{t('needs.students', { count: c.students })}</span>
                       <span>{t('needs.window', { from: c.windowFrom, to: c.windowTo })}</span>
                     </Space>
-                    <ul aria-label={t('needs.score', { total: score.total })} style={{ display: 'flex', flexWrap: 'wrap', gap: '4px 16px', listStyle: 'none', padding: 0, margin: '8px 0 0' }}>
+                    <ul
+                      aria-label={t('needs.score', { total: score.total })}
+                      style={{ display: 'flex', flexWrap: 'wrap', gap: '4px 16px', listStyle: 'none', padding: 0, margin: '8px 0 0' }}
+                    >
                       {score.parts.map((p) => (
                         <li key={p.key}>{partText(t, p)}</li>
                       ))}
@@ -103,7 +108,9 @@ function InviteModal({ needId, invitee, left, onClose }: { needId: string; invit
       onSuccess: (r) => {
         onClose();
         // the held places change the need's count, the recommendations and the applications
-        void queryClient.invalidateQueries({ queryKey: trpc.needs.pathKey() }).then(() => message.success(t('needs.inviteSent', { date: day(r.expiresAt) })));
+        void queryClient
+          .invalidateQueries({ queryKey: trpc.needs.pathKey() })
+          .then(() => message.success(t('needs.inviteSent', { date: day(r.expiresAt) })));
       },
       onError: (e) => {
         if (!applyFieldErrors(form, e)) setFailure(messageOf(e));
@@ -113,19 +120,45 @@ function InviteModal({ needId, invitee, left, onClose }: { needId: string; invit
   const submit = () =>
     void form.validateFields().then((v) => {
       setFailure(null);
-      invite.mutate({ needId, cohortId: invitee.cohortId, students: v.students ?? 0, expiresInDays: v.expiresInDays ?? 7, message: v.message.trim() });
+      invite.mutate({
+        needId,
+        cohortId: invitee.cohortId,
+        students: v.students ?? 0,
+        expiresInDays: v.expiresInDays ?? 7,
+        message: v.message.trim(),
+      });
     });
   return (
-    <Modal open title={t('needs.inviteTitle', { name: invitee.name })} okText={t('needs.inviteSubmit')} okButtonProps={{ loading: invite.isPending }} onCancel={onClose} onOk={submit}>
+    <Modal
+      open
+      title={t('needs.inviteTitle', { name: invitee.name })}
+      okText={t('needs.inviteSubmit')}
+      okButtonProps={{ loading: invite.isPending }}
+      onCancel={onClose}
+      onOk={submit}
+    >
       <Typography.Paragraph type="secondary">
         {invitee.major} · {t('needs.students', { count: invitee.students })}
       </Typography.Paragraph>
       <Typography.Paragraph type="secondary">{t('needs.inviteIntro')}</Typography.Paragraph>
-      <Form<InviteValues> form={form} layout="vertical" initialValues={{ students: max, expiresInDays: 7, message: '' }} onValuesChange={() => setFailure(null)}>
-        <Form.Item name="students" label={t('needs.inviteStudents')} rules={[{ required: true, message: t('needs.required', { field: t('needs.inviteStudents') }) }]}>
+      <Form<InviteValues>
+        form={form}
+        layout="vertical"
+        initialValues={{ students: max, expiresInDays: 7, message: '' }}
+        onValuesChange={() => setFailure(null)}
+      >
+        <Form.Item
+          name="students"
+          label={t('needs.inviteStudents')}
+          rules={[{ required: true, message: t('needs.required', { field: t('needs.inviteStudents') }) }]}
+        >
           <InputNumber min={1} max={invitee.students} precision={0} style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="expiresInDays" label={t('needs.inviteDays')} rules={[{ required: true, message: t('needs.required', { field: t('needs.inviteDays') }) }]}>
+        <Form.Item
+          name="expiresInDays"
+          label={t('needs.inviteDays')}
+          rules={[{ required: true, message: t('needs.required', { field: t('needs.inviteDays') }) }]}
+        >
           <InputNumber min={1} max={30} precision={0} style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="message" label={t('needs.inviteMessage')} rules={[{ max: 1000 }]}>
@@ -184,16 +217,29 @@ export function Applications({ needId }: { needId: string }) {
                         ? t('needs.invitedStudents', { students: a.students })
                         : t('needs.appliedStudents', { students: a.students })}
                   </span>
-                  {a.status === 'invited' && a.expiresAt && <Typography.Text type="secondary">{t('needs.answerBy', { date: day(a.expiresAt) })}</Typography.Text>}
-                  {a.status === 'expired' && a.expiresAt && <Typography.Text type="secondary">{t('needs.expiredOn', { date: day(a.expiresAt) })}</Typography.Text>}
+                  {a.status === 'invited' && a.expiresAt && (
+                    <Typography.Text type="secondary">{t('needs.answerBy', { date: day(a.expiresAt) })}</Typography.Text>
+                  )}
+                  {a.status === 'expired' && a.expiresAt && (
+                    <Typography.Text type="secondary">{t('needs.expiredOn', { date: day(a.expiresAt) })}</Typography.Text>
+                  )}
                 </Space>
                 {a.message && <Typography.Paragraph style={{ margin: '4px 0 0' }}>{a.message}</Typography.Paragraph>}
-                {a.reason && <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>{t('needs.reasonText', { reason: a.reason })}</Typography.Paragraph>}
+                {a.reason && (
+                  <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
+                    {t('needs.reasonText', { reason: a.reason })}
+                  </Typography.Paragraph>
+                )}
                 {a.status === 'applied' && (
                   <AcceptOrDecline
                     id={a.id}
                     students={a.students}
-                    labels={{ count: t('needs.acceptCount'), countOf: t('needs.acceptCountOf', { name: a.organizationName }), accept: t('needs.accept'), decline: t('needs.decline') }}
+                    labels={{
+                      count: t('needs.acceptCount'),
+                      countOf: t('needs.acceptCountOf', { name: a.organizationName }),
+                      accept: t('needs.accept'),
+                      decline: t('needs.decline'),
+                    }}
                     accepting={decide.isPending && decide.variables.id === a.id && decide.variables.accept > 0}
                     onAccept={(count) => run(a.id, count)}
                     onDecline={() => setDeclining({ id: a.id, name: a.organizationName })}

@@ -35,7 +35,13 @@ export function ApplyForNeed({ needId, open, schools }: { needId: string; open: 
   );
   const onFinish = (v: Values) => {
     setFailure(null);
-    apply.mutate({ needId, organizationId: v.organizationId ?? organizationId, cohortId: v.cohortId || undefined, students: v.students ?? 0, message: v.message });
+    apply.mutate({
+      needId,
+      organizationId: v.organizationId ?? organizationId,
+      cohortId: v.cohortId || undefined,
+      students: v.students ?? 0,
+      message: v.message,
+    });
   };
   const applications = (mine.data ?? []).filter((a) => a.needId === needId);
 
@@ -63,16 +69,25 @@ export function ApplyForNeed({ needId, open, schools }: { needId: string; open: 
               allowClear
               loading={cohorts.isPending}
               placeholder={t('needs.cohortPlaceholder')}
-              options={(cohorts.data ?? []).map((c) => ({ value: c.id, label: `${c.year} ${nameOf(c.majorCode)} · ${t('needs.students', { count: c.students })}` }))}
+              options={(cohorts.data ?? []).map((c) => ({
+                value: c.id,
+                label: `${c.year} ${nameOf(c.majorCode)} · ${t('needs.students', { count: c.students })}`,
+              }))}
             />
           </Form.Item>
-          <Form.Item name="students" label={t('needs.applyStudents')} rules={[{ required: true, message: t('needs.required', { field: t('needs.applyStudents') }) }]}>
+          <Form.Item
+            name="students"
+            label={t('needs.applyStudents')}
+            rules={[{ required: true, message: t('needs.required', { field: t('needs.applyStudents') }) }]}
+          >
             <InputNumber min={1} max={10_000} precision={0} style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="message" label={t('needs.message')} rules={[{ max: 1000 }]}>
             <Input.TextArea rows={3} maxLength={1000} />
           </Form.Item>
-          {failure && <Alert type="error" role="alert" showIcon title={t('needs.failed')} description={failure} style={{ marginBottom: 16 }} />}
+          {failure && (
+            <Alert type="error" role="alert" showIcon title={t('needs.failed')} description={failure} style={{ marginBottom: 16 }} />
+          )}
           <Button type="primary" htmlType="submit" loading={apply.isPending}>
             {t('needs.submitApply')}
           </Button>
@@ -90,7 +105,11 @@ export function ApplyForNeed({ needId, open, schools }: { needId: string; open: 
                 <Space wrap size={8}>
                   <span>{a.organizationName}</span>
                   <ToneTag tone={appTone[a.status]}>{t(`needs.appStatuses.${a.status}`)}</ToneTag>
-                  <span>{a.status === 'partly_accepted' || a.status === 'accepted' ? t('needs.acceptedStudents', { accepted: a.accepted, students: a.students }) : t('needs.appliedStudents', { students: a.students })}</span>
+                  <span>
+                    {a.status === 'partly_accepted' || a.status === 'accepted'
+                      ? t('needs.acceptedStudents', { accepted: a.accepted, students: a.students })
+                      : t('needs.appliedStudents', { students: a.students })}
+                  </span>
                   {a.reason && <Typography.Text type="secondary">{t('needs.reasonText', { reason: a.reason })}</Typography.Text>}
                 </Space>
               </List.Item>

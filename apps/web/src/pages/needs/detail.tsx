@@ -12,7 +12,22 @@ import { Endorsement } from './endorsement.tsx';
 import { h2, managed, statusTone, useMajorNames } from './shared.tsx';
 
 // the kind-specific facts kept in `details`, in the order they are shown
-const factKeys = ['post', 'dailyHours', 'monthlyPay', 'probationWage', 'postStaffCount', 'accommodation', 'intake', 'years', 'courseName', 'bookTitle', 'positions', 'problem', 'budget', 'plannedStations'] as const;
+const factKeys = [
+  'post',
+  'dailyHours',
+  'monthlyPay',
+  'probationWage',
+  'postStaffCount',
+  'accommodation',
+  'intake',
+  'years',
+  'courseName',
+  'bookTitle',
+  'positions',
+  'problem',
+  'budget',
+  'plannedStations',
+] as const;
 
 /** /needs/:id: a need; its enterprise sees recommended cohorts and applications, a school may apply. */
 export default function NeedDetailPage() {
@@ -27,7 +42,10 @@ export default function NeedDetailPage() {
   const memberships = me.data?.memberships ?? [];
   const isMember = !!n && memberships.some((m) => m.organizationId === n.organizationId);
   const schools = managed(memberships, 'school');
-  const canEdit = !!n && ['draft', 'published', 'filled'].includes(n.status) && managed(memberships, 'enterprise').some((m) => m.organizationId === n.organizationId);
+  const canEdit =
+    !!n &&
+    ['draft', 'published', 'filled'].includes(n.status) &&
+    managed(memberships, 'enterprise').some((m) => m.organizationId === n.organizationId);
   // the kind's own fields, typed by the API's union on kind; a key another kind has is simply absent
   const details: Partial<Record<(typeof factKeys)[number], string | number | boolean | null>> = n?.details ?? {};
   const fact = (key: (typeof factKeys)[number]) => {
@@ -48,7 +66,9 @@ export default function NeedDetailPage() {
           <Space wrap style={{ marginBottom: 16 }}>
             <ToneTag tone="blue">{t(`needs.kinds.${n.kind}`)}</ToneTag>
             <ToneTag tone={statusTone[n.status]}>{t(`needs.statuses.${n.status}`)}</ToneTag>
-            {n.headcount !== null && <Typography.Text strong>{t('needs.places', { accepted: n.accepted, headcount: n.headcount })}</Typography.Text>}
+            {n.headcount !== null && (
+              <Typography.Text strong>{t('needs.places', { accepted: n.accepted, headcount: n.headcount })}</Typography.Text>
+            )}
             {n.consortiumName && <ToneTag tone="green">{t('needs.endorsedBy', { name: n.consortiumName })}</ToneTag>}
             {canEdit && (
               <Button
@@ -69,13 +89,17 @@ export default function NeedDetailPage() {
               <Descriptions.Item label={t('needs.enterprise')}>{n.organizationName}</Descriptions.Item>
               <Descriptions.Item label={t('needs.region')}>{n.regionName}</Descriptions.Item>
               <Descriptions.Item label={t('needs.deadline')}>{n.deadline}</Descriptions.Item>
-              <Descriptions.Item label={t('needs.majors')}>{n.majorCodes.length > 0 ? n.majorCodes.map(nameOf).join('、') : t('needs.none')}</Descriptions.Item>
+              <Descriptions.Item label={t('needs.majors')}>
+                {n.majorCodes.length > 0 ? n.majorCodes.map(nameOf).join('、') : t('needs.none')}
+              </Descriptions.Item>
               {n.periodFrom && n.periodTo && (
                 <Descriptions.Item label={periodLabel}>
                   {n.periodFrom} ~ {n.periodTo}
                 </Descriptions.Item>
               )}
-              {n.kind === 'internship' && n.headcount !== null && <Descriptions.Item label={t('needs.headcount')}>{n.headcount}</Descriptions.Item>}
+              {n.kind === 'internship' && n.headcount !== null && (
+                <Descriptions.Item label={t('needs.headcount')}>{n.headcount}</Descriptions.Item>
+              )}
               {factKeys.map((k) => {
                 const v = fact(k);
                 return v === null ? null : (
@@ -85,7 +109,11 @@ export default function NeedDetailPage() {
                 );
               })}
             </Descriptions>
-            {n.description && <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0, whiteSpace: 'pre-wrap' }}>{n.description}</Typography.Paragraph>}
+            {n.description && (
+              <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0, whiteSpace: 'pre-wrap' }}>
+                {n.description}
+              </Typography.Paragraph>
+            )}
           </Card>
           {isMember && (
             <>

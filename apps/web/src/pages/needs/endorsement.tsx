@@ -7,7 +7,15 @@ import { messageOf } from '../../lib/errors.ts';
 import { h2 } from './shared.tsx';
 
 /** 共同体推荐: managers of a consortium's lead or council organisations endorse a member enterprise's need, or take it back. */
-export function Endorsement({ needId, consortiumId, consortiumName }: { needId: string; consortiumId: string | null; consortiumName: string | null }) {
+export function Endorsement({
+  needId,
+  consortiumId,
+  consortiumName,
+}: {
+  needId: string;
+  consortiumId: string | null;
+  consortiumName: string | null;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -15,10 +23,13 @@ export function Endorsement({ needId, consortiumId, consortiumName }: { needId: 
   const options = useQuery(trpc.needs.endorsableConsortia.queryOptions({ needId }));
   const [chosen, setChosen] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const done = (text: string) => () => void queryClient.invalidateQueries({ queryKey: trpc.needs.pathKey() }).then(() => message.success(text));
+  const done = (text: string) => () =>
+    void queryClient.invalidateQueries({ queryKey: trpc.needs.pathKey() }).then(() => message.success(text));
   const onError = (e: unknown) => setFailure(messageOf(e));
   const endorse = useMutation(trpc.needs.endorse.mutationOptions({ onSuccess: done(t('needs.endorsed')), onError }));
-  const withdraw = useMutation(trpc.needs.withdrawEndorsement.mutationOptions({ onSuccess: done(t('needs.endorsementWithdrawn')), onError }));
+  const withdraw = useMutation(
+    trpc.needs.withdrawEndorsement.mutationOptions({ onSuccess: done(t('needs.endorsementWithdrawn')), onError }),
+  );
   const list = options.data ?? [];
   if (list.length === 0) return null;
   const value = chosen ?? list[0]?.id ?? '';
@@ -37,7 +48,13 @@ export function Endorsement({ needId, consortiumId, consortiumName }: { needId: 
       ) : (
         <Space wrap>
           <label htmlFor="endorse-consortium">{t('needs.endorseAs')}</label>
-          <Select id="endorse-consortium" style={{ minWidth: 240 }} value={value} onChange={setChosen} options={list.map((c) => ({ value: c.id, label: c.name }))} />
+          <Select
+            id="endorse-consortium"
+            style={{ minWidth: 240 }}
+            value={value}
+            onChange={setChosen}
+            options={list.map((c) => ({ value: c.id, label: c.name }))}
+          />
           <Button type="primary" loading={endorse.isPending} onClick={() => endorse.mutate({ needId, consortiumId: value })}>
             {t('needs.endorse')}
           </Button>

@@ -21,7 +21,10 @@ export default function MyNeedsPage() {
   if (!me.data) return <Navigate to={`/login?next=${encodeURIComponent('/needs/mine')}`} replace />;
   const enterprises = me.data.memberships.filter((m) => m.kind === 'enterprise');
   const managesSchool = me.data.memberships.some((m) => m.kind === 'school');
-  const active = enterprises.find((m) => m.organizationId === chosen) ?? enterprises.find((m) => m.organizationId === me.data?.activeOrganizationId) ?? enterprises[0];
+  const active =
+    enterprises.find((m) => m.organizationId === chosen) ??
+    enterprises.find((m) => m.organizationId === me.data?.activeOrganizationId) ??
+    enterprises[0];
   const mayManage = !!active && active.status === 'verified' && (active.role === 'owner' || active.role === 'manager');
 
   return (
@@ -31,13 +34,26 @@ export default function MyNeedsPage() {
           {t('needs.title')}
         </Typography.Title>
         {mayManage && (
-          <Button type="primary" href="/needs/new" onClick={(e) => { e.preventDefault(); void navigate('/needs/new'); }}>
+          <Button
+            type="primary"
+            href="/needs/new"
+            onClick={(e) => {
+              e.preventDefault();
+              void navigate('/needs/new');
+            }}
+          >
             {t('needs.post_')}
           </Button>
         )}
       </div>
       {managesSchool && (
-        <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('needs.schoolHint')} action={<Link to="/cohorts">{t('needs.goCohorts')}</Link>} />
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('needs.schoolHint')}
+          action={<Link to="/cohorts">{t('needs.goCohorts')}</Link>}
+        />
       )}
       {enterprises.length > 1 && active && (
         <Select
@@ -48,7 +64,11 @@ export default function MyNeedsPage() {
           options={enterprises.map((m) => ({ value: m.organizationId, label: m.name }))}
         />
       )}
-      {active ? <NeedList organizationId={active.organizationId} mayManage={mayManage} /> : !managesSchool && <Alert type="info" showIcon title={t('needs.noOrg')} />}
+      {active ? (
+        <NeedList organizationId={active.organizationId} mayManage={mayManage} />
+      ) : (
+        !managesSchool && <Alert type="info" showIcon title={t('needs.noOrg')} />
+      )}
     </>
   );
 }
@@ -62,12 +82,26 @@ function NeedList({ organizationId, mayManage }: { organizationId: string; mayMa
   const needs = useQuery(trpc.needs.list.queryOptions({ organizationId }));
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.needs.pathKey() });
   const onError = (e: unknown) => setFailure(messageOf(e));
-  const publish = useMutation(trpc.needs.publish.mutationOptions({ onSuccess: () => void refresh().then(() => message.success(t('needs.published'))), onError }));
-  const close = useMutation(trpc.needs.close.mutationOptions({ onSuccess: () => void refresh().then(() => message.success(t('needs.closed'))), onError }));
+  const publish = useMutation(
+    trpc.needs.publish.mutationOptions({ onSuccess: () => void refresh().then(() => message.success(t('needs.published'))), onError }),
+  );
+  const close = useMutation(
+    trpc.needs.close.mutationOptions({ onSuccess: () => void refresh().then(() => message.success(t('needs.closed'))), onError }),
+  );
 
   return (
     <QueryState query={needs}>
-      {failure && <Alert type="error" role="alert" showIcon title={t('needs.failed')} description={failure} closable={{ onClose: () => setFailure(null) }} style={{ marginBottom: 16 }} />}
+      {failure && (
+        <Alert
+          type="error"
+          role="alert"
+          showIcon
+          title={t('needs.failed')}
+          description={failure}
+          closable={{ onClose: () => setFailure(null) }}
+          style={{ marginBottom: 16 }}
+        />
+      )}
       <Card>
         <List
           dataSource={needs.data ?? []}
@@ -78,12 +112,30 @@ function NeedList({ organizationId, mayManage }: { organizationId: string; mayMa
                 mayManage
                   ? [
                       n.status === 'draft' && (
-                        <Button key="p" size="small" type="primary" aria-label={`${t('needs.publish')} ${n.title}`} loading={publish.isPending && publish.variables.id === n.id} onClick={() => { setFailure(null); publish.mutate({ id: n.id }); }}>
+                        <Button
+                          key="p"
+                          size="small"
+                          type="primary"
+                          aria-label={`${t('needs.publish')} ${n.title}`}
+                          loading={publish.isPending && publish.variables.id === n.id}
+                          onClick={() => {
+                            setFailure(null);
+                            publish.mutate({ id: n.id });
+                          }}
+                        >
                           {t('needs.publish')}
                         </Button>
                       ),
                       (n.status === 'draft' || n.status === 'published') && (
-                        <Popconfirm key="c" title={t('needs.closeConfirm', { title: n.title })} okButtonProps={{ danger: true }} onConfirm={() => { setFailure(null); return close.mutateAsync({ id: n.id }).catch(() => undefined); }}>
+                        <Popconfirm
+                          key="c"
+                          title={t('needs.closeConfirm', { title: n.title })}
+                          okButtonProps={{ danger: true }}
+                          onConfirm={() => {
+                            setFailure(null);
+                            return close.mutateAsync({ id: n.id }).catch(() => undefined);
+                          }}
+                        >
                           <Button size="small" danger aria-label={`${t('needs.close')} ${n.title}`}>
                             {t('needs.close')}
                           </Button>

@@ -56,14 +56,29 @@ export default function NewNeedPage() {
 const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : '');
 
 function toInput(v: Values): NeedInput {
-  const common = { title: v.title.trim(), description: v.description, regionCode: v.regionCode.at(-1) ?? '', deadline: day(v.deadline), majorCodes: v.majorCodes };
+  const common = {
+    title: v.title.trim(),
+    description: v.description,
+    regionCode: v.regionCode.at(-1) ?? '',
+    deadline: day(v.deadline),
+    majorCodes: v.majorCodes,
+  };
   const [from, to] = v.period ?? [];
   const n = (x: number | null | undefined) => x ?? 0;
   switch (v.kind) {
     case 'internship':
       return {
-        kind: 'internship', ...common, post: v.post ?? '', headcount: n(v.headcount), periodFrom: day(from), periodTo: day(to), dailyHours: n(v.dailyHours),
-        monthlyPay: n(v.monthlyPay), probationWage: n(v.probationWage), accommodation: v.accommodation ?? false, postStaffCount: n(v.postStaffCount),
+        kind: 'internship',
+        ...common,
+        post: v.post ?? '',
+        headcount: n(v.headcount),
+        periodFrom: day(from),
+        periodTo: day(to),
+        dailyHours: n(v.dailyHours),
+        monthlyPay: n(v.monthlyPay),
+        probationWage: n(v.probationWage),
+        accommodation: v.accommodation ?? false,
+        postStaffCount: n(v.postStaffCount),
       };
     case 'order_class':
       return { kind: 'order_class', ...common, intake: n(v.intake), years: n(v.years) };
@@ -122,9 +137,17 @@ function EditNeed({ id, acting }: { id: string; acting: Array<{ organizationId: 
       <QueryState query={need}>
         {n && regions.data ? (
           mine && ['draft', 'published', 'filled'].includes(n.status) ? (
-            <NeedForm acting={acting} preferred={n.organizationId} editing={{ id, status: n.status, initial: valuesOf(n, regionPathOf(regions.data, n.regionCode)) }} />
+            <NeedForm
+              acting={acting}
+              preferred={n.organizationId}
+              editing={{ id, status: n.status, initial: valuesOf(n, regionPathOf(regions.data, n.regionCode)) }}
+            />
           ) : (
-            <Result status="info" title={<h2 style={{ margin: 0, fontSize: 22 }}>{t('needs.cannotEdit')}</h2>} extra={<Link to={`/needs/${id}`}>{t('needs.backToNeed')}</Link>} />
+            <Result
+              status="info"
+              title={<h2 style={{ margin: 0, fontSize: 22 }}>{t('needs.cannotEdit')}</h2>}
+              extra={<Link to={`/needs/${id}`}>{t('needs.backToNeed')}</Link>}
+            />
           )
         ) : null}
       </QueryState>
@@ -132,7 +155,15 @@ function EditNeed({ id, acting }: { id: string; acting: Array<{ organizationId: 
   );
 }
 
-function NeedForm({ acting, preferred, editing }: { acting: Array<{ organizationId: string; name: string }>; preferred: string | null; editing?: Editing }) {
+function NeedForm({
+  acting,
+  preferred,
+  editing,
+}: {
+  acting: Array<{ organizationId: string; name: string }>;
+  preferred: string | null;
+  editing?: Editing;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -195,25 +226,36 @@ function NeedForm({ acting, preferred, editing }: { acting: Array<{ organization
   const choose = (key: string) => ({ required: true, message: t('needs.choose', { field: t(`needs.${key}`) }) });
   const majorRequired = kind === 'internship' || kind === 'order_class';
 
-  const initialValues: Partial<Values> = editing ? { organizationId: preferred ?? undefined, ...editing.initial } : {
-    organizationId: acting.find((a) => a.organizationId === preferred)?.organizationId ?? acting[0]?.organizationId,
-    kind: 'internship',
-    title: '',
-    description: '',
-    regionCode: [],
-    deadline: null,
-    majorCodes: [],
-    accommodation: false,
-  };
+  const initialValues: Partial<Values> = editing
+    ? { organizationId: preferred ?? undefined, ...editing.initial }
+    : {
+        organizationId: acting.find((a) => a.organizationId === preferred)?.organizationId ?? acting[0]?.organizationId,
+        kind: 'internship',
+        title: '',
+        description: '',
+        regionCode: [],
+        deadline: null,
+        majorCodes: [],
+        accommodation: false,
+      };
 
   return (
-    <Form<Values> form={form} layout="vertical" initialValues={initialValues} onValuesChange={() => setFailure(null)} style={{ maxWidth: 860 }}>
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      initialValues={initialValues}
+      onValuesChange={() => setFailure(null)}
+      style={{ maxWidth: 860 }}
+    >
       <Card title={h2(t('needs.basics'))} style={{ marginBottom: 16 }}>
         <Form.Item name="organizationId" label={t('needs.org')} rules={[choose('org')]} hidden={acting.length < 2 || !!editing}>
           <Select options={acting.map((a) => ({ value: a.organizationId, label: a.name }))} />
         </Form.Item>
         <Form.Item name="kind" label={t('needs.kind')} rules={[choose('kind')]}>
-          <Select disabled={!!editing && editing.status !== 'draft'} options={needKinds.map((k) => ({ value: k, label: t(`needs.kinds.${k}`) }))} />
+          <Select
+            disabled={!!editing && editing.status !== 'draft'}
+            options={needKinds.map((k) => ({ value: k, label: t(`needs.kinds.${k}`) }))}
+          />
         </Form.Item>
         <Form.Item name="title" label={t('needs.titleLabel')} rules={[required('titleLabel'), { min: 2, max: 100 }]}>
           <Input maxLength={100} autoComplete="off" />
@@ -233,7 +275,13 @@ function NeedForm({ acting, preferred, editing }: { acting: Array<{ organization
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="majorCodes" label={t('needs.majors')} rules={majorRequired ? [choose('majors')] : []} dependencies={['kind']} style={{ marginBottom: 0 }}>
+        <Form.Item
+          name="majorCodes"
+          label={t('needs.majors')}
+          rules={majorRequired ? [choose('majors')] : []}
+          dependencies={['kind']}
+          style={{ marginBottom: 0 }}
+        >
           <Select
             mode="multiple"
             maxCount={10}
@@ -268,14 +316,14 @@ function NeedForm({ acting, preferred, editing }: { acting: Array<{ organization
           <Link to={`/needs/${editing.id}`}>{t('needs.cancelEdit')}</Link>
         </Space>
       ) : (
-      <Space wrap>
-        <Button onClick={() => void submit(false)} loading={create.isPending && !publish.isPending}>
-          {t('needs.saveDraft')}
-        </Button>
-        <Button type="primary" onClick={() => void submit(true)} loading={publish.isPending}>
-          {t('needs.saveAndPublish')}
-        </Button>
-      </Space>
+        <Space wrap>
+          <Button onClick={() => void submit(false)} loading={create.isPending && !publish.isPending}>
+            {t('needs.saveDraft')}
+          </Button>
+          <Button type="primary" onClick={() => void submit(true)} loading={publish.isPending}>
+            {t('needs.saveAndPublish')}
+          </Button>
+        </Space>
       )}
     </Form>
   );

@@ -10,12 +10,23 @@ import type { Tone } from '../../components/tone-tag.tsx';
 export { needKinds } from '@ronghe/domain/constants/need';
 
 export const statusTone: Record<NeedStatus, Tone> = { draft: 'grey', published: 'green', closed: 'grey', filled: 'blue', expired: 'gold' };
-export const appTone: Record<ApplicationStatus, Tone> = { applied: 'gold', invited: 'gold', accepted: 'green', partly_accepted: 'blue', declined: 'red', withdrawn: 'grey', expired: 'grey' };
+export const appTone: Record<ApplicationStatus, Tone> = {
+  applied: 'gold',
+  invited: 'gold',
+  accepted: 'green',
+  partly_accepted: 'blue',
+  declined: 'red',
+  withdrawn: 'grey',
+  expired: 'grey',
+};
 
 export const h2 = (text: string) => <h2 style={{ margin: 0, fontSize: 18 }}>{text}</h2>;
 
 /** Managed (owner or manager) organisations of one kind, verified. */
-export function managed<M extends { role: string; status: string; kind: string }>(memberships: readonly M[], kind: 'enterprise' | 'school'): M[] {
+export function managed<M extends { role: string; status: string; kind: string }>(
+  memberships: readonly M[],
+  kind: 'enterprise' | 'school',
+): M[] {
   return memberships.filter((m) => m.kind === kind && m.status === 'verified' && (m.role === 'owner' || m.role === 'manager'));
 }
 
@@ -39,7 +50,10 @@ export function partText(t: TFunction, p: Part): string {
 /** Server field paths (need.headcount, periodFrom…) → this form's field names; true when a field took one. */
 export function applyNeedErrors(form: FormInstance, error: unknown): boolean {
   const rename: Record<string, string> = { periodFrom: 'period', periodTo: 'period' };
-  const known = new Set([...Object.keys(form.getFieldsValue(true) as Record<string, unknown>), ...Object.keys(form.getFieldsValue() as Record<string, unknown>)]);
+  const known = new Set([
+    ...Object.keys(form.getFieldsValue(true) as Record<string, unknown>),
+    ...Object.keys(form.getFieldsValue() as Record<string, unknown>),
+  ]);
   const fields = fieldErrorsOf(error)
     .map((e) => {
       const head = e.path.replace(/^(need|data)\./, '').split('.')[0] ?? '';

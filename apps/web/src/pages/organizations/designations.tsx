@@ -3,7 +3,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Checkbox, DatePicker, Form, Input, Popconfirm, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { clusterDesignations, schoolDesignations, type ClusterDesignation, type SchoolDesignation } from '@ronghe/domain/constants/monitoring';
+import {
+  clusterDesignations,
+  schoolDesignations,
+  type ClusterDesignation,
+  type SchoolDesignation,
+} from '@ronghe/domain/constants/monitoring';
 import { todayInChina } from '@ronghe/domain/constants/training-base';
 import { useTRPC } from '../../lib/trpc.ts';
 import { useMe } from '../../lib/session.ts';
@@ -70,7 +75,13 @@ export function SchoolDesignations({ organizationId }: { organizationId: string 
   );
 }
 
-type Cluster = { id: string; name: string; designation: ClusterDesignation; majors: Array<{ code: string; name: string }>; designatedOn: string | null };
+type Cluster = {
+  id: string;
+  name: string;
+  designation: ClusterDesignation;
+  majors: Array<{ code: string; name: string }>;
+  designatedOn: string | null;
+};
 
 function Clusters({ organizationId, clusters, canRemove }: { organizationId: string; clusters: Cluster[]; canRemove: boolean }) {
   const { t } = useTranslation();
@@ -91,7 +102,17 @@ function Clusters({ organizationId, clusters, canRemove }: { organizationId: str
   return (
     <ul style={{ listStyle: 'none', padding: 0, margin: 0 }}>
       {clusters.map((c) => (
-        <li key={c.id} style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: 8, padding: '8px 0', borderBottom: '1px solid rgba(5, 5, 5, 0.06)' }}>
+        <li
+          key={c.id}
+          style={{
+            display: 'flex',
+            flexWrap: 'wrap',
+            alignItems: 'flex-start',
+            gap: 8,
+            padding: '8px 0',
+            borderBottom: '1px solid rgba(5, 5, 5, 0.06)',
+          }}
+        >
           <div style={{ flex: '1 1 220px', minWidth: 0 }}>
             <Space wrap size={[8, 4]}>
               <Typography.Text strong style={{ overflowWrap: 'anywhere' }}>
@@ -111,8 +132,17 @@ function Clusters({ organizationId, clusters, canRemove }: { organizationId: str
             )}
           </div>
           {canRemove && (
-            <Popconfirm title={t('designations.removeConfirm', { name: c.name })} onConfirm={() => remove.mutateAsync({ clusterId: c.id }).catch(() => undefined)} okButtonProps={{ danger: true }}>
-              <Button size="small" danger aria-label={t('designations.removeOf', { name: c.name })} loading={remove.isPending && remove.variables.clusterId === c.id}>
+            <Popconfirm
+              title={t('designations.removeConfirm', { name: c.name })}
+              onConfirm={() => remove.mutateAsync({ clusterId: c.id }).catch(() => undefined)}
+              okButtonProps={{ danger: true }}
+            >
+              <Button
+                size="small"
+                danger
+                aria-label={t('designations.removeOf', { name: c.name })}
+                loading={remove.isPending && remove.variables.clusterId === c.id}
+              >
                 {t('designations.remove')}
               </Button>
             </Popconfirm>
@@ -149,7 +179,13 @@ function EditDesignations({ organizationId, current }: { organizationId: string;
         options={schoolDesignations.map((d) => ({ value: d, label: t(`designations.designations.${d}`) }))}
         style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
       />
-      <Button type="primary" style={{ marginTop: 12 }} loading={save.isPending} disabled={unchanged} onClick={() => save.mutate({ organizationId, designations: chosen })}>
+      <Button
+        type="primary"
+        style={{ marginTop: 12 }}
+        loading={save.isPending}
+        disabled={unchanged}
+        onClick={() => save.mutate({ organizationId, designations: chosen })}
+      >
         {t('designations.save')}
       </Button>
     </fieldset>
@@ -165,7 +201,10 @@ function AddCluster({ organizationId }: { organizationId: string }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<ClusterValues>();
   const majors = useQuery(trpc.reference.majors.queryOptions());
-  const majorOptions = useMemo(() => (majors.data?.majors ?? []).map((m) => ({ value: m.code, label: `${m.code} ${m.name}` })), [majors.data]);
+  const majorOptions = useMemo(
+    () => (majors.data?.majors ?? []).map((m) => ({ value: m.code, label: `${m.code} ${m.name}` })),
+    [majors.data],
+  );
   const add = useMutation(
     trpc.designations.addCluster.mutationOptions({
       onSuccess: async () => {
@@ -191,18 +230,41 @@ function AddCluster({ organizationId }: { organizationId: string }) {
         initialValues={{ name: '', designation: undefined, majorCodes: [], designatedOn: null }}
         onFinish={(v) => {
           if (!v.designation) return;
-          add.mutate({ organizationId, name: v.name.trim(), designation: v.designation, majorCodes: v.majorCodes, designatedOn: v.designatedOn ? v.designatedOn.format('YYYY-MM-DD') : undefined });
+          add.mutate({
+            organizationId,
+            name: v.name.trim(),
+            designation: v.designation,
+            majorCodes: v.majorCodes,
+            designatedOn: v.designatedOn ? v.designatedOn.format('YYYY-MM-DD') : undefined,
+          });
         }}
         style={{ display: 'flex', flexWrap: 'wrap', gap: '0 16px', alignItems: 'flex-end' }}
       >
-        <Form.Item name="name" label={t('designations.clusterName')} rules={[{ required: true, whitespace: true, min: 2, max: 60, message: t('designations.clusterNameInvalid') }]} style={{ flex: '1 1 220px', minWidth: 0 }}>
+        <Form.Item
+          name="name"
+          label={t('designations.clusterName')}
+          rules={[{ required: true, whitespace: true, min: 2, max: 60, message: t('designations.clusterNameInvalid') }]}
+          style={{ flex: '1 1 220px', minWidth: 0 }}
+        >
           <Input placeholder={t('designations.clusterNamePlaceholder')} maxLength={60} autoComplete="off" />
         </Form.Item>
-        <Form.Item name="designation" label={t('designations.level')} rules={[{ required: true, message: t('designations.levelRequired') }]} style={{ flex: '1 1 140px', minWidth: 0 }}>
+        <Form.Item
+          name="designation"
+          label={t('designations.level')}
+          rules={[{ required: true, message: t('designations.levelRequired') }]}
+          style={{ flex: '1 1 140px', minWidth: 0 }}
+        >
           <Select<ClusterDesignation> options={clusterDesignations.map((d) => ({ value: d, label: t(`designations.levels.${d}`) }))} />
         </Form.Item>
         <Form.Item name="majorCodes" label={t('designations.majors')} style={{ flex: '1 1 260px', minWidth: 0 }}>
-          <Select mode="multiple" options={majorOptions} loading={majors.isPending} showSearch={{ optionFilterProp: 'label' }} placeholder={t('designations.majorsPlaceholder')} maxCount={30} />
+          <Select
+            mode="multiple"
+            options={majorOptions}
+            loading={majors.isPending}
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('designations.majorsPlaceholder')}
+            maxCount={30}
+          />
         </Form.Item>
         <Form.Item name="designatedOn" label={t('designations.designatedOnLabel')} style={{ flex: '1 1 160px', minWidth: 0 }}>
           {/* the server's day is China's, whatever the device's time zone */}

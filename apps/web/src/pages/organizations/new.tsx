@@ -4,7 +4,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Radio, Row, Select, Space, Switch, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useTranslation } from 'react-i18next';
-import { partnerTypes, schoolLevels, type OrganizationKind, type PartnerType, type SchoolLevel } from '@ronghe/domain/constants/organization';
+import {
+  partnerTypes,
+  schoolLevels,
+  type OrganizationKind,
+  type PartnerType,
+  type SchoolLevel,
+} from '@ronghe/domain/constants/organization';
 import { useTRPC } from '../../lib/trpc.ts';
 import { useMe } from '../../lib/session.ts';
 import { showFormError } from '../../lib/errors.ts';
@@ -39,7 +45,18 @@ type Values = {
 };
 
 // Every field the server may name in an error has a value here, so applyFieldErrors can find it.
-const initialValues: Values = { name: '', regionCode: [], address: '', description: '', contactName: '', contactPhone: '', uscc: '', isLeadingEnterprise: false, schoolCode: '', majorCodes: [] };
+const initialValues: Values = {
+  name: '',
+  regionCode: [],
+  address: '',
+  description: '',
+  contactName: '',
+  contactPhone: '',
+  uscc: '',
+  isLeadingEnterprise: false,
+  schoolCode: '',
+  majorCodes: [],
+};
 
 function toInput(kind: OrganizationKind, v: Values) {
   const common = {
@@ -52,7 +69,14 @@ function toInput(kind: OrganizationKind, v: Values) {
   };
   switch (kind) {
     case 'enterprise':
-      return { kind, ...common, uscc: v.uscc, industryCode: v.industryCode ?? '', staffCount: v.staffCount ?? 0, isLeadingEnterprise: v.isLeadingEnterprise };
+      return {
+        kind,
+        ...common,
+        uscc: v.uscc,
+        industryCode: v.industryCode ?? '',
+        staffCount: v.staffCount ?? 0,
+        isLeadingEnterprise: v.isLeadingEnterprise,
+      };
     case 'school':
       return { kind, ...common, schoolCode: v.schoolCode, schoolLevel: v.schoolLevel ?? 'zhongzhi', majorCodes: v.majorCodes };
     case 'partner':
@@ -105,14 +129,23 @@ function RegistrationForm() {
         .map((level) => ({
           label: t(`organizations.majorLevels.${level}`),
           title: t(`organizations.majorLevels.${level}`),
-          options: (majors.data?.majors ?? []).filter((m) => m.level === level).map((m) => ({ value: m.code, label: `${m.code} ${m.name}` })),
+          options: (majors.data?.majors ?? [])
+            .filter((m) => m.level === level)
+            .map((m) => ({ value: m.code, label: `${m.code} ${m.name}` })),
         }))
         .filter((g) => g.options.length > 0),
     [majors.data, t],
   );
 
-  const requiredRule = (field: string): Rule => ({ required: true, whitespace: true, message: t('organizations.required', { field: t(`organizations.${field}`) }) });
-  const chooseRule = (field: string): Rule => ({ required: true, message: t('organizations.choose', { field: t(`organizations.${field}`) }) });
+  const requiredRule = (field: string): Rule => ({
+    required: true,
+    whitespace: true,
+    message: t('organizations.required', { field: t(`organizations.${field}`) }),
+  });
+  const chooseRule = (field: string): Rule => ({
+    required: true,
+    message: t('organizations.choose', { field: t(`organizations.${field}`) }),
+  });
   const usccRule: Rule = { pattern: USCC_SHAPE, message: t('organizations.usccInvalid') };
   const upper = (v: unknown) => (typeof v === 'string' ? v.toUpperCase().replace(/\s/g, '') : v);
   const initialKind = kinds.find((k) => k === params.get('kind'));
@@ -130,12 +163,30 @@ function RegistrationForm() {
       </Typography.Title>
       <Typography.Paragraph style={{ maxWidth: 820 }}>{t('organizations.newIntro')}</Typography.Paragraph>
 
-      <Form<Values> form={form} layout="vertical" initialValues={{ ...initialValues, kind: initialKind }} onFinish={onFinish} onValuesChange={() => setFailure(null)} style={{ maxWidth: 860 }} scrollToFirstError={{ block: 'center' }}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={{ ...initialValues, kind: initialKind }}
+        onFinish={onFinish}
+        onValuesChange={() => setFailure(null)}
+        style={{ maxWidth: 860 }}
+        scrollToFirstError={{ block: 'center' }}
+      >
         <Card style={{ marginBottom: 16 }}>
           <Form.Item name="kind" label={t('organizations.kind')} rules={[chooseRule('kind')]} style={{ marginBottom: 0 }}>
             <Radio.Group style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))', gap: 12, width: '100%' }}>
               {kinds.map((k) => (
-                <Radio key={k} value={k} style={{ margin: 0, padding: 12, borderRadius: 8, border: `1px solid ${kind === k ? '#1f5fbf' : '#d9d9d9'}`, background: kind === k ? '#f0f5ff' : undefined }}>
+                <Radio
+                  key={k}
+                  value={k}
+                  style={{
+                    margin: 0,
+                    padding: 12,
+                    borderRadius: 8,
+                    border: `1px solid ${kind === k ? '#1f5fbf' : '#d9d9d9'}`,
+                    background: kind === k ? '#f0f5ff' : undefined,
+                  }}
+                >
                   <Typography.Text strong>{t(`kinds.${k}`)}</Typography.Text>
                   <br />
                   <Typography.Text type="secondary">{t(`organizations.kindHint.${k}`)}</Typography.Text>
@@ -161,7 +212,10 @@ function RegistrationForm() {
                     rules={[
                       chooseRule('region'),
                       // a province alone is too coarse; Beijing and Tianjin districts and Hebei prefectures are fine
-                      { validator: (_, path: string[]) => (path.length === 1 ? Promise.reject(new Error(t('organizations.regionTooCoarse'))) : Promise.resolve()) },
+                      {
+                        validator: (_, path: string[]) =>
+                          path.length === 1 ? Promise.reject(new Error(t('organizations.regionTooCoarse'))) : Promise.resolve(),
+                      },
                     ]}
                   >
                     <RegionCascader changeOnSelect placeholder={t('organizations.regionPlaceholder')} />
@@ -177,22 +231,46 @@ function RegistrationForm() {
               {kind === 'enterprise' && (
                 <Row gutter={16}>
                   <Col xs={24} md={12}>
-                    <Form.Item name="uscc" label={t('organizations.uscc')} extra={t('organizations.usccHint')} normalize={upper} rules={[requiredRule('uscc'), usccRule]}>
+                    <Form.Item
+                      name="uscc"
+                      label={t('organizations.uscc')}
+                      extra={t('organizations.usccHint')}
+                      normalize={upper}
+                      rules={[requiredRule('uscc'), usccRule]}
+                    >
                       <Input maxLength={18} autoComplete="off" spellCheck={false} style={{ fontFamily: 'monospace' }} />
                     </Form.Item>
                   </Col>
                   <Col xs={24} md={12}>
                     <Form.Item name="industryCode" label={t('organizations.industry')} rules={[chooseRule('industry')]}>
-                      <Select options={industryOptions} loading={industries.isPending} showSearch={{ optionFilterProp: 'label' }} placeholder={t('organizations.industryPlaceholder')} />
+                      <Select
+                        options={industryOptions}
+                        loading={industries.isPending}
+                        showSearch={{ optionFilterProp: 'label' }}
+                        placeholder={t('organizations.industryPlaceholder')}
+                      />
                     </Form.Item>
                   </Col>
                   <Col xs={24} md={12}>
-                    <Form.Item name="staffCount" label={t('organizations.staffCount')} extra={t('organizations.staffCountHint')} rules={[{ required: true, message: t('organizations.required', { field: t('organizations.staffCount') }) }, { type: 'number', min: 1 }]}>
+                    <Form.Item
+                      name="staffCount"
+                      label={t('organizations.staffCount')}
+                      extra={t('organizations.staffCountHint')}
+                      rules={[
+                        { required: true, message: t('organizations.required', { field: t('organizations.staffCount') }) },
+                        { type: 'number', min: 1 },
+                      ]}
+                    >
                       <InputNumber min={1} max={10_000_000} precision={0} style={{ width: '100%' }} />
                     </Form.Item>
                   </Col>
                   <Col xs={24} md={12}>
-                    <Form.Item name="isLeadingEnterprise" label={t('organizations.leading')} extra={t('organizations.leadingHint')} valuePropName="checked">
+                    <Form.Item
+                      name="isLeadingEnterprise"
+                      label={t('organizations.leading')}
+                      extra={t('organizations.leadingHint')}
+                      valuePropName="checked"
+                    >
                       <Switch checkedChildren={t('organizations.yes')} unCheckedChildren={t('organizations.no')} />
                     </Form.Item>
                   </Col>
@@ -208,13 +286,24 @@ function RegistrationForm() {
                       </Form.Item>
                     </Col>
                     <Col xs={24} md={12}>
-                      <Form.Item name="schoolCode" label={t('organizations.schoolCode')} extra={t('organizations.schoolCodeHint')} rules={[{ pattern: /^\d{10}$/, message: t('organizations.schoolCodeInvalid') }]}>
+                      <Form.Item
+                        name="schoolCode"
+                        label={t('organizations.schoolCode')}
+                        extra={t('organizations.schoolCodeHint')}
+                        rules={[{ pattern: /^\d{10}$/, message: t('organizations.schoolCodeInvalid') }]}
+                      >
                         <Input maxLength={10} inputMode="numeric" autoComplete="off" />
                       </Form.Item>
                     </Col>
                   </Row>
                   <Form.Item name="majorCodes" label={t('organizations.majors')} extra={t('organizations.majorsHint')}>
-                    <Select mode="multiple" options={majorOptions} loading={majors.isPending} showSearch={{ optionFilterProp: 'label' }} placeholder={t('organizations.majorsPlaceholder')} />
+                    <Select
+                      mode="multiple"
+                      options={majorOptions}
+                      loading={majors.isPending}
+                      showSearch={{ optionFilterProp: 'label' }}
+                      placeholder={t('organizations.majorsPlaceholder')}
+                    />
                   </Form.Item>
                 </>
               )}
@@ -227,7 +316,13 @@ function RegistrationForm() {
                     </Form.Item>
                   </Col>
                   <Col xs={24} md={12}>
-                    <Form.Item name="uscc" label={t('organizations.uscc')} extra={t('organizations.usccOptionalHint')} normalize={upper} rules={[usccRule]}>
+                    <Form.Item
+                      name="uscc"
+                      label={t('organizations.uscc')}
+                      extra={t('organizations.usccOptionalHint')}
+                      normalize={upper}
+                      rules={[usccRule]}
+                    >
                       <Input maxLength={18} autoComplete="off" spellCheck={false} style={{ fontFamily: 'monospace' }} />
                     </Form.Item>
                   </Col>
@@ -250,7 +345,14 @@ function RegistrationForm() {
                   <Form.Item
                     name="contactPhone"
                     label={t('organizations.contactPhone')}
-                    rules={[{ validator: (_, v: string) => (!v || MOBILE.test(compactPhone(v)) ? Promise.resolve() : Promise.reject(new Error(t('organizations.contactPhoneInvalid')))) }]}
+                    rules={[
+                      {
+                        validator: (_, v: string) =>
+                          !v || MOBILE.test(compactPhone(v))
+                            ? Promise.resolve()
+                            : Promise.reject(new Error(t('organizations.contactPhoneInvalid'))),
+                      },
+                    ]}
                   >
                     <Input inputMode="tel" autoComplete="tel" maxLength={20} />
                   </Form.Item>
@@ -258,7 +360,9 @@ function RegistrationForm() {
               </Row>
             </Card>
 
-            {failure && <Alert type="error" showIcon title={t('organizations.submitFailed')} description={failure} style={{ marginBottom: 16 }} />}
+            {failure && (
+              <Alert type="error" showIcon title={t('organizations.submitFailed')} description={failure} style={{ marginBottom: 16 }} />
+            )}
             <Space wrap>
               <Button type="primary" htmlType="submit" loading={create.isPending}>
                 {t('organizations.submit')}

@@ -44,9 +44,7 @@ function Profile({ id, userId }: { id: string; userId: string }) {
       <Result
         status="404"
         title={<h2 style={{ margin: 0, fontSize: 24 }}>{t('organizations.notFoundTitle')}</h2>}
-        extra={
-          <Link to="/">{t('common.backHome')}</Link>
-        }
+        extra={<Link to="/">{t('common.backHome')}</Link>}
       />
     );
   if (!org.data) return <QueryState query={org}>{null}</QueryState>;
@@ -61,7 +59,11 @@ function Profile({ id, userId }: { id: string; userId: string }) {
       ? [
           { key: 'schoolCode', label: t('organizations.schoolCode'), children: o.schoolCode ?? none },
           { key: 'level', label: t('organizations.schoolLevel'), children: o.schoolLevel ? t(`schoolLevels.${o.schoolLevel}`) : none },
-          { key: 'majors', label: t('organizations.majors'), span: 'filled' as const, children:
+          {
+            key: 'majors',
+            label: t('organizations.majors'),
+            span: 'filled' as const,
+            children:
               o.majors.length > 0 ? (
                 <span style={{ display: 'flex', flexWrap: 'wrap', gap: 4, minWidth: 0 }}>
                   {o.majors.map((m) => (
@@ -76,16 +78,37 @@ function Profile({ id, userId }: { id: string; userId: string }) {
       : []),
     ...(o.kind === 'enterprise'
       ? [
-          { key: 'industry', label: t('organizations.industry'), children: o.industryCode ? `${o.industryCode} ${o.industryName ?? ''}` : none },
+          {
+            key: 'industry',
+            label: t('organizations.industry'),
+            children: o.industryCode ? `${o.industryCode} ${o.industryName ?? ''}` : none,
+          },
           { key: 'staff', label: t('organizations.staffCount'), children: o.staffCount ?? none },
-          { key: 'leading', label: t('organizations.leading'), children: o.isLeadingEnterprise ? t('organizations.yes') : t('organizations.no') },
+          {
+            key: 'leading',
+            label: t('organizations.leading'),
+            children: o.isLeadingEnterprise ? t('organizations.yes') : t('organizations.no'),
+          },
         ]
       : []),
-    ...(o.kind === 'partner' ? [{ key: 'partnerType', label: t('organizations.partnerType'), children: o.partnerType ? t(`organizations.partnerTypes.${o.partnerType}`) : none }] : []),
+    ...(o.kind === 'partner'
+      ? [
+          {
+            key: 'partnerType',
+            label: t('organizations.partnerType'),
+            children: o.partnerType ? t(`organizations.partnerTypes.${o.partnerType}`) : none,
+          },
+        ]
+      : []),
     { key: 'contactName', label: t('organizations.contactName'), children: o.contactName || none },
     { key: 'contactPhone', label: t('organizations.contactPhone'), children: o.contactPhone || none },
     { key: 'registeredAt', label: t('organizations.registeredAt'), children: day(o.createdAt) },
-    { key: 'description', label: t('organizations.description'), span: 'filled' as const, children: o.description ? <span style={{ whiteSpace: 'pre-wrap' }}>{o.description}</span> : none },
+    {
+      key: 'description',
+      label: t('organizations.description'),
+      span: 'filled' as const,
+      children: o.description ? <span style={{ whiteSpace: 'pre-wrap' }}>{o.description}</span> : none,
+    },
   ];
 
   return (
@@ -99,9 +122,23 @@ function Profile({ id, userId }: { id: string; userId: string }) {
         {o.myRole && <Tag>{t('organizations.myRole', { role: t(`organizations.roles.${o.myRole}`) })}</Tag>}
       </Space>
 
-      {o.status === 'pending' && <Alert type="info" showIcon title={t('organizations.pendingTitle')} description={t('organizations.pendingBody')} style={{ marginBottom: 16 }} />}
+      {o.status === 'pending' && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('organizations.pendingTitle')}
+          description={t('organizations.pendingBody')}
+          style={{ marginBottom: 16 }}
+        />
+      )}
       {(o.status === 'rejected' || o.status === 'suspended') && (
-        <Alert type="error" showIcon title={t(`organizations.${o.status}Title`)} description={o.statusReason ? t('organizations.reason', { reason: o.statusReason }) : undefined} style={{ marginBottom: 16 }} />
+        <Alert
+          type="error"
+          showIcon
+          title={t(`organizations.${o.status}Title`)}
+          description={o.statusReason ? t('organizations.reason', { reason: o.statusReason }) : undefined}
+          style={{ marginBottom: 16 }}
+        />
       )}
 
       {o.pendingChange && (
@@ -145,16 +182,29 @@ function Members({ organizationId, myRole, userId }: { organizationId: string; m
   const { message } = App.useApp();
   const members = useQuery(trpc.organizations.members.queryOptions({ organizationId }));
   const onError = (error: unknown) => void message.error(messageOf(error));
-  const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: trpc.organizations.members.queryKey({ organizationId }) }), queryClient.invalidateQueries({ queryKey: trpc.organizations.get.queryKey({ id: organizationId }) }), queryClient.invalidateQueries({ queryKey: trpc.account.me.queryKey() })]);
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.organizations.members.queryKey({ organizationId }) }),
+      queryClient.invalidateQueries({ queryKey: trpc.organizations.get.queryKey({ id: organizationId }) }),
+      queryClient.invalidateQueries({ queryKey: trpc.account.me.queryKey() }),
+    ]);
 
-  const setRole = useMutation(trpc.organizations.setRole.mutationOptions({ onSuccess: () => void refresh().then(() => message.success(t('organizations.roleChanged'))), onError }));
+  const setRole = useMutation(
+    trpc.organizations.setRole.mutationOptions({
+      onSuccess: () => void refresh().then(() => message.success(t('organizations.roleChanged'))),
+      onError,
+    }),
+  );
   const remove = useMutation(
     trpc.organizations.removeMember.mutationOptions({
       onSuccess: async (_, input) => {
         if (input.userId === userId) {
           // we are no longer a member: reading the member list would now be refused
           queryClient.removeQueries({ queryKey: trpc.organizations.members.queryKey({ organizationId }) });
-          await Promise.all([queryClient.invalidateQueries({ queryKey: trpc.organizations.get.queryKey({ id: organizationId }) }), queryClient.invalidateQueries({ queryKey: trpc.account.me.queryKey() })]);
+          await Promise.all([
+            queryClient.invalidateQueries({ queryKey: trpc.organizations.get.queryKey({ id: organizationId }) }),
+            queryClient.invalidateQueries({ queryKey: trpc.account.me.queryKey() }),
+          ]);
           void message.success(t('organizations.left'));
         } else {
           await refresh();
@@ -280,7 +330,12 @@ function Invitations({ organizationId, myRole }: { organizationId: string; myRol
         }}
         style={{ display: 'flex', flexWrap: 'wrap', gap: '0 16px', alignItems: 'flex-end' }}
       >
-        <Form.Item name="identifier" label={t('organizations.identifier')} rules={[{ required: true, whitespace: true, message: t('organizations.identifierInvalid') }]} style={{ flex: '1 1 260px' }}>
+        <Form.Item
+          name="identifier"
+          label={t('organizations.identifier')}
+          rules={[{ required: true, whitespace: true, message: t('organizations.identifierInvalid') }]}
+          style={{ flex: '1 1 260px' }}
+        >
           <Input placeholder={t('organizations.identifierPlaceholder')} autoComplete="off" maxLength={254} />
         </Form.Item>
         <Form.Item name="role" label={t('organizations.role')} style={{ flex: '0 1 160px' }}>
@@ -322,14 +377,22 @@ function Invitations({ organizationId, myRole }: { organizationId: string; myRol
           dataSource={invitations.data}
           locale={{ emptyText: <Typography.Text type="secondary">{t('organizations.noInvitations')}</Typography.Text> }}
           columns={[
-            { title: t('organizations.invitee'), dataIndex: 'identifier', render: (v: string) => <span style={{ overflowWrap: 'anywhere' }}>{v}</span> },
+            {
+              title: t('organizations.invitee'),
+              dataIndex: 'identifier',
+              render: (v: string) => <span style={{ overflowWrap: 'anywhere' }}>{v}</span>,
+            },
             { title: t('organizations.role'), dataIndex: 'role', render: (r: MemberRole) => t(`organizations.roles.${r}`) },
             { title: t('organizations.expiresAt'), dataIndex: 'expiresAt', responsive: ['sm'], render: (d: Date) => day(d) },
             {
               title: t('organizations.actions'),
               key: 'actions',
               render: (_, inv) => (
-                <Popconfirm title={t('organizations.revokeConfirm')} onConfirm={() => revoke.mutateAsync({ invitationId: inv.id }).catch(() => undefined)} okButtonProps={{ danger: true }}>
+                <Popconfirm
+                  title={t('organizations.revokeConfirm')}
+                  onConfirm={() => revoke.mutateAsync({ invitationId: inv.id }).catch(() => undefined)}
+                  okButtonProps={{ danger: true }}
+                >
                   <Button size="small">{t('organizations.revoke')}</Button>
                 </Popconfirm>
               ),

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { VouchedValues } from '@ronghe/domain/organization';
 import { vouchedFields } from '@ronghe/domain/constants/organization';
 
-
 /** A change to vouched-for values as a small table: field, now, requested. */
 export function VouchedChange({ before, after }: { before: VouchedValues; after: VouchedValues }) {
   const { t } = useTranslation();
@@ -13,7 +12,9 @@ export function VouchedChange({ before, after }: { before: VouchedValues; after:
     if (field === 'staffCount' && typeof value === 'number') return value.toLocaleString();
     return String(value);
   };
-  const rows = vouchedFields.filter((f) => f in after).map((field) => ({ field, before: show(field, before[field]), after: show(field, after[field]) }));
+  const rows = vouchedFields
+    .filter((f) => f in after)
+    .map((field) => ({ field, before: show(field, before[field]), after: show(field, after[field]) }));
   return (
     <Table
       rowKey="field"
@@ -21,7 +22,11 @@ export function VouchedChange({ before, after }: { before: VouchedValues; after:
       pagination={false}
       dataSource={rows}
       columns={[
-        { title: t('review.field'), dataIndex: 'field', render: (f: (typeof vouchedFields)[number]) => t(`organizations.vouchedFields.${f}`) },
+        {
+          title: t('review.field'),
+          dataIndex: 'field',
+          render: (f: (typeof vouchedFields)[number]) => t(`organizations.vouchedFields.${f}`),
+        },
         { title: t('review.before'), dataIndex: 'before', render: (v: string) => <Typography.Text type="secondary">{v}</Typography.Text> },
         { title: t('review.after'), dataIndex: 'after', render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
       ]}

@@ -26,11 +26,7 @@ export default function RoundPage() {
   const round = useQuery({ ...trpc.rounds.get.queryOptions({ id }), enabled: !!me.data });
   if (me.isPending) return <PageLoading />;
   if (!me.data) return <Navigate to={`/login?next=${encodeURIComponent(`/rounds/${id}`)}`} replace />;
-  return (
-    <QueryState query={round}>
-      {round.data && <RoundView data={round.data} />}
-    </QueryState>
-  );
+  return <QueryState query={round}>{round.data && <RoundView data={round.data} />}</QueryState>;
 }
 
 function RoundView({ data }: { data: Round }) {
@@ -39,7 +35,10 @@ function RoundView({ data }: { data: Round }) {
   const { round } = data;
   const cohortLabel = (c: Round['cohorts'][number]) => `${c.organizationName} · ${c.majorCode} ${nameOf(c.majorCode)} · ${c.year}级`;
   const today = chinaToday();
-  const accepted = { needs: data.needs.filter((n) => n.status === 'accepted'), cohorts: data.cohorts.filter((c) => c.status === 'accepted') };
+  const accepted = {
+    needs: data.needs.filter((n) => n.status === 'accepted'),
+    cohorts: data.cohorts.filter((c) => c.status === 'accepted'),
+  };
   const entryTag = (status: Round['needs'][number]['status']) =>
     status !== 'accepted' && <ToneTag tone={status === 'invited' ? 'gold' : 'grey'}>{t(`rounds.entryStatuses.${status}`)}</ToneTag>;
   return (
@@ -50,9 +49,20 @@ function RoundView({ data }: { data: Round }) {
         </Typography.Title>
         <ToneTag tone={roundTone[round.status]}>{t(`rounds.statuses.${round.status}`)}</ToneTag>
       </Space>
-      <Typography.Paragraph type="secondary">{t('rounds.dates', { from: round.preferencesOpenOn, to: round.preferencesCloseOn, results: round.resultsOn })}</Typography.Paragraph>
-      {round.status === 'open' && today < round.preferencesOpenOn && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('rounds.waitForDates', { from: round.preferencesOpenOn, to: round.preferencesCloseOn })} />}
-      {round.status === 'open' && today > round.preferencesCloseOn && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('rounds.datesOver', { to: round.preferencesCloseOn })} />}
+      <Typography.Paragraph type="secondary">
+        {t('rounds.dates', { from: round.preferencesOpenOn, to: round.preferencesCloseOn, results: round.resultsOn })}
+      </Typography.Paragraph>
+      {round.status === 'open' && today < round.preferencesOpenOn && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('rounds.waitForDates', { from: round.preferencesOpenOn, to: round.preferencesCloseOn })}
+        />
+      )}
+      {round.status === 'open' && today > round.preferencesCloseOn && (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('rounds.datesOver', { to: round.preferencesCloseOn })} />
+      )}
       {data.organizer && <OrganizerTools data={data} />}
       <Card title={h2(t('rounds.needsTitle'))} style={{ marginBottom: 16 }}>
         <List
@@ -65,12 +75,22 @@ function RoundView({ data }: { data: Round }) {
                 <Space wrap size={8}>
                   <Typography.Text strong>{n.title}</Typography.Text>
                   <span>{n.organizationName}</span>
-                  <ToneTag tone="blue">{data.results ? t('rounds.placed', { placed: n.placed, capacity: n.capacity }) : t('rounds.capacity', { count: n.capacity })}</ToneTag>
+                  <ToneTag tone="blue">
+                    {data.results
+                      ? t('rounds.placed', { placed: n.placed, capacity: n.capacity })
+                      : t('rounds.capacity', { count: n.capacity })}
+                  </ToneTag>
                   {entryTag(n.status)}
-                  {n.status === 'accepted' && round.status === 'open' && (data.organizer || n.mine) && <ToneTag tone={n.rankedAt ? 'green' : 'grey'}>{n.rankedAt ? t('rounds.ranked') : t('rounds.notRanked')}</ToneTag>}
+                  {n.status === 'accepted' && round.status === 'open' && (data.organizer || n.mine) && (
+                    <ToneTag tone={n.rankedAt ? 'green' : 'grey'}>{n.rankedAt ? t('rounds.ranked') : t('rounds.notRanked')}</ToneTag>
+                  )}
                 </Space>
-                {n.mine && n.status === 'invited' && round.status === 'draft' && <InvitationAnswer roundId={round.id} kind="need" id={n.needId} prompt={t('rounds.invitedNeed', { title: n.title })} />}
-                {n.mine && n.status === 'accepted' && round.status === 'open' && <RankingForm roundId={round.id} need={n} cohorts={accepted.cohorts} cohortLabel={cohortLabel} />}
+                {n.mine && n.status === 'invited' && round.status === 'draft' && (
+                  <InvitationAnswer roundId={round.id} kind="need" id={n.needId} prompt={t('rounds.invitedNeed', { title: n.title })} />
+                )}
+                {n.mine && n.status === 'accepted' && round.status === 'open' && (
+                  <RankingForm roundId={round.id} need={n} cohorts={accepted.cohorts} cohortLabel={cohortLabel} />
+                )}
               </div>
             </List.Item>
           )}
@@ -88,16 +108,28 @@ function RoundView({ data }: { data: Round }) {
                   <Typography.Text strong>{cohortLabel(c)}</Typography.Text>
                   <span>{t('rounds.slots', { count: c.slots })}</span>
                   {entryTag(c.status)}
-                  {c.status === 'accepted' && round.status !== 'draft' && (data.organizer || c.mine) && <ToneTag tone={c.submittedAt ? 'green' : 'grey'}>{c.submittedAt ? t('rounds.submitted') : t('rounds.notSubmitted')}</ToneTag>}
+                  {c.status === 'accepted' && round.status !== 'draft' && (data.organizer || c.mine) && (
+                    <ToneTag tone={c.submittedAt ? 'green' : 'grey'}>
+                      {c.submittedAt ? t('rounds.submitted') : t('rounds.notSubmitted')}
+                    </ToneTag>
+                  )}
                 </Space>
-                {c.mine && c.status === 'invited' && round.status === 'draft' && <InvitationAnswer roundId={round.id} kind="cohort" id={c.cohortId} prompt={t('rounds.invitedCohort')} />}
-                {c.mine && c.status === 'accepted' && round.status === 'open' && <PreferencesForm roundId={round.id} cohort={c} needs={accepted.needs} label={cohortLabel(c)} />}
+                {c.mine && c.status === 'invited' && round.status === 'draft' && (
+                  <InvitationAnswer roundId={round.id} kind="cohort" id={c.cohortId} prompt={t('rounds.invitedCohort')} />
+                )}
+                {c.mine && c.status === 'accepted' && round.status === 'open' && (
+                  <PreferencesForm roundId={round.id} cohort={c} needs={accepted.needs} label={cohortLabel(c)} />
+                )}
               </div>
             </List.Item>
           )}
         />
       </Card>
-      {data.results ? <Results data={data} cohortLabel={cohortLabel} /> : round.status !== 'draft' && round.status !== 'open' && <Alert type="info" showIcon title={t('rounds.resultsPending')} />}
+      {data.results ? (
+        <Results data={data} cohortLabel={cohortLabel} />
+      ) : (
+        round.status !== 'draft' && round.status !== 'open' && <Alert type="info" showIcon title={t('rounds.resultsPending')} />
+      )}
     </>
   );
 }
@@ -146,7 +178,17 @@ function InvitationAnswer({ roundId, kind, id, prompt }: { roundId: string; kind
 }
 
 /** A school's ranked needs for one cohort: the order of choosing is the order of preference. */
-function PreferencesForm({ roundId, cohort, needs, label }: { roundId: string; cohort: Round['cohorts'][number]; needs: Round['needs']; label: string }) {
+function PreferencesForm({
+  roundId,
+  cohort,
+  needs,
+  label,
+}: {
+  roundId: string;
+  cohort: Round['cohorts'][number];
+  needs: Round['needs'];
+  label: string;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const [value, setValue] = useState<string[]>(cohort.preferences);
@@ -168,9 +210,19 @@ function PreferencesForm({ roundId, cohort, needs, label }: { roundId: string; c
           value={value}
           onChange={setValue}
           maxCount={20}
-          options={needs.map((n) => ({ value: n.needId, label: `${value.includes(n.needId) ? `${value.indexOf(n.needId) + 1}. ` : ''}${n.organizationName} · ${n.title}` }))}
+          options={needs.map((n) => ({
+            value: n.needId,
+            label: `${value.includes(n.needId) ? `${value.indexOf(n.needId) + 1}. ` : ''}${n.organizationName} · ${n.title}`,
+          }))}
         />
-        <Button type="primary" loading={save.isPending} onClick={() => { setFailure(null); save.mutate({ roundId, cohortId: cohort.cohortId, needIds: value }); }}>
+        <Button
+          type="primary"
+          loading={save.isPending}
+          onClick={() => {
+            setFailure(null);
+            save.mutate({ roundId, cohortId: cohort.cohortId, needIds: value });
+          }}
+        >
           {t('rounds.savePreferences')}
         </Button>
       </Space>
@@ -187,7 +239,17 @@ function PreferencesForm({ roundId, cohort, needs, label }: { roundId: string; c
 }
 
 /** An enterprise's ranked cohorts for one need, and whether it takes unranked cohorts that qualify. */
-function RankingForm({ roundId, need, cohorts, cohortLabel }: { roundId: string; need: Round['needs'][number]; cohorts: Round['cohorts']; cohortLabel: (c: Round['cohorts'][number]) => string }) {
+function RankingForm({
+  roundId,
+  need,
+  cohorts,
+  cohortLabel,
+}: {
+  roundId: string;
+  need: Round['needs'][number];
+  cohorts: Round['cohorts'];
+  cohortLabel: (c: Round['cohorts'][number]) => string;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const [value, setValue] = useState<string[]>(need.ranking);
@@ -203,11 +265,25 @@ function RankingForm({ roundId, need, cohorts, cohortLabel }: { roundId: string;
       </Typography.Paragraph>
       {failure && <Alert type="error" role="alert" showIcon title={failure} style={{ marginBottom: 8 }} />}
       <Space wrap style={{ width: '100%' }}>
-        <Select id={id} mode="multiple" style={{ minWidth: 280, maxWidth: '100%' }} value={value} onChange={setValue} options={cohorts.map((c) => ({ value: c.cohortId, label: cohortLabel(c) }))} />
+        <Select
+          id={id}
+          mode="multiple"
+          style={{ minWidth: 280, maxWidth: '100%' }}
+          value={value}
+          onChange={setValue}
+          options={cohorts.map((c) => ({ value: c.cohortId, label: cohortLabel(c) }))}
+        />
         <Checkbox checked={acceptUnranked} onChange={(e) => setAcceptUnranked(e.target.checked)}>
           {t('rounds.acceptUnranked')}
         </Checkbox>
-        <Button type="primary" loading={save.isPending} onClick={() => { setFailure(null); save.mutate({ roundId, needId: need.needId, cohortIds: value, acceptUnranked }); }}>
+        <Button
+          type="primary"
+          loading={save.isPending}
+          onClick={() => {
+            setFailure(null);
+            save.mutate({ roundId, needId: need.needId, cohortIds: value, acceptUnranked });
+          }}
+        >
           {t('rounds.saveRanking')}
         </Button>
       </Space>

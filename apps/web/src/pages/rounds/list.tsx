@@ -49,7 +49,12 @@ function Invitations({ organizationId, name }: { organizationId: string; name: s
         renderItem={(i) => (
           <List.Item>
             <Link to={`/rounds/${i.roundId}`}>
-              {t('rounds.invitationRow', { round: i.roundTitle, label: `${t(`rounds.invitationKinds.${i.kind}`)}「${i.label}」`, from: i.preferencesOpenOn, to: i.preferencesCloseOn })}
+              {t('rounds.invitationRow', {
+                round: i.roundTitle,
+                label: `${t(`rounds.invitationKinds.${i.kind}`)}「${i.label}」`,
+                from: i.preferencesOpenOn,
+                to: i.preferencesCloseOn,
+              })}
             </Link>
           </List.Item>
         )}
@@ -79,7 +84,8 @@ function RoundList() {
                 </Space>
                 <div>
                   <Typography.Text type="secondary">
-                    {t('rounds.counts', { needs: r.needs, cohorts: r.cohorts })} · {t('rounds.dates', { from: r.preferencesOpenOn, to: r.preferencesCloseOn, results: r.resultsOn })}
+                    {t('rounds.counts', { needs: r.needs, cohorts: r.cohorts })} ·{' '}
+                    {t('rounds.dates', { from: r.preferencesOpenOn, to: r.preferencesCloseOn, results: r.resultsOn })}
                   </Typography.Text>
                 </div>
               </div>
@@ -91,7 +97,14 @@ function RoundList() {
   );
 }
 
-type CreateValues = { title: string; regionCode: string; preferencesOpenOn: Dayjs; preferencesCloseOn: Dayjs; resultsOn: Dayjs; keepGroupsTogether: boolean };
+type CreateValues = {
+  title: string;
+  regionCode: string;
+  preferencesOpenOn: Dayjs;
+  preferencesCloseOn: Dayjs;
+  resultsOn: Dayjs;
+  keepGroupsTogether: boolean;
+};
 
 function CreateRound() {
   const { t } = useTranslation();
@@ -121,12 +134,19 @@ function CreateRound() {
   };
   return (
     <Card title={h2(t('rounds.createTitle'))}>
-      {failure && <Alert type="error" role="alert" showIcon title={t('rounds.failed')} description={failure} style={{ marginBottom: 16 }} />}
+      {failure && (
+        <Alert type="error" role="alert" showIcon title={t('rounds.failed')} description={failure} style={{ marginBottom: 16 }} />
+      )}
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ keepGroupsTogether: false }} style={{ maxWidth: 560 }}>
         <Form.Item name="title" label={t('rounds.name')} rules={[{ required: true, min: 2, max: 100 }]}>
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="regionCode" label={t('rounds.region')} extra={t('rounds.regionHint')} rules={[{ required: true, pattern: /^\d{6}$/ }]}>
+        <Form.Item
+          name="regionCode"
+          label={t('rounds.region')}
+          extra={t('rounds.regionHint')}
+          rules={[{ required: true, pattern: /^\d{6}$/ }]}
+        >
           <Input inputMode="numeric" maxLength={6} />
         </Form.Item>
         <Space wrap size={16}>

@@ -21,10 +21,21 @@ export function OrganizerTools({ data }: { data: Round }) {
   const early = (round.status === 'open' || round.status === 'closing') && chinaToday() <= round.preferencesCloseOn;
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.rounds.pathKey() });
   const onError = (e: unknown) => setFailure(messageOf(e));
-  const open = useMutation(trpc.rounds.open.mutationOptions({ onSuccess: () => void refresh().then(() => message.success(t('rounds.opened'))), onError }));
-  const close = useMutation(trpc.rounds.close.mutationOptions({ onSuccess: (r) => void refresh().then(() => setNote(t('rounds.closed', r))), onError }));
-  const rerun = useMutation(trpc.rounds.rerun.mutationOptions({ onSuccess: (r) => setNote(r.identical ? t('rounds.rerunSame', { digest: r.digest.slice(0, 16) }) : t('rounds.rerunDiffers')), onError }));
-  const publish = useMutation(trpc.rounds.publish.mutationOptions({ onSuccess: () => void refresh().then(() => message.success(t('rounds.publishedMsg'))), onError }));
+  const open = useMutation(
+    trpc.rounds.open.mutationOptions({ onSuccess: () => void refresh().then(() => message.success(t('rounds.opened'))), onError }),
+  );
+  const close = useMutation(
+    trpc.rounds.close.mutationOptions({ onSuccess: (r) => void refresh().then(() => setNote(t('rounds.closed', r))), onError }),
+  );
+  const rerun = useMutation(
+    trpc.rounds.rerun.mutationOptions({
+      onSuccess: (r) => setNote(r.identical ? t('rounds.rerunSame', { digest: r.digest.slice(0, 16) }) : t('rounds.rerunDiffers')),
+      onError,
+    }),
+  );
+  const publish = useMutation(
+    trpc.rounds.publish.mutationOptions({ onSuccess: () => void refresh().then(() => message.success(t('rounds.publishedMsg'))), onError }),
+  );
   const run = (m: { mutate: (v: { id: string }) => void }) => {
     setFailure(null);
     setNote(null);
@@ -37,11 +48,15 @@ export function OrganizerTools({ data }: { data: Round }) {
   };
   return (
     <Card title={h2(t('rounds.organizerTools'))} style={{ marginBottom: 16 }}>
-      {failure && <Alert type="error" role="alert" showIcon title={t('rounds.failed')} description={failure} style={{ marginBottom: 12 }} />}
+      {failure && (
+        <Alert type="error" role="alert" showIcon title={t('rounds.failed')} description={failure} style={{ marginBottom: 12 }} />
+      )}
       {note && <Alert type="success" role="status" showIcon title={note} style={{ marginBottom: 12 }} />}
       <RoundFacts data={data} />
       {round.status === 'draft' && <AddParticipants roundId={round.id} onError={onError} />}
-      {round.status === 'closed' && chinaToday() < round.resultsOn && <Typography.Paragraph type="secondary">{t('rounds.resultsFrom', { on: round.resultsOn })}</Typography.Paragraph>}
+      {round.status === 'closed' && chinaToday() < round.resultsOn && (
+        <Typography.Paragraph type="secondary">{t('rounds.resultsFrom', { on: round.resultsOn })}</Typography.Paragraph>
+      )}
       {early && round.status === 'open' && (
         <div style={{ marginBottom: 12, maxWidth: 560 }}>
           <label htmlFor="round-close-reason">{t('rounds.closeReason')}</label>
@@ -85,9 +100,26 @@ function AddParticipants({ roundId, onError }: { roundId: string; onError: (e: u
   const candidates = useQuery(trpc.rounds.candidates.queryOptions({ id: roundId }));
   const [needIds, setNeedIds] = useState<string[]>([]);
   const [cohortIds, setCohortIds] = useState<string[]>([]);
-  const onSuccess = () => void queryClient.invalidateQueries({ queryKey: trpc.rounds.pathKey() }).then(() => message.success(t('rounds.added')));
-  const addNeeds = useMutation(trpc.rounds.invite.mutationOptions({ onSuccess: () => { setNeedIds([]); onSuccess(); }, onError }));
-  const addCohorts = useMutation(trpc.rounds.invite.mutationOptions({ onSuccess: () => { setCohortIds([]); onSuccess(); }, onError }));
+  const onSuccess = () =>
+    void queryClient.invalidateQueries({ queryKey: trpc.rounds.pathKey() }).then(() => message.success(t('rounds.added')));
+  const addNeeds = useMutation(
+    trpc.rounds.invite.mutationOptions({
+      onSuccess: () => {
+        setNeedIds([]);
+        onSuccess();
+      },
+      onError,
+    }),
+  );
+  const addCohorts = useMutation(
+    trpc.rounds.invite.mutationOptions({
+      onSuccess: () => {
+        setCohortIds([]);
+        onSuccess();
+      },
+      onError,
+    }),
+  );
   return (
     <div style={{ marginBottom: 16 }}>
       <Typography.Title level={3} style={{ fontSize: 16 }}>
@@ -107,7 +139,11 @@ function AddParticipants({ roundId, onError }: { roundId: string; onError: (e: u
             optionFilterProp="label"
             options={(candidates.data?.needs ?? []).map((n) => ({ value: n.id, label: `${n.organizationName} · ${n.title}（${n.left}）` }))}
           />
-          <Button disabled={needIds.length === 0} loading={addNeeds.isPending} onClick={() => addNeeds.mutate({ roundId, needIds, cohortIds: [] })}>
+          <Button
+            disabled={needIds.length === 0}
+            loading={addNeeds.isPending}
+            onClick={() => addNeeds.mutate({ roundId, needIds, cohortIds: [] })}
+          >
             {t('rounds.addNeeds')}
           </Button>
         </Space>
@@ -121,9 +157,16 @@ function AddParticipants({ roundId, onError }: { roundId: string; onError: (e: u
             value={cohortIds}
             onChange={setCohortIds}
             optionFilterProp="label"
-            options={(candidates.data?.cohorts ?? []).map((c) => ({ value: c.id, label: `${c.organizationName} · ${c.majorCode} · ${c.year}级（${c.students}人）` }))}
+            options={(candidates.data?.cohorts ?? []).map((c) => ({
+              value: c.id,
+              label: `${c.organizationName} · ${c.majorCode} · ${c.year}级（${c.students}人）`,
+            }))}
           />
-          <Button disabled={cohortIds.length === 0} loading={addCohorts.isPending} onClick={() => addCohorts.mutate({ roundId, needIds: [], cohortIds })}>
+          <Button
+            disabled={cohortIds.length === 0}
+            loading={addCohorts.isPending}
+            onClick={() => addCohorts.mutate({ roundId, needIds: [], cohortIds })}
+          >
             {t('rounds.addCohorts')}
           </Button>
         </Space>

@@ -23,7 +23,9 @@ export function Results({ data, cohortLabel }: { data: Round; cohortLabel: (c: R
       <ul aria-label={t('rounds.resultsTitle')} style={{ paddingLeft: 20, margin: 0 }}>
         {results.placed.map((p) => (
           <li key={`${p.cohortId}-${p.needId}`}>
-            {p.choice === null ? t('rounds.placedRowPlain', { cohort: label(p.cohortId), students: p.students, need: needTitle(p.needId) }) : t('rounds.placedRow', { cohort: label(p.cohortId), students: p.students, need: needTitle(p.needId), choice: p.choice })}
+            {p.choice === null
+              ? t('rounds.placedRowPlain', { cohort: label(p.cohortId), students: p.students, need: needTitle(p.needId) })
+              : t('rounds.placedRow', { cohort: label(p.cohortId), students: p.students, need: needTitle(p.needId), choice: p.choice })}
           </li>
         ))}
       </ul>

@@ -111,7 +111,8 @@ function ReasonDialog({ booking, action, onClose }: { booking: Booking; action: 
   const decline = useMutation(trpc.baseBookings.decline.mutationOptions(options));
   const cancel = useMutation(trpc.baseBookings.cancel.mutationOptions(options));
   const pending = decline.isPending || cancel.isPending;
-  const submit = ({ reason }: { reason: string }) => (action === 'decline' ? decline : cancel).mutate({ id: booking.id, reason: reason.trim() });
+  const submit = ({ reason }: { reason: string }) =>
+    (action === 'decline' ? decline : cancel).mutate({ id: booking.id, reason: reason.trim() });
   return (
     <Modal
       open
@@ -123,7 +124,11 @@ function ReasonDialog({ booking, action, onClose }: { booking: Booking; action: 
       onCancel={onClose}
     >
       <Form form={form} layout="vertical" initialValues={{ reason: '' }} onFinish={submit}>
-        <Form.Item name="reason" label={t('base-detail.reason')} rules={[{ required: true, whitespace: true, min: 2, message: t('base-detail.reasonRequired') }]}>
+        <Form.Item
+          name="reason"
+          label={t('base-detail.reason')}
+          rules={[{ required: true, whitespace: true, min: 2, message: t('base-detail.reasonRequired') }]}
+        >
           <Input.TextArea rows={3} maxLength={500} />
         </Form.Item>
       </Form>
@@ -149,9 +154,18 @@ function ProposeDialog({ booking, onClose }: { booking: Booking; onClose: () => 
       onError: (e) => setError(applyBookingErrors(form, e) ? null : messageOf(e)),
     }),
   );
-  const submit = (v: Values) => v.dates && propose.mutate({ id: booking.id, from: isoDay(v.dates[0]), to: isoDay(v.dates[1]), note: v.note.trim() });
+  const submit = (v: Values) =>
+    v.dates && propose.mutate({ id: booking.id, from: isoDay(v.dates[0]), to: isoDay(v.dates[1]), note: v.note.trim() });
   return (
-    <Modal open title={t('base-detail.proposeTitle')} okText={t('base-detail.confirm')} cancelText={t('base-detail.close')} okButtonProps={{ loading: propose.isPending }} onOk={() => form.submit()} onCancel={onClose}>
+    <Modal
+      open
+      title={t('base-detail.proposeTitle')}
+      okText={t('base-detail.confirm')}
+      cancelText={t('base-detail.close')}
+      okButtonProps={{ loading: propose.isPending }}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+    >
       <Form<Values> form={form} layout="vertical" initialValues={{ dates: null, note: '' }} onFinish={submit}>
         <Form.Item name="dates" label={t('base-detail.proposedDates')} rules={[{ required: true, message: t('base-detail.chooseDates') }]}>
           <DatePicker.RangePicker

@@ -67,7 +67,9 @@ export function BookingCard({ b }: { b: BaseDetail }) {
   else body = <BookingForm b={b} orgs={orgs} />;
   return (
     <Card title={h2(t('base-detail.book'))} style={{ marginBottom: 16 }}>
-      {!b.openToPartners && b.status === 'published' && <Alert type="warning" showIcon title={t('base-detail.notOpenNotice')} style={{ marginBottom: 12 }} />}
+      {!b.openToPartners && b.status === 'published' && (
+        <Alert type="warning" showIcon title={t('base-detail.notOpenNotice')} style={{ marginBottom: 12 }} />
+      )}
       {body}
     </Card>
   );
@@ -97,7 +99,15 @@ function BookingForm({ b, orgs }: { b: BaseDetail; orgs: Org[] }) {
   const submit = (v: Values) => {
     const org = v.organizationId ?? orgs[0]?.organizationId;
     if (!org || !v.dates || !v.stations || !v.purpose) return;
-    request.mutate({ organizationId: org, baseId: b.id, from: isoDay(v.dates[0]), to: isoDay(v.dates[1]), stations: v.stations, purpose: v.purpose, note: v.note.trim() });
+    request.mutate({
+      organizationId: org,
+      baseId: b.id,
+      from: isoDay(v.dates[0]),
+      to: isoDay(v.dates[1]),
+      stations: v.stations,
+      purpose: v.purpose,
+      note: v.note.trim(),
+    });
   };
 
   return (
@@ -105,9 +115,19 @@ function BookingForm({ b, orgs }: { b: BaseDetail; orgs: Org[] }) {
       <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
         {t('base-detail.bookIntro')}
       </Typography.Paragraph>
-      <Form<Values> form={form} layout="vertical" initialValues={{ organizationId: orgs[0]?.organizationId, dates: null, stations: 1, purpose: undefined, note: '' }} onFinish={submit} onValuesChange={() => setError(null)}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={{ organizationId: orgs[0]?.organizationId, dates: null, stations: 1, purpose: undefined, note: '' }}
+        onFinish={submit}
+        onValuesChange={() => setError(null)}
+      >
         {orgs.length > 1 ? (
-          <Form.Item name="organizationId" label={t('base-detail.bookOrg')} rules={[{ required: true, message: t('base-detail.chooseOrg') }]}>
+          <Form.Item
+            name="organizationId"
+            label={t('base-detail.bookOrg')}
+            rules={[{ required: true, message: t('base-detail.chooseOrg') }]}
+          >
             <Select options={orgs.map((o) => ({ value: o.organizationId, label: o.name }))} />
           </Form.Item>
         ) : (
@@ -116,12 +136,25 @@ function BookingForm({ b, orgs }: { b: BaseDetail; orgs: Org[] }) {
           </Form.Item>
         )}
         <Form.Item name="dates" label={t('base-detail.bookDates')} rules={[{ required: true, message: t('base-detail.chooseDates') }]}>
-          <DatePicker.RangePicker disabledDate={beforeToday} placeholder={[t('base-detail.startDate'), t('base-detail.endDate')]} style={{ width: '100%' }} />
+          <DatePicker.RangePicker
+            disabledDate={beforeToday}
+            placeholder={[t('base-detail.startDate'), t('base-detail.endDate')]}
+            style={{ width: '100%' }}
+          />
         </Form.Item>
-        <Form.Item name="stations" label={t('base-detail.bookStations')} extra={t('base-detail.bookStationsHint', { count: b.stations })} rules={[{ required: true, message: t('base-detail.enterStations') }]}>
+        <Form.Item
+          name="stations"
+          label={t('base-detail.bookStations')}
+          extra={t('base-detail.bookStationsHint', { count: b.stations })}
+          rules={[{ required: true, message: t('base-detail.enterStations') }]}
+        >
           <InputNumber min={1} max={b.stations} precision={0} style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="purpose" label={t('base-detail.bookPurpose')} rules={[{ required: true, message: t('base-detail.choosePurpose') }]}>
+        <Form.Item
+          name="purpose"
+          label={t('base-detail.bookPurpose')}
+          rules={[{ required: true, message: t('base-detail.choosePurpose') }]}
+        >
           <Select options={purposes.map((p) => ({ value: p, label: t(`bases.purposes.${p}`) }))} />
         </Form.Item>
         <Form.Item name="note" label={t('base-detail.bookNote')}>

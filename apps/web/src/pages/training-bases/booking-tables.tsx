@@ -31,7 +31,11 @@ export function BookingMeta({ booking }: { booking: Booking }) {
   return (
     <span>
       {`${t('base-detail.stationsCount', { count: booking.stations })} · ${t(`bases.purposes.${booking.purpose}`)}`}
-      {booking.note && <Typography.Text type="secondary" style={{ display: 'block', whiteSpace: 'pre-wrap' }}>{t('base-detail.noteIs', { note: booking.note })}</Typography.Text>}
+      {booking.note && (
+        <Typography.Text type="secondary" style={{ display: 'block', whiteSpace: 'pre-wrap' }}>
+          {t('base-detail.noteIs', { note: booking.note })}
+        </Typography.Text>
+      )}
     </span>
   );
 }
@@ -54,7 +58,16 @@ function useColumns(side: 'incoming' | 'outgoing', canAct: boolean): TableColumn
   const { t } = useTranslation();
   return [
     { title: t('base-detail.colBase'), key: 'base', render: (_, r) => <Link to={`/bases/${r.baseId}`}>{r.baseName}</Link>, width: 200 },
-    ...(side === 'incoming' ? [{ title: t('base-detail.colRequester'), key: 'requester', width: 180, render: (_: unknown, r: Booking) => <Link to={`/orgs/${r.requesterOrganizationId}`}>{r.requesterName}</Link> }] : []),
+    ...(side === 'incoming'
+      ? [
+          {
+            title: t('base-detail.colRequester'),
+            key: 'requester',
+            width: 180,
+            render: (_: unknown, r: Booking) => <Link to={`/orgs/${r.requesterOrganizationId}`}>{r.requesterName}</Link>,
+          },
+        ]
+      : []),
     { title: t('base-detail.colDates'), key: 'dates', render: (_, r) => <BookingDates booking={r} /> },
     { title: t('base-detail.colStations'), dataIndex: 'stations', key: 'stations', align: 'right', width: 80 },
     {
@@ -64,7 +77,11 @@ function useColumns(side: 'incoming' | 'outgoing', canAct: boolean): TableColumn
       render: (_, r) => (
         <>
           {t(`bases.purposes.${r.purpose}`)}
-          {r.note && <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, whiteSpace: 'pre-wrap', maxWidth: 200 }}>{r.note}</Typography.Text>}
+          {r.note && (
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, whiteSpace: 'pre-wrap', maxWidth: 200 }}>
+              {r.note}
+            </Typography.Text>
+          )}
         </>
       ),
     },
@@ -76,15 +93,36 @@ function useColumns(side: 'incoming' | 'outgoing', canAct: boolean): TableColumn
       onFilter: (value, r) => r.status === value,
       render: (_, r) => <Status booking={r} />,
     },
-    ...(canAct ? [{ title: t('base-detail.colActions'), key: 'actions', width: 220, render: (_: unknown, r: Booking) => (side === 'incoming' ? <OwnerActions booking={r} /> : <RequesterActions booking={r} />) }] : []),
+    ...(canAct
+      ? [
+          {
+            title: t('base-detail.colActions'),
+            key: 'actions',
+            width: 220,
+            render: (_: unknown, r: Booking) => (side === 'incoming' ? <OwnerActions booking={r} /> : <RequesterActions booking={r} />),
+          },
+        ]
+      : []),
   ];
 }
 
-export function BookingTable({ side, rows, loading, canAct }: { side: 'incoming' | 'outgoing'; rows: Booking[]; loading: boolean; canAct: boolean }) {
+export function BookingTable({
+  side,
+  rows,
+  loading,
+  canAct,
+}: {
+  side: 'incoming' | 'outgoing';
+  rows: Booking[];
+  loading: boolean;
+  canAct: boolean;
+}) {
   const { t } = useTranslation();
   const columns = useColumns(side, canAct);
   const compact = !Grid.useBreakpoint().md;
-  const empty = <Typography.Text type="secondary">{t(side === 'incoming' ? 'base-detail.noIncoming' : 'base-detail.noOutgoing')}</Typography.Text>;
+  const empty = (
+    <Typography.Text type="secondary">{t(side === 'incoming' ? 'base-detail.noIncoming' : 'base-detail.noOutgoing')}</Typography.Text>
+  );
   // a phone gets one block per booking instead of seven columns
   if (compact) return rows.length === 0 ? empty : <BookingList rows={rows} side={side} canAct={canAct} />;
   return (
@@ -101,7 +139,17 @@ export function BookingTable({ side, rows, loading, canAct }: { side: 'incoming'
 }
 
 /** Bookings as a list: used on small screens and for the requests on a base's own page. */
-export function BookingList({ rows, side, canAct, showBase = true }: { rows: Booking[]; side: 'incoming' | 'outgoing'; canAct: boolean; showBase?: boolean }) {
+export function BookingList({
+  rows,
+  side,
+  canAct,
+  showBase = true,
+}: {
+  rows: Booking[];
+  side: 'incoming' | 'outgoing';
+  canAct: boolean;
+  showBase?: boolean;
+}) {
   // on the base's own page every request listed is waiting: the status would say nothing
   return (
     <ul style={{ listStyle: 'none', padding: 0, margin: 0 }}>

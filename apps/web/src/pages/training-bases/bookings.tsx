@@ -44,7 +44,9 @@ export default function BookingsPage() {
     );
   // managed organisations first: they are the ones that can act
   const managed = managedOrgs(user.memberships, false);
-  const others = user.memberships.filter((m) => !managed.some((o) => o.organizationId === m.organizationId)).map((m) => ({ organizationId: m.organizationId, name: m.name }));
+  const others = user.memberships
+    .filter((m) => !managed.some((o) => o.organizationId === m.organizationId))
+    .map((m) => ({ organizationId: m.organizationId, name: m.name }));
   const orgs = [...managed, ...others];
   return (
     <>
@@ -87,7 +89,13 @@ function Bookings({ orgs, managed }: { orgs: Org[]; managed: Set<string> }) {
       {orgs.length > 1 && (
         <div style={{ marginBottom: 8, display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8 }}>
           <label htmlFor="bookings-org">{t('base-detail.actingOrg')}</label>
-          <Select id="bookings-org" value={organizationId} onChange={setChosen} options={orgs.map((o) => ({ value: o.organizationId, label: o.name }))} style={{ minWidth: 220, maxWidth: '100%' }} />
+          <Select
+            id="bookings-org"
+            value={organizationId}
+            onChange={setChosen}
+            options={orgs.map((o) => ({ value: o.organizationId, label: o.name }))}
+            style={{ minWidth: 220, maxWidth: '100%' }}
+          />
         </div>
       )}
       <Tabs
@@ -109,7 +117,12 @@ function Bookings({ orgs, managed }: { orgs: Org[]; managed: Set<string> }) {
             label: t('base-detail.incoming'),
             children: (
               <QueryState query={incoming}>
-                <BookingTable side="incoming" canAct={managed.has(organizationId)} rows={incoming.data ?? []} loading={incoming.isFetching && !incoming.data} />
+                <BookingTable
+                  side="incoming"
+                  canAct={managed.has(organizationId)}
+                  rows={incoming.data ?? []}
+                  loading={incoming.isFetching && !incoming.data}
+                />
               </QueryState>
             ),
           },
@@ -118,7 +131,12 @@ function Bookings({ orgs, managed }: { orgs: Org[]; managed: Set<string> }) {
             label: t('base-detail.outgoing'),
             children: (
               <QueryState query={outgoing}>
-                <BookingTable side="outgoing" canAct={managed.has(organizationId)} rows={outgoing.data ?? []} loading={outgoing.isFetching && !outgoing.data} />
+                <BookingTable
+                  side="outgoing"
+                  canAct={managed.has(organizationId)}
+                  rows={outgoing.data ?? []}
+                  loading={outgoing.isFetching && !outgoing.data}
+                />
                 {outgoing.data?.length === 0 && (
                   <Link to="/bases" style={{ display: 'inline-block', marginTop: 8 }}>
                     {t('base-detail.findBases')}

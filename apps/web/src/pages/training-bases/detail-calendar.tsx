@@ -13,7 +13,15 @@ const HORIZON = 365;
 
 type Day = { day: string; booked: number; capacity: number };
 
-const cell: CSSProperties = { border: '1px solid #d9d9d9', padding: '4px 2px', textAlign: 'center', verticalAlign: 'top', fontSize: 12, lineHeight: 1.4, height: 48 };
+const cell: CSSProperties = {
+  border: '1px solid #d9d9d9',
+  padding: '4px 2px',
+  textAlign: 'center',
+  verticalAlign: 'top',
+  fontSize: 12,
+  lineHeight: 1.4,
+  height: 48,
+};
 const fullCell: CSSProperties = { ...cell, background: '#fff1f0', color: '#a8071a', fontWeight: 600 };
 
 export function CapacityCalendar({ b }: { b: BaseDetail }) {
@@ -22,7 +30,9 @@ export function CapacityCalendar({ b }: { b: BaseDetail }) {
   const today = todayInChina();
   const [start, setStart] = useState(today);
   const end = addDays(start, WINDOW - 1);
-  const calendar = useQuery(trpc.trainingBases.calendar.queryOptions({ id: b.id, from: start, to: end }, { placeholderData: keepPreviousData }));
+  const calendar = useQuery(
+    trpc.trainingBases.calendar.queryOptions({ id: b.id, from: start, to: end }, { placeholderData: keepPreviousData }),
+  );
   const canBack = start > today;
   const canForward = addDays(start, WINDOW) <= addDays(today, HORIZON);
 
@@ -32,7 +42,11 @@ export function CapacityCalendar({ b }: { b: BaseDetail }) {
         {t('base-detail.calendarHint', { count: b.stations })}
       </Typography.Paragraph>
       <Space wrap size={8} style={{ marginBottom: 12 }}>
-        <Button size="small" disabled={!canBack} onClick={() => setStart((s) => (addDays(s, -WINDOW) < today ? today : addDays(s, -WINDOW)))}>
+        <Button
+          size="small"
+          disabled={!canBack}
+          onClick={() => setStart((s) => (addDays(s, -WINDOW) < today ? today : addDays(s, -WINDOW)))}
+        >
           {t('base-detail.prevWeeks')}
         </Button>
         <Button size="small" disabled={start === today} onClick={() => setStart(today)}>
@@ -88,13 +102,23 @@ function Month({ days, today, from, to }: { days: Day[]; today: string; from: st
               const isToday = d.day === today;
               const first = d.day === from || dayjs(d.day).date() === 1;
               return (
-                <td key={d.day} style={{ ...(full ? fullCell : cell), ...(isToday ? { outline: '2px solid #1f5fbf', outlineOffset: -2 } : {}) }}>
+                <td
+                  key={d.day}
+                  style={{ ...(full ? fullCell : cell), ...(isToday ? { outline: '2px solid #1f5fbf', outlineOffset: -2 } : {}) }}
+                >
                   <span style={srOnly}>
-                    {(isToday ? `${t('base-detail.today')} ` : '') + (full ? t('base-detail.fullLong', { date: label(d.day) }) : t('base-detail.freeLong', { date: label(d.day), count: free }))}
+                    {(isToday ? `${t('base-detail.today')} ` : '') +
+                      (full
+                        ? t('base-detail.fullLong', { date: label(d.day) })
+                        : t('base-detail.freeLong', { date: label(d.day), count: free }))}
                   </span>
                   <span aria-hidden="true">
-                    <span style={{ display: 'block', color: full ? undefined : '#595959', fontWeight: isToday ? 700 : undefined }}>{first ? `${dayjs(d.day).month() + 1}/${dayjs(d.day).date()}` : dayjs(d.day).date()}</span>
-                    <span style={{ display: 'block', overflowWrap: 'anywhere' }}>{full ? t('base-detail.full') : t('base-detail.free', { count: free })}</span>
+                    <span style={{ display: 'block', color: full ? undefined : '#595959', fontWeight: isToday ? 700 : undefined }}>
+                      {first ? `${dayjs(d.day).month() + 1}/${dayjs(d.day).date()}` : dayjs(d.day).date()}
+                    </span>
+                    <span style={{ display: 'block', overflowWrap: 'anywhere' }}>
+                      {full ? t('base-detail.full') : t('base-detail.free', { count: free })}
+                    </span>
                   </span>
                 </td>
               );

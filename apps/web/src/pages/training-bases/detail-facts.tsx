@@ -26,7 +26,9 @@ function Joined({ items }: { items: ReactNode[] }) {
 export function Facts({ b }: { b: BaseDetail }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const industries = useQuery(trpc.reference.industries.queryOptions(undefined, { enabled: b.industryCodes.length > 0, staleTime: Infinity }));
+  const industries = useQuery(
+    trpc.reference.industries.queryOptions(undefined, { enabled: b.industryCodes.length > 0, staleTime: Infinity }),
+  );
   const industryName = (code: string) => industries.data?.gbt4754.find((i) => i.code === code)?.name;
   const none = <Typography.Text type="secondary">{t('base-detail.none')}</Typography.Text>;
   const text = (s: string) => (s ? <span style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{s}</span> : none);
@@ -38,9 +40,23 @@ export function Facts({ b }: { b: BaseDetail }) {
     { key: 'hours', label: t('base-detail.openingHours'), children: text(b.openingHours) },
     { key: 'region', label: t('base-detail.region'), children: `${t(`provinces.${b.provinceCode}`)} · ${b.regionName}` },
     { key: 'address', label: t('base-detail.address'), children: text(b.address) },
-    { key: 'majors', label: t('base-detail.majors'), span: 'filled', children: <Joined items={b.majors.map((m) => m.name + t('base-detail.paren', { text: m.code }))} /> },
-    { key: 'industries', label: t('base-detail.industries'), span: 'filled', children: <Joined items={b.industryCodes.map((c) => (industryName(c) ?? '') + t('base-detail.paren', { text: c }))} /> },
-    { key: 'terms', label: t('base-detail.terms'), children: b.openToPartners && b.openTerms ? t(`bases.terms.${b.openTerms}`) : t('bases.notOpen') },
+    {
+      key: 'majors',
+      label: t('base-detail.majors'),
+      span: 'filled',
+      children: <Joined items={b.majors.map((m) => m.name + t('base-detail.paren', { text: m.code }))} />,
+    },
+    {
+      key: 'industries',
+      label: t('base-detail.industries'),
+      span: 'filled',
+      children: <Joined items={b.industryCodes.map((c) => (industryName(c) ?? '') + t('base-detail.paren', { text: c }))} />,
+    },
+    {
+      key: 'terms',
+      label: t('base-detail.terms'),
+      children: b.openToPartners && b.openTerms ? t(`bases.terms.${b.openTerms}`) : t('bases.notOpen'),
+    },
     { key: 'termsNote', label: t('base-detail.termsNote'), children: text(b.termsNote) },
     { key: 'contact', label: t('base-detail.contact'), children: text(b.contactName) },
     { key: 'phone', label: t('base-detail.contactPhone'), children: text(b.contactPhone) },

@@ -21,7 +21,9 @@ export function OwnerTools({ b }: { b: BaseDetail }) {
   const options = {
     onSuccess: (r: { status: string }) => {
       setError(null);
-      void refresh().then(() => message.success(t(r.status === 'published' ? 'base-detail.publishedMessage' : 'base-detail.unpublishedMessage')));
+      void refresh().then(() =>
+        message.success(t(r.status === 'published' ? 'base-detail.publishedMessage' : 'base-detail.unpublishedMessage')),
+      );
     },
     onError: (e: unknown) => setError(messageOf(e)),
   };
@@ -41,7 +43,10 @@ export function OwnerTools({ b }: { b: BaseDetail }) {
           {t('base-detail.edit')}
         </Button>
         {b.status === 'published' ? (
-          <Popconfirm title={t('base-detail.unpublishConfirm')} onConfirm={() => unpublish.mutateAsync({ id: b.id }).catch(() => undefined)}>
+          <Popconfirm
+            title={t('base-detail.unpublishConfirm')}
+            onConfirm={() => unpublish.mutateAsync({ id: b.id }).catch(() => undefined)}
+          >
             <Button loading={unpublish.isPending}>{t('base-detail.unpublish')}</Button>
           </Popconfirm>
         ) : (
@@ -63,7 +68,9 @@ export function OwnerTools({ b }: { b: BaseDetail }) {
 function PendingRequests({ b }: { b: BaseDetail }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const incoming = useQuery(trpc.baseBookings.incoming.queryOptions({ organizationId: b.ownerOrganizationId, baseId: b.id, statuses: ['requested'] }));
+  const incoming = useQuery(
+    trpc.baseBookings.incoming.queryOptions({ organizationId: b.ownerOrganizationId, baseId: b.id, statuses: ['requested'] }),
+  );
   return (
     <section aria-label={t('base-detail.pendingRequests')}>
       {h3(t('base-detail.pendingRequests'))}
@@ -126,12 +133,18 @@ export function RevisionHistory({ b }: { b: BaseDetail }) {
     color: r.action === 'publish' ? 'green' : r.action === 'unpublish' ? 'red' : 'blue',
     content: (
       <>
-        <Typography.Text strong>{historyActions.includes(r.action) ? t(`base-detail.historyActions.${r.action}`) : r.action}</Typography.Text>
+        <Typography.Text strong>
+          {historyActions.includes(r.action) ? t(`base-detail.historyActions.${r.action}`) : r.action}
+        </Typography.Text>
         <Typography.Text type="secondary">{` · ${t('base-detail.version', { version: r.version })}`}</Typography.Text>
         {r.action === 'update' && r.changedFields.length > 0 && (
           <>
             <br />
-            <Typography.Text>{t('base-detail.changedFields', { fields: r.changedFields.map((f) => t(`base-detail.fields.${f}`, { defaultValue: f })).join(t('base-detail.listSep')) })}</Typography.Text>
+            <Typography.Text>
+              {t('base-detail.changedFields', {
+                fields: r.changedFields.map((f) => t(`base-detail.fields.${f}`, { defaultValue: f })).join(t('base-detail.listSep')),
+              })}
+            </Typography.Text>
           </>
         )}
         <br />

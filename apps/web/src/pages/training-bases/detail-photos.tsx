@@ -10,7 +10,14 @@ export function Photos({ b }: { b: BaseDetail }) {
       <Image.PreviewGroup>
         <Space wrap size={[12, 12]}>
           {b.photos.map((photo, i) => (
-            <Image key={photo.id} src={photo.url} alt={t('base-detail.photoAlt', { name: b.name, n: i + 1 })} width={160} height={120} style={{ objectFit: 'cover' }} />
+            <Image
+              key={photo.id}
+              src={photo.url}
+              alt={t('base-detail.photoAlt', { name: b.name, n: i + 1 })}
+              width={160}
+              height={120}
+              style={{ objectFit: 'cover' }}
+            />
           ))}
         </Space>
       </Image.PreviewGroup>

@@ -13,12 +13,23 @@ export type Booking = inferOutput<Api['baseBookings']['incoming']>[number];
 export type Org = { organizationId: string; name: string };
 
 export { bookingPurposes as purposes } from '@ronghe/domain/constants/training-base';
-export const bookingStatusTones = { requested: 'gold', approved: 'green', declined: 'red', proposed: 'blue', cancelled: 'grey' } as const satisfies Record<BookingStatus, Tone>;
-export const baseStatusTones = { draft: 'grey', published: 'green', unpublished: 'gold' } as const satisfies Record<TrainingBaseStatus, Tone>;
+export const bookingStatusTones = {
+  requested: 'gold',
+  approved: 'green',
+  declined: 'red',
+  proposed: 'blue',
+  cancelled: 'grey',
+} as const satisfies Record<BookingStatus, Tone>;
+export const baseStatusTones = { draft: 'grey', published: 'green', unpublished: 'gold' } as const satisfies Record<
+  TrainingBaseStatus,
+  Tone
+>;
 
 /** Booking dates are dates in China, whatever the browser's time zone. */
 export function todayInChina(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(),
+  );
 }
 export const addDays = (day: string, n: number) => dayjs(day).add(n, 'day').format('YYYY-MM-DD');
 export const isoDay = (d: Dayjs) => d.format('YYYY-MM-DD');
@@ -27,7 +38,17 @@ export const daysBetween = (from: string, to: string) => dayjs(to).diff(dayjs(fr
 export const beforeToday = (d: Dayjs) => isoDay(d) < todayInChina();
 
 /** Read by screen readers, not shown. */
-export const srOnly = { position: 'absolute', width: 1, height: 1, padding: 0, margin: -1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap', border: 0 } as const;
+export const srOnly = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  padding: 0,
+  margin: -1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+  border: 0,
+} as const;
 
 export const h2 = (text: string) => <h2 style={{ margin: 0, fontSize: 17 }}>{text}</h2>;
 export const h3 = (text: string) => (
@@ -45,7 +66,11 @@ export function useBase(id: string) {
 export function useRefreshBookings() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  return () => Promise.all([queryClient.invalidateQueries({ queryKey: trpc.baseBookings.pathKey() }), queryClient.invalidateQueries({ queryKey: trpc.trainingBases.pathKey() })]);
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.baseBookings.pathKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.trainingBases.pathKey() }),
+    ]);
 }
 
 /** Organisations the viewer may act for: owner or manager, and (to book) verified. */

@@ -42,9 +42,13 @@ function BaseView({ b }: { b: BaseDetail }) {
       </Typography.Title>
       <Space wrap size={[8, 8]} style={{ marginBottom: 8 }}>
         <ToneTag tone="blue">{t(`bases.kinds.${b.kind}`)}</ToneTag>
-        {b.status !== 'published' && <ToneTag tone={baseStatusTones[b.status]}>{t('base-detail.statusIs', { status: t(`bases.statuses.${b.status}`) })}</ToneTag>}
+        {b.status !== 'published' && (
+          <ToneTag tone={baseStatusTones[b.status]}>{t('base-detail.statusIs', { status: t(`bases.statuses.${b.status}`) })}</ToneTag>
+        )}
         {b.openToPartners ? (
-          <ToneTag tone="green">{b.openTerms ? t('base-detail.openWithTerms', { terms: t(`bases.terms.${b.openTerms}`) }) : t('bases.openToPartners')}</ToneTag>
+          <ToneTag tone="green">
+            {b.openTerms ? t('base-detail.openWithTerms', { terms: t(`bases.terms.${b.openTerms}`) }) : t('bases.openToPartners')}
+          </ToneTag>
         ) : (
           <ToneTag tone="grey">{t('bases.notOpen')}</ToneTag>
         )}
@@ -57,7 +61,9 @@ function BaseView({ b }: { b: BaseDetail }) {
         {`${t(`provinces.${b.provinceCode}`)} · ${b.regionName} · ${b.address}`}
       </Typography.Paragraph>
       {b.status === 'draft' && <Alert type="info" showIcon title={t('base-detail.draftNotice')} style={{ marginBottom: 16 }} />}
-      {b.status === 'unpublished' && <Alert type="warning" showIcon title={t('base-detail.unpublishedNotice')} style={{ marginBottom: 16 }} />}
+      {b.status === 'unpublished' && (
+        <Alert type="warning" showIcon title={t('base-detail.unpublishedNotice')} style={{ marginBottom: 16 }} />
+      )}
 
       {b.canManage && <OwnerTools b={b} />}
       {admin && (

@@ -27,14 +27,40 @@ function EquipmentList() {
           <legend style={{ fontSize: 14, fontWeight: 600, marginBottom: 8, border: 0 }}>{p('equipment')}</legend>
           {fields.length === 0 && <Typography.Paragraph type="secondary">{p('equipmentEmpty')}</Typography.Paragraph>}
           {fields.map((field, i) => (
-            <div key={field.key} style={{ display: 'flex', flexWrap: 'wrap', gap: '0 12px', alignItems: 'flex-start', borderBottom: wide ? undefined : '1px solid #f0f0f0', marginBottom: wide ? 0 : 12 }}>
-              <Form.Item name={[field.name, 'name']} label={p('equipmentName')} rules={[required('equipmentName'), { max: 100 }]} style={{ flex: '2 1 200px', minWidth: 0 }}>
+            <div
+              key={field.key}
+              style={{
+                display: 'flex',
+                flexWrap: 'wrap',
+                gap: '0 12px',
+                alignItems: 'flex-start',
+                borderBottom: wide ? undefined : '1px solid #f0f0f0',
+                marginBottom: wide ? 0 : 12,
+              }}
+            >
+              <Form.Item
+                name={[field.name, 'name']}
+                label={p('equipmentName')}
+                rules={[required('equipmentName'), { max: 100 }]}
+                style={{ flex: '2 1 200px', minWidth: 0 }}
+              >
                 <Input maxLength={100} />
               </Form.Item>
-              <Form.Item name={[field.name, 'model']} label={p('equipmentModel')} rules={[{ max: 100 }]} style={{ flex: '2 1 160px', minWidth: 0 }}>
+              <Form.Item
+                name={[field.name, 'model']}
+                label={p('equipmentModel')}
+                rules={[{ max: 100 }]}
+                style={{ flex: '2 1 160px', minWidth: 0 }}
+              >
                 <Input maxLength={100} />
               </Form.Item>
-              <Form.Item name={[field.name, 'count']} label={p('equipmentCount')} required rules={[count('equipmentCount')]} style={{ flex: '0 1 110px' }}>
+              <Form.Item
+                name={[field.name, 'count']}
+                label={p('equipmentCount')}
+                required
+                rules={[count('equipmentCount')]}
+                style={{ flex: '0 1 110px' }}
+              >
                 <InputNumber precision={0} style={{ width: '100%' }} inputMode="numeric" />
               </Form.Item>
               <Form.Item style={wide ? { paddingTop: 30 } : undefined}>
@@ -84,7 +110,13 @@ export function OpeningSection() {
       <Form.Item name="openingHours" label={p('openingHours')} rules={[{ max: 200 }]}>
         <Input maxLength={200} placeholder={p('openingHoursPlaceholder')} />
       </Form.Item>
-      <Form.Item name="openToPartners" label={p('openToPartners')} extra={p('openToPartnersHint')} valuePropName="checked" style={open ? undefined : { marginBottom: 0 }}>
+      <Form.Item
+        name="openToPartners"
+        label={p('openToPartners')}
+        extra={p('openToPartnersHint')}
+        valuePropName="checked"
+        style={open ? undefined : { marginBottom: 0 }}
+      >
         <Switch checkedChildren={p('yes')} unCheckedChildren={p('no')} />
       </Form.Item>
       {open && (
@@ -116,7 +148,12 @@ export function ContactSection() {
           <Form.Item
             name="contactPhone"
             label={p('contactPhone')}
-            rules={[{ validator: (_, v: string) => (!v || MOBILE.test(compactPhone(v)) ? Promise.resolve() : Promise.reject(new Error(p('phoneInvalid')))) }]}
+            rules={[
+              {
+                validator: (_, v: string) =>
+                  !v || MOBILE.test(compactPhone(v)) ? Promise.resolve() : Promise.reject(new Error(p('phoneInvalid'))),
+              },
+            ]}
           >
             <Input inputMode="tel" autoComplete="tel" maxLength={20} />
           </Form.Item>

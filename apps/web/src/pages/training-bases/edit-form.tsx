@@ -32,12 +32,17 @@ export function BaseForm(props: Props) {
   };
 
   const create = useMutation(trpc.trainingBases.create.mutationOptions({ onSuccess: ({ id }) => done(id, p('created')), onError }));
-  const update = useMutation(trpc.trainingBases.update.mutationOptions({ onSuccess: ({ id, version }) => done(id, p('saved', { version })), onError }));
+  const update = useMutation(
+    trpc.trainingBases.update.mutationOptions({ onSuccess: ({ id, version }) => done(id, p('saved', { version })), onError }),
+  );
 
   const initialValues: Values =
     props.mode === 'edit'
       ? valuesOf(props.base, props.regionPath)
-      : { ...emptyValues, organizationId: props.orgs.find((o) => o.organizationId === props.preferredOrg)?.organizationId ?? props.orgs[0]?.organizationId };
+      : {
+          ...emptyValues,
+          organizationId: props.orgs.find((o) => o.organizationId === props.preferredOrg)?.organizationId ?? props.orgs[0]?.organizationId,
+        };
 
   const onFinish = (values: Values) => {
     setFailure(null);

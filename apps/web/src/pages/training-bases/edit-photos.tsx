@@ -10,7 +10,9 @@ type PhotoUploadProps = { value?: string[]; onChange?: (ids: string[]) => void; 
 
 function PhotoUpload({ value = [], onChange, organizationId }: PhotoUploadProps) {
   const { p } = usePublishText();
-  const [files, setFiles] = useState<UploadFile[]>(() => value.map((id, i) => ({ uid: id, name: p('photoAlt', { n: i + 1 }), status: 'done', url: `/api/files/${id}` })));
+  const [files, setFiles] = useState<UploadFile[]>(() =>
+    value.map((id, i) => ({ uid: id, name: p('photoAlt', { n: i + 1 }), status: 'done', url: `/api/files/${id}` })),
+  );
   const upload = useFileUpload({ purpose: 'base_photo', organizationId, tooLarge: (name) => p('photoTooLarge', { name }) });
 
   return (
@@ -30,7 +32,9 @@ function PhotoUpload({ value = [], onChange, organizationId }: PhotoUploadProps)
       >
         {files.length >= MAX_PHOTOS ? null : (
           <button type="button" style={{ border: 0, background: 'none', cursor: 'pointer' }}>
-            <div aria-hidden style={{ fontSize: 20, lineHeight: 1 }}>+</div>
+            <div aria-hidden style={{ fontSize: 20, lineHeight: 1 }}>
+              +
+            </div>
             <div style={{ marginTop: 8 }}>{p('addPhoto')}</div>
           </button>
         )}

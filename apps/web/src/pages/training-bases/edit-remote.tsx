@@ -27,7 +27,16 @@ function useSearchText() {
   return { q, setTyped };
 }
 
-function RemoteMultiSelect({ id, value = [], onChange, initial, placeholder, found, loading, onSearch }: ControlProps & { found: Labelled[]; loading: boolean; onSearch: (s: string) => void }) {
+function RemoteMultiSelect({
+  id,
+  value = [],
+  onChange,
+  initial,
+  placeholder,
+  found,
+  loading,
+  onSearch,
+}: ControlProps & { found: Labelled[]; loading: boolean; onSearch: (s: string) => void }) {
   const { t } = useTranslation();
   // chosen values keep their names when a later search no longer returns them
   const [picked, setPicked] = useState(() => new Map(initial.map((o) => [o.value, o.label])));
@@ -66,7 +75,10 @@ export function CoBuilderSelect({ ownerId, ...props }: ControlProps & { ownerId?
     () =>
       (orgs.data?.items ?? [])
         .filter((o) => o.id !== ownerId)
-        .map((o) => ({ value: o.id, label: `${o.name}${t('consortia.paren', { text: `${t(`kinds.${o.kind}`)} · ${t(`provinces.${o.provinceCode}`)}` })}` })),
+        .map((o) => ({
+          value: o.id,
+          label: `${o.name}${t('consortia.paren', { text: `${t(`kinds.${o.kind}`)} · ${t(`provinces.${o.provinceCode}`)}` })}`,
+        })),
     [orgs.data, ownerId, t],
   );
   return <RemoteMultiSelect {...props} found={found} loading={orgs.isFetching} onSearch={setTyped} />;

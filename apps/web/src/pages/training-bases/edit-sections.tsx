@@ -60,7 +60,9 @@ export function LinksSection({ ownerId, coBuilders, consortia }: { ownerId?: str
         .map((level) => ({
           label: t(`organizations.majorLevels.${level}`),
           title: t(`organizations.majorLevels.${level}`),
-          options: (majors.data?.majors ?? []).filter((m) => m.level === level).map((m) => ({ value: m.code, label: `${m.code} ${m.name}` })),
+          options: (majors.data?.majors ?? [])
+            .filter((m) => m.level === level)
+            .map((m) => ({ value: m.code, label: `${m.code} ${m.name}` })),
         }))
         .filter((g) => g.options.length > 0),
     [majors.data, t],
@@ -71,15 +73,33 @@ export function LinksSection({ ownerId, coBuilders, consortia }: { ownerId?: str
   return (
     <Card title={sectionTitle(p('sections.links'))} style={{ marginBottom: 16 }}>
       <Form.Item name="majorCodes" label={p('majors')} rules={[{ type: 'array', max: 30 }]}>
-        <Select mode="multiple" options={majorOptions} loading={majors.isPending} showSearch={{ optionFilterProp: 'label' }} placeholder={p('majorsPlaceholder')} />
+        <Select
+          mode="multiple"
+          options={majorOptions}
+          loading={majors.isPending}
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={p('majorsPlaceholder')}
+        />
       </Form.Item>
       <Form.Item name="industryCodes" label={p('industries')} rules={[{ type: 'array', max: 10 }]}>
-        <Select mode="multiple" options={industryOptions} loading={industries.isPending} showSearch={{ optionFilterProp: 'label' }} placeholder={p('industriesPlaceholder')} />
+        <Select
+          mode="multiple"
+          options={industryOptions}
+          loading={industries.isPending}
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={p('industriesPlaceholder')}
+        />
       </Form.Item>
       <Form.Item name="coBuilderIds" label={p('coBuilders')} extra={p('coBuildersHint')} rules={[{ type: 'array', max: 20 }]}>
         <CoBuilderSelect ownerId={ownerId} initial={coBuilders} placeholder={p('coBuildersPlaceholder')} />
       </Form.Item>
-      <Form.Item name="consortiumIds" label={p('consortia')} extra={p('consortiaHint')} rules={[{ type: 'array', max: 10 }]} style={{ marginBottom: 0 }}>
+      <Form.Item
+        name="consortiumIds"
+        label={p('consortia')}
+        extra={p('consortiaHint')}
+        rules={[{ type: 'array', max: 10 }]}
+        style={{ marginBottom: 0 }}
+      >
         <ConsortiumSelect ownerId={ownerId} initial={consortia} placeholder={p('consortiaPlaceholder')} />
       </Form.Item>
     </Card>

@@ -34,12 +34,23 @@ export default function BaseEditPage() {
   if (me.isError) return <QueryState query={me}>{null}</QueryState>;
   if (!me.data)
     return page(
-      notice(t('base-publish.signInTitle'), t('base-publish.signInBody'), <Link to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`}>{t('base-publish.signIn')}</Link>),
+      notice(
+        t('base-publish.signInTitle'),
+        t('base-publish.signInBody'),
+        <Link to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`}>{t('base-publish.signIn')}</Link>,
+      ),
     );
   if (id) return page(<EditExisting id={id} />);
 
   const acting = me.data.memberships.filter((m) => (m.role === 'owner' || m.role === 'manager') && m.status === 'verified');
-  if (acting.length === 0) return page(notice(t('base-publish.needVerifiedTitle'), t('base-publish.needVerifiedBody'), <Link to="/orgs/new">{t('base-publish.registerOrg')}</Link>));
+  if (acting.length === 0)
+    return page(
+      notice(
+        t('base-publish.needVerifiedTitle'),
+        t('base-publish.needVerifiedBody'),
+        <Link to="/orgs/new">{t('base-publish.registerOrg')}</Link>,
+      ),
+    );
   return page(<BaseForm mode="create" orgs={acting} preferredOrg={params.get('org') ?? me.data.activeOrganizationId ?? undefined} />);
 }
 
@@ -52,10 +63,24 @@ function EditExisting({ id }: { id: string }) {
   const back = <Link to="/bases/mine">{t('base-publish.backToMine')}</Link>;
 
   if (code === 'NOT_FOUND' || code === 'BAD_REQUEST')
-    return <Result status="404" title={<h2 style={{ margin: 0, fontSize: 22 }}>{t('base-publish.notFoundTitle')}</h2>} subTitle={t('base-publish.notFoundBody')} extra={back} />;
+    return (
+      <Result
+        status="404"
+        title={<h2 style={{ margin: 0, fontSize: 22 }}>{t('base-publish.notFoundTitle')}</h2>}
+        subTitle={t('base-publish.notFoundBody')}
+        extra={back}
+      />
+    );
   if (!base.data) return <QueryState query={base}>{null}</QueryState>;
   if (!base.data.canManage)
-    return <Result status="403" title={<h2 style={{ margin: 0, fontSize: 22 }}>{t('base-publish.noPermissionTitle')}</h2>} subTitle={t('base-publish.noPermissionBody')} extra={back} />;
+    return (
+      <Result
+        status="403"
+        title={<h2 style={{ margin: 0, fontSize: 22 }}>{t('base-publish.noPermissionTitle')}</h2>}
+        subTitle={t('base-publish.noPermissionBody')}
+        extra={back}
+      />
+    );
   if (!regions.data) return <QueryState query={regions}>{null}</QueryState>;
 
   const parents = new Map(regions.data.map((r) => [r.code, r.parentCode]));

@@ -49,21 +49,43 @@ export default function BaseMapPage() {
   const categoryCounts = useMemo(() => {
     const counts = new Map<number, number>();
     const { categories = [], regions = [] } = supply.data ?? {};
-    categories.forEach((category, i) => counts.set(category, regions.reduce((sum, r) => sum + (r.counts[i] ?? 0), 0)));
+    categories.forEach((category, i) =>
+      counts.set(
+        category,
+        regions.reduce((sum, r) => sum + (r.counts[i] ?? 0), 0),
+      ),
+    );
     return counts;
   }, [supply.data]);
   // without a choice, the category with the most bases
   const topCategory = [...categoryCounts.entries()].toSorted((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
   const categoryParam = Number(params.get('category'));
-  const category = Number.isInteger(categoryParam) && categoryParam >= 1 && categoryParam <= 19 ? categoryParam : supply.isSuccess ? (topCategory ?? 1) : undefined;
+  const category =
+    Number.isInteger(categoryParam) && categoryParam >= 1 && categoryParam <= 19
+      ? categoryParam
+      : supply.isSuccess
+        ? (topCategory ?? 1)
+        : undefined;
   const categoryName = (seq: number) => majors.data?.categories.find((c) => c.seq === seq)?.name ?? String(seq);
 
   /** The layer as search filters: the dots, the region links and the list link use the same. */
   const layerFilters: BaseFilters | undefined =
-    layer === 'all' ? {} : layer === 'open' ? { openToPartners: true } : layer === 'kind' ? { kind } : category !== undefined ? { majorCategory: category } : undefined;
+    layer === 'all'
+      ? {}
+      : layer === 'open'
+        ? { openToPartners: true }
+        : layer === 'kind'
+          ? { kind }
+          : category !== undefined
+            ? { majorCategory: category }
+            : undefined;
   const stats = useQuery({
     ...trpc.trainingBases.mapStats.queryOptions(
-      layer === 'kind' ? { dimension: 'kind', value: kind } : layer === 'category' ? { dimension: 'category', value: category ?? 1 } : { dimension: layer },
+      layer === 'kind'
+        ? { dimension: 'kind', value: kind }
+        : layer === 'category'
+          ? { dimension: 'category', value: category ?? 1 }
+          : { dimension: layer },
       { placeholderData: keepPreviousData },
     ),
     enabled: layerFilters !== undefined,
@@ -75,10 +97,23 @@ export default function BaseMapPage() {
 
   const values = useMemo(() => Object.fromEntries((stats.data ?? []).map((s) => [s.mapRegionCode, s.count])), [stats.data]);
   const mapPoints = useMemo<MapPoint[] | undefined>(
-    () => (showPoints ? (points.data ?? []).map((p) => ({ id: p.id, lng: p.lng, lat: p.lat, label: t('base-search.pointTooltip', { name: p.name, stations: p.stations }) })) : undefined),
+    () =>
+      showPoints
+        ? (points.data ?? []).map((p) => ({
+            id: p.id,
+            lng: p.lng,
+            lat: p.lat,
+            label: t('base-search.pointTooltip', { name: p.name, stations: p.stations }),
+          }))
+        : undefined,
     [points.data, showPoints, t],
   );
-  const layerLabel = layer === 'kind' ? t(`bases.kinds.${kind}`) : layer === 'category' && category !== undefined ? categoryName(category) : t(`base-search.layers.${layer}`);
+  const layerLabel =
+    layer === 'kind'
+      ? t(`bases.kinds.${kind}`)
+      : layer === 'category' && category !== undefined
+        ? categoryName(category)
+        : t(`base-search.layers.${layer}`);
   const regionHref = (code: string) => searchHref({ ...layerFilters, regionCode: code });
   const format = (n: number) => t('base-search.countFormat', { count: n });
 
@@ -121,7 +156,10 @@ export default function BaseMapPage() {
               onChange={(v) => update({ category: String(v) })}
               options={(majors.data?.categories ?? [])
                 .toSorted((a, b) => a.seq - b.seq)
-                .map((c) => ({ value: c.seq, label: t('base-search.categoryOption', { name: c.name, count: categoryCounts.get(c.seq) ?? 0 }) }))}
+                .map((c) => ({
+                  value: c.seq,
+                  label: t('base-search.categoryOption', { name: c.name, count: categoryCounts.get(c.seq) ?? 0 }),
+                }))}
               style={{ flex: '0 1 260px', minWidth: 0 }}
               popupMatchSelectWidth={false}
             />
@@ -159,7 +197,9 @@ export default function BaseMapPage() {
                   <Typography.Paragraph type="secondary">{t('base-search.pointsNone')}</Typography.Paragraph>
                 ) : (
                   <>
-                    {(points.data ?? []).length >= POINT_LIMIT && <Typography.Paragraph type="secondary">{t('base-search.pointsShown', { count: POINT_LIMIT })}</Typography.Paragraph>}
+                    {(points.data ?? []).length >= POINT_LIMIT && (
+                      <Typography.Paragraph type="secondary">{t('base-search.pointsShown', { count: POINT_LIMIT })}</Typography.Paragraph>
+                    )}
                     <ol style={{ margin: 0, paddingInlineStart: 20 }}>
                       {(points.data ?? []).slice(0, LISTED_POINTS).map((p) => (
                         <li key={p.id} style={{ marginBottom: 8 }}>

@@ -32,16 +32,29 @@ export default function MyBasesPage() {
       {body}
     </>
   );
-  const notice = (title: string, body: string, link: ReactNode) => <Result status="info" title={<h2 style={{ margin: 0, fontSize: 22 }}>{title}</h2>} subTitle={body} extra={link} />;
+  const notice = (title: string, body: string, link: ReactNode) => (
+    <Result status="info" title={<h2 style={{ margin: 0, fontSize: 22 }}>{title}</h2>} subTitle={body} extra={link} />
+  );
 
   if (me.isPending) return <PageLoading />;
   if (me.isError) return <QueryState query={me}>{null}</QueryState>;
   if (!me.data)
     return page(
-      notice(t('base-publish.signInTitle'), t('base-publish.signInBody'), <Link to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`}>{t('base-publish.signIn')}</Link>),
+      notice(
+        t('base-publish.signInTitle'),
+        t('base-publish.signInBody'),
+        <Link to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`}>{t('base-publish.signIn')}</Link>,
+      ),
     );
   const managed = me.data.memberships.filter((m) => m.role === 'owner' || m.role === 'manager');
-  if (managed.length === 0) return page(notice(t('base-publish.mine.noManagedTitle'), t('base-publish.mine.noManagedBody'), <Link to="/orgs/new">{t('base-publish.registerOrg')}</Link>));
+  if (managed.length === 0)
+    return page(
+      notice(
+        t('base-publish.mine.noManagedTitle'),
+        t('base-publish.mine.noManagedBody'),
+        <Link to="/orgs/new">{t('base-publish.registerOrg')}</Link>,
+      ),
+    );
 
   const wanted = params.get('org') ?? me.data.activeOrganizationId;
   const org = managed.find((m) => m.organizationId === wanted) ?? managed[0];
@@ -59,10 +72,18 @@ function OrganizationBases({ org, managed, onChoose }: { org: Managed; managed: 
 
   return (
     <>
-      <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', justifyContent: 'space-between', gap: 12, marginBottom: 16 }}>
+      <div
+        style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', justifyContent: 'space-between', gap: 12, marginBottom: 16 }}
+      >
         <div style={{ display: 'flex', flexDirection: 'column', gap: 4, flex: '1 1 260px', maxWidth: 420 }}>
           <label htmlFor="my-bases-org">{t('base-publish.mine.organization')}</label>
-          <Select id="my-bases-org" value={org.organizationId} onChange={onChoose} options={managed.map((m) => ({ value: m.organizationId, label: m.name }))} style={{ width: '100%' }} />
+          <Select
+            id="my-bases-org"
+            value={org.organizationId}
+            onChange={onChoose}
+            options={managed.map((m) => ({ value: m.organizationId, label: m.name }))}
+            style={{ width: '100%' }}
+          />
         </div>
         {verified && (
           <Button
@@ -92,7 +113,16 @@ function OrganizationBases({ org, managed, onChoose }: { org: Managed; managed: 
   );
 }
 
-type Row = { id: string; kind: string; name: string; status: TrainingBaseStatus; stations: number; openToPartners: boolean; updatedAt: Date; pendingBookings: number };
+type Row = {
+  id: string;
+  kind: string;
+  name: string;
+  status: TrainingBaseStatus;
+  stations: number;
+  openToPartners: boolean;
+  updatedAt: Date;
+  pendingBookings: number;
+};
 
 /** A table on wider screens, a list of cards on a phone; both with edit and publish / unpublish. */
 function BaseTable({ rows, verified }: { rows: Row[]; verified: boolean }) {
@@ -113,7 +143,8 @@ function BaseTable({ rows, verified }: { rows: Row[]; verified: boolean }) {
   const unpublish = useMutation(trpc.trainingBases.unpublish.mutationOptions(after('unpublished')));
 
   const status = (r: Row) => <ToneTag tone={statusTones[r.status]}>{t(`bases.statuses.${r.status}`)}</ToneTag>;
-  const pending = (r: Row) => (r.pendingBookings > 0 ? <Link to="/bases/bookings">{m('pendingCount', { count: r.pendingBookings })}</Link> : '0');
+  const pending = (r: Row) =>
+    r.pendingBookings > 0 ? <Link to="/bases/bookings">{m('pendingCount', { count: r.pendingBookings })}</Link> : '0';
   const updated = (r: Row) => dayjs(r.updatedAt).format('YYYY-MM-DD HH:mm');
   const actions = (r: Row) => {
     const live = r.status === 'published';
@@ -124,8 +155,18 @@ function BaseTable({ rows, verified }: { rows: Row[]; verified: boolean }) {
           {m('edit')}
         </Link>
         {(live || verified) && (
-          <Popconfirm title={m(live ? 'unpublishConfirm' : 'publishConfirm', { name: r.name })} okText={m('confirm')} okButtonProps={{ danger: live }} onConfirm={() => mutation.mutateAsync({ id: r.id }).catch(() => undefined)}>
-            <Button size="small" danger={live} aria-label={m(live ? 'unpublishNamed' : 'publishNamed', { name: r.name })} loading={mutation.isPending && mutation.variables.id === r.id}>
+          <Popconfirm
+            title={m(live ? 'unpublishConfirm' : 'publishConfirm', { name: r.name })}
+            okText={m('confirm')}
+            okButtonProps={{ danger: live }}
+            onConfirm={() => mutation.mutateAsync({ id: r.id }).catch(() => undefined)}
+          >
+            <Button
+              size="small"
+              danger={live}
+              aria-label={m(live ? 'unpublishNamed' : 'publishNamed', { name: r.name })}
+              loading={mutation.isPending && mutation.variables.id === r.id}
+            >
               {m(live ? 'unpublish' : 'publish')}
             </Button>
           </Popconfirm>
@@ -174,7 +215,12 @@ function BaseTable({ rows, verified }: { rows: Row[]; verified: boolean }) {
         { title: m('kind'), key: 'kind', render: (_, r) => t(`bases.kinds.${r.kind}`) },
         { title: m('status'), key: 'status', onHeaderCell: nowrap, render: (_, r) => status(r) },
         { title: m('stations'), dataIndex: 'stations', align: 'right', onHeaderCell: nowrap },
-        { title: m('open'), key: 'open', onHeaderCell: nowrap, render: (_, r) => (r.openToPartners ? t('base-publish.yes') : t('base-publish.no')) },
+        {
+          title: m('open'),
+          key: 'open',
+          onHeaderCell: nowrap,
+          render: (_, r) => (r.openToPartners ? t('base-publish.yes') : t('base-publish.no')),
+        },
         { title: m('pending'), key: 'pending', align: 'right', onHeaderCell: nowrap, render: (_, r) => pending(r) },
         { title: m('updated'), key: 'updated', onHeaderCell: nowrap, onCell: nowrap, render: (_, r) => updated(r) },
         { title: m('actions'), key: 'actions', onHeaderCell: nowrap, render: (_, r) => actions(r) },

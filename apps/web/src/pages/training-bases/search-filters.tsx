@@ -37,10 +37,21 @@ export function useBaseSearchParams() {
 
 /** Filters other than the keyword that are set. */
 export function activeFilterCount(f: BaseFilters): number {
-  return [f.regionCode, f.kind, f.majorCategory, f.majorCode, f.industryCode, f.openToPartners, f.freeFrom].filter((v) => v !== undefined).length;
+  return [f.regionCode, f.kind, f.majorCategory, f.majorCode, f.industryCode, f.openToPartners, f.freeFrom].filter((v) => v !== undefined)
+    .length;
 }
 
-export const clearedFilters = { regionCode: undefined, kind: undefined, majorCategory: undefined, majorCode: undefined, industryCode: undefined, openToPartners: undefined, freeFrom: undefined, freeTo: undefined, freeStations: undefined };
+export const clearedFilters = {
+  regionCode: undefined,
+  kind: undefined,
+  majorCategory: undefined,
+  majorCode: undefined,
+  industryCode: undefined,
+  openToPartners: undefined,
+  freeFrom: undefined,
+  freeTo: undefined,
+  freeStations: undefined,
+};
 
 function Field({ label, htmlFor, children }: { label: string; htmlFor: string; children: ReactNode }) {
   return (
@@ -94,13 +105,27 @@ export function BaseSearchFilters({ filters, update }: { filters: BaseFilters; u
 
   const today = dayjs().startOf('day');
   const range: [Dayjs, Dayjs] | null = filters.freeFrom && filters.freeTo ? [dayjs(filters.freeFrom), dayjs(filters.freeTo)] : null;
-  const setRange = (from: string | undefined, to: string | undefined) => update({ freeFrom: from, freeTo: to, ...(from ? {} : { freeStations: undefined }) });
+  const setRange = (from: string | undefined, to: string | undefined) =>
+    update({ freeFrom: from, freeTo: to, ...(from ? {} : { freeStations: undefined }) });
   const count = activeFilterCount(filters);
-  const ids = { q: `${id}-q`, region: `${id}-region`, kind: `${id}-kind`, category: `${id}-category`, major: `${id}-major`, industry: `${id}-industry`, from: `${id}-from`, to: `${id}-to`, stations: `${id}-stations` };
+  const ids = {
+    q: `${id}-q`,
+    region: `${id}-region`,
+    kind: `${id}-kind`,
+    category: `${id}-category`,
+    major: `${id}-major`,
+    industry: `${id}-industry`,
+    from: `${id}-from`,
+    to: `${id}-to`,
+    stations: `${id}-stations`,
+  };
   const full = { width: '100%' };
 
   const controls = (
-    <div id={`${id}-filters`} style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 220px), 1fr))', gap: '12px 16px', marginTop: 12 }}>
+    <div
+      id={`${id}-filters`}
+      style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 220px), 1fr))', gap: '12px 16px', marginTop: 12 }}
+    >
       <Field label={t('base-search.region')} htmlFor={ids.region}>
         <RegionCascader
           id={ids.region}
@@ -181,7 +206,10 @@ export function BaseSearchFilters({ filters, update }: { filters: BaseFilters; u
                   disabledDate={(d) => d.isBefore(today)}
                   onChange={(d) => {
                     const from = dayOf(d);
-                    const to = from && filters.freeTo && filters.freeTo >= from && dayjs(filters.freeTo).diff(d, 'day') < MAX_FREE_DAYS ? filters.freeTo : from;
+                    const to =
+                      from && filters.freeTo && filters.freeTo >= from && dayjs(filters.freeTo).diff(d, 'day') < MAX_FREE_DAYS
+                        ? filters.freeTo
+                        : from;
                     setRange(from, to);
                   }}
                   inputReadOnly
@@ -204,7 +232,9 @@ export function BaseSearchFilters({ filters, update }: { filters: BaseFilters; u
                 id={{ start: ids.from, end: ids.to }}
                 placeholder={[t('base-search.freeFrom'), t('base-search.freeTo')]}
                 value={range}
-                disabledDate={(d, info) => d.isBefore(today) || (info.from !== undefined && Math.abs(d.diff(info.from, 'day')) >= MAX_FREE_DAYS)}
+                disabledDate={(d, info) =>
+                  d.isBefore(today) || (info.from !== undefined && Math.abs(d.diff(info.from, 'day')) >= MAX_FREE_DAYS)
+                }
                 onChange={(v) => setRange(dayOf(v?.[0]), dayOf(v?.[1]))}
                 style={full}
               />
@@ -228,7 +258,10 @@ export function BaseSearchFilters({ filters, update }: { filters: BaseFilters; u
         />
       </Field>
       <div style={{ alignSelf: 'center' }}>
-        <Checkbox checked={filters.openToPartners === true} onChange={(e) => update({ openToPartners: e.target.checked ? 'true' : undefined })}>
+        <Checkbox
+          checked={filters.openToPartners === true}
+          onChange={(e) => update({ openToPartners: e.target.checked ? 'true' : undefined })}
+        >
           {t('base-search.openOnly')}
         </Checkbox>
       </div>

@@ -22,7 +22,14 @@ function parseNear(v: string | null): { lng: number; lat: number } | undefined {
   const centre = mapRegionCentres[v];
   if (centre) return { lng: centre[0], lat: centre[1] };
   const [lng, lat] = v.split(',').map(Number);
-  return lng !== undefined && lat !== undefined && Number.isFinite(lng) && Number.isFinite(lat) && Math.abs(lng) <= 180 && Math.abs(lat) <= 90 ? { lng, lat } : undefined;
+  return lng !== undefined &&
+    lat !== undefined &&
+    Number.isFinite(lng) &&
+    Number.isFinite(lat) &&
+    Math.abs(lng) <= 180 &&
+    Math.abs(lat) <= 90
+    ? { lng, lat }
+    : undefined;
 }
 
 /** A button that is a link (opens in a new tab too) but navigates inside the app. */
@@ -97,7 +104,8 @@ function Search() {
   /** "河北 · 石家庄市 长安区": the province, then the names below it. */
   const regionName = (code: string) => {
     const names: string[] = [];
-    for (let r = byCode.get(code); r && r.level !== 'province'; r = r.parentCode ? byCode.get(r.parentCode) : undefined) names.unshift(r.name);
+    for (let r = byCode.get(code); r && r.level !== 'province'; r = r.parentCode ? byCode.get(r.parentCode) : undefined)
+      names.unshift(r.name);
     return `${t(`provinces.${code.slice(0, 2)}`)} · ${names.join(' ') || code}`;
   };
   const nearOptions = useMemo(
@@ -143,7 +151,9 @@ function Search() {
       </Card>
 
       <section aria-labelledby="base-results">
-        <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', justifyContent: 'space-between', gap: 12, marginBottom: 12 }}>
+        <div
+          style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', justifyContent: 'space-between', gap: 12, marginBottom: 12 }}
+        >
           <div>
             <Typography.Title id="base-results" level={2} style={{ fontSize: 18, marginBottom: 4 }}>
               {t('base-search.resultsTitle')}
@@ -173,7 +183,12 @@ function Search() {
                     placeholder={t('base-search.nearPlaceholder')}
                     showSearch={{ optionFilterProp: 'label' }}
                     onChange={(v) => v !== MY_LOCATION && update({ near: v })}
-                    options={[...(near && !(nearParam && mapRegionCentres[nearParam]) ? [{ value: MY_LOCATION, label: t('base-search.myLocation') }] : []), ...nearOptions]}
+                    options={[
+                      ...(near && !(nearParam && mapRegionCentres[nearParam])
+                        ? [{ value: MY_LOCATION, label: t('base-search.myLocation') }]
+                        : []),
+                      ...nearOptions,
+                    ]}
                     style={{ width: 150 }}
                     popupMatchSelectWidth={false}
                   />
@@ -199,11 +214,16 @@ function Search() {
                   </>
                 }
               >
-                {(filtered || filters.q) && <Button onClick={() => update({ ...clearedFilters, q: undefined })}>{t('base-search.clearFilters')}</Button>}
+                {(filtered || filters.q) && (
+                  <Button onClick={() => update({ ...clearedFilters, q: undefined })}>{t('base-search.clearFilters')}</Button>
+                )}
               </Empty>
             </Card>
           ) : (
-            <ol style={{ listStyle: 'none', padding: 0, margin: 0, display: 'grid', gap: 12, opacity: results.isPlaceholderData ? 0.6 : 1 }} aria-busy={results.isFetching}>
+            <ol
+              style={{ listStyle: 'none', padding: 0, margin: 0, display: 'grid', gap: 12, opacity: results.isPlaceholderData ? 0.6 : 1 }}
+              aria-busy={results.isFetching}
+            >
               {items.map((item) => (
                 <li key={item.id}>
                   <Card size="small">
@@ -213,7 +233,11 @@ function Search() {
                     <Space size={[4, 4]} wrap style={{ marginTop: 8 }}>
                       <ToneTag tone="blue">{t(`bases.kinds.${item.kind}`)}</ToneTag>
                       {item.openToPartners ? (
-                        <ToneTag tone="green">{item.openTerms ? `${t('bases.openToPartners')} · ${t(`bases.terms.${item.openTerms}`)}` : t('bases.openToPartners')}</ToneTag>
+                        <ToneTag tone="green">
+                          {item.openTerms
+                            ? `${t('bases.openToPartners')} · ${t(`bases.terms.${item.openTerms}`)}`
+                            : t('bases.openToPartners')}
+                        </ToneTag>
                       ) : (
                         <ToneTag tone="grey">{t('bases.notOpen')}</ToneTag>
                       )}
@@ -222,7 +246,15 @@ function Search() {
                       {t('base-search.ownerLine', { name: item.ownerName })}
                     </Typography.Paragraph>
                     <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
-                      {[regionName(item.regionCode), t('bases.stationsCount', { count: item.stations }), item.distanceKm !== null ? t('base-search.distance', { km: item.distanceKm < 10 ? item.distanceKm.toFixed(1) : Math.round(item.distanceKm) }) : null]
+                      {[
+                        regionName(item.regionCode),
+                        t('bases.stationsCount', { count: item.stations }),
+                        item.distanceKm !== null
+                          ? t('base-search.distance', {
+                              km: item.distanceKm < 10 ? item.distanceKm.toFixed(1) : Math.round(item.distanceKm),
+                            })
+                          : null,
+                      ]
                         .filter(Boolean)
                         .join(' · ')}
                     </Typography.Paragraph>
@@ -237,7 +269,9 @@ function Search() {
                 {t('base-search.loadMore')}
               </Button>
             ) : (
-              items.length > PAGE_SIZE && <Typography.Text type="secondary">{t('base-search.allLoaded', { count: items.length })}</Typography.Text>
+              items.length > PAGE_SIZE && (
+                <Typography.Text type="secondary">{t('base-search.allLoaded', { count: items.length })}</Typography.Text>
+              )
             )}
           </div>
         </QueryState>
