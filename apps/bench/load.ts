@@ -110,7 +110,8 @@ function basesStatement(count: number): SQL {
     select owner, kind, name, description, array[major], region_code, map_region, '', 115.5 + (g % 200) / 100.0, 38.5 + (g % 170) / 100.0,
       10 + (${h('g * 29 + 5')} % 90)::int, 40, open, case when open then 'cost_sharing' end, status, name || E'\n' || description,
       ronghe_search_tokens(name || E'\n' || description,
-        array['s:' || status, 'k:' || kind, 'r:' || region_code, 'r:' || map_region, 'r:' || province_code || '0000', 'm:' || major, 'mc:' || (left(major, 2)::int % 20)]
+        array['s:' || status, 'k:' || kind, 'r:' || region_code, 'r:' || map_region, 'r:' || province_code || '0000', 'm:' || major, 'mc:' ||
+          (left(major, 2)::int % 20)]
         || case when open then array['o:1'] else '{}'::text[] end),
       case when status <> 'draft' then now() end
     from x`;
@@ -525,7 +526,8 @@ function printProfile(dir: string, window: Window): void {
   const s = summariseProfiles(profiles, 15, window);
   out();
   out(
-    `CPU profile of the 2 server processes over the measured run (${s.files} .cpuprofile files, one per thread, ${s.withSamples} with samples in it): ${f1(s.sampledMs / 1000)} s sampled, ${f1(s.busyMs / 1000)} s busy (${f1((100 * s.busyMs) / Math.max(1, s.sampledMs))} %); shares are of busy time`,
+    `CPU profile of the 2 server processes over the measured run (${s.files} .cpuprofile files, one per thread, ${s.withSamples} with samples in it): ` +
+      `${f1(s.sampledMs / 1000)} s sampled, ${f1(s.busyMs / 1000)} s busy (${f1((100 * s.busyMs) / Math.max(1, s.sampledMs))} %); shares are of busy time`,
   );
   out('top functions by self time:');
   for (const fn of s.functions) out(`  ${f1(fn.ms).padStart(8)} ms  ${f1(100 * fn.share).padStart(5)} %  ${fn.name}  ${fn.where}`);
@@ -533,7 +535,8 @@ function printProfile(dir: string, window: Window): void {
   for (const m of s.modules) out(`  ${f1(m.ms).padStart(8)} ms  ${f1(100 * m.share).padStart(5)} %  ${m.name}`);
   const unowned = s.ours.find((fn) => fn.where === '');
   out(
-    `busy time by the nearest function of the repository on the stack (libraries it calls included; ${f1(100 * (unowned?.share ?? 0))} % of it has none, as a stack starts afresh after each await):`,
+    `busy time by the nearest function of the repository on the stack (libraries it calls included; ${f1(100 * (unowned?.share ?? 0))} % of it has ` +
+      `none, as a stack starts afresh after each await):`,
   );
   for (const fn of s.ours.filter((f) => f !== unowned))
     out(`  ${f1(fn.ms).padStart(8)} ms  ${f1(100 * fn.share).padStart(5)} %  ${fn.name}  ${fn.where}`);
@@ -542,7 +545,9 @@ function printProfile(dir: string, window: Window): void {
 function printActivity(a: ActivitySummary): void {
   out();
   out(
-    `database time by statement (pg_stat_activity sampled every ${a.intervalMs} ms: ${a.polls} polls, ${a.activeSamples} active backends seen, ${a.workingSamples} of them not waiting on the API process (Client:* waits); db = working samples × interval, % of working samples; max seen is a lower bound of the slowest run):`,
+    `database time by statement (pg_stat_activity sampled every ${a.intervalMs} ms: ${a.polls} polls, ${a.activeSamples} active backends seen, ` +
+      `${a.workingSamples} of them not waiting on the API process (Client:* waits); db = working samples × interval, % of working samples; max seen is a ` +
+      `lower bound of the slowest run):`,
   );
   for (const q of a.queries.slice(0, 10)) {
     const waits = Object.entries(q.waits)
@@ -550,7 +555,8 @@ function printActivity(a: ActivitySummary): void {
       .map(([w, n]) => `${w}×${n}`)
       .join(' ');
     out(
-      `  db ${String(q.workingMs).padStart(6)} ms  ${f1(100 * q.share).padStart(5)} %  (active ${q.estMs} ms)  max seen ${f1(q.maxSeenMs).padStart(7)} ms${waits ? `  waits ${waits}` : ''}`,
+      `  db ${String(q.workingMs).padStart(6)} ms  ${f1(100 * q.share).padStart(5)} %  (active ${q.estMs} ms)  max seen ${f1(q.maxSeenMs).padStart(7)} ` +
+        `ms${waits ? `  waits ${waits}` : ''}`,
     );
     out(`      ${q.query.slice(0, 220)}${q.query.length > 220 ? '…' : ''}`);
   }
@@ -572,7 +578,8 @@ export async function runLoad(opts: LoadOptions): Promise<number> {
   const base = process.env.DATABASE_URL;
   if (!base) {
     out(
-      'bench --load needs DATABASE_URL (a PostgreSQL server it may create a database on), e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench -- --load',
+      'bench --load needs DATABASE_URL (a PostgreSQL server it may create a database on), ' +
+        'e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench -- --load',
     );
     return 2;
   }
@@ -634,7 +641,12 @@ export async function runLoad(opts: LoadOptions): Promise<number> {
     };
     if (!fixtures.needIds.length || !fixtures.cohortIds.length || !fixtures.baseIds.length || !fixtures.indicatorIds.length)
       throw new Error(
-        `empty fixtures: ${JSON.stringify({ needs: fixtures.needIds.length, cohorts: fixtures.cohortIds.length, bases: fixtures.baseIds.length, indicators: fixtures.indicatorIds.length })}`,
+        `empty fixtures: ${JSON.stringify({
+          needs: fixtures.needIds.length,
+          cohorts: fixtures.cohortIds.length,
+          bases: fixtures.baseIds.length,
+          indicators: fixtures.indicatorIds.length,
+        })}`,
       );
     const mix = endpoints(fixtures);
     // every GET once on each process, so a broken endpoint fails here with its message rather than as a count
@@ -645,7 +657,8 @@ export async function runLoad(opts: LoadOptions): Promise<number> {
 
     const connections = mix.reduce((n, e) => n + e.connections, 0) * servers.length;
     log(
-      `warm-up ${WARMUP_S[mode]} s, then ${durationS} s: ${mix.length} endpoints × ${servers.length} processes, ${connections} connections (load average ${load1()} on ${cpus().length} cores)`,
+      `warm-up ${WARMUP_S[mode]} s, then ${durationS} s: ${mix.length} endpoints × ${servers.length} processes, ${connections} connections (load ` +
+        `average ${load1()} on ${cpus().length} cores)`,
     );
     await runMix(servers, mix, cookies, WARMUP_S[mode]);
     const activity = opts.profile ? sampleActivity(db, name) : null;
@@ -673,7 +686,9 @@ export async function runLoad(opts: LoadOptions): Promise<number> {
     const elapsed = Math.max(...[...tallies.values()].map((t) => t.elapsedS));
     out();
     out(
-      `load: ${mode} data set (${facts.published_bases} published bases, ${facts.published_needs} published needs, ${facts.open_cohorts} open cohorts, ${facts.organizations} organisations) on PostgreSQL, 2 API processes, ${connections} connections, ${durationS} s; ${cpus().length} cores shared with the load generator and the database`,
+      `load: ${mode} data set (${facts.published_bases} published bases, ${facts.published_needs} published needs, ${facts.open_cohorts} open cohorts, ` +
+        `${facts.organizations} organisations) on PostgreSQL, 2 API processes, ${connections} connections, ${durationS} s; ${cpus().length} cores shared ` +
+        `with the load generator and the database`,
     );
     printTable(rows, elapsed);
     const cpu = servers.map((s, i) => {
@@ -682,10 +697,14 @@ export async function runLoad(opts: LoadOptions): Promise<number> {
       return a === null || a === undefined || b === null || b === undefined ? '—' : `${f1((a - b) / 1000 / elapsed)} cores`;
     });
     out(
-      `writes: ${acked.size} applications answered 200 (warm-up included), ${stored.size} in the database of the run, ${lost} answered 200 but missing; ${unacknowledged} stored without a 200 answer, of ${unanswered} requests in flight when the load stopped${unexplained ? ` (${unexplained} unexplained, counted as lost)` : ''}`,
+      `writes: ${acked.size} applications answered 200 (warm-up included), ${stored.size} in the database of the run, ${lost} answered 200 but ` +
+        `missing; ${unacknowledged} stored without a 200 answer, of ${unanswered} requests in flight when the load stopped${
+          unexplained ? ` (${unexplained} unexplained, counted as lost)` : ''
+        }`,
     );
     out(
-      `CPU during the run: server processes ${cpu.join(', ')}; load generator ${f1((benchCpu.user + benchCpu.system) / 1e6 / elapsed)} cores; statuses: ${rows.map((r) => `${r.key} ${r.statuses}`).join('; ')}`,
+      `CPU during the run: server processes ${cpu.join(', ')}; load generator ${f1((benchCpu.user + benchCpu.system) / 1e6 / elapsed)} cores; ` +
+        `statuses: ${rows.map((r) => `${r.key} ${r.statuses}`).join('; ')}`,
     );
     if (sqlTime) printActivity(sqlTime);
 

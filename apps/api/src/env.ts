@@ -47,7 +47,10 @@ const envSchema = z.object({
   /** writes (tRPC mutations) a minute per signed-in user, and per address for anonymous callers; 0 turns a limit off (docs/decisions/011-security.md) */
   RONGHE_WRITE_LIMIT: z.coerce.number().int().min(0).optional(),
   RONGHE_WRITE_LIMIT_ANONYMOUS: z.coerce.number().int().min(0).optional(),
-  /** uploads (POST /api/files) a day, Beijing time, per user and per organisation; unset: 200 files and 200 MB a user, 1000 files and 1024 MB an organisation */
+  /**
+   * uploads (POST /api/files) a day, Beijing time, per user and per organisation; unset: 200 files and 200 MB a user, 1000 files and 1024 MB an
+   * organisation
+   */
   RONGHE_UPLOAD_FILES_PER_USER: z.coerce.number().int().min(1).max(1_000_000).optional(),
   RONGHE_UPLOAD_MB_PER_USER: z.coerce.number().int().min(1).max(1_000_000).optional(),
   RONGHE_UPLOAD_FILES_PER_ORGANIZATION: z.coerce.number().int().min(1).max(1_000_000).optional(),

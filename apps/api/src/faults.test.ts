@@ -70,7 +70,8 @@ async function readBack(config: { engine: 'pglite'; dataDir: string } | { engine
     const consortia = await db.rows<ConsortiumCheck>(sql`
       select c.name, c.member_count, c.school_count,
         (select count(*)::int from consortium_member m where m.consortium_id = c.id) as members,
-        (select count(*)::int from consortium_member m where m.consortium_id = c.id and m.role = 'lead' and m.status = 'active' and m.organization_id = c.proposed_by_organization_id) as leads,
+        (select count(*)::int from consortium_member m where m.consortium_id = c.id and m.role = 'lead' and m.status = 'active'
+          and m.organization_id = c.proposed_by_organization_id) as leads,
         (select count(*)::int from consortium_event e where e.consortium_id = c.id) as events,
         (select count(*)::int from consortium_event e where e.consortium_id = c.id and e.type = 'created') as created_events
       from consortium c where c.name like ${`${PREFIX}%`}`);

@@ -396,7 +396,9 @@ export const allocationSuite: Suite = {
     const p95 = quantile(core.sorted, 0.95);
     const floorMs = quantile(floor.sorted, 0.5);
     log(
-      `allocation ${HEADLINE} applicants, ${E} preferences: median ${r3(p50)} ms, p95 ${r3(p95)} ms, CPU ${r3(core.cpuMsPerRun)} ms a run, load average ${loadavg()[0]?.toFixed(1) ?? '?'} (keys ${r3(quantile(keysOnly.sorted, 0.5))} + DA ${r3(quantile(daOnly.sorted, 0.5))}); floor ${r3(floorMs)} ms; allocate() end to end ${r1(quantile(endToEnd.sorted, 0.5))} ms`,
+      `allocation ${HEADLINE} applicants, ${E} preferences: median ${r3(p50)} ms, p95 ${r3(p95)} ms, CPU ${r3(core.cpuMsPerRun)} ms a run, load ` +
+        `average ${loadavg()[0]?.toFixed(1) ?? '?'} (keys ${r3(quantile(keysOnly.sorted, 0.5))} + DA ${r3(quantile(daOnly.sorted, 0.5))}); floor ` +
+        `${r3(floorMs)} ms; allocate() end to end ${r1(quantile(endToEnd.sorted, 0.5))} ms`,
     );
     const memory = await runChild({ task: 'memory', spec, runs: 3 }, PEER_TIMEOUT_MS);
     const peak = memory.ok ? Number(memory.value.peakRssMB) : Number.NaN;
@@ -404,9 +406,14 @@ export const allocationSuite: Suite = {
       name: `allocation: deferred acceptance at ${HEADLINE.toLocaleString('en')} applicants`,
       kind: 'metric',
       note:
-        `allocateCompact() (priorities + deferred acceptance) on ${HEADLINE} applicants, ${spec.positions} seats in ${spec.programs} needs, up to 20 choices (Zipf 0.8), ${E} preferences; ` +
-        `${runs} runs after a warm-up; cpuMsPerRun: process CPU time per run (on a busy shared machine the wall time also holds waits for a core: compare, and see loadAverage1m). floorMs: one pass reading every preference and its need; ratioToFloor = median ÷ floor. endToEndMs: allocate() from string ids (conversion, lottery, result) — not budgeted. ` +
-        `peakRssMB: VmHWM of a child process that generates the round, resets the mark (${memory.ok ? String(memory.value.peakCoversAllocationOnly) : 'n/a'}) and allocates 4 times: the whole process (Node, tsx, the round) at its highest while allocating; allocationMB = peakRssMB − rssBeforeMB.`,
+        `allocateCompact() (priorities + deferred acceptance) on ${HEADLINE} applicants, ${spec.positions} seats in ${spec.programs} needs, up to 20 ` +
+        `choices (Zipf 0.8), ${E} preferences; ` +
+        `${runs} runs after a warm-up; cpuMsPerRun: process CPU time per run (on a busy shared machine the wall time also holds waits for a core: ` +
+        `compare, and see loadAverage1m). floorMs: one pass reading every preference and its need; ratioToFloor = median ÷ floor. endToEndMs: ` +
+        `allocate() from string ids (conversion, lottery, result) — not budgeted. ` +
+        `peakRssMB: VmHWM of a child process that generates the round, resets the mark ` +
+        `(${memory.ok ? String(memory.value.peakCoversAllocationOnly) : 'n/a'}) and allocates 4 times: the whole process (Node, tsx, the round) at its ` +
+        `highest while allocating; allocationMB = peakRssMB − rssBeforeMB.`,
       budget: `p95 ≤ ${BUDGET.p95Ms} ms; peak memory ≤ ${BUDGET.memoryMB} MB`,
       withinBudget: p95 <= BUDGET.p95Ms && peak <= BUDGET.memoryMB,
       values: {
@@ -467,7 +474,10 @@ export const allocationSuite: Suite = {
         results.push({
           name: nationalName,
           kind: 'metric',
-          note: `allocateCompact() on 1,000,000 applicants listing exactly 20 of 100,000 needs (900,000 seats), median of 3 runs after a warm-up in a child process (the budget applies to the median; cpuMsPerRun beside it); peakRssMB: VmHWM of the whole process while allocating (${String(v.peakCoversAllocationOnly)}); allocationMB = peakRssMB − rssAfterGenerateMB; ${national.why}`,
+          note:
+            `allocateCompact() on 1,000,000 applicants listing exactly 20 of 100,000 needs (900,000 seats), median of 3 runs after a warm-up in a ` +
+            `child process (the budget applies to the median; cpuMsPerRun beside it); peakRssMB: VmHWM of the whole process while allocating ` +
+            `(${String(v.peakCoversAllocationOnly)}); allocationMB = peakRssMB − rssAfterGenerateMB; ${national.why}`,
           budget: nationalBudget,
           withinBudget: Number(v.medianMs) <= BUDGET.nationalMs && Number(v.peakRssMB) <= BUDGET.nationalMB,
           values: {
@@ -503,16 +513,23 @@ export const allocationSuite: Suite = {
       peer[`oursBlockingApplicants_${k}`] = Number(v.oursBlocking);
       peer[`oursPlaced_${k}`] = Number(v.oursPlaced);
       log(
-        `  ${k}: ours ${String(v.oursMs)} ms, ${String(v.oursBlocking)} in blocking pairs; peer ${v.peerError === null ? `${String(v.peerMs)} ms, ${String(v.peerBlocking)} in blocking pairs, ${String(v.peerPlaced)} placed` : `FAILED after ${String(v.peerMs)} ms: ${String(v.peerError)}`}`,
+        `  ${k}: ours ${String(v.oursMs)} ms, ${String(v.oursBlocking)} in blocking pairs; peer ${
+          v.peerError === null
+            ? `${String(v.peerMs)} ms, ` + `${String(v.peerBlocking)} in blocking pairs, ${String(v.peerPlaced)} placed`
+            : `FAILED after ${String(v.peerMs)} ms: ${String(v.peerError)}`
+        }`,
       );
     }
     results.push({
       name: 'allocation: vs hospitals-and-residents 1.2.0',
       kind: 'metric',
       note:
-        "the peer package on the same rounds: backtracking search for a feasible matching (one stack frame per applicant), then simulated-annealing 2-opt swaps on a cost (applicant rank of the need + the need's score band), Math.random, ~161,000 iterations. " +
-        'It refuses rounds with fewer seats than applicants, so it gets an extra catch-all "unplaced" hospital. Its 2-opt only swaps two residents\' places, so seats left empty by the first feasible matching stay empty. ' +
-        "ratio = peer ÷ ours (ours: median of 21 runs in the same child); blocking: applicants in a blocking pair by the round's rules (our checker). Failures in details.",
+        'the peer package on the same rounds: backtracking search for a feasible matching (one stack frame per applicant), then simulated-annealing ' +
+        "2-opt swaps on a cost (applicant rank of the need + the need's score band), Math.random, ~161,000 iterations. " +
+        'It refuses rounds with fewer seats than applicants, so it gets an extra catch-all "unplaced" hospital. Its 2-opt only swaps two residents\' ' +
+        'places, so seats left empty by the first feasible matching stay empty. ' +
+        "ratio = peer ÷ ours (ours: median of 21 runs in the same child); blocking: applicants in a blocking pair by the round's rules (our checker). " +
+        'Failures in details.',
       values: peer,
       details: { failures },
     });

@@ -138,7 +138,8 @@ function seedStatements(s: Scale): Array<[label: string, text: string]> {
     ],
     [
       'organisations',
-      `insert into organization (id, kind, name, region_code, status, school_level, partner_type, industry_code, staff_count, status_changed_at, created_at, updated_at)
+      `insert into organization (id, kind, name, region_code, status, school_level, partner_type, industry_code, staff_count, status_changed_at, ` +
+        `created_at, updated_at)
        select o.id, o.kind,
          o.region_name || case o.kind
            when 'school' then '第' || lpad(o.n::text, 5, '0') || '职业技术学院'
@@ -191,7 +192,8 @@ function seedStatements(s: Scale): Array<[label: string, text: string]> {
          case when j < c.k - c.cross_k then p.start + (c.base + j * ${s.step}) % p.size
               else (p.start + p.size + (c.base2 + (j - (c.k - c.cross_k)) * ${s.step}) % (${N} - p.size)) % ${N} end as org_n,
          case when j = 0 or (j = 1 and c.kind = 'industry_community') then 'lead' when j <= 1 + c.k / 5 then 'council' else 'member' end as role,
-         case when j = 0 then 'chair' when j = 1 then 'vice_chair' when j = 2 then 'secretary_general' when j <= 1 + c.k / 5 then 'director' end as council_position,
+         case when j = 0 then 'chair' when j = 1 then 'vice_chair' when j = 2 then 'secretary_general' when j <= 1 + c.k / 5 then 'director' end as
+           council_position,
          case when j < 2 then 'active'
               when ${h('c.n * 1000 + j')} % 100 < 92 then 'active'
               when ${h('c.n * 1000 + j')} % 100 < 95 then 'applied'
@@ -204,7 +206,8 @@ function seedStatements(s: Scale): Array<[label: string, text: string]> {
     ],
     [
       'consortia',
-      `insert into consortium (id, kind, level, name, industry_code, anchor_region_code, founded_on, status, proposed_by_organization_id, member_count, approved_at, created_at, updated_at)
+      `insert into consortium (id, kind, level, name, industry_code, anchor_region_code, founded_on, status, proposed_by_organization_id, ` +
+        `member_count, approved_at, created_at, updated_at)
        select c.id, c.kind, c.level, c.name, c.industry_code, c.anchor_region_code, c.created_at::date, c.status, o.id, m.active,
          case when c.status in ('active', 'suspended', 'dissolved') then c.created_at + interval '30 days' end, c.created_at, c.created_at
        from bench_consortium c
@@ -234,7 +237,8 @@ async function seed(ctx: SuiteContext, s: Scale): Promise<SeedFacts> {
   );
   if (!existing || existing.consortia > 0 || existing.seeded > 0) {
     throw new Error(
-      `needs a fresh store: found ${existing?.consortia ?? '?'} consortia and ${existing?.seeded ?? '?'} bench organisations (drop and recreate the scratch database)`,
+      `needs a fresh store: found ${existing?.consortia ?? '?'} consortia and ${existing?.seeded ?? '?'} bench organisations (drop and recreate the ` +
+        `scratch database)`,
     );
   }
   log(`seeding ${s.organizations} organisations, ${s.consortia} consortia, ${s.memberships} memberships (${db.engine})`);
@@ -270,7 +274,8 @@ async function seed(ctx: SuiteContext, s: Scale): Promise<SeedFacts> {
       (select min(member_count) from consortium)::int as min_member_count,
       (select max(member_count) from consortium)::int as max_member_count,
       (select round(avg(member_count), 1) from consortium)::float8 as avg_member_count,
-      (select count(*) from consortium c where member_count <> (select count(*) from consortium_member m where m.consortium_id = c.id and m.status = 'active'))::int as member_count_mismatches`);
+      (select count(*) from consortium c where member_count <> (select count(*) from consortium_member m
+        where m.consortium_id = c.id and m.status = 'active'))::int as member_count_mismatches`);
   if (!counts) throw new Error('no counts after seeding');
   if (counts.member_count_mismatches !== 0)
     throw new Error(`member_count disagrees with the active memberships of ${counts.member_count_mismatches} consortia`);
@@ -398,8 +403,10 @@ export const consortiaSuite: Suite = {
         name: 'consortia seed',
         kind: 'metric',
         note:
-          `${scaleNote}: set-based INSERT … SELECT generate_series in one transaction, then VACUUM ANALYZE (as autovacuum would have; it also flushes the GIN pending list); organisations in province blocks (京 30%, 津 20%, 冀 50%), ` +
-          'consortia take 90% (city unions) or 70% (industry communities) of their members from their anchor province; seedMs = the transaction, vacuumAnalyzeMs = VACUUM ANALYZE of the three tables',
+          `${scaleNote}: set-based INSERT … SELECT generate_series in one transaction, then VACUUM ANALYZE (as autovacuum would have; it also flushes ` +
+          `the GIN pending list); organisations in province blocks (京 30%, 津 20%, 冀 50%), ` +
+          'consortia take 90% (city unions) or 70% (industry communities) of their members from their anchor province; seedMs = the transaction, ' +
+          'vacuumAnalyzeMs = VACUUM ANALYZE of the three tables',
         values: { seedMs: ms(facts.seedMs), vacuumAnalyzeMs: ms(facts.vacuumAnalyzeMs), ...facts.counts },
         details: { stepsMs: facts.steps },
       },

@@ -155,12 +155,14 @@ function seedStatements(s: Scale, today: string): Array<[string, SQL]> {
             ${h('g * 13 + 8')} as r_org
           from generate_series(0, ${s.needs - 1}) g),
         m as (select n.*, case when r_major % 100 < 5 then '{}'::text[] when r_major % 100 < 35 then array[m1, m2] else array[m1] end as codes from n)
-      insert into need (organization_id, consortium_id, kind, title, region_code, deadline, major_codes, major_categories, headcount, period_from, period_to, status, published_at)
+      insert into need (organization_id, consortium_id, kind, title, region_code, deadline, major_codes, major_categories, headcount, period_from,
+        period_to, status, published_at)
       select e.id, case when ${h('m.g * 13 + 9')} % 100 < 10 then c.ids[1 + ${h('m.g * 13 + 10')} % cardinality(c.ids)] end,
         k.kind, k.kind || '（' || m.g || '）', e.region_code, ${today}::date + 7 + (${h('m.g * 13 + 11')} % 200)::int,
         array(select distinct x from unnest(m.codes) x order by x), array(select distinct left(x, 2)::int % 20 from unnest(m.codes) x order by 1),
         case when k.kind in ('internship', 'order_class', 'teacher_practice') then 5 + (${h('m.g * 13 + 12')} % 36)::int end,
-        case when k.kind in ('internship', 'teacher_practice') then m.period_from end, case when k.kind in ('internship', 'teacher_practice') then m.period_from + m.days end,
+        case when k.kind in ('internship', 'teacher_practice') then m.period_from end, case when k.kind in ('internship', 'teacher_practice') then
+          m.period_from + m.days end,
         case when m.r_status < 88 then 'published' when m.r_status < 93 then 'draft' when m.r_status < 97 then 'closed' else 'filled' end,
         case when m.r_status < 88 or m.r_status >= 93 then now() - (${h('m.g * 13 + 13')} % 200)::int * interval '1 day' end
       from m cross join c
@@ -179,7 +181,8 @@ function seedStatements(s: Scale, today: string): Array<[string, SQL]> {
       select s.id, c.major_code, left(c.major_code, 2)::int % 20, case when c.major_code like '6%' or c.major_code like '7%' then 'zhongzhi' else 'gaozhi' end,
         2024 + (c.g % 3), 10 + (${h('c.g * 17 + 7')} % 50)::int, c.window_from, c.window_from + c.days,
         array[s.province_code || '0000']
-          || case when s.province_code = '13' and s.parent_code is not null and s.parent_code <> '130000' and c.r1 < 50 then array[s.parent_code] else '{}'::text[] end
+          || case when s.province_code = '13' and s.parent_code is not null and s.parent_code <> '130000' and c.r1 < 50 then array[s.parent_code] else
+            '{}'::text[] end
           || case when s.province_code <> '11' and c.r2 < 40 then array['110000'] else '{}'::text[] end
           || case when s.province_code <> '12' and c.r2 % 7 < 2 then array['120000'] else '{}'::text[] end
           || case when c.r1 % 5 = 0 then array[s.region_code] else '{}'::text[] end,
@@ -191,8 +194,11 @@ function seedStatements(s: Scale, today: string): Array<[string, SQL]> {
 
 /** PROPOSED INDEXES for packages/db/src/schema/needs.ts, as drizzle-kit writes them: no-ops once a migration has made them. */
 const PROPOSED_INDEXES: string[] = [
-  `CREATE INDEX IF NOT EXISTS "need_published_region_idx" ON "need" USING btree ("region_code","deadline","id","organization_id","major_categories","major_codes","period_from","period_to","headcount","accepted") WHERE status = 'published'`,
-  `CREATE INDEX IF NOT EXISTS "cohort_open_match_idx" ON "cohort" USING btree ("major_category","major_code","organization_id","id","window_from","window_to","students","region_codes") WHERE status = 'open'`,
+  `CREATE INDEX IF NOT EXISTS "need_published_region_idx" ON "need" USING btree ` +
+    `("region_code","deadline","id","organization_id","major_categories","major_codes","period_from","period_to","headcount","accepted") WHERE status = ` +
+    `'published'`,
+  `CREATE INDEX IF NOT EXISTS "cohort_open_match_idx" ON "cohort" USING btree ` +
+    `("major_category","major_code","organization_id","id","window_from","window_to","students","region_codes") WHERE status = 'open'`,
 ];
 
 async function proposedIndexes(db: Database): Promise<string[]> {
@@ -476,15 +482,22 @@ export const needsSuite: Suite = {
         let baselineName: string;
         if (db) {
           ({ subject, baseline } = await measurePair(subjectLoad, directLoad(db, c.perId), durationS));
-          baselineName = `the statements the service sends for the same ids, through postgres.js (own pool of ${CLIENTS}, ${CLIENTS} concurrent), measured alternately`;
+          baselineName =
+            `the statements the service sends for the same ids, through postgres.js (own pool of ${CLIENTS}, ${CLIENTS} concurrent), ` +
+            `measured alternately`;
         } else {
           subject = await measure(subjectLoad, durationS);
           baseline = baselines[c.key] ?? subject;
-          baselineName = `the statements the service sends for the same ids, through PGlite in the bench process (${CLIENTS} concurrent), before the server took the store`;
+          baselineName =
+            `the statements the service sends for the same ids, through PGlite in the bench process (${CLIENTS} concurrent), before the ` +
+            `server took the store`;
         }
         const unloaded = await measure(httpMixLoad(child.origin, c.paths, cookie, 1), durationS);
         const serverCpuMs = meter.perRequestMs();
-        const note = `GET ${c.paths.length} paths in rotation, as a platform admin; ${CLIENTS} connections, ${durationS} s; load average ${before} before, ${load1()} after; server process CPU ${serverCpuMs} ms a request; one connection: p50 ${f1(unloaded.latencyMs.p50)}, p95 ${f1(unloaded.latencyMs.p95)} ms`;
+        const note =
+          `GET ${c.paths.length} paths in rotation, as a platform admin; ${CLIENTS} connections, ${durationS} s; load average ${before} ` +
+          `before, ${load1()} after; server process CPU ${serverCpuMs} ms a request; one connection: p50 ${f1(unloaded.latencyMs.p50)}, p95 ` +
+          `${f1(unloaded.latencyMs.p95)} ms`;
         measured[c.key] = {
           serverCpuMs,
           load: {
@@ -500,16 +513,21 @@ export const needsSuite: Suite = {
         results.push(measured[c.key]?.load as LoadResult);
       }
 
-      const label = `${engine === 'postgres' ? 'PostgreSQL' : 'PGlite'} at ${scale.needs.toLocaleString('en')} needs / ${scale.cohorts.toLocaleString('en')} cohorts`;
+      const label =
+        `${engine === 'postgres' ? 'PostgreSQL' : 'PGlite'} at ${scale.needs.toLocaleString('en')} needs / ` +
+        `${scale.cohorts.toLocaleString('en')} cohorts`;
       log(
-        `needs figures (${label}, ${CLIENTS} clients, ${durationS} s per case; ms): case  p50 p95 p99 req/s | baseline p50/p95/p99 req/s | ×p50 ×req/s | server CPU`,
+        `needs figures (${label}, ${CLIENTS} clients, ${durationS} s per case; ms): case  p50 p95 p99 req/s | baseline p50/p95/p99 req/s | ×p50 ×req/s ` +
+          `| server CPU`,
       );
       for (const c of cases) {
         const m = measured[c.key]?.load;
         const b = m?.baseline;
         if (!m || !b) continue;
         log(
-          `  ${c.key.padEnd(18)} ${f1(m.latencyMs.p50)} ${f1(m.latencyMs.p95)} ${f1(m.latencyMs.p99)} ${f1(m.reqPerSec)} | ${f1(b.latencyMs.p50)}/${f1(b.latencyMs.p95)}/${f1(b.latencyMs.p99)} ${f1(b.reqPerSec)} | ${m.ratio?.p50 ?? '—'} ${m.ratio?.reqPerSec ?? '—'} | server CPU ${measured[c.key]?.serverCpuMs ?? '—'} ms/req`,
+          `  ${c.key.padEnd(18)} ${f1(m.latencyMs.p50)} ${f1(m.latencyMs.p95)} ${f1(m.latencyMs.p99)} ${f1(m.reqPerSec)} | ` +
+            `${f1(b.latencyMs.p50)}/${f1(b.latencyMs.p95)}/${f1(b.latencyMs.p99)} ${f1(b.reqPerSec)} | ${m.ratio?.p50 ?? '—'} ` +
+            `${m.ratio?.reqPerSec ?? '—'} | server CPU ${measured[c.key]?.serverCpuMs ?? '—'} ms/req`,
         );
       }
       for (const c of cases) {
@@ -527,12 +545,15 @@ export const needsSuite: Suite = {
       const ok = (k: string) => p95One(k) <= BUDGET_MS && clean(k);
       for (const c of cases)
         log(
-          `${ok(c.key) ? 'PASS' : 'FAIL'} ${c.key}: p95 ${f1(p95One(c.key))} ms ≤ ${BUDGET_MS} ms (${label}, one connection, through the API)${clean(c.key) ? '' : '; some requests failed'}; at ${CLIENTS} concurrent clients p95 ${f1(p95(c.key))} ms`,
+          `${ok(c.key) ? 'PASS' : 'FAIL'} ${c.key}: p95 ${f1(p95One(c.key))} ms ≤ ${BUDGET_MS} ms (${label}, one connection, through the ` +
+            `API)${clean(c.key) ? '' : '; some requests failed'}; at ${CLIENTS} concurrent clients p95 ${f1(p95(c.key))} ms`,
         );
       results.push({
         name: 'needs recommendation p95 budgets',
         kind: 'metric',
-        note: `p95 through HTTP + tRPC against the server in its own process (${label}), over one connection (the budget) and at ${CLIENTS} concurrent connections (queueing on 2 cores); candidates*: rows the candidate query returned per id`,
+        note:
+          `p95 through HTTP + tRPC against the server in its own process (${label}), over one connection (the budget) and at ${CLIENTS} concurrent ` +
+          `connections (queueing on 2 cores); candidates*: rows the candidate query returned per id`,
         budget: `recommendCohorts and recommendNeeds p95 ≤ ${BUDGET_MS} ms each on PostgreSQL at 200,000 needs / 100,000 cohorts`,
         withinBudget: engine === 'postgres' ? cases.every((c) => ok(c.key)) : null,
         values: {

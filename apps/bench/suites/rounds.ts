@@ -58,8 +58,10 @@ async function seedRound(db: Database, scale: { needs: number; cohorts: number; 
     needs,
     (
       json,
-    ) => sql`insert into need (id, organization_id, kind, title, region_code, deadline, major_codes, major_categories, headcount, period_from, period_to, details, status, published_at)
-    select n.id, n.org, 'internship', n.title, '110115', ${addDays(todayInChina(), 30)}::date, '{${sql.raw(MAJOR)}}', '{${sql.raw(String(category))}}', n.headcount, ${from}::date, ${to}::date,
+    ) => sql`insert into need (id, organization_id, kind, title, region_code, deadline, major_codes, major_categories, headcount, period_from,
+      period_to, details, status, published_at)
+    select n.id, n.org, 'internship', n.title, '110115', ${addDays(todayInChina(), 30)}::date, '{${sql.raw(MAJOR)}}',
+      '{${sql.raw(String(category))}}', n.headcount, ${from}::date, ${to}::date,
       '{"monthlyPay": 4500, "probationWage": 5000, "postStaffCount": 100000}'::jsonb, 'published', now()
     from jsonb_to_recordset(${json}::jsonb) as n(id uuid, org uuid, title text, headcount int)`,
   );
@@ -76,7 +78,8 @@ async function seedRound(db: Database, scale: { needs: number; cohorts: number; 
   const [round] = await db.rows<{
     id: string;
   }>(sql`insert into allocation_round (title, region_code, preferences_open_on, preferences_close_on, results_on, status, seed)
-    values ('压测双选', '110115', ${todayInChina()}::date, ${addDays(todayInChina(), 7)}::date, ${addDays(todayInChina(), 10)}::date, 'open', 'bench-20270301') returning id::text`);
+    values ('压测双选', '110115', ${todayInChina()}::date, ${addDays(todayInChina(), 7)}::date, ${addDays(todayInChina(), 10)}::date, 'open',
+      'bench-20270301') returning id::text`);
   const roundId = round?.id ?? '';
   const pick = () => Math.floor(scale.needs * r() ** 2.2); // popularity skew: low indexes are wanted by many
   await insertJson(
@@ -90,7 +93,8 @@ async function seedRound(db: Database, scale: { needs: number; cohorts: number; 
           : [],
     })),
     (json) => sql`insert into round_need (round_id, need_id, capacity, accept_unranked, ranking, status, ranked_at)
-      select ${roundId}::uuid, x.need, x.capacity, true, x.ranking, 'accepted', now() from jsonb_to_recordset(${json}::jsonb) as x(need uuid, capacity int, ranking text[])`,
+      select ${roundId}::uuid, x.need, x.capacity, true, x.ranking, 'accepted', now() from jsonb_to_recordset(${json}::jsonb)
+        as x(need uuid, capacity int, ranking text[])`,
   );
   await insertJson(
     db,
@@ -139,7 +143,8 @@ export const roundsSuite: Suite = {
       const rerun = await rerunRound(db, organiser, roundId);
       const rerunMs = performance.now() - rerunStarted;
       const [check] = await db.rows<{ over: number; rows: number }>(sql`select
-        (select count(*)::int from round_need rn where rn.round_id = ${roundId}::uuid and rn.capacity < (select count(*) from round_result rr where rr.round_id = rn.round_id and rr.need_id = rn.need_id)) as over,
+        (select count(*)::int from round_need rn where rn.round_id = ${roundId}::uuid and rn.capacity < (select count(*) from round_result rr where
+          rr.round_id = rn.round_id and rr.need_id = rn.need_id)) as over,
         (select count(*)::int from round_result where round_id = ${roundId}::uuid) as rows`);
       const budgetApplies = store.engine === 'postgres';
       return [
@@ -147,8 +152,10 @@ export const roundsSuite: Suite = {
           name: 'rounds: the whole round (load, match, write)',
           kind: 'metric',
           note:
-            `${store.engine}: ${scale.cohorts * STUDENTS_PER_COHORT} students in ${scale.cohorts} cohorts ranking 5–20 of ${scale.needs} needs (${scale.places} places, skewed popularity; a third of the needs rank 10 cohorts), ` +
-            'closed through the rounds service as rounds.close does: read the stored round, build the input, allocate(), write every slot in one transaction. ' +
+            `${store.engine}: ${scale.cohorts * STUDENTS_PER_COHORT} students in ${scale.cohorts} cohorts ranking 5–20 of ${scale.needs} needs ` +
+            `(${scale.places} places, skewed popularity; a third of the needs rank 10 cohorts), ` +
+            'closed through the rounds service as rounds.close does: read the stored round, build the input, allocate(), write every slot in one ' +
+            'transaction. ' +
             'loadAndMatchMs is the service’s own figure for reading + matching; rerunMs reads and matches again without writing and checks the digest.',
           budget: `≤ ${BUDGET_MS} ms on PostgreSQL at 50,000 students`,
           withinBudget: budgetApplies ? closeMs <= BUDGET_MS : null,

@@ -36,7 +36,9 @@ function restartResult(stopped: Stopped, restartMs: number): BenchResult[] {
   const result: MetricResult = {
     name: 'server restart',
     kind: 'metric',
-    note: 'SIGTERM to the running server, wait for it to exit (shutdownMs), start it again on the same data (restartMs: spawn to GET /healthz 200); stopAndStartMs = both',
+    note:
+      'SIGTERM to the running server, wait for it to exit (shutdownMs), start it again on the same data (restartMs: spawn to GET /healthz 200); ' +
+      'stopAndStartMs = both',
     budget: `restart ≤ ${RESTART_BUDGET_MS / 1000} s`,
     withinBudget: restartMs <= RESTART_BUDGET_MS,
     values: { restartMs: ms(restartMs), shutdownMs: ms(stopped.ms), stopAndStartMs: ms(stopped.ms + restartMs) },
@@ -91,7 +93,8 @@ export const startupSuite: Suite = {
         kind: 'metric',
         note:
           `spawn of \`node --import tsx apps/api/src/main.ts\` (cwd = repo root) to GET /healthz 200, polled every 50 ms, on an empty ${store.engine} store: ` +
-          `migrations, reference sync and demo seed (RONGHE_DEMO=${String(env.RONGHE_DEMO)}) included; tsx's transform cache is warm (this bench already loaded the same files); ` +
+          `migrations, reference sync and demo seed (RONGHE_DEMO=${String(env.RONGHE_DEMO)}) included; tsx's transform cache is warm (this bench ` +
+          `already loaded the same files); ` +
           'peakRssMB = VmHWM of that process when it became healthy',
         budget: 'first start ≤ 60 s including the web build (the bench measures the server part; the build is cached by turbo)',
         withinBudget: coldMs <= COLD_BUDGET_MS,

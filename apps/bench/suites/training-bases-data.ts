@@ -631,10 +631,12 @@ const BASE_INSERT = (json: string) => sql`
   insert into training_base (id, owner_organization_id, kind, name, description, major_codes, industry_codes, region_code, map_region_code, address, lng, lat,
     stations, daily_capacity, equipment, opening_hours, open_to_partners, open_terms, terms_note, contact_name, contact_phone, status, published_at,
     created_at, updated_at, search_text, search_tokens)
-  select b.id, b.owner_organization_id, b.kind, b.name, b.description, b.major_codes, b.industry_codes, b.region_code, b.map_region_code, b.address, b.lng, b.lat,
+  select b.id, b.owner_organization_id, b.kind, b.name, b.description, b.major_codes, b.industry_codes, b.region_code, b.map_region_code, b.address,
+    b.lng, b.lat,
     b.stations, b.daily_capacity, b.equipment, b.opening_hours, b.open_to_partners, b.open_terms, b.terms_note, b.contact_name, b.contact_phone, b.status,
     b.published_at, b.created_at, b.created_at, b.search_text, ronghe_search_tokens(b.search_text, b.facets)
-  from jsonb_to_recordset(${json}::jsonb) as b(id uuid, owner_organization_id uuid, kind text, name text, description text, major_codes text[], industry_codes text[],
+  from jsonb_to_recordset(${json}::jsonb) as b(id uuid, owner_organization_id uuid, kind text, name text, description text, major_codes text[],
+    industry_codes text[],
     region_code text, map_region_code text, address text, lng float8, lat float8, stations int, daily_capacity int, equipment jsonb, opening_hours text,
     open_to_partners boolean, open_terms text, terms_note text, contact_name text, contact_phone text, status text, published_at timestamptz,
     created_at timestamptz, search_text text, facets text[])`;
@@ -688,12 +690,14 @@ export async function seedBases(
       (select round(avg(char_length(search_text)))::int from training_base) as avg_search_text_chars,
       (select round(avg(cardinality(search_tokens)))::int from training_base) as avg_tokens,
       (select count(*) from (select * from training_base limit 500) b
-        where search_tokens <> ronghe_search_tokens(search_text, array(select t from unnest(search_tokens) t where char_length(t) > 2 and t !~ '^r[okc]:')))::int as token_mismatches_of_500,
+        where search_tokens <> ronghe_search_tokens(search_text, array(select t from unnest(search_tokens) t where char_length(t) > 2
+          and t !~ '^r[okc]:')))::int as token_mismatches_of_500,
       (pg_relation_size('training_base_published_tokens_idx') / 1048576)::int as tokens_index_mb,
       (pg_relation_size('training_base') / 1048576)::int as table_mb,
       (select count(*) from training_base_search)::int as search_rows,
       (select (sum(pg_relation_size(inhrelid)) / 1048576)::int from pg_inherits where inhparent = 'training_base_search'::regclass) as search_table_mb,
-      (select (sum(pg_relation_size(inhrelid)) / 1048576)::int from pg_inherits where inhparent = 'training_base_search_tokens_idx'::regclass) as search_index_mb`);
+      (select (sum(pg_relation_size(inhrelid)) / 1048576)::int from pg_inherits where inhparent = 'training_base_search_tokens_idx'::regclass) as
+        search_index_mb`);
   if (!counts || counts.bases !== scale.bases) throw new Error(`seeded ${counts?.bases ?? '?'} bases, wanted ${scale.bases}`);
   if (counts.search_rows !== counts.published)
     throw new Error(`training_base_search holds ${counts.search_rows} rows for ${counts.published} published bases`);

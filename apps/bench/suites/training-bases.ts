@@ -232,8 +232,10 @@ export const trainingBasesSuite: Suite = {
           name: 'training bases seed',
           kind: 'metric',
           note:
-            `${engine} scratch database; rows generated in JS (fixed PRNG seed), inserted with INSERT … SELECT FROM jsonb_to_recordset in batches of ${BATCH} (${SEED_CONNECTIONS} at a time on PostgreSQL), ` +
-            'search_text = searchTextOf(), search_tokens = ronghe_search_tokens(search_text, facetTokens()); then refreshSupply(tx) for all regions and VACUUM ANALYZE; seedMs excludes the VACUUM',
+            `${engine} scratch database; rows generated in JS (fixed PRNG seed), inserted with INSERT … SELECT FROM jsonb_to_recordset in batches of ` +
+            `${BATCH} (${SEED_CONNECTIONS} at a time on PostgreSQL), ` +
+            'search_text = searchTextOf(), search_tokens = ronghe_search_tokens(search_text, facetTokens()); then refreshSupply(tx) for all regions ' +
+            'and VACUUM ANALYZE; seedMs excludes the VACUUM',
           values: facts.values,
           details: { stepsMs: facts.steps },
         },
@@ -328,7 +330,8 @@ export const trainingBasesSuite: Suite = {
         if (page.total !== Math.min(totals[s.key] ?? -1, SEARCH_TOTAL_CAP))
           throw new Error(`trainingBases.search (${s.key}): total ${page.total ?? '?'} over HTTP, ${totals[s.key] ?? '?'} direct`);
         log(
-          `  (${s.key}) ${JSON.stringify(s.input)}: total ${page.total}, ${page.items?.length ?? 0} on the page; plan ${plans[s.key]?.usesIndex ? 'uses' : 'does NOT use'} ${INDEX}, ${plans[s.key]?.executionMs ?? '?'} ms`,
+          `  (${s.key}) ${JSON.stringify(s.input)}: total ${page.total}, ${page.items?.length ?? 0} on the page; plan ` +
+            `${plans[s.key]?.usesIndex ? 'uses' : 'does NOT use'} ${INDEX}, ${plans[s.key]?.executionMs ?? '?'} ms`,
         );
       }
 
@@ -348,7 +351,8 @@ export const trainingBasesSuite: Suite = {
             ? ` · server CPU ${f1((after - before) / samples.latenciesMs.length)} ms a request`
             : '';
         log(
-          `warm-up ${(step + 1) * WARMUP_STEP_S} s of ${WARMUP_S}: p50 ${f1(s.latencyMs.p50)} p95 ${f1(s.latencyMs.p95)} ms, ${f1(s.reqPerSec)} requests a second${cpu}`,
+          `warm-up ${(step + 1) * WARMUP_STEP_S} s of ${WARMUP_S}: p50 ${f1(s.latencyMs.p50)} p95 ${f1(s.latencyMs.p95)} ms, ${f1(s.reqPerSec)} ` +
+            `requests a second${cpu}`,
         );
       }
 
@@ -375,7 +379,8 @@ export const trainingBasesSuite: Suite = {
         const note =
           `GET ${c.paths.length > 1 ? `${c.paths.length} paths in rotation, e.g. ` : ''}${c.paths[0] ?? ''}; ${CLIENTS} connections, ${durationS} s; ` +
           `1-minute load average ${loadBefore} before, ${load1()} after (${availableCores} cores); server process CPU ${serverCpuMsPerRequest} ms a request` +
-          `${engine === 'pglite' ? ' (PGlite runs the queries inside it)' : ''}; on one connection: p50 ${f1(unloaded.latencyMs.p50)}, p95 ${f1(unloaded.latencyMs.p95)} ms`;
+          `${engine === 'pglite' ? ' (PGlite runs the queries inside it)' : ''}; on one connection: p50 ${f1(unloaded.latencyMs.p50)}, p95 ` +
+          `${f1(unloaded.latencyMs.p95)} ms`;
         measured[c.key] = {
           load: loadResult(c, subject, baseline, baselineName, note),
           p95: p95Of(subject),
@@ -389,7 +394,8 @@ export const trainingBasesSuite: Suite = {
       const label = `${engine === 'postgres' ? 'PostgreSQL' : 'PGlite'} at ${scale.bases.toLocaleString('en')} bases`;
       log(`training-bases figures (${label}, ${CLIENTS} clients, ${durationS} s per case; ms):`);
       log(
-        `${'case'.padEnd(34)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'p99'.padStart(7)} ${'req/s'.padStart(8)}  | baseline p50/p95/p99, req/s | ×p50 ×p95 ×req/s | server CPU ms/req`,
+        `${'case'.padEnd(34)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'p99'.padStart(7)} ${'req/s'.padStart(8)}  | baseline p50/p95/p99, req/s | ` +
+          `×p50 ×p95 ×req/s | server CPU ms/req`,
       );
       for (const c of cases) {
         const m = measured[c.key];
@@ -398,7 +404,8 @@ export const trainingBasesSuite: Suite = {
         const r = m.load.ratio;
         log(
           `${row(c.key, m.load)}  | ${f1(b.latencyMs.p50)}/${f1(b.latencyMs.p95)}/${f1(b.latencyMs.p99)}, ${f1(b.reqPerSec)} | ` +
-            `${r?.p50 ?? '—'} ${(b.latencyMs.p95 > 0 ? m.load.latencyMs.p95 / b.latencyMs.p95 : Number.NaN).toFixed(2)} ${r?.reqPerSec ?? '—'} | ${m.serverCpuMsPerRequest}`,
+            `${r?.p50 ?? '—'} ${(b.latencyMs.p95 > 0 ? m.load.latencyMs.p95 / b.latencyMs.p95 : Number.NaN).toFixed(2)} ${r?.reqPerSec ?? '—'} | ` +
+            `${m.serverCpuMsPerRequest}`,
         );
         log(`${row(`${c.key} (1 connection)`, m.unloaded)}`);
       }
@@ -414,7 +421,8 @@ export const trainingBasesSuite: Suite = {
       const searchOk = ['search', 'search-a1'].every((k) => measured[k] && measured[k].p95 <= SEARCH_BUDGET_MS && clean(k));
       const mapOk = ['mapStats', 'supply'].every((k) => measured[k] && measured[k].p95 <= MAP_BUDGET_MS && clean(k));
       log(
-        `${verdict(allUseIndex)} uses index: ${INDEX} in the plan of ${SEARCHES.filter((s) => plans[s.key]?.usesIndex).length}/${SEARCHES.length} searches (a1: ${plans['a1']?.usesIndex ? 'yes' : 'NO'})`,
+        `${verdict(allUseIndex)} uses index: ${INDEX} in the plan of ${SEARCHES.filter((s) => plans[s.key]?.usesIndex).length}/${SEARCHES.length} ` +
+          `searches (a1: ${plans['a1']?.usesIndex ? 'yes' : 'NO'})`,
       );
       for (const k of ['search', 'search-a1', 'mapStats', 'supply']) {
         const c = cases.find((x) => x.key === k);
@@ -422,7 +430,8 @@ export const trainingBasesSuite: Suite = {
         // the issue's budgets are for PostgreSQL at 100,000 bases; PGlite's figures at 10,000 are reported beside them
         const mark = engine === 'postgres' ? verdict((measured[k]?.p95 ?? Infinity) <= c.budgetMs && clean(k)) : 'REPORT';
         log(
-          `${mark} ${k}: p95 ${f1(measured[k]?.p95 ?? Number.NaN)} ms ${engine === 'postgres' ? '≤' : "(PostgreSQL's budget:"} ${c.budgetMs} ms${engine === 'postgres' ? '' : ')'} (${label}, ${CLIENTS} clients, through the API)${clean(k) ? '' : '; some requests failed'}`,
+          `${mark} ${k}: p95 ${f1(measured[k]?.p95 ?? Number.NaN)} ms ${engine === 'postgres' ? '≤' : "(PostgreSQL's budget:"} ${c.budgetMs} ` +
+            `ms${engine === 'postgres' ? '' : ')'} (${label}, ${CLIENTS} clients, through the API)${clean(k) ? '' : '; some requests failed'}`,
         );
       }
 
@@ -439,8 +448,12 @@ export const trainingBasesSuite: Suite = {
         {
           name: 'training bases p95 budgets',
           kind: 'metric',
-          note: `p95 through HTTP + tRPC at ${CLIENTS} connections against the server in its own process (${label}); p95Ms_<case>_1conn: the same on one connection (no queueing); serverCpuMs_<case>: CPU time of the server process per request`,
-          budget: `search (keyword + 2 filters, first page) p95 ≤ ${SEARCH_BUDGET_MS} ms; mapStats/supply p95 ≤ ${MAP_BUDGET_MS} ms; on PostgreSQL at 100,000 bases (PGlite at 10,000: reported only)`,
+          note:
+            `p95 through HTTP + tRPC at ${CLIENTS} connections against the server in its own process (${label}); p95Ms_<case>_1conn: the same on ` +
+            `one connection (no queueing); serverCpuMs_<case>: CPU time of the server process per request`,
+          budget:
+            `search (keyword + 2 filters, first page) p95 ≤ ${SEARCH_BUDGET_MS} ms; mapStats/supply p95 ≤ ${MAP_BUDGET_MS} ms; on PostgreSQL at ` +
+            `100,000 bases (PGlite at 10,000: reported only)`,
           withinBudget: engine === 'postgres' ? searchOk && mapOk : undefined,
           values: Object.fromEntries(
             cases.flatMap((c) => [

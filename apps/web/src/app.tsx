@@ -28,6 +28,8 @@ const InvitationPage = page(() => import('./pages/account/invitation.tsx'));
 const NewOrganizationPage = page(() => import('./pages/organizations/new.tsx'));
 const OrganizationPage = page(() => import('./pages/organizations/profile.tsx'));
 const NotFoundPage = page(() => import('./pages/not-found.tsx'));
+const RequireSignIn = page(() => import('./components/require-sign-in.tsx').then((m) => ({ default: m.RequireSignIn })));
+const RequireRole = page(() => import('./components/require-sign-in.tsx').then((m) => ({ default: m.RequireRole })));
 const ConsortiaPage = page(() => import('./pages/consortia/directory.tsx'));
 const NewConsortiumPage = page(() => import('./pages/consortia/new.tsx'));
 const ConsortiumPage = page(() => import('./pages/consortia/detail.tsx'));
@@ -56,6 +58,12 @@ const AnnualReportPage = page(() => import('./pages/monitoring/annual-report.tsx
 
 // antd's default grey text (#8c8c8c), link blue (#1677ff) and error red (#ff4d4f) fail WCAG AA
 // contrast on white; these pass 4.5:1.
+// What a signed-out visitor is told on pages that explain themselves rather than send them straight to sign in.
+const directoryPrompt = { title: 'organizations.signInTitle', body: 'organizations.signInBody', action: 'organizations.signIn' };
+const basesPrompt = { title: 'base-publish.signInTitle', body: 'base-publish.signInBody', action: 'base-publish.signIn' };
+const bookingsPrompt = { title: 'base-detail.signInForBookings', body: 'base-detail.signInForBookingsBody', action: 'base-detail.signIn' };
+const tasksPrompt = { title: 'plan-tasks.signInTitle', body: 'plan-tasks.signInBody', action: 'plan-tasks.signIn' };
+
 const theme = {
   token: {
     colorPrimary: '#1f5fbf',
@@ -85,44 +93,56 @@ export function App() {
                 <Routes>
                   <Route element={<AppShell />}>
                     <Route index element={<HomePage />} />
-                    <Route path="enterprises" element={<DirectoryPage kind="enterprise" />} />
-                    <Route path="schools" element={<DirectoryPage kind="school" />} />
-                    <Route path="partners" element={<DirectoryPage kind="partner" />} />
+                    <Route element={<RequireSignIn prompt={directoryPrompt} />}>
+                      <Route path="enterprises" element={<DirectoryPage kind="enterprise" />} />
+                      <Route path="schools" element={<DirectoryPage kind="school" />} />
+                      <Route path="partners" element={<DirectoryPage kind="partner" />} />
+                    </Route>
                     <Route path="admin" element={<AdminPage />} />
-                    <Route path="admin/verification" element={<VerificationPage />} />
-                    <Route path="admin/audit" element={<AuditPage />} />
-                    <Route path="admin/import" element={<ImportPage />} />
-                    <Route path="admin/monitoring" element={<MonitoringPage />} />
-                    <Route path="admin/tasks" element={<PlanTasksPage />} />
+                    <Route element={<RequireRole role="platformAdmin" />}>
+                      <Route path="admin/verification" element={<VerificationPage />} />
+                      <Route path="admin/audit" element={<AuditPage />} />
+                      <Route path="admin/import" element={<ImportPage />} />
+                      <Route path="admin/monitoring" element={<MonitoringPage />} />
+                    </Route>
+                    <Route element={<RequireSignIn prompt={tasksPrompt} />}>
+                      <Route path="admin/tasks" element={<PlanTasksPage />} />
+                    </Route>
                     <Route path="admin/supply-demand" element={<SupplyDemandPage />} />
                     <Route path="admin/matrix" element={<MatrixPage />} />
                     <Route path="admin/report/:year" element={<AnnualReportPage />} />
                     <Route path="login" element={<SignInPage />} />
                     <Route path="account" element={<AccountPage />} />
                     <Route path="invitations/:token" element={<InvitationPage />} />
-                    <Route path="orgs/new" element={<NewOrganizationPage />} />
-                    <Route path="orgs/:id" element={<OrganizationPage />} />
                     <Route path="consortia" element={<ConsortiaPage />} />
-                    <Route path="consortia/new" element={<NewConsortiumPage />} />
                     <Route path="consortia/:id" element={<ConsortiumPage />} />
                     <Route path="bases" element={<BaseSearchPage />} />
                     <Route path="bases/map" element={<BaseMapPage />} />
-                    <Route path="bases/new" element={<BaseEditPage />} />
-                    <Route path="bases/mine" element={<MyBasesPage />} />
-                    <Route path="bases/bookings" element={<BookingsPage />} />
+                    <Route element={<RequireSignIn prompt={basesPrompt} />}>
+                      <Route path="bases/new" element={<BaseEditPage />} />
+                      <Route path="bases/mine" element={<MyBasesPage />} />
+                      <Route path="bases/:id/edit" element={<BaseEditPage />} />
+                    </Route>
+                    <Route element={<RequireSignIn prompt={bookingsPrompt} />}>
+                      <Route path="bases/bookings" element={<BookingsPage />} />
+                    </Route>
                     <Route path="bases/:id" element={<BasePage />} />
-                    <Route path="bases/:id/edit" element={<BaseEditPage />} />
                     <Route path="needs" element={<BrowseNeedsPage />} />
-                    <Route path="needs/mine" element={<MyNeedsPage />} />
-                    <Route path="needs/new" element={<NewNeedPage />} />
                     <Route path="needs/:id" element={<NeedPage />} />
-                    <Route path="needs/:id/edit" element={<NewNeedPage />} />
-                    <Route path="cohorts" element={<CohortsPage />} />
-                    <Route path="cohorts/:id" element={<CohortPage />} />
-                    <Route path="cohorts/:id/needs" element={<CohortNeedsPage />} />
-                    <Route path="rounds" element={<RoundsPage />} />
-                    <Route path="rounds/:id" element={<RoundPage />} />
-                    <Route path="cooperation" element={<CooperationPage />} />
+                    <Route element={<RequireSignIn />}>
+                      <Route path="orgs/new" element={<NewOrganizationPage />} />
+                      <Route path="orgs/:id" element={<OrganizationPage />} />
+                      <Route path="consortia/new" element={<NewConsortiumPage />} />
+                      <Route path="needs/mine" element={<MyNeedsPage />} />
+                      <Route path="needs/new" element={<NewNeedPage />} />
+                      <Route path="needs/:id/edit" element={<NewNeedPage />} />
+                      <Route path="cohorts" element={<CohortsPage />} />
+                      <Route path="cohorts/:id" element={<CohortPage />} />
+                      <Route path="cohorts/:id/needs" element={<CohortNeedsPage />} />
+                      <Route path="rounds" element={<RoundsPage />} />
+                      <Route path="rounds/:id" element={<RoundPage />} />
+                      <Route path="cooperation" element={<CooperationPage />} />
+                    </Route>
                     <Route path="projects/:id" element={<ProjectPage />} />
                     <Route path="*" element={<NotFoundPage />} />
                   </Route>

@@ -240,7 +240,9 @@ const messages = {
   'round.beforeResultsDate': { 'zh-CN': '结果须在{on}或之后公布', en: 'Results can be published on or after {on}' },
   'round.notAllSubmitted': {
     'zh-CN': '填报截止前关闭须所有参加者都已提交（尚有{missing}个未提交）；平台管理员可填写理由提前关闭',
-    en: 'Before the closing date a round closes only when every participant has submitted ({missing} have not); a platform admin may close it early with a reason',
+    en:
+      'Before the closing date a round closes only when every participant has submitted ({missing} have not); a platform admin may close it early ' +
+      'with a reason',
   },
   'round.reasonRequired': { 'zh-CN': '提前关闭须填写理由（至少10个字）', en: 'Give a reason (at least 10 characters) to close early' },
   'round.noInvitation': { 'zh-CN': '没有待答复的双选邀请', en: 'There is no invitation to answer' },

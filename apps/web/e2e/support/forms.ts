@@ -88,7 +88,13 @@ export async function clickAndConfirm(
       () => false,
     );
     if (!shown) continue;
-    await confirm.click();
+    // a refetch can re-render the page and close the popconfirm between the wait and the click:
+    // then nothing was confirmed, and the loop opens it again
+    const clicked = await confirm.click({ timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (!clicked) continue;
     if (!options.until) return;
     if (
       await options.until(10_000).then(

@@ -52,7 +52,8 @@ export const en: Messages = {
   home: {
     title: 'Schools, enterprises and regional partners working on one platform',
     intro:
-      "Putting Beijing's 2025–2027 vocational education action plan to work: forming industry–education consortia, opening shared practice centres, matching cooperation needs, and monitoring every target by project, deadline and outcome.",
+      "Putting Beijing's 2025–2027 vocational education action plan to work: forming industry–education consortia, opening shared practice centres, " +
+      'matching cooperation needs, and monitoring every target by project, deadline and outcome.',
     orgs: 'Organisations on the platform',
     regions: 'Divisions covered',
     targets: 'Quantified targets for 2027',
@@ -69,7 +70,8 @@ export const en: Messages = {
   directory: {
     enterprisesTitle: 'Enterprises',
     enterprisesIntro:
-      'Enterprises verify their organisation and post cooperation needs: internships, order classes, course and textbook co-development, teacher practice, technical problems.',
+      'Enterprises verify their organisation and post cooperation needs: internships, order classes, course and textbook co-development, teacher ' +
+      'practice, technical problems.',
     schoolsTitle: 'Schools',
     schoolsIntro:
       'Vocational schools, colleges and universities lead or join consortia, publish training bases and student cohorts, and answer needs.',

@@ -12,3 +12,10 @@ export function useResetSession() {
   const queryClient = useQueryClient();
   return () => queryClient.resetQueries();
 }
+
+/** The signed-in user, on pages under the `RequireSignIn` or `RequireRole` layout route, which render them only then. */
+export function useSignedInUser() {
+  const me = useMe();
+  if (!me.data) throw new Error('useSignedInUser is for pages under RequireSignIn');
+  return me.data;
+}

@@ -1,11 +1,10 @@
 import { useMemo, useState } from 'react';
-import { Link, useLocation, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OrganizationKind, SchoolLevel } from '@ronghe/domain/organization';
 import { useTRPC } from '../lib/trpc.ts';
-import { useMe } from '../lib/session.ts';
 import { QueryState } from '../components/query-state.tsx';
 import { RegionCascader } from '../components/region-cascader.tsx';
 import { ToneTag } from '../components/tone-tag.tsx';
@@ -24,7 +23,6 @@ const schoolLevels = [
 /** The directory of one kind of organisation (signed-in users only), with keyword, region and kind-specific filters. */
 export default function DirectoryPage({ kind }: { kind: OrganizationKind }) {
   const { t } = useTranslation();
-  const me = useMe();
   const key = titles[kind];
 
   return (
@@ -33,31 +31,8 @@ export default function DirectoryPage({ kind }: { kind: OrganizationKind }) {
         {t(`directory.${key}Title`)}
       </Typography.Title>
       <Typography.Paragraph style={{ maxWidth: 820 }}>{t(`directory.${key}Intro`)}</Typography.Paragraph>
-      <QueryState query={me} rows={6}>
-        {me.data ? <Directory key={kind} kind={kind} /> : <SignInFirst />}
-      </QueryState>
+      <Directory key={kind} kind={kind} />
     </>
-  );
-}
-
-function SignInFirst() {
-  const { t } = useTranslation();
-  const { pathname, search } = useLocation();
-  const navigate = useNavigate();
-  return (
-    <Alert
-      type="info"
-      showIcon
-      title={t('organizations.signInTitle')}
-      description={
-        <>
-          <Typography.Paragraph style={{ marginBottom: 12 }}>{t('organizations.signInBody')}</Typography.Paragraph>
-          <Button type="primary" onClick={() => void navigate(`/login?next=${encodeURIComponent(pathname + search)}`)}>
-            {t('organizations.signIn')}
-          </Button>
-        </>
-      }
-    />
   );
 }
 

@@ -1,10 +1,6 @@
 import { z } from 'zod';
-import { getTrainingBase } from '@ronghe/db/queries/training-bases';
-import { listBookings } from '@ronghe/db/queries/base-bookings';
-import { DomainError } from '@ronghe/domain/errors';
 import { bookingPurposes, bookingRequestFields, bookingStatuses, refineRange } from '@ronghe/domain/training-base';
 import * as bookings from '../services/base-bookings.ts';
-import { anyMember, requireRole } from '../services/authz.ts';
 import { protectedProcedure, router } from '../trpc.ts';
 
 const reason = z.string().trim().min(2, { message: 'reason.required' }).max(500);
@@ -77,22 +73,11 @@ export const baseBookingsRouter = router({
       z.object({ organizationId: z.uuid(), baseId: z.uuid().optional(), statuses: z.array(z.enum(bookingStatuses)).max(5).optional() }),
     )
     .output(z.array(booking))
-    .query(async ({ ctx, input }) => {
-      await requireRole(ctx.db, ctx.session, input.organizationId, anyMember);
-      if (input.baseId) {
-        const b = await getTrainingBase(ctx.db, input.baseId);
-        if (!b || b.ownerOrganizationId !== input.organizationId) throw new DomainError('NOT_FOUND', 'notFound');
-        return listBookings(ctx.db, { baseId: input.baseId }, input.statuses);
-      }
-      return listBookings(ctx.db, { ownerOrganizationId: input.organizationId }, input.statuses);
-    }),
+    .query(({ ctx, input }) => bookings.incomingBookings(ctx.db, ctx.session, input)),
 
   /** members of the requester: its requests */
   outgoing: protectedProcedure
     .input(z.object({ organizationId: z.uuid(), statuses: z.array(z.enum(bookingStatuses)).max(5).optional() }))
     .output(z.array(booking))
-    .query(async ({ ctx, input }) => {
-      await requireRole(ctx.db, ctx.session, input.organizationId, anyMember);
-      return listBookings(ctx.db, { requesterOrganizationId: input.organizationId }, input.statuses);
-    }),
+    .query(({ ctx, input }) => bookings.outgoingBookings(ctx.db, ctx.session, input)),
 });

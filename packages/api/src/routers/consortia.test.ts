@@ -191,7 +191,8 @@ describe('joining and leaving', () => {
       ),
     );
     const [row] = await env.db.rows<{ n: number; count: number }>(
-      sql`select count(*)::int as n, (select member_count from consortium where id = ${id}) as count from consortium_member where consortium_id = ${id} and status = 'active'`,
+      sql`select count(*)::int as n, (select member_count from consortium where id = ${id}) as count from consortium_member
+        where consortium_id = ${id} and status = 'active'`,
     );
     expect(row).toEqual({ n: 52, count: 52 });
     // 50 sign-ups and verifications first: minutes, not seconds, when another test file shares the 2 cores

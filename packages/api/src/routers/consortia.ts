@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { consortiumStats, listConsortia, listConsortiaOfOrganization } from '@ronghe/db/queries/consortia';
+import { consortiumStats } from '@ronghe/db/queries/consortia';
 import {
   consortiumInputSchema,
   consortiumItemKinds,
@@ -14,9 +14,13 @@ import { organizationKinds } from '@ronghe/domain/organization';
 import { regionCodeSchema } from '@ronghe/domain/reference/regions';
 import * as consortia from '../services/consortia.ts';
 import { addConsortiumItem, removeConsortiumItem } from '../services/consortium-items.ts';
-import { getConsortiumDetail } from '../services/consortium-view.ts';
+import {
+  consortiaOfOrganization,
+  consortiumDirectory,
+  directoryFilter as filterFor,
+  getConsortiumDetail,
+} from '../services/consortium-view.ts';
 import { exportDirectory, exportMembers } from '../services/consortium-export.ts';
-import { anyMember, requireRole } from '../services/authz.ts';
 import { adminProcedure, protectedProcedure, publicProcedure, router } from '../trpc.ts';
 
 const ok = z.object({ ok: z.literal(true) });
@@ -123,15 +127,7 @@ export const consortiaRouter = router({
       }),
     )
     .output(z.object({ total: z.number(), items: z.array(listItem) }))
-    .query(({ ctx, input }) =>
-      listConsortia(ctx.db, {
-        ...input,
-        q: input.q || undefined,
-        statuses: ctx.session?.isPlatformAdmin && input.status ? [input.status] : ['active'],
-        offset: (input.page - 1) * input.pageSize,
-        limit: input.pageSize,
-      }),
-    ),
+    .query(({ ctx, input }) => consortiumDirectory(ctx.db, ctx.session, input)),
 
   /** anyone for active (and past) consortia; drafts and proposals only for their members and admins. Applications and invitations: see getConsortiumDetail */
   get: publicProcedure
@@ -153,22 +149,13 @@ export const consortiaRouter = router({
         }),
       ),
     )
-    .query(async ({ ctx, input }) => {
-      await requireRole(ctx.db, ctx.session, input.organizationId, anyMember);
-      return listConsortiaOfOrganization(ctx.db, input.organizationId);
-    }),
+    .query(({ ctx, input }) => consortiaOfOrganization(ctx.db, ctx.session, input.organizationId)),
 
   /** anyone: the directory (same filters) as an Excel file */
   exportDirectory: publicProcedure
     .input(directoryFilter)
     .output(file)
-    .query(({ ctx, input }) =>
-      exportDirectory(
-        ctx.db,
-        { ...input, q: input.q || undefined, statuses: ctx.session?.isPlatformAdmin && input.status ? [input.status] : ['active'] },
-        ctx.lang,
-      ),
-    ),
+    .query(({ ctx, input }) => exportDirectory(ctx.db, filterFor(ctx.session, input), ctx.lang)),
 
   /** anyone: the active members of an active (or past) consortium as an Excel file */
   exportMembers: publicProcedure

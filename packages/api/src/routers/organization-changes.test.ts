@@ -123,43 +123,47 @@ describe('changes to what verification vouched for', () => {
     expect(rejected).toMatchObject({ id: changeRequestId, reason: '无升格批文' });
   });
 
-  it('a further edit amends the open request; a code another verified organisation holds is refused at once; a pending organisation edits directly', async () => {
-    const enterprise = await verifiedOrganization(env, admin, 'enterprise');
-    const first = await enterprise.caller.organizations.update({ id: enterprise.organizationId, data: { staffCount: 800 } });
-    const second = await enterprise.caller.organizations.update({ id: enterprise.organizationId, data: { regionCode: '120116' } });
-    expect(second.changeRequestId).toBe(first.changeRequestId);
-    expect((await enterprise.caller.organizations.get({ id: enterprise.organizationId })).pendingChange).toMatchObject({
-      before: { staffCount: 500, regionCode: '110108' },
-      after: { staffCount: 800, regionCode: '120116' },
-    });
+  it(
+    'a further edit amends the open request; a code another verified organisation holds is refused at once; a pending organisation edits ' +
+      'directly',
+    async () => {
+      const enterprise = await verifiedOrganization(env, admin, 'enterprise');
+      const first = await enterprise.caller.organizations.update({ id: enterprise.organizationId, data: { staffCount: 800 } });
+      const second = await enterprise.caller.organizations.update({ id: enterprise.organizationId, data: { regionCode: '120116' } });
+      expect(second.changeRequestId).toBe(first.changeRequestId);
+      expect((await enterprise.caller.organizations.get({ id: enterprise.organizationId })).pendingChange).toMatchObject({
+        before: { staffCount: 500, regionCode: '110108' },
+        after: { staffCount: 800, regionCode: '120116' },
+      });
 
-    const other = await verifiedOrganization(env, admin, 'enterprise');
-    const [held] = await env.db.rows<{ uscc: string }>(sql`select uscc from organization where id = ${other.organizationId}`);
-    const taken = await errorOf(
-      enterprise.caller.organizations.update({ id: enterprise.organizationId, data: { uscc: held?.uscc ?? '' } }),
-    );
-    expect([taken.code, keyOf(taken), fieldOf(taken)]).toEqual(['CONFLICT', 'organization.usccTaken', 'uscc']);
+      const other = await verifiedOrganization(env, admin, 'enterprise');
+      const [held] = await env.db.rows<{ uscc: string }>(sql`select uscc from organization where id = ${other.organizationId}`);
+      const taken = await errorOf(
+        enterprise.caller.organizations.update({ id: enterprise.organizationId, data: { uscc: held?.uscc ?? '' } }),
+      );
+      expect([taken.code, keyOf(taken), fieldOf(taken)]).toEqual(['CONFLICT', 'organization.usccTaken', 'uscc']);
 
-    const owner = await signUpUser(env);
-    const body = '91110108700054321';
-    const { id } = await owner.caller.organizations.create({
-      kind: 'enterprise',
-      name: '京测待审编辑有限公司',
-      regionCode: '110108',
-      uscc: body + (usccCheckChar(body) ?? ''),
-      industryCode: '34',
-      staffCount: 100,
-    });
-    expect(await owner.caller.organizations.update({ id, data: { staffCount: 120, name: '京测待审编辑（北京）有限公司' } })).toEqual({
-      id,
-      changeRequestId: null,
-    });
-    expect(await owner.caller.organizations.get({ id })).toMatchObject({
-      staffCount: 120,
-      name: '京测待审编辑（北京）有限公司',
-      pendingChange: null,
-    });
-  });
+      const owner = await signUpUser(env);
+      const body = '91110108700054321';
+      const { id } = await owner.caller.organizations.create({
+        kind: 'enterprise',
+        name: '京测待审编辑有限公司',
+        regionCode: '110108',
+        uscc: body + (usccCheckChar(body) ?? ''),
+        industryCode: '34',
+        staffCount: 100,
+      });
+      expect(await owner.caller.organizations.update({ id, data: { staffCount: 120, name: '京测待审编辑（北京）有限公司' } })).toEqual({
+        id,
+        changeRequestId: null,
+      });
+      expect(await owner.caller.organizations.get({ id })).toMatchObject({
+        staffCount: 120,
+        name: '京测待审编辑（北京）有限公司',
+        pendingChange: null,
+      });
+    },
+  );
 
   it('refuses a field the kind of organisation does not have, naming it', async () => {
     const partner = await verifiedOrganization(env, admin, 'partner');

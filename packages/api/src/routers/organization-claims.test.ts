@@ -45,56 +45,60 @@ const statusOf = async (id: string) => {
 };
 
 describe('claims to a USCC or school code', () => {
-  it('a stranger claims a real company’s USCC first; the company still registers; the admin compares both, verifies the company and the squatter’s claim closes with a reason, audited and notified', async () => {
-    const uscc = freshUscc();
-    const squatter = await signUpUser(env, { name: '冒名者' });
-    const company = await signUpUser(env, { name: '真实企业经办人' });
-    const fake = await squatter.caller.organizations.create(
-      enterpriseInput({ name: '京测真实科技有限公司', uscc, description: '我们就是这家公司' }),
-    );
-    const real = await company.caller.organizations.create(
-      enterpriseInput({ name: '京测真实科技有限公司', uscc, regionCode: '110108', description: '营业执照见附件，法定代表人王某' }),
-    );
-    expect(real.status).toBe('pending');
+  it(
+    'a stranger claims a real company’s USCC first; the company still registers; the admin compares both, verifies the company and the squatter’s ' +
+      'claim closes with a reason, audited and notified',
+    async () => {
+      const uscc = freshUscc();
+      const squatter = await signUpUser(env, { name: '冒名者' });
+      const company = await signUpUser(env, { name: '真实企业经办人' });
+      const fake = await squatter.caller.organizations.create(
+        enterpriseInput({ name: '京测真实科技有限公司', uscc, description: '我们就是这家公司' }),
+      );
+      const real = await company.caller.organizations.create(
+        enterpriseInput({ name: '京测真实科技有限公司', uscc, regionCode: '110108', description: '营业执照见附件，法定代表人王某' }),
+      );
+      expect(real.status).toBe('pending');
 
-    const queue = await admin.caller.admin.queue({ status: 'pending' });
-    const row = queue.find((q) => q.id === real.id);
-    expect(row).toMatchObject({
-      uscc,
-      description: '营业执照见附件，法定代表人王某',
-      registeredBy: { name: '真实企业经办人', identifier: company.session.email },
-    });
-    expect(row?.competing).toEqual([
-      expect.objectContaining({
-        id: fake.id,
-        status: 'pending',
-        description: '我们就是这家公司',
-        registeredBy: { name: '冒名者', identifier: squatter.session.email },
-      }),
-    ]);
-    expect(queue.find((q) => q.id === fake.id)?.competing.map((c) => c.id)).toEqual([real.id]);
+      const queue = await admin.caller.admin.queue({ status: 'pending' });
+      const row = queue.find((q) => q.id === real.id);
+      expect(row).toMatchObject({
+        uscc,
+        description: '营业执照见附件，法定代表人王某',
+        registeredBy: { name: '真实企业经办人', identifier: company.session.email },
+      });
+      expect(row?.competing).toEqual([
+        expect.objectContaining({
+          id: fake.id,
+          status: 'pending',
+          description: '我们就是这家公司',
+          registeredBy: { name: '冒名者', identifier: squatter.session.email },
+        }),
+      ]);
+      expect(queue.find((q) => q.id === fake.id)?.competing.map((c) => c.id)).toEqual([real.id]);
 
-    await admin.caller.admin.verify({ id: real.id });
-    expect(await statusOf(real.id)).toMatchObject({ status: 'verified' });
-    const closed = await statusOf(fake.id);
-    expect(closed?.status).toBe('rejected');
-    expect(closed?.status_reason).toContain('统一社会信用代码');
-    const audit = await admin.caller.admin.auditLog({ organizationId: fake.id });
-    expect(audit.items[0]).toMatchObject({
-      action: 'organization.reject',
-      actorUserId: admin.session.userId,
-      before: { status: 'pending' },
-      after: { status: 'rejected', closedByVerificationOf: real.id },
-    });
-    const [notice] = await squatter.caller.notifications.list({ limit: 5 });
-    expect(notice).toMatchObject({ type: 'organization.claimClosed', link: `/orgs/${fake.id}` });
+      await admin.caller.admin.verify({ id: real.id });
+      expect(await statusOf(real.id)).toMatchObject({ status: 'verified' });
+      const closed = await statusOf(fake.id);
+      expect(closed?.status).toBe('rejected');
+      expect(closed?.status_reason).toContain('统一社会信用代码');
+      const audit = await admin.caller.admin.auditLog({ organizationId: fake.id });
+      expect(audit.items[0]).toMatchObject({
+        action: 'organization.reject',
+        actorUserId: admin.session.userId,
+        before: { status: 'pending' },
+        after: { status: 'rejected', closedByVerificationOf: real.id },
+      });
+      const [notice] = await squatter.caller.notifications.list({ limit: 5 });
+      expect(notice).toMatchObject({ type: 'organization.claimClosed', link: `/orgs/${fake.id}` });
 
-    // the code is now held: a new claim is refused at once, and the closed one cannot be verified over it
-    const again = await errorOf(squatter.caller.organizations.create(enterpriseInput({ name: '京测真实科技（北京）有限公司', uscc })));
-    expect([again.code, keyOf(again), fieldOf(again)]).toEqual(['CONFLICT', 'organization.usccTaken', 'uscc']);
-    const over = await errorOf(admin.caller.admin.verify({ id: fake.id }));
-    expect([over.code, keyOf(over)]).toEqual(['CONFLICT', 'organization.usccTaken']);
-  });
+      // the code is now held: a new claim is refused at once, and the closed one cannot be verified over it
+      const again = await errorOf(squatter.caller.organizations.create(enterpriseInput({ name: '京测真实科技（北京）有限公司', uscc })));
+      expect([again.code, keyOf(again), fieldOf(again)]).toEqual(['CONFLICT', 'organization.usccTaken', 'uscc']);
+      const over = await errorOf(admin.caller.admin.verify({ id: fake.id }));
+      expect([over.code, keyOf(over)]).toEqual(['CONFLICT', 'organization.usccTaken']);
+    },
+  );
 
   it('a rejected registration releases the code (and the name): the real company registers and is verified afterwards', async () => {
     const uscc = freshUscc();

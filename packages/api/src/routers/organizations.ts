@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { listMembers, listOpenInvitationsOfOrganization } from '@ronghe/db/queries/memberships';
-import { countOrganizations, listOrganizations } from '@ronghe/db/queries/organizations';
+import { countOrganizations } from '@ronghe/db/queries/organizations';
 import { identifierSchema } from '@ronghe/domain/account';
 import {
   memberRoles,
@@ -12,7 +11,7 @@ import {
   schoolLevels,
 } from '@ronghe/domain/organization';
 import { regionCodeSchema } from '@ronghe/domain/reference/regions';
-import { anyMember, managers, requireRole } from '../services/authz.ts';
+import { membersOf, openInvitationsOf, organizationDirectory } from '../services/organization-directory.ts';
 import { createOrganization, getOrganizationView, updateOrganization } from '../services/organizations.ts';
 import { changeRole, invite, removeMember, revokeInvitation } from '../services/memberships.ts';
 import { protectedProcedure, publicProcedure, router } from '../trpc.ts';
@@ -91,19 +90,7 @@ export const organizationsRouter = router({
       }),
     )
     .output(z.object({ items: z.array(listItem), next: z.object({ name: z.string(), id: z.string() }).nullable() }))
-    .query(async ({ ctx, input }) => {
-      const statuses = ctx.session.isPlatformAdmin && input.status ? [input.status] : ['verified' as const];
-      const rows = await listOrganizations(ctx.db, {
-        ...input,
-        statuses,
-        q: input.q || undefined,
-        after: input.cursor ?? undefined,
-        limit: input.limit + 1,
-      });
-      const items = rows.slice(0, input.limit);
-      const last = items.at(-1);
-      return { items, next: rows.length > input.limit && last ? { name: last.name, id: last.id } : null };
-    }),
+    .query(({ ctx, input }) => organizationDirectory(ctx.db, ctx.session, input)),
 
   /** anyone: verified organisations per kind and province */
   stats: publicProcedure
@@ -126,10 +113,7 @@ export const organizationsRouter = router({
   update: protectedProcedure
     .input(z.object({ id: z.uuid(), data: organizationUpdateSchema }))
     .output(z.object({ id: z.string(), changeRequestId: z.string().nullable() }))
-    .mutation(async ({ ctx, input }) => {
-      await requireRole(ctx.db, ctx.session, input.id, managers);
-      return updateOrganization(ctx.db, ctx.session, input.id, input.data);
-    }),
+    .mutation(({ ctx, input }) => updateOrganization(ctx.db, ctx.session, input.id, input.data)),
 
   /** any member */
   members: protectedProcedure
@@ -146,11 +130,7 @@ export const organizationsRouter = router({
         }),
       ),
     )
-    .query(async ({ ctx, input }) => {
-      await requireRole(ctx.db, ctx.session, input.organizationId, anyMember);
-      const rows = await listMembers(ctx.db, input.organizationId);
-      return rows.map((m) => ({ ...m, email: m.email.endsWith('@mobile.ronghe.invalid') ? null : m.email }));
-    }),
+    .query(({ ctx, input }) => membersOf(ctx.db, ctx.session, input.organizationId)),
 
   /** owner or manager */
   invitations: protectedProcedure
@@ -167,10 +147,7 @@ export const organizationsRouter = router({
         }),
       ),
     )
-    .query(async ({ ctx, input }) => {
-      await requireRole(ctx.db, ctx.session, input.organizationId, managers);
-      return listOpenInvitationsOfOrganization(ctx.db, input.organizationId);
-    }),
+    .query(({ ctx, input }) => openInvitationsOf(ctx.db, ctx.session, input.organizationId)),
 
   /** owner or manager of a verified organisation (only owners invite owners); RONGHE_INVITATIONS_PER_DAY a day */
   invite: protectedProcedure

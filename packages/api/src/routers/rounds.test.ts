@@ -438,67 +438,75 @@ describe('allocation rounds under attack (issue 18)', () => {
     expect(keyOf(await errorOf(admin.caller.rounds.open({ id: past })))).toBe('round.closeDatePassed');
   });
 
-  it('a consortium round: candidates and invitations are its active members’ only; early close needs everyone submitted or an admin’s audited reason; no publishing before the results date', async () => {
-    const lead = await verifiedOrganization(env, admin, 'school', '110115');
-    const member = at(enterprises, 1);
-    const stranger = at(enterprises, 2);
-    const strangerSchool = at(schools, 2);
-    const cid = await consortium(lead, member);
-    const N = await need(member, '共同体成员需求', 2);
-    const X = await need(stranger, '非成员需求', 2);
-    const S = await cohort(lead, 2);
-    const XS = await cohort(strangerSchool, 2);
-    const { id } = await lead.caller.rounds.create({ title: '共同体双选', regionCode: '110115', consortiumId: cid, ...soon });
-    expect((await lead.caller.rounds.list()).map((r) => r.id)).toContain(id); // the organiser finds its round
-    expect((await strangerSchool.caller.rounds.list()).map((r) => r.id)).not.toContain(id);
+  it(
+    'a consortium round: candidates and invitations are its active members’ only; early close needs everyone submitted or an admin’s audited reason; ' +
+      'no publishing before the results date',
+    async () => {
+      const lead = await verifiedOrganization(env, admin, 'school', '110115');
+      const member = at(enterprises, 1);
+      const stranger = at(enterprises, 2);
+      const strangerSchool = at(schools, 2);
+      const cid = await consortium(lead, member);
+      const N = await need(member, '共同体成员需求', 2);
+      const X = await need(stranger, '非成员需求', 2);
+      const S = await cohort(lead, 2);
+      const XS = await cohort(strangerSchool, 2);
+      const { id } = await lead.caller.rounds.create({ title: '共同体双选', regionCode: '110115', consortiumId: cid, ...soon });
+      expect((await lead.caller.rounds.list()).map((r) => r.id)).toContain(id); // the organiser finds its round
+      expect((await strangerSchool.caller.rounds.list()).map((r) => r.id)).not.toContain(id);
 
-    const candidates = await lead.caller.rounds.candidates({ id });
-    expect(candidates.needs.map((n) => n.id)).toContain(N);
-    expect(candidates.needs.map((n) => n.id)).not.toContain(X);
-    expect(candidates.cohorts.map((c) => c.id)).toContain(S);
-    expect(candidates.cohorts.map((c) => c.id)).not.toContain(XS);
-    const allMembers = new Set([lead.organizationId, member.organizationId]);
-    const names = new Set(
-      (
-        await env.db.rows<{ name: string }>(sql`select name from organization where id = any(${`{${[...allMembers].join(',')}}`}::uuid[])`)
-      ).map((r) => r.name),
-    );
-    for (const c of [...candidates.needs, ...candidates.cohorts]) expect(names.has(c.organizationName)).toBe(true);
-    expect(keyOf(await errorOf(lead.caller.rounds.invite({ roundId: id, needIds: [X], cohortIds: [] })))).toBe('round.notConsortiumMember');
-    expect(keyOf(await errorOf(lead.caller.rounds.invite({ roundId: id, needIds: [], cohortIds: [XS] })))).toBe(
-      'round.notConsortiumMember',
-    );
-    expect(keyOf(await errorOf(stranger.caller.rounds.join({ roundId: id, kind: 'need', id: X })))).toBe('round.notJoinable');
-    expect((await stranger.caller.rounds.joinable({ organizationId: stranger.organizationId })).map((r) => r.id)).not.toContain(id);
-    expect((await member.caller.rounds.joinable({ organizationId: member.organizationId })).map((r) => r.id)).toContain(id);
+      const candidates = await lead.caller.rounds.candidates({ id });
+      expect(candidates.needs.map((n) => n.id)).toContain(N);
+      expect(candidates.needs.map((n) => n.id)).not.toContain(X);
+      expect(candidates.cohorts.map((c) => c.id)).toContain(S);
+      expect(candidates.cohorts.map((c) => c.id)).not.toContain(XS);
+      const allMembers = new Set([lead.organizationId, member.organizationId]);
+      const names = new Set(
+        (
+          await env.db.rows<{ name: string }>(
+            sql`select name from organization where id = any(${`{${[...allMembers].join(',')}}`}::uuid[])`,
+          )
+        ).map((r) => r.name),
+      );
+      for (const c of [...candidates.needs, ...candidates.cohorts]) expect(names.has(c.organizationName)).toBe(true);
+      expect(keyOf(await errorOf(lead.caller.rounds.invite({ roundId: id, needIds: [X], cohortIds: [] })))).toBe(
+        'round.notConsortiumMember',
+      );
+      expect(keyOf(await errorOf(lead.caller.rounds.invite({ roundId: id, needIds: [], cohortIds: [XS] })))).toBe(
+        'round.notConsortiumMember',
+      );
+      expect(keyOf(await errorOf(stranger.caller.rounds.join({ roundId: id, kind: 'need', id: X })))).toBe('round.notJoinable');
+      expect((await stranger.caller.rounds.joinable({ organizationId: stranger.organizationId })).map((r) => r.id)).not.toContain(id);
+      expect((await member.caller.rounds.joinable({ organizationId: member.organizationId })).map((r) => r.id)).toContain(id);
 
-    await enrol(id, [{ owner: member, id: N, acceptUnranked: true }], [{ owner: lead, id: S }], lead);
-    await lead.caller.rounds.open({ id });
-    await lead.caller.rounds.submitPreferences({ roundId: id, cohortId: S, needIds: [N] });
-    // the enterprise has not ranked yet: the lead may not close before the closing date, with or without a reason
-    expect(keyOf(await errorOf(lead.caller.rounds.close({ id })))).toBe('round.notAllSubmitted');
-    expect(keyOf(await errorOf(lead.caller.rounds.close({ id, reason: '组织方希望提前结束本轮' })))).toBe('round.notAllSubmitted');
-    // an admin needs a reason of some length, and it is audited
-    const noReason = await errorOf(admin.caller.rounds.close({ id }));
-    expect([keyOf(noReason), fieldOf(noReason)]).toEqual(['round.reasonRequired', 'reason']);
-    expect((await errorOf(admin.caller.rounds.close({ id, reason: '太短' }))).code).toBe('BAD_REQUEST');
-    const reason = '企业已书面确认不再排序，提前匹配';
-    expect(await admin.caller.rounds.close({ id, reason })).toMatchObject({ status: 'closed', placed: 2 });
-    const audit = await env.db.orm
-      .select({ actor: auditLog.actorUserId, after: auditLog.after })
-      .from(auditLog)
-      .where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'round.closeEarly')));
-    expect(audit).toEqual([{ actor: admin.session.userId, after: expect.objectContaining({ reason, missing: 1 }) }]);
+      await enrol(id, [{ owner: member, id: N, acceptUnranked: true }], [{ owner: lead, id: S }], lead);
+      await lead.caller.rounds.open({ id });
+      await lead.caller.rounds.submitPreferences({ roundId: id, cohortId: S, needIds: [N] });
+      // the enterprise has not ranked yet: the lead may not close before the closing date, with or without a reason
+      expect(keyOf(await errorOf(lead.caller.rounds.close({ id })))).toBe('round.notAllSubmitted');
+      expect(keyOf(await errorOf(lead.caller.rounds.close({ id, reason: '组织方希望提前结束本轮' })))).toBe('round.notAllSubmitted');
+      // an admin needs a reason of some length, and it is audited
+      const noReason = await errorOf(admin.caller.rounds.close({ id }));
+      expect([keyOf(noReason), fieldOf(noReason)]).toEqual(['round.reasonRequired', 'reason']);
+      expect((await errorOf(admin.caller.rounds.close({ id, reason: '太短' }))).code).toBe('BAD_REQUEST');
+      const reason = '企业已书面确认不再排序，提前匹配';
+      expect(await admin.caller.rounds.close({ id, reason })).toMatchObject({ status: 'closed', placed: 2 });
+      const audit = await env.db.orm
+        .select({ actor: auditLog.actorUserId, after: auditLog.after })
+        .from(auditLog)
+        .where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'round.closeEarly')));
+      expect(audit).toEqual([{ actor: admin.session.userId, after: expect.objectContaining({ reason, missing: 1 }) }]);
 
-    const early = await errorOf(lead.caller.rounds.publish({ id }));
-    expect([keyOf(early), (early.cause as DomainError).params]).toEqual(['round.beforeResultsDate', { on: soon.resultsOn }]);
-    expect(keyOf(await errorOf(admin.caller.rounds.publish({ id })))).toBe('round.beforeResultsDate');
-    await env.db.orm
-      .update(allocationRounds)
-      .set({ preferencesOpenOn: addDays(today, -2), preferencesCloseOn: addDays(today, -1), resultsOn: today })
-      .where(eq(allocationRounds.id, id));
-    expect((await lead.caller.rounds.publish({ id })).status).toBe('published');
-  });
+      const early = await errorOf(lead.caller.rounds.publish({ id }));
+      expect([keyOf(early), (early.cause as DomainError).params]).toEqual(['round.beforeResultsDate', { on: soon.resultsOn }]);
+      expect(keyOf(await errorOf(admin.caller.rounds.publish({ id })))).toBe('round.beforeResultsDate');
+      await env.db.orm
+        .update(allocationRounds)
+        .set({ preferencesOpenOn: addDays(today, -2), preferencesCloseOn: addDays(today, -1), resultsOn: today })
+        .where(eq(allocationRounds.id, id));
+      expect((await lead.caller.rounds.publish({ id })).status).toBe('published');
+    },
+  );
 
   it('an enterprise that leaves the consortium before the round opens takes no part in it', async () => {
     const lead = await verifiedOrganization(env, admin, 'school', '110115');

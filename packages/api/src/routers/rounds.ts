@@ -58,7 +58,10 @@ export const roundsRouter = router({
     )
     .query(({ ctx }) => rounds.list(ctx.db, ctx.session)),
 
-  /** the organiser and the participants (invited ones too), sealed: each sees only its own preferences and rankings; results once closed (organiser) or published (participants: their own) */
+  /**
+   * the organiser and the participants (invited ones too), sealed: each sees only its own preferences and rankings; results once closed (organiser)
+   * or published (participants: their own)
+   */
   get: protectedProcedure
     .input(idInput)
     .output(
@@ -213,7 +216,10 @@ export const roundsRouter = router({
     .output(z.object({ needId: z.string(), ranked: z.number() }))
     .mutation(({ ctx, input }) => rounds.submitRanking(ctx.db, ctx.session, input)),
 
-  /** the organiser: closes preferences and runs the round (again, if a crash left it closing); before the closing date only when all have submitted, or by a platform admin with a reason */
+  /**
+   * the organiser: closes preferences and runs the round (again, if a crash left it closing); before the closing date only when all have submitted,
+   * or by a platform admin with a reason
+   */
   close: protectedProcedure
     .input(idInput.extend({ reason: earlyCloseReason.optional() }))
     .output(z.object({ id: z.string(), status: z.enum(roundStatuses), digest: z.string() }).extend(runFigures.shape))

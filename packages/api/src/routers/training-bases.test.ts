@@ -390,7 +390,8 @@ describe('counting search results', () => {
     expect(await anonymous(env).trainingBases.search({ q: '计数上限' })).toMatchObject({ total: 1, totalCapped: false });
     // 1,005 more published copies under new ids and names, set-based (last in this file: the map's counts do not see them)
     await env.db.rows(sql`insert into training_base
-      select (jsonb_populate_record(b, jsonb_build_object('id', gen_random_uuid(), 'name', b.name || g))).* from training_base b, generate_series(1, 1005) g where b.id = ${id}::uuid`);
+      select (jsonb_populate_record(b, jsonb_build_object('id', gen_random_uuid(), 'name', b.name || g))).*
+        from training_base b, generate_series(1, 1005) g where b.id = ${id}::uuid`);
     const broad = await anonymous(env).trainingBases.search({ q: '计数上限', limit: 20 });
     expect(broad).toMatchObject({ total: 1000, totalCapped: true });
     expect(broad.items).toHaveLength(20);

@@ -1,15 +1,10 @@
 import { z } from 'zod';
-import { baseMapPoints, SEARCH_TOTAL_CAP, searchTrainingBases, type BaseSearch } from '@ronghe/db/queries/training-base-search';
 import { baseStats, supplyByCategory, supplyByRegion } from '@ronghe/db/queries/training-base-supply';
-import { decodeCursor, encodeCursor } from '@ronghe/db/queries/sql';
-import { listBasesOfOrganization } from '@ronghe/db/queries/training-bases';
 import { MAX_BASE_PHOTOS } from '@ronghe/db/schema';
-import { DomainError } from '@ronghe/domain/errors';
 import { organizationKinds } from '@ronghe/domain/organization';
 import { regionCodeSchema } from '@ronghe/domain/reference/regions';
 import { consortiumKinds, consortiumStatuses } from '@ronghe/domain/consortium';
 import {
-  MAX_BOOKING_DAYS,
   daysBetween,
   openTerms,
   refineTrainingBase,
@@ -18,7 +13,7 @@ import {
   trainingBaseStatuses,
 } from '@ronghe/domain/training-base';
 import * as bases from '../services/training-bases.ts';
-import { requireRole, anyMember } from '../services/authz.ts';
+import { basePoints, searchBases } from '../services/training-base-search.ts';
 import { protectedProcedure, publicProcedure, router } from '../trpc.ts';
 
 const isoDate = z.iso.date();
@@ -63,27 +58,6 @@ const sortInput = z.object({
   cursor: z.string().max(200).optional(),
   limit: z.number().int().min(1).max(50).default(20),
 });
-
-function toSearch(input: z.infer<typeof filters>): Omit<BaseSearch, 'sort' | 'limit' | 'withTotal'> {
-  if (
-    (input.freeFrom && !input.freeTo) ||
-    (input.freeTo && !input.freeFrom) ||
-    (input.freeFrom && input.freeTo && input.freeTo < input.freeFrom)
-  )
-    throw new DomainError('INVALID', 'booking.endBeforeStart', { field: 'freeTo' });
-  if (input.freeFrom && input.freeTo && daysBetween(input.freeFrom, input.freeTo) > MAX_BOOKING_DAYS)
-    throw new DomainError('INVALID', 'booking.tooLong', { field: 'freeTo' });
-  return {
-    q: input.q || undefined,
-    kind: input.kind,
-    regionCode: input.regionCode,
-    majorCategory: input.majorCategory,
-    majorCode: input.majorCode,
-    industryCode: input.industryCode,
-    openToPartners: input.openToPartners,
-    free: input.freeFrom && input.freeTo ? { from: input.freeFrom, to: input.freeTo, stations: input.freeStations } : undefined,
-  };
-}
 
 const hit = z.object({
   id: z.string(),
@@ -161,29 +135,7 @@ export const trainingBasesRouter = router({
     .input(filters.extend(sortInput.shape))
     // total: matches counted up to SEARCH_TOTAL_CAP; totalCapped when there are more
     .output(z.object({ items: z.array(hit), nextCursor: z.string().nullable(), total: z.number().nullable(), totalCapped: z.boolean() }))
-    .query(async ({ ctx, input }) => {
-      if (input.sort === 'distance' && !input.near) throw new DomainError('INVALID', 'input.invalid', { field: 'near' });
-      const after = input.cursor ? decodeCursor(input.cursor, ['number', 'number', 'uuid']) : undefined;
-      const rows = await searchTrainingBases(ctx.readDb, {
-        ...toSearch(input),
-        sort: input.sort,
-        near: input.near,
-        after,
-        limit: input.limit + 1,
-        withTotal: !after,
-      });
-      const page = rows.slice(0, input.limit);
-      const last = page.at(-1);
-      return {
-        items: page.map(({ k1, total: _t, k2: _k, ...r }) => ({
-          ...r,
-          distanceKm: input.sort === 'distance' && input.near ? Math.sqrt(k1) * 111.32 : null,
-        })),
-        nextCursor: rows.length > input.limit && last ? encodeCursor([Number(last.k1), Number(last.k2), last.id]) : null,
-        total: after ? null : Math.min(rows[0]?.total ?? 0, SEARCH_TOTAL_CAP),
-        totalCapped: !after && (rows[0]?.total ?? 0) > SEARCH_TOTAL_CAP,
-      };
-    }),
+    .query(({ ctx, input }) => searchBases(ctx.readDb, input)),
 
   /** anyone: coordinates of matching bases for the map's point layer (at most `limit`) */
   points: publicProcedure
@@ -200,7 +152,7 @@ export const trainingBasesRouter = router({
         }),
       ),
     )
-    .query(({ ctx, input }) => baseMapPoints(ctx.readDb, { ...toSearch(input), sort: 'capacity', limit: input.limit, withTotal: false })),
+    .query(({ ctx, input }) => basePoints(ctx.readDb, input)),
 
   /** anyone: published bases per map region (43 regions), overall or for one kind / major category / open to partners */
   mapStats: publicProcedure
@@ -274,10 +226,7 @@ export const trainingBasesRouter = router({
         }),
       ),
     )
-    .query(async ({ ctx, input }) => {
-      await requireRole(ctx.db, ctx.session, input.organizationId, anyMember);
-      return listBasesOfOrganization(ctx.db, input.organizationId);
-    }),
+    .query(({ ctx, input }) => bases.basesOfOrganization(ctx.db, ctx.session, input.organizationId)),
 
   /** a manager of a verified organisation: a new draft */
   create: protectedProcedure

@@ -3,11 +3,11 @@ import { checkViolation } from '@ronghe/db/errors';
 import { insertNotifications, managersOf } from '@ronghe/db/queries/notifications';
 import { addBookedStations, fullDays, releaseBookedStations } from '@ronghe/db/queries/training-base-capacity';
 import { getTrainingBase, isBaseInsider, shareTrainingBase } from '@ronghe/db/queries/training-bases';
-import { insertBooking, lockBooking, updateBooking, type BookingRow } from '@ronghe/db/queries/base-bookings';
+import { insertBooking, listBookings, lockBooking, updateBooking, type BookingRow } from '@ronghe/db/queries/base-bookings';
 import { DomainError } from '@ronghe/domain/errors';
 import type { NotificationMessage } from '@ronghe/domain/notifications';
-import { todayInChina, type BookingRequest } from '@ronghe/domain/training-base';
-import { managers, requireRole, requireVerifiedManager, type Caller } from './authz.ts';
+import { todayInChina, type BookingRequest, type BookingStatus } from '@ronghe/domain/training-base';
+import { anyMember, managers, requireRole, requireVerifiedManager, type Caller } from './authz.ts';
 import { formatDays } from './training-bases.ts';
 
 // Booking stations at a training base. The owner approves, declines or proposes other dates; the
@@ -209,4 +209,23 @@ export async function cancelBooking(db: Database, caller: Caller, input: { id: s
     });
     return { id: b.id, status: 'cancelled' as const };
   });
+}
+
+/** Members of the owner: the requests for its bases, or for one of them. */
+export async function incomingBookings(
+  db: Database,
+  caller: Caller,
+  input: { organizationId: string; baseId?: string; statuses?: BookingStatus[] },
+) {
+  await requireRole(db, caller, input.organizationId, anyMember);
+  if (!input.baseId) return listBookings(db, { ownerOrganizationId: input.organizationId }, input.statuses);
+  const base = await getTrainingBase(db, input.baseId);
+  if (!base || base.ownerOrganizationId !== input.organizationId) throw notFound();
+  return listBookings(db, { baseId: input.baseId }, input.statuses);
+}
+
+/** Members of the requester: its own requests. */
+export async function outgoingBookings(db: Database, caller: Caller, input: { organizationId: string; statuses?: BookingStatus[] }) {
+  await requireRole(db, caller, input.organizationId, anyMember);
+  return listBookings(db, { requesterOrganizationId: input.organizationId }, input.statuses);
 }

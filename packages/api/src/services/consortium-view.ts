@@ -1,7 +1,16 @@
 import type { Database } from '@ronghe/db/client';
-import { getConsortium, listConsortiumEvents, listConsortiumItems, listConsortiumMembers } from '@ronghe/db/queries/consortia';
+import {
+  getConsortium,
+  listConsortia,
+  listConsortiaOfOrganization,
+  listConsortiumEvents,
+  listConsortiumItems,
+  listConsortiumMembers,
+  type ConsortiumFilter,
+} from '@ronghe/db/queries/consortia';
 import { listMembershipsOfUser } from '@ronghe/db/queries/memberships';
-import type { Caller } from './authz.ts';
+import type { ConsortiumStatus } from '@ronghe/domain/consortium';
+import { anyMember, requireRole, type Caller } from './authz.ts';
 import { NotFound } from './consortia.ts';
 
 // What a consortium's page shows to whom (issue 18): the members and history are public once it is
@@ -99,4 +108,23 @@ export async function getConsortiumDetail(db: Database, caller: Caller | null, i
     events,
     items: await listConsortiumItems(db, c.id),
   };
+}
+
+export type DirectoryQuery = Omit<ConsortiumFilter, 'statuses' | 'offset' | 'limit'> & { status?: ConsortiumStatus };
+
+/** The directory's filter as `caller` may use it: active consortia for everyone; platform admins may ask for another status. */
+export function directoryFilter(caller: Caller | null, { status, ...query }: DirectoryQuery): Omit<ConsortiumFilter, 'offset' | 'limit'> {
+  return { ...query, q: query.q || undefined, statuses: caller?.isPlatformAdmin && status ? [status] : ['active'] };
+}
+
+/** Anyone: a page of the directory. */
+export function consortiumDirectory(db: Database, caller: Caller | null, input: DirectoryQuery & { page: number; pageSize: number }) {
+  const { page, pageSize, ...query } = input;
+  return listConsortia(db, { ...directoryFilter(caller, query), offset: (page - 1) * pageSize, limit: pageSize });
+}
+
+/** Members of the organisation: the consortia it belongs to, has applied to or is invited to. */
+export async function consortiaOfOrganization(db: Database, caller: Caller, organizationId: string) {
+  await requireRole(db, caller, organizationId, anyMember);
+  return listConsortiaOfOrganization(db, organizationId);
 }

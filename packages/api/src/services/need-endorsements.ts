@@ -15,7 +15,10 @@ type Tx = Drizzle;
 const notFound = () => new DomainError('NOT_FOUND', 'notFound');
 const deciders = ['lead', 'council'] as const;
 
-/** Consortia the caller may endorse this need for: active, with the need's enterprise an active member, and the caller a manager of a lead or council member. */
+/**
+ * Consortia the caller may endorse this need for: active, with the need's enterprise an active member, and the caller a manager of a lead or council
+ * member.
+ */
 export async function endorsableConsortia(db: Database, caller: Caller, needId: string) {
   const need = await getNeed(db, needId);
   if (!need) throw notFound();

@@ -28,7 +28,7 @@ import {
   type OrganizationUpdate,
   type VouchedValues,
 } from '@ronghe/domain/organization';
-import type { Caller } from './authz.ts';
+import { managers, requireRole, type Caller } from './authz.ts';
 
 type TakenKey = 'organization.usccTaken' | 'organization.schoolCodeTaken' | 'organization.duplicate';
 const takenErrors: Record<'uscc' | 'schoolCode' | 'name', TakenKey> = {
@@ -160,6 +160,7 @@ export async function getOrganizationView(db: Database, caller: Caller, id: stri
  * it becomes a change request for a platform admin, and the organisation keeps its old values until approval.
  */
 export async function updateOrganization(db: Database, caller: Caller, id: string, data: OrganizationUpdate) {
+  await requireRole(db, caller, id, managers);
   try {
     return await db.orm.transaction(async (tx: Drizzle) => {
       const before = await lockOrganization(tx, id);

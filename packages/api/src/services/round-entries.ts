@@ -2,20 +2,22 @@ import type { Database, Drizzle } from '@ronghe/db/client';
 import { writeAudit } from '@ronghe/db/queries/audit';
 import { insertNotifications, managersOf } from '@ronghe/db/queries/notifications';
 import {
-  activeMembersAmong,
   addRoundCohorts,
   addRoundNeeds,
+  pendingRoundInvitations,
+  roundCohortsOf,
+  roundNeedsOf,
+  updateRoundCohort,
+  updateRoundNeed,
+} from '@ronghe/db/queries/round-participants';
+import {
+  activeMembersAmong,
   cohortsByIds,
   getRoundRow,
   joinableRounds,
   lockRound,
   needsByIds,
-  pendingRoundInvitations,
   roundCandidates,
-  roundCohortsOf,
-  roundNeedsOf,
-  updateRoundCohort,
-  updateRoundNeed,
   type RoundRow,
 } from '@ronghe/db/queries/rounds';
 import { getOrganization } from '@ronghe/db/queries/organizations';

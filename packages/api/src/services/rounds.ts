@@ -6,24 +6,23 @@ import { readNeed } from '@ronghe/db/queries/needs';
 import { insertNotifications, managersOf } from '@ronghe/db/queries/notifications';
 import { writeAudit } from '@ronghe/db/queries/audit';
 import {
-  activeMembersAmong,
-  getRoundRow,
-  insertRound,
   lapseInvitations,
-  leadsActiveConsortium,
-  listRounds,
-  lockRound,
-  placedGroups,
   replacePreferences,
-  replaceResults,
   roundCohortsOf,
   roundNeedsOf,
   setRanking,
-  unplacedGroups,
-  updateRound,
   updateRoundCohort,
   updateRoundNeed,
-  type NewRoundResult,
+} from '@ronghe/db/queries/round-participants';
+import { placedGroups, replaceResults, unplacedGroups, type NewRoundResult } from '@ronghe/db/queries/round-results';
+import {
+  activeMembersAmong,
+  getRoundRow,
+  insertRound,
+  leadsActiveConsortium,
+  listRounds,
+  lockRound,
+  updateRound,
   type RoundRow,
 } from '@ronghe/db/queries/rounds';
 import { allocate, type AllocationInput, type AllocationResult } from '@ronghe/domain/allocation';

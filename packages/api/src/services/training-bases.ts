@@ -12,6 +12,7 @@ import {
   insertTrainingBase,
   isBaseInsider,
   listBaseRevisions,
+  listBasesOfOrganization,
   lockTrainingBase,
   replaceBaseConsortia,
   replaceCoBuilders,
@@ -296,6 +297,12 @@ export async function trainingBaseHistory(db: Database, session: Caller, id: str
 }
 
 /** May this organisation book the base although it is not open to outside partners? */
+/** Members of the organisation: all its bases, drafts included, with the requests waiting for an answer. */
+export async function basesOfOrganization(db: Database, caller: Caller, organizationId: string) {
+  await requireRole(db, caller, organizationId, anyMember);
+  return listBasesOfOrganization(db, organizationId);
+}
+
 export const mayBookClosedBase = isBaseInsider;
 
 export function formatDays(days: string[]): string {

@@ -55,7 +55,8 @@ export async function updateCohort(tx: Drizzle, id: string, set: Partial<NewCoho
 export async function cohortCommitments(tx: Executor, cohortId: string): Promise<{ taken: number; commitments: number }> {
   const [row] = await ormOf(tx)
     .select({
-      taken: sql<number>`coalesce(sum(case when ${needApplications.status} = 'invited' then ${needApplications.students} when ${needApplications.status} in ('accepted', 'partly_accepted') then ${needApplications.accepted} else 0 end), 0)::int`,
+      taken: sql<number>`coalesce(sum(case when ${needApplications.status} = 'invited' then ${needApplications.students}
+        when ${needApplications.status} in ('accepted', 'partly_accepted') then ${needApplications.accepted} else 0 end), 0)::int`,
       commitments: sql<number>`count(*) filter (where ${needApplications.status} in ('applied', 'invited', 'accepted', 'partly_accepted'))::int`,
     })
     .from(needApplications)

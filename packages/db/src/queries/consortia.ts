@@ -54,10 +54,10 @@ export async function refreshMemberStats(tx: Drizzle, consortiumId?: string) {
     from consortium c2
     left join lateral (
       select count(*)::int as n,
-        (count(*) filter (where o.kind = 'school'))::int as schools,
-        (count(*) filter (where o.kind = 'enterprise'))::int as enterprises,
+        (count(*) filter (where o.kind = 'school'))::int as schools, (count(*) filter (where o.kind = 'enterprise'))::int as enterprises,
         (count(*) filter (where o.kind = 'partner'))::int as partners,
-        array(select distinct x from unnest(array_agg(o.region_code) || array_agg(r.parent_code) || array_agg(r.province_code || '0000')) x where x is not null) as regions
+        array(select distinct x from unnest(array_agg(o.region_code) || array_agg(r.parent_code) || array_agg(r.province_code || '0000')) x
+          where x is not null) as regions
       from consortium_member m
       join organization o on o.id = m.organization_id
       join region r on r.code = o.region_code

@@ -38,7 +38,8 @@ export async function cohortCandidates(
   const period = need.periodFrom && need.periodTo ? { from: need.periodFrom, to: need.periodTo } : null;
   const cover =
     period && period.to >= period.from
-      ? sql`greatest(0, least(${period.to}::date, c.window_to) - greatest(${period.from}::date, c.window_from) + 1)::float8 / (${period.to}::date - ${period.from}::date + 1)::float8`
+      ? sql`greatest(0, least(${period.to}::date, c.window_to) - greatest(${period.from}::date, c.window_from) + 1)::float8 / (${period.to}::date -
+        ${period.from}::date + 1)::float8`
       : sql`1::float8`;
   const wanted = need.headcount ?? 0;
   const share =
@@ -46,7 +47,8 @@ export async function cohortCandidates(
       ? sql`least(c.students, ${wanted}::int)::float8 / ${wanted}::float8`
       : sql`case when c.students > 0 then 1::float8 else 0::float8 end`;
   const majors = textArray(need.majorCodes);
-  const major = sql`case when c.major_code = any(${majors}) then ${w.major.same}::float8 when left(c.major_code, 4) = any(${textArray(need.majorCodes.map((m) => m.slice(0, 4)))}) then ${w.major.class}::float8 else ${w.major.category}::float8 end`;
+  const major = sql`case when c.major_code = any(${majors}) then ${w.major.same}::float8 when left(c.major_code, 4) =
+    any(${textArray(need.majorCodes.map((m) => m.slice(0, 4)))}) then ${w.major.class}::float8 else ${w.major.category}::float8 end`;
   const base = sql`c.status = 'open'
     ${need.majorCategories.length ? sql`and c.major_category = any(${intArray(need.majorCategories)})` : sql``}
     ${period ? sql`and c.window_to >= ${period.from}::date and c.window_from <= ${period.to}::date` : sql``}
@@ -67,7 +69,13 @@ export async function cohortCandidates(
         select c.id, ${estimateSql(major, regionPoints, cover, share, tier)} as estimate
         from cohort c
         where ${base}
-          ${tier.major === 'same' ? sql`and c.major_code = any(${majors})` : tier.major === 'other' && need.majorCodes.length ? sql`and c.major_code <> all(${majors})` : sql``}
+          ${
+            tier.major === 'same'
+              ? sql`and c.major_code = any(${majors})`
+              : tier.major === 'other' && need.majorCodes.length
+                ? sql`and c.major_code <> all(${majors})`
+                : sql``
+          }
           ${tier.partner ? sql`and c.organization_id = any(array${partners})` : hasPartners ? sql`and c.organization_id not in ${partners}` : sql``}
           ${tier.region === 'district' ? sql`and c.organization_id = any(array${schoolsIn(regionsOf.district)})` : sql``}
           ${tier.region === 'city' ? sql`and c.organization_id in ${schoolsIn(regionsOf.city)}` : sql``}
@@ -117,12 +125,15 @@ export async function needCandidates(
   const regionsOf = regionLevels(cohort.schoolRegionCode, allowed);
   const w = estimateWeights;
   const cover = sql`case when n.period_from is null or n.period_to is null or n.period_to < n.period_from then 1::float8
-    else greatest(0, least(n.period_to, ${cohort.windowTo}::date) - greatest(n.period_from, ${cohort.windowFrom}::date) + 1)::float8 / (n.period_to - n.period_from + 1)::float8 end`;
-  const share = sql`case when coalesce(n.headcount - n.accepted, 0) > 0 then least(${cohort.students}::int, n.headcount - n.accepted)::float8 / (n.headcount - n.accepted)::float8
+    else greatest(0, least(n.period_to, ${cohort.windowTo}::date) - greatest(n.period_from, ${cohort.windowFrom}::date) + 1)::float8 / (n.period_to -
+      n.period_from + 1)::float8 end`;
+  const share = sql`case when coalesce(n.headcount - n.accepted, 0) > 0 then least(${cohort.students}::int, n.headcount - n.accepted)::float8 /
+    (n.headcount - n.accepted)::float8
     when ${cohort.students}::int > 0 then 1::float8 else 0::float8 end`;
   const same = sql`n.major_codes @> array[${cohort.majorCode}::text]`;
   const major = sql`case when ${same} then ${w.major.same}::float8
-    when exists (select 1 from unnest(n.major_codes) m where left(m, 4) = ${cohort.majorCode.slice(0, 4)}) then ${w.major.class}::float8 else ${w.major.category}::float8 end`;
+    when exists (select 1 from unnest(n.major_codes) m where left(m, 4) = ${cohort.majorCode.slice(0, 4)}) then ${w.major.class}::float8 else
+      ${w.major.category}::float8 end`;
   const base = sql`n.status = 'published' and n.deadline >= ${today}::date
     and (cardinality(n.major_categories) = 0 ${cohort.majorCategory ? sql`or ${cohort.majorCategory}::int = any(n.major_categories)` : sql``})
     and (n.period_from is null or (n.period_to >= ${cohort.windowFrom}::date and n.period_from <= ${cohort.windowTo}::date))`;
@@ -130,7 +141,8 @@ export async function needCandidates(
     const codes = tier.region === 'any' ? allowed : regionsOf[tier.region];
     const regionPoints = tier.region === 'any' ? regionPointsSql(regionsOf, sql`n.region_code`) : sql`${w.region[tier.region]}::float8`;
     return sql`
-      select n.id, n.organization_id as "organizationId", o.name as "organizationName", n.kind, n.title, n.region_code as "regionCode", n.major_codes as "majorCodes",
+      select n.id, n.organization_id as "organizationId", o.name as "organizationName", n.kind, n.title, n.region_code as "regionCode", n.major_codes
+        as "majorCodes",
         n.headcount, n.accepted, n.period_from::text as "periodFrom", n.period_to::text as "periodTo", n.deadline::text as deadline,
         ${consortiaOfSql(sql`n.organization_id`)} as "consortiumIds", t.estimate::float8 as estimate
       from (
@@ -218,7 +230,8 @@ function regionLevels(origin: string, allowed: string[] | null): Record<Level, s
 
 function regionPointsSql(levels: Record<Level, string[]>, column = sql`o.region_code`) {
   const w = estimateWeights.region;
-  return sql`case when ${column} = any(${textArray(levels.district)}) then ${w.district}::float8 when ${column} = any(${textArray(levels.city)}) then ${w.city}::float8 else ${w.region}::float8 end`;
+  return sql`case when ${column} = any(${textArray(levels.district)}) then ${w.district}::float8 when ${column} = any(${textArray(levels.city)}) then
+    ${w.city}::float8 else ${w.region}::float8 end`;
 }
 
 /** Math.round(x * 10) / 10 on doubles, as scoreMatch rounds: the same IEEE operations in the same order give the same total. */
@@ -227,7 +240,8 @@ const round1Sql = (x: SQL) => sql`(floor((${x}) * 10 + 0.5) / 10)`;
 function estimateSql(major: SQL, region: SQL, cover: SQL, share: SQL, tier: Tier) {
   const w = estimateWeights;
   return round1Sql(
-    sql`${major} + ${region} + ${round1Sql(sql`${w.period}::float8 * ${cover}`)} + ${round1Sql(sql`${w.headcount}::float8 * ${share}`)} + ${tier.partner ? w.consortium : 0}::float8`,
+    sql`${major} + ${region} + ${round1Sql(sql`${w.period}::float8 * ${cover}`)} + ${round1Sql(sql`${w.headcount}::float8 * ${share}`)} +
+      ${tier.partner ? w.consortium : 0}::float8`,
   );
 }
 
@@ -302,7 +316,8 @@ export async function organizationPlaceAndConsortia(
 ): Promise<{ regionCode: string | null; consortiumIds: string[] }> {
   const [row] = await db.rows<{ regionCode: string; consortiumIds: string[] }>(sql`
     select o.region_code as "regionCode",
-      coalesce((select array_agg(m.consortium_id::text) from consortium_member m where m.organization_id = o.id and m.status = 'active'), '{}') as "consortiumIds"
+      coalesce((select array_agg(m.consortium_id::text) from consortium_member m where m.organization_id = o.id and m.status = 'active'), '{}') as
+        "consortiumIds"
     from organization o where o.id = ${organizationId}::uuid`);
   return { regionCode: row?.regionCode ?? null, consortiumIds: row?.consortiumIds ?? [] };
 }

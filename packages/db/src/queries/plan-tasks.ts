@@ -48,7 +48,8 @@ export async function liveIndicatorIds(tx: Executor, ids: string[]): Promise<Set
 
 const indicatorCodes = sql<
   string[]
->`array(select i.code::text from ${planTaskIndicators} pti join ${indicators} i on i.id = pti.indicator_id where pti.task_id = ${planTasks.id} order by i.sort_order, i.code)`;
+>`array(select i.code::text from ${planTaskIndicators} pti join ${indicators} i on i.id = pti.indicator_id
+  where pti.task_id = ${planTasks.id} order by i.sort_order, i.code)`;
 const indicatorIdList = sql<
   string[]
 >`array(select pti.indicator_id::text from ${planTaskIndicators} pti where pti.task_id = ${planTasks.id})`;

@@ -19,7 +19,8 @@ export async function addToRateLimit(db: Executor, key: string, amount: number, 
     .onConflictDoUpdate({
       target: rateLimits.key,
       set: {
-        count: sql`case when ${rateLimits.windowStart} < now() - make_interval(secs => ${windowSeconds}) then ${amount}::integer else ${rateLimits.count} + ${amount}::integer end`,
+        count: sql`case when ${rateLimits.windowStart} < now() - make_interval(secs => ${windowSeconds}) then ${amount}::integer else
+          ${rateLimits.count} + ${amount}::integer end`,
         windowStart: sql`case when ${rateLimits.windowStart} < now() - make_interval(secs => ${windowSeconds}) then now() else ${rateLimits.windowStart} end`,
       },
     })

@@ -27,7 +27,8 @@ export async function demandByRegion(db: Database, f: SupplyDemandFilter & { tod
     select g.region_code as "regionCode", c as category, sum(g.places)::int as value
     from (select n.region_code, n.major_categories, sum(n.headcount - n.accepted) as places
           from need n
-          where n.status = 'published' and n.headcount is not null and n.deadline >= ${f.today}::date ${inProvince(sql`n.region_code`, f.provinceCode)} ${inCategory}
+          where n.status = 'published' and n.headcount is not null and n.deadline >= ${f.today}::date
+            ${inProvince(sql`n.region_code`, f.provinceCode)} ${inCategory}
           group by 1, 2) g
       cross join lateral unnest(array[0] || g.major_categories) c
     group by 1, 2`);
@@ -115,7 +116,8 @@ export async function schoolIndustryMatrixRows(db: Database, f: { q?: string; li
       select distinct m.consortium_id, e.industry_code::int as i
       from consortium_member m join consortium k on k.id = m.consortium_id join organization e on e.id = m.organization_id
       where m.status = 'active' and k.status = 'active' and e.kind = 'enterprise' and e.industry_code ~ '^[0-9]{2}$'),
-    consortium_mask as (select consortium_id, bit_or(lo) as lo, bit_or(hi) as hi from (select consortium_id, ${setBits('i')} from consortium_industry) x group by 1),
+    consortium_mask as (select consortium_id, bit_or(lo) as lo, bit_or(hi) as hi from (select consortium_id, ${setBits('i')} from consortium_industry)
+      x group by 1),
     school_member as materialized (
       select sm.consortium_id, sm.organization_id as school_id
       from consortium_member sm join consortium k on k.id = sm.consortium_id join organization s on s.id = sm.organization_id
@@ -152,14 +154,16 @@ export async function schoolIndustryMatrixRows(db: Database, f: { q?: string; li
         (count(*) filter (where u.src = 'x'))::int as projects, (count(*) filter (where u.src = 'c'))::int as consortia
       from (select d.school_id, d.i, d.src from direct d join top t on t.school_id = d.school_id
             union all
-            select sm.school_id, ci.i, 'c' from school_member sm join top t on t.school_id = sm.school_id join consortium_industry ci on ci.consortium_id = sm.consortium_id) u
+            select sm.school_id, ci.i, 'c' from school_member sm join top t on t.school_id = sm.school_id
+              join consortium_industry ci on ci.consortium_id = sm.consortium_id) u
       group by 1, 2)
     select json_build_object(
       'schools', coalesce((select json_agg(json_build_object('id', t.school_id, 'name', t.name, 'regionCode', t.region_code, 'industries', t.industries)
         order by t.industries desc, t.name, t.school_id) from top t), '[]'::json),
       'cells', coalesce((select json_agg(json_build_object('schoolId', c.school_id, 'industryCode', lpad(c.i::text, 2, '0'), 'applications', c.applications,
         'placements', c.placements, 'projects', c.projects, 'consortia', c.consortia)) from cell c), '[]'::json),
-      'industries', coalesce((select json_agg(json_build_object('code', lpad(i.i::text, 2, '0'), 'schools', i.schools) order by i.schools desc, i.i) from industry_cov i), '[]'::json),
+      'industries', coalesce((select json_agg(json_build_object('code', lpad(i.i::text, 2, '0'), 'schools', i.schools) order by i.schools desc, i.i)
+        from industry_cov i), '[]'::json),
       'schoolsCovered', (select count(*) from masks where lo <> 0 or hi <> 0)::int,
       'industriesCovered', (select count(*) from industry_cov)::int,
       'schoolsTotal', (select count(*) from organization where kind = 'school' and status = 'verified')::int

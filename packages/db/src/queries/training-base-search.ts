@@ -155,7 +155,8 @@ function searchWhere(f: BaseSearch): SQL {
   if (f.q && !oneBigram(f.q)) parts.push(sql`(${textMatch(sql`b.name`, f.q)} or ${textMatch(sql`b.search_text`, f.q)})`);
   if (f.free)
     parts.push(
-      sql`not exists (select 1 from training_base_day d where d.base_id = b.id and d.day between ${f.free.from}::date and ${f.free.to}::date and d.booked + ${f.free.stations}::int > d.capacity)`,
+      sql`not exists (select 1 from training_base_day d where d.base_id = b.id and d.day between ${f.free.from}::date and ${f.free.to}::date and
+        d.booked + ${f.free.stations}::int > d.capacity)`,
     );
   if (f.free) parts.push(sql`b.stations >= ${f.free.stations}::int`);
   return sql.join(parts, sql` and `);

@@ -36,7 +36,10 @@ export type GroupOutcome = 'together' | 'split_unplaced' | 'unstable';
 
 export type AllocationResult = {
   placements: Array<{ applicantId: string; programId: string; /** 1-based rank in the applicant's list */ choice: number }>;
-  /** reason: 'no_choices' (empty list) | 'no_eligible_choice' (every choice ineligible or not acceptable) | 'choices_full' (every eligible acceptable choice full with applicants it ranks higher) */
+  /**
+   * reason: 'no_choices' (empty list) | 'no_eligible_choice' (every choice ineligible or not acceptable) | 'choices_full' (every eligible acceptable
+   * choice full with applicants it ranks higher)
+   */
   unplaced: Array<{ applicantId: string; reason: UnplacedReason; choices: Array<{ programId: string; outcome: ChoiceOutcome }> }>;
   unfilled: Array<{ programId: string; free: number }>;
   /** each applicant's lottery number (lower wins ties), derived deterministically from the seed and the applicant id */

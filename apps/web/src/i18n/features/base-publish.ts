@@ -139,14 +139,16 @@ export const en: typeof zhCN = {
   newTitle: 'Publish a training base',
   editTitle: 'Edit training base',
   newIntro:
-    'Describe the base, where it is, what it can take and on what terms. It is saved as a draft; publish it from My bases, and everyone can then find and book it.',
+    'Describe the base, where it is, what it can take and on what terms. It is saved as a draft; publish it from My bases, and everyone can then find ' +
+    'and book it.',
   editIntro: 'Each save makes a new version and the history is kept; a published base shows the new details at once.',
   signInTitle: 'Please sign in',
   signInBody: 'Once signed in, the owner or a manager of a verified organisation can publish and manage training bases.',
   signIn: 'Sign in',
   needVerifiedTitle: 'A verified organisation is needed',
   needVerifiedBody:
-    'Only the owner or a manager of a verified organisation can publish a training base. Register your organisation and wait for verification, or ask its owner to make you a manager.',
+    'Only the owner or a manager of a verified organisation can publish a training base. Register your organisation and wait for verification, or ask ' +
+    'its owner to make you a manager.',
   registerOrg: 'Register an organisation',
   noPermissionTitle: 'You cannot edit this base',
   noPermissionBody: 'Only the owner or a manager of the organisation that runs it can edit it.',
@@ -234,7 +236,8 @@ export const en: typeof zhCN = {
   picker: {
     label: 'Map of Beijing–Tianjin–Hebei: click to set the location of the base',
     instructions:
-      'Click a place on the map to set the longitude and latitude; zoom with the wheel or two fingers, drag to pan. You can also type them in the longitude and latitude boxes.',
+      'Click a place on the map to set the longitude and latitude; zoom with the wheel or two fingers, drag to pan. You can also type them in the ' +
+      'longitude and latitude boxes.',
     selected: 'Chosen point: longitude {{longitude}}, latitude {{latitude}}',
     none: 'No point chosen yet.',
     loadFailed: 'The map could not be loaded; type the longitude and latitude instead.',

@@ -23,7 +23,8 @@ export const zhCN = {
 export const en: typeof zhCN = {
   title: 'Training bases and practice centres',
   intro:
-    'On- and off-campus training bases, open regional practice centres and common technology platforms across Beijing–Tianjin–Hebei. The action plan targets 100 open practice centres and common technology platforms by 2027.',
+    'On- and off-campus training bases, open regional practice centres and common technology platforms across Beijing–Tianjin–Hebei. The action plan ' +
+    'targets 100 open practice centres and common technology platforms by 2027.',
   kinds: trainingBaseKindNames['en'],
   statuses: { draft: 'Draft', published: 'Published', unpublished: 'Unpublished' },
   terms: { free: 'Free', cost_sharing: 'Cost-sharing', fee: 'Fee' },

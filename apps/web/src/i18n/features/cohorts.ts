@@ -124,7 +124,8 @@ export const zhCN = {
 export const en: typeof zhCN = {
   title: 'Student cohorts',
   intro:
-    'Publish cohorts of students available for internships or order classes (major, size, window and regions); the platform recommends cooperation needs for each cohort by major, region, period and size.',
+    'Publish cohorts of students available for internships or order classes (major, size, window and regions); the platform recommends cooperation ' +
+    'needs for each cohort by major, region, period and size.',
   schoolOnlyTitle: 'Cohorts are published by schools',
   schoolOnlyBody: 'Only members of a school can see and publish student cohorts.',
   enterpriseHint: 'Enterprises publish cooperation needs, which the platform recommends to schools.',

@@ -227,7 +227,9 @@ export const zhCN = {
 export const en: typeof zhCN = {
   title: 'Industry–education consortia',
   intro:
-    'City-level industry–education unions ("one park, one union") and industry-level communities ("one industry, one community") are led jointly by schools and enterprises and bring together schools, firms, parks and associations across Beijing, Tianjin and Hebei. The plan aims for about 20 city unions and about 50 industry communities by 2027.',
+    'City-level industry–education unions ("one park, one union") and industry-level communities ("one industry, one community") are led jointly by ' +
+    'schools and enterprises and bring together schools, firms, parks and associations across Beijing, Tianjin and Hebei. The plan aims for about 20 ' +
+    'city unions and about 50 industry communities by 2027.',
   kind: 'Type',
   kinds: { city_union: 'City industry–education union', industry_community: 'Industry–education community' },
   kindsShort: { city_union: 'City unions', industry_community: 'Industry communities' },
@@ -294,12 +296,14 @@ export const en: typeof zhCN = {
 
   newTitle: 'Propose a consortium',
   newIntro:
-    'The proposing organisation becomes its first lead. Save a draft, invite co-leads (at least one enterprise and one school must lead), then submit it for approval; once approved, any organisation may apply to join.',
+    'The proposing organisation becomes its first lead. Save a draft, invite co-leads (at least one enterprise and one school must lead), then submit ' +
+    'it for approval; once approved, any organisation may apply to join.',
   actingOrg: 'Proposing organisation',
   actingOrgHint: 'A verified organisation that you own or manage',
   needVerifiedTitle: 'A verified organisation is needed',
   needVerifiedBody:
-    'Only the owner or a manager of a verified organisation can propose a consortium. Register your organisation and wait for verification, or ask its owner to make you a manager.',
+    'Only the owner or a manager of a verified organisation can propose a consortium. Register your organisation and wait for verification, or ask its ' +
+    'owner to make you a manager.',
   goAccount: 'Go to my account',
   basics: 'Basic details',
   nameLabel: 'Name of the consortium',

@@ -97,7 +97,8 @@ export const zhCN = {
 export const en: typeof zhCN = {
   title: 'Cooperation',
   intro:
-    'What happens after a match: internship placements, which may start only once the tripartite agreement is recorded and confirmed, and cooperation projects followed through milestones.',
+    'What happens after a match: internship placements, which may start only once the tripartite agreement is recorded and confirmed, and cooperation ' +
+    'projects followed through milestones.',
   signInFirst: "Sign in to see your organisation's placements and projects.",
   noOrgTitle: 'Join an organisation first',
   noOrgBody: 'Placements and projects belong to enterprises and schools. Register yours, or accept an invitation from its manager.',

@@ -40,7 +40,8 @@ export const zhCN = {
 export const en: typeof zhCN = {
   title: 'Designations and high-level major clusters',
   intro:
-    'From the lists published by the Ministry of Education and the Beijing Education Commission, recorded by the commission; they count towards plan indicators T04–T09.',
+    'From the lists published by the Ministry of Education and the Beijing Education Commission, recorded by the commission; they count towards plan ' +
+    'indicators T04–T09.',
   designationsHeading: 'Designations',
   noDesignations: 'No designations',
   designations: {

@@ -21,7 +21,8 @@ export const zhCN = {
 export const en: typeof zhCN = {
   title: 'Import organisations',
   intro:
-    'Upload an Excel (.xlsx) or CSV file of organisations. Every row is checked; if any row is wrong nothing is written, and you get an error report (row, column, reason) to download. Organisations imported by an admin count as verified.',
+    'Upload an Excel (.xlsx) or CSV file of organisations. Every row is checked; if any row is wrong nothing is written, and you get an error report ' +
+    '(row, column, reason) to download. Organisations imported by an admin count as verified.',
   template: 'Download the template',
   file: 'Choose a file',
   fileHint: '.xlsx or .csv (UTF-8 or GBK), up to 5,000 rows and 5 MB',

@@ -111,7 +111,9 @@ export const en: typeof zhCN = {
   navMatrix: 'Schools × industries',
   title: 'Monitoring the action plan',
   intro:
-    'Every target of Beijing’s 2025–2027 vocational education plan: its actual value, where it should be by now, and its status. Indicators the platform holds data for are counted live; the others are reported by the commission with evidence. A snapshot is recorded every day and trends are drawn from it.',
+    'Every target of Beijing’s 2025–2027 vocational education plan: its actual value, where it should be by now, and its status. Indicators the ' +
+    'platform holds data for are counted live; the others are reported by the commission with evidence. A snapshot is recorded every day and trends ' +
+    'are drawn from it.',
   asOf: 'As of',
   today: 'Today',
   green: 'On track',
@@ -119,7 +121,8 @@ export const en: typeof zhCN = {
   red: 'Behind',
   ragCount: '{{label}}: {{count}}',
   ragRule:
-    'Rule: the expected value grows day by day from the baseline to the target (through yearly milestones where set). At 90 % or more of the expected progress an indicator is on track, at 70–90 % it is to watch, below 70 % it is behind; a target reached is on track.',
+    'Rule: the expected value grows day by day from the baseline to the target (through yearly milestones where set). At 90 % or more of the expected ' +
+    'progress an indicator is on track, at 70–90 % it is to watch, below 70 % it is behind; a target reached is on track.',
   snapshot: 'Record a snapshot now',
   snapshotTaken: 'Recorded {{count}} values for {{day}}',
   addIndicator: 'Add an indicator',

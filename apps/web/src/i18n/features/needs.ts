@@ -175,7 +175,8 @@ export const en: typeof zhCN = {
   title: 'Cooperation needs',
   newTitle: 'Post a cooperation need',
   newIntro:
-    'You can keep editing after saving as a draft. When you publish, the need is checked against the Regulations on Internships of Vocational School Students (2021): internship pay and the ratio of interns to staff in the post and in the organisation.',
+    'You can keep editing after saving as a draft. When you publish, the need is checked against the Regulations on Internships of Vocational School ' +
+    'Students (2021): internship pay and the ratio of interns to staff in the post and in the organisation.',
   kinds: needKindNames['en'],
   statuses: { draft: 'Draft', published: 'Published', closed: 'Closed', filled: 'Filled', expired: 'Expired' },
   appStatuses: {
@@ -189,7 +190,8 @@ export const en: typeof zhCN = {
   },
   needEnterpriseTitle: 'A verified enterprise is needed',
   needEnterpriseBody:
-    'Only the owner or a manager of a verified enterprise can post cooperation needs. Register your enterprise and wait for review, or ask the owner of your enterprise to make you a manager.',
+    'Only the owner or a manager of a verified enterprise can post cooperation needs. Register your enterprise and wait for review, or ask the owner ' +
+    'of your enterprise to make you a manager.',
   goAccount: 'Go to my account',
   org: 'Posted by',
   kind: 'Type of need',
@@ -320,7 +322,9 @@ export const en: typeof zhCN = {
   edit: 'Edit',
   editTitle: 'Edit a cooperation need',
   editIntro:
-    'A draft can change freely. A published need can only change in the applicants’ favour: higher pay, fewer hours, a later deadline, more majors; its places cannot fall below those accepted or offered, and its region, position and period stay. The publishing checks run again, and schools that applied are told.',
+    'A draft can change freely. A published need can only change in the applicants’ favour: higher pay, fewer hours, a later deadline, more majors; ' +
+    'its places cannot fall below those accepted or offered, and its region, position and period stay. The publishing checks run again, and schools ' +
+    'that applied are told.',
   saveChanges: 'Save changes',
   cancelEdit: 'Cancel',
   updated: 'Changes saved',

@@ -124,7 +124,8 @@ export const zhCN = {
 export const en: typeof zhCN = {
   newTitle: 'Register an organisation',
   newIntro:
-    'The education authority reviews each registration. Until it is verified you can prepare drafts, but not publish needs, apply or join consortia. You become the owner of the organisation and can invite colleagues.',
+    'The education authority reviews each registration. Until it is verified you can prepare drafts, but not publish needs, apply or join consortia. ' +
+    'You become the owner of the organisation and can invite colleagues.',
   kind: 'Type of organisation',
   kindHint: {
     enterprise: 'Posts internships, order classes, technical problems and other needs',
@@ -225,7 +226,8 @@ export const en: typeof zhCN = {
     'An organisation can invite people once it is verified: invitations go out by text message or email in its name, so the commission checks who it is first.',
   changePendingTitle: 'Changes awaiting review',
   changePendingBody:
-    'These changes need the commission’s approval. Until then the organisation stays verified with its current details, and every rule (such as the cap on interns) uses them:',
+    'These changes need the commission’s approval. Until then the organisation stays verified with its current details, and every rule (such as the ' +
+    'cap on interns) uses them:',
   changedAt: 'Submitted {{date}}',
   vouchedFields: {
     name: 'Name',
@@ -238,7 +240,8 @@ export const en: typeof zhCN = {
 
   signInTitle: 'Sign in to see the directory',
   signInBody:
-    'To protect organisations and their contacts, the directory is open to signed-in users only. Once signed in you can also register your organisation and, when it is verified, publish and answer cooperation needs.',
+    'To protect organisations and their contacts, the directory is open to signed-in users only. Once signed in you can also register your ' +
+    'organisation and, when it is verified, publish and answer cooperation needs.',
   signIn: 'Sign in',
   register: 'Register your organisation',
   filterRegion: 'Filter by region',

@@ -99,7 +99,8 @@ export const zhCN = {
 export const en: typeof zhCN = {
   title: 'Plan tasks',
   intro:
-    'The action plan’s tasks, each with an owner organisation, a person responsible, a deadline and an expected outcome, linked to the indicators they serve. Owners report dated progress with evidence; overdue and at-risk tasks are flagged, and owners are reminded before deadlines.',
+    'The action plan’s tasks, each with an owner organisation, a person responsible, a deadline and an expected outcome, linked to the indicators they ' +
+    'serve. Owners report dated progress with evidence; overdue and at-risk tasks are flagged, and owners are reminded before deadlines.',
   ownerIntro: 'Tasks your organisation leads. Report progress with evidence as you go; your managers are reminded as deadlines approach.',
   signInTitle: 'Please sign in',
   signInBody:

@@ -123,7 +123,8 @@ export const en: typeof zhCN = {
   workbench: 'Review and audit',
   queue: 'Organisation verification',
   queueIntro:
-    'Review what organisations submit when they register: verify them once the unified social credit code or school code checks out, reject with a reason when something is wrong, and suspend verified organisations that break the rules. Every decision is written to the audit log.',
+    'Review what organisations submit when they register: verify them once the unified social credit code or school code checks out, reject with a ' +
+    'reason when something is wrong, and suspend verified organisations that break the rules. Every decision is written to the audit log.',
   queueCardIntro: 'Review newly registered enterprises, schools and partners. Rejecting or suspending needs a reason.',
   pendingCount: 'Awaiting review',
   audit: 'Audit log',
@@ -136,7 +137,8 @@ export const en: typeof zhCN = {
   signIn: 'Sign in',
   forbiddenTitle: 'Access denied',
   forbiddenBody:
-    'This page is for platform administrators at the education commission and supervising departments. Your account is not a platform administrator; to request access, contact the platform operator.',
+    'This page is for platform administrators at the education commission and supervising departments. Your account is not a platform administrator; ' +
+    'to request access, contact the platform operator.',
 
   name: 'Organisation',
   kind: 'Type',
@@ -189,11 +191,13 @@ export const en: typeof zhCN = {
   competing: '{{count}} competing claims',
   competingTitle: 'Registrations with the same code, side by side',
   competingHint:
-    'Several registrations claim the same code. Verifying one rejects the other pending ones and tells their managers why; while one organisation holds the code, no other can be verified.',
+    'Several registrations claim the same code. Verifying one rejects the other pending ones and tells their managers why; while one organisation ' +
+    'holds the code, no other can be verified.',
   thisClaim: 'This registration',
   changes: 'Change requests',
   changesIntro:
-    'When a verified organisation changes its name, codes, level, staff count or region, the change waits for review; until then it stays verified with its current details.',
+    'When a verified organisation changes its name, codes, level, staff count or region, the change waits for review; until then it stays verified ' +
+    'with its current details.',
   changesEmpty: 'No change requests waiting',
   field: 'Field',
   before: 'Now',

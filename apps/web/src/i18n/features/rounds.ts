@@ -94,7 +94,9 @@ export const zhCN = {
 export const en: typeof zhCN = {
   title: 'Allocation rounds',
   intro:
-    'Each internship season the commission, a district or a consortium runs a round: schools rank needs for each cohort, enterprises rank cohorts or take anyone who qualifies, and at the deadline Ronghe matches everyone at once by deferred acceptance — stable, never over capacity, reproducible, with a reason for every student left unplaced.',
+    'Each internship season the commission, a district or a consortium runs a round: schools rank needs for each cohort, enterprises rank cohorts or ' +
+    'take anyone who qualifies, and at the deadline Ronghe matches everyone at once by deferred acceptance — stable, never over capacity, ' +
+    'reproducible, with a reason for every student left unplaced.',
   list: 'Rounds',
   empty: 'No rounds yet',
   create: 'New round',
@@ -136,7 +138,8 @@ export const en: typeof zhCN = {
   notRanked: 'not ranked',
   closeReason: 'Reason for closing early',
   closeReasonHint:
-    'Before the closing date a round closes only when every participant has submitted; otherwise only a platform admin may close it early, giving a reason (at least 10 characters) that the audit log keeps.',
+    'Before the closing date a round closes only when every participant has submitted; otherwise only a platform admin may close it early, giving a ' +
+    'reason (at least 10 characters) that the audit log keeps.',
   waitForDates: 'Preferences open on {{from}} and close on {{to}}; nothing can be submitted before then.',
   datesOver: 'Preferences closed on {{to}}.',
   resultsFrom: 'Results can be published from {{on}}.',

@@ -59,7 +59,9 @@ export const en: typeof zhCN = {
   countedAt: 'Counted at {{time}} (every 10 minutes)',
   refresh: 'Refresh',
   mapIntro:
-    'Demand and supply by region (Beijing and Tianjin districts, Hebei prefectures) and major category. Demand: places still open (wanted minus accepted) on published needs before their deadline. Supply: students of open cohorts (where the school is) plus stations of published training bases open to partners. Red where demand exceeds supply by more than 20 %.',
+    'Demand and supply by region (Beijing and Tianjin districts, Hebei prefectures) and major category. Demand: places still open (wanted minus ' +
+    'accepted) on published needs before their deadline. Supply: students of open cohorts (where the school is) plus stations of published training ' +
+    'bases open to partners. Red where demand exceeds supply by more than 20 %.',
   province: 'Province',
   allProvinces: 'All of Jing-Jin-Ji',
   category: 'Major category',
@@ -94,7 +96,8 @@ export const en: typeof zhCN = {
 
   matrixTitle: 'Schools × industries',
   matrixIntro:
-    'Which schools work with which industries (GB/T 4754 divisions, by the enterprise’s industry): open or accepted applications to needs, placements, cooperation projects, and membership of the same active consortium.',
+    'Which schools work with which industries (GB/T 4754 divisions, by the enterprise’s industry): open or accepted applications to needs, placements, ' +
+    'cooperation projects, and membership of the same active consortium.',
   schoolsCovered: 'Schools with an industry partner',
   industriesCovered: 'Industries with a school partner',
   ofTotal: '{{count}} / {{total}}',

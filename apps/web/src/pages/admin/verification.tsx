@@ -8,7 +8,6 @@ import { useTranslation } from 'react-i18next';
 import { organizationStatuses, type OrganizationStatus } from '@ronghe/domain/constants/organization';
 import { useTRPC } from '../../lib/trpc.ts';
 import { applyFieldErrors, messageOf } from '../../lib/errors.ts';
-import { AdminOnly } from '../../components/admin-only.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { ToneTag } from '../../components/tone-tag.tsx';
 import { VouchedChange } from '../organizations/vouched-change.tsx';
@@ -28,10 +27,8 @@ export default function VerificationPage() {
         {t('review.queue')}
       </Typography.Title>
       <Typography.Paragraph style={{ maxWidth: 820 }}>{t('review.queueIntro')}</Typography.Paragraph>
-      <AdminOnly next="/admin/verification">
-        <Queue />
-        <ChangeRequests />
-      </AdminOnly>
+      <Queue />
+      <ChangeRequests />
     </>
   );
 }

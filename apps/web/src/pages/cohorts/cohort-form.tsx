@@ -6,7 +6,8 @@ import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../lib/trpc.ts';
 import { applyFieldErrors, fieldErrorsOf, messageOf } from '../../lib/errors.ts';
-import { h2, majorLevels, useNames } from './shared.tsx';
+import { Heading } from '../../components/heading.tsx';
+import { majorLevels, useNames } from './shared.tsx';
 
 type Level = (typeof majorLevels)[number];
 export type CohortValues = {
@@ -138,7 +139,7 @@ export function CohortForm({
       };
 
   return (
-    <Card title={h2(t(editing ? 'cohorts.editTitle' : 'cohorts.formTitle'))} style={{ marginTop: 16 }}>
+    <Card title={<Heading>{t(editing ? 'cohorts.editTitle' : 'cohorts.formTitle')}</Heading>} style={{ marginTop: 16 }}>
       <Typography.Paragraph type="secondary">{t(editing ? 'cohorts.editIntro' : 'cohorts.formIntro')}</Typography.Paragraph>
       <Form<Values>
         form={form}

@@ -1,25 +1,26 @@
 import { useState } from 'react';
-import { Link, Navigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Popconfirm, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../lib/trpc.ts';
-import { useMe } from '../../lib/session.ts';
+import { useSignedInUser } from '../../lib/session.ts';
 import { messageOf } from '../../lib/errors.ts';
-import { PageLoading, QueryState } from '../../components/query-state.tsx';
+import { QueryState } from '../../components/query-state.tsx';
 import { ToneTag } from '../../components/tone-tag.tsx';
+import { Heading } from '../../components/heading.tsx';
 import { CohortForm } from './cohort-form.tsx';
-import { h2, useCohortItems, useNames } from './shared.tsx';
+import { useCohortItems, useNames } from './shared.tsx';
 
-/** /cohorts/:id: one cohort. The school's members see it all and its managers edit or close it; other verified organisations see the school's contact masked. */
+/**
+ * /cohorts/:id: one cohort. The school's members see it all and its managers edit or close it;
+ * other verified organisations see the school's contact masked.
+ */
 export default function CohortDetailPage() {
   const { id = '' } = useParams();
-  const me = useMe();
-  if (me.isPending) return <PageLoading />;
-  if (me.isError) return <QueryState query={me}>{null}</QueryState>;
-  if (!me.data) return <Navigate to={`/login?next=${encodeURIComponent(`/cohorts/${id}`)}`} replace />;
-  return <CohortDetail id={id} member={me.data.memberships.some((m) => m.kind === 'school')} />;
+  const me = useSignedInUser();
+  return <CohortDetail id={id} member={me.memberships.some((m) => m.kind === 'school')} />;
 }
 
 function CohortDetail({ id, member }: { id: string; member: boolean }) {
@@ -56,7 +57,7 @@ function CohortDetail({ id, member }: { id: string; member: boolean }) {
               {member && <Link to={`/cohorts/${c.id}/needs`}>{t('cohorts.viewNeeds')}</Link>}
             </Space>
             <Card
-              title={h2(t('cohorts.cohortFacts'))}
+              title={<Heading>{t('cohorts.cohortFacts')}</Heading>}
               style={{ marginBottom: 16 }}
               extra={
                 insider && c.status === 'open' && !editing ? (

@@ -1,23 +1,21 @@
 import { useState } from 'react';
-import { Link, Navigate } from 'react-router';
+import { Link } from 'react-router';
 import { Alert, Card, Descriptions, Empty, Form, List, Result, Select, Space, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../../lib/session.ts';
-import { PageLoading, QueryState } from '../../components/query-state.tsx';
+import { useSignedInUser } from '../../lib/session.ts';
+import { QueryState } from '../../components/query-state.tsx';
 import { ToneTag } from '../../components/tone-tag.tsx';
+import { Heading } from '../../components/heading.tsx';
 import { CohortForm } from './cohort-form.tsx';
 import { MyApplications } from './my-applications.tsx';
-import { h2, schoolsOf, useCohortItems, useCohorts, useNames } from './shared.tsx';
+import { schoolsOf, useCohortItems, useCohorts, useNames } from './shared.tsx';
 
 /** /cohorts: a school's student cohorts (list and publish) and its applications to needs. */
 export default function CohortsPage() {
   const { t } = useTranslation();
-  const me = useMe();
-  if (me.isPending) return <PageLoading />;
-  if (me.isError) return <QueryState query={me}>{null}</QueryState>;
-  if (!me.data) return <Navigate to={`/login?next=${encodeURIComponent('/cohorts')}`} replace />;
-  const { schools, managed } = schoolsOf(me.data.memberships);
-  const enterprise = me.data.memberships.some((m) => m.kind === 'enterprise');
+  const me = useSignedInUser();
+  const { schools, managed } = schoolsOf(me.memberships);
+  const enterprise = me.memberships.some((m) => m.kind === 'enterprise');
   return (
     <>
       <Typography.Title level={1} style={{ marginTop: 8 }}>
@@ -27,7 +25,7 @@ export default function CohortsPage() {
       {schools.length === 0 ? (
         <Result
           status="info"
-          title={<h2 style={{ margin: 0, fontSize: 22 }}>{t('cohorts.schoolOnlyTitle')}</h2>}
+          title={<Heading style={{ fontSize: 22 }}>{t('cohorts.schoolOnlyTitle')}</Heading>}
           subTitle={
             <>
               {t('cohorts.schoolOnlyBody')}
@@ -37,7 +35,7 @@ export default function CohortsPage() {
           extra={enterprise ? <Link to="/needs/mine">{t('cohorts.goNeeds')}</Link> : null}
         />
       ) : (
-        <SchoolCohorts schools={schools} managedIds={managed.map((m) => m.organizationId)} preferred={me.data.activeOrganizationId} />
+        <SchoolCohorts schools={schools} managedIds={managed.map((m) => m.organizationId)} preferred={me.activeOrganizationId} />
       )}
     </>
   );
@@ -99,7 +97,7 @@ function CohortList({ organizationId }: { organizationId: string }) {
   const names = useNames();
   const items = useCohortItems();
   return (
-    <Card title={h2(t('cohorts.listTitle'))}>
+    <Card title={<Heading>{t('cohorts.listTitle')}</Heading>}>
       <QueryState query={cohorts}>
         {(cohorts.data ?? []).length === 0 ? (
           <Empty description={t('cohorts.empty')} />
@@ -113,9 +111,9 @@ function CohortList({ organizationId }: { organizationId: string }) {
                 <List.Item>
                   <div style={{ width: '100%' }}>
                     <Space wrap size={8} style={{ marginBottom: 8 }}>
-                      <h3 style={{ margin: 0, fontSize: 16 }}>
+                      <Heading level={3} style={{ margin: 0 }}>
                         <Link to={`/cohorts/${c.id}`}>{name}</Link>
-                      </h3>
+                      </Heading>
                       <ToneTag tone={c.status === 'open' ? 'green' : 'grey'}>{t(`cohorts.statuses.${c.status}`)}</ToneTag>
                       <Link to={`/cohorts/${c.id}/needs`}>{t('cohorts.viewNeeds')}</Link>
                     </Space>

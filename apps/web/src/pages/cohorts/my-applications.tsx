@@ -9,7 +9,7 @@ import { messageOf } from '../../lib/errors.ts';
 import { AcceptOrDecline, DeclineModal } from '../../components/accept-or-decline.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { ToneTag, type Tone } from '../../components/tone-tag.tsx';
-import { h2 } from './shared.tsx';
+import { Heading } from '../../components/heading.tsx';
 
 const tones: Record<string, Tone> = {
   applied: 'blue',
@@ -59,7 +59,7 @@ export function MyApplications({ organizationId }: { organizationId: string }) {
   };
 
   return (
-    <Card title={h2(t('cohorts.applicationsTitle'))}>
+    <Card title={<Heading>{t('cohorts.applicationsTitle')}</Heading>}>
       {failure && (
         <Alert
           type="error"

@@ -1,12 +1,13 @@
-import { Link, Navigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { Alert, Card, Descriptions, Empty, List, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../lib/trpc.ts';
-import { useMe } from '../../lib/session.ts';
-import { PageLoading, QueryState } from '../../components/query-state.tsx';
+import { useSignedInUser } from '../../lib/session.ts';
+import { QueryState } from '../../components/query-state.tsx';
 import { ToneTag, type Tone } from '../../components/tone-tag.tsx';
-import { CohortFacts, h2, schoolsOf, useNames } from './shared.tsx';
+import { Heading } from '../../components/heading.tsx';
+import { CohortFacts, schoolsOf, useNames } from './shared.tsx';
 
 type Part = { key: string; points: number; max: number; level: string };
 
@@ -33,19 +34,15 @@ export default function CohortNeedsPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const trpc = useTRPC();
-  const me = useMe();
+  const me = useSignedInUser();
   const names = useNames();
   const partText = usePartText();
-  const schools = me.data ? schoolsOf(me.data.memberships).schools : [];
+  const schools = schoolsOf(me.memberships).schools;
   // there is no cohorts.get: find the cohort among the cohorts of the user's schools
   const mine = useQueries({ queries: schools.map((s) => trpc.cohorts.list.queryOptions({ organizationId: s.organizationId })) });
   const cohort = mine.flatMap((q) => q.data ?? []).find((c) => c.id === id);
   const looking = mine.some((q) => q.isPending);
-  const recs = useQuery({ ...trpc.cohorts.recommendNeeds.queryOptions({ cohortId: id }), enabled: Boolean(me.data) });
-
-  if (me.isPending) return <PageLoading />;
-  if (me.isError) return <QueryState query={me}>{null}</QueryState>;
-  if (!me.data) return <Navigate to={`/login?next=${encodeURIComponent(`/cohorts/${id}/needs`)}`} replace />;
+  const recs = useQuery(trpc.cohorts.recommendNeeds.queryOptions({ cohortId: id }));
 
   return (
     <>
@@ -53,7 +50,7 @@ export default function CohortNeedsPage() {
       <Typography.Title level={1} style={{ marginTop: 8 }}>
         {t('cohorts.recTitle')}
       </Typography.Title>
-      <Card title={h2(t('cohorts.cohortFacts'))} style={{ marginBottom: 16 }}>
+      <Card title={<Heading>{t('cohorts.cohortFacts')}</Heading>} style={{ marginBottom: 16 }}>
         {cohort ? (
           <CohortFacts cohort={cohort} />
         ) : looking ? (
@@ -62,7 +59,7 @@ export default function CohortNeedsPage() {
           <Alert type="warning" showIcon title={t('cohorts.cohortMissing')} />
         )}
       </Card>
-      <Card title={h2(t('cohorts.recTitle'))}>
+      <Card title={<Heading>{t('cohorts.recTitle')}</Heading>}>
         <Typography.Paragraph type="secondary">{t('cohorts.recIntro')}</Typography.Paragraph>
         <QueryState query={recs}>
           {(recs.data ?? []).length === 0 ? (
@@ -86,9 +83,9 @@ export default function CohortNeedsPage() {
                     <div style={{ width: '100%' }}>
                       <Space wrap size={8} style={{ marginBottom: 8 }}>
                         <Typography.Text type="secondary">{t('cohorts.rank', { n: i + 1 })}</Typography.Text>
-                        <h3 style={{ margin: 0, fontSize: 16 }}>
+                        <Heading level={3} style={{ margin: 0 }}>
                           <Link to={`/needs/${need.id}`}>{need.title}</Link>
-                        </h3>
+                        </Heading>
                         <ToneTag tone={toneOf(score.total)}>{t('cohorts.total', { points: score.total })}</ToneTag>
                       </Space>
                       <Descriptions

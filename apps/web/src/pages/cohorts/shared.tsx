@@ -14,8 +14,6 @@ export type Cohort = NonNullable<ReturnType<typeof useCohorts>['data']>[number];
 
 export const majorLevels = ['zhongzhi', 'gaozhi', 'benke'] as const;
 
-export const h2 = (text: string) => <h2 style={{ margin: 0, fontSize: 18 }}>{text}</h2>;
-
 /** The schools the user belongs to (any role), and those they may publish for (managers of verified ones). */
 export function schoolsOf(
   memberships: ReadonlyArray<{ organizationId: string; name: string; kind: string; role: string; status: string }>,

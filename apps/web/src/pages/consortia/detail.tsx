@@ -8,6 +8,7 @@ import { useMe } from '../../lib/session.ts';
 import { messageOf } from '../../lib/errors.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { ToneTag } from '../../components/tone-tag.tsx';
+import { Heading } from '../../components/heading.tsx';
 import { standingsOf, statusTones, type Detail, type Org, type Standing, useConsortium, useRefresh } from './shared.tsx';
 import { Review } from './review.tsx';
 import { LeadTools, Pending } from './lead-tools.tsx';
@@ -26,7 +27,11 @@ export default function ConsortiumPage() {
     return (
       <Result
         status="404"
-        title={<h1 style={{ margin: 0, fontSize: 24 }}>{t('consortia.notFoundTitle')}</h1>}
+        title={
+          <Heading level={1} style={{ margin: 0, fontSize: 24 }}>
+            {t('consortia.notFoundTitle')}
+          </Heading>
+        }
         subTitle={t('consortia.notFoundBody')}
         extra={<Link to="/consortia">{t('consortia.backToList')}</Link>}
       />

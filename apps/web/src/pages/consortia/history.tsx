@@ -1,7 +1,8 @@
 import { Card, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { roles, h2, type Detail } from './shared.tsx';
+import { Heading } from '../../components/heading.tsx';
+import { roles, type Detail } from './shared.tsx';
 
 export function History({ c }: { c: Detail }) {
   const { t } = useTranslation();
@@ -33,7 +34,7 @@ export function History({ c }: { c: Detail }) {
     };
   });
   return (
-    <Card title={h2(t('consortia.historyTitle'))} style={{ marginBottom: 16 }}>
+    <Card title={<Heading>{t('consortia.historyTitle')}</Heading>} style={{ marginBottom: 16 }}>
       <Timeline items={items} />
     </Card>
   );

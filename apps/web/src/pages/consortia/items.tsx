@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { ConsortiumItemKind } from '@ronghe/domain/consortium';
 import { useTRPC } from '../../lib/trpc.ts';
 import { applyFieldErrors, messageOf } from '../../lib/errors.ts';
-import { itemKinds, h2, h3, type Detail, type Org, useRefresh } from './shared.tsx';
+import { Heading } from '../../components/heading.tsx';
+import { itemKinds, type Detail, type Org, useRefresh } from './shared.tsx';
 
 type ItemValues = { kind: ConsortiumItemKind; title: string; description: string };
 
@@ -34,14 +35,14 @@ export function Items({ c, lead }: { c: Detail; lead: Org | undefined }) {
   const editable = lead && c.status !== 'dissolved';
 
   return (
-    <Card title={h2(t('consortia.itemsTitle'))} style={{ marginBottom: 16 }}>
+    <Card title={<Heading>{t('consortia.itemsTitle')}</Heading>} style={{ marginBottom: 16 }}>
       <Typography.Paragraph type="secondary">{t('consortia.itemsIntro')}</Typography.Paragraph>
       <Row gutter={[24, 0]}>
         {itemKinds.map((k) => {
           const rows = c.items.filter((i) => i.kind === k);
           return (
             <Col xs={24} md={8} key={k}>
-              {h3(t('consortia.withCount', { label: t(`consortia.itemKinds.${k}`), count: rows.length }))}
+              <Heading level={3}>{t('consortia.withCount', { label: t(`consortia.itemKinds.${k}`), count: rows.length })}</Heading>
               {rows.length === 0 ? (
                 <Typography.Text type="secondary">{t('consortia.noItems')}</Typography.Text>
               ) : (
@@ -86,7 +87,7 @@ export function Items({ c, lead }: { c: Detail; lead: Org | undefined }) {
       </Row>
       {editable && (
         <>
-          {h3(t('consortia.addItem'))}
+          <Heading level={3}>{t('consortia.addItem')}</Heading>
           <Form<ItemValues>
             form={form}
             layout="vertical"

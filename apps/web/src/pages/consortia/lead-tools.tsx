@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import type { ConsortiumRole, CouncilPosition } from '@ronghe/domain/consortium';
 import { useTRPC } from '../../lib/trpc.ts';
 import { applyFieldErrors, messageOf } from '../../lib/errors.ts';
-import { roles, positions, h2, h3, type Detail, type Org, useRefresh } from './shared.tsx';
+import { Heading } from '../../components/heading.tsx';
+import { roles, positions, type Detail, type Org, useRefresh } from './shared.tsx';
 
 export function LeadTools({
   c,
@@ -39,7 +40,7 @@ export function LeadTools({
   const canInvite = c.status !== 'suspended' && c.status !== 'dissolved';
 
   return (
-    <Card title={h2(t('consortia.leadTools'))} style={{ marginBottom: 16 }}>
+    <Card title={<Heading>{t('consortia.leadTools')}</Heading>} style={{ marginBottom: 16 }}>
       {leads.length > 1 && (
         <div style={{ marginBottom: 16 }}>
           <label htmlFor="acting-lead" style={{ marginInlineEnd: 8 }}>
@@ -115,7 +116,7 @@ function InviteForm({ c, lead }: { c: Detail; lead: Org }) {
 
   return (
     <>
-      {h3(t('consortia.invite'))}
+      <Heading level={3}>{t('consortia.invite')}</Heading>
       <Form<InviteValues>
         form={form}
         layout="vertical"
@@ -189,7 +190,7 @@ export function Pending({ c, lead }: { c: Detail; lead: Org }) {
 
   return (
     <section aria-label={t('consortia.pendingTitle')}>
-      {h3(t('consortia.applications'))}
+      <Heading level={3}>{t('consortia.applications')}</Heading>
       {applications.length === 0 ? (
         <Typography.Text type="secondary">{t('consortia.noApplications')}</Typography.Text>
       ) : (
@@ -245,7 +246,7 @@ export function Pending({ c, lead }: { c: Detail; lead: Org }) {
           ))}
         </ul>
       )}
-      {h3(t('consortia.invitations'))}
+      <Heading level={3}>{t('consortia.invitations')}</Heading>
       {invitations.length === 0 ? (
         <Typography.Text type="secondary">{t('consortia.noInvitations')}</Typography.Text>
       ) : (
@@ -253,7 +254,13 @@ export function Pending({ c, lead }: { c: Detail; lead: Org }) {
           {invitations.map((m) => (
             <li key={m.organizationId}>
               <Link to={`/orgs/${m.organizationId}`}>{m.name}</Link>
-              <Typography.Text type="secondary">{` · ${t('consortia.invitedAs', { role: t(`consortia.roles.${m.role}`) + (m.councilPosition ? t('consortia.paren', { text: t(`consortia.positions.${m.councilPosition}`) }) : '') })}`}</Typography.Text>
+              <Typography.Text type="secondary">
+                {` · ${t('consortia.invitedAs', {
+                  role:
+                    t(`consortia.roles.${m.role}`) +
+                    (m.councilPosition ? t('consortia.paren', { text: t(`consortia.positions.${m.councilPosition}`) }) : ''),
+                })}`}
+              </Typography.Text>
             </li>
           ))}
         </ul>

@@ -8,7 +8,8 @@ import type { ConsortiumRole } from '@ronghe/domain/consortium';
 import { useTRPC } from '../../lib/trpc.ts';
 import { messageOf } from '../../lib/errors.ts';
 import { downloadBase64 } from '../../lib/files.ts';
-import { JjjMap, roles, positions, orgKinds, day, h2, h3, type Detail, type Member } from './shared.tsx';
+import { Heading } from '../../components/heading.tsx';
+import { JjjMap, roles, positions, orgKinds, day, type Detail, type Member } from './shared.tsx';
 
 export function Facts({ c }: { c: Detail }) {
   const { t } = useTranslation();
@@ -25,15 +26,15 @@ export function Facts({ c }: { c: Detail }) {
   ];
   return (
     <>
-      <Card title={h2(t('consortia.facts'))} style={{ marginBottom: 16 }}>
+      <Card title={<Heading>{t('consortia.facts')}</Heading>} style={{ marginBottom: 16 }}>
         <Descriptions items={items} column={{ xs: 1, sm: 1, md: 2 }} size="small" />
       </Card>
-      <Card title={h2(t('consortia.goalsAndCharter'))} style={{ marginBottom: 16 }}>
-        {h3(t('consortia.goals'))}
+      <Card title={<Heading>{t('consortia.goalsAndCharter')}</Heading>} style={{ marginBottom: 16 }}>
+        <Heading level={3}>{t('consortia.goals')}</Heading>
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }} type={c.goals ? undefined : 'secondary'}>
           {c.goals || t('consortia.noGoals')}
         </Typography.Paragraph>
-        {h3(t('consortia.charter'))}
+        <Heading level={3}>{t('consortia.charter')}</Heading>
         <Typography.Paragraph
           style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}
           type={c.charter ? undefined : 'secondary'}
@@ -101,7 +102,7 @@ export function Members({ c }: { c: Detail }) {
 
   return (
     <Card
-      title={h2(t('consortia.membersTitle'))}
+      title={<Heading>{t('consortia.membersTitle')}</Heading>}
       extra={
         exportable && (
           <Button size="small" onClick={() => exportFile.mutate()} loading={exportFile.isPending}>
@@ -134,7 +135,7 @@ export function Members({ c }: { c: Detail }) {
           </Row>
         </Col>
         <Col xs={24} lg={15}>
-          {h3(t('consortia.mapTitle'))}
+          <Heading level={3}>{t('consortia.mapTitle')}</Heading>
           <Suspense fallback={<Skeleton.Node active style={{ width: '100%', height: 360 }} />}>
             <JjjMap values={values} title={t('consortia.mapTitle')} height={380} format={format} />
           </Suspense>
@@ -145,7 +146,7 @@ export function Members({ c }: { c: Detail }) {
         const rows = active.filter((m) => m.role === role).toSorted((a, b) => positionRank(a) - positionRank(b));
         return (
           <div key={role}>
-            {h3(t('consortia.withCount', { label: t(`consortia.roleGroups.${role}`), count: rows.length }))}
+            <Heading level={3}>{t('consortia.withCount', { label: t(`consortia.roleGroups.${role}`), count: rows.length })}</Heading>
             {rows.length === 0 ? (
               <Typography.Text type="secondary">{t('consortia.noMembersInRole')}</Typography.Text>
             ) : (

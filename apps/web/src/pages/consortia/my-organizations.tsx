@@ -3,7 +3,8 @@ import { Alert, App, Button, Card, Form, Input, Popconfirm, Select, Typography }
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../lib/trpc.ts';
 import { applyFieldErrors, messageOf } from '../../lib/errors.ts';
-import { h2, h3, type Detail, type Org, type Standing, useRefresh } from './shared.tsx';
+import { Heading } from '../../components/heading.tsx';
+import { type Detail, type Org, type Standing, useRefresh } from './shared.tsx';
 
 export function MyOrganizations({
   c,
@@ -53,7 +54,7 @@ export function MyOrganizations({
 
   return (
     <Card
-      title={h2(mayApply.length > 0 && active.length === 0 ? t('consortia.applyTitle') : t('consortia.mine'))}
+      title={<Heading>{mayApply.length > 0 && active.length === 0 ? t('consortia.applyTitle') : t('consortia.mine')}</Heading>}
       style={{ marginBottom: 16 }}
     >
       {active.map((o) => (
@@ -88,7 +89,7 @@ export function MyOrganizations({
       ))}
       {mayApply.length > 0 && (
         <>
-          {active.length > 0 && h3(t('consortia.applyTitle'))}
+          {active.length > 0 && <Heading level={3}>{t('consortia.applyTitle')}</Heading>}
           <Typography.Paragraph type="secondary">{t('consortia.applyIntro')}</Typography.Paragraph>
           <Form
             form={form}

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Link, Navigate, useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Radio, Result, Row, Select, Space, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
@@ -7,11 +7,11 @@ import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { consortiumKinds as kinds, type ConsortiumKind, type ConsortiumLevel } from '@ronghe/domain/constants/consortium';
 import { useTRPC } from '../../lib/trpc.ts';
-import { useMe } from '../../lib/session.ts';
+import { useSignedInUser } from '../../lib/session.ts';
 import { showFormError } from '../../lib/errors.ts';
 import { industryGroups } from '../../lib/industry-options.ts';
-import { PageLoading, QueryState } from '../../components/query-state.tsx';
 import { RegionCascader } from '../../components/region-cascader.tsx';
+import { Heading } from '../../components/heading.tsx';
 
 // the levels in the order the form offers them (the city's own first); the server validates again and answers per field
 const levels = ['municipal', 'district', 'national'] as const satisfies readonly ConsortiumLevel[];
@@ -32,11 +32,8 @@ type Values = {
 /** /consortia/new: a manager of a verified organisation proposes a consortium; the organisation becomes its first lead. */
 export default function NewConsortiumPage() {
   const { t } = useTranslation();
-  const me = useMe();
-  if (me.isPending) return <PageLoading />;
-  if (me.isError) return <QueryState query={me}>{null}</QueryState>;
-  if (!me.data) return <Navigate to={`/login?next=${encodeURIComponent('/consortia/new')}`} replace />;
-  const acting = me.data.memberships.filter((m) => (m.role === 'owner' || m.role === 'manager') && m.status === 'verified');
+  const me = useSignedInUser();
+  const acting = me.memberships.filter((m) => (m.role === 'owner' || m.role === 'manager') && m.status === 'verified');
   return (
     <>
       <Typography.Title level={1} style={{ marginTop: 8 }}>
@@ -46,12 +43,12 @@ export default function NewConsortiumPage() {
       {acting.length === 0 ? (
         <Result
           status="info"
-          title={<h2 style={{ margin: 0, fontSize: 22 }}>{t('consortia.needVerifiedTitle')}</h2>}
+          title={<Heading style={{ fontSize: 22 }}>{t('consortia.needVerifiedTitle')}</Heading>}
           subTitle={t('consortia.needVerifiedBody')}
           extra={<Link to="/account">{t('consortia.goAccount')}</Link>}
         />
       ) : (
-        <ProposalForm acting={acting} preferred={me.data.activeOrganizationId} />
+        <ProposalForm acting={acting} preferred={me.activeOrganizationId} />
       )}
     </>
   );
@@ -173,7 +170,7 @@ function ProposalForm({ acting, preferred }: { acting: Array<{ organizationId: s
         </Form.Item>
       </Card>
 
-      <Card title={<h2 style={{ margin: 0, fontSize: 16 }}>{t('consortia.basics')}</h2>} style={{ marginBottom: 16 }}>
+      <Card title={<Heading style={{ fontSize: 16 }}>{t('consortia.basics')}</Heading>} style={{ marginBottom: 16 }}>
         <Form.Item name="name" label={t('consortia.nameLabel')} rules={[requiredRule('nameLabel'), { min: 2, max: 100 }]}>
           <Input maxLength={100} placeholder={t('consortia.namePlaceholder')} autoComplete="off" />
         </Form.Item>

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { ConsortiumStatus } from '@ronghe/domain/consortium';
 import { useTRPC } from '../../lib/trpc.ts';
 import { applyFieldErrors, messageOf } from '../../lib/errors.ts';
-import { h2, type Detail, useRefresh } from './shared.tsx';
+import { Heading } from '../../components/heading.tsx';
+import { type Detail, useRefresh } from './shared.tsx';
 
 type Decision = 'approve' | 'return' | 'suspend' | 'reinstate' | 'dissolve';
 const decisionsFor: Record<ConsortiumStatus, Decision[]> = {
@@ -46,7 +47,7 @@ export function Review({ c }: { c: Detail }) {
 
   const available = decisionsFor[c.status];
   return (
-    <Card title={h2(t('consortia.reviewTitle'))} style={{ marginBottom: 16 }}>
+    <Card title={<Heading>{t('consortia.reviewTitle')}</Heading>} style={{ marginBottom: 16 }}>
       <Typography.Paragraph type="secondary">{t('consortia.reviewIntro')}</Typography.Paragraph>
       {available.length === 0 ? (
         <Typography.Text type="secondary">{t('consortia.noReviewActions')}</Typography.Text>

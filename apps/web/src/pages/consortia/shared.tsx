@@ -1,7 +1,6 @@
 // Pieces shared by the consortium detail page's sections (detail.tsx and its neighbours).
 import { lazy } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { ConsortiumItemKind, ConsortiumRole, ConsortiumStatus, CouncilPosition } from '@ronghe/domain/consortium';
 import type { OrganizationKind } from '@ronghe/domain/organization';
@@ -23,13 +22,6 @@ export const statusTones = {
   dissolved: 'grey',
 } as const satisfies Record<ConsortiumStatus, Tone>;
 export const day = (d: Date | string) => dayjs(d).format('YYYY-MM-DD');
-export const h2 = (text: string) => <h2 style={{ margin: 0, fontSize: 17 }}>{text}</h2>;
-export const h3 = (text: string) => (
-  <Typography.Title level={3} style={{ fontSize: 15, marginTop: 16 }}>
-    {text}
-  </Typography.Title>
-);
-
 export type Detail = NonNullable<ReturnType<typeof useConsortium>['data']>;
 export type Member = Detail['members'][number];
 export type Request = Detail['requests'][number];

@@ -1,8 +1,8 @@
-import { Link, Navigate, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { Form, Result, Select, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../../lib/session.ts';
-import { PageLoading, QueryState } from '../../components/query-state.tsx';
+import { useSignedInUser } from '../../lib/session.ts';
+import { Heading } from '../../components/heading.tsx';
 import { Placements } from './placements.tsx';
 import { Projects } from './projects.tsx';
 import { sidesOf, useChosenSide, type Side } from './shared.tsx';
@@ -12,11 +12,8 @@ const tabs = ['placements', 'projects'] as const;
 /** /cooperation (合作实施): an organisation's internship placements and cooperation projects. */
 export default function CooperationPage() {
   const { t } = useTranslation();
-  const me = useMe();
-  if (me.isPending) return <PageLoading />;
-  if (me.isError) return <QueryState query={me}>{null}</QueryState>;
-  if (!me.data) return <Navigate to={`/login?next=${encodeURIComponent('/cooperation')}`} replace />;
-  const sides = sidesOf(me.data.memberships);
+  const me = useSignedInUser();
+  const sides = sidesOf(me.memberships);
   return (
     <>
       <Typography.Title level={1} style={{ marginTop: 8 }}>
@@ -26,12 +23,12 @@ export default function CooperationPage() {
       {sides.length === 0 ? (
         <Result
           status="info"
-          title={<h2 style={{ margin: 0, fontSize: 22 }}>{t('cooperation.noOrgTitle')}</h2>}
+          title={<Heading style={{ fontSize: 22 }}>{t('cooperation.noOrgTitle')}</Heading>}
           subTitle={t('cooperation.noOrgBody')}
           extra={<Link to="/account">{t('cooperation.goAccount')}</Link>}
         />
       ) : (
-        <SideTabs sides={sides} preferred={me.data.activeOrganizationId} />
+        <SideTabs sides={sides} preferred={me.activeOrganizationId} />
       )}
     </>
   );

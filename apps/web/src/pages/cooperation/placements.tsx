@@ -8,7 +8,8 @@ import { useTRPC } from '../../lib/trpc.ts';
 import { applyFieldErrors, messageOf } from '../../lib/errors.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { ToneTag } from '../../components/tone-tag.tsx';
-import { agreementTone, chinaDay, h2, phaseTone, type Side } from './shared.tsx';
+import { Heading } from '../../components/heading.tsx';
+import { agreementTone, chinaDay, phaseTone, type Side } from './shared.tsx';
 import { AgreementUpload } from './agreement-upload.tsx';
 
 type Values = { reference: string; signedOn: Dayjs | null; agreementFileId: string | null };
@@ -58,7 +59,7 @@ export function Placements({ side }: { side: Side }) {
   const isSchool = side.kind === 'school';
 
   return (
-    <Card title={h2(t('cooperation.placementsTitle'))}>
+    <Card title={<Heading>{t('cooperation.placementsTitle')}</Heading>}>
       {failure && (
         <Alert
           type="error"
@@ -84,9 +85,9 @@ export function Placements({ side }: { side: Side }) {
                 <List.Item>
                   <div style={{ width: '100%', minWidth: 0 }}>
                     <Space wrap size={8} style={{ marginBottom: 8 }}>
-                      <h3 style={{ margin: 0, fontSize: 16 }}>
+                      <Heading level={3} style={{ margin: 0 }}>
                         <Link to={`/needs/${p.needId}`}>{p.needTitle}</Link>
-                      </h3>
+                      </Heading>
                       <ToneTag tone={phaseTone[p.phase]}>{t(`cooperation.phases.${p.phase}`)}</ToneTag>
                     </Space>
                     {p.phase === 'blocked' && (

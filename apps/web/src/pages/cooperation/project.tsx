@@ -9,7 +9,8 @@ import { useMe } from '../../lib/session.ts';
 import { applyFieldErrors, messageOf } from '../../lib/errors.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { ToneTag } from '../../components/tone-tag.tsx';
-import { chinaDay, h2, projectTone } from './shared.tsx';
+import { Heading } from '../../components/heading.tsx';
+import { chinaDay, projectTone } from './shared.tsx';
 
 type Values = { title: string; dueOn: Dayjs | null };
 
@@ -56,7 +57,7 @@ export default function ProjectPage() {
             <ToneTag tone={projectTone[p.status]}>{t(`cooperation.projectStatuses.${p.status}`)}</ToneTag>
             <Typography.Text strong>{t('cooperation.progress', { done: p.milestonesDone, total: p.milestones })}</Typography.Text>
           </Space>
-          <Card title={h2(t('cooperation.projectFacts'))} style={{ marginBottom: 16 }}>
+          <Card title={<Heading>{t('cooperation.projectFacts')}</Heading>} style={{ marginBottom: 16 }}>
             <Descriptions
               size="small"
               column={{ xs: 1, md: 2 }}
@@ -70,7 +71,7 @@ export default function ProjectPage() {
               ]}
             />
           </Card>
-          <Card title={h2(t('cooperation.milestones'))} style={{ marginBottom: 16 }}>
+          <Card title={<Heading>{t('cooperation.milestones')}</Heading>} style={{ marginBottom: 16 }}>
             {failure && (
               <Alert
                 type="error"
@@ -153,7 +154,7 @@ function AddMilestone({ projectId, onAdded }: { projectId: string; onAdded: () =
     }),
   );
   return (
-    <Card title={h2(t('cooperation.addTitle'))}>
+    <Card title={<Heading>{t('cooperation.addTitle')}</Heading>}>
       <Form<Values>
         form={form}
         layout="vertical"

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../lib/trpc.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { ToneTag } from '../../components/tone-tag.tsx';
-import { h2, projectTone, type Side } from './shared.tsx';
+import { Heading } from '../../components/heading.tsx';
+import { projectTone, type Side } from './shared.tsx';
 
 /** 合作项目: the chosen organisation's projects with their milestone progress. */
 export function Projects({ side }: { side: Side }) {
@@ -13,7 +14,7 @@ export function Projects({ side }: { side: Side }) {
   const trpc = useTRPC();
   const list = useQuery(trpc.projects.list.queryOptions({ organizationId: side.organizationId }));
   return (
-    <Card title={h2(t('cooperation.projectsTitle'))}>
+    <Card title={<Heading>{t('cooperation.projectsTitle')}</Heading>}>
       <QueryState query={list}>
         {(list.data ?? []).length === 0 ? (
           <Empty description={t('cooperation.projectsEmpty')} />
@@ -25,9 +26,9 @@ export function Projects({ side }: { side: Side }) {
               <List.Item>
                 <div style={{ width: '100%', minWidth: 0 }}>
                   <Space wrap size={8} style={{ marginBottom: 4 }}>
-                    <h3 style={{ margin: 0, fontSize: 16 }}>
+                    <Heading level={3} style={{ margin: 0 }}>
                       <Link to={`/projects/${p.id}`}>{p.title}</Link>
-                    </h3>
+                    </Heading>
                     <ToneTag tone="blue">{t(`cooperation.kinds.${p.kind}`)}</ToneTag>
                     <ToneTag tone={projectTone[p.status]}>{t(`cooperation.projectStatuses.${p.status}`)}</ToneTag>
                   </Space>

@@ -16,8 +16,6 @@ export const phaseTone: Record<PlacementPhase, Tone> = {
 export const agreementTone: Record<AgreementStatus, Tone> = { missing: 'gold', recorded: 'blue', confirmed: 'green' };
 export const projectTone: Record<ProjectStatus, Tone> = { active: 'blue', completed: 'green', cancelled: 'grey' };
 
-export const h2 = (text: string) => <h2 style={{ margin: 0, fontSize: 18 }}>{text}</h2>;
-
 type Membership = { organizationId: string; name: string; kind: string; role: string; status: string };
 export type Side = { organizationId: string; name: string; kind: 'enterprise' | 'school'; manages: boolean };
 

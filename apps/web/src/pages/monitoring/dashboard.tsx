@@ -9,7 +9,6 @@ import { useTRPC } from '../../lib/trpc.ts';
 import { messageOf } from '../../lib/errors.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { ToneTag } from '../../components/tone-tag.tsx';
-import { AdminOnly } from '../../components/admin-only.tsx';
 import { formatNumber, ragTone, type IndicatorRow } from './shared.tsx';
 
 const IndicatorDrawer = lazy(() => import('./indicator-drawer.tsx'));
@@ -24,9 +23,7 @@ export default function MonitoringPage() {
         {t('monitoring.title')}
       </Typography.Title>
       <Typography.Paragraph style={{ maxWidth: 860 }}>{t('monitoring.intro')}</Typography.Paragraph>
-      <AdminOnly next="/admin/monitoring">
-        <Dashboard />
-      </AdminOnly>
+      <Dashboard />
     </>
   );
 }

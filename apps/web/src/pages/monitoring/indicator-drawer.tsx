@@ -24,16 +24,11 @@ import { useTRPC } from '../../lib/trpc.ts';
 import { applyFieldErrors, messageOf } from '../../lib/errors.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { ToneTag } from '../../components/tone-tag.tsx';
+import { Heading } from '../../components/heading.tsx';
 import { formatNumber, ragTone, type IndicatorRow } from './shared.tsx';
 
 const TrendChart = lazy(() => import('./charts.tsx').then((m) => ({ default: m.TrendChart })));
 const BarsChart = lazy(() => import('./charts.tsx').then((m) => ({ default: m.BarsChart })));
-
-const h2 = (text: string) => (
-  <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
-    {text}
-  </Typography.Title>
-);
 
 /** One indicator: what it counts, its schedule, trend, breakdown by region, and its reports. */
 export default function IndicatorDrawer({
@@ -52,7 +47,7 @@ export default function IndicatorDrawer({
     <Drawer open onClose={onClose} size={screens.md ? 720 : '100%'} title={`${r.code} ${r.name}`} destroyOnHidden>
       {r.source === 'reported' && startWithReport && <ReportForm indicator={r} />}
       <Card
-        title={h2(`${formatNumber(r.value)} / ${r.targetNote || formatNumber(r.target)} ${r.unit}`)}
+        title={<Heading>{`${formatNumber(r.value)} / ${r.targetNote || formatNumber(r.target)} ${r.unit}`}</Heading>}
         extra={<ToneTag tone={ragTone[r.rag]}>{t(`monitoring.${r.rag}`)}</ToneTag>}
         style={{ marginBottom: 16 }}
       >
@@ -105,7 +100,7 @@ function Trend({ indicator }: { indicator: IndicatorRow }) {
   const trpc = useTRPC();
   const trend = useQuery(trpc.monitoring.trend.queryOptions({ id: indicator.id }));
   return (
-    <Card title={h2(t('monitoring.trend'))} style={{ marginBottom: 16 }}>
+    <Card title={<Heading>{t('monitoring.trend')}</Heading>} style={{ marginBottom: 16 }}>
       <QueryState query={trend} rows={4}>
         {trend.data && trend.data.points.length > 0 ? (
           <Suspense fallback={null}>
@@ -136,7 +131,7 @@ function Breakdown({ indicator }: { indicator: IndicatorRow }) {
   const byRegion = (breakdown.data?.byRegion ?? []).map((r) => ({ name: names.get(r.code) ?? r.code, value: r.value }));
   const byProvince = (breakdown.data?.byProvince ?? []).map((p) => ({ key: p.code, name: t(`provinces.${p.code}`), value: p.value }));
   return (
-    <Card title={h2(t('monitoring.byProvince'))} style={{ marginBottom: 16 }}>
+    <Card title={<Heading>{t('monitoring.byProvince')}</Heading>} style={{ marginBottom: 16 }}>
       <QueryState query={breakdown} rows={3}>
         <Table
           size="small"
@@ -175,7 +170,7 @@ function Reports({ indicator }: { indicator: IndicatorRow }) {
   const trpc = useTRPC();
   const reports = useQuery(trpc.monitoring.reports.queryOptions({ id: indicator.id }));
   return (
-    <Card title={h2(t('monitoring.reports'))} style={{ marginBottom: 16 }}>
+    <Card title={<Heading>{t('monitoring.reports')}</Heading>} style={{ marginBottom: 16 }}>
       <QueryState query={reports} rows={3}>
         <List
           size="small"
@@ -229,7 +224,10 @@ function ReportForm({ indicator }: { indicator: IndicatorRow }) {
     }),
   );
   return (
-    <Card title={h2(t('monitoring.reportTitle', { code: indicator.code, name: indicator.name }))} style={{ marginBottom: 16 }}>
+    <Card
+      title={<Heading>{t('monitoring.reportTitle', { code: indicator.code, name: indicator.name })}</Heading>}
+      style={{ marginBottom: 16 }}
+    >
       <Form<ReportValues>
         name="indicator-report"
         form={form}
@@ -289,7 +287,7 @@ function ScheduleForm({ indicator }: { indicator: IndicatorRow }) {
   );
   const orUndefined = (v: number | null) => (v === null ? undefined : v);
   return (
-    <Card title={h2(t('monitoring.editSchedule'))} style={{ marginBottom: 16 }}>
+    <Card title={<Heading>{t('monitoring.editSchedule')}</Heading>} style={{ marginBottom: 16 }}>
       <Form<ScheduleValues>
         name="indicator-schedule"
         layout="vertical"

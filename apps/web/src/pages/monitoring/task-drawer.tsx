@@ -21,7 +21,8 @@ import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../lib/trpc.ts';
 import { applyFieldErrors, messageOf } from '../../lib/errors.ts';
 import { QueryState } from '../../components/query-state.tsx';
-import { flagColour, statusColour, statuses, h2, h3, FlagTag, ProgressBar, type Status } from './task-shared.tsx';
+import { Heading } from '../../components/heading.tsx';
+import { flagColour, statusColour, statuses, FlagTag, ProgressBar, type Status } from './shared.tsx';
 
 // One plan task: its facts, its dated progress updates, and the form to report progress.
 
@@ -37,7 +38,7 @@ export function TaskDrawer({ id, onClose }: { id: string | null; onClose: () => 
       open={!!id}
       onClose={onClose}
       size={compact ? '100%' : 560}
-      title={h2(task?.title ?? t('plan-tasks.detailTitle'))}
+      title={<Heading>{task?.title ?? t('plan-tasks.detailTitle')}</Heading>}
       destroyOnHidden
       closable={{ 'aria-label': t('plan-tasks.close') }}
     >
@@ -49,7 +50,7 @@ export function TaskDrawer({ id, onClose }: { id: string | null; onClose: () => 
               <FlagTag flag={task.flag} />
             </Space>
             <ProgressBar value={task.progress} colour={flagColour[task.flag]} label={t('plan-tasks.progressOf', { title: task.title })} />
-            {h3(t('plan-tasks.facts'))}
+            <Heading level={3}>{t('plan-tasks.facts')}</Heading>
             <Descriptions
               size="small"
               column={1}
@@ -72,7 +73,7 @@ export function TaskDrawer({ id, onClose }: { id: string | null; onClose: () => 
                 ...(task.description ? [{ key: 'description', label: t('plan-tasks.fieldDescription'), children: task.description }] : []),
               ]}
             />
-            {h3(t('plan-tasks.updates'))}
+            <Heading level={3}>{t('plan-tasks.updates')}</Heading>
             {task.updates.length === 0 ? (
               <Empty description={t('plan-tasks.updatesEmpty')} />
             ) : (
@@ -98,7 +99,7 @@ export function TaskDrawer({ id, onClose }: { id: string | null; onClose: () => 
                 )}
               />
             )}
-            {h3(t('plan-tasks.addUpdate'))}
+            <Heading level={3}>{t('plan-tasks.addUpdate')}</Heading>
             {closed ? (
               <Alert type="info" showIcon title={t('plan-tasks.closed')} />
             ) : task.canUpdate ? (

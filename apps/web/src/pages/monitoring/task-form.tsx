@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../lib/trpc.ts';
 import { applyFieldErrors, fieldErrorsOf, messageOf } from '../../lib/errors.ts';
 import { chinaDay } from '../cooperation/shared.tsx';
-import { iso, type Task } from './task-shared.tsx';
+import { iso, type Task } from './shared.tsx';
 
 // The form that adds or edits a plan task (admins).
 

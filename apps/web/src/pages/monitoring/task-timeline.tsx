@@ -2,7 +2,7 @@ import { useMemo, type CSSProperties } from 'react';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { chinaDay } from '../cooperation/shared.tsx';
-import { flagColour, type Task } from './task-shared.tsx';
+import { flagColour, type Task } from './shared.tsx';
 
 // The plan tasks' timeline: one bar per task from its start to its deadline, the progress filled in, a line at today.
 

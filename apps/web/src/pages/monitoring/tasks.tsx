@@ -5,10 +5,10 @@ import { Button, Card, Empty, Grid, Result, Select, Table, Tag, Typography } fro
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../lib/trpc.ts';
-import { useMe } from '../../lib/session.ts';
+import { useSignedInUser } from '../../lib/session.ts';
 import { QueryState } from '../../components/query-state.tsx';
-import { SignInPrompt } from '../../components/sign-in-prompt.tsx';
-import { flagColour, statusColour, statuses, flags, h2, FlagTag, ProgressBar, type Task, type Status, type Flag } from './task-shared.tsx';
+import { Heading } from '../../components/heading.tsx';
+import { flagColour, statusColour, statuses, flags, FlagTag, ProgressBar, type Task, type Status, type Flag } from './shared.tsx';
 import { Timeline } from './task-timeline.tsx';
 import { TaskForm } from './task-form.tsx';
 import { TaskDrawer } from './task-drawer.tsx';
@@ -18,22 +18,16 @@ import { TaskDrawer } from './task-drawer.tsx';
 
 export default function PlanTasksPage() {
   const { t } = useTranslation();
-  const me = useMe();
-  const manages = (me.data?.memberships ?? []).some((m) => m.role === 'owner' || m.role === 'manager');
-  const admin = me.data?.isPlatformAdmin === true;
+  const me = useSignedInUser();
+  const manages = me.memberships.some((m) => m.role === 'owner' || m.role === 'manager');
+  const admin = me.isPlatformAdmin;
   return (
     <>
       <Typography.Title level={1} style={{ marginTop: 8 }}>
         {t('plan-tasks.title')}
       </Typography.Title>
-      <Typography.Paragraph style={{ maxWidth: 860 }}>
-        {admin || !me.data ? t('plan-tasks.intro') : t('plan-tasks.ownerIntro')}
-      </Typography.Paragraph>
-      {me.isPending || me.isError ? (
-        <QueryState query={me}>{null}</QueryState>
-      ) : !me.data ? (
-        <SignInPrompt title={t('plan-tasks.signInTitle')} body={t('plan-tasks.signInBody')} action={t('plan-tasks.signIn')} />
-      ) : admin ? (
+      <Typography.Paragraph style={{ maxWidth: 860 }}>{admin ? t('plan-tasks.intro') : t('plan-tasks.ownerIntro')}</Typography.Paragraph>
+      {admin ? (
         <Tasks admin />
       ) : manages ? (
         <Tasks admin={false} />
@@ -115,7 +109,7 @@ function Tasks({ admin }: { admin: boolean }) {
   return (
     <>
       <Card
-        title={h2(t('plan-tasks.listTitle'))}
+        title={<Heading>{t('plan-tasks.listTitle')}</Heading>}
         extra={
           admin && (
             <Button type="primary" onClick={() => setEditing('new')}>
@@ -167,7 +161,7 @@ function Tasks({ admin }: { admin: boolean }) {
           />
         </QueryState>
       </Card>
-      <Card title={h2(t('plan-tasks.timelineTitle'))} style={{ marginBottom: 16 }}>
+      <Card title={<Heading>{t('plan-tasks.timelineTitle')}</Heading>} style={{ marginBottom: 16 }}>
         <Typography.Paragraph type="secondary">{t('plan-tasks.timelineHint')}</Typography.Paragraph>
         {rows.length === 0 ? (
           <Empty description={query.data?.length ? t('plan-tasks.emptyFiltered') : t('plan-tasks.empty')} />

@@ -9,7 +9,8 @@ import { useMe } from '../../lib/session.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { RegionCascader } from '../../components/region-cascader.tsx';
 import { ToneTag } from '../../components/tone-tag.tsx';
-import { h2, needKinds, useMajorNames } from './shared.tsx';
+import { Heading } from '../../components/heading.tsx';
+import { needKinds, useMajorNames } from './shared.tsx';
 
 const PAGE_SIZE = 20;
 const sorts = ['deadline', 'newest'] as const;
@@ -175,7 +176,7 @@ export default function BrowseNeedsPage() {
         {items.length === 0 ? (
           <Empty description={t('needs.noResults')} />
         ) : (
-          <Card title={h2(t('needs.browseTitle'))}>
+          <Card title={<Heading>{t('needs.browseTitle')}</Heading>}>
             <List
               dataSource={items}
               renderItem={(n) => (

@@ -8,7 +8,8 @@ import { AcceptOrDecline, DeclineModal } from '../../components/accept-or-declin
 import { QueryState } from '../../components/query-state.tsx';
 import { ToneTag } from '../../components/tone-tag.tsx';
 import type { NeedKind, NeedStatus } from '@ronghe/domain/need';
-import { appTone, h2, partText, useMajorNames } from './shared.tsx';
+import { Heading } from '../../components/heading.tsx';
+import { appTone, partText, useMajorNames } from './shared.tsx';
 
 type NeedFacts = { id: string; kind: NeedKind; status: NeedStatus; headcount: number | null; accepted: number };
 type Invitee = { cohortId: string; name: string; major: string; students: number };
@@ -30,7 +31,7 @@ export function Recommendations({ need, manages }: { need: NeedFacts; manages: b
   const canInvite = manages && need.status === 'published' && invitableKinds.has(need.kind);
   const left = need.headcount === null ? null : Math.max(0, need.headcount - need.accepted);
   return (
-    <Card title={h2(t('needs.recommendTitle'))} style={{ marginBottom: 16 }}>
+    <Card title={<Heading>{t('needs.recommendTitle')}</Heading>} style={{ marginBottom: 16 }}>
       <Typography.Paragraph type="secondary">
         {t('needs.recommendIntro')}
         {canInvite && left !== null && <> {left === 0 ? t('needs.inviteFull') : t('needs.placesLeft', { left })}</>}
@@ -197,7 +198,7 @@ export function Applications({ needId }: { needId: string }) {
   };
 
   return (
-    <Card title={h2(t('needs.applicationsTitle'))} style={{ marginBottom: 16 }}>
+    <Card title={<Heading>{t('needs.applicationsTitle')}</Heading>} style={{ marginBottom: 16 }}>
       {failure && <Alert type="error" role="alert" showIcon title={t('needs.failed')} description={failure} style={{ marginBottom: 16 }} />}
       <QueryState query={apps}>
         <List

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../lib/trpc.ts';
 import { applyFieldErrors, messageOf } from '../../lib/errors.ts';
 import { ToneTag } from '../../components/tone-tag.tsx';
-import { appTone, h2, useMajorNames } from './shared.tsx';
+import { Heading } from '../../components/heading.tsx';
+import { appTone, useMajorNames } from './shared.tsx';
 
 type Values = { organizationId?: string; cohortId?: string; students: number | null; message: string };
 type School = { organizationId: string; name: string };
@@ -46,7 +47,7 @@ export function ApplyForNeed({ needId, open, schools }: { needId: string; open: 
   const applications = (mine.data ?? []).filter((a) => a.needId === needId);
 
   return (
-    <Card title={h2(t('needs.applyTitle'))} style={{ marginBottom: 16 }}>
+    <Card title={<Heading>{t('needs.applyTitle')}</Heading>} style={{ marginBottom: 16 }}>
       {!open && <Typography.Paragraph type="secondary">{t('needs.notOpen')}</Typography.Paragraph>}
       {open && (
         <Form<Values>

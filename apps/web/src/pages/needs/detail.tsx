@@ -6,10 +6,11 @@ import { useTRPC } from '../../lib/trpc.ts';
 import { useMe } from '../../lib/session.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { ToneTag } from '../../components/tone-tag.tsx';
+import { Heading } from '../../components/heading.tsx';
 import { Applications, Recommendations } from './detail-enterprise.tsx';
 import { ApplyForNeed } from './detail-school.tsx';
 import { Endorsement } from './endorsement.tsx';
-import { h2, managed, statusTone, useMajorNames } from './shared.tsx';
+import { managed, statusTone, useMajorNames } from './shared.tsx';
 
 // the kind-specific facts kept in `details`, in the order they are shown
 const factKeys = [
@@ -82,7 +83,7 @@ export default function NeedDetailPage() {
               </Button>
             )}
           </Space>
-          <Card title={h2(t('needs.facts'))} style={{ marginBottom: 16 }}>
+          <Card title={<Heading>{t('needs.facts')}</Heading>} style={{ marginBottom: 16 }}>
             <Descriptions column={{ xs: 1, md: 2 }} size="small">
               <Descriptions.Item label={t('needs.kind')}>{t(`needs.kinds.${n.kind}`)}</Descriptions.Item>
               <Descriptions.Item label={t('needs.status')}>{t(`needs.statuses.${n.status}`)}</Descriptions.Item>

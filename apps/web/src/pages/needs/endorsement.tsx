@@ -4,7 +4,7 @@ import { Alert, App, Button, Card, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../lib/trpc.ts';
 import { messageOf } from '../../lib/errors.ts';
-import { h2 } from './shared.tsx';
+import { Heading } from '../../components/heading.tsx';
 
 /** 共同体推荐: managers of a consortium's lead or council organisations endorse a member enterprise's need, or take it back. */
 export function Endorsement({
@@ -34,7 +34,7 @@ export function Endorsement({
   if (list.length === 0) return null;
   const value = chosen ?? list[0]?.id ?? '';
   return (
-    <Card title={h2(t('needs.endorseTitle'))} style={{ marginBottom: 16 }}>
+    <Card title={<Heading>{t('needs.endorseTitle')}</Heading>} style={{ marginBottom: 16 }}>
       {failure && <Alert type="error" role="alert" showIcon title={failure} style={{ marginBottom: 12 }} />}
       {consortiumId ? (
         <Space wrap>

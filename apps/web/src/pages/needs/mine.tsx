@@ -1,29 +1,26 @@
 import { useState } from 'react';
-import { Link, Navigate, useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, List, Popconfirm, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../lib/trpc.ts';
-import { useMe } from '../../lib/session.ts';
+import { useSignedInUser } from '../../lib/session.ts';
 import { messageOf } from '../../lib/errors.ts';
-import { PageLoading, QueryState } from '../../components/query-state.tsx';
+import { QueryState } from '../../components/query-state.tsx';
 import { ToneTag } from '../../components/tone-tag.tsx';
 import { statusTone } from './shared.tsx';
 
 /** /needs: the needs of the signed-in user's enterprise, with publishing and closing. */
 export default function MyNeedsPage() {
   const { t } = useTranslation();
-  const me = useMe();
+  const me = useSignedInUser();
   const navigate = useNavigate();
   const [chosen, setChosen] = useState<string | null>(null);
-  if (me.isPending) return <PageLoading />;
-  if (me.isError) return <QueryState query={me}>{null}</QueryState>;
-  if (!me.data) return <Navigate to={`/login?next=${encodeURIComponent('/needs/mine')}`} replace />;
-  const enterprises = me.data.memberships.filter((m) => m.kind === 'enterprise');
-  const managesSchool = me.data.memberships.some((m) => m.kind === 'school');
+  const enterprises = me.memberships.filter((m) => m.kind === 'enterprise');
+  const managesSchool = me.memberships.some((m) => m.kind === 'school');
   const active =
     enterprises.find((m) => m.organizationId === chosen) ??
-    enterprises.find((m) => m.organizationId === me.data?.activeOrganizationId) ??
+    enterprises.find((m) => m.organizationId === me.activeOrganizationId) ??
     enterprises[0];
   const mayManage = !!active && active.status === 'verified' && (active.role === 'owner' || active.role === 'manager');
 

@@ -1,17 +1,18 @@
 import { useState } from 'react';
-import { Link, Navigate, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Result, Row, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { NeedInput, NeedKind, NeedStatus } from '@ronghe/domain/need';
 import { useTRPC, type RouterOutputs } from '../../lib/trpc.ts';
-import { useMe } from '../../lib/session.ts';
+import { useSignedInUser } from '../../lib/session.ts';
 import { messageOf } from '../../lib/errors.ts';
-import { PageLoading, QueryState } from '../../components/query-state.tsx';
+import { QueryState } from '../../components/query-state.tsx';
 import { RegionCascader } from '../../components/region-cascader.tsx';
+import { Heading } from '../../components/heading.tsx';
 import { KindFields, type KindValues } from './new-kind-fields.tsx';
-import { applyNeedErrors, h2, managed, needKinds, useMajorNames } from './shared.tsx';
+import { applyNeedErrors, managed, needKinds, useMajorNames } from './shared.tsx';
 
 type Values = KindValues & {
   organizationId?: string;
@@ -27,11 +28,8 @@ type Values = KindValues & {
 export default function NewNeedPage() {
   const { t } = useTranslation();
   const { id } = useParams();
-  const me = useMe();
-  if (me.isPending) return <PageLoading />;
-  if (me.isError) return <QueryState query={me}>{null}</QueryState>;
-  if (!me.data) return <Navigate to={`/login?next=${encodeURIComponent(id ? `/needs/${id}/edit` : '/needs/new')}`} replace />;
-  const acting = managed(me.data.memberships, 'enterprise');
+  const me = useSignedInUser();
+  const acting = managed(me.memberships, 'enterprise');
   if (id) return <EditNeed id={id} acting={acting} />;
   return (
     <>
@@ -42,12 +40,12 @@ export default function NewNeedPage() {
       {acting.length === 0 ? (
         <Result
           status="info"
-          title={<h2 style={{ margin: 0, fontSize: 22 }}>{t('needs.needEnterpriseTitle')}</h2>}
+          title={<Heading style={{ fontSize: 22 }}>{t('needs.needEnterpriseTitle')}</Heading>}
           subTitle={t('needs.needEnterpriseBody')}
           extra={<Link to="/account">{t('needs.goAccount')}</Link>}
         />
       ) : (
-        <NeedForm acting={acting} preferred={me.data.activeOrganizationId} />
+        <NeedForm acting={acting} preferred={me.activeOrganizationId} />
       )}
     </>
   );
@@ -145,7 +143,7 @@ function EditNeed({ id, acting }: { id: string; acting: Array<{ organizationId: 
           ) : (
             <Result
               status="info"
-              title={<h2 style={{ margin: 0, fontSize: 22 }}>{t('needs.cannotEdit')}</h2>}
+              title={<Heading style={{ fontSize: 22 }}>{t('needs.cannotEdit')}</Heading>}
               extra={<Link to={`/needs/${id}`}>{t('needs.backToNeed')}</Link>}
             />
           )
@@ -247,7 +245,7 @@ function NeedForm({
       onValuesChange={() => setFailure(null)}
       style={{ maxWidth: 860 }}
     >
-      <Card title={h2(t('needs.basics'))} style={{ marginBottom: 16 }}>
+      <Card title={<Heading>{t('needs.basics')}</Heading>} style={{ marginBottom: 16 }}>
         <Form.Item name="organizationId" label={t('needs.org')} rules={[choose('org')]} hidden={acting.length < 2 || !!editing}>
           <Select options={acting.map((a) => ({ value: a.organizationId, label: a.name }))} />
         </Form.Item>
@@ -293,7 +291,7 @@ function NeedForm({
         </Form.Item>
       </Card>
 
-      <Card title={h2(t('needs.kindFields', { kind: t(`needs.kinds.${kind}`) }))} style={{ marginBottom: 16 }}>
+      <Card title={<Heading>{t('needs.kindFields', { kind: t(`needs.kinds.${kind}`) })}</Heading>} style={{ marginBottom: 16 }}>
         <KindFields kind={kind} />
       </Card>
 

@@ -20,8 +20,6 @@ export const appTone: Record<ApplicationStatus, Tone> = {
   expired: 'grey',
 };
 
-export const h2 = (text: string) => <h2 style={{ margin: 0, fontSize: 18 }}>{text}</h2>;
-
 /** Managed (owner or manager) organisations of one kind, verified. */
 export function managed<M extends { role: string; status: string; kind: string }>(
   memberships: readonly M[],

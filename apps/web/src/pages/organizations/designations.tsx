@@ -14,9 +14,10 @@ import { useTRPC } from '../../lib/trpc.ts';
 import { useMe } from '../../lib/session.ts';
 import { applyFieldErrors, messageOf } from '../../lib/errors.ts';
 import { QueryState } from '../../components/query-state.tsx';
+import { Heading } from '../../components/heading.tsx';
 import { ToneTag } from '../../components/tone-tag.tsx';
 
-const h2 = { fontSize: 16, marginTop: 16 } as const;
+const headingStyle = { fontSize: 16, margin: '16px 0 8px' } as const;
 const levelTones = { national: 'gold', beijing: 'blue' } as const;
 
 /**
@@ -42,9 +43,7 @@ export function SchoolDesignations({ organizationId }: { organizationId: string 
             <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
               {t('designations.intro')}
             </Typography.Paragraph>
-            <Typography.Title level={2} style={h2}>
-              {t('designations.designationsHeading')}
-            </Typography.Title>
+            <Heading style={headingStyle}>{t('designations.designationsHeading')}</Heading>
             {data.designations.length > 0 ? (
               <Space wrap size={[8, 8]}>
                 {data.designations.map((d) => (
@@ -57,9 +56,7 @@ export function SchoolDesignations({ organizationId }: { organizationId: string 
               <Typography.Text type="secondary">{t('designations.noDesignations')}</Typography.Text>
             )}
 
-            <Typography.Title level={2} style={h2}>
-              {t('designations.clustersHeading')}
-            </Typography.Title>
+            <Heading style={headingStyle}>{t('designations.clustersHeading')}</Heading>
             <Clusters organizationId={organizationId} clusters={data.clusters} canRemove={isAdmin} />
 
             {isAdmin && (

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Radio, Row, Select, Space, Switch, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
@@ -12,10 +12,8 @@ import {
   type SchoolLevel,
 } from '@ronghe/domain/constants/organization';
 import { useTRPC } from '../../lib/trpc.ts';
-import { useMe } from '../../lib/session.ts';
 import { showFormError } from '../../lib/errors.ts';
 import { industryGroups } from '../../lib/industry-options.ts';
-import { PageLoading, QueryState } from '../../components/query-state.tsx';
 import { RegionCascader } from '../../components/region-cascader.tsx';
 
 // The server validates again (including the USCC check character) and answers per field.
@@ -86,10 +84,6 @@ function toInput(kind: OrganizationKind, v: Values) {
 
 /** /orgs/new: register an organisation; the signed-in user becomes its owner. */
 export default function NewOrganizationPage() {
-  const me = useMe();
-  if (me.isPending) return <PageLoading />;
-  if (me.isError) return <QueryState query={me}>{null}</QueryState>;
-  if (!me.data) return <Navigate to={`/login?next=${encodeURIComponent('/orgs/new')}`} replace />;
   return (
     <>
       <RegistrationForm />

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, Navigate, useLocation, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Popconfirm, Result, Select, Space, Table, Tag, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
@@ -7,10 +7,11 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { MemberRole } from '@ronghe/domain/organization';
 import { useTRPC } from '../../lib/trpc.ts';
-import { useMe } from '../../lib/session.ts';
+import { useSignedInUser } from '../../lib/session.ts';
 import { applyFieldErrors, messageOf } from '../../lib/errors.ts';
-import { PageLoading, QueryState } from '../../components/query-state.tsx';
+import { QueryState } from '../../components/query-state.tsx';
 import { ToneTag, type Tone } from '../../components/tone-tag.tsx';
+import { Heading } from '../../components/heading.tsx';
 import { SchoolDesignations } from './designations.tsx';
 import { VouchedChange } from './vouched-change.tsx';
 
@@ -21,14 +22,10 @@ const day = (d: Date) => dayjs(d).format('YYYY-MM-DD');
 /** /orgs/:id: an organisation's profile; members see its people, owners and managers invite. */
 export default function OrganizationPage() {
   const { id = '' } = useParams();
-  const { pathname } = useLocation();
-  const me = useMe();
-  if (me.isPending) return <PageLoading />;
-  if (me.isError) return <QueryState query={me}>{null}</QueryState>;
-  if (!me.data) return <Navigate to={`/login?next=${encodeURIComponent(pathname)}`} replace />;
+  const me = useSignedInUser();
   return (
     <>
-      <Profile id={id} userId={me.data.userId} />
+      <Profile id={id} userId={me.userId} />
     </>
   );
 }
@@ -43,7 +40,7 @@ function Profile({ id, userId }: { id: string; userId: string }) {
     return (
       <Result
         status="404"
-        title={<h2 style={{ margin: 0, fontSize: 24 }}>{t('organizations.notFoundTitle')}</h2>}
+        title={<Heading style={{ fontSize: 24 }}>{t('organizations.notFoundTitle')}</Heading>}
         extra={<Link to="/">{t('common.backHome')}</Link>}
       />
     );

@@ -1,17 +1,17 @@
 import { useState } from 'react';
-import { Navigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Checkbox, List, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useTRPC, type RouterOutputs } from '../../lib/trpc.ts';
-import { useMe } from '../../lib/session.ts';
 import { messageOf } from '../../lib/errors.ts';
-import { PageLoading, QueryState } from '../../components/query-state.tsx';
+import { QueryState } from '../../components/query-state.tsx';
 import { ToneTag } from '../../components/tone-tag.tsx';
 import { useMajorNames } from '../needs/shared.tsx';
+import { Heading } from '../../components/heading.tsx';
 import { OrganizerTools } from './organizer.tsx';
 import { Results } from './results.tsx';
-import { chinaToday, h2, roundTone } from './shared.tsx';
+import { chinaToday, roundTone } from './shared.tsx';
 
 type Round = RouterOutputs['rounds']['get'];
 
@@ -21,11 +21,8 @@ type Round = RouterOutputs['rounds']['get'];
  */
 export default function RoundPage() {
   const { id = '' } = useParams();
-  const me = useMe();
   const trpc = useTRPC();
-  const round = useQuery({ ...trpc.rounds.get.queryOptions({ id }), enabled: !!me.data });
-  if (me.isPending) return <PageLoading />;
-  if (!me.data) return <Navigate to={`/login?next=${encodeURIComponent(`/rounds/${id}`)}`} replace />;
+  const round = useQuery(trpc.rounds.get.queryOptions({ id }));
   return <QueryState query={round}>{round.data && <RoundView data={round.data} />}</QueryState>;
 }
 
@@ -64,7 +61,7 @@ function RoundView({ data }: { data: Round }) {
         <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('rounds.datesOver', { to: round.preferencesCloseOn })} />
       )}
       {data.organizer && <OrganizerTools data={data} />}
-      <Card title={h2(t('rounds.needsTitle'))} style={{ marginBottom: 16 }}>
+      <Card title={<Heading>{t('rounds.needsTitle')}</Heading>} style={{ marginBottom: 16 }}>
         <List
           dataSource={data.needs}
           locale={{ emptyText: t('rounds.noneVisible') }}
@@ -96,7 +93,7 @@ function RoundView({ data }: { data: Round }) {
           )}
         />
       </Card>
-      <Card title={h2(t('rounds.cohortsTitle'))} style={{ marginBottom: 16 }}>
+      <Card title={<Heading>{t('rounds.cohortsTitle')}</Heading>} style={{ marginBottom: 16 }}>
         <List
           dataSource={data.cohorts}
           locale={{ emptyText: t('rounds.noneVisible') }}

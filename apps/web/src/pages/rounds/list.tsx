@@ -1,36 +1,34 @@
 import { useState } from 'react';
-import { Link, Navigate, useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, List, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../lib/trpc.ts';
-import { useMe } from '../../lib/session.ts';
+import { useSignedInUser } from '../../lib/session.ts';
 import { applyFieldErrors, messageOf } from '../../lib/errors.ts';
-import { PageLoading, QueryState } from '../../components/query-state.tsx';
+import { QueryState } from '../../components/query-state.tsx';
 import { ToneTag } from '../../components/tone-tag.tsx';
-import { h2, roundTone } from './shared.tsx';
+import { Heading } from '../../components/heading.tsx';
+import { roundTone } from './shared.tsx';
 
 /** /rounds: invitations to answer, the rounds the user takes part in (all of them for the commission), and setting one up. */
 export default function RoundsPage() {
   const { t } = useTranslation();
-  const me = useMe();
-  if (me.isPending) return <PageLoading />;
-  if (me.isError) return <QueryState query={me}>{null}</QueryState>;
-  if (!me.data) return <Navigate to={`/login?next=${encodeURIComponent('/rounds')}`} replace />;
+  const me = useSignedInUser();
   return (
     <>
       <Typography.Title level={1} style={{ marginTop: 8 }}>
         {t('rounds.title')}
       </Typography.Title>
       <Typography.Paragraph style={{ maxWidth: 860 }}>{t('rounds.intro')}</Typography.Paragraph>
-      {me.data.memberships
+      {me.memberships
         .filter((m) => m.kind === 'enterprise' || m.kind === 'school')
         .map((m) => (
           <Invitations key={m.organizationId} organizationId={m.organizationId} name={m.name} />
         ))}
       <RoundList />
-      {me.data.isPlatformAdmin && <CreateRound />}
+      {me.isPlatformAdmin && <CreateRound />}
     </>
   );
 }
@@ -42,7 +40,7 @@ function Invitations({ organizationId, name }: { organizationId: string; name: s
   const invitations = useQuery(trpc.rounds.invitations.queryOptions({ organizationId }));
   if (!invitations.data?.length) return null;
   return (
-    <Card title={h2(`${t('rounds.invitationsTitle')} · ${name}`)} style={{ marginBottom: 16 }}>
+    <Card title={<Heading>{`${t('rounds.invitationsTitle')} · ${name}`}</Heading>} style={{ marginBottom: 16 }}>
       <List
         dataSource={invitations.data}
         rowKey={(i) => `${i.roundId}-${i.entryId}`}
@@ -68,7 +66,7 @@ function RoundList() {
   const trpc = useTRPC();
   const rounds = useQuery(trpc.rounds.list.queryOptions());
   return (
-    <Card title={h2(t('rounds.list'))} style={{ marginBottom: 16 }}>
+    <Card title={<Heading>{t('rounds.list')}</Heading>} style={{ marginBottom: 16 }}>
       <QueryState query={rounds}>
         <List
           dataSource={rounds.data ?? []}
@@ -133,7 +131,7 @@ function CreateRound() {
     });
   };
   return (
-    <Card title={h2(t('rounds.createTitle'))}>
+    <Card title={<Heading>{t('rounds.createTitle')}</Heading>}>
       {failure && (
         <Alert type="error" role="alert" showIcon title={t('rounds.failed')} description={failure} style={{ marginBottom: 16 }} />
       )}

@@ -4,7 +4,8 @@ import { Alert, App, Button, Card, Descriptions, Input, Select, Space, Typograph
 import { useTranslation } from 'react-i18next';
 import { useTRPC, type RouterOutputs } from '../../lib/trpc.ts';
 import { messageOf } from '../../lib/errors.ts';
-import { chinaToday, h2 } from './shared.tsx';
+import { Heading } from '../../components/heading.tsx';
+import { chinaToday } from './shared.tsx';
 
 type Round = RouterOutputs['rounds']['get'];
 
@@ -47,7 +48,7 @@ export function OrganizerTools({ data }: { data: Round }) {
     close.mutate({ id: round.id, ...(early && reason.trim() ? { reason: reason.trim() } : {}) });
   };
   return (
-    <Card title={h2(t('rounds.organizerTools'))} style={{ marginBottom: 16 }}>
+    <Card title={<Heading>{t('rounds.organizerTools')}</Heading>} style={{ marginBottom: 16 }}>
       {failure && (
         <Alert type="error" role="alert" showIcon title={t('rounds.failed')} description={failure} style={{ marginBottom: 12 }} />
       )}

@@ -1,7 +1,7 @@
 import { Card, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RouterOutputs } from '../../lib/trpc.ts';
-import { h2 } from './shared.tsx';
+import { Heading } from '../../components/heading.tsx';
 
 type Round = RouterOutputs['rounds']['get'];
 
@@ -19,7 +19,7 @@ export function Results({ data, cohortLabel }: { data: Round; cohortLabel: (c: R
   const results = data.results;
   if (!results) return null;
   return (
-    <Card title={h2(t('rounds.resultsTitle'))}>
+    <Card title={<Heading>{t('rounds.resultsTitle')}</Heading>}>
       <ul aria-label={t('rounds.resultsTitle')} style={{ paddingLeft: 20, margin: 0 }}>
         {results.placed.map((p) => (
           <li key={`${p.cohortId}-${p.needId}`}>

@@ -3,8 +3,6 @@ import type { Tone } from '../../components/tone-tag.tsx';
 
 export const roundTone: Record<RoundStatus, Tone> = { draft: 'grey', open: 'green', closing: 'gold', closed: 'blue', published: 'green' };
 
-export const h2 = (text: string) => <h2 style={{ margin: 0, fontSize: 18 }}>{text}</h2>;
-
 /** Today's date in China (YYYY-MM-DD), the calendar the round's dates are in. */
 export const chinaToday = () =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());

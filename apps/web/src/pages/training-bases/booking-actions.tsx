@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../lib/trpc.ts';
 import { messageOf } from '../../lib/errors.ts';
 import { applyBookingErrors } from './booking-form.tsx';
-import { beforeToday, isoDay, useRefreshBookings, type Booking } from './detail-shared.tsx';
+import { beforeToday, isoDay, useRefreshBookings, type Booking } from './shared.tsx';
 
 type Dialog = 'decline' | 'propose' | 'cancel' | null;
 

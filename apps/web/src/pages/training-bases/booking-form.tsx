@@ -9,7 +9,8 @@ import type { BookingPurpose } from '@ronghe/domain/training-base';
 import { useTRPC } from '../../lib/trpc.ts';
 import { useMe } from '../../lib/session.ts';
 import { fieldErrorsOf, messageOf } from '../../lib/errors.ts';
-import { beforeToday, h2, isoDay, managedOrgs, purposes, useRefreshBookings, type BaseDetail, type Org } from './detail-shared.tsx';
+import { Heading } from '../../components/heading.tsx';
+import { beforeToday, isoDay, managedOrgs, purposes, useRefreshBookings, type BaseDetail, type Org } from './shared.tsx';
 
 type Values = { organizationId?: string; dates?: [Dayjs, Dayjs] | null; stations?: number | null; purpose?: BookingPurpose; note: string };
 
@@ -66,7 +67,7 @@ export function BookingCard({ b }: { b: BaseDetail }) {
     );
   else body = <BookingForm b={b} orgs={orgs} />;
   return (
-    <Card title={h2(t('base-detail.book'))} style={{ marginBottom: 16 }}>
+    <Card title={<Heading>{t('base-detail.book')}</Heading>} style={{ marginBottom: 16 }}>
       {!b.openToPartners && b.status === 'published' && (
         <Alert type="warning" showIcon title={t('base-detail.notOpenNotice')} style={{ marginBottom: 12 }} />
       )}

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { BookingStatus } from '@ronghe/domain/training-base';
 import { ToneTag } from '../../components/tone-tag.tsx';
 import { OwnerActions, RequesterActions } from './booking-actions.tsx';
-import { bookingStatusTones, daysBetween, type Booking } from './detail-shared.tsx';
+import { bookingStatusTones, daysBetween, type Booking } from './shared.tsx';
 
 const statuses = ['requested', 'proposed', 'approved', 'declined', 'cancelled'] as const satisfies readonly BookingStatus[];
 

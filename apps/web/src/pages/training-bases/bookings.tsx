@@ -1,47 +1,23 @@
 import { useState } from 'react';
-import { Link, useLocation, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Select, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../lib/trpc.ts';
-import { useMe } from '../../lib/session.ts';
-import { PageLoading, QueryState } from '../../components/query-state.tsx';
+import { useSignedInUser } from '../../lib/session.ts';
+import { QueryState } from '../../components/query-state.tsx';
 import { BookingTable } from './booking-tables.tsx';
-import { managedOrgs, type Org } from './detail-shared.tsx';
+import { managedOrgs, type Org } from './shared.tsx';
 
 /** /bases/bookings: 预约管理, the requests an organisation's bases received and the bookings it made. */
 export default function BookingsPage() {
   const { t } = useTranslation();
-  const { pathname } = useLocation();
-  const me = useMe();
-  if (me.isPending) return <PageLoading />;
-  const user = me.data;
+  const user = useSignedInUser();
   const title = (
     <Typography.Title level={1} style={{ marginTop: 8 }}>
       {t('base-detail.bookingsTitle')}
     </Typography.Title>
   );
-  if (!user)
-    return (
-      <>
-        {title}
-        <QueryState query={me}>
-          <Alert
-            type="info"
-            showIcon
-            title={t('base-detail.signInForBookings')}
-            description={
-              <>
-                {t('base-detail.signInForBookingsBody')}{' '}
-                <Link to={`/login?next=${encodeURIComponent(pathname)}`} style={{ textDecoration: 'underline' }}>
-                  {t('base-detail.signIn')}
-                </Link>
-              </>
-            }
-          />
-        </QueryState>
-      </>
-    );
   // managed organisations first: they are the ones that can act
   const managed = managedOrgs(user.memberships, false);
   const others = user.memberships

@@ -5,7 +5,8 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../lib/trpc.ts';
 import { QueryState } from '../../components/query-state.tsx';
-import { addDays, h2, srOnly, todayInChina, type BaseDetail } from './detail-shared.tsx';
+import { Heading } from '../../components/heading.tsx';
+import { addDays, srOnly, todayInChina, type BaseDetail } from './shared.tsx';
 
 /** Five weeks at a time (the API allows up to 92 days a call), from today for up to a year ahead. */
 const WINDOW = 35;
@@ -37,7 +38,7 @@ export function CapacityCalendar({ b }: { b: BaseDetail }) {
   const canForward = addDays(start, WINDOW) <= addDays(today, HORIZON);
 
   return (
-    <Card title={h2(t('base-detail.calendar'))} style={{ marginBottom: 16 }} styles={{ body: { padding: 12 } }}>
+    <Card title={<Heading>{t('base-detail.calendar')}</Heading>} style={{ marginBottom: 16 }} styles={{ body: { padding: 12 } }}>
       <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
         {t('base-detail.calendarHint', { count: b.stations })}
       </Typography.Paragraph>

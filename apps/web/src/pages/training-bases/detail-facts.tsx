@@ -5,7 +5,8 @@ import { Card, Descriptions, Table, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../lib/trpc.ts';
-import { h2, type BaseDetail } from './detail-shared.tsx';
+import { Heading } from '../../components/heading.tsx';
+import { type BaseDetail } from './shared.tsx';
 
 /** A list of links or names separated by 、 (or commas in English). */
 function Joined({ items }: { items: ReactNode[] }) {
@@ -91,7 +92,7 @@ export function Facts({ b }: { b: BaseDetail }) {
     },
   ];
   return (
-    <Card title={h2(t('base-detail.facts'))} style={{ marginBottom: 16 }}>
+    <Card title={<Heading>{t('base-detail.facts')}</Heading>} style={{ marginBottom: 16 }}>
       <Descriptions items={items} column={{ xs: 1, sm: 1, md: 2 }} size="small" />
       {b.contactMasked && (
         <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0, fontSize: 13 }}>
@@ -107,7 +108,7 @@ type EquipmentRow = BaseDetail['equipment'][number];
 export function Equipment({ b }: { b: BaseDetail }) {
   const { t } = useTranslation();
   return (
-    <Card title={h2(t('base-detail.equipment'))} style={{ marginBottom: 16 }}>
+    <Card title={<Heading>{t('base-detail.equipment')}</Heading>} style={{ marginBottom: 16 }}>
       {b.equipment.length === 0 ? (
         <Typography.Text type="secondary">{t('base-detail.noEquipment')}</Typography.Text>
       ) : (
@@ -130,7 +131,7 @@ export function Equipment({ b }: { b: BaseDetail }) {
 export function Description({ b }: { b: BaseDetail }) {
   const { t } = useTranslation();
   return (
-    <Card title={h2(t('base-detail.description'))} style={{ marginBottom: 16 }}>
+    <Card title={<Heading>{t('base-detail.description')}</Heading>} style={{ marginBottom: 16 }}>
       <Typography.Paragraph
         style={{ whiteSpace: 'pre-wrap', marginBottom: 0, overflowWrap: 'anywhere' }}
         type={b.description ? undefined : 'secondary'}

@@ -7,8 +7,9 @@ import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../lib/trpc.ts';
 import { messageOf } from '../../lib/errors.ts';
 import { QueryState } from '../../components/query-state.tsx';
+import { Heading } from '../../components/heading.tsx';
 import { BookingList } from './booking-tables.tsx';
-import { addDays, h2, h3, todayInChina, useRefreshBookings, type BaseDetail } from './detail-shared.tsx';
+import { addDays, todayInChina, useRefreshBookings, type BaseDetail } from './shared.tsx';
 
 /** For managers of the owner: edit, publish or unpublish, the requests waiting, and how much the base is used. */
 export function OwnerTools({ b }: { b: BaseDetail }) {
@@ -31,7 +32,7 @@ export function OwnerTools({ b }: { b: BaseDetail }) {
   const unpublish = useMutation(trpc.trainingBases.unpublish.mutationOptions(options));
 
   return (
-    <Card title={h2(t('base-detail.ownerTools'))} style={{ marginBottom: 16 }}>
+    <Card title={<Heading>{t('base-detail.ownerTools')}</Heading>} style={{ marginBottom: 16 }}>
       <Space wrap size={[8, 8]}>
         <Button
           href={`/bases/${b.id}/edit`}
@@ -73,7 +74,7 @@ function PendingRequests({ b }: { b: BaseDetail }) {
   );
   return (
     <section aria-label={t('base-detail.pendingRequests')}>
-      {h3(t('base-detail.pendingRequests'))}
+      <Heading level={3}>{t('base-detail.pendingRequests')}</Heading>
       <QueryState query={incoming} rows={2}>
         {incoming.data?.length === 0 ? (
           <Typography.Text type="secondary">{t('base-detail.noPendingRequests')}</Typography.Text>
@@ -110,7 +111,7 @@ export function Usage({ b }: { b: BaseDetail }) {
   );
   return (
     <section aria-label={t('base-detail.usage')}>
-      {h3(t('base-detail.usage'))}
+      <Heading level={3}>{t('base-detail.usage')}</Heading>
       <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
         {t('base-detail.usageHint')}
       </Typography.Paragraph>
@@ -155,7 +156,7 @@ export function RevisionHistory({ b }: { b: BaseDetail }) {
     ),
   }));
   return (
-    <Card title={h2(t('base-detail.history'))} style={{ marginBottom: 16 }}>
+    <Card title={<Heading>{t('base-detail.history')}</Heading>} style={{ marginBottom: 16 }}>
       <QueryState query={history} rows={3}>
         {items.length === 0 ? <Typography.Text type="secondary">{t('base-detail.noHistory')}</Typography.Text> : <Timeline items={items} />}
       </QueryState>

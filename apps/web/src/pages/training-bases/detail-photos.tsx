@@ -1,12 +1,13 @@
 import { Card, Image, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { h2, type BaseDetail } from './detail-shared.tsx';
+import { Heading } from '../../components/heading.tsx';
+import { type BaseDetail } from './shared.tsx';
 
 /** The base's photos in the owner's order; a click opens them large. */
 export function Photos({ b }: { b: BaseDetail }) {
   const { t } = useTranslation();
   return (
-    <Card title={h2(t('base-detail.photos'))} style={{ marginBottom: 16 }}>
+    <Card title={<Heading>{t('base-detail.photos')}</Heading>} style={{ marginBottom: 16 }}>
       <Image.PreviewGroup>
         <Space wrap size={[12, 12]}>
           {b.photos.map((photo, i) => (

@@ -3,7 +3,8 @@ import { Alert, Card, Col, Result, Row, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/query-state.tsx';
 import { ToneTag } from '../../components/tone-tag.tsx';
-import { baseStatusTones, useBase, type BaseDetail } from './detail-shared.tsx';
+import { Heading } from '../../components/heading.tsx';
+import { baseStatusTones, useBase, type BaseDetail } from './shared.tsx';
 import { Description, Equipment, Facts } from './detail-facts.tsx';
 import { Photos } from './detail-photos.tsx';
 import { CapacityCalendar } from './detail-calendar.tsx';
@@ -21,7 +22,11 @@ export default function BasePage() {
     return (
       <Result
         status="404"
-        title={<h1 style={{ margin: 0, fontSize: 24 }}>{t('base-detail.notFoundTitle')}</h1>}
+        title={
+          <Heading level={1} style={{ margin: 0, fontSize: 24 }}>
+            {t('base-detail.notFoundTitle')}
+          </Heading>
+        }
         subTitle={t('base-detail.notFoundBody')}
         extra={<Link to="/bases">{t('base-detail.backToList')}</Link>}
       />

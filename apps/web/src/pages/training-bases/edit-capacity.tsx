@@ -1,8 +1,9 @@
 // The base form's later sections: capacity and equipment, access for partners, and the contact.
 import { Button, Card, Col, Form, Grid, Input, InputNumber, Radio, Row, Switch, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
+import { Heading } from '../../components/heading.tsx';
 import { MAX_STATIONS, MOBILE, compactPhone, terms, type Values } from './edit-values.tsx';
-import { sectionTitle, usePublishText } from './edit-sections.tsx';
+import { usePublishText } from './edit-sections.tsx';
 
 /** A whole number from 1 to MAX_STATIONS; `field` names it in the "required" message. */
 function useCountRule() {
@@ -83,7 +84,7 @@ export function CapacitySection() {
   const { p } = usePublishText();
   const count = useCountRule();
   return (
-    <Card title={sectionTitle(p('sections.capacity'))} style={{ marginBottom: 16 }}>
+    <Card title={<Heading>{p('sections.capacity')}</Heading>} style={{ marginBottom: 16 }}>
       <Row gutter={16}>
         <Col xs={12} md={8}>
           <Form.Item name="stations" label={p('stations')} required rules={[count('stations')]}>
@@ -106,7 +107,7 @@ export function OpeningSection() {
   const form = Form.useFormInstance<Values>();
   const open = Form.useWatch('openToPartners', form);
   return (
-    <Card title={sectionTitle(p('sections.opening'))} style={{ marginBottom: 16 }}>
+    <Card title={<Heading>{p('sections.opening')}</Heading>} style={{ marginBottom: 16 }}>
       <Form.Item name="openingHours" label={p('openingHours')} rules={[{ max: 200 }]}>
         <Input maxLength={200} placeholder={p('openingHoursPlaceholder')} />
       </Form.Item>
@@ -136,7 +137,7 @@ export function OpeningSection() {
 export function ContactSection() {
   const { p } = usePublishText();
   return (
-    <Card title={sectionTitle(p('sections.contact'))} style={{ marginBottom: 16 }}>
+    <Card title={<Heading>{p('sections.contact')}</Heading>} style={{ marginBottom: 16 }}>
       <Typography.Paragraph type="secondary">{p('contactHint')}</Typography.Paragraph>
       <Row gutter={16}>
         <Col xs={24} md={8}>

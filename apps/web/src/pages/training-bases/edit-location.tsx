@@ -4,8 +4,9 @@ import { Button, Card, Col, Form, Grid, Input, InputNumber, Row, Spin, Typograph
 import type { Rule } from 'antd/es/form';
 import { RegionCascader } from '../../components/region-cascader.tsx';
 import type { Point } from '../../components/coordinate-picker.tsx';
+import { Heading } from '../../components/heading.tsx';
 import { jjjBounds, type Values } from './edit-values.tsx';
-import { sectionTitle, usePublishText } from './edit-sections.tsx';
+import { usePublishText } from './edit-sections.tsx';
 
 // ECharts loads only when the map is opened.
 const CoordinatePicker = lazy(() => import('../../components/coordinate-picker.tsx'));
@@ -39,7 +40,7 @@ export function LocationSection() {
   const value = typeof lng === 'number' && typeof lat === 'number' ? { lng, lat } : null;
 
   return (
-    <Card title={sectionTitle(p('sections.location'))} style={{ marginBottom: 16 }}>
+    <Card title={<Heading>{p('sections.location')}</Heading>} style={{ marginBottom: 16 }}>
       <Row gutter={16}>
         <Col xs={24} md={12}>
           <Form.Item name="regionCode" label={p('region')} extra={p('regionHint')} rules={[choose('region')]}>

@@ -2,7 +2,8 @@
 import { useState } from 'react';
 import { Card, Form, Upload, type UploadFile } from 'antd';
 import { uploadedId, useFileUpload } from '../../components/file-upload.tsx';
-import { sectionTitle, usePublishText } from './edit-sections.tsx';
+import { Heading } from '../../components/heading.tsx';
+import { usePublishText } from './edit-sections.tsx';
 
 export const MAX_PHOTOS = 6;
 
@@ -47,7 +48,7 @@ function PhotoUpload({ value = [], onChange, organizationId }: PhotoUploadProps)
 export function PhotosSection({ ownerId }: { ownerId?: string }) {
   const { p } = usePublishText();
   return (
-    <Card title={sectionTitle(p('sections.photos'))} style={{ marginBottom: 16 }}>
+    <Card title={<Heading>{p('sections.photos')}</Heading>} style={{ marginBottom: 16 }}>
       <Form.Item name="photoIds" label={p('photos')} extra={p('photosHint', { max: MAX_PHOTOS })} style={{ marginBottom: 0 }}>
         <PhotoUpload organizationId={ownerId} />
       </Form.Item>

@@ -5,12 +5,11 @@ import { Card, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../lib/trpc.ts';
 import { industryGroups } from '../../lib/industry-options.ts';
+import { Heading } from '../../components/heading.tsx';
 import { CoBuilderSelect, ConsortiumSelect } from './edit-remote.tsx';
 import { kinds, type Labelled } from './edit-values.tsx';
 
 const majorLevels = ['zhongzhi', 'gaozhi', 'benke'] as const;
-
-export const sectionTitle = (text: string) => <h2 style={{ margin: 0, fontSize: 17 }}>{text}</h2>;
 
 /** Shorthand for the form's messages. */
 export function usePublishText() {
@@ -29,7 +28,7 @@ type Org = { organizationId: string; name: string };
 export function BasicsSection({ orgs }: { orgs: Org[] | null }) {
   const { t, p, required, choose } = usePublishText();
   return (
-    <Card title={sectionTitle(p('sections.basics'))} style={{ marginBottom: 16 }}>
+    <Card title={<Heading>{p('sections.basics')}</Heading>} style={{ marginBottom: 16 }}>
       {orgs && (
         <Form.Item name="organizationId" label={p('organization')} extra={p('organizationHint')} rules={[choose('organization')]}>
           <Select options={orgs.map((o) => ({ value: o.organizationId, label: o.name }))} />
@@ -71,7 +70,7 @@ export function LinksSection({ ownerId, coBuilders, consortia }: { ownerId?: str
   const industryOptions = useMemo(() => industryGroups(industries.data?.gbt4754 ?? []), [industries.data]);
 
   return (
-    <Card title={sectionTitle(p('sections.links'))} style={{ marginBottom: 16 }}>
+    <Card title={<Heading>{p('sections.links')}</Heading>} style={{ marginBottom: 16 }}>
       <Form.Item name="majorCodes" label={p('majors')} rules={[{ type: 'array', max: 30 }]}>
         <Select
           mode="multiple"

@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
-import { Link, useLocation, useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Result, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../lib/trpc.ts';
-import { useMe } from '../../lib/session.ts';
-import { PageLoading, QueryState } from '../../components/query-state.tsx';
+import { useSignedInUser } from '../../lib/session.ts';
+import { QueryState } from '../../components/query-state.tsx';
+import { Heading } from '../../components/heading.tsx';
 import { regionPath, useBase } from './edit-values.tsx';
 import { BaseForm } from './edit-form.tsx';
 
@@ -13,8 +14,7 @@ import { BaseForm } from './edit-form.tsx';
 export default function BaseEditPage() {
   const { t } = useTranslation();
   const { id } = useParams();
-  const me = useMe();
-  const location = useLocation();
+  const me = useSignedInUser();
   const [params] = useSearchParams();
 
   const page = (body: ReactNode) => (
@@ -27,22 +27,12 @@ export default function BaseEditPage() {
     </>
   );
   const notice = (title: string, body: string, link?: ReactNode) => (
-    <Result status="info" title={<h2 style={{ margin: 0, fontSize: 22 }}>{title}</h2>} subTitle={body} extra={link} />
+    <Result status="info" title={<Heading style={{ fontSize: 22 }}>{title}</Heading>} subTitle={body} extra={link} />
   );
 
-  if (me.isPending) return <PageLoading />;
-  if (me.isError) return <QueryState query={me}>{null}</QueryState>;
-  if (!me.data)
-    return page(
-      notice(
-        t('base-publish.signInTitle'),
-        t('base-publish.signInBody'),
-        <Link to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`}>{t('base-publish.signIn')}</Link>,
-      ),
-    );
   if (id) return page(<EditExisting id={id} />);
 
-  const acting = me.data.memberships.filter((m) => (m.role === 'owner' || m.role === 'manager') && m.status === 'verified');
+  const acting = me.memberships.filter((m) => (m.role === 'owner' || m.role === 'manager') && m.status === 'verified');
   if (acting.length === 0)
     return page(
       notice(
@@ -51,7 +41,7 @@ export default function BaseEditPage() {
         <Link to="/orgs/new">{t('base-publish.registerOrg')}</Link>,
       ),
     );
-  return page(<BaseForm mode="create" orgs={acting} preferredOrg={params.get('org') ?? me.data.activeOrganizationId ?? undefined} />);
+  return page(<BaseForm mode="create" orgs={acting} preferredOrg={params.get('org') ?? me.activeOrganizationId ?? undefined} />);
 }
 
 function EditExisting({ id }: { id: string }) {
@@ -66,7 +56,7 @@ function EditExisting({ id }: { id: string }) {
     return (
       <Result
         status="404"
-        title={<h2 style={{ margin: 0, fontSize: 22 }}>{t('base-publish.notFoundTitle')}</h2>}
+        title={<Heading style={{ fontSize: 22 }}>{t('base-publish.notFoundTitle')}</Heading>}
         subTitle={t('base-publish.notFoundBody')}
         extra={back}
       />
@@ -76,7 +66,7 @@ function EditExisting({ id }: { id: string }) {
     return (
       <Result
         status="403"
-        title={<h2 style={{ margin: 0, fontSize: 22 }}>{t('base-publish.noPermissionTitle')}</h2>}
+        title={<Heading style={{ fontSize: 22 }}>{t('base-publish.noPermissionTitle')}</Heading>}
         subTitle={t('base-publish.noPermissionBody')}
         extra={back}
       />

@@ -8,7 +8,7 @@ import { useTRPC } from '../../lib/trpc.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { ToneTag } from '../../components/tone-tag.tsx';
 import type { MapPoint } from '../../components/jjj-map.tsx';
-import { baseKinds, isKind, searchHref, type BaseFilters } from './search-shared.ts';
+import { baseKinds, isKind, searchHref, type BaseFilters } from './search-params.ts';
 
 // ECharts loads only with this page and the other map pages.
 const JjjMap = lazy(() => import('../../components/jjj-map.tsx'));

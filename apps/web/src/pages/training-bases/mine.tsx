@@ -1,15 +1,16 @@
 import type { ReactNode } from 'react';
-import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Grid, List, Popconfirm, Result, Select, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { TrainingBaseStatus } from '@ronghe/domain/training-base';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../lib/trpc.ts';
-import { useMe } from '../../lib/session.ts';
-import { PageLoading, QueryState } from '../../components/query-state.tsx';
+import { useSignedInUser } from '../../lib/session.ts';
+import { QueryState } from '../../components/query-state.tsx';
 import { messageOf } from '../../lib/errors.ts';
 import { ToneTag, type Tone } from '../../components/tone-tag.tsx';
+import { Heading } from '../../components/heading.tsx';
 
 const nowrap = () => ({ style: { whiteSpace: 'nowrap' as const } });
 const statusTones = { draft: 'grey', published: 'green', unpublished: 'gold' } as const satisfies Record<TrainingBaseStatus, Tone>;
@@ -19,8 +20,7 @@ type Managed = { organizationId: string; name: string; status: string };
 /** /bases/mine: the bases of an organisation the user manages, with publish and unpublish. */
 export default function MyBasesPage() {
   const { t } = useTranslation();
-  const me = useMe();
-  const location = useLocation();
+  const me = useSignedInUser();
   const [params, setParams] = useSearchParams();
 
   const page = (body: ReactNode) => (
@@ -33,20 +33,10 @@ export default function MyBasesPage() {
     </>
   );
   const notice = (title: string, body: string, link: ReactNode) => (
-    <Result status="info" title={<h2 style={{ margin: 0, fontSize: 22 }}>{title}</h2>} subTitle={body} extra={link} />
+    <Result status="info" title={<Heading style={{ fontSize: 22 }}>{title}</Heading>} subTitle={body} extra={link} />
   );
 
-  if (me.isPending) return <PageLoading />;
-  if (me.isError) return <QueryState query={me}>{null}</QueryState>;
-  if (!me.data)
-    return page(
-      notice(
-        t('base-publish.signInTitle'),
-        t('base-publish.signInBody'),
-        <Link to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`}>{t('base-publish.signIn')}</Link>,
-      ),
-    );
-  const managed = me.data.memberships.filter((m) => m.role === 'owner' || m.role === 'manager');
+  const managed = me.memberships.filter((m) => m.role === 'owner' || m.role === 'manager');
   if (managed.length === 0)
     return page(
       notice(
@@ -56,7 +46,7 @@ export default function MyBasesPage() {
       ),
     );
 
-  const wanted = params.get('org') ?? me.data.activeOrganizationId;
+  const wanted = params.get('org') ?? me.activeOrganizationId;
   const org = managed.find((m) => m.organizationId === wanted) ?? managed[0];
   if (!org) return null;
   const choose = (id: string) => setParams({ org: id }, { replace: true });

@@ -9,7 +9,7 @@ import type { TrainingBaseKind } from '@ronghe/domain/training-base';
 import { useTRPC } from '../../lib/trpc.ts';
 import { industryGroups } from '../../lib/industry-options.ts';
 import { RegionCascader } from '../../components/region-cascader.tsx';
-import { baseKinds, filtersFromParams, MAX_FREE_DAYS, type BaseFilters } from './search-shared.ts';
+import { baseKinds, filtersFromParams, MAX_FREE_DAYS, type BaseFilters } from './search-params.ts';
 
 export type Update = (changes: Record<string, string | undefined>) => void;
 

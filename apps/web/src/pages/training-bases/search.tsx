@@ -8,7 +8,7 @@ import { useMe } from '../../lib/session.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { ToneTag } from '../../components/tone-tag.tsx';
 import { activeFilterCount, BaseSearchFilters, clearedFilters, useBaseSearchParams } from './search-filters.tsx';
-import { mapRegionCentres } from './search-shared.ts';
+import { mapRegionCentres } from './search-params.ts';
 
 const PAGE_SIZE = 20;
 const sorts = ['relevance', 'distance', 'capacity'] as const;

@@ -1,6 +1,5 @@
-// Pieces shared by the base detail page's sections and the bookings page.
+// Pieces shared across the training-base pages: the detail page's sections, booking and the bookings page.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { BookingStatus, TrainingBaseStatus } from '@ronghe/domain/constants/training-base';
 import type { inferOutput } from '@trpc/tanstack-react-query';
@@ -49,13 +48,6 @@ export const srOnly = {
   whiteSpace: 'nowrap',
   border: 0,
 } as const;
-
-export const h2 = (text: string) => <h2 style={{ margin: 0, fontSize: 17 }}>{text}</h2>;
-export const h3 = (text: string) => (
-  <Typography.Title level={3} style={{ fontSize: 15, marginTop: 16 }}>
-    {text}
-  </Typography.Title>
-);
 
 export function useBase(id: string) {
   const trpc = useTRPC();
