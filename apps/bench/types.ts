@@ -21,6 +21,9 @@ export type LoadResult = LoadStats & {
   baseline?: LoadStats & { name: string };
   /** reqPerSec: baseline ÷ this; p50: this ÷ baseline. Both read "times the layers cost". */
   ratio?: { reqPerSec: number; p50: number };
+  /** foundation suite: the least any HTTP server costs here (bare node:http, same SQL), and this ÷ that */
+  floor?: LoadStats & { name: string; ratio: { reqPerSec: number; p50: number } };
+  overFloor?: { reqPerSec: number; p50: number };
   /** a budget on the ratio, and whether this run met it (null: the budget is for another engine) */
   budget?: string;
   withinBudget?: boolean | null;

@@ -56,28 +56,29 @@ export async function measure(load: Load, durationS: number): Promise<LoadStats>
 }
 
 /**
- * Measures two loads in alternating halves (B A, then A B) so drift on a noisy machine falls on both alike.
+ * Measures loads in alternating order (A B C, then C B A, …) so drift on a noisy machine falls on all alike.
  * Each gets `durationS` in total.
  */
+export async function measureAlternating(loads: Load[], durationS: number, rounds = 2): Promise<LoadStats[]> {
+  for (const load of loads) await load(warmupS(durationS));
+  const samples = loads.map(() => emptySamples());
+  const leg = durationS / rounds;
+  for (let round = 0; round < rounds; round += 1) {
+    const order = loads.map((_, i) => i);
+    if (round % 2 === 1) order.reverse();
+    for (const i of order) samples[i] = mergeSamples(samples[i] ?? emptySamples(), await (loads[i] as Load)(leg));
+  }
+  return samples.map(summarise);
+}
+
+/** Two loads, the baseline first in the first round (see measureAlternating). */
 export async function measurePair(
   subject: Load,
   baseline: Load,
   durationS: number,
   rounds = 2,
 ): Promise<{ subject: LoadStats; baseline: LoadStats }> {
-  await baseline(warmupS(durationS));
-  await subject(warmupS(durationS));
-  let s = emptySamples();
-  let b = emptySamples();
-  for (let round = 0; round < rounds; round += 1) {
-    const leg = durationS / rounds;
-    if (round % 2 === 0) {
-      b = mergeSamples(b, await baseline(leg));
-      s = mergeSamples(s, await subject(leg));
-    } else {
-      s = mergeSamples(s, await subject(leg));
-      b = mergeSamples(b, await baseline(leg));
-    }
-  }
-  return { subject: summarise(s), baseline: summarise(b) };
+  const [b, s] = await measureAlternating([baseline, subject], durationS, rounds);
+  if (!b || !s) throw new Error('expected two results');
+  return { subject: s, baseline: b };
 }

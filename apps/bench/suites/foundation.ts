@@ -1,7 +1,9 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { createDb, type Database } from '@ronghe/db/client';
 import { listConsortia, type ConsortiumFilter } from '@ronghe/db/queries/consortia';
-import { httpLoad, loopLoad, measure, measurePair } from '../lib/load.ts';
+import { httpLoad, loopLoad, measure, measureAlternating } from '../lib/load.ts';
 import { captureStatements, type Statement } from '../lib/sql-capture.ts';
 import { ratio } from '../lib/stats.ts';
 import type { BenchResult, LoadResult, Suite, SuiteContext } from '../types.ts';
@@ -10,6 +12,8 @@ import type { BenchResult, LoadResult, Suite, SuiteContext } from '../types.ts';
 // SQL sent straight through the driver, side by side in one run, on two reads: reference.regions (236 rows) and a
 // 20-row page of the consortium directory (consortia.list, two statements: the page and its count). Nothing is cached.
 // Budget (issue 19): the full stack serves at least half the requests a second of the raw driver, on PostgreSQL.
+// A third row, "bare HTTP", is the floor under any HTTP API on this machine: node:http in the same process answering
+// with the same SQL through the same driver and JSON.stringify. Full stack ÷ bare HTTP is what our layers cost.
 
 const BUDGET_RATIO = 2;
 // The SQL behind reference.regions (listRegions: the same columns, same order).
@@ -22,7 +26,7 @@ const MARK = '（基准）';
 const LIST_INPUT = { sort: 'date', page: 1, pageSize: PAGE_SIZE } as const;
 const LIST_FILTER: ConsortiumFilter = { statuses: ['active'], sort: 'date', offset: 0, limit: PAGE_SIZE };
 
-type Raw = { name: string; run: (statement: Statement) => Promise<number>; close: () => Promise<void> };
+type Raw = { name: string; rows: (statement: Statement) => Promise<unknown[]>; close: () => Promise<void> };
 
 /** The bare driver on the server's engine: PGlite's own instance, or a separate postgres.js pool as large as the load. */
 async function openRaw({ db, env, connections }: SuiteContext): Promise<Raw> {
@@ -30,7 +34,7 @@ async function openRaw({ db, env, connections }: SuiteContext): Promise<Raw> {
     const { pglite } = db.client;
     return {
       name: 'PGlite query, same instance',
-      run: async (s) => (await pglite.query(s.sql, s.params)).rows.length,
+      rows: async (s) => (await pglite.query(s.sql, s.params)).rows,
       close: async () => {},
     };
   }
@@ -40,7 +44,7 @@ async function openRaw({ db, env, connections }: SuiteContext): Promise<Raw> {
   const { sql: client } = own.client;
   return {
     name: `postgres.js, own pool of ${connections}`,
-    run: async (s) => (await client.unsafe(s.sql, s.params as never[])).length,
+    rows: async (s) => client.unsafe(s.sql, s.params as never[]),
     close: () => own.close(),
   };
 }
@@ -53,6 +57,33 @@ function trpcRowCount(body: unknown): number | null {
   return Array.isArray(items) ? items.length : null;
 }
 
+/** node:http answering every request with the statements' rows through `raw`, in tRPC's envelope. */
+async function bareHttp(raw: Raw, statements: Statement[]): Promise<{ url: string; close: () => Promise<void> }> {
+  const server: Server = createServer((_req, res) => {
+    Promise.all(statements.map((s) => raw.rows(s))).then(
+      (results) => {
+        const body = JSON.stringify({ result: { data: { json: results.length === 1 ? results[0] : results } } });
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+        res.end(body);
+      },
+      () => {
+        res.writeHead(500);
+        res.end();
+      },
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
 async function sideBySide(
   ctx: SuiteContext,
   raw: Raw,
@@ -61,14 +92,28 @@ async function sideBySide(
   const endpoint = `${ctx.url}/trpc/${read.path}`;
   const response = await fetch(endpoint);
   const httpRows = trpcRowCount(await response.json());
-  const query = async () => Math.max(...(await Promise.all(read.statements.map((s) => raw.run(s)))));
+  const query = async () => Math.max(...(await Promise.all(read.statements.map(async (s) => (await raw.rows(s)).length))));
   const sqlRows = await query();
-  const { subject, baseline } = await measurePair(httpLoad(endpoint, ctx.connections), loopLoad(query, ctx.connections), ctx.durationS);
+  const bare = await bareHttp(raw, read.statements);
+  let measured;
+  try {
+    measured = await measureAlternating(
+      [loopLoad(query, ctx.connections), httpLoad(bare.url, ctx.connections), httpLoad(endpoint, ctx.connections)],
+      ctx.durationS,
+    );
+  } finally {
+    await bare.close();
+  }
+  const [baseline, floor, subject] = measured;
+  if (!baseline || !floor || !subject) throw new Error('expected three results');
   const r = ratio(subject, baseline);
+  const floorRatio = ratio(floor, baseline);
+  const overFloor = ratio(subject, floor);
   const withinBudget = ctx.db.engine === 'postgres' ? r.reqPerSec <= BUDGET_RATIO : null;
   const verdict = withinBudget === null ? 'reported only (the budget is for PostgreSQL)' : withinBudget ? 'PASS' : 'FAIL';
   ctx.log(
-    `${read.name}: full stack ${subject.reqPerSec} req/s, raw driver ${baseline.reqPerSec} req/s: ${r.reqPerSec}× (budget ≤ ${BUDGET_RATIO}×) ${verdict}`,
+    `${read.name}: full stack ${subject.reqPerSec} req/s, raw driver ${baseline.reqPerSec} req/s: ${r.reqPerSec}× (budget ≤ ${BUDGET_RATIO}×) ${verdict}; ` +
+      `bare HTTP ${floor.reqPerSec} req/s (${floorRatio.reqPerSec}× the raw driver; full stack ${overFloor.reqPerSec}× bare HTTP)`,
   );
   return {
     name: `trpc ${read.name} (full stack)`,
@@ -82,6 +127,8 @@ async function sideBySide(
       ...baseline,
     },
     ratio: r,
+    floor: { name: 'bare HTTP: node:http + the same SQL through the same driver + JSON.stringify', ...floor, ratio: floorRatio },
+    overFloor,
     budget: `full stack ≥ 1/${BUDGET_RATIO} of the raw driver's req/s (ratio.reqPerSec ≤ ${BUDGET_RATIO}) on PostgreSQL`,
     withinBudget,
   };

@@ -5,6 +5,7 @@ import { addDays, todayInChina } from '@ronghe/domain/training-base';
 import { callApi } from './support/api.ts';
 import { screenshot, seriousA11yViolations } from './support/browser.ts';
 import { DEMO_PASSWORD, startJourney } from './support/journey.ts';
+import { submitDialog } from './support/forms.ts';
 
 // Issue 8's journey (one file, steps in order): an admin opens the dashboard, sees T01/T02 equal to the consortium directory's counts,
 // reports a value for T13 with evidence, adds a task with a deadline, and downloads the annual report,
@@ -172,8 +173,9 @@ describe('monitoring the plan', () => {
     await dialog.getByLabel('预期成效').fill('在泰国、埃及各设立一所丝路学堂并招收首批学员');
     await dialog.getByLabel('关联指标').fill('T13');
     await page.locator('.ant-select-item-option', { hasText: 'T13' }).first().click();
-    await page.keyboard.press('Escape');
-    await dialog.getByRole('button', { name: '保存任务' }).click();
+    // close the list by clicking the title: Escape would close the dialog itself if the list had already closed
+    await dialog.locator('.ant-modal-title').click();
+    await submitDialog(page, '保存任务');
     await page.getByRole('cell', { name: TASK, exact: true }).waitFor();
     const row = page.getByRole('row', { name: new RegExp(TASK) }).first();
     await expect.poll(() => row.innerText()).toContain(deadline);

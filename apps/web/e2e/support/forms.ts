@@ -110,3 +110,28 @@ export async function clickAndConfirm(
   }
   throw new Error(`clicking ${button} opened no confirmation`);
 }
+
+/**
+ * Clicks a dialog's submit button and waits for the dialog to close: the sign that the server took it. Fails at once
+ * with the dialog's error messages when it shows some, so a refused form says why rather than timing out on what
+ * should have followed. Clicked again while the dialog stays open with no error and no request in flight (the
+ * button's loading state): a click that a re-render swallowed submitted nothing.
+ */
+export async function submitDialog(page: Page, name: string) {
+  const dialog = page.getByRole('dialog');
+  const button = dialog.getByRole('button', { name });
+  const errors = dialog.locator('.ant-alert-error, .ant-form-item-explain-error');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (attempt === 0 || !(await button.evaluate((b) => b.classList.contains('ant-btn-loading')).catch(() => true))) {
+      await button.click({ timeout: 10_000 }).catch(() => undefined);
+    }
+    const closed = await dialog.waitFor({ state: 'hidden', timeout: 15_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (closed) return;
+    const shown = (await errors.allInnerTexts()).filter((t) => t.trim());
+    if (shown.length) throw new Error(`${name}: the dialog refused it: ${shown.join(' | ')}`);
+  }
+  await dialog.waitFor({ state: 'hidden', timeout: 30_000 });
+}

@@ -12,6 +12,9 @@ export type PromptKeys = { title: string; body: string; action: string };
 
 const adminPrompt: PromptKeys = { title: 'review.signInTitle', body: 'review.signInBody', action: 'review.signIn' };
 
+// Until account.me first answers, the loading or error state; a failed refetch later keeps the page (and any dialog
+// open on it) with the last answer.
+
 /** The roles a route can ask for; `platformAdmin` is the commission (`isPlatformAdmin` in `account.me`). */
 export type Role = 'platformAdmin';
 
@@ -22,7 +25,7 @@ export type Role = 'platformAdmin';
 export function RequireSignIn({ prompt }: { prompt?: PromptKeys }) {
   const me = useMe();
   const { pathname, search } = useLocation();
-  if (me.isPending || me.isError) return <QueryState query={me}>{null}</QueryState>;
+  if (me.data === undefined) return <QueryState query={me}>{null}</QueryState>;
   if (me.data) return <Outlet />;
   if (prompt) return <Prompt keys={prompt} />;
   return <Navigate to={`/login?next=${encodeURIComponent(pathname + search)}`} replace />;
@@ -32,7 +35,7 @@ export function RequireSignIn({ prompt }: { prompt?: PromptKeys }) {
 export function RequireRole({ role, prompt = adminPrompt }: { role: Role; prompt?: PromptKeys }) {
   const { t } = useTranslation();
   const me = useMe();
-  if (me.isPending || me.isError) return <QueryState query={me}>{null}</QueryState>;
+  if (me.data === undefined) return <QueryState query={me}>{null}</QueryState>;
   if (!me.data) return <Prompt keys={prompt} />;
   const allowed = role === 'platformAdmin' && me.data.isPlatformAdmin;
   if (!allowed) return <Result status="403" title={t('review.forbiddenTitle')} subTitle={t('review.forbiddenBody')} />;
