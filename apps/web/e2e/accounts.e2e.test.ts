@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshot, seriousA11yViolations } from './support/browser.ts';
 import { startJourney } from './support/journey.ts';
-import { pickRegion } from './support/forms.ts';
+import { clickAndConfirm, pickRegion } from './support/forms.ts';
 
 // Issue 3's journey: an enterprise signs up, registers with a real USCC and waits, pending; an
 // admin verifies it; the enterprise sees itself verified and invites a colleague, who joins.
@@ -79,12 +79,12 @@ describe('an enterprise joins Ronghe and is verified', () => {
     await row.first().waitFor();
     await expectAccessible(page, 'verification queue');
     await screenshot(page, 'admin-queue');
-    await row.first().getByRole('button', { name: '通过' }).click();
-    await page
-      .getByRole('button', { name: /确\s*定|确认|通过/ })
-      .last()
-      .click();
-    await row.first().waitFor({ state: 'detached' });
+    // the row's 通过 and its popconfirm's 通过: confirmed in the popconfirm itself, never a same-named button elsewhere
+    await clickAndConfirm(page, '通过', {
+      exact: true,
+      within: row.first(),
+      until: (ms) => row.first().waitFor({ state: 'detached', timeout: ms }),
+    });
     await page.close();
   });
 

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 /**
  * Searches an antd region cascader and picks the match, then checks the field shows it. Retried: on a busy
@@ -74,10 +74,10 @@ export async function typeRange(page: Page, from: string, to: string) {
 export async function clickAndConfirm(
   page: Page,
   button: string,
-  options: { exact?: boolean; until?: (timeoutMs: number) => Promise<unknown> } = {},
+  options: { exact?: boolean; until?: (timeoutMs: number) => Promise<unknown>; within?: Locator } = {},
 ) {
   const confirm = page.locator('.ant-popconfirm:visible .ant-popconfirm-buttons .ant-btn-primary');
-  const target = page.getByRole('button', { name: button, exact: options.exact });
+  const target = (options.within ?? page).getByRole('button', { name: button, exact: options.exact });
   await page.waitForLoadState('networkidle');
   for (let attempt = 0; attempt < 3; attempt++) {
     // gone after an earlier confirmation: that one took, and its outcome is awaited below
