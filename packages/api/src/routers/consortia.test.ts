@@ -40,8 +40,8 @@ async function memberCount(id: string) {
   return row?.n;
 }
 
-/** A school-proposed industry community with an enterprise co-lead, submitted and approved. */
-async function activeConsortium() {
+/** A school-proposed industry community with an enterprise co-lead, submitted (and by default approved). */
+async function activeConsortium({ approve = true } = {}) {
   const school = await verifiedOrganization(env, admin, 'school');
   const enterprise = await verifiedOrganization(env, admin, 'enterprise');
   const { id } = await school.caller.consortia.propose(proposal(school.organizationId));
@@ -53,7 +53,7 @@ async function activeConsortium() {
   });
   await enterprise.caller.consortia.respond({ consortiumId: id, organizationId: enterprise.organizationId, accept: true });
   await school.caller.consortia.submit({ consortiumId: id, organizationId: school.organizationId });
-  await admin.caller.consortia.review({ consortiumId: id, decision: 'approve' });
+  if (approve) await admin.caller.consortia.review({ consortiumId: id, decision: 'approve' });
   return { id, school, enterprise };
 }
 
@@ -326,5 +326,35 @@ describe('directory and counts', () => {
     expect(byKeyword.items.length).toBeGreaterThan(0);
     const tianjin = await anonymous(env).consortia.list({ regionCode: '120000', pageSize: 100 });
     expect(tianjin.items.every((c) => c.counts.school + c.counts.enterprise + c.counts.partner > 0)).toBe(true);
+  });
+
+  it('answers each filter with its own values: pages, sorts, statuses for admins, keywords past the end', async () => {
+    await activeConsortium();
+    await activeConsortium();
+    const waiting = await activeConsortium({ approve: false });
+    const all = await anonymous(env).consortia.list({ pageSize: 100 });
+    expect(all.total).toBeGreaterThanOrEqual(2);
+    const first = await anonymous(env).consortia.list({ pageSize: 1, page: 1 });
+    const second = await anonymous(env).consortia.list({ pageSize: 1, page: 2 });
+    expect([first.items[0]?.id, second.items[0]?.id]).toEqual(all.items.slice(0, 2).map((c) => c.id));
+    const byMembers = await anonymous(env).consortia.list({ sort: 'members', pageSize: 100 });
+    const counts = byMembers.items.map((c) => c.memberCount);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    // the same shape, other values: nothing of the first call's values stays with the statement
+    const cityUnions = await anonymous(env).consortia.list({ kind: 'city_union', pageSize: 100 });
+    const communities = await anonymous(env).consortia.list({ kind: 'industry_community', pageSize: 100 });
+    expect(cityUnions.items.every((c) => c.kind === 'city_union')).toBe(true);
+    expect(communities.items.every((c) => c.kind === 'industry_community')).toBe(true);
+    expect(cityUnions.total + communities.total).toBe(all.total);
+    expect((await errorOf(anonymous(env).consortia.list({ regionCode: '999999' }))).code).toBe('BAD_REQUEST');
+    // a status other than active is for admins only: anyone else gets the active directory
+    const submitted = await admin.caller.consortia.list({ status: 'submitted', pageSize: 100 });
+    expect(submitted.items.every((c) => c.status === 'submitted')).toBe(true);
+    expect(submitted.items.map((c) => c.id)).toContain(waiting.id);
+    expect(all.items.map((c) => c.id)).not.toContain(waiting.id);
+    expect((await anonymous(env).consortia.list({ status: 'submitted', pageSize: 100 })).total).toBe(all.total);
+    const keyword = await anonymous(env).consortia.list({ q: '智能', pageSize: 1 });
+    const past = await anonymous(env).consortia.list({ q: '智能', pageSize: 1, page: keyword.total + 1 });
+    expect(past).toEqual({ total: keyword.total, items: [] });
   });
 });
