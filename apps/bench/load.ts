@@ -176,6 +176,8 @@ async function startServer(databaseUrl: string, profileDir: string | null): Prom
     LOG_LEVEL: 'warn',
     DATABASE_URL: databaseUrl,
     RONGHE_DEMO: 'true',
+    // the run signs in as the demo admin too: its password is given rather than generated
+    RONGHE_DEMO_ADMIN_PASSWORD: DEMO_PASSWORD,
     RONGHE_WRITE_LIMIT: '1000000000',
   };
   delete env.RONGHE_DATA_DIR;

@@ -53,6 +53,9 @@ export function clientAddress(socket: string | undefined, forwardedFor: string |
   return last ? normalise(last) : from;
 }
 
+/** Procedure calls one HTTP request may carry (a tRPC batch); the web client sends at most this many. */
+export const MAX_BATCH = 10;
+
 /** The HTTP surface: /trpc, /healthz, and the web app with client-side routing fallback. */
 export function createApp(options: AppOptions): Hono {
   const { db, readDb, auth, notifier, publicUrl, logger, webDist, trustedProxies = [], uploadLimits, invitationsPerDay } = options;
@@ -112,6 +115,8 @@ export function createApp(options: AppOptions): Hono {
     trpcServer({
       endpoint: '/trpc',
       router: appRouter,
+      // a batch larger than the web client sends (apps/web/src/lib/trpc.ts) is refused whole
+      maxBatchSize: MAX_BATCH,
       // the client's address comes from the socket, or from a trusted proxy's X-Forwarded-For: never from a header a client could forge
       createContext: (opts, c) =>
         createContextFromRequest({
@@ -126,6 +131,7 @@ export function createApp(options: AppOptions): Hono {
           req: c.req.raw,
           resHeaders: opts.resHeaders,
           ip: clientAddress(getConnInfo(c).remote.address, c.req.header('x-forwarded-for'), trustedProxies),
+          callsInRequest: opts.info.calls.length,
         }),
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: error.cause ?? error, path }, 'procedure failed');

@@ -7,4 +7,16 @@ describe('environment', () => {
     expect(readEnv({ RONGHE_INVITATIONS_PER_DAY: '5' }).RONGHE_INVITATIONS_PER_DAY).toBe(5);
     for (const bad of ['0', '-1', 'lots', '2.5']) expect(() => readEnv({ RONGHE_INVITATIONS_PER_DAY: bad })).toThrow(EnvError);
   });
+
+  it('turns demo mode on by default only on loopback outside production, and takes an explicit choice anywhere', () => {
+    expect(readEnv({}).RONGHE_DEMO).toBe(true); // npm start: 127.0.0.1, no NODE_ENV
+    expect(readEnv({ HOST: 'localhost', NODE_ENV: 'development' }).RONGHE_DEMO).toBe(true);
+    expect(readEnv({ HOST: '0.0.0.0' }).RONGHE_DEMO).toBe(false);
+    expect(readEnv({ HOST: '10.1.2.3' }).RONGHE_DEMO).toBe(false);
+    expect(readEnv({ NODE_ENV: 'production' }).RONGHE_DEMO).toBe(false);
+    expect(readEnv({ HOST: '0.0.0.0', RONGHE_DEMO: 'true' }).RONGHE_DEMO).toBe(true);
+    expect(readEnv({ RONGHE_DEMO: 'false' }).RONGHE_DEMO).toBe(false);
+    expect(readEnv({ RONGHE_DEMO: '', NODE_ENV: '' }).RONGHE_DEMO).toBe(true); // empty is unset
+    expect(readEnv({}).HOST).toBe('127.0.0.1');
+  });
 });

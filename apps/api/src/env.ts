@@ -7,7 +7,8 @@ const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000), // 0: any free port (tests)
-  HOST: z.string().min(1).default('0.0.0.0'),
+  /** loopback unless told otherwise: a public address is a choice (docs/deploy.md) */
+  HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z
     .string()
     .trim()
@@ -20,10 +21,13 @@ const envSchema = z.object({
     .refine((v) => /^postgres(ql)?:\/\/.+/.test(v), { message: 'must look like postgres://user:password@host:5432/database' })
     .optional(),
   RONGHE_DATA_DIR: z.string().min(1).default(`${repoRoot}.data`),
+  /** demo organisations and accounts; unset: on only on loopback outside production (demoByDefault) */
   RONGHE_DEMO: z
     .enum(['true', 'false'])
-    .default('true')
-    .transform((v) => v === 'true'),
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true')),
+  /** the demo admin's password (tests, scripted demos); unset: generated on the first start and printed once */
+  RONGHE_DEMO_ADMIN_PASSWORD: z.string().min(8).max(128).optional(),
   WEB_DIST: z.string().min(1).default(`${repoRoot}apps/web/dist`),
   /** signs session cookies; without it a random secret is kept in the database */
   RONGHE_AUTH_SECRET: z.string().min(32).optional(),
@@ -58,16 +62,29 @@ const envSchema = z.object({
   /** invitations (by email or text message) an organisation may send in 24 hours; beyond, refused (docs/security.md, messenger) */
   RONGHE_INVITATIONS_PER_DAY: z.coerce.number().int().min(1).max(100_000).default(50),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
 });
 
-export type Env = z.infer<typeof envSchema>;
+export type Env = Omit<z.infer<typeof envSchema>, 'RONGHE_DEMO'> & { RONGHE_DEMO: boolean };
+
+/** Whether `host` is a loopback address: only this machine can reach a server listening there. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/**
+ * Demo mode's default: on for a server only this machine reaches, outside production. Anywhere else demo accounts
+ * (with a published password) must be asked for with RONGHE_DEMO=true, and the server warns at every start.
+ */
+export const demoByDefault = (env: { HOST: string; NODE_ENV?: string | undefined }) =>
+  isLoopback(env.HOST) && env.NODE_ENV !== 'production';
 
 export class EnvError extends Error {}
 
+/** The validated environment; a variable set to the empty string counts as unset (`RONGHE_DEMO= npm start`). */
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const result = envSchema.safeParse(source);
-  if (result.success) return result.data;
+  const result = envSchema.safeParse(Object.fromEntries(Object.entries(source).filter(([, value]) => value !== '')));
+  if (result.success) return { ...result.data, RONGHE_DEMO: result.data.RONGHE_DEMO ?? demoByDefault(result.data) };
   const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
   throw new EnvError(`环境变量无效 (invalid environment): ${problems}`);
 }

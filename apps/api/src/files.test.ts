@@ -39,6 +39,7 @@ beforeAll(async () => {
     HOST: '127.0.0.1',
     RONGHE_DATA_DIR: dataDir,
     WEB_DIST: join(dataDir, 'no-web'),
+    RONGHE_DEMO_ADMIN_PASSWORD: 'ronghe2027demo', // the admin case below signs in as the demo admin
     ...LIMITS,
     ...(pg.url ? { DATABASE_URL: pg.url } : {}),
   });

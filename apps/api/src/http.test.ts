@@ -107,3 +107,65 @@ describe('HTTP surface', () => {
     expect(page.status).toBe(404);
   });
 });
+
+/** One POST carrying `calls` as a tRPC batch (what httpBatchLink sends). */
+async function batch(calls: { path: string; input: unknown }[]) {
+  const body = Object.fromEntries(calls.map((c, i) => [String(i), { json: c.input }]));
+  const res = await fetch(`${server.url}/trpc/${calls.map((c) => c.path).join(',')}?batch=1`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, cookies: res.headers.getSetCookie(), body: (await res.json()) as unknown };
+}
+
+const post = (path: string, input: unknown) =>
+  fetch(`${server.url}/trpc/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ json: input }),
+  });
+
+describe('guessing passwords over HTTP', () => {
+  const password = 'right2027pass';
+
+  it('refuses account actions in a batch, and batches over 10 calls, trying no password', async () => {
+    const identifier = 'batch-target@example.com';
+    expect((await post('account.signUp', { identifier, password, name: '测试' })).status).toBe(200);
+    const guesses = [
+      ...Array.from({ length: 29 }, (_, i) => ({ path: 'account.signIn', input: { identifier, password: `wrong${i}guess` } })),
+      { path: 'account.signIn', input: { identifier, password } },
+    ];
+    const big = await batch(guesses);
+    expect(big.status).toBe(400);
+    expect(big.cookies).toEqual([]);
+    const small = await batch(guesses.slice(-2));
+    expect(small.cookies).toEqual([]);
+    expect(JSON.stringify(small.body)).toContain('账号操作须单独提交');
+    const queries = (n: number) =>
+      fetch(`${server.url}/trpc/${Array.from({ length: n }, () => 'reference.industries').join(',')}?batch=1&input={}`);
+    expect((await queries(11)).status).toBe(400);
+    expect((await queries(10)).status).toBe(200);
+    // none of those was counted as a failed attempt: the right password still signs in
+    const alone = await post('account.signIn', { identifier, password });
+    expect(alone.status).toBe(200);
+    expect(alone.headers.getSetCookie().join(';')).toContain('session_token');
+  });
+
+  // after the batch case: its 30 attempts from this address exhaust the address's limit too
+  it('tries at most 5 of 30 wrong passwords sent at once, and then not the right one', async () => {
+    const identifier = 'concurrent-target@example.com';
+    expect((await post('account.signUp', { identifier, password, name: '测试' })).status).toBe(200);
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => post('account.signIn', { identifier, password: `wrong${i}guess` })),
+    );
+    const statuses = answers.map((a) => a.status);
+    // 401: the password was compared and was wrong; 429: refused before any comparison
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(25);
+    expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
+    const right = await post('account.signIn', { identifier, password });
+    expect(right.status).toBe(429);
+    expect(right.headers.getSetCookie()).toEqual([]);
+  });
+});

@@ -6,11 +6,11 @@ import { prepareDatabase } from '@ronghe/db/seed';
 import { getOrCreateSecret } from '@ronghe/db/queries/meta';
 import { createAuth } from '@ronghe/api/auth';
 import { ensureUser } from '@ronghe/api/services/accounts';
-import { DEMO_PASSWORD, seedDemoAccounts } from '@ronghe/api/services/demo-accounts';
+import { DEMO_PASSWORD, disableDemoAccounts, seedDemoAccounts } from '@ronghe/api/services/demo-accounts';
 import { logNotifier } from '@ronghe/api/services/notifier';
 import type { Jobs } from '@ronghe/api/jobs';
 import { createApp } from './app.ts';
-import { redactUrl, type Env } from './env.ts';
+import { demoByDefault, redactUrl, type Env } from './env.ts';
 import type { Logger } from './logger.ts';
 
 export class StartupError extends Error {}
@@ -45,11 +45,27 @@ async function ensureAccounts(env: Env, db: Database, auth: ReturnType<typeof cr
     });
     if (created) logger.info({ email: env.RONGHE_ADMIN_EMAIL }, 'platform admin created from RONGHE_ADMIN_EMAIL');
   }
-  if (!env.RONGHE_DEMO) return;
-  const created = await seedDemoAccounts(db, auth);
+  if (!env.RONGHE_DEMO) {
+    const disabled = await disableDemoAccounts(db);
+    if (disabled.length > 0) logger.info({ accounts: disabled }, 'demo mode is off: demo accounts disabled');
+    return;
+  }
+  if (!demoByDefault(env))
+    logger.warn(
+      { host: env.HOST, nodeEnv: env.NODE_ENV },
+      'RONGHE_DEMO=true on a server others can reach or in production: demo accounts with published passwords can sign in',
+    );
+  const created = await seedDemoAccounts(db, auth, { adminPassword: env.RONGHE_DEMO_ADMIN_PASSWORD });
   if (created.length > 0) {
-    const lines = created.map((a) => `  ${a.kind.padEnd(10)} ${a.email}`).join('\n');
-    process.stderr.write(`\n演示账号 (demo accounts), password "${DEMO_PASSWORD}":\n${lines}\n\n`);
+    const lines = created
+      .map((a) => `  ${a.kind.padEnd(10)} ${a.email.padEnd(28)} ${a.password === DEMO_PASSWORD ? '' : a.password}`.trimEnd())
+      .join('\n');
+    const admin = created.some((a) => a.kind === 'admin' && a.password !== DEMO_PASSWORD && !env.RONGHE_DEMO_ADMIN_PASSWORD);
+    process.stderr.write(
+      `\n演示账号 (demo accounts), password "${DEMO_PASSWORD}" unless shown:\n${lines}\n` +
+        (admin ? "演示管理员密码只显示这一次，请记下 (the demo admin's password is shown this once: note it)\n" : '') +
+        '\n',
+    );
   }
 }
 

@@ -42,6 +42,8 @@ export type Context = {
   writeLimits: WriteLimits;
   /** this process's write epoch and the read caches keyed on it: one per server process, made at app start */
   writes: WriteEpoch;
+  /** procedure calls in the HTTP request this call came in (a tRPC batch carries several) */
+  callsInRequest: number;
 };
 
 /** Request-free context, so tests can call procedures through createCaller against a real database. */
@@ -60,6 +62,7 @@ export function createContextInner(opts: {
   writeLimits?: WriteLimits;
   /** shared by every request of one process; a caller made alone gets one of its own */
   writes?: WriteEpoch;
+  callsInRequest?: number;
 }): Context {
   return {
     db: opts.db,
@@ -75,6 +78,7 @@ export function createContextInner(opts: {
     invitationsPerDay: opts.invitationsPerDay ?? DEFAULT_INVITATIONS_PER_DAY,
     writeLimits: opts.writeLimits ?? DEFAULT_WRITE_LIMITS,
     writes: opts.writes ?? createWriteEpoch(),
+    callsInRequest: opts.callsInRequest ?? 1,
   };
 }
 
@@ -84,7 +88,9 @@ export async function sessionFromHeaders(auth: Auth, headers: Headers): Promise<
   if (!(headers.get('cookie') ?? '').includes('session_token')) return null;
   const found = await auth.api.getSession({ headers });
   if (!found) return null;
-  const user = found.user as typeof found.user & { phoneNumber?: string | null; isPlatformAdmin?: boolean };
+  const user = found.user as typeof found.user & { phoneNumber?: string | null; isPlatformAdmin?: boolean; disabledAt?: Date | null };
+  // a disabled account's sessions are deleted when it is disabled; one read a moment before counts for nothing either
+  if (user.disabledAt) return null;
   const session = found.session as typeof found.session & { activeOrganizationId?: string | null };
   return {
     sessionId: session.id,
@@ -110,6 +116,7 @@ export async function createContextFromRequest(opts: {
   invitationsPerDay?: number;
   writeLimits?: WriteLimits;
   writes: WriteEpoch;
+  callsInRequest: number;
 }): Promise<Context> {
   const { req } = opts;
   return createContextInner({

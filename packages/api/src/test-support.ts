@@ -48,13 +48,14 @@ export function cookieHeader(resHeaders: Headers): Headers {
 export type TestUser = { session: NonNullable<Session>; headers: Headers; caller: ReturnType<typeof createCaller> };
 
 /** A caller for a request with these headers (cookies), the way the HTTP server builds one. */
-export async function callerFor(env: TestEnv, headers: Headers, opts: { ip?: string; resHeaders?: Headers } = {}) {
+export async function callerFor(env: TestEnv, headers: Headers, opts: { ip?: string; resHeaders?: Headers; callsInRequest?: number } = {}) {
   const session = await sessionFromHeaders(env.auth, headers);
-  return createCaller(createContextInner({ ...shared(env), session, headers, ip: opts.ip, resHeaders: opts.resHeaders }));
+  return createCaller(createContextInner({ ...shared(env), ...opts, session, headers }));
 }
 
-export function anonymous(env: TestEnv, opts: { ip?: string; resHeaders?: Headers } = {}) {
-  return createCaller(createContextInner({ ...shared(env), ip: opts.ip, resHeaders: opts.resHeaders }));
+/** A caller without a session; `callsInRequest` > 1 makes its calls look like part of a batch. */
+export function anonymous(env: TestEnv, opts: { ip?: string; resHeaders?: Headers; callsInRequest?: number } = {}) {
+  return createCaller(createContextInner({ ...shared(env), ...opts }));
 }
 
 let counter = 0;

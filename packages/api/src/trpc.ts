@@ -75,6 +75,15 @@ export const protectedProcedure = withErrors
   })
   .use(writeLimit);
 
+/**
+ * Account actions that check a secret (a password, later a code) run one per HTTP request: in a batch, many guesses
+ * would arrive under one request. The web client sends them unbatched (apps/web/src/lib/trpc.ts).
+ */
+export const unbatched = t.middleware(({ ctx, next }) => {
+  if (ctx.callsInRequest > 1) throw new DomainError('INVALID', 'request.notBatchable');
+  return next();
+});
+
 /** Platform admins (the education commission) only. */
 export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
   if (!ctx.session.isPlatformAdmin) throw new DomainError('FORBIDDEN', 'forbidden');

@@ -33,6 +33,10 @@ const messages = {
     'zh-CN': '拒绝来自其他网站的请求，请在本站页面上操作',
     en: 'Requests from other sites are refused; use Ronghe’s own pages',
   },
+  'request.notBatchable': {
+    'zh-CN': '账号操作须单独提交，不能与其他请求合并发送',
+    en: 'Account actions must be sent on their own, not in a batch with other calls',
+  },
   'request.jsonOnly': { 'zh-CN': '请求格式不受支持，须为 application/json', en: 'Unsupported request format; send application/json' },
   'account.taken': { 'zh-CN': '该邮箱或手机号已注册，请直接登录', en: 'This email or mobile number is already registered; please sign in' },
   'account.wrongPassword': { 'zh-CN': '当前密码不正确', en: 'The current password is wrong' },

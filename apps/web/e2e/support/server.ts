@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { inject } from 'vitest';
+import { DEMO_PASSWORD } from './api.ts';
 
 const serverEntry = fileURLToPath(new URL('../../../api/src/main.ts', import.meta.url));
 const webDist = fileURLToPath(new URL('../../dist', import.meta.url));
@@ -69,7 +70,15 @@ async function stopServer(child: ChildProcess) {
 /** Starts a server once on a fresh database so it migrates and seeds, stops it, and returns what to copy. */
 export async function prepareTemplate(): Promise<string> {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', WEB_DIST: webDist, LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    WEB_DIST: webDist,
+    LOG_LEVEL: 'warn',
+    // journeys sign in as the demo admin: its password is given (the documented one) rather than generated
+    RONGHE_DEMO_ADMIN_PASSWORD: DEMO_PASSWORD,
+  };
   const baseUrl = process.env.DATABASE_URL;
   let template: string;
   if (baseUrl) {

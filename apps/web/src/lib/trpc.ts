@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpLink, splitLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import superjson from 'superjson';
 import type { AppRouter, RouterOutputs as Outputs } from '@ronghe/api/root';
@@ -16,14 +16,19 @@ export function makeQueryClient(): QueryClient {
   });
 }
 
+/** Calls one request may batch: the server refuses larger batches (apps/api/src/app.ts MAX_BATCH). */
+const MAX_BATCH = 10;
+
 export function makeTrpcClient() {
+  // The server answers errors in this language.
+  const headers = () => ({ 'x-ronghe-lang': currentLanguage() });
   return createTRPCClient<AppRouter>({
     links: [
-      httpBatchLink({
-        url: '/trpc',
-        transformer: superjson,
-        // The server answers errors in this language.
-        headers: () => ({ 'x-ronghe-lang': currentLanguage() }),
+      splitLink({
+        // account actions that check a secret must come alone (the server refuses them in a batch)
+        condition: (op) => op.type === 'mutation' && op.path.startsWith('account.'),
+        true: httpLink({ url: '/trpc', transformer: superjson, headers }),
+        false: httpBatchLink({ url: '/trpc', transformer: superjson, headers, maxItems: MAX_BATCH }),
       }),
     ],
   });

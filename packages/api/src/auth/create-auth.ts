@@ -35,6 +35,7 @@ export function createAuth(db: Database, opts: AuthOptions) {
       additionalFields: {
         phoneNumber: { type: 'string', required: false, input: false },
         isPlatformAdmin: { type: 'boolean', required: false, input: false, defaultValue: false },
+        disabledAt: { type: 'date', required: false, input: false },
       },
     },
     // our own limits (services/rate-limit.ts) cover sign-in per account and per address

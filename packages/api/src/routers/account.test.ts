@@ -110,4 +110,35 @@ describe('accounts', () => {
         .code,
     ).toBe('UNAUTHORIZED');
   });
+
+  it('limits password changes: attempts sent at once are counted before the current password is compared', async () => {
+    const user = await signUpUser(env, { identifier: 'change-guess@example.com' });
+    const tries = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        errorOf(user.caller.account.changePassword({ currentPassword: `guess${i}wrong`, newPassword: 'newer2027pass' })),
+      ),
+    );
+    expect(tries.filter((e) => keyOf(e) === 'account.wrongPassword').length).toBeLessThanOrEqual(5);
+    expect(tries.filter((e) => e.code === 'TOO_MANY_REQUESTS').length).toBeGreaterThanOrEqual(7);
+    const right = await errorOf(user.caller.account.changePassword({ currentPassword: 'ronghe2027pass', newPassword: 'newer2027pass' }));
+    expect(right.code).toBe('TOO_MANY_REQUESTS');
+  });
+
+  it('refuses sign-in and password changes sent in a batch with other calls', async () => {
+    const user = await signUpUser(env, { identifier: 'batched@example.com' });
+    const batched = await errorOf(
+      anonymous(env, { ip: '10.5.0.1', callsInRequest: 2 }).account.signIn({
+        identifier: 'batched@example.com',
+        password: 'ronghe2027pass',
+      }),
+    );
+    expect([batched.code, keyOf(batched)]).toEqual(['BAD_REQUEST', 'request.notBatchable']);
+    const change = await errorOf(
+      (await callerFor(env, user.headers, { callsInRequest: 2 })).account.changePassword({
+        currentPassword: 'ronghe2027pass',
+        newPassword: 'newer2027pass',
+      }),
+    );
+    expect(keyOf(change)).toBe('request.notBatchable');
+  });
 });

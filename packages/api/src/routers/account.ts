@@ -5,7 +5,7 @@ import { memberRoles, organizationKinds, organizationStatuses } from '@ronghe/do
 import * as accounts from '../services/accounts.ts';
 import { switchOrganization } from '../services/memberships.ts';
 import type { Context } from '../context.ts';
-import { protectedProcedure, publicProcedure, router } from '../trpc.ts';
+import { protectedProcedure, publicProcedure, router, unbatched } from '../trpc.ts';
 
 function authOf(ctx: Context) {
   if (!ctx.auth) throw new Error('auth is not configured in this context');
@@ -43,14 +43,16 @@ const me = z
   .nullable();
 
 export const accountRouter = router({
-  /** anyone */
+  /** anyone; alone in its request, as every action that checks a secret */
   signUp: publicProcedure
+    .use(unbatched)
     .input(z.object({ identifier: identifierSchema, password: passwordSchema, name: personNameSchema }))
     .output(z.object({ userId: z.string() }))
     .mutation(({ ctx, input }) => accounts.signUp(authOf(ctx), input)),
 
   /** anyone */
   signIn: publicProcedure
+    .use(unbatched)
     .input(z.object({ identifier: identifierSchema, password: z.string().min(1).max(128) }))
     .output(z.object({ userId: z.string() }))
     .mutation(({ ctx, input }) => accounts.signIn(authOf(ctx), input)),
@@ -66,10 +68,11 @@ export const accountRouter = router({
 
   /** signed in */
   changePassword: protectedProcedure
+    .use(unbatched)
     .input(z.object({ currentPassword: z.string().min(1).max(128), newPassword: passwordSchema }))
     .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
-      await accounts.changePassword(authOf(ctx), input);
+      await accounts.changePassword({ ...authOf(ctx), userId: ctx.session.userId }, input);
       return { ok: true as const };
     }),
 

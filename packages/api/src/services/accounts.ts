@@ -1,5 +1,5 @@
 import type { Database } from '@ronghe/db/client';
-import { hitRateLimit, peekRateLimit, resetRateLimit } from '@ronghe/db/queries/rate-limits';
+import { addToRateLimit, hitRateLimit, resetRateLimit } from '@ronghe/db/queries/rate-limits';
 import { findUserByEmailOrPhone, isIdentifierTaken, setPlatformAdmin, setUserPhone } from '@ronghe/db/queries/users';
 import { uniqueViolation } from '@ronghe/db/errors';
 import { mobileAccountEmail, type Identifier } from '@ronghe/domain/account';
@@ -11,6 +11,8 @@ import type { Auth } from '../auth/create-auth.ts';
 export const SIGN_IN_WINDOW_S = 15 * 60;
 export const SIGN_IN_FAILURES_PER_ACCOUNT = 5;
 export const SIGN_IN_FAILURES_PER_ADDRESS = 20;
+export const PASSWORD_CHANGE_WINDOW_S = 15 * 60;
+export const PASSWORD_CHANGE_FAILURES = 5;
 const SIGN_UP_WINDOW_S = 60 * 60;
 const SIGN_UPS_PER_ADDRESS = 20;
 
@@ -55,33 +57,40 @@ export async function signUp(c: AuthCall & { ip: string }, input: { identifier: 
   }
 }
 
-/** Signs in; failures are limited per account and per address, and never say whether the account exists. */
+/**
+ * Signs in; failures are limited per account and per address, and never say whether the account exists. Every
+ * attempt is counted before its password is compared, in one atomic statement per counter: of many attempts sent at
+ * once (from several processes) at most the limit reach the comparison. A success takes its attempt back.
+ */
 export async function signIn(c: AuthCall & { ip: string }, input: { identifier: Identifier; password: string }) {
   const accountKey = `signin:acct:${input.identifier.value}`;
   const addressKey = `signin:ip:${c.ip}`;
   const [byAccount, byAddress] = await Promise.all([
-    peekRateLimit(c.db, accountKey, SIGN_IN_WINDOW_S),
-    peekRateLimit(c.db, addressKey, SIGN_IN_WINDOW_S),
+    hitRateLimit(c.db, accountKey, SIGN_IN_WINDOW_S),
+    hitRateLimit(c.db, addressKey, SIGN_IN_WINDOW_S),
   ]);
-  if (byAccount >= SIGN_IN_FAILURES_PER_ACCOUNT || byAddress >= SIGN_IN_FAILURES_PER_ADDRESS) {
+  if (byAccount > SIGN_IN_FAILURES_PER_ACCOUNT || byAddress > SIGN_IN_FAILURES_PER_ADDRESS) {
     throw new DomainError('RATE_LIMITED', 'account.rateLimited', { params: { minutes: SIGN_IN_WINDOW_S / 60 } });
   }
-  const user = input.identifier.kind === 'mobile' ? await findUserByEmailOrPhone(c.db, input.identifier) : null;
+  const user = await findUserByEmailOrPhone(c.db, input.identifier);
+  // a disabled account answers as a wrong password does: nothing is compared, nothing said about the account
+  if (user?.disabledAt) throw new DomainError('UNAUTHORIZED', 'account.invalidCredentials');
   const email = user?.email ?? emailFor(input.identifier);
+  let signedIn;
   try {
-    const { headers, response } = await c.auth.api.signInEmail({
+    signedIn = await c.auth.api.signInEmail({
       body: { email, password: input.password },
       headers: c.headers,
       returnHeaders: true,
     });
-    copyCookies(headers, c.resHeaders);
-    await resetRateLimit(c.db, accountKey);
-    return { userId: response.user.id };
   } catch (error) {
     if (errorCode(error) !== 'INVALID_EMAIL_OR_PASSWORD' && errorCode(error) !== 'INVALID_PASSWORD') throw error;
-    await Promise.all([hitRateLimit(c.db, accountKey, SIGN_IN_WINDOW_S), hitRateLimit(c.db, addressKey, SIGN_IN_WINDOW_S)]);
     throw new DomainError('UNAUTHORIZED', 'account.invalidCredentials');
   }
+  copyCookies(signedIn.headers, c.resHeaders);
+  // a school's lab behind one address signs many people in: only failures stay on the address's count
+  await Promise.all([resetRateLimit(c.db, accountKey), addToRateLimit(c.db, addressKey, -1, SIGN_IN_WINDOW_S)]);
+  return { userId: signedIn.response.user.id };
 }
 
 export async function signOut(c: AuthCall, input: { everywhere: boolean }) {
@@ -90,7 +99,12 @@ export async function signOut(c: AuthCall, input: { everywhere: boolean }) {
   copyCookies(headers, c.resHeaders);
 }
 
-export async function changePassword(c: AuthCall, input: { currentPassword: string; newPassword: string }) {
+/** Changes the password; attempts are counted before the current password is compared, as for signing in. */
+export async function changePassword(c: AuthCall & { userId: string }, input: { currentPassword: string; newPassword: string }) {
+  const key = `password:user:${c.userId}`;
+  if ((await hitRateLimit(c.db, key, PASSWORD_CHANGE_WINDOW_S)) > PASSWORD_CHANGE_FAILURES) {
+    throw new DomainError('RATE_LIMITED', 'account.rateLimited', { params: { minutes: PASSWORD_CHANGE_WINDOW_S / 60 } });
+  }
   try {
     const { headers } = await c.auth.api.changePassword({
       body: { currentPassword: input.currentPassword, newPassword: input.newPassword, revokeOtherSessions: true },
@@ -102,6 +116,7 @@ export async function changePassword(c: AuthCall, input: { currentPassword: stri
     if (errorCode(error) === 'INVALID_PASSWORD') throw new DomainError('INVALID', 'account.wrongPassword', { field: 'currentPassword' });
     throw error;
   }
+  await resetRateLimit(c.db, key);
 }
 
 /**

@@ -28,15 +28,6 @@ export async function addToRateLimit(db: Executor, key: string, amount: number, 
   return row?.count ?? amount;
 }
 
-/** The count in the current window, without counting. */
-export async function peekRateLimit(db: Database, key: string, windowSeconds: number): Promise<number> {
-  const [row] = await db.orm
-    .select({ count: rateLimits.count })
-    .from(rateLimits)
-    .where(sql`${rateLimits.key} = ${key} and ${rateLimits.windowStart} >= now() - make_interval(secs => ${windowSeconds})`);
-  return row?.count ?? 0;
-}
-
 export async function resetRateLimit(db: Database, key: string): Promise<void> {
   await db.orm.delete(rateLimits).where(eq(rateLimits.key, key));
 }

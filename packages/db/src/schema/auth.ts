@@ -15,6 +15,8 @@ export const users = pgTable('user', {
   /** mainland mobile number, 11 digits; sign-in by mobile resolves to this user */
   phoneNumber: text('phone_number').unique(),
   isPlatformAdmin: boolean('is_platform_admin').notNull().default(false),
+  /** set: the account may not sign in and its sessions count for nothing (demo accounts with demo mode off) */
+  disabledAt: timestamp('disabled_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
