@@ -61,6 +61,14 @@ const envSchema = z.object({
   RONGHE_UPLOAD_MB_PER_ORGANIZATION: z.coerce.number().int().min(1).max(1_000_000).optional(),
   /** invitations (by email or text message) an organisation may send in 24 hours; beyond, refused (docs/security.md, messenger) */
   RONGHE_INVITATIONS_PER_DAY: z.coerce.number().int().min(1).max(100_000).default(50),
+  /** the SMTP server email goes through, as nodemailer takes it (smtp://user:pass@host:587, smtps://… for TLS); unset: emails stay in the outbox for admins */
+  SMTP_URL: z
+    .string()
+    .trim()
+    .refine((v) => /^smtps?:\/\/.+/.test(v), { message: 'must look like smtp://user:password@host:587 or smtps://…' })
+    .optional(),
+  /** the sender of Ronghe's emails */
+  RONGHE_MAIL_FROM: z.string().min(3).default('融合 Ronghe <noreply@ronghe.local>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
 });

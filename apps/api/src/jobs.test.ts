@@ -136,6 +136,7 @@ describe('background jobs', () => {
       expect(schedules.map((s) => [s.name, s.cron, s.timezone])).toEqual([
         ['ronghe-daily', '5 0 * * *', 'Asia/Shanghai'],
         ['ronghe-expire', '*/10 * * * *', 'Asia/Shanghai'],
+        ['ronghe-outbox-sweep', '* * * * *', 'Asia/Shanghai'],
       ]);
       const [snapshots] = await check.rows<{ n: number }>(
         sql`select count(*)::int as n from indicator_snapshot where day = ${todayInChina()}::date`,

@@ -7,7 +7,9 @@ import { getOrCreateSecret } from '@ronghe/db/queries/meta';
 import { createAuth } from '@ronghe/api/auth';
 import { ensureUser } from '@ronghe/api/services/accounts';
 import { DEMO_PASSWORD, disableDemoAccounts, seedDemoAccounts } from '@ronghe/api/services/demo-accounts';
-import { logNotifier } from '@ronghe/api/services/notifier';
+import { outboxNotifier } from '@ronghe/api/services/notifier';
+import type { Transports } from '@ronghe/api/services/message-delivery';
+import { smtpTransport } from '@ronghe/api/services/smtp-transport';
 import type { Jobs } from '@ronghe/api/jobs';
 import { createApp } from './app.ts';
 import { demoByDefault, redactUrl, type Env } from './env.ts';
@@ -111,9 +113,13 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
 
   const publicUrl = env.RONGHE_PUBLIC_URL?.replace(/\/$/, '') ?? `http://localhost:${env.PORT}`;
   const auth = createAuth(db, { secret: env.RONGHE_AUTH_SECRET ?? (await getOrCreateSecret(db, 'auth_secret')), baseURL: publicUrl });
-  const notifier = logNotifier((message) =>
-    logger.info({ message: { ...message, body: message.body } }, `message to ${message.channel} (not delivered: no provider configured)`),
-  );
+  // Every message goes to the outbox first; a job delivers it through the channel's provider, if there is one.
+  const smtp = env.SMTP_URL ? smtpTransport(env.SMTP_URL, env.RONGHE_MAIL_FROM) : null;
+  const transports: Transports = smtp ? { email: smtp } : {};
+  if (!smtp) logger.warn('no SMTP_URL: emails are kept in the outbox for platform admins to read (/admin/outbox), not sent');
+  logger.warn('no SMS provider configured: text messages are kept in the outbox for platform admins to read (/admin/outbox)');
+  let deliverSoon: (id: string) => void = () => {};
+  const notifier = outboxNotifier(db, (id) => deliverSoon(id));
   try {
     await oneProcessAtATime(db, () => ensureAccounts(env, db, auth, logger));
   } catch (error) {
@@ -177,7 +183,11 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
           onError: (error) => logger.error({ err: error }, 'background job failed'),
           onDone: (queue, result) => logger.info({ job: queue, ...result }, 'background job done'),
           everySeconds: env.RONGHE_JOBS_EVERY_SECONDS,
+          transports,
+          onDelivery: (id, outcome) => logger.info({ message: id, outcome }, 'message delivery'),
         });
+        deliverSoon = (id) =>
+          void running.deliver(id).catch((error: unknown) => logger.error({ err: error, message: id }, 'could not queue a delivery'));
         logger.info({ ms: Math.round(performance.now() - started) }, 'background jobs started');
         return running;
       })()
@@ -206,6 +216,7 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
       });
       cancelJobs();
       await (await jobs)?.stop().catch((error: unknown) => logger.error({ err: error }, 'background jobs did not stop cleanly'));
+      smtp?.close();
       await readDb?.close();
       await db.close();
     })();

@@ -121,7 +121,13 @@ describe('monitoring the plan', () => {
     await drawer.getByLabel('佐证材料说明').fill('北京电子科技职业学院在泰国设立丝路学堂，见市教委2026年第12号文');
     await drawer.getByLabel('佐证链接（可不填）').fill('https://jw.beijing.gov.cn/example/silu');
     await drawer.getByRole('button', { name: '提交填报' }).click();
-    await drawer.getByText('北京电子科技职业学院在泰国设立丝路学堂，见市教委2026年第12号文').waitFor();
+    // taken: the form empties, and the report is listed (a re-run of this step lists its earlier one too)
+    await expect.poll(() => drawer.getByLabel('佐证材料说明').inputValue(), { timeout: 30_000 }).toBe('');
+    await drawer
+      .getByRole('listitem')
+      .filter({ hasText: '北京电子科技职业学院在泰国设立丝路学堂，见市教委2026年第12号文' })
+      .first()
+      .waitFor();
     await drawer
       .getByText(/填报人/)
       .first()

@@ -68,7 +68,11 @@ describe('an open practice centre, found and booked across 京津冀', () => {
     await expectOutcome(page, 'photo-shown', () => photo.waitFor());
     await expect.poll(() => photo.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(4);
 
-    await clickAndConfirm(page, '发布', { exact: true });
+    // confirmed again if the page is still a draft: a re-render can swallow the popconfirm's click
+    await clickAndConfirm(page, '发布', {
+      exact: true,
+      until: (ms) => page.getByRole('button', { name: '下线', exact: true }).waitFor({ timeout: ms }),
+    });
     // published: the page shows 下线 (after a reload at the latest: the state is the server's)
     await expectOutcome(page, 'publish', async () => {
       try {

@@ -33,6 +33,10 @@ const messages = {
     'zh-CN': '拒绝来自其他网站的请求，请在本站页面上操作',
     en: 'Requests from other sites are refused; use Ronghe’s own pages',
   },
+  'outbox.notRetryable': {
+    'zh-CN': '该消息不在待发或发送失败状态，无需重发',
+    en: 'This message is neither held nor failed, so there is nothing to send again',
+  },
   'request.notBatchable': {
     'zh-CN': '账号操作须单独提交，不能与其他请求合并发送',
     en: 'Account actions must be sent on their own, not in a batch with other calls',

@@ -1,6 +1,8 @@
 import { PgBoss, fromPglite, type ConstructorOptions } from 'pg-boss';
 import type { Database } from '@ronghe/db/client';
+import { dueOutboundMessages } from '@ronghe/db/queries/outbox';
 import { dailyRun, expireOverdue, runHousekeeping, type HousekeepingRun } from '../services/housekeeping.ts';
+import { deliverMessage, DeliveryRetry, MAX_DELIVERY_ATTEMPTS, type Transports } from '../services/message-delivery.ts';
 import { supplyDemandFigures, FIGURES_MAX_AGE_MS } from '../services/supply-demand.ts';
 
 // Background jobs through pg-boss (docs/decisions/010-background-jobs.md). Schedules and queued jobs live
@@ -10,6 +12,13 @@ import { supplyDemandFigures, FIGURES_MAX_AGE_MS } from '../services/supply-dema
 
 export const JOB_QUEUES = { expire: 'ronghe-expire', daily: 'ronghe-daily' } as const;
 export type JobQueue = (typeof JOB_QUEUES)[keyof typeof JOB_QUEUES];
+/** one job per outbox message (services/notifier.ts); its retries are the message's delivery attempts */
+export const DELIVER_QUEUE = 'ronghe-deliver';
+/** queued messages without a job (sent before the queue was up, or whose job was lost): every minute */
+const OUTBOX_SWEEP_QUEUE = 'ronghe-outbox-sweep';
+const OUTBOX_SWEEP_CRON = '* * * * *';
+/** a message claimed longer ago than this lost its worker: it is queued again */
+const STALE_CLAIM_MS = 5 * 60_000;
 export const JOB_TIME_ZONE = 'Asia/Shanghai';
 /** expiries: every 10 minutes */
 export const EXPIRE_CRON = '*/10 * * * *';
@@ -24,6 +33,10 @@ export type JobsOptions = {
   onDone?: (queue: JobQueue, result: object) => void;
   /** tests only: also send the expiry job every this many seconds (one per slot over all processes) */
   everySeconds?: number;
+  /** providers for outbox messages; a channel without one keeps its messages held for admins */
+  transports?: Transports;
+  /** a delivery attempt finished in this process */
+  onDelivery?: (id: string, outcome: string) => void;
 };
 
 export type Jobs = {
@@ -31,6 +44,8 @@ export type Jobs = {
   runOnce: () => Promise<HousekeepingRun>;
   /** queue one run; any process's worker takes it */
   enqueue: (queue: JobQueue) => Promise<string | null>;
+  /** queue the delivery of an outbox message */
+  deliver: (messageId: string) => Promise<void>;
   /** stops the timers and workers, waiting for a job in hand (the database stays open) */
   stop: () => Promise<void>;
 };
@@ -65,6 +80,26 @@ export async function startJobs(db: Database, opts: JobsOptions): Promise<Jobs> 
         }
       });
     }
+    // Deliveries: retried after 10 s, 20 s, 40 s… (with jitter) while attempts remain; a message is never sent twice
+    // by two workers (deliverMessage claims it first).
+    const deliveryOptions = { retryLimit: MAX_DELIVERY_ATTEMPTS, retryDelay: 10, retryBackoff: true, retryDelayMax: 600 };
+    await boss.createQueue(DELIVER_QUEUE, { expireInSeconds: 120, deleteAfterSeconds: 7 * 86_400, ...deliveryOptions });
+    await boss.work<{ id: string }>(DELIVER_QUEUE, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async ([job]) => {
+      if (!job) return null;
+      const outcome = await deliverMessage(db, opts.transports ?? {}, job.data.id);
+      opts.onDelivery?.(job.data.id, outcome);
+      if (outcome === 'retry') throw new DeliveryRetry(`delivery of ${job.data.id} failed; retrying`);
+      return { outcome };
+    });
+    await boss.createQueue(OUTBOX_SWEEP_QUEUE, queueOptions);
+    await boss.work(OUTBOX_SWEEP_QUEUE, { pollingIntervalSeconds }, async () => {
+      const due = await dueOutboundMessages(db, new Date(Date.now() - STALE_CLAIM_MS));
+      // one job per message at a time, over every process (singletonKey)
+      for (const id of due) await boss.send(DELIVER_QUEUE, { id }, { singletonKey: id, ...deliveryOptions });
+      return { queued: due.length };
+    });
+    await boss.schedule(OUTBOX_SWEEP_QUEUE, OUTBOX_SWEEP_CRON, null, { tz: JOB_TIME_ZONE });
+    await boss.send(OUTBOX_SWEEP_QUEUE, null, { singletonKey: 'startup', singletonSeconds: STARTUP_SLOT_SECONDS });
     await boss.schedule(JOB_QUEUES.expire, EXPIRE_CRON, null, { tz: JOB_TIME_ZONE });
     // a day the servers were down at 00:05 still gets its snapshot: the start-up run below, or `missed: once`
     await boss.schedule(JOB_QUEUES.daily, DAILY_CRON, null, { tz: JOB_TIME_ZONE, missed: 'once' });
@@ -94,6 +129,9 @@ export async function startJobs(db: Database, opts: JobsOptions): Promise<Jobs> 
   return {
     runOnce: () => runHousekeeping(db),
     enqueue: (queue) => boss.send(queue, null),
+    deliver: async (id) => {
+      await boss.send(DELIVER_QUEUE, { id }, { singletonKey: id, retryLimit: MAX_DELIVERY_ATTEMPTS, retryDelay: 10, retryBackoff: true });
+    },
     stop: () => {
       stopping ??= (async () => {
         for (const t of timers) clearInterval(t);

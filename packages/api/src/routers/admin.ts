@@ -6,6 +6,8 @@ import { decideOrganization, verificationQueue } from '../services/organizations
 import { vouchedValuesOutput } from './organizations.ts';
 import * as audit from '../services/audit.ts';
 import { auditEntry } from '../services/audit.ts';
+import { messageChannels, messageStatuses } from '@ronghe/domain/outbox';
+import { outbox, retryMessage } from '../services/outbox.ts';
 import { adminProcedure, router } from '../trpc.ts';
 
 const reason = z.string().trim().min(2, { message: 'reason.required' }).max(500);
@@ -114,4 +116,40 @@ export const adminRouter = router({
     )
     .output(z.object({ items: z.array(auditEntry), next: z.number().nullable() }))
     .query(({ ctx, input }) => audit.auditLog(ctx.db, input)),
+
+  /** every email and text message, newest first; undelivered ones with their text (services/outbox.ts) */
+  outbox: adminProcedure
+    .input(
+      z.object({
+        status: z.enum(messageStatuses).optional(),
+        page: z.number().int().min(1).max(10_000).default(1),
+        pageSize: z.number().int().min(1).max(100).default(20),
+      }),
+    )
+    .output(
+      z.object({
+        total: z.number(),
+        items: z.array(
+          z.object({
+            id: z.string(),
+            channel: z.enum(messageChannels),
+            recipient: z.string(),
+            purpose: z.string(),
+            subject: z.string(),
+            body: z.string().nullable(),
+            status: z.enum(messageStatuses),
+            attempts: z.number(),
+            lastError: z.string().nullable(),
+            createdAt: z.date(),
+            sentAt: z.date().nullable(),
+          }),
+        ),
+      }),
+    )
+    .query(({ ctx, input }) => outbox(ctx.db, input)),
+
+  retryMessage: adminProcedure
+    .input(z.object({ id: z.uuid() }))
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(({ ctx, input }) => retryMessage(ctx.notifier, input.id)),
 });

@@ -99,6 +99,7 @@ export async function invite(
     await notifier.send({
       to: input.identifier.value,
       channel: input.identifier.kind === 'email' ? 'email' : 'sms',
+      purpose: 'invitation',
       // the recipient may have no account yet, and accounts keep no language: Chinese, the platform's own
       ...invitationMessage({ inviterName: caller.name, organizationName: org.name, role: input.role, link }, RECIPIENT_LANGUAGE),
     });

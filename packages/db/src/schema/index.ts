@@ -12,3 +12,4 @@ export * from './needs.ts';
 export * from './cooperation.ts';
 export * from './rounds.ts';
 export * from './monitoring.ts';
+export * from './messages.ts';
