@@ -121,4 +121,24 @@ describe('an enterprise joins Ronghe and is verified', () => {
     await screenshot(page, 'org-colleague-joined');
     await page.close();
   });
+
+  it('an admin finds the invitation email held in the outbox, with its link, on a desktop and a phone', async () => {
+    const page = await journey.browser.newPage();
+    await signIn(page, 'admin@demo.ronghe.cn', 'ronghe2027demo');
+    await page.goto(`${journey.server.url}/admin/outbox`);
+    await page.getByRole('heading', { name: '消息发件箱', level: 1 }).waitFor();
+    // no SMTP in this server: the invitation waits for an admin, its text (and link) readable here
+    const row = page.getByRole('row').filter({ hasText: COLLEAGUE_EMAIL });
+    await row.first().waitFor();
+    await row.getByText('待人工转交').first().waitFor();
+    expect(await row.first().textContent()).toMatch(/\/invitations\/[\w-]{20,}/);
+    await expectAccessible(page, 'outbox');
+    await screenshot(page, 'admin-outbox');
+    await page.setViewportSize({ width: 375, height: 760 });
+    await row.first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await expectAccessible(page, 'outbox phone');
+    await screenshot(page, 'admin-outbox-phone');
+    await page.close();
+  });
 });

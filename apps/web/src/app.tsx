@@ -21,6 +21,7 @@ const DirectoryPage = page(() => import('./pages/directory.tsx'));
 const AdminPage = page(() => import('./pages/admin/overview.tsx'));
 const VerificationPage = page(() => import('./pages/admin/verification.tsx'));
 const AuditPage = page(() => import('./pages/admin/audit.tsx'));
+const OutboxPage = page(() => import('./pages/admin/outbox.tsx'));
 const ImportPage = page(() => import('./pages/admin/import.tsx'));
 const SignInPage = page(() => import('./pages/account/sign-in.tsx'));
 const AccountPage = page(() => import('./pages/account/account.tsx'));
@@ -102,6 +103,7 @@ export function App() {
                     <Route element={<RequireRole role="platformAdmin" />}>
                       <Route path="admin/verification" element={<VerificationPage />} />
                       <Route path="admin/audit" element={<AuditPage />} />
+                      <Route path="admin/outbox" element={<OutboxPage />} />
                       <Route path="admin/import" element={<ImportPage />} />
                       <Route path="admin/monitoring" element={<MonitoringPage />} />
                     </Route>

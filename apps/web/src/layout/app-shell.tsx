@@ -43,6 +43,7 @@ const adminPages = [
   { path: '/admin/matrix', label: 'monitoring.navMatrix' },
   { path: '/admin/verification', label: 'account.navVerification' },
   { path: '/admin/audit', label: 'account.navAudit' },
+  { path: '/admin/outbox', label: 'outbox.nav' },
 ] as const;
 
 /** The longest navigation path that the current page lives under. */

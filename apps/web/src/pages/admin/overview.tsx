@@ -54,6 +54,12 @@ export default function AdminPage() {
           </Card>
         </Col>
         <Col xs={24} md={8}>
+          <Card title={<Link to="/admin/outbox">{t('outbox.title')}</Link>} style={{ height: '100%' }}>
+            <Typography.Paragraph>{t('outbox.cardIntro')}</Typography.Paragraph>
+            {!isAdmin && <Typography.Text type="secondary">{t('review.adminOnly')}</Typography.Text>}
+          </Card>
+        </Col>
+        <Col xs={24} md={8}>
           <Card title={<Link to="/admin/import">{t('imports.title')}</Link>} style={{ height: '100%' }}>
             <Typography.Paragraph>{t('imports.fileHint')}</Typography.Paragraph>
             {!isAdmin && <Typography.Text type="secondary">{t('review.adminOnly')}</Typography.Text>}

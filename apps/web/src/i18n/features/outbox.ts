@@ -1,0 +1,53 @@
+export const zhCN = {
+  title: '消息发件箱',
+  nav: '消息发件箱',
+  cardIntro: '平台发出的邮件和短信；未配置发送服务时，消息保留在这里待管理员转交。',
+  intro:
+    '平台发出的每一封邮件和每一条短信都先记录在这里，再由后台任务投递。未配置邮件（SMTP）或短信服务时，消息保留在“待人工转交”中，管理员可查看内容并转交收件人；投递失败的消息显示原因，可重新发送。已发出的消息只显示打码后的收件人，不显示正文。',
+  filter: '状态',
+  all: '全部',
+  time: '时间',
+  channel: '渠道',
+  recipient: '收件人',
+  purpose: '用途',
+  subject: '标题',
+  body: '正文',
+  status: '状态',
+  attempts: '尝试次数',
+  lastError: '最近错误',
+  retry: '重新发送',
+  retried: '已重新排队发送',
+  empty: '没有消息',
+  hidden: '已发出，正文不显示',
+  channels: { email: '邮件', sms: '短信' },
+  statuses: { queued: '排队中', sending: '发送中', sent: '已发出', held: '待人工转交', failed: '发送失败' },
+  purposes: { invitation: '成员邀请', verification: '验证码', test: '测试', notice: '通知' },
+};
+
+export const en: typeof zhCN = {
+  title: 'Outbox',
+  nav: 'Outbox',
+  cardIntro: 'The emails and text messages Ronghe sends; without a provider they are held here for an admin to pass on.',
+  intro:
+    'Every email and text message Ronghe sends is recorded here first, then delivered by a background job. ' +
+    'Where no email (SMTP) or SMS provider is configured, messages are held here for an admin to read and pass on; ' +
+    'failed messages show why and can be sent again. Sent messages show a masked recipient and no text.',
+  filter: 'Status',
+  all: 'All',
+  time: 'Time',
+  channel: 'Channel',
+  recipient: 'Recipient',
+  purpose: 'Purpose',
+  subject: 'Subject',
+  body: 'Text',
+  status: 'Status',
+  attempts: 'Attempts',
+  lastError: 'Last error',
+  retry: 'Send again',
+  retried: 'Queued to be sent again',
+  empty: 'No messages',
+  hidden: 'Sent; text not shown',
+  channels: { email: 'Email', sms: 'SMS' },
+  statuses: { queued: 'Queued', sending: 'Sending', sent: 'Sent', held: 'Held for an admin', failed: 'Failed' },
+  purposes: { invitation: 'Invitation', verification: 'Code', test: 'Test', notice: 'Notice' },
+};
