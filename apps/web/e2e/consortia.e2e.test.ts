@@ -47,11 +47,21 @@ describe('a cross-region industry community', () => {
     await page.locator('.ant-select-item-option', { hasText: '亦庄智造数控装备有限公司' }).first().click();
     await page.getByLabel('身份').click();
     await page.locator('.ant-select-item-option', { hasText: '牵头单位' }).click();
-    await page.getByRole('button', { name: '发出邀请' }).click();
-    await page
-      .getByText(/已向.*发出邀请/)
-      .first()
-      .waitFor();
+    // sent: the enterprise is listed under 已发出的邀请 (the state, not the toast that says so for a few seconds);
+    // clicked again only while it is not, so a click a re-render swallowed is made good and none is sent twice
+    const invited = page
+      .locator('section')
+      .filter({ has: page.getByRole('heading', { name: '已发出的邀请' }) })
+      .getByRole('listitem')
+      .filter({ hasText: '亦庄智造数控装备有限公司' });
+    for (let attempt = 0; attempt < 3 && !(await invited.first().isVisible()); attempt++) {
+      await page.getByRole('button', { name: '发出邀请' }).click();
+      await invited
+        .first()
+        .waitFor({ timeout: 10_000 })
+        .catch(() => undefined);
+    }
+    await expectOutcome(page, 'invite-co-lead', () => invited.first().waitFor());
     await page.close();
   });
 

@@ -158,6 +158,9 @@ const matrix: Record<string, Entry> = {
   'admin.reject': { allowed: admins, call: async (c, f) => c.admin.reject({ id: await f.newPendingOrg(), reason: '材料不全' }) },
   'admin.suspend': { allowed: admins, call: async (c, f) => c.admin.suspend({ id: await f.newPendingOrg(), reason: '违规' }) },
   'admin.auditLog': { allowed: admins, call: (c) => c.admin.auditLog({ limit: 5 }) },
+  'admin.outbox': { allowed: admins, call: (c) => c.admin.outbox({ status: 'held' }) },
+  // the test context's notifier cannot requeue: an admin's call is refused by the service (CONFLICT), everyone else's before it
+  'admin.retryMessage': { allowed: admins, call: (c) => c.admin.retryMessage({ id: '00000000-0000-4000-8000-000000000000' }) },
   'admin.changeRequests': { allowed: admins, call: (c) => c.admin.changeRequests({ status: 'pending' }) },
   'admin.approveChange': { allowed: admins, call: (c) => c.admin.approveChange({ id: '00000000-0000-4000-8000-000000000000' }) },
   'admin.rejectChange': {
