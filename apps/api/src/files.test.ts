@@ -10,6 +10,7 @@ import { addDays, todayInChina } from '@ronghe/domain/training-base';
 import { EnvError, readEnv } from './env.ts';
 import { contentDisposition } from './files.ts';
 import { createLogger } from './logger.ts';
+import { latestOutboundMessage } from '@ronghe/db/queries/outbox';
 import { startServer, type RunningServer } from './server.ts';
 import { call, get, testDatabaseUrl } from './test-support.ts';
 
@@ -287,6 +288,10 @@ async function freshSchool(): Promise<{ cookie: string; organizationId: string; 
     password: 'ronghe2027pass',
     name: `上传测试${fresh}`,
   });
+  // the code sent at sign-up, read from the outbox (no SMTP here), proves the address before an organisation is registered
+  const sent = await latestOutboundMessage(server.db, `uploader-${tag}@example.com`, 'verification');
+  const code = /\b(\d{6})\b/.exec(sent?.body ?? '')?.[1];
+  expect((await call(server.url, 'account.verifyCode', { channel: 'email', code }, signedUp.cookie)).ok).toBe(true);
   const created = await call<{ id: string }>(
     server.url,
     'organizations.create',

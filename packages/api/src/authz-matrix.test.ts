@@ -150,6 +150,8 @@ const matrix: Record<string, Entry> = {
     call: (c) => c.account.changePassword({ currentPassword: 'not-the-password-1', newPassword: 'ronghe2027y' }),
   },
   'account.me': { allowed: everyone, call: (c) => c.account.me() },
+  'account.sendCode': { allowed: signedIn, call: (c) => c.account.sendCode({ channel: 'email' }) },
+  'account.verifyCode': { allowed: signedIn, call: (c) => c.account.verifyCode({ channel: 'email', code: '123456' }) },
   'account.switchOrganization': { allowed: signedIn, call: (c) => c.account.switchOrganization({ organizationId: null }) },
   'invitations.accept': { allowed: signedIn, call: (c) => c.invitations.accept({ token: missingToken }) },
   'invitations.decline': { allowed: signedIn, call: (c) => c.invitations.decline({ token: missingToken }) },

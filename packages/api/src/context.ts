@@ -13,6 +13,9 @@ export type Session = {
   name: string;
   email: string;
   phoneNumber: string | null;
+  /** confirmed by a code (services/verification.ts); an account made with a mobile number has no email of its own */
+  emailVerified: boolean;
+  phoneNumberVerified: boolean;
   isPlatformAdmin: boolean;
   activeOrganizationId: string | null;
 } | null;
@@ -88,7 +91,12 @@ export async function sessionFromHeaders(auth: Auth, headers: Headers): Promise<
   if (!(headers.get('cookie') ?? '').includes('session_token')) return null;
   const found = await auth.api.getSession({ headers });
   if (!found) return null;
-  const user = found.user as typeof found.user & { phoneNumber?: string | null; isPlatformAdmin?: boolean; disabledAt?: Date | null };
+  const user = found.user as typeof found.user & {
+    phoneNumber?: string | null;
+    phoneNumberVerified?: boolean;
+    isPlatformAdmin?: boolean;
+    disabledAt?: Date | null;
+  };
   // a disabled account's sessions are deleted when it is disabled; one read a moment before counts for nothing either
   if (user.disabledAt) return null;
   const session = found.session as typeof found.session & { activeOrganizationId?: string | null };
@@ -98,6 +106,8 @@ export async function sessionFromHeaders(auth: Auth, headers: Headers): Promise<
     name: user.name,
     email: user.email,
     phoneNumber: user.phoneNumber ?? null,
+    emailVerified: user.emailVerified === true,
+    phoneNumberVerified: user.phoneNumberVerified === true,
     isPlatformAdmin: user.isPlatformAdmin === true,
     activeOrganizationId: session.activeOrganizationId ?? null,
   };

@@ -3,6 +3,7 @@ import { DomainError } from '@ronghe/domain/errors';
 import { addDays, todayInChina } from '@ronghe/domain/training-base';
 import { usccCheckChar } from '@ronghe/domain/uscc';
 import { createTestDb } from '@ronghe/db/testing';
+import { markIdentifiersVerified } from '@ronghe/db/queries/verification-codes';
 import { createAuth, type Auth } from './auth/create-auth.ts';
 import { createContextInner, sessionFromHeaders, type Session } from './context.ts';
 import { createWriteEpoch, type WriteEpoch } from './middleware/write-epoch.ts';
@@ -60,8 +61,14 @@ export function anonymous(env: TestEnv, opts: { ip?: string; resHeaders?: Header
 
 let counter = 0;
 
-/** Signs a new user up through the account router and returns a caller signed in as them. */
-export async function signUpUser(env: TestEnv, opts: { identifier?: string; name?: string; password?: string } = {}): Promise<TestUser> {
+/**
+ * Signs a new user up through the account router and returns a caller signed in as them. Their email or mobile
+ * number is marked verified (as entering the code would: verification.test.ts does that) unless `verified` is false.
+ */
+export async function signUpUser(
+  env: TestEnv,
+  opts: { identifier?: string; name?: string; password?: string; verified?: boolean } = {},
+): Promise<TestUser> {
   counter += 1;
   const resHeaders = new Headers();
   const identifier = opts.identifier ?? `user${counter}.${Math.random().toString(36).slice(2, 7)}@example.com`;
@@ -71,8 +78,12 @@ export async function signUpUser(env: TestEnv, opts: { identifier?: string; name
     name: opts.name ?? `测试用户${counter}`,
   });
   const headers = cookieHeader(resHeaders);
+  const signedUp = await sessionFromHeaders(env.auth, headers);
+  if (!signedUp) throw new Error('sign-up gave no session');
+  if (opts.verified === false) return { session: signedUp, headers, caller: await callerFor(env, headers) };
+  await markIdentifiersVerified(env.db, signedUp.userId);
   const session = await sessionFromHeaders(env.auth, headers);
-  if (!session) throw new Error('sign-up gave no session');
+  if (!session) throw new Error('lost the session');
   return { session, headers, caller: await callerFor(env, headers) };
 }
 

@@ -60,3 +60,6 @@ export const maskIdentifier = (identifier: string): string => (isMobile(identifi
 
 /** The email better-auth stores for an account created with a mobile number only (never mailed). */
 export const mobileAccountEmail = (mobile: string): string => `m${mobile}@mobile.ronghe.invalid`;
+
+/** Whether an account's email is the internal one of an account made with a mobile number (not the user's). */
+export const isMobileAccountEmail = (email: string): boolean => email.endsWith('@mobile.ronghe.invalid');

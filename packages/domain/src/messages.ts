@@ -33,6 +33,26 @@ const messages = {
     'zh-CN': '拒绝来自其他网站的请求，请在本站页面上操作',
     en: 'Requests from other sites are refused; use Ronghe’s own pages',
   },
+  'verification.noIdentifier': {
+    'zh-CN': '该账号没有这种联系方式可供验证',
+    en: 'This account has no address or number of this kind to verify',
+  },
+  'verification.alreadyVerified': { 'zh-CN': '已验证，无需再次验证', en: 'Already verified' },
+  'verification.wait': { 'zh-CN': '验证码已发送，请 {seconds} 秒后再重新获取', en: 'A code was just sent; ask again in {seconds} seconds' },
+  'verification.expired': {
+    'zh-CN': '验证码已失效或尝试次数过多，请重新获取',
+    en: 'The code has expired or was tried too often; ask for a new one',
+  },
+  'verification.wrong': { 'zh-CN': '验证码不正确，还可尝试 {left} 次', en: 'Wrong code; {left} attempts left' },
+  'verification.codeFormat': { 'zh-CN': '请输入6位数字验证码', en: 'Enter the 6-digit code' },
+  'account.unverified': {
+    'zh-CN': '请先在“我的账户”中验证邮箱或手机号，再登记或加入单位',
+    en: 'Verify your email or mobile number under “My account” before registering or joining an organisation',
+  },
+  'invitation.verifyFirst': {
+    'zh-CN': '该邀请发给 {to}：请先在“我的账户”中验证它，再接受邀请',
+    en: 'This invitation was sent to {to}: verify it under “My account” first, then accept',
+  },
   'outbox.notRetryable': {
     'zh-CN': '该消息不在待发或发送失败状态，无需重发',
     en: 'This message is neither held nor failed, so there is nothing to send again',

@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { createTRPCClient, httpBatchLink, httpLink, splitLink } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, splitLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import superjson from 'superjson';
 import type { AppRouter, RouterOutputs as Outputs } from '@ronghe/api/root';
@@ -25,9 +25,10 @@ export function makeTrpcClient() {
   return createTRPCClient<AppRouter>({
     links: [
       splitLink({
-        // account actions that check a secret must come alone (the server refuses them in a batch)
+        // account actions that check a secret must come alone (the server refuses them in a batch): a batch of one,
+        // through the batch link again (httpLink would add to the first page's JavaScript)
         condition: (op) => op.type === 'mutation' && op.path.startsWith('account.'),
-        true: httpLink({ url: '/trpc', transformer: superjson, headers }),
+        true: httpBatchLink({ url: '/trpc', transformer: superjson, headers, maxItems: 1 }),
         false: httpBatchLink({ url: '/trpc', transformer: superjson, headers, maxItems: MAX_BATCH }),
       }),
     ],

@@ -34,6 +34,7 @@ export function createAuth(db: Database, opts: AuthOptions) {
     user: {
       additionalFields: {
         phoneNumber: { type: 'string', required: false, input: false },
+        phoneNumberVerified: { type: 'boolean', required: false, input: false, defaultValue: false },
         isPlatformAdmin: { type: 'boolean', required: false, input: false, defaultValue: false },
         disabledAt: { type: 'date', required: false, input: false },
       },

@@ -3,6 +3,7 @@ import { listMembershipsOfUser, listOpenInvitationsFor } from '@ronghe/db/querie
 import { identifierSchema, passwordSchema, personNameSchema } from '@ronghe/domain/account';
 import { memberRoles, organizationKinds, organizationStatuses } from '@ronghe/domain/organization';
 import * as accounts from '../services/accounts.ts';
+import { sendCode, verifyCode } from '../services/verification.ts';
 import { switchOrganization } from '../services/memberships.ts';
 import type { Context } from '../context.ts';
 import { protectedProcedure, publicProcedure, router, unbatched } from '../trpc.ts';
@@ -12,12 +13,16 @@ function authOf(ctx: Context) {
   return { auth: ctx.auth, db: ctx.db, headers: ctx.headers, resHeaders: ctx.resHeaders, ip: ctx.ip };
 }
 
+const codeChannel = z.enum(['email', 'sms']);
+
 const me = z
   .object({
     userId: z.string(),
     name: z.string(),
     email: z.string().nullable(),
     phoneNumber: z.string().nullable(),
+    emailVerified: z.boolean(),
+    phoneNumberVerified: z.boolean(),
     isPlatformAdmin: z.boolean(),
     activeOrganizationId: z.string().nullable(),
     memberships: z.array(
@@ -48,7 +53,34 @@ export const accountRouter = router({
     .use(unbatched)
     .input(z.object({ identifier: identifierSchema, password: passwordSchema, name: personNameSchema }))
     .output(z.object({ userId: z.string() }))
-    .mutation(({ ctx, input }) => accounts.signUp(authOf(ctx), input)),
+    .mutation(async ({ ctx, input }) => {
+      const account = await accounts.signUp(authOf(ctx), input);
+      // the first code goes out at once; asking again is on the account page (a refusal here does not undo the sign-up)
+      await sendCode(ctx, account, account.phoneNumber ? 'sms' : 'email').catch(() => undefined);
+      return { userId: account.userId };
+    }),
+
+  /** signed in: sends a code to the account's email or mobile number (services/verification.ts) */
+  sendCode: protectedProcedure
+    .use(unbatched)
+    .input(z.object({ channel: codeChannel }))
+    .output(z.object({ sentTo: z.string(), resendAfterS: z.number(), validMinutes: z.number() }))
+    .mutation(({ ctx, input }) => sendCode(ctx, ctx.session, input.channel)),
+
+  /** signed in: confirms the email or mobile number with the code sent to it */
+  verifyCode: protectedProcedure
+    .use(unbatched)
+    .input(
+      z.object({
+        channel: codeChannel,
+        code: z
+          .string()
+          .trim()
+          .regex(/^\d{6}$/, { message: 'verification.codeFormat' }),
+      }),
+    )
+    .output(z.object({ verified: z.literal(true) }))
+    .mutation(({ ctx, input }) => verifyCode(ctx, ctx.session, input.channel, input.code)),
 
   /** anyone */
   signIn: publicProcedure
@@ -80,13 +112,16 @@ export const accountRouter = router({
   me: publicProcedure.output(me).query(async ({ ctx }) => {
     const s = ctx.session;
     if (!s) return null;
-    const identifiers = [s.email, ...(s.phoneNumber ? [s.phoneNumber] : [])];
+    // invitations show only to the verified holder of the address or number they were sent to
+    const identifiers = [...(s.emailVerified ? [s.email] : []), ...(s.phoneNumber && s.phoneNumberVerified ? [s.phoneNumber] : [])];
     return {
       userId: s.userId,
       name: s.name,
       // accounts made with a mobile number carry an internal address that is not the user's
       email: s.email.endsWith('@mobile.ronghe.invalid') ? null : s.email,
       phoneNumber: s.phoneNumber,
+      emailVerified: s.emailVerified && !s.email.endsWith('@mobile.ronghe.invalid'),
+      phoneNumberVerified: s.phoneNumberVerified,
       isPlatformAdmin: s.isPlatformAdmin,
       activeOrganizationId: s.activeOrganizationId,
       memberships: await listMembershipsOfUser(ctx.db, s.userId),

@@ -52,6 +52,8 @@ describe('organizations directory', () => {
           name: 'n',
           email: 'e@example.com',
           phoneNumber: null,
+          emailVerified: true,
+          phoneNumberVerified: false,
           isPlatformAdmin: false,
           activeOrganizationId: null,
         },

@@ -133,7 +133,7 @@ export async function revokeInvitation(db: Database, caller: Caller, invitationI
 /** Accepts an invitation addressed to one of the caller's identifiers; one membership even when clicked twice. */
 export async function respondToInvitation(
   db: Database,
-  caller: Caller & { email: string; phoneNumber: string | null },
+  caller: Caller & { email: string; phoneNumber: string | null; emailVerified: boolean; phoneNumberVerified: boolean },
   token: string,
   accept: boolean,
 ) {
@@ -142,6 +142,9 @@ export async function respondToInvitation(
     if (!inv || inv.status !== 'pending' || inv.expiresAt.getTime() < Date.now()) throw new DomainError('NOT_FOUND', 'invitation.invalid');
     const mine = inv.identifier === caller.email || (isMobile(inv.identifier) && inv.identifier === caller.phoneNumber);
     if (!mine) throw new DomainError('FORBIDDEN', 'invitation.notForYou', { params: { to: maskIdentifier(inv.identifier) } });
+    // only the verified holder answers: an account that merely typed the address at sign-up cannot (issue 20)
+    const verified = inv.identifier === caller.email ? caller.emailVerified : caller.phoneNumberVerified;
+    if (!verified) throw new DomainError('FORBIDDEN', 'invitation.verifyFirst', { params: { to: maskIdentifier(inv.identifier) } });
     if (!accept) {
       await setInvitationStatus(tx, inv.id, 'revoked');
       return { organizationId: inv.organizationId, accepted: false };

@@ -1,3 +1,4 @@
+import { requireVerifiedIdentity } from './verification.ts';
 import type { Database, Drizzle } from '@ronghe/db/client';
 import { uniqueViolation } from '@ronghe/db/errors';
 import { writeAudit } from '@ronghe/db/queries/audit';
@@ -87,7 +88,12 @@ export function organizationRow(input: OrganizationInput, createdByUserId: strin
 }
 
 /** Registers an organisation (pending) with the caller as owner, in one transaction. */
-export async function createOrganization(db: Database, caller: Caller, input: OrganizationInput) {
+export async function createOrganization(
+  db: Database,
+  caller: Caller & { emailVerified: boolean; phoneNumberVerified: boolean },
+  input: OrganizationInput,
+) {
+  requireVerifiedIdentity(caller);
   const majorCodes = input.kind === 'school' ? [...new Set(input.majorCodes)] : [];
   const unknown = await unknownMajorCodes(db, majorCodes);
   if (unknown.length > 0) throw new DomainError('INVALID', 'major.unknown', { field: 'majorCodes', params: { codes: unknown.join(',') } });

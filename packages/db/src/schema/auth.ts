@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { organizations } from './organizations.ts';
@@ -14,6 +15,8 @@ export const users = pgTable('user', {
   image: text('image'),
   /** mainland mobile number, 11 digits; sign-in by mobile resolves to this user */
   phoneNumber: text('phone_number').unique(),
+  /** the mobile number was confirmed by a code sent to it (email_verified: the same for the email) */
+  phoneNumberVerified: boolean('phone_number_verified').notNull().default(false),
   isPlatformAdmin: boolean('is_platform_admin').notNull().default(false),
   /** set: the account may not sign in and its sessions count for nothing (demo accounts with demo mode off) */
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
@@ -76,3 +79,28 @@ export const rateLimits = pgTable('rate_limit', {
   count: integer('count').notNull(),
   windowStart: timestamp('window_start', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * One-time codes that confirm an email address or a mobile number belongs to the account (issue 20): 6 digits,
+ * valid 10 minutes, 5 attempts. Only a hash of the code is kept.
+ */
+export const verificationCodes = pgTable(
+  'verification_code',
+  {
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    channel: text('channel', { enum: ['email', 'sms'] }).notNull(),
+    /** the address or number the code was sent to: verifying confirms this one, even if the account's changed since */
+    identifier: text('identifier').notNull(),
+    codeHash: text('code_hash').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    consumedAt: timestamp('consumed_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('verification_code_user_idx').on(t.userId, t.channel, t.createdAt)],
+);

@@ -129,6 +129,11 @@ export const notificationMessages = {
       'Ronghe: “{inviter}” invites you to join “{org}” as {role}. Sign in to Ronghe and accept under “My account”, or open {link} (valid for {days} ' +
       'days). If you do not know this organisation, ignore this message.',
   },
+  'codeMessage.subject': { 'zh-CN': '融合平台验证码：{code}', en: 'Ronghe verification code: {code}' },
+  'codeMessage.body': {
+    'zh-CN': '您的融合平台验证码是 {code}，{minutes} 分钟内有效。如非本人操作，请忽略本消息，切勿将验证码告诉他人。',
+    en: 'Your Ronghe verification code is {code}, valid for {minutes} minutes. If you did not ask for it, ignore this message and tell nobody the code.',
+  },
   'memberRole.owner': { 'zh-CN': '所有者', en: 'an owner' },
   'memberRole.manager': { 'zh-CN': '管理员', en: 'a manager' },
   'memberRole.member': { 'zh-CN': '成员', en: 'a member' },

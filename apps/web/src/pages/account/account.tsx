@@ -11,6 +11,7 @@ import { useMe, useResetSession } from '../../lib/session.ts';
 import { applyFieldErrors, messageOf } from '../../lib/errors.ts';
 import { PageLoading, QueryState } from '../../components/query-state.tsx';
 import { ToneTag, type Tone } from '../../components/tone-tag.tsx';
+import { VerifyIdentifier } from './verify-identifier.tsx';
 
 type Me = NonNullable<ReturnType<typeof useMe>['data']>;
 
@@ -94,8 +95,12 @@ function ProfileCard({ me }: { me: Me }) {
             {me.isPlatformAdmin && <ToneTag tone="blue">{t('account.platformAdmin')}</ToneTag>}
           </Space>
         </Descriptions.Item>
-        <Descriptions.Item label={t('account.email')}>{me.email ?? none}</Descriptions.Item>
-        <Descriptions.Item label={t('account.phone')}>{me.phoneNumber ?? none}</Descriptions.Item>
+        <Descriptions.Item label={t('account.email')}>
+          {me.email ? <VerifyIdentifier channel="email" value={me.email} verified={me.emailVerified} /> : none}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('account.phone')}>
+          {me.phoneNumber ? <VerifyIdentifier channel="sms" value={me.phoneNumber} verified={me.phoneNumberVerified} /> : none}
+        </Descriptions.Item>
       </Descriptions>
       <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
         {t('account.sessionHint')}
