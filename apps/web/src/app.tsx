@@ -26,6 +26,7 @@ const ImportPage = page(() => import('./pages/admin/import.tsx'));
 const SignInPage = page(() => import('./pages/account/sign-in.tsx'));
 const AccountPage = page(() => import('./pages/account/account.tsx'));
 const InvitationPage = page(() => import('./pages/account/invitation.tsx'));
+const PasswordResetPage = page(() => import('./pages/account/password-reset.tsx'));
 const NewOrganizationPage = page(() => import('./pages/organizations/new.tsx'));
 const OrganizationPage = page(() => import('./pages/organizations/profile.tsx'));
 const NotFoundPage = page(() => import('./pages/not-found.tsx'));
@@ -114,6 +115,8 @@ export function App() {
                     <Route path="admin/matrix" element={<MatrixPage />} />
                     <Route path="admin/report/:year" element={<AnnualReportPage />} />
                     <Route path="login" element={<SignInPage />} />
+                    <Route path="forgot-password" element={<PasswordResetPage />} />
+                    <Route path="reset-password" element={<PasswordResetPage />} />
                     <Route path="account" element={<AccountPage />} />
                     <Route path="invitations/:token" element={<InvitationPage />} />
                     <Route path="consortia" element={<ConsortiaPage />} />

@@ -152,6 +152,16 @@ const matrix: Record<string, Entry> = {
   'account.me': { allowed: everyone, call: (c) => c.account.me() },
   'account.sendCode': { allowed: signedIn, call: (c) => c.account.sendCode({ channel: 'email' }) },
   'account.verifyCode': { allowed: signedIn, call: (c) => c.account.verifyCode({ channel: 'email', code: '123456' }) },
+  'account.requestPasswordReset': {
+    allowed: everyone,
+    call: (c) => c.account.requestPasswordReset({ identifier: `nobody-${unique()}@example.com` }),
+  },
+  'account.resetPassword': {
+    allowed: everyone,
+    call: (c) => c.account.resetPassword({ token: 'no-such-reset-token-0000000', newPassword: 'ronghe2027z' }),
+  },
+  'account.sessions': { allowed: signedIn, call: (c) => c.account.sessions() },
+  'account.revokeSession': { allowed: signedIn, call: (c) => c.account.revokeSession({ sessionId: 'no-such-session' }) },
   'account.switchOrganization': { allowed: signedIn, call: (c) => c.account.switchOrganization({ organizationId: null }) },
   'invitations.accept': { allowed: signedIn, call: (c) => c.invitations.accept({ token: missingToken }) },
   'invitations.decline': { allowed: signedIn, call: (c) => c.invitations.decline({ token: missingToken }) },

@@ -63,6 +63,13 @@ const messages = {
   },
   'request.jsonOnly': { 'zh-CN': '请求格式不受支持，须为 application/json', en: 'Unsupported request format; send application/json' },
   'account.taken': { 'zh-CN': '该邮箱或手机号已注册，请直接登录', en: 'This email or mobile number is already registered; please sign in' },
+  'reset.invalid': {
+    'zh-CN': '重置链接或验证码无效、已使用或已过期，请重新申请',
+    en: 'The reset link or code is invalid, used or expired; ask for a new one',
+  },
+  'reset.wrongCode': { 'zh-CN': '验证码不正确，还可尝试 {left} 次', en: 'Wrong code; {left} attempts left' },
+  'session.notFound': { 'zh-CN': '该登录设备已退出或不存在', en: 'That session has ended or does not exist' },
+  'session.current': { 'zh-CN': '不能在此退出当前设备，请使用“退出登录”', en: 'Use “Sign out” to end the session you are using' },
   'account.wrongPassword': { 'zh-CN': '当前密码不正确', en: 'The current password is wrong' },
   'organization.usccTaken': {
     'zh-CN': '该统一社会信用代码已有单位注册',

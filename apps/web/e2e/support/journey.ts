@@ -18,8 +18,11 @@ export { DEMO_PASSWORD };
 /** Where a failed journey step leaves what its pages showed; .ci/run prints it next to the failure. */
 export const failureContextFile = join(screenshotDir, '..', 'journey-failures.txt');
 
-/** One real server (fresh database) and one Chromium for the test file; both stopped afterwards. */
-export function startJourney(): Journey {
+/**
+ * One real server (fresh database) and one Chromium for the test file; both stopped afterwards. `serverEnv` adds to
+ * the server's environment, e.g. SMTP_URL of a mailbox the test started.
+ */
+export function startJourney(opts: { serverEnv?: () => Record<string, string> } = {}): Journey {
   const journey = {
     async signIn(page, identifier, password = DEMO_PASSWORD) {
       await journey.browser.context.clearCookies();
@@ -28,7 +31,7 @@ export function startJourney(): Journey {
     },
   } as Journey;
   beforeAll(async () => {
-    journey.server = await startTestServer();
+    journey.server = await startTestServer(opts.serverEnv?.());
     journey.browser = await launchBrowser();
   });
   // a failed step leaves its page open: record where it was and what it said, with a screenshot

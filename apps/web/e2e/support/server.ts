@@ -112,7 +112,7 @@ export async function dropTemplate(template: string) {
  * Starts the real server (built web app, real database) as a child process, the way `npm start`
  * runs it: on a copy of the seeded template, a fresh PGlite folder or a fresh database of the server in DATABASE_URL.
  */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(extraEnv: Record<string, string> = {}): Promise<TestServer> {
   const port = await freePort();
   const template = inject('e2eTemplate');
   const dataDir = mkdtempSync(join(tmpdir(), 'ronghe-e2e-'));
@@ -137,6 +137,7 @@ export async function startTestServer(): Promise<TestServer> {
     RONGHE_DATA_DIR: dataDir,
     WEB_DIST: webDist,
     LOG_LEVEL: 'warn',
+    ...extraEnv,
   };
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   else delete env.DATABASE_URL;

@@ -1,6 +1,7 @@
 import type { Messages } from './zh-cn.ts';
 
 export const en: Messages = {
+  account: { signIn: 'Sign in', signOut: 'Sign out', myAccount: 'My account', userMenu: 'Account: {{name}}', navOverview: 'Overview' },
   app: {
     name: 'Ronghe',
     fullName: 'Beijing–Tianjin–Hebei Industry–Education Platform',

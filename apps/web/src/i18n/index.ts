@@ -2,7 +2,6 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en.ts';
 import { zhCN } from './zh-cn.ts';
-import * as account from './features/account.ts';
 import type * as DayjsLocale from './dayjs-locale.ts';
 
 export type Lang = 'zh-CN' | 'en';
@@ -16,15 +15,15 @@ function storedLanguage(): Lang {
   }
 }
 
-// Feature message files (i18n/features/*.ts) each export { zhCN, en } and are merged by file name. The shell's
-// (account) comes with the first page; the others load in chunks of their own before the first page that is not
-// the home page renders (loadFeatureMessages, awaited by every lazy page in app.tsx).
+// Feature message files (i18n/features/*.ts) each export { zhCN, en } and are merged by file name. They load in chunks
+// of their own before the first page that is not the home page renders (loadFeatureMessages, awaited by every lazy
+// page in app.tsx); the header's few account words are in zh-cn.ts/en.ts, replaced by the full account set on load.
 type Catalogue = { zhCN: Record<string, unknown>; en: Record<string, unknown> };
-const features = import.meta.glob<Catalogue>(['./features/*.ts', '!./features/account.ts']);
+const features = import.meta.glob<Catalogue>('./features/*.ts');
 const featureName = (path: string) => path.replace(/^.*\/(.*)\.ts$/, '$1');
 
 void i18next.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: { ...zhCN, account: account.zhCN } }, en: { translation: { ...en, account: account.en } } },
+  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
   lng: storedLanguage(),
   fallbackLng: 'zh-CN',
   // React escapes what it renders; a string meant for an HTML sink (an ECharts formatter) goes through lib/escape-html.ts

@@ -1,5 +1,7 @@
 // 界面文案（中文，默认语言）。English lives in en.ts with the same keys.
 export const zhCN = {
+  /** the header's account words; the account pages' own come with them (features/account.ts) */
+  account: { signIn: '登录', signOut: '退出登录', myAccount: '我的账户', userMenu: '账户：{{name}}', navOverview: '概览' },
   app: { name: '融合', fullName: '京津冀产教融合平台', tagline: '京津冀职业教育产教融合协同与监测平台', demo: '演示' },
   nav: {
     home: '首页',

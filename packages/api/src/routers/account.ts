@@ -1,19 +1,37 @@
 import { z } from 'zod';
 import { listMembershipsOfUser, listOpenInvitationsFor } from '@ronghe/db/queries/memberships';
-import { identifierSchema, passwordSchema, personNameSchema } from '@ronghe/domain/account';
+import { identifierSchema, mobileSchema, passwordSchema, personNameSchema } from '@ronghe/domain/account';
 import { memberRoles, organizationKinds, organizationStatuses } from '@ronghe/domain/organization';
 import * as accounts from '../services/accounts.ts';
 import { sendCode, verifyCode } from '../services/verification.ts';
+import { requestPasswordReset, resetPassword } from '../services/password-reset.ts';
+import { listSessions, revokeSession } from '../services/sessions.ts';
 import { switchOrganization } from '../services/memberships.ts';
 import type { Context } from '../context.ts';
 import { protectedProcedure, publicProcedure, router, unbatched } from '../trpc.ts';
 
 function authOf(ctx: Context) {
   if (!ctx.auth) throw new Error('auth is not configured in this context');
-  return { auth: ctx.auth, db: ctx.db, headers: ctx.headers, resHeaders: ctx.resHeaders, ip: ctx.ip };
+  // better-auth records a session's address from x-forwarded-for: give it the socket's, never the client's claim
+  const headers = new Headers(ctx.headers);
+  headers.set('x-forwarded-for', ctx.ip);
+  return {
+    auth: ctx.auth,
+    db: ctx.db,
+    headers,
+    resHeaders: ctx.resHeaders,
+    ip: ctx.ip,
+    notifier: ctx.notifier,
+    lang: ctx.lang,
+    publicUrl: ctx.publicUrl,
+  };
 }
 
 const codeChannel = z.enum(['email', 'sms']);
+const sixDigits = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, { message: 'verification.codeFormat' });
 
 const me = z
   .object({
@@ -73,10 +91,7 @@ export const accountRouter = router({
     .input(
       z.object({
         channel: codeChannel,
-        code: z
-          .string()
-          .trim()
-          .regex(/^\d{6}$/, { message: 'verification.codeFormat' }),
+        code: sixDigits,
       }),
     )
     .output(z.object({ verified: z.literal(true) }))
@@ -105,6 +120,50 @@ export const accountRouter = router({
     .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
       await accounts.changePassword({ ...authOf(ctx), userId: ctx.session.userId }, input);
+      return { ok: true as const };
+    }),
+
+  /** anyone: a reset link by email or code by text message, if the account exists; the same answer either way */
+  requestPasswordReset: publicProcedure
+    .use(unbatched)
+    .input(z.object({ identifier: identifierSchema }))
+    .output(z.object({ channel: codeChannel, sentTo: z.string(), validMinutes: z.number() }))
+    .mutation(({ ctx, input }) => requestPasswordReset(ctx, input.identifier)),
+
+  /** anyone holding a live reset link or code: sets the password and signs the account out everywhere */
+  resetPassword: publicProcedure
+    .use(unbatched)
+    .input(
+      z.union([
+        z.object({ token: z.string().trim().min(20).max(100), newPassword: passwordSchema }),
+        z.object({ mobile: mobileSchema, code: sixDigits, newPassword: passwordSchema }),
+      ]),
+    )
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(({ ctx, input }) => resetPassword(authOf(ctx), input)),
+
+  /** signed in: the account's live sessions (device, address, times), this one marked */
+  sessions: protectedProcedure
+    .output(
+      z.array(
+        z.object({
+          id: z.string(),
+          device: z.string().nullable(),
+          ipAddress: z.string().nullable(),
+          createdAt: z.date(),
+          lastSeenAt: z.date(),
+          current: z.boolean(),
+        }),
+      ),
+    )
+    .query(({ ctx }) => listSessions(ctx.db, ctx.session)),
+
+  /** signed in: signs out one of the account's other sessions */
+  revokeSession: protectedProcedure
+    .input(z.object({ sessionId: z.string().min(1).max(100) }))
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      await revokeSession(ctx.db, ctx.session, input.sessionId);
       return { ok: true as const };
     }),
 

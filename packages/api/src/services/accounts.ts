@@ -5,7 +5,10 @@ import { uniqueViolation } from '@ronghe/db/errors';
 import { markIdentifiersVerified } from '@ronghe/db/queries/verification-codes';
 import { mobileAccountEmail, type Identifier } from '@ronghe/domain/account';
 import { DomainError } from '@ronghe/domain/errors';
+import type { Language } from '@ronghe/domain/messages';
 import type { Auth } from '../auth/create-auth.ts';
+import { recognizeDevice } from './sessions.ts';
+import type { Notifier } from './notifier.ts';
 
 // Account actions go through better-auth's server API; cookies it sets are copied to the response.
 
@@ -18,6 +21,8 @@ const SIGN_UP_WINDOW_S = 60 * 60;
 const SIGN_UPS_PER_ADDRESS = 20;
 
 type AuthCall = { auth: Auth; db: Database; headers: Headers; resHeaders: Headers };
+/** what a sign-in or sign-up needs besides: the device notice (services/sessions.ts) */
+type Arrival = AuthCall & { ip: string; notifier: Notifier; lang: Language; publicUrl: string };
 
 function copyCookies(from: Headers, to: Headers): void {
   for (const cookie of from.getSetCookie()) to.append('set-cookie', cookie);
@@ -30,7 +35,7 @@ function errorCode(error: unknown): string {
 
 const emailFor = (id: Identifier) => (id.kind === 'email' ? id.value : mobileAccountEmail(id.value));
 
-export async function signUp(c: AuthCall & { ip: string }, input: { identifier: Identifier; password: string; name: string }) {
+export async function signUp(c: Arrival, input: { identifier: Identifier; password: string; name: string }) {
   if ((await hitRateLimit(c.db, `signup:ip:${c.ip}`, SIGN_UP_WINDOW_S)) > SIGN_UPS_PER_ADDRESS) {
     throw new DomainError('RATE_LIMITED', 'account.rateLimited', { params: { minutes: 60 } });
   }
@@ -45,6 +50,7 @@ export async function signUp(c: AuthCall & { ip: string }, input: { identifier: 
     });
     if (phone) await setUserPhone(c.db, response.user.id, phone);
     copyCookies(headers, c.resHeaders);
+    await recognizeDevice(c, { userId: response.user.id, email, emailVerified: false });
     return { userId: response.user.id, email, phoneNumber: phone, emailVerified: false, phoneNumberVerified: false };
   } catch (error) {
     // a concurrent sign-up with the same email or mobile number: one wins, the other is told
@@ -63,7 +69,7 @@ export async function signUp(c: AuthCall & { ip: string }, input: { identifier: 
  * attempt is counted before its password is compared, in one atomic statement per counter: of many attempts sent at
  * once (from several processes) at most the limit reach the comparison. A success takes its attempt back.
  */
-export async function signIn(c: AuthCall & { ip: string }, input: { identifier: Identifier; password: string }) {
+export async function signIn(c: Arrival, input: { identifier: Identifier; password: string }) {
   const accountKey = `signin:acct:${input.identifier.value}`;
   const addressKey = `signin:ip:${c.ip}`;
   const [byAccount, byAddress] = await Promise.all([
@@ -89,9 +95,11 @@ export async function signIn(c: AuthCall & { ip: string }, input: { identifier: 
     throw new DomainError('UNAUTHORIZED', 'account.invalidCredentials');
   }
   copyCookies(signedIn.headers, c.resHeaders);
+  const userId = signedIn.response.user.id;
+  await recognizeDevice(c, { userId, email, emailVerified: user?.emailVerified ?? false });
   // a school's lab behind one address signs many people in: only failures stay on the address's count
   await Promise.all([resetRateLimit(c.db, accountKey), addToRateLimit(c.db, addressKey, -1, SIGN_IN_WINDOW_S)]);
-  return { userId: signedIn.response.user.id };
+  return { userId };
 }
 
 export async function signOut(c: AuthCall, input: { everywhere: boolean }) {

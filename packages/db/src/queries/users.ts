@@ -7,6 +7,7 @@ export async function findUserByEmailOrPhone(db: Database, identifier: { kind: '
     .select({
       id: users.id,
       email: users.email,
+      emailVerified: users.emailVerified,
       name: users.name,
       phoneNumber: users.phoneNumber,
       isPlatformAdmin: users.isPlatformAdmin,

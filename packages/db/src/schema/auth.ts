@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { organizations } from './organizations.ts';
 
@@ -103,4 +103,44 @@ export const verificationCodes = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('verification_code_user_idx').on(t.userId, t.channel, t.createdAt)],
+);
+
+/**
+ * Password resets (issue 20): a link by email (a long random token) or a 6-digit code by text message, valid 30
+ * minutes, used once; a code allows 5 attempts. Only a hash of the token or code is kept.
+ */
+export const passwordResets = pgTable(
+  'password_reset',
+  {
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    channel: text('channel', { enum: ['email', 'sms'] }).notNull(),
+    /** sha-256 of the link's token (email) or of the user, channel and code (sms) */
+    secretHash: text('secret_hash').notNull().unique(),
+    attempts: integer('attempts').notNull().default(0),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('password_reset_user_idx').on(t.userId, t.channel, t.createdAt)],
+);
+
+/**
+ * Browsers an account has signed in from, by a random id kept in a long-lived httpOnly cookie (only its hash here):
+ * a sign-in from a browser not on the list sends the owner a notice.
+ */
+export const knownDevices = pgTable(
+  'known_device',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    deviceHash: text('device_hash').notNull(),
+    firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.deviceHash] })],
 );

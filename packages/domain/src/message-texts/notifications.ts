@@ -134,6 +134,30 @@ export const notificationMessages = {
     'zh-CN': '您的融合平台验证码是 {code}，{minutes} 分钟内有效。如非本人操作，请忽略本消息，切勿将验证码告诉他人。',
     en: 'Your Ronghe verification code is {code}, valid for {minutes} minutes. If you did not ask for it, ignore this message and tell nobody the code.',
   },
+  'resetMessage.subject': { 'zh-CN': '融合平台：重置密码', en: 'Ronghe: reset your password' },
+  'resetMessage.linkBody': {
+    'zh-CN':
+      '有人（希望是您）请求重置融合平台账户的密码。打开链接设置新密码：{link}（{minutes} 分钟内有效，只能使用一次）。' +
+      '如非本人操作，请忽略本消息，您的密码不会改变。',
+    en:
+      'Someone (we hope you) asked to reset the password of your Ronghe account. Open {link} to choose a new one (valid for {minutes} minutes, ' +
+      'once). If it was not you, ignore this message: your password stays as it is.',
+  },
+  'resetMessage.codeBody': {
+    'zh-CN': '您的融合平台密码重置验证码是 {code}，{minutes} 分钟内有效。如非本人操作，请忽略本消息，切勿将验证码告诉他人。',
+    en: 'Your Ronghe password reset code is {code}, valid for {minutes} minutes. If you did not ask for it, ignore this message and tell nobody the code.',
+  },
+  'notify.account.passwordReset': {
+    'zh-CN': '您的密码已于 {time} 重置，所有设备均已退出登录。如非本人操作，请立即再次重置密码并联系管理员。',
+    en: 'Your password was reset at {time} and every device was signed out. If it was not you, reset it again at once and tell an administrator.',
+  },
+  'notify.account.newDevice': {
+    'zh-CN': '您的账户于 {time} 在新设备上登录（{device}，IP {ip}）。如非本人操作，请立即修改密码，并在“我的账户 → 登录设备”中退出该设备。',
+    en:
+      'Your account was signed in from a new device at {time} ({device}, IP {ip}). If it was not you, change your password at once and sign that ' +
+      'device out under “My account → Devices”.',
+  },
+  'accountNotice.subject': { 'zh-CN': '融合平台账户安全提醒', en: 'Ronghe account security notice' },
   'memberRole.owner': { 'zh-CN': '所有者', en: 'an owner' },
   'memberRole.manager': { 'zh-CN': '管理员', en: 'a manager' },
   'memberRole.member': { 'zh-CN': '成员', en: 'a member' },

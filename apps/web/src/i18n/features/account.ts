@@ -1,13 +1,13 @@
-// 账户、登录注册与邀请的界面文案。Merged under `account`, so t('account.signIn') reads signIn.
+import { zhCN as shell } from '../zh-cn.ts';
+import { en as shellEn } from '../en.ts';
+
+// 账户、登录注册与邀请的界面文案。Merged under `account`, so t('account.signIn') reads signIn. The header's few
+// (sign in, sign out, the account menu) are in the first page's messages (../zh-cn.ts); this file loads with the pages.
 export const zhCN = {
+  ...shell.account,
   // header and navigation
-  signIn: '登录',
   signUp: '注册',
-  signOut: '退出登录',
   signOutEverywhere: '退出所有设备',
-  myAccount: '我的账户',
-  userMenu: '账户：{{name}}',
-  navOverview: '概览',
   navVerification: '单位审核',
   navAudit: '操作日志',
 
@@ -90,13 +90,9 @@ export const zhCN = {
 };
 
 export const en: typeof zhCN = {
-  signIn: 'Sign in',
+  ...shellEn.account,
   signUp: 'Sign up',
-  signOut: 'Sign out',
   signOutEverywhere: 'Sign out on all devices',
-  myAccount: 'My account',
-  userMenu: 'Account: {{name}}',
-  navOverview: 'Overview',
   navVerification: 'Verification',
   navAudit: 'Audit log',
 

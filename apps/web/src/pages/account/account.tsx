@@ -4,7 +4,6 @@ import { useIsMutating, useMutation, useQueryClient } from '@tanstack/react-quer
 import { Alert, App, Button, Card, Col, Descriptions, Flex, Form, Grid, Input, Row, Select, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
-import { passwordSchema } from '@ronghe/domain/account';
 import type { OrganizationStatus } from '@ronghe/domain/organization';
 import { useTRPC } from '../../lib/trpc.ts';
 import { useMe, useResetSession } from '../../lib/session.ts';
@@ -12,6 +11,8 @@ import { applyFieldErrors, messageOf } from '../../lib/errors.ts';
 import { PageLoading, QueryState } from '../../components/query-state.tsx';
 import { ToneTag, type Tone } from '../../components/tone-tag.tsx';
 import { VerifyIdentifier } from './verify-identifier.tsx';
+import { NewPasswordFields } from './password-fields.tsx';
+import { SessionsCard } from './sessions-card.tsx';
 
 type Me = NonNullable<ReturnType<typeof useMe>['data']>;
 
@@ -63,6 +64,7 @@ export default function AccountPage() {
           <Flex vertical gap={16}>
             <ProfileCard me={data} />
             <PasswordCard username={data.email ?? data.phoneNumber ?? ''} />
+            <SessionsCard />
           </Flex>
         </Col>
       </Row>
@@ -356,34 +358,7 @@ function PasswordCard({ username }: { username: string }) {
         >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item
-          name="newPassword"
-          label={t('account.newPassword')}
-          extra={t('account.passwordRule')}
-          rules={[
-            { required: true, message: t('account.passwordRequired') },
-            {
-              validator: (_, v: string | undefined) =>
-                !v || passwordSchema.safeParse(v).success ? Promise.resolve() : Promise.reject(new Error(t('account.passwordWeak'))),
-            },
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('account.confirmNewPassword')}
-          dependencies={['newPassword']}
-          rules={[
-            { required: true, message: t('account.confirmRequired') },
-            ({ getFieldValue }) => ({
-              validator: (_, v: string | undefined) =>
-                !v || getFieldValue('newPassword') === v ? Promise.resolve() : Promise.reject(new Error(t('account.passwordMismatch'))),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields name="newPassword" label={t('account.newPassword')} confirmLabel={t('account.confirmNewPassword')} />
         <Button type="primary" htmlType="submit" loading={change.isPending}>
           {t('account.savePassword')}
         </Button>

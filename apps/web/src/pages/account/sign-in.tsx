@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Tabs, Typography } from 'antd';
-import type { FormInstance, FormRule } from 'antd';
+import type { FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { identifierSchema, passwordSchema } from '@ronghe/domain/account';
 import { useTRPC } from '../../lib/trpc.ts';
 import { useMe, useResetSession } from '../../lib/session.ts';
 import { applyFieldErrors, messageOf } from '../../lib/errors.ts';
+import { NewPasswordFields, useAccountRules } from './password-fields.tsx';
 
 type Tab = 'signin' | 'signup';
 type SignInValues = { identifier: string; password: string };
@@ -65,25 +65,6 @@ export default function SignInPage() {
   );
 }
 
-function useRules() {
-  const { t } = useTranslation();
-  const identifier: FormRule[] = [
-    { required: true, whitespace: true, message: t('account.identifierRequired') },
-    {
-      validator: (_, v: string | undefined) =>
-        !v?.trim() || identifierSchema.safeParse(v).success ? Promise.resolve() : Promise.reject(new Error(t('account.identifierInvalid'))),
-    },
-  ];
-  const newPassword: FormRule[] = [
-    { required: true, message: t('account.passwordRequired') },
-    {
-      validator: (_, v: string | undefined) =>
-        !v || passwordSchema.safeParse(v).success ? Promise.resolve() : Promise.reject(new Error(t('account.passwordWeak'))),
-    },
-  ];
-  return { identifier, newPassword };
-}
-
 /** Signed in: start a fresh cache for the new person, then go where they were heading. */
 function useAfterSignIn(next: string) {
   const reset = useResetSession();
@@ -105,7 +86,7 @@ function SignInForm({ next }: { next: string }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const [form] = Form.useForm<SignInValues>();
-  const rules = useRules();
+  const rules = useAccountRules();
   const afterSignIn = useAfterSignIn(next);
   const { error, clear, onError } = useFormError(form);
   const signIn = useMutation(trpc.account.signIn.mutationOptions({ onSuccess: afterSignIn, onError }));
@@ -131,6 +112,9 @@ function SignInForm({ next }: { next: string }) {
       <Button type="primary" htmlType="submit" block loading={signIn.isPending}>
         {t('account.submitSignIn')}
       </Button>
+      <div style={{ marginTop: 12, textAlign: 'right' }}>
+        <Link to="/forgot-password">{t('password-reset.forgotLink')}</Link>
+      </div>
     </Form>
   );
 }
@@ -139,7 +123,7 @@ function SignUpForm({ next }: { next: string }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const [form] = Form.useForm<SignUpValues>();
-  const rules = useRules();
+  const rules = useAccountRules();
   const afterSignIn = useAfterSignIn(next);
   const { error, clear, onError } = useFormError(form);
   const signUp = useMutation(trpc.account.signUp.mutationOptions({ onSuccess: afterSignIn, onError }));
@@ -162,23 +146,7 @@ function SignUpForm({ next }: { next: string }) {
       <Form.Item name="identifier" label={t('account.identifier')} rules={rules.identifier}>
         <Input autoComplete="username" placeholder={t('account.identifierPlaceholder')} />
       </Form.Item>
-      <Form.Item name="password" label={t('account.password')} extra={t('account.passwordRule')} rules={rules.newPassword}>
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
-      <Form.Item
-        name="confirm"
-        label={t('account.confirmPassword')}
-        dependencies={['password']}
-        rules={[
-          { required: true, message: t('account.confirmRequired') },
-          ({ getFieldValue }) => ({
-            validator: (_, v: string | undefined) =>
-              !v || getFieldValue('password') === v ? Promise.resolve() : Promise.reject(new Error(t('account.passwordMismatch'))),
-          }),
-        ]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
+      <NewPasswordFields name="password" label={t('account.password')} confirmLabel={t('account.confirmPassword')} />
       <Button type="primary" htmlType="submit" block loading={signUp.isPending}>
         {t('account.submitSignUp')}
       </Button>

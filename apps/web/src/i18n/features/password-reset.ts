@@ -1,0 +1,43 @@
+export const zhCN = {
+  forgotLink: '忘记密码？',
+  forgotTitle: '找回密码',
+  forgotIntro: '输入注册时使用的邮箱或手机号。邮箱会收到重置链接，手机号会收到短信验证码，{{minutes}} 分钟内有效。',
+  identifier: '邮箱或手机号',
+  send: '发送',
+  sentEmail: '如果 {{to}} 已注册，我们已向它发送了重置链接。请查收邮件（也请看看垃圾邮件），打开链接设置新密码。',
+  sentSms: '如果 {{to}} 已注册，我们已向它发送了短信验证码。请在下方输入验证码和新密码。',
+  code: '短信验证码',
+  newPassword: '新密码',
+  confirm: '再次输入新密码',
+  submit: '重置密码',
+  resetTitle: '设置新密码',
+  resetIntro: '设置新密码后，所有设备（包括本设备）上的登录都会退出，请用新密码重新登录。',
+  noToken: '链接不完整。请从邮件中完整复制链接，或重新申请。',
+  done: '密码已重置，所有设备均已退出登录。',
+  toSignIn: '去登录',
+  again: '重新申请',
+  failed: '未能重置密码',
+};
+
+export const en: typeof zhCN = {
+  forgotLink: 'Forgot your password?',
+  forgotTitle: 'Reset your password',
+  forgotIntro:
+    'Enter the email or mobile number you signed up with. An email gets a reset link, a mobile number a text message code, valid for {{minutes}} minutes.',
+  identifier: 'Email or mobile number',
+  send: 'Send',
+  sentEmail:
+    'If {{to}} is registered, a reset link is on its way. Check your mail (and the spam folder) and open the link to choose a new password.',
+  sentSms: 'If {{to}} is registered, a code is on its way by text message. Enter it below with your new password.',
+  code: 'Code from the text message',
+  newPassword: 'New password',
+  confirm: 'New password again',
+  submit: 'Reset password',
+  resetTitle: 'Choose a new password',
+  resetIntro: 'Once it is set, every device (this one too) is signed out: sign in again with the new password.',
+  noToken: 'The link is incomplete. Copy the whole link from the email, or ask again.',
+  done: 'Your password has been reset and every device signed out.',
+  toSignIn: 'Sign in',
+  again: 'Ask again',
+  failed: 'Could not reset the password',
+};
