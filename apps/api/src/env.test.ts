@@ -19,4 +19,20 @@ describe('environment', () => {
     expect(readEnv({ RONGHE_DEMO: '', NODE_ENV: '' }).RONGHE_DEMO).toBe(true); // empty is unset
     expect(readEnv({}).HOST).toBe('127.0.0.1');
   });
+
+  it('sends text messages through Alibaba Cloud only with all of its settings, naming any that is missing', () => {
+    expect(readEnv({}).RONGHE_SMS).toBe('none');
+    expect(readEnv({ RONGHE_SMS: 'log' }).RONGHE_SMS).toBe('log');
+    expect(() => readEnv({ RONGHE_SMS: 'aliyun', ALIYUN_SMS_ACCESS_KEY_ID: 'id' })).toThrow(
+      /ALIYUN_SMS_ACCESS_KEY_SECRET: required when RONGHE_SMS=aliyun.*ALIYUN_SMS_SIGN_NAME.*ALIYUN_SMS_CODE_TEMPLATE/,
+    );
+    const full = {
+      ALIYUN_SMS_ACCESS_KEY_ID: 'id',
+      ALIYUN_SMS_ACCESS_KEY_SECRET: 's',
+      ALIYUN_SMS_SIGN_NAME: '融合平台',
+      ALIYUN_SMS_CODE_TEMPLATE: 'SMS_1',
+    };
+    expect(readEnv({ RONGHE_SMS: 'aliyun', ...full })).toMatchObject({ RONGHE_SMS: 'aliyun', ALIYUN_SMS_SIGN_NAME: '融合平台' });
+    expect(() => readEnv({ RONGHE_SMS: 'tencent' })).toThrow(EnvError);
+  });
 });

@@ -10,6 +10,7 @@ import { DEMO_PASSWORD, disableDemoAccounts, seedDemoAccounts } from '@ronghe/ap
 import { outboxNotifier } from '@ronghe/api/services/notifier';
 import type { Transports } from '@ronghe/api/services/message-delivery';
 import { smtpTransport } from '@ronghe/api/services/smtp-transport';
+import { aliyunSmsTransport, logSmsTransport } from '@ronghe/api/services/sms-transport';
 import type { Jobs } from '@ronghe/api/jobs';
 import { createApp } from './app.ts';
 import { demoByDefault, redactUrl, type Env } from './env.ts';
@@ -37,6 +38,23 @@ async function openDatabase(env: Env, logger: Logger): Promise<Database> {
 }
 
 /** The admin from the environment, and the demo accounts (their password printed once, when created). */
+/** The text-message provider RONGHE_SMS names (env.ts checks its settings), or null: texts stay in the outbox. */
+function smsTransportFor(env: Env, logger: Logger) {
+  if (env.RONGHE_SMS === 'log') {
+    logger.warn('RONGHE_SMS=log: text messages are written to this log, not sent (development only)');
+    return logSmsTransport(({ to, body }) => logger.info({ to }, `text message: ${body}`));
+  }
+  if (env.RONGHE_SMS !== 'aliyun') return null;
+  return aliyunSmsTransport({
+    accessKeyId: env.ALIYUN_SMS_ACCESS_KEY_ID ?? '',
+    accessKeySecret: env.ALIYUN_SMS_ACCESS_KEY_SECRET ?? '',
+    signName: env.ALIYUN_SMS_SIGN_NAME ?? '',
+    codeTemplate: env.ALIYUN_SMS_CODE_TEMPLATE ?? '',
+    noticeTemplate: env.ALIYUN_SMS_NOTICE_TEMPLATE,
+    endpoint: env.ALIYUN_SMS_ENDPOINT,
+  });
+}
+
 async function ensureAccounts(env: Env, db: Database, auth: ReturnType<typeof createAuth>, logger: Logger): Promise<void> {
   if (env.RONGHE_ADMIN_EMAIL && env.RONGHE_ADMIN_PASSWORD) {
     const { created } = await ensureUser(auth, db, {
@@ -115,9 +133,10 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   const auth = createAuth(db, { secret: env.RONGHE_AUTH_SECRET ?? (await getOrCreateSecret(db, 'auth_secret')), baseURL: publicUrl });
   // Every message goes to the outbox first; a job delivers it through the channel's provider, if there is one.
   const smtp = env.SMTP_URL ? smtpTransport(env.SMTP_URL, env.RONGHE_MAIL_FROM) : null;
-  const transports: Transports = smtp ? { email: smtp } : {};
+  const sms = smsTransportFor(env, logger);
+  const transports: Transports = { ...(smtp ? { email: smtp } : {}), ...(sms ? { sms } : {}) };
   if (!smtp) logger.warn('no SMTP_URL: emails are kept in the outbox for platform admins to read (/admin/outbox), not sent');
-  logger.warn('no SMS provider configured: text messages are kept in the outbox for platform admins to read (/admin/outbox)');
+  if (!sms) logger.warn('no SMS provider (RONGHE_SMS): text messages are kept in the outbox for platform admins to read (/admin/outbox)');
   let deliverSoon: (id: string) => void = () => {};
   const notifier = outboxNotifier(db, (id) => deliverSoon(id));
   try {
