@@ -279,19 +279,22 @@ describe('files over HTTP', () => {
 });
 
 let fresh = 0;
+
+/** Signs a new account up over HTTP and finishes with the code sent to it (read from the outbox: no SMTP here). */
+async function signedUpAndIn(identifier: string, name: string): Promise<{ cookie: string; userId: string }> {
+  expect((await call(server.url, 'account.signUp', { identifier, password: 'ronghe2027pass', name })).ok).toBe(true);
+  const sent = await latestOutboundMessage(server.db, identifier, 'verification');
+  const code = /\b(\d{6})\b/.exec(sent?.body ?? '')?.[1];
+  const done = await call<{ userId: string }>(server.url, 'account.completeSignUp', { identifier, password: 'ronghe2027pass', code });
+  expect(done.ok).toBe(true);
+  return { cookie: done.cookie, userId: done.data?.userId ?? '' };
+}
+
 /** A new user owning a new verified school, over HTTP: its day's counts start at nought. */
 async function freshSchool(): Promise<{ cookie: string; organizationId: string; userId: string }> {
   fresh += 1;
   const tag = `${Date.now().toString(36)}${fresh}`;
-  const signedUp = await call<{ userId: string }>(server.url, 'account.signUp', {
-    identifier: `uploader-${tag}@example.com`,
-    password: 'ronghe2027pass',
-    name: `上传测试${fresh}`,
-  });
-  // the code sent at sign-up, read from the outbox (no SMTP here), proves the address before an organisation is registered
-  const sent = await latestOutboundMessage(server.db, `uploader-${tag}@example.com`, 'verification');
-  const code = /\b(\d{6})\b/.exec(sent?.body ?? '')?.[1];
-  expect((await call(server.url, 'account.verifyCode', { channel: 'email', code }, signedUp.cookie)).ok).toBe(true);
+  const signedUp = await signedUpAndIn(`uploader-${tag}@example.com`, `上传测试${fresh}`);
   const created = await call<{ id: string }>(
     server.url,
     'organizations.create',
@@ -300,18 +303,14 @@ async function freshSchool(): Promise<{ cookie: string; organizationId: string; 
   );
   const admin = await call(server.url, 'account.signIn', { identifier: 'admin@demo.ronghe.cn', password: 'ronghe2027demo' });
   expect((await call(server.url, 'admin.verify', { id: created.data?.id }, admin.cookie)).ok).toBe(true);
-  return { cookie: signedUp.cookie, organizationId: created.data?.id ?? '', userId: signedUp.data?.userId ?? '' };
+  return { cookie: signedUp.cookie, organizationId: created.data?.id ?? '', userId: signedUp.userId };
 }
 
 /** A new user made a manager of `organizationId` (set up in the database: inviting is not what is tested here). */
 async function secondManager(organizationId: string): Promise<string> {
   fresh += 1;
-  const signedUp = await call<{ userId: string }>(server.url, 'account.signUp', {
-    identifier: `manager-${Date.now().toString(36)}${fresh}@example.com`,
-    password: 'ronghe2027pass',
-    name: `副管理员${fresh}`,
-  });
-  await insertMember(server.db.orm, organizationId, signedUp.data?.userId ?? '', 'manager');
+  const signedUp = await signedUpAndIn(`manager-${Date.now().toString(36)}${fresh}@example.com`, `副管理员${fresh}`);
+  await insertMember(server.db.orm, organizationId, signedUp.userId, 'manager');
   return signedUp.cookie;
 }
 

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addDays, todayInChina } from '@ronghe/domain/training-base';
 import { usccCheckChar } from '@ronghe/domain/uscc';
-import { callApi, verifyAccount } from './support/api.ts';
+import { callApi, signUpAndIn } from './support/api.ts';
 import { screenshot, seriousA11yViolations } from './support/browser.ts';
 import { typeDate } from './support/forms.ts';
 import { DEMO_PASSWORD, startJourney } from './support/journey.ts';
@@ -55,8 +55,7 @@ const fresh = () => Math.random().toString(36).slice(2, 7);
 async function newOrg(adminCookie: string, email: string, org: Record<string, unknown>): Promise<Org> {
   const url = journey.server.url;
   const identifier = email.replace('@', `+${fresh()}@`);
-  const owner = await callApi(url, 'account.signUp', { identifier, password: 'Yizhuang2027x', name: '联系人' });
-  await verifyAccount(url, identifier, owner.cookie);
+  const owner = { cookie: await signUpAndIn(url, { identifier, password: 'Yizhuang2027x', name: '联系人' }) };
   const created = await callApi<{ id: string }>(url, 'organizations.create', org, { cookie: owner.cookie });
   await callApi(url, 'admin.verify', { id: created.data.id }, { cookie: adminCookie });
   return { cookie: owner.cookie, organizationId: created.data.id, name: String(org.name) };

@@ -53,14 +53,15 @@ describe('an account people can trust, from sign-up to a forgotten password', ()
     await page.getByLabel('邮箱或手机号').fill(email);
     await page.getByLabel('密码', { exact: true }).fill(password);
     await page.getByLabel('确认密码').fill(password);
-    await page.getByRole('button', { name: '注册并登录' }).click();
-    await page.waitForURL(/\/account$/);
+    await page.getByRole('button', { name: '注册', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: '验证码已发送至' }).waitFor();
 
     const mail = await mailbox.waitFor(email, (m) => m.subject.startsWith('融合平台验证码'));
     expect(mail.from).toContain('noreply@ronghe.local');
     expect(mail.text).toContain('10 分钟内有效');
     await page.getByLabel('验证码').fill(codeIn(mail.subject));
-    await page.getByRole('button', { name: '验证', exact: true }).click();
+    await page.getByRole('button', { name: '完成注册' }).click();
+    await page.waitForURL(/\/account$/);
     await page.getByText('已验证').first().waitFor();
     await expectAccessible(page, 'account verified');
 

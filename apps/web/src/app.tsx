@@ -69,6 +69,9 @@ const tasksPrompt = { title: 'plan-tasks.signInTitle', body: 'plan-tasks.signInB
 const theme = {
   token: {
     colorPrimary: '#1f5fbf',
+    // antd derives a lighter hover (#417dcc, 4.2:1 on white): a focused or hovered default button's text must pass too
+    colorPrimaryHover: '#1a52a8',
+    colorLinkHover: '#1a52a8',
     borderRadius: 6,
     colorTextTertiary: '#636363',
     colorTextDescription: '#636363',

@@ -140,6 +140,10 @@ const matrix: Record<string, Entry> = {
     allowed: everyone,
     call: (c) => c.account.signUp({ identifier: `new-${unique()}@example.com`, password: 'ronghe2027x', name: '新用户' }),
   },
+  'account.completeSignUp': {
+    allowed: everyone,
+    call: (c) => c.account.completeSignUp({ identifier: `new-${unique()}@example.com`, password: 'ronghe2027x', code: '123456' }),
+  },
   'account.signIn': {
     allowed: everyone,
     call: (c) => c.account.signIn({ identifier: 'matrix-owner@example.com', password: 'ronghe2027pass' }),

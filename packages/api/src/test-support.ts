@@ -3,7 +3,6 @@ import { DomainError } from '@ronghe/domain/errors';
 import { addDays, todayInChina } from '@ronghe/domain/training-base';
 import { usccCheckChar } from '@ronghe/domain/uscc';
 import { createTestDb } from '@ronghe/db/testing';
-import { markIdentifiersVerified } from '@ronghe/db/queries/verification-codes';
 import { createAuth, type Auth } from './auth/create-auth.ts';
 import { createContextInner, sessionFromHeaders, type Session } from './context.ts';
 import { createWriteEpoch, type WriteEpoch } from './middleware/write-epoch.ts';
@@ -62,8 +61,8 @@ export function anonymous(env: TestEnv, opts: { ip?: string; resHeaders?: Header
 let counter = 0;
 
 /**
- * Signs a new user up through the account router and returns a caller signed in as them. Their email or mobile
- * number is marked verified (as entering the code would: verification.test.ts does that) unless `verified` is false.
+ * Signs a new user up through the account router and returns a caller signed in as them: the sign-up is completed
+ * with the code it sent (the email or mobile number verified), unless `verified` is false.
  */
 export async function signUpUser(
   env: TestEnv,
@@ -72,19 +71,28 @@ export async function signUpUser(
   counter += 1;
   const resHeaders = new Headers();
   const identifier = opts.identifier ?? `user${counter}.${Math.random().toString(36).slice(2, 7)}@example.com`;
-  await anonymous(env, { resHeaders, ip: `10.0.0.${counter % 250}` }).account.signUp({
-    identifier,
-    password: opts.password ?? 'ronghe2027pass',
-    name: opts.name ?? `测试用户${counter}`,
-  });
+  const password = opts.password ?? 'ronghe2027pass';
+  const ip = `10.0.0.${counter % 250}`;
+  await anonymous(env, { ip }).account.signUp({ identifier, password, name: opts.name ?? `测试用户${counter}` });
+  if (opts.verified === false) {
+    // the code is left unused: the account exists, unverified, and signs in with its password
+    await anonymous(env, { resHeaders, ip }).account.signIn({ identifier, password });
+  } else {
+    await anonymous(env, { resHeaders, ip }).account.completeSignUp({ identifier, password, code: codeSentTo(env, identifier) });
+  }
   const headers = cookieHeader(resHeaders);
-  const signedUp = await sessionFromHeaders(env.auth, headers);
-  if (!signedUp) throw new Error('sign-up gave no session');
-  if (opts.verified === false) return { session: signedUp, headers, caller: await callerFor(env, headers) };
-  await markIdentifiersVerified(env.db, signedUp.userId);
   const session = await sessionFromHeaders(env.auth, headers);
-  if (!session) throw new Error('lost the session');
+  if (!session) throw new Error('sign-up gave no session');
   return { session, headers, caller: await callerFor(env, headers) };
+}
+
+/** The newest verification code the test env's notifier was given for `identifier` (an email in any case, or a mobile). */
+export function codeSentTo(env: TestEnv, identifier: string): string {
+  const to = identifier.includes('@') ? identifier.trim().toLowerCase() : identifier.replace(/[\s-]/g, '');
+  const message = env.outbox.filter((m) => m.to === to && m.purpose === 'verification').at(-1);
+  const code = /\b(\d{6})\b/.exec(message?.body ?? '')?.[1];
+  if (!code) throw new Error(`no code was sent to ${identifier}`);
+  return code;
 }
 
 /** Makes a user a platform admin and returns a fresh caller that sees it. */

@@ -70,6 +70,10 @@ const messages = {
   'reset.wrongCode': { 'zh-CN': '验证码不正确，还可尝试 {left} 次', en: 'Wrong code; {left} attempts left' },
   'session.notFound': { 'zh-CN': '该登录设备已退出或不存在', en: 'That session has ended or does not exist' },
   'session.current': { 'zh-CN': '不能在此退出当前设备，请使用“退出登录”', en: 'Use “Sign out” to end the session you are using' },
+  'signUp.codeInvalid': {
+    'zh-CN': '验证码不正确或已失效，请核对或重新获取',
+    en: 'The code is wrong or has expired; check it or ask for a new one',
+  },
   'account.wrongPassword': { 'zh-CN': '当前密码不正确', en: 'The current password is wrong' },
   'organization.usccTaken': {
     'zh-CN': '该统一社会信用代码已有单位注册',

@@ -66,17 +66,22 @@ const me = z
   .nullable();
 
 export const accountRouter = router({
-  /** anyone; alone in its request, as every action that checks a secret */
+  /**
+   * anyone; alone in its request, as every action that checks a secret. Sends a code; the same answer whether or not
+   * the address is registered, and nobody is signed in until completeSignUp
+   */
   signUp: publicProcedure
     .use(unbatched)
     .input(z.object({ identifier: identifierSchema, password: passwordSchema, name: personNameSchema }))
+    .output(z.object({ channel: codeChannel, sentTo: z.string(), resendAfterS: z.number(), validMinutes: z.number() }))
+    .mutation(({ ctx, input }) => accounts.signUp(authOf(ctx), input)),
+
+  /** anyone holding the code a sign-up sent: verifies the address or number and signs in */
+  completeSignUp: publicProcedure
+    .use(unbatched)
+    .input(z.object({ identifier: identifierSchema, password: z.string().min(1).max(128), code: sixDigits }))
     .output(z.object({ userId: z.string() }))
-    .mutation(async ({ ctx, input }) => {
-      const account = await accounts.signUp(authOf(ctx), input);
-      // the first code goes out at once; asking again is on the account page (a refusal here does not undo the sign-up)
-      await sendCode(ctx, account, account.phoneNumber ? 'sms' : 'email').catch(() => undefined);
-      return { userId: account.userId };
-    }),
+    .mutation(({ ctx, input }) => accounts.completeSignUp(authOf(ctx), input)),
 
   /** signed in: sends a code to the account's email or mobile number (services/verification.ts) */
   sendCode: protectedProcedure

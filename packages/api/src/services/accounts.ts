@@ -3,11 +3,13 @@ import { addToRateLimit, hitRateLimit, resetRateLimit } from '@ronghe/db/queries
 import { findUserByEmailOrPhone, isIdentifierTaken, setPlatformAdmin, setUserPhone } from '@ronghe/db/queries/users';
 import { uniqueViolation } from '@ronghe/db/errors';
 import { markIdentifiersVerified } from '@ronghe/db/queries/verification-codes';
-import { mobileAccountEmail, type Identifier } from '@ronghe/domain/account';
+import { maskIdentifier, mobileAccountEmail, type Identifier } from '@ronghe/domain/account';
 import { DomainError } from '@ronghe/domain/errors';
 import type { Language } from '@ronghe/domain/messages';
+import { messageText } from '@ronghe/domain/notifications';
 import type { Auth } from '../auth/create-auth.ts';
 import { recognizeDevice } from './sessions.ts';
+import { CODE_MINUTES, RESEND_AFTER_S, sendCode, useCode } from './verification.ts';
 import type { Notifier } from './notifier.ts';
 
 // Account actions go through better-auth's server API; cookies it sets are copied to the response.
@@ -35,33 +37,84 @@ function errorCode(error: unknown): string {
 
 const emailFor = (id: Identifier) => (id.kind === 'email' ? id.value : mobileAccountEmail(id.value));
 
+/**
+ * Starts a sign-up: the answer is the same whether or not the address or number is registered (where a code went,
+ * masked), and nobody is signed in until the code comes back (completeSignUp).
+ * - Free: the account is made, unverified, and a code sent to it.
+ * - Held by an unverified account: a code is sent carrying this sign-up's password and name; whoever brings it back
+ *   holds the address, and the account becomes theirs (decision 026).
+ * - Held by a verified account: nothing is made; its holder is told someone tried (at most once a minute).
+ */
 export async function signUp(c: Arrival, input: { identifier: Identifier; password: string; name: string }) {
   if ((await hitRateLimit(c.db, `signup:ip:${c.ip}`, SIGN_UP_WINDOW_S)) > SIGN_UPS_PER_ADDRESS) {
     throw new DomainError('RATE_LIMITED', 'account.rateLimited', { params: { minutes: 60 } });
   }
+  const channel = input.identifier.kind === 'email' ? ('email' as const) : ('sms' as const);
+  const answer = { channel, sentTo: maskIdentifier(input.identifier.value), resendAfterS: RESEND_AFTER_S, validMinutes: CODE_MINUTES };
+  const existing = (await findUserByEmailOrPhone(c.db, input.identifier)) ?? (await createUnverified(c, input));
+  if (existing === 'raced') return answer; // another request made it this moment: that one sends the code
+  const verified = channel === 'email' ? existing.emailVerified : existing.phoneNumberVerified;
+  if (verified) {
+    await tellHolderOfAttempt(c, input.identifier, existing.id);
+    return answer;
+  }
+  const caller = {
+    userId: existing.id,
+    email: existing.email,
+    phoneNumber: existing.phoneNumber,
+    emailVerified: false,
+    phoneNumberVerified: false,
+  };
+  const pending =
+    'created' in existing ? undefined : { passwordHash: await (await c.auth.$context).password.hash(input.password), name: input.name };
+  await sendCode(c, caller, channel, pending);
+  return answer;
+}
+
+/** Makes the account, unverified; 'raced' when a concurrent sign-up with the same address or number made it first. */
+async function createUnverified(c: AuthCall, input: { identifier: Identifier; password: string; name: string }) {
   const email = emailFor(input.identifier);
   const phone = input.identifier.kind === 'mobile' ? input.identifier.value : null;
-  if (await isIdentifierTaken(c.db, email, phone)) throw new DomainError('CONFLICT', 'account.taken', { field: 'identifier' });
   try {
-    const { headers, response } = await c.auth.api.signUpEmail({
-      body: { email, password: input.password, name: input.name },
-      headers: c.headers,
-      returnHeaders: true,
-    });
-    if (phone) await setUserPhone(c.db, response.user.id, phone);
-    copyCookies(headers, c.resHeaders);
-    await recognizeDevice(c, { userId: response.user.id, email, emailVerified: false });
-    return { userId: response.user.id, email, phoneNumber: phone, emailVerified: false, phoneNumberVerified: false };
+    const { user } = await c.auth.api.signUpEmail({ body: { email, password: input.password, name: input.name } });
+    if (phone) await setUserPhone(c.db, user.id, phone);
+    return { id: user.id, email, phoneNumber: phone, emailVerified: false, phoneNumberVerified: false, created: true };
   } catch (error) {
-    // a concurrent sign-up with the same email or mobile number: one wins, the other is told
-    // (better-auth reports the unique violation only as FAILED_TO_CREATE_USER, so we look again)
-    const lost =
+    // better-auth reports the unique violation only as FAILED_TO_CREATE_USER or USER_ALREADY_EXISTS: look again
+    if (
       uniqueViolation(error) !== null ||
       errorCode(error).startsWith('USER_ALREADY_EXISTS') ||
-      (errorCode(error) === 'FAILED_TO_CREATE_USER' && (await isIdentifierTaken(c.db, email, phone)));
-    if (lost) throw new DomainError('CONFLICT', 'account.taken', { field: 'identifier' });
+      errorCode(error) === 'FAILED_TO_CREATE_USER'
+    )
+      if (await isIdentifierTaken(c.db, email, phone)) return 'raced' as const;
     throw error;
   }
+}
+
+/** "Someone tried to sign up with your address": to its verified holder, at most once a minute, paced like a code. */
+async function tellHolderOfAttempt(c: Arrival, identifier: Identifier, userId: string) {
+  if ((await hitRateLimit(c.db, `signup-attempt:${identifier.value}`, RESEND_AFTER_S)) > 1)
+    throw new DomainError('RATE_LIMITED', 'verification.wait', { params: { seconds: RESEND_AFTER_S } });
+  await c.notifier.send({
+    to: identifier.value,
+    channel: identifier.kind === 'email' ? 'email' : 'sms',
+    purpose: 'sign-up-attempt',
+    userId,
+    subject: messageText('signUpAttempt.subject', {}, c.lang),
+    body: messageText('signUpAttempt.body', { identifier: identifier.value }, c.lang),
+  });
+}
+
+/**
+ * Finishes a sign-up with the code sent to its address or number, then signs in with its password. A wrong,
+ * expired or unknown code all answer alike (`signUp.codeInvalid`), so this says nothing about who is registered.
+ */
+export async function completeSignUp(c: Arrival, input: { identifier: Identifier; password: string; code: string }) {
+  const user = await findUserByEmailOrPhone(c.db, input.identifier);
+  const channel = input.identifier.kind === 'email' ? ('email' as const) : ('sms' as const);
+  const outcome = user && !user.disabledAt ? await useCode(c.db, user.id, channel, input.code) : 'none';
+  if (outcome !== 'verified') throw new DomainError('INVALID', 'signUp.codeInvalid', { field: 'code' });
+  return signIn(c, input);
 }
 
 /**

@@ -35,8 +35,11 @@ const isVerified = (caller: Caller, channel: CodeChannel) => (channel === 'email
 const hashOf = (userId: string, channel: CodeChannel, code: string) =>
   createHash('sha256').update(`${userId}\n${channel}\n${code}`).digest('hex');
 
-/** Sends a new code to the account's email or mobile number; once a minute, 5 an hour a recipient, 20 an hour an address. */
-export async function sendCode(c: Call, caller: Caller, channel: CodeChannel) {
+/**
+ * Sends a new code to the account's email or mobile number; once a minute, 5 an hour a recipient, 20 an hour an
+ * address. `pending`: the password hash and name of a sign-up that claims an address this unverified account holds.
+ */
+export async function sendCode(c: Call, caller: Caller, channel: CodeChannel, pending?: { passwordHash: string; name: string }) {
   const identifier = identifierOf(caller, channel);
   if (!identifier) throw new DomainError('INVALID', 'verification.noIdentifier', { field: 'channel' });
   if (isVerified(caller, channel)) throw new DomainError('CONFLICT', 'verification.alreadyVerified');
@@ -56,6 +59,8 @@ export async function sendCode(c: Call, caller: Caller, channel: CodeChannel) {
     identifier,
     codeHash: hashOf(caller.userId, channel, code),
     expiresAt: new Date(Date.now() + CODE_MINUTES * 60_000),
+    pendingPasswordHash: pending?.passwordHash ?? null,
+    pendingName: pending?.name ?? null,
   });
   const params = { code, minutes: CODE_MINUTES };
   await c.notifier.send({
@@ -72,16 +77,24 @@ export async function sendCode(c: Call, caller: Caller, channel: CodeChannel) {
 /** Checks a code: each attempt is counted before the comparison; the right one verifies its identifier once. */
 export async function verifyCode(c: { db: Database }, caller: Caller, channel: CodeChannel, code: string) {
   if (isVerified(caller, channel)) return { verified: true as const };
-  const live = await spendCodeAttempt(c.db, caller.userId, channel, CODE_ATTEMPTS);
-  if (!live) throw new DomainError('INVALID', 'verification.expired', { field: 'code' });
-  const given = Buffer.from(hashOf(caller.userId, channel, code), 'hex');
+  const outcome = await useCode(c.db, caller.userId, channel, code);
+  if (outcome === 'verified') return { verified: true as const };
+  if (typeof outcome === 'number' && outcome > 0)
+    throw new DomainError('INVALID', 'verification.wrong', { field: 'code', params: { left: outcome } });
+  throw new DomainError('INVALID', 'verification.expired', { field: 'code' });
+}
+
+/**
+ * Spends one attempt of the account's live code on `code`: 'verified' when it was right (and is now used), the
+ * attempts left when it was wrong, 'none' when there is no live code (expired, used, or out of attempts).
+ */
+export async function useCode(db: Database, userId: string, channel: CodeChannel, code: string): Promise<'verified' | 'none' | number> {
+  const live = await spendCodeAttempt(db, userId, channel, CODE_ATTEMPTS);
+  if (!live) return 'none';
+  const given = Buffer.from(hashOf(userId, channel, code), 'hex');
   const expected = Buffer.from(live.codeHash, 'hex');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    const left = CODE_ATTEMPTS - live.attempts;
-    throw new DomainError('INVALID', left > 0 ? 'verification.wrong' : 'verification.expired', { field: 'code', params: { left } });
-  }
-  if (!(await consumeCode(c.db, live))) throw new DomainError('INVALID', 'verification.expired', { field: 'code' });
-  return { verified: true as const };
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return CODE_ATTEMPTS - live.attempts;
+  return (await consumeCode(db, live)) ? 'verified' : 'none';
 }
 
 /** Whether the account has a verified email or mobile number: needed to register, join or be invited. */

@@ -10,6 +10,7 @@ export async function findUserByEmailOrPhone(db: Database, identifier: { kind: '
       emailVerified: users.emailVerified,
       name: users.name,
       phoneNumber: users.phoneNumber,
+      phoneNumberVerified: users.phoneNumberVerified,
       isPlatformAdmin: users.isPlatformAdmin,
       disabledAt: users.disabledAt,
     })

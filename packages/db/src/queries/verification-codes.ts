@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Database, Drizzle } from '../client.ts';
-import { users, verificationCodes } from '../schema/index.ts';
+import { accounts, knownDevices, sessions, users, verificationCodes } from '../schema/index.ts';
 
 export type CodeChannel = 'email' | 'sms';
 
@@ -17,7 +17,15 @@ export async function latestCode(db: Database, userId: string, channel: CodeChan
 
 export async function insertCode(
   db: Database,
-  values: { userId: string; channel: CodeChannel; identifier: string; codeHash: string; expiresAt: Date },
+  values: {
+    userId: string;
+    channel: CodeChannel;
+    identifier: string;
+    codeHash: string;
+    expiresAt: Date;
+    pendingPasswordHash?: string | null;
+    pendingName?: string | null;
+  },
 ): Promise<void> {
   await db.orm.insert(verificationCodes).values(values);
 }
@@ -50,9 +58,21 @@ export async function spendCodeAttempt(db: Database, userId: string, channel: Co
 
 /**
  * Uses the code and marks its identifier verified on the account, in one transaction; false when another request
- * used it first, or the account's identifier is no longer the one the code was sent to.
+ * used it first, or the account's identifier is no longer the one the code was sent to. A code sent for a sign-up
+ * with an address an unverified account held also gives the account the new person's password and name, and ends
+ * the account's sessions and known browsers: whoever held it unverified is out.
  */
-export async function consumeCode(db: Database, code: { id: string; userId: string; channel: CodeChannel; identifier: string }) {
+export async function consumeCode(
+  db: Database,
+  code: {
+    id: string;
+    userId: string;
+    channel: CodeChannel;
+    identifier: string;
+    pendingPasswordHash?: string | null;
+    pendingName?: string | null;
+  },
+) {
   return db.orm.transaction(async (tx: Drizzle) => {
     const used = await tx
       .update(verificationCodes)
@@ -60,9 +80,10 @@ export async function consumeCode(db: Database, code: { id: string; userId: stri
       .where(and(eq(verificationCodes.id, code.id), isNull(verificationCodes.consumedAt)))
       .returning({ id: verificationCodes.id });
     if (used.length === 0) return false;
+    const verified = code.channel === 'email' ? { emailVerified: true } : { phoneNumberVerified: true };
     const marked = await tx
       .update(users)
-      .set(code.channel === 'email' ? { emailVerified: true, updatedAt: new Date() } : { phoneNumberVerified: true, updatedAt: new Date() })
+      .set({ ...verified, ...(code.pendingName ? { name: code.pendingName } : {}), updatedAt: new Date() })
       .where(
         and(
           eq(users.id, code.userId),
@@ -70,7 +91,16 @@ export async function consumeCode(db: Database, code: { id: string; userId: stri
         ),
       )
       .returning({ id: users.id });
-    return marked.length > 0;
+    if (marked.length === 0) return false;
+    if (code.pendingPasswordHash) {
+      await tx
+        .update(accounts)
+        .set({ password: code.pendingPasswordHash, updatedAt: new Date() })
+        .where(and(eq(accounts.userId, code.userId), eq(accounts.providerId, 'credential')));
+      await tx.delete(sessions).where(eq(sessions.userId, code.userId));
+      await tx.delete(knownDevices).where(eq(knownDevices.userId, code.userId));
+    }
+    return true;
   });
 }
 

@@ -100,6 +100,12 @@ export const verificationCodes = pgTable(
     attempts: integer('attempts').notNull().default(0),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     consumedAt: timestamp('consumed_at', { withTimezone: true }),
+    /**
+     * a sign-up with an address an unverified account holds: the password hash and name it chose, which the account
+     * takes (its other sessions ending) when this code comes back, proving the address is the new person's
+     */
+    pendingPasswordHash: text('pending_password_hash'),
+    pendingName: text('pending_name'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('verification_code_user_idx').on(t.userId, t.channel, t.createdAt)],

@@ -158,6 +158,15 @@ export const notificationMessages = {
       'device out under “My account → Devices”.',
   },
   'accountNotice.subject': { 'zh-CN': '融合平台账户安全提醒', en: 'Ronghe account security notice' },
+  'signUpAttempt.subject': { 'zh-CN': '融合平台：有人尝试用您的地址注册', en: 'Ronghe: someone tried to sign up with your address' },
+  'signUpAttempt.body': {
+    'zh-CN':
+      '有人（可能是您）尝试用 {identifier} 注册融合平台账户，而它已属于您的账户，因此没有新建账户。如忘记密码，请在登录页选择“忘记密码？”。' +
+      '如非本人操作，请忽略本消息。',
+    en:
+      'Someone (perhaps you) tried to sign up to Ronghe with {identifier}, which already belongs to your account, so no new account was made. If you ' +
+      'forgot your password, choose “Forgot your password?” on the sign-in page. If it was not you, ignore this message.',
+  },
   'memberRole.owner': { 'zh-CN': '所有者', en: 'an owner' },
   'memberRole.manager': { 'zh-CN': '管理员', en: 'a manager' },
   'memberRole.member': { 'zh-CN': '成员', en: 'a member' },

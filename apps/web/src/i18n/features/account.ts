@@ -32,7 +32,11 @@ export const zhCN = {
   signInFailed: '登录未成功',
   signUpFailed: '注册未成功',
   submitSignIn: '登录',
-  submitSignUp: '注册并登录',
+  submitSignUp: '注册',
+  signUpSent: '验证码已发送至 {{to}}，{{minutes}} 分钟内有效。输入验证码即完成注册并登录。',
+  signUpSentHint: '如果该邮箱或手机号已经注册，您会收到一条提醒而不是验证码：请直接登录，或使用“忘记密码？”。',
+  completeSignUp: '完成注册',
+  changeDetails: '返回修改',
 
   // account page
   accountTitle: '我的账户',
@@ -117,7 +121,12 @@ export const en: typeof zhCN = {
   signInFailed: 'Could not sign in',
   signUpFailed: 'Could not sign up',
   submitSignIn: 'Sign in',
-  submitSignUp: 'Sign up and sign in',
+  submitSignUp: 'Sign up',
+  signUpSent: 'A code was sent to {{to}}, valid for {{minutes}} minutes. Enter it to finish signing up and sign in.',
+  signUpSentHint:
+    'If this email or mobile number is registered already, a notice arrives instead of a code: sign in, or use “Forgot your password?”.',
+  completeSignUp: 'Finish signing up',
+  changeDetails: 'Back',
 
   accountTitle: 'My account',
   profile: 'Profile',

@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Form, Input, Tabs, Typography } from 'antd';
 import type { FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../lib/trpc.ts';
@@ -12,6 +12,8 @@ import { NewPasswordFields, useAccountRules } from './password-fields.tsx';
 type Tab = 'signin' | 'signup';
 type SignInValues = { identifier: string; password: string };
 type SignUpValues = SignInValues & { name: string; confirm: string };
+/** a sign-up the server answered: where the code went */
+type Sent = SignUpValues & { sentTo: string; validMinutes: number };
 
 /** Only same-site paths: `?next=//evil.example` or `?next=https://…` must not take people away. */
 function safeNext(next: string | null): string {
@@ -120,21 +122,43 @@ function SignInForm({ next }: { next: string }) {
 }
 
 function SignUpForm({ next }: { next: string }) {
+  const [sent, setSent] = useState<Sent | null>(null);
+  // back from the code: the details as they were typed
+  const [draft, setDraft] = useState<SignUpValues | undefined>(undefined);
+  return sent ? (
+    <SignUpCode
+      next={next}
+      sent={sent}
+      onBack={() => {
+        setDraft(sent);
+        setSent(null);
+      }}
+    />
+  ) : (
+    <SignUpDetails onSent={setSent} draft={draft} />
+  );
+}
+
+/** The sign-up's details; the server answers with where the code went, the same whether or not the address is taken. */
+function SignUpDetails({ onSent, draft }: { onSent: (s: Sent) => void; draft: SignUpValues | undefined }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const [form] = Form.useForm<SignUpValues>();
   const rules = useAccountRules();
-  const afterSignIn = useAfterSignIn(next);
   const { error, clear, onError } = useFormError(form);
-  const signUp = useMutation(trpc.account.signUp.mutationOptions({ onSuccess: afterSignIn, onError }));
+  const signUp = useMutation(trpc.account.signUp.mutationOptions({ onError }));
 
-  const submit = ({ identifier, password, name }: SignUpValues) => {
+  const submit = (values: SignUpValues) => {
     clear();
-    signUp.mutate({ identifier, password, name });
+    const { identifier, password, name } = values;
+    signUp.mutate(
+      { identifier, password, name },
+      { onSuccess: (r) => onSent({ ...values, sentTo: r.sentTo, validMinutes: r.validMinutes }) },
+    );
   };
 
   return (
-    <Form<SignUpValues> form={form} name="sign-up" layout="vertical" requiredMark={false} onFinish={submit}>
+    <Form<SignUpValues> form={form} name="sign-up" layout="vertical" requiredMark={false} onFinish={submit} initialValues={draft}>
       {error && <Alert type="error" showIcon title={t('account.signUpFailed')} description={error} style={{ marginBottom: 16 }} />}
       <Form.Item
         name="name"
@@ -150,6 +174,71 @@ function SignUpForm({ next }: { next: string }) {
       <Button type="primary" htmlType="submit" block loading={signUp.isPending}>
         {t('account.submitSignUp')}
       </Button>
+    </Form>
+  );
+}
+
+/** The code sent to the sign-up's address: it finishes the sign-up and signs in. */
+function SignUpCode({ next, sent, onBack }: { next: string; sent: Sent; onBack: () => void }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const [form] = Form.useForm<{ code: string }>();
+  const afterSignIn = useAfterSignIn(next);
+  const { error, clear, onError } = useFormError(form);
+  const [waitS, setWaitS] = useState(60);
+  useEffect(() => {
+    if (waitS <= 0) return;
+    const timer = setTimeout(() => setWaitS((s) => s - 1), 1000);
+    return () => clearTimeout(timer);
+  }, [waitS]);
+  const complete = useMutation(trpc.account.completeSignUp.mutationOptions({ onSuccess: afterSignIn, onError }));
+  const resend = useMutation(trpc.account.signUp.mutationOptions({ onSuccess: (r) => setWaitS(r.resendAfterS), onError }));
+  const { identifier, password, name } = sent;
+
+  return (
+    <Form<{ code: string }>
+      form={form}
+      name="sign-up-code"
+      layout="vertical"
+      requiredMark={false}
+      onFinish={({ code }) => {
+        clear();
+        complete.mutate({ identifier, password, code });
+      }}
+    >
+      <Alert
+        role="status"
+        type="success"
+        showIcon
+        style={{ marginBottom: 16 }}
+        title={t('account.signUpSent', { to: sent.sentTo, minutes: sent.validMinutes })}
+        description={t('account.signUpSentHint')}
+      />
+      {error && <Alert type="error" showIcon title={t('account.signUpFailed')} description={error} style={{ marginBottom: 16 }} />}
+      <Form.Item
+        name="code"
+        label={t('verification.code')}
+        rules={[{ required: true, pattern: /^\s*\d{6}\s*$/, message: t('verification.codePlaceholder') }]}
+      >
+        <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} placeholder={t('verification.codePlaceholder')} />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" block loading={complete.isPending}>
+        {t('account.completeSignUp')}
+      </Button>
+      <Flex justify="space-between" wrap gap={8} style={{ marginTop: 12 }}>
+        <Button type="link" style={{ paddingInline: 0 }} onClick={onBack}>
+          {t('account.changeDetails')}
+        </Button>
+        <Button
+          type="link"
+          style={{ paddingInline: 0 }}
+          disabled={waitS > 0}
+          loading={resend.isPending}
+          onClick={() => resend.mutate({ identifier, password, name })}
+        >
+          {waitS > 0 ? t('verification.resendIn', { seconds: waitS }) : t('verification.resend')}
+        </Button>
+      </Flex>
     </Form>
   );
 }

@@ -1,0 +1,2 @@
+ALTER TABLE "verification_code" ADD COLUMN "pending_password_hash" text;--> statement-breakpoint
+ALTER TABLE "verification_code" ADD COLUMN "pending_name" text;
