@@ -41,6 +41,7 @@ const account = () => ({
   identifier: `csrf${(n += 1)}.${Math.random().toString(36).slice(2, 7)}@example.com`,
   password: 'ronghe2027csrf',
   name: '跨站测试',
+  acceptPrivacy: true,
 });
 const post = (path: string, body: string, headers: Record<string, string>) =>
   fetch(`${server.url}/trpc/${path}`, { method: 'POST', headers, body });

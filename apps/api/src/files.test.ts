@@ -282,7 +282,7 @@ let fresh = 0;
 
 /** Signs a new account up over HTTP and finishes with the code sent to it (read from the outbox: no SMTP here). */
 async function signedUpAndIn(identifier: string, name: string): Promise<{ cookie: string; userId: string }> {
-  expect((await call(server.url, 'account.signUp', { identifier, password: 'ronghe2027pass', name })).ok).toBe(true);
+  expect((await call(server.url, 'account.signUp', { identifier, password: 'ronghe2027pass', name, acceptPrivacy: true })).ok).toBe(true);
   const sent = await latestOutboundMessage(server.db, identifier, 'verification');
   const code = /\b(\d{6})\b/.exec(sent?.body ?? '')?.[1];
   const done = await call<{ userId: string }>(server.url, 'account.completeSignUp', { identifier, password: 'ronghe2027pass', code });

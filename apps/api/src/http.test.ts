@@ -65,7 +65,7 @@ describe('HTTP surface', () => {
   type ErrorBody = { error: { json: { message: string; data: { fieldErrors: Array<{ path: string; message: string }> } } } };
 
   it('answers malformed input with 400 and per-field messages in Chinese', async () => {
-    const res = await signUp(JSON.stringify({ json: { identifier: '12345', password: 'short', name: ' ' } }));
+    const res = await signUp(JSON.stringify({ json: { identifier: '12345', password: 'short', name: ' ', acceptPrivacy: true } }));
     expect(res.status).toBe(400);
     const body = (await res.json()) as ErrorBody;
     expect(body.error.json.message).toBe('输入有误，请检查标记的字段');
@@ -78,7 +78,7 @@ describe('HTTP surface', () => {
 
   it('answers in English when the client asks for it', async () => {
     const res = await signUp(
-      JSON.stringify({ json: { identifier: 'someone@example.com', password: 'ronghe2027x', name: 'x'.repeat(51) } }),
+      JSON.stringify({ json: { identifier: 'someone@example.com', password: 'ronghe2027x', name: 'x'.repeat(51), acceptPrivacy: true } }),
       'en-US,en;q=0.9',
     );
     expect(res.status).toBe(400);
@@ -131,7 +131,7 @@ describe('guessing passwords over HTTP', () => {
 
   it('refuses account actions in a batch, and batches over 10 calls, trying no password', async () => {
     const identifier = 'batch-target@example.com';
-    expect((await post('account.signUp', { identifier, password, name: '测试' })).status).toBe(200);
+    expect((await post('account.signUp', { identifier, password, name: '测试', acceptPrivacy: true })).status).toBe(200);
     const guesses = [
       ...Array.from({ length: 29 }, (_, i) => ({ path: 'account.signIn', input: { identifier, password: `wrong${i}guess` } })),
       { path: 'account.signIn', input: { identifier, password } },
@@ -155,7 +155,7 @@ describe('guessing passwords over HTTP', () => {
   // after the batch case: its 30 attempts from this address exhaust the address's limit too
   it('tries at most 5 of 30 wrong passwords sent at once, and then not the right one', async () => {
     const identifier = 'concurrent-target@example.com';
-    expect((await post('account.signUp', { identifier, password, name: '测试' })).status).toBe(200);
+    expect((await post('account.signUp', { identifier, password, name: '测试', acceptPrivacy: true })).status).toBe(200);
     const answers = await Promise.all(
       Array.from({ length: 30 }, (_, i) => post('account.signIn', { identifier, password: `wrong${i}guess` })),
     );

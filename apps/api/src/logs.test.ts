@@ -53,11 +53,17 @@ const tokensIn = (cookie: string) =>
 describe('no secrets in logs', () => {
   it('signs up, fails and succeeds at signing in, changes the password and signs out, and the log holds none of the secrets', async () => {
     const identifier = 'logs-user@example.com';
-    const signedUp = await call(server.url, 'account.signUp', { identifier, password: PASSWORD, name: '日志测试' });
+    const signedUp = await call(server.url, 'account.signUp', { identifier, password: PASSWORD, name: '日志测试', acceptPrivacy: true });
     expect(signedUp.ok).toBe(true);
     expect(
-      (await call(server.url, 'account.signUp', { identifier: 'logs-other@example.com', password: TOO_LONG_PASSWORD, name: '日志测试' }))
-        .status,
+      (
+        await call(server.url, 'account.signUp', {
+          identifier: 'logs-other@example.com',
+          password: TOO_LONG_PASSWORD,
+          name: '日志测试',
+          acceptPrivacy: true,
+        })
+      ).status,
     ).toBe(400);
     expect((await call(server.url, 'account.signIn', { identifier, password: WRONG_PASSWORD })).status).toBe(401);
     const signedIn = await call(server.url, 'account.signIn', { identifier, password: PASSWORD });

@@ -50,6 +50,7 @@ describe('an enterprise joins Ronghe and is verified', () => {
     await page.getByLabel('邮箱或手机号').fill(ENTERPRISE_EMAIL);
     await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
     await page.getByLabel('确认密码').fill(PASSWORD);
+    await page.getByRole('checkbox', { name: /个人信息保护政策/ }).check();
     await page.getByRole('button', { name: '注册', exact: true }).click();
     // nobody is signed in until the code sent to the address comes back (read where an admin reads it: no SMTP here)
     await enterSignUpCode(page, ENTERPRISE_EMAIL);
@@ -128,6 +129,7 @@ describe('an enterprise joins Ronghe and is verified', () => {
     await page.getByLabel('邮箱或手机号').fill(COLLEAGUE_EMAIL);
     await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
     await page.getByLabel('确认密码').fill(PASSWORD);
+    await page.getByRole('checkbox', { name: /个人信息保护政策/ }).check();
     await page.getByRole('button', { name: '注册', exact: true }).click();
     // an address typed at sign-up is not yet proof of holding it: the code sent to it is
     await enterSignUpCode(page, COLLEAGUE_EMAIL);

@@ -53,6 +53,7 @@ describe('an account people can trust, from sign-up to a forgotten password', ()
     await page.getByLabel('邮箱或手机号').fill(email);
     await page.getByLabel('密码', { exact: true }).fill(password);
     await page.getByLabel('确认密码').fill(password);
+    await page.getByRole('checkbox', { name: /个人信息保护政策/ }).check();
     await page.getByRole('button', { name: '注册', exact: true }).click();
     await page.getByRole('status').filter({ hasText: '验证码已发送至' }).waitFor();
 

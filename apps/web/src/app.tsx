@@ -30,6 +30,7 @@ const PasswordResetPage = page(() => import('./pages/account/password-reset.tsx'
 const NewOrganizationPage = page(() => import('./pages/organizations/new.tsx'));
 const OrganizationPage = page(() => import('./pages/organizations/profile.tsx'));
 const NotFoundPage = page(() => import('./pages/not-found.tsx'));
+const PrivacyPage = page(() => import('./pages/privacy.tsx'));
 const RequireSignIn = page(() => import('./components/require-sign-in.tsx').then((m) => ({ default: m.RequireSignIn })));
 const RequireRole = page(() => import('./components/require-sign-in.tsx').then((m) => ({ default: m.RequireRole })));
 const ConsortiaPage = page(() => import('./pages/consortia/directory.tsx'));
@@ -118,6 +119,7 @@ export function App() {
                     <Route path="admin/matrix" element={<MatrixPage />} />
                     <Route path="admin/report/:year" element={<AnnualReportPage />} />
                     <Route path="login" element={<SignInPage />} />
+                    <Route path="privacy" element={<PrivacyPage />} />
                     <Route path="forgot-password" element={<PasswordResetPage />} />
                     <Route path="reset-password" element={<PasswordResetPage />} />
                     <Route path="account" element={<AccountPage />} />

@@ -138,7 +138,8 @@ const matrix: Record<string, Entry> = {
   },
   'account.signUp': {
     allowed: everyone,
-    call: (c) => c.account.signUp({ identifier: `new-${unique()}@example.com`, password: 'ronghe2027x', name: '新用户' }),
+    call: (c) =>
+      c.account.signUp({ identifier: `new-${unique()}@example.com`, password: 'ronghe2027x', name: '新用户', acceptPrivacy: true }),
   },
   'account.completeSignUp': {
     allowed: everyone,
@@ -166,6 +167,7 @@ const matrix: Record<string, Entry> = {
   },
   'account.sessions': { allowed: signedIn, call: (c) => c.account.sessions() },
   'account.revokeSession': { allowed: signedIn, call: (c) => c.account.revokeSession({ sessionId: 'no-such-session' }) },
+  'account.acceptPrivacy': { allowed: signedIn, call: (c) => c.account.acceptPrivacy({ version: '2000-01-01' }) },
   'account.switchOrganization': { allowed: signedIn, call: (c) => c.account.switchOrganization({ organizationId: null }) },
   'invitations.accept': { allowed: signedIn, call: (c) => c.invitations.accept({ token: missingToken }) },
   'invitations.decline': { allowed: signedIn, call: (c) => c.invitations.decline({ token: missingToken }) },

@@ -18,6 +18,8 @@ export type Session = {
   phoneNumberVerified: boolean;
   isPlatformAdmin: boolean;
   activeOrganizationId: string | null;
+  /** the privacy notice version the person last agreed to (null: never) */
+  privacyVersion: string | null;
 } | null;
 
 export type Context = {
@@ -96,6 +98,7 @@ export async function sessionFromHeaders(auth: Auth, headers: Headers): Promise<
     phoneNumberVerified?: boolean;
     isPlatformAdmin?: boolean;
     disabledAt?: Date | null;
+    privacyVersion?: string | null;
   };
   // a disabled account's sessions are deleted when it is disabled; one read a moment before counts for nothing either
   if (user.disabledAt) return null;
@@ -110,6 +113,7 @@ export async function sessionFromHeaders(auth: Auth, headers: Headers): Promise<
     phoneNumberVerified: user.phoneNumberVerified === true,
     isPlatformAdmin: user.isPlatformAdmin === true,
     activeOrganizationId: session.activeOrganizationId ?? null,
+    privacyVersion: user.privacyVersion ?? null,
   };
 }
 

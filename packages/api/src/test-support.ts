@@ -73,7 +73,7 @@ export async function signUpUser(
   const identifier = opts.identifier ?? `user${counter}.${Math.random().toString(36).slice(2, 7)}@example.com`;
   const password = opts.password ?? 'ronghe2027pass';
   const ip = `10.0.0.${counter % 250}`;
-  await anonymous(env, { ip }).account.signUp({ identifier, password, name: opts.name ?? `测试用户${counter}` });
+  await anonymous(env, { ip }).account.signUp({ identifier, password, name: opts.name ?? `测试用户${counter}`, acceptPrivacy: true });
   if (opts.verified === false) {
     // the code is left unused: the account exists, unverified, and signs in with its password
     await anonymous(env, { resHeaders, ip }).account.signIn({ identifier, password });

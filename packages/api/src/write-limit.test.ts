@@ -92,9 +92,14 @@ describe('write limits', () => {
   it('leaves sign-up its own, stricter rule: 20 an hour per address', async () => {
     const from = anonymous(env, { ip: '198.51.100.20' });
     for (let i = 0; i < 20; i++)
-      await from.account.signUp({ identifier: `limit-signup${i}@example.com`, password: 'ronghe2027pass', name: `限流${i}` });
+      await from.account.signUp({
+        identifier: `limit-signup${i}@example.com`,
+        password: 'ronghe2027pass',
+        name: `限流${i}`,
+        acceptPrivacy: true,
+      });
     const over = await errorOf(
-      from.account.signUp({ identifier: 'limit-signup-over@example.com', password: 'ronghe2027pass', name: '限流' }),
+      from.account.signUp({ identifier: 'limit-signup-over@example.com', password: 'ronghe2027pass', name: '限流', acceptPrivacy: true }),
     );
     expect(over.code).toBe('TOO_MANY_REQUESTS');
     expect(keyOf(over)).toBe('account.rateLimited');

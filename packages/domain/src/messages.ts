@@ -74,6 +74,11 @@ const messages = {
     'zh-CN': '验证码不正确或已失效，请核对或重新获取',
     en: 'The code is wrong or has expired; check it or ask for a new one',
   },
+  'privacy.required': { 'zh-CN': '请阅读并同意《个人信息保护政策》', en: 'Read and agree to the privacy notice' },
+  'privacy.outdated': {
+    'zh-CN': '隐私政策已有新版本，请刷新页面后阅读并同意',
+    en: 'The privacy notice has a newer version; reload and read it',
+  },
   'account.wrongPassword': { 'zh-CN': '当前密码不正确', en: 'The current password is wrong' },
   'organization.usccTaken': {
     'zh-CN': '该统一社会信用代码已有单位注册',

@@ -55,7 +55,7 @@ export async function signUpAndIn(
   readCode: (baseUrl: string, identifier: string) => Promise<string> = codeFromOutbox,
 ): Promise<string> {
   try {
-    await callApi(baseUrl, 'account.signUp', account);
+    await callApi(baseUrl, 'account.signUp', { ...account, acceptPrivacy: true });
     const code = await readCode(baseUrl, account.identifier);
     return (await callApi(baseUrl, 'account.completeSignUp', { identifier: account.identifier, password: account.password, code })).cookie;
   } catch {

@@ -17,6 +17,8 @@ const NotificationBell = lazy(async () => {
 });
 // the drawer (narrow screens) and the user's menu (signed in) are not on an anonymous visitor's first screen
 const NavDrawer = lazy(() => import('./nav-drawer.tsx'));
+// asked only of someone who agreed to an older privacy notice (or none)
+const PrivacyPrompt = lazy(async () => (await Promise.all([import('../components/privacy-prompt.tsx'), loadFeatureMessages()]))[0]);
 const UserMenu = lazy(() => import('./user-menu.tsx'));
 const WideMenu = lazy(() => import('./wide-menu.tsx'));
 
@@ -206,6 +208,11 @@ export function AppShell() {
         <Content style={{ padding: compact ? 12 : '24px 32px', maxWidth: 1200, width: '100%', margin: '0 auto' }}>
           {/* antd's Content renders the page's <main> landmark */}
           <Outlet />
+          {me.data?.privacyNoticeToAccept && (
+            <Suspense fallback={null}>
+              <PrivacyPrompt version={me.data.privacyNoticeToAccept} />
+            </Suspense>
+          )}
         </Content>
         <Footer style={{ textAlign: 'center' }}>
           {/* antd's colorTextDescription as set in app.tsx; Typography would bring its editor and tooltip along */}

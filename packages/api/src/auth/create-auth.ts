@@ -38,6 +38,7 @@ export function createAuth(db: Database, opts: AuthOptions) {
         phoneNumberVerified: { type: 'boolean', required: false, input: false, defaultValue: false },
         isPlatformAdmin: { type: 'boolean', required: false, input: false, defaultValue: false },
         disabledAt: { type: 'date', required: false, input: false },
+        privacyVersion: { type: 'string', required: false, input: false },
       },
     },
     // our own limits (services/rate-limit.ts) cover sign-in per account and per address

@@ -2,6 +2,7 @@ import type { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { users, verificationCodes } from '@ronghe/db/schema';
+import { PRIVACY_NOTICE_VERSION } from '@ronghe/domain/privacy';
 import {
   anonymous,
   callerFor,
@@ -32,6 +33,7 @@ describe('accounts', () => {
       identifier: 'Li.Wei@Example.com',
       password: 'ronghe2027a',
       name: '李伟',
+      acceptPrivacy: true,
     });
     expect(answer).toEqual({ channel: 'email', sentTo: 'l***@example.com', resendAfterS: 60, validMinutes: 10 });
     expect(started.getSetCookie().filter((c) => c.startsWith('ronghe.session_token='))).toEqual([]);
@@ -54,6 +56,23 @@ describe('accounts', () => {
     expect(cookie).toMatch(/SameSite=Lax/i);
     const me = await (await callerFor(env, cookieHeader(resHeaders))).account.me();
     expect(me).toMatchObject({ name: '李伟', email: 'li.wei@example.com', emailVerified: true, isPlatformAdmin: false, memberships: [] });
+    // the privacy notice agreed to at sign-up is recorded, with its version and time
+    const [consent] = await env.db.orm
+      .select({ version: users.privacyVersion, at: users.privacyAcceptedAt })
+      .from(users)
+      .where(eq(users.email, 'li.wei@example.com'));
+    expect(consent?.version).toBe(PRIVACY_NOTICE_VERSION);
+    expect(me?.privacyNoticeToAccept).toBeNull();
+  });
+
+  it('asks again for a new version of the privacy notice, and records the answer', async () => {
+    const user = await signUpUser(env, { identifier: 'reader@example.com' });
+    await env.db.orm.update(users).set({ privacyVersion: '2020-01-01' }).where(eq(users.id, user.session.userId));
+    const caller = await callerFor(env, user.headers);
+    expect((await caller.account.me())?.privacyNoticeToAccept).toBe(PRIVACY_NOTICE_VERSION);
+    expect(keyOf(await errorOf(caller.account.acceptPrivacy({ version: '2020-01-01' })))).toBe('privacy.outdated');
+    await caller.account.acceptPrivacy({ version: PRIVACY_NOTICE_VERSION });
+    expect((await (await callerFor(env, user.headers)).account.me())?.privacyNoticeToAccept).toBeNull();
   });
 
   it('signs up and in with a mainland mobile number', async () => {
@@ -65,10 +84,19 @@ describe('accounts', () => {
   });
 
   it('refuses a weak password and a bad identifier with field errors, writing nothing', async () => {
-    const weak = await errorOf(anonymous(env).account.signUp({ identifier: 'weak@example.com', password: 'password', name: 'x' }));
+    const weak = await errorOf(
+      anonymous(env).account.signUp({ identifier: 'weak@example.com', password: 'password', name: 'x', acceptPrivacy: true }),
+    );
     expect(weak.code).toBe('BAD_REQUEST');
-    const bad = await errorOf(anonymous(env).account.signUp({ identifier: '12345', password: 'ronghe2027a', name: 'x' }));
+    const bad = await errorOf(
+      anonymous(env).account.signUp({ identifier: '12345', password: 'ronghe2027a', name: 'x', acceptPrivacy: true }),
+    );
     expect(bad.code).toBe('BAD_REQUEST');
+    const unconsented = await errorOf(
+      anonymous(env).account.signUp({ identifier: 'weak@example.com', password: 'ronghe2027a', name: 'x', acceptPrivacy: false as true }),
+    );
+    expect(unconsented.code).toBe('BAD_REQUEST');
+    expect(unconsented.message).toContain('acceptPrivacy');
     expect(env.outbox.filter((m) => m.to === 'weak@example.com')).toEqual([]);
   });
 
@@ -78,11 +106,13 @@ describe('accounts', () => {
       identifier: 'fresh@example.com',
       password: 'ronghe2027a',
       name: 'x',
+      acceptPrivacy: true,
     });
     const taken = await anonymous(env, { ip: '10.3.0.1' }).account.signUp({
       identifier: 'TAKEN@example.com',
       password: 'ronghe2027a',
       name: 'x',
+      acceptPrivacy: true,
     });
     expect(taken).toEqual({ ...fresh, sentTo: 't***@example.com' });
     const told = env.outbox.filter((m) => m.to === 'taken@example.com' && m.purpose === 'sign-up-attempt');
@@ -96,7 +126,12 @@ describe('accounts', () => {
     expect(await (await callerFor(env, holder.headers)).account.me()).toMatchObject({ name: '原主' });
     // and again within the minute: paced as a code would be
     const again = await errorOf(
-      anonymous(env, { ip: '10.3.0.1' }).account.signUp({ identifier: 'taken@example.com', password: 'ronghe2027a', name: 'x' }),
+      anonymous(env, { ip: '10.3.0.1' }).account.signUp({
+        identifier: 'taken@example.com',
+        password: 'ronghe2027a',
+        name: 'x',
+        acceptPrivacy: true,
+      }),
     );
     expect(keyOf(again)).toBe('verification.wait');
   });
@@ -118,6 +153,7 @@ describe('accounts', () => {
       identifier: 'victim@example.com',
       password: 'owner2027pass',
       name: '真正的主人',
+      acceptPrivacy: true,
     });
     const resHeaders = new Headers();
     await anonymous(env, { resHeaders, ip: '10.3.0.2' }).account.completeSignUp({
@@ -137,7 +173,12 @@ describe('accounts', () => {
   it('creates one account when the same sign-up arrives several times at once', async () => {
     const attempts = await Promise.allSettled(
       Array.from({ length: 5 }, (_, i) =>
-        anonymous(env, { ip: `10.4.0.${i}` }).account.signUp({ identifier: 'twice@example.com', password: 'ronghe2027a', name: '重复' }),
+        anonymous(env, { ip: `10.4.0.${i}` }).account.signUp({
+          identifier: 'twice@example.com',
+          password: 'ronghe2027a',
+          name: '重复',
+          acceptPrivacy: true,
+        }),
       ),
     );
     expect(attempts.filter((a) => a.status === 'fulfilled').length).toBeGreaterThanOrEqual(1);

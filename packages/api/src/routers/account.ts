@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { listMembershipsOfUser, listOpenInvitationsFor } from '@ronghe/db/queries/memberships';
 import { identifierSchema, mobileSchema, passwordSchema, personNameSchema } from '@ronghe/domain/account';
 import { memberRoles, organizationKinds, organizationStatuses } from '@ronghe/domain/organization';
+import { DomainError } from '@ronghe/domain/errors';
+import { PRIVACY_NOTICE_VERSION } from '@ronghe/domain/privacy';
+import { recordPrivacyConsent } from '@ronghe/db/queries/users';
 import * as accounts from '../services/accounts.ts';
 import { sendCode, verifyCode } from '../services/verification.ts';
 import { requestPasswordReset, resetPassword } from '../services/password-reset.ts';
@@ -43,6 +46,8 @@ const me = z
     phoneNumberVerified: z.boolean(),
     isPlatformAdmin: z.boolean(),
     activeOrganizationId: z.string().nullable(),
+    /** the privacy notice version to agree to, when the one agreed to is older (or none was) */
+    privacyNoticeToAccept: z.string().nullable(),
     memberships: z.array(
       z.object({
         organizationId: z.string(),
@@ -72,7 +77,15 @@ export const accountRouter = router({
    */
   signUp: publicProcedure
     .use(unbatched)
-    .input(z.object({ identifier: identifierSchema, password: passwordSchema, name: personNameSchema }))
+    .input(
+      z.object({
+        identifier: identifierSchema,
+        password: passwordSchema,
+        name: personNameSchema,
+        // the privacy notice (web /privacy, version PRIVACY_NOTICE_VERSION) is agreed to before anything is stored
+        acceptPrivacy: z.literal(true, { message: 'privacy.required' }),
+      }),
+    )
     .output(z.object({ channel: codeChannel, sentTo: z.string(), resendAfterS: z.number(), validMinutes: z.number() }))
     .mutation(({ ctx, input }) => accounts.signUp(authOf(ctx), input)),
 
@@ -188,10 +201,21 @@ export const accountRouter = router({
       phoneNumberVerified: s.phoneNumberVerified,
       isPlatformAdmin: s.isPlatformAdmin,
       activeOrganizationId: s.activeOrganizationId,
+      privacyNoticeToAccept: s.privacyVersion === PRIVACY_NOTICE_VERSION ? null : PRIVACY_NOTICE_VERSION,
       memberships: await listMembershipsOfUser(ctx.db, s.userId),
       invitations: await listOpenInvitationsFor(ctx.db, identifiers),
     };
   }),
+
+  /** signed in: agrees to the current privacy notice (asked again when a new version replaces the one agreed to) */
+  acceptPrivacy: protectedProcedure
+    .input(z.object({ version: z.string().max(20) }))
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      if (input.version !== PRIVACY_NOTICE_VERSION) throw new DomainError('CONFLICT', 'privacy.outdated', { field: 'version' });
+      await recordPrivacyConsent(ctx.db, ctx.session.userId, PRIVACY_NOTICE_VERSION);
+      return { ok: true as const };
+    }),
 
   /** signed in, member of the organisation */
   switchOrganization: protectedProcedure

@@ -56,6 +56,7 @@ describe('organizations directory', () => {
           phoneNumberVerified: false,
           isPlatformAdmin: false,
           activeOrganizationId: null,
+          privacyVersion: null,
         },
       }),
     );

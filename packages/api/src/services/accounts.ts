@@ -1,11 +1,12 @@
 import type { Database } from '@ronghe/db/client';
 import { addToRateLimit, hitRateLimit, resetRateLimit } from '@ronghe/db/queries/rate-limits';
-import { findUserByEmailOrPhone, isIdentifierTaken, setPlatformAdmin, setUserPhone } from '@ronghe/db/queries/users';
+import { findUserByEmailOrPhone, isIdentifierTaken, recordPrivacyConsent, setPlatformAdmin, setUserPhone } from '@ronghe/db/queries/users';
 import { uniqueViolation } from '@ronghe/db/errors';
 import { markIdentifiersVerified } from '@ronghe/db/queries/verification-codes';
 import { maskIdentifier, mobileAccountEmail, type Identifier } from '@ronghe/domain/account';
 import { DomainError } from '@ronghe/domain/errors';
 import type { Language } from '@ronghe/domain/messages';
+import { PRIVACY_NOTICE_VERSION } from '@ronghe/domain/privacy';
 import { messageText } from '@ronghe/domain/notifications';
 import type { Auth } from '../auth/create-auth.ts';
 import { recognizeDevice } from './sessions.ts';
@@ -45,7 +46,7 @@ const emailFor = (id: Identifier) => (id.kind === 'email' ? id.value : mobileAcc
  *   holds the address, and the account becomes theirs (decision 026).
  * - Held by a verified account: nothing is made; its holder is told someone tried (at most once a minute).
  */
-export async function signUp(c: Arrival, input: { identifier: Identifier; password: string; name: string }) {
+export async function signUp(c: Arrival, input: { identifier: Identifier; password: string; name: string; acceptPrivacy?: true }) {
   if ((await hitRateLimit(c.db, `signup:ip:${c.ip}`, SIGN_UP_WINDOW_S)) > SIGN_UPS_PER_ADDRESS) {
     throw new DomainError('RATE_LIMITED', 'account.rateLimited', { params: { minutes: 60 } });
   }
@@ -113,7 +114,9 @@ export async function completeSignUp(c: Arrival, input: { identifier: Identifier
   const user = await findUserByEmailOrPhone(c.db, input.identifier);
   const channel = input.identifier.kind === 'email' ? ('email' as const) : ('sms' as const);
   const outcome = user && !user.disabledAt ? await useCode(c.db, user.id, channel, input.code) : 'none';
-  if (outcome !== 'verified') throw new DomainError('INVALID', 'signUp.codeInvalid', { field: 'code' });
+  if (outcome !== 'verified' || !user) throw new DomainError('INVALID', 'signUp.codeInvalid', { field: 'code' });
+  // the sign-up this code came from agreed to the privacy notice (signUp's acceptPrivacy): the account is now theirs
+  await recordPrivacyConsent(c.db, user.id, PRIVACY_NOTICE_VERSION);
   return signIn(c, input);
 }
 

@@ -3,7 +3,8 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '@ronghe/db/client';
 import { insertMember, membershipOf } from '@ronghe/db/queries/memberships';
 import { organizations } from '@ronghe/db/schema';
-import { setAccountsDisabled } from '@ronghe/db/queries/users';
+import { recordPrivacyConsent, setAccountsDisabled } from '@ronghe/db/queries/users';
+import { PRIVACY_NOTICE_VERSION } from '@ronghe/domain/privacy';
 import type { Auth } from '../auth/create-auth.ts';
 import { ensureUser } from './accounts.ts';
 
@@ -52,6 +53,8 @@ export async function seedDemoAccounts(db: Database, auth: Auth, opts: { adminPa
       isPlatformAdmin: account.kind === 'admin',
     });
     if (isNew) created.push({ ...account, password });
+    // a demo is shown, not lived in: its people are not asked to agree to the privacy notice
+    await recordPrivacyConsent(db, userId, PRIVACY_NOTICE_VERSION);
     if (!account.orgName) continue;
     const [org] = await db.orm.select({ id: organizations.id }).from(organizations).where(eq(organizations.name, account.orgName));
     if (org && !(await membershipOf(db, org.id, userId))) await db.orm.transaction((tx) => insertMember(tx, org.id, userId, 'owner'));

@@ -36,6 +36,14 @@ export async function setPlatformAdmin(db: Database, userId: string, isAdmin: bo
   await db.orm.update(users).set({ isPlatformAdmin: isAdmin, updatedAt: new Date() }).where(eq(users.id, userId));
 }
 
+/** Records that the person agreed to this version of the privacy notice, now. */
+export async function recordPrivacyConsent(db: Database, userId: string, version: string): Promise<void> {
+  await db.orm
+    .update(users)
+    .set({ privacyVersion: version, privacyAcceptedAt: new Date(), updatedAt: new Date() })
+    .where(eq(users.id, userId));
+}
+
 /**
  * Disables the accounts with these emails (they may not sign in; their sessions are deleted) or enables them again.
  * Returns the emails whose state changed.

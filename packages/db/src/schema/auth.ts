@@ -20,6 +20,9 @@ export const users = pgTable('user', {
   isPlatformAdmin: boolean('is_platform_admin').notNull().default(false),
   /** set: the account may not sign in and its sessions count for nothing (demo accounts with demo mode off) */
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
+  /** the version of the privacy notice (domain/privacy.ts) the person last agreed to, and when */
+  privacyVersion: text('privacy_version'),
+  privacyAcceptedAt: timestamp('privacy_accepted_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

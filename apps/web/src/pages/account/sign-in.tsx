@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card, Flex, Form, Input, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Flex, Form, Input, Tabs, Typography } from 'antd';
 import type { FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../lib/trpc.ts';
@@ -11,7 +11,7 @@ import { NewPasswordFields, useAccountRules } from './password-fields.tsx';
 
 type Tab = 'signin' | 'signup';
 type SignInValues = { identifier: string; password: string };
-type SignUpValues = SignInValues & { name: string; confirm: string };
+type SignUpValues = SignInValues & { name: string; confirm: string; acceptPrivacy?: boolean };
 /** a sign-up the server answered: where the code went */
 type Sent = SignUpValues & { sentTo: string; validMinutes: number };
 
@@ -152,7 +152,7 @@ function SignUpDetails({ onSent, draft }: { onSent: (s: Sent) => void; draft: Si
     clear();
     const { identifier, password, name } = values;
     signUp.mutate(
-      { identifier, password, name },
+      { identifier, password, name, acceptPrivacy: true },
       { onSuccess: (r) => onSent({ ...values, sentTo: r.sentTo, validMinutes: r.validMinutes }) },
     );
   };
@@ -171,6 +171,18 @@ function SignUpDetails({ onSent, draft }: { onSent: (s: Sent) => void; draft: Si
         <Input autoComplete="username" placeholder={t('account.identifierPlaceholder')} />
       </Form.Item>
       <NewPasswordFields name="password" label={t('account.password')} confirmLabel={t('account.confirmPassword')} />
+      <Form.Item
+        name="acceptPrivacy"
+        valuePropName="checked"
+        rules={[{ validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error(t('privacy.required')))) }]}
+      >
+        <Checkbox>
+          {t('privacy.agreeLabel')}
+          <a href="/privacy" target="_blank" rel="noreferrer">
+            {t('privacy.linkText')}
+          </a>
+        </Checkbox>
+      </Form.Item>
       <Button type="primary" htmlType="submit" block loading={signUp.isPending}>
         {t('account.submitSignUp')}
       </Button>
@@ -234,7 +246,7 @@ function SignUpCode({ next, sent, onBack }: { next: string; sent: Sent; onBack: 
           style={{ paddingInline: 0 }}
           disabled={waitS > 0}
           loading={resend.isPending}
-          onClick={() => resend.mutate({ identifier, password, name })}
+          onClick={() => resend.mutate({ identifier, password, name, acceptPrivacy: true })}
         >
           {waitS > 0 ? t('verification.resendIn', { seconds: waitS }) : t('verification.resend')}
         </Button>
