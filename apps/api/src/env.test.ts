@@ -34,5 +34,8 @@ describe('environment', () => {
     };
     expect(readEnv({ RONGHE_SMS: 'aliyun', ...full })).toMatchObject({ RONGHE_SMS: 'aliyun', ALIYUN_SMS_SIGN_NAME: '融合平台' });
     expect(() => readEnv({ RONGHE_SMS: 'tencent' })).toThrow(EnvError);
+    expect(() => readEnv({ RONGHE_SMS: 'aliyun', ...full, ALIYUN_SMS_ENDPOINT: 'http://example.com/' })).toThrow(
+      /ALIYUN_SMS_ENDPOINT: must be an https/,
+    );
   });
 });

@@ -88,6 +88,8 @@ const envSchema = z
     NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
   })
   .superRefine((env, ctx) => {
+    if (env.ALIYUN_SMS_ENDPOINT && !/^https:\/\//.test(env.ALIYUN_SMS_ENDPOINT))
+      ctx.addIssue({ code: 'custom', path: ['ALIYUN_SMS_ENDPOINT'], message: 'must be an https:// address' });
     if (env.RONGHE_SMS !== 'aliyun') return;
     for (const key of [
       'ALIYUN_SMS_ACCESS_KEY_ID',

@@ -12,6 +12,11 @@ const serverCode = ['apps/api/src', 'packages/api/src', 'packages/db/src', 'pack
 const outbound = /\bfetch\s*\(|\bhttps?\.(request|get)\s*\(|\bnet\.connect\s*\(|from ['"](undici|axios|got|node-fetch)['"]/;
 // test helpers and tests call our own server, and scratch files (zz-*) are imported by nothing: none is served
 const notServed = (path: string) => /\.test\.ts$|test-support\.ts$|\/testing\.ts$|\/zz-[^/]*$/.test(path);
+// calls added on purpose: each to a host the operator configures, never one a user names
+const allowed = new Set([
+  // Alibaba Cloud SMS: https://dysmsapi.aliyuncs.com/ or ALIYUN_SMS_ENDPOINT (https only, apps/api env.ts)
+  'packages/api/src/services/sms-transport.ts',
+]);
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -23,7 +28,7 @@ function sources(dir: string): string[] {
 
 describe('no server-side requests (SSRF)', () => {
   it('finds no outbound HTTP call in the code the server runs', () => {
-    const files = serverCode.flatMap((dir) => sources(join(root, dir))).filter((f) => !notServed(f));
+    const files = serverCode.flatMap((dir) => sources(join(root, dir))).filter((f) => !notServed(f) && !allowed.has(relative(root, f)));
     expect(files.length).toBeGreaterThan(50);
     const calls = files.flatMap((file) =>
       readFileSync(file, 'utf8')

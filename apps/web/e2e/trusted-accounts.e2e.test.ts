@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi, verifiedOwner } from './support/api.ts';
+import { readFileSync } from 'node:fs';
+import { callApi, signUpAndIn, verifiedOwner } from './support/api.ts';
 import { screenshot, seriousA11yViolations } from './support/browser.ts';
 import { startJourney } from './support/journey.ts';
 import { startMailbox, type Mailbox } from './support/mailbox.ts';
@@ -165,6 +166,40 @@ describe('an account people can trust, from sign-up to a forgotten password', ()
     await devices.first().waitFor();
     await expect.poll(() => overflowing(page)).toEqual([]);
     await screenshot(page, 'account-devices-phone');
+    await page.close();
+  });
+
+  it('downloads everything held about them, then deletes the account: the address signs nobody in', async () => {
+    // a person of their own per run, so that a retried step starts clean
+    const leaving = `li.na.${Date.now().toString(36)}@bitc.example.cn`;
+    const cookie = await signUpAndIn(
+      journey.server.url,
+      { identifier: leaving, password: 'Leaving2027x', name: '李娜' },
+      async (_url, to) => codeIn((await mailbox.waitFor(to, (m) => m.subject.startsWith('融合平台验证码'))).subject),
+    );
+    expect(cookie).toContain('session_token');
+    const page = await journey.browser.newPage();
+    await journey.signIn(page, leaving, 'Leaving2027x');
+    await page.goto(`${journey.server.url}/account`);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下载我的数据（JSON）' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^ronghe-my-data-\d{4}-\d{2}-\d{2}\.json$/);
+    const data = JSON.parse(readFileSync(await download.path(), 'utf8')) as { account: { email: string; name: string } };
+    expect(data.account).toMatchObject({ email: leaving, name: '李娜' });
+
+    await page.getByRole('button', { name: '注销账户' }).click();
+    const dialog = page.getByRole('dialog', { name: '注销账户' });
+    await dialog.getByLabel('当前密码').fill('Leaving2027x');
+    await expectAccessible(page, 'delete account');
+    await screenshot(page, 'delete-account');
+    await dialog.getByRole('button', { name: '确认注销' }).click();
+    await page.waitForURL((u) => u.pathname === '/');
+    const again = await callApi(journey.server.url, 'account.signIn', { identifier: leaving, password: 'Leaving2027x' }).catch(
+      (e: Error) => e,
+    );
+    expect(String(again)).toContain('401');
     await page.close();
   });
 });

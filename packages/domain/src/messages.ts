@@ -79,6 +79,10 @@ const messages = {
     'zh-CN': '隐私政策已有新版本，请刷新页面后阅读并同意',
     en: 'The privacy notice has a newer version; reload and read it',
   },
+  'account.lastOwner': {
+    'zh-CN': '您是{orgs}唯一的所有者：请先在单位页面把所有者身份交给其他成员，再注销账户',
+    en: 'You are the only owner of {orgs}: make another member an owner on the organisation page first, then delete your account',
+  },
   'account.wrongPassword': { 'zh-CN': '当前密码不正确', en: 'The current password is wrong' },
   'organization.usccTaken': {
     'zh-CN': '该统一社会信用代码已有单位注册',

@@ -9,6 +9,8 @@ import * as accounts from '../services/accounts.ts';
 import { sendCode, verifyCode } from '../services/verification.ts';
 import { requestPasswordReset, resetPassword } from '../services/password-reset.ts';
 import { listSessions, revokeSession } from '../services/sessions.ts';
+import { deleteAccount } from '../services/account-erasure.ts';
+import { myData, myDataWorkbook } from '../services/personal-data.ts';
 import { switchOrganization } from '../services/memberships.ts';
 import type { Context } from '../context.ts';
 import { protectedProcedure, publicProcedure, router, unbatched } from '../trpc.ts';
@@ -214,6 +216,29 @@ export const accountRouter = router({
     .mutation(async ({ ctx, input }) => {
       if (input.version !== PRIVACY_NOTICE_VERSION) throw new DomainError('CONFLICT', 'privacy.outdated', { field: 'version' });
       await recordPrivacyConsent(ctx.db, ctx.session.userId, PRIVACY_NOTICE_VERSION);
+      return { ok: true as const };
+    }),
+
+  /** signed in: everything Ronghe holds about the caller, as a JSON or Excel file */
+  myData: protectedProcedure
+    .input(z.object({ format: z.enum(['json', 'xlsx']) }))
+    .output(z.object({ filename: z.string(), base64: z.string() }))
+    .query(async ({ ctx, input }) => {
+      const data = await myData(ctx.db, ctx.session.userId);
+      const day = data.exportedAt.slice(0, 10);
+      if (input.format === 'json')
+        return { filename: `ronghe-my-data-${day}.json`, base64: Buffer.from(JSON.stringify(data, null, 2)).toString('base64') };
+      return { filename: `ronghe-my-data-${day}.xlsx`, base64: (await myDataWorkbook(data, ctx.lang)).toString('base64') };
+    }),
+
+  /** signed in, confirming with the password: deletes the account by anonymising it (not while sole owner of an organisation) */
+  deleteAccount: protectedProcedure
+    .use(unbatched)
+    .input(z.object({ password: z.string().min(1).max(128) }))
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      // every session of the account is deleted with it: the browser's cookie names nothing from here on
+      await deleteAccount(authOf(ctx), ctx.session.userId, input.password);
       return { ok: true as const };
     }),
 

@@ -13,6 +13,7 @@ import { ToneTag, type Tone } from '../../components/tone-tag.tsx';
 import { VerifyIdentifier } from './verify-identifier.tsx';
 import { NewPasswordFields } from './password-fields.tsx';
 import { SessionsCard } from './sessions-card.tsx';
+import { PersonalDataCard } from './personal-data-card.tsx';
 
 type Me = NonNullable<ReturnType<typeof useMe>['data']>;
 
@@ -65,6 +66,7 @@ export default function AccountPage() {
             <ProfileCard me={data} />
             <PasswordCard username={data.email ?? data.phoneNumber ?? ''} />
             <SessionsCard />
+            <PersonalDataCard />
           </Flex>
         </Col>
       </Row>
