@@ -68,6 +68,8 @@ const envSchema = z
       .trim()
       .refine((v) => /^smtps?:\/\/.+/.test(v), { message: 'must look like smtp://user:password@host:587 or smtps://…' })
       .optional(),
+    /** days an internship agreement scan is kept after its placement ends (PIPL: no longer than needed); then deleted */
+    RONGHE_AGREEMENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
     /** the sender of Ronghe's emails */
     RONGHE_MAIL_FROM: z.string().min(3).default('融合 Ronghe <noreply@ronghe.local>'),
     /**

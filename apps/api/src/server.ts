@@ -204,6 +204,7 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
           everySeconds: env.RONGHE_JOBS_EVERY_SECONDS,
           transports,
           onDelivery: (id, outcome) => logger.info({ message: id, outcome }, 'message delivery'),
+          retention: { agreementDays: env.RONGHE_AGREEMENT_RETENTION_DAYS },
         });
         deliverSoon = (id) =>
           void running.deliver(id).catch((error: unknown) => logger.error({ err: error, message: id }, 'could not queue a delivery'));

@@ -1,7 +1,7 @@
 import { PgBoss, fromPglite, type ConstructorOptions } from 'pg-boss';
 import type { Database } from '@ronghe/db/client';
 import { dueOutboundMessages } from '@ronghe/db/queries/outbox';
-import { dailyRun, expireOverdue, runHousekeeping, type HousekeepingRun } from '../services/housekeeping.ts';
+import { dailyRun, expireOverdue, runHousekeeping, type HousekeepingRun, type Retention } from '../services/housekeeping.ts';
 import { deliverMessage, DeliveryRetry, MAX_DELIVERY_ATTEMPTS, type Transports } from '../services/message-delivery.ts';
 import { supplyDemandFigures, FIGURES_MAX_AGE_MS } from '../services/supply-demand.ts';
 
@@ -37,6 +37,8 @@ export type JobsOptions = {
   transports?: Transports;
   /** a delivery attempt finished in this process */
   onDelivery?: (id: string, outcome: string) => void;
+  /** how long personal data is kept (RONGHE_AGREEMENT_RETENTION_DAYS); the defaults otherwise */
+  retention?: Retention;
 };
 
 export type Jobs = {
@@ -66,7 +68,7 @@ export async function startJobs(db: Database, opts: JobsOptions): Promise<Jobs> 
   try {
     const queueOptions = { expireInSeconds: 600, retryLimit: 2, retryDelay: 60, deleteAfterSeconds: 7 * 86_400 };
     const pollingIntervalSeconds = opts.everySeconds ? 0.5 : 5;
-    const handlers = { [JOB_QUEUES.expire]: () => expireOverdue(db), [JOB_QUEUES.daily]: () => dailyRun(db) };
+    const handlers = { [JOB_QUEUES.expire]: () => expireOverdue(db), [JOB_QUEUES.daily]: () => dailyRun(db, opts.retention) };
     for (const [queue, run] of Object.entries(handlers) as Array<[JobQueue, () => Promise<object>]>) {
       await boss.createQueue(queue, queueOptions);
       await boss.work(queue, { pollingIntervalSeconds }, async () => {
@@ -127,7 +129,7 @@ export async function startJobs(db: Database, opts: JobsOptions): Promise<Jobs> 
 
   let stopping: Promise<void> | null = null;
   return {
-    runOnce: () => runHousekeeping(db),
+    runOnce: () => runHousekeeping(db, opts.retention),
     enqueue: (queue) => boss.send(queue, null),
     deliver: async (id) => {
       await boss.send(DELIVER_QUEUE, { id }, { singletonKey: id, retryLimit: MAX_DELIVERY_ATTEMPTS, retryDelay: 10, retryBackoff: true });
