@@ -72,6 +72,26 @@ describe('an account people can trust, from sign-up to a forgotten password', ()
     await page.reload();
     await page.getByRole('listitem').filter({ hasText: '登录时间' }).nth(1).waitFor();
     await screenshot(page, 'trusted-account-devices');
+
+    // invitations also by email: chosen on the account page, kept with the account
+    await page.getByLabel('邀请（需求、双选、共同体）').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '站内 + 邮件' }).click();
+    await page.getByText('已保存').first().waitFor();
+    const { data: prefs } = await callApi<{ noticeChannels: Record<string, string> }>(
+      journey.server.url,
+      'account.preferences',
+      undefined,
+      {
+        cookie: otherDevice,
+        query: true,
+      },
+    );
+    expect(prefs.noticeChannels).toEqual({ invitations: 'email' });
+    await page.setViewportSize({ width: 375, height: 760 });
+    await page.getByText('通知方式').first().scrollIntoViewIfNeeded();
+    await expect.poll(() => overflowing(page)).toEqual([]);
+    await expectAccessible(page, 'account at 375');
+    await screenshot(page, 'account-notices-phone');
     await page.close();
   });
 

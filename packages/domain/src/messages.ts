@@ -83,6 +83,10 @@ const messages = {
     'zh-CN': '您是{orgs}唯一的所有者：请先在单位页面把所有者身份交给其他成员，再注销账户',
     en: 'You are the only owner of {orgs}: make another member an owner on the organisation page first, then delete your account',
   },
+  'preferences.channelUnverified': {
+    'zh-CN': '请先在“我的账户”中验证该邮箱或手机号，再选择用它接收通知',
+    en: 'Verify that email or mobile number under “My account” before choosing it for notices',
+  },
   'account.wrongPassword': { 'zh-CN': '当前密码不正确', en: 'The current password is wrong' },
   'organization.usccTaken': {
     'zh-CN': '该统一社会信用代码已有单位注册',

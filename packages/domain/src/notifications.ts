@@ -36,3 +36,21 @@ export function notificationText(row: { messageKey: string | null; messageParams
   if (!row.messageKey || !isMessageKey(row.messageKey)) return row.title;
   return messageText(row.messageKey, row.messageParams, lang);
 }
+
+/** The kinds of notice a person may also have sent by email or text message (issue 20); the bell always has them. */
+export const noticeCategories = ['invitations', 'applications', 'bookings', 'rounds', 'tasks'] as const;
+export type NoticeCategory = (typeof noticeCategories)[number];
+export const noticeChannels = ['inApp', 'email', 'sms'] as const;
+export type NoticeChannel = (typeof noticeChannels)[number];
+/** per category, how a notice goes out besides the bell; a category left out is the bell only */
+export type NoticeChannels = Partial<Record<NoticeCategory, NoticeChannel>>;
+
+/** The category a notification type falls in (invitation, application decision, booking, round, task), or null. */
+export function noticeCategoryOf(type: string): NoticeCategory | null {
+  if (['need.invited', 'round.invited', 'consortium.invited', 'consortium.invitation'].includes(type)) return 'invitations';
+  if (['need.accepted', 'need.partly_accepted', 'need.declined'].includes(type)) return 'applications';
+  if (type.startsWith('booking.')) return 'bookings';
+  if (type.startsWith('round.')) return 'rounds';
+  if (type.startsWith('task.')) return 'tasks';
+  return null;
+}

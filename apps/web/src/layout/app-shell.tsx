@@ -66,6 +66,7 @@ export function AppShell() {
   // the English platform name is long: below 1600 px it would push the menu into an overflow "…"
   const showFullName = currentLanguage() === 'en' ? Boolean(screens.xxl) : Boolean(screens.lg);
   const me = useMe();
+  const trpc = useTRPC();
   const user = me.data ?? null;
   const isAdmin = user?.isPlatformAdmin ?? false;
   const signOut = useSignOut();
@@ -131,7 +132,13 @@ export function AppShell() {
       <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{user.name}</span>
     </Button>
   );
-  const switchLanguage = () => void setLanguage(currentLanguage() === 'en' ? 'zh-CN' : 'en');
+  // a signed-in person's choice is kept with the account too: emails and texts to them follow it
+  const keepLanguage = useMutation(trpc.account.setPreferences.mutationOptions());
+  const switchLanguage = () => {
+    const language: 'zh-CN' | 'en' = currentLanguage() === 'en' ? 'zh-CN' : 'en';
+    void setLanguage(language);
+    if (me.data) keepLanguage.mutate({ language });
+  };
 
   return (
     <>

@@ -11,6 +11,8 @@ import { requestPasswordReset, resetPassword } from '../services/password-reset.
 import { listSessions, revokeSession } from '../services/sessions.ts';
 import { deleteAccount } from '../services/account-erasure.ts';
 import { myData, myDataWorkbook } from '../services/personal-data.ts';
+import { getPreferences, updatePreferences } from '../services/preferences.ts';
+import { noticeCategories, noticeChannels } from '@ronghe/domain/notifications';
 import { switchOrganization } from '../services/memberships.ts';
 import type { Context } from '../context.ts';
 import { protectedProcedure, publicProcedure, router, unbatched } from '../trpc.ts';
@@ -71,6 +73,12 @@ const me = z
     ),
   })
   .nullable();
+
+const preferencesOutput = z.object({
+  language: z.enum(['zh-CN', 'en']),
+  noticeChannels: z.partialRecord(z.enum(noticeCategories), z.enum(noticeChannels)),
+  available: z.object({ email: z.boolean(), sms: z.boolean() }),
+});
 
 export const accountRouter = router({
   /**
@@ -241,6 +249,20 @@ export const accountRouter = router({
       await deleteAccount(authOf(ctx), ctx.session.userId, input.password);
       return { ok: true as const };
     }),
+
+  /** signed in: the language of messages to me, and which notices also come by email or text message */
+  preferences: protectedProcedure.output(preferencesOutput).query(({ ctx }) => getPreferences(ctx.db, ctx.session)),
+
+  /** signed in */
+  setPreferences: protectedProcedure
+    .input(
+      z.object({
+        language: z.enum(['zh-CN', 'en']).optional(),
+        noticeChannels: z.partialRecord(z.enum(noticeCategories), z.enum(noticeChannels)).optional(),
+      }),
+    )
+    .output(preferencesOutput)
+    .mutation(({ ctx, input }) => updatePreferences(ctx.db, ctx.session, input)),
 
   /** signed in, member of the organisation */
   switchOrganization: protectedProcedure

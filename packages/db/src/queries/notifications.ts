@@ -1,7 +1,7 @@
-import { and, desc, eq, inArray, isNull, count } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, count, sql } from 'drizzle-orm';
 import type { Database, Drizzle } from '../client.ts';
-import { messageText, type NotificationMessage } from '@ronghe/domain/notifications';
-import { notifications, organizationMembers } from '../schema/index.ts';
+import { messageText, noticeCategoryOf, type NotificationMessage } from '@ronghe/domain/notifications';
+import { notifications, organizationMembers, outboundMessages, users } from '../schema/index.ts';
 
 /** The users who act for these organisations as owners or managers: they receive its notifications. */
 export async function managersOf(tx: Drizzle, organizationIds: string[]): Promise<string[]> {
@@ -13,11 +13,45 @@ export async function managersOf(tx: Drizzle, organizationIds: string[]): Promis
   return rows.map((r) => r.userId);
 }
 
-/** A notice to these users: its message key and params; the Chinese text is kept too, as `title`. */
+/**
+ * A notice to these users: its message key and params; the Chinese text is kept too, as `title`. Those who chose to
+ * have this kind of notice by email or text message (user.notice_channels) also get one in the outbox, in their
+ * language, to their verified address or number, in the same transaction: the outbox sweep delivers it.
+ */
 export async function insertNotifications(tx: Drizzle, userIds: string[], n: { type: string; link: string } & NotificationMessage) {
   if (userIds.length === 0) return;
   const row = { type: n.type, link: n.link, messageKey: n.key, messageParams: n.params, title: messageText(n.key, n.params, 'zh-CN') };
   await tx.insert(notifications).values(userIds.map((userId) => ({ userId, ...row })));
+  const category = noticeCategoryOf(n.type);
+  if (!category) return;
+  const wanting = await tx
+    .select({
+      id: users.id,
+      channel: sql<string>`${users.noticeChannels} ->> ${category}`,
+      email: users.email,
+      emailVerified: users.emailVerified,
+      phoneNumber: users.phoneNumber,
+      phoneNumberVerified: users.phoneNumberVerified,
+      language: users.language,
+    })
+    .from(users)
+    .where(and(inArray(users.id, userIds), sql`${users.noticeChannels} ->> ${category} in ('email', 'sms')`, isNull(users.disabledAt)));
+  const messages = wanting.flatMap((u) => {
+    const to =
+      u.channel === 'email'
+        ? u.emailVerified && !u.email.endsWith('.invalid')
+          ? u.email
+          : null
+        : u.phoneNumberVerified
+          ? u.phoneNumber
+          : null;
+    if (!to) return [];
+    const text = messageText(n.key, n.params, u.language);
+    const subject = messageText('noticeMessage.subject', {}, u.language);
+    const body = messageText('noticeMessage.body', { text }, u.language);
+    return [{ channel: u.channel as 'email' | 'sms', recipient: to, userId: u.id, purpose: `notice:${category}`, subject, body }];
+  });
+  if (messages.length > 0) await tx.insert(outboundMessages).values(messages);
 }
 
 export async function listNotifications(db: Database, userId: string, limit: number) {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { NoticeChannels } from '@ronghe/domain/notifications';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { organizations } from './organizations.ts';
 
@@ -23,6 +24,12 @@ export const users = pgTable('user', {
   /** the version of the privacy notice (domain/privacy.ts) the person last agreed to, and when */
   privacyVersion: text('privacy_version'),
   privacyAcceptedAt: timestamp('privacy_accepted_at', { withTimezone: true }),
+  /** the language messages to this person are written in (chosen in the app; zh-CN until then) */
+  language: text('language', { enum: ['zh-CN', 'en'] })
+    .notNull()
+    .default('zh-CN'),
+  /** per kind of notice, whether it also goes by email or text message (domain noticeCategories); {} = bell only */
+  noticeChannels: jsonb('notice_channels').$type<NoticeChannels>().notNull().default({}),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

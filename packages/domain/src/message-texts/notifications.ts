@@ -167,6 +167,11 @@ export const notificationMessages = {
       'Someone (perhaps you) tried to sign up to Ronghe with {identifier}, which already belongs to your account, so no new account was made. If you ' +
       'forgot your password, choose “Forgot your password?” on the sign-in page. If it was not you, ignore this message.',
   },
+  'noticeMessage.subject': { 'zh-CN': '融合平台通知', en: 'Ronghe notice' },
+  'noticeMessage.body': {
+    'zh-CN': '融合平台通知：{text}。详情请登录融合平台查看。如不想再收到此类消息，可在“我的账户 → 通知方式”中修改。',
+    en: 'Ronghe: {text}. Sign in to Ronghe for the details. To stop these messages, change “My account → Notices”.',
+  },
   'memberRole.owner': { 'zh-CN': '所有者', en: 'an owner' },
   'memberRole.manager': { 'zh-CN': '管理员', en: 'a manager' },
   'memberRole.member': { 'zh-CN': '成员', en: 'a member' },

@@ -14,6 +14,7 @@ import { VerifyIdentifier } from './verify-identifier.tsx';
 import { NewPasswordFields } from './password-fields.tsx';
 import { SessionsCard } from './sessions-card.tsx';
 import { PersonalDataCard } from './personal-data-card.tsx';
+import { PreferencesCard } from './preferences-card.tsx';
 
 type Me = NonNullable<ReturnType<typeof useMe>['data']>;
 
@@ -65,6 +66,7 @@ export default function AccountPage() {
           <Flex vertical gap={16}>
             <ProfileCard me={data} />
             <PasswordCard username={data.email ?? data.phoneNumber ?? ''} />
+            <PreferencesCard />
             <SessionsCard />
             <PersonalDataCard />
           </Flex>
