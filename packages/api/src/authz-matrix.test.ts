@@ -172,6 +172,10 @@ const matrix: Record<string, Entry> = {
   'account.myData': { allowed: signedIn, call: (c) => c.account.myData({ format: 'json' }) },
   'account.preferences': { allowed: signedIn, call: (c) => c.account.preferences() },
   'account.setPreferences': { allowed: signedIn, call: (c) => c.account.setPreferences({ language: 'zh-CN' }) },
+  'account.addIdentifier': {
+    allowed: signedIn,
+    call: (c) => c.account.addIdentifier({ identifier: `1390${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}` }),
+  },
   'account.switchOrganization': { allowed: signedIn, call: (c) => c.account.switchOrganization({ organizationId: null }) },
   'invitations.accept': { allowed: signedIn, call: (c) => c.invitations.accept({ token: missingToken }) },
   'invitations.decline': { allowed: signedIn, call: (c) => c.invitations.decline({ token: missingToken }) },

@@ -37,6 +37,10 @@ const messages = {
     'zh-CN': '该账号没有这种联系方式可供验证',
     en: 'This account has no address or number of this kind to verify',
   },
+  'verification.haveOne': {
+    'zh-CN': '账户已有这种联系方式；更换邮箱或手机号请联系管理员',
+    en: 'The account has one of these already; to change it, ask an administrator',
+  },
   'verification.alreadyVerified': { 'zh-CN': '已验证，无需再次验证', en: 'Already verified' },
   'verification.wait': { 'zh-CN': '验证码已发送，请 {seconds} 秒后再重新获取', en: 'A code was just sent; ask again in {seconds} seconds' },
   'verification.expired': {

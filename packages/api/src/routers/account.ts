@@ -6,7 +6,7 @@ import { DomainError } from '@ronghe/domain/errors';
 import { PRIVACY_NOTICE_VERSION } from '@ronghe/domain/privacy';
 import { recordPrivacyConsent } from '@ronghe/db/queries/users';
 import * as accounts from '../services/accounts.ts';
-import { sendCode, verifyCode } from '../services/verification.ts';
+import { addIdentifier, sendCode, verifyCode } from '../services/verification.ts';
 import { requestPasswordReset, resetPassword } from '../services/password-reset.ts';
 import { listSessions, revokeSession } from '../services/sessions.ts';
 import { deleteAccount } from '../services/account-erasure.ts';
@@ -112,6 +112,13 @@ export const accountRouter = router({
     .input(z.object({ channel: codeChannel }))
     .output(z.object({ sentTo: z.string(), resendAfterS: z.number(), validMinutes: z.number() }))
     .mutation(({ ctx, input }) => sendCode(ctx, ctx.session, input.channel)),
+
+  /** signed in: adds a mobile number to an email account (or the reverse); verifyCode with the code sent to it adds it */
+  addIdentifier: protectedProcedure
+    .use(unbatched)
+    .input(z.object({ identifier: identifierSchema }))
+    .output(z.object({ sentTo: z.string(), resendAfterS: z.number(), validMinutes: z.number() }))
+    .mutation(({ ctx, input }) => addIdentifier(ctx, ctx.session, input.identifier)),
 
   /** signed in: confirms the email or mobile number with the code sent to it */
   verifyCode: protectedProcedure

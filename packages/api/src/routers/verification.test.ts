@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  anonymous,
   callerFor,
   createTestEnv,
   errorOf,
@@ -108,5 +109,40 @@ describe('an invitation belongs to whoever holds the address', () => {
     const holder = await callerFor(env, attacker.headers);
     expect((await holder.account.me())?.invitations.map((i) => i.token)).toEqual([invitation.token]);
     expect(await holder.invitations.accept({ token: invitation.token })).toMatchObject({ accepted: true });
+  });
+});
+
+describe('a second identifier', () => {
+  it('adds a mobile number to an email account once the code texted to it comes back; then it signs in too', async () => {
+    const user = await signUpUser(env, { identifier: 'two-ways@example.com' });
+    expect(await user.caller.account.addIdentifier({ identifier: '13600136001' })).toEqual({
+      sentTo: '136****6001',
+      resendAfterS: 60,
+      validMinutes: 10,
+    });
+    expect((await user.caller.account.me())?.phoneNumber).toBeNull();
+    await user.caller.account.verifyCode({ channel: 'sms', code: codeSentTo('13600136001') });
+    expect(await (await callerFor(env, user.headers)).account.me()).toMatchObject({
+      email: 'two-ways@example.com',
+      phoneNumber: '13600136001',
+      phoneNumberVerified: true,
+    });
+    await anonymous(env, { ip: '10.7.0.1' }).account.signIn({ identifier: '13600136001', password: 'ronghe2027pass' });
+    // one of each: a second mobile number is refused
+    const again = await errorOf((await callerFor(env, user.headers)).account.addIdentifier({ identifier: '13600136002' }));
+    expect([again.code, keyOf(again)]).toEqual(['CONFLICT', 'verification.haveOne']);
+  });
+
+  it('answers a number another account holds as a free one, and sends it nothing', async () => {
+    await signUpUser(env, { identifier: '13600136003' });
+    const user = await signUpUser(env, { identifier: 'wants-a-number@example.com' });
+    const before = env.outbox.filter((m) => m.to === '13600136003').length;
+    expect(await user.caller.account.addIdentifier({ identifier: '13600136003' })).toEqual({
+      sentTo: '136****6003',
+      resendAfterS: 60,
+      validMinutes: 10,
+    });
+    expect(env.outbox.filter((m) => m.to === '13600136003')).toHaveLength(before);
+    expect((await user.caller.account.me())?.phoneNumber).toBeNull();
   });
 });

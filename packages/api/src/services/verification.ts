@@ -2,7 +2,8 @@ import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Database } from '@ronghe/db/client';
 import { hitRateLimit } from '@ronghe/db/queries/rate-limits';
 import { consumeCode, insertCode, latestCode, spendCodeAttempt, type CodeChannel } from '@ronghe/db/queries/verification-codes';
-import { isMobileAccountEmail, maskIdentifier } from '@ronghe/domain/account';
+import { isMobileAccountEmail, maskIdentifier, type Identifier } from '@ronghe/domain/account';
+import { findUserByEmailOrPhone } from '@ronghe/db/queries/users';
 import { DomainError } from '@ronghe/domain/errors';
 import type { Language } from '@ronghe/domain/messages';
 import { messageText } from '@ronghe/domain/notifications';
@@ -43,7 +44,38 @@ export async function sendCode(c: Call, caller: Caller, channel: CodeChannel, pe
   const identifier = identifierOf(caller, channel);
   if (!identifier) throw new DomainError('INVALID', 'verification.noIdentifier', { field: 'channel' });
   if (isVerified(caller, channel)) throw new DomainError('CONFLICT', 'verification.alreadyVerified');
-  const previous = await latestCode(c.db, caller.userId, channel);
+  return sendCodeTo(c, caller.userId, channel, identifier, {
+    pendingPasswordHash: pending?.passwordHash ?? null,
+    pendingName: pending?.name ?? null,
+  });
+}
+
+/**
+ * Adds a second identifier to the account: a mobile number to an email account, or an email to a mobile one. A code
+ * goes to it; entering it (verifyCode) adds it, verified. One taken by another account answers alike and gets nothing.
+ */
+export async function addIdentifier(c: Call, caller: Caller, identifier: Identifier) {
+  const channel: CodeChannel = identifier.kind === 'email' ? 'email' : 'sms';
+  const has = channel === 'email' ? !isMobileAccountEmail(caller.email) : caller.phoneNumber !== null;
+  if (has) throw new DomainError('CONFLICT', 'verification.haveOne', { field: 'identifier' });
+  if (await findUserByEmailOrPhone(c.db, identifier)) {
+    // paced like a real code, so that the answer says nothing about who holds it
+    if ((await hitRateLimit(c.db, `add-taken:${caller.userId}`, RESEND_AFTER_S)) > 1)
+      throw new DomainError('RATE_LIMITED', 'verification.wait', { params: { seconds: RESEND_AFTER_S } });
+    return { sentTo: maskIdentifier(identifier.value), resendAfterS: RESEND_AFTER_S, validMinutes: CODE_MINUTES };
+  }
+  return sendCodeTo(c, caller.userId, channel, identifier.value, { addsIdentifier: true });
+}
+
+/** A new code to `identifier`: once a minute, 5 an hour a recipient, 20 an hour an address. */
+async function sendCodeTo(
+  c: Call,
+  userId: string,
+  channel: CodeChannel,
+  identifier: string,
+  extra: { pendingPasswordHash?: string | null; pendingName?: string | null; addsIdentifier?: boolean },
+) {
+  const previous = await latestCode(c.db, userId, channel);
   const waitS = previous ? Math.ceil(RESEND_AFTER_S - (Date.now() - previous.createdAt.getTime()) / 1000) : 0;
   if (waitS > 0) throw new DomainError('RATE_LIMITED', 'verification.wait', { params: { seconds: waitS } });
   const [byIdentifier, byAddress] = await Promise.all([
@@ -54,20 +86,19 @@ export async function sendCode(c: Call, caller: Caller, channel: CodeChannel, pe
     throw new DomainError('RATE_LIMITED', 'account.rateLimited', { params: { minutes: 60 } });
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   await insertCode(c.db, {
-    userId: caller.userId,
+    userId,
     channel,
     identifier,
-    codeHash: hashOf(caller.userId, channel, code),
+    codeHash: hashOf(userId, channel, code),
     expiresAt: new Date(Date.now() + CODE_MINUTES * 60_000),
-    pendingPasswordHash: pending?.passwordHash ?? null,
-    pendingName: pending?.name ?? null,
+    ...extra,
   });
   const params = { code, minutes: CODE_MINUTES };
   await c.notifier.send({
     to: identifier,
     channel,
     purpose: 'verification',
-    userId: caller.userId,
+    userId,
     subject: messageText('codeMessage.subject', params, c.lang),
     body: messageText('codeMessage.body', params, c.lang),
   });

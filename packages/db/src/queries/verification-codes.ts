@@ -1,5 +1,6 @@
 import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Database, Drizzle } from '../client.ts';
+import { uniqueViolation } from '../errors.ts';
 import { accounts, knownDevices, sessions, users, verificationCodes } from '../schema/index.ts';
 
 export type CodeChannel = 'email' | 'sms';
@@ -25,6 +26,7 @@ export async function insertCode(
     expiresAt: Date;
     pendingPasswordHash?: string | null;
     pendingName?: string | null;
+    addsIdentifier?: boolean;
   },
 ): Promise<void> {
   await db.orm.insert(verificationCodes).values(values);
@@ -71,8 +73,10 @@ export async function consumeCode(
     identifier: string;
     pendingPasswordHash?: string | null;
     pendingName?: string | null;
+    addsIdentifier?: boolean;
   },
 ) {
+  if (code.addsIdentifier) return addIdentifierWith(db, code);
   return db.orm.transaction(async (tx: Drizzle) => {
     const used = await tx
       .update(verificationCodes)
@@ -102,6 +106,35 @@ export async function consumeCode(
     }
     return true;
   });
+}
+
+/**
+ * Uses a code that adds its identifier to the account (verified); false when the code was used meanwhile or another
+ * account took the address or number first (the unique constraint refuses it, and nothing changes).
+ */
+async function addIdentifierWith(db: Database, code: { id: string; userId: string; channel: CodeChannel; identifier: string }) {
+  try {
+    return await db.orm.transaction(async (tx: Drizzle) => {
+      const used = await tx
+        .update(verificationCodes)
+        .set({ consumedAt: new Date() })
+        .where(and(eq(verificationCodes.id, code.id), isNull(verificationCodes.consumedAt)))
+        .returning({ id: verificationCodes.id });
+      if (used.length === 0) return false;
+      await tx
+        .update(users)
+        .set(
+          code.channel === 'email'
+            ? { email: code.identifier, emailVerified: true, updatedAt: new Date() }
+            : { phoneNumber: code.identifier, phoneNumberVerified: true, updatedAt: new Date() },
+        )
+        .where(eq(users.id, code.userId));
+      return true;
+    });
+  } catch (error) {
+    if (uniqueViolation(error) !== null) return false;
+    throw error;
+  }
 }
 
 /** Marks the account's email and mobile number verified without a code (accounts an admin or the demo creates, tests). */

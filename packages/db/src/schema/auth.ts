@@ -116,6 +116,8 @@ export const verificationCodes = pgTable(
      */
     pendingPasswordHash: text('pending_password_hash'),
     pendingName: text('pending_name'),
+    /** the code adds `identifier` to the account as its second (a mobile number to an email account, or the reverse) */
+    addsIdentifier: boolean('adds_identifier').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('verification_code_user_idx').on(t.userId, t.channel, t.createdAt)],

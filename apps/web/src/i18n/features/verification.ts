@@ -9,6 +9,9 @@ export const zhCN = {
   resendIn: '{{seconds}} 秒后可重新获取',
   done: '验证成功',
   sent: '验证码已发送至 {{to}}',
+  addPhone: '添加手机号',
+  addEmail: '添加邮箱',
+  sendCode: '发送验证码',
 };
 
 export const en: typeof zhCN = {
@@ -22,4 +25,7 @@ export const en: typeof zhCN = {
   resendIn: 'Send again in {{seconds}} s',
   done: 'Verified',
   sent: 'A code was sent to {{to}}',
+  addPhone: 'Add a mobile number',
+  addEmail: 'Add an email',
+  sendCode: 'Send a code',
 };

@@ -10,7 +10,7 @@ import { useMe, useResetSession } from '../../lib/session.ts';
 import { applyFieldErrors, messageOf } from '../../lib/errors.ts';
 import { PageLoading, QueryState } from '../../components/query-state.tsx';
 import { ToneTag, type Tone } from '../../components/tone-tag.tsx';
-import { VerifyIdentifier } from './verify-identifier.tsx';
+import { AddIdentifier, VerifyIdentifier } from './verify-identifier.tsx';
 import { NewPasswordFields } from './password-fields.tsx';
 import { SessionsCard } from './sessions-card.tsx';
 import { PersonalDataCard } from './personal-data-card.tsx';
@@ -90,7 +90,6 @@ function ProfileCard({ me }: { me: Me }) {
       },
     }),
   );
-  const none = <Typography.Text type="secondary">{t('account.none')}</Typography.Text>;
 
   return (
     <Card title={heading(t('account.profile'))}>
@@ -102,10 +101,14 @@ function ProfileCard({ me }: { me: Me }) {
           </Space>
         </Descriptions.Item>
         <Descriptions.Item label={t('account.email')}>
-          {me.email ? <VerifyIdentifier channel="email" value={me.email} verified={me.emailVerified} /> : none}
+          {me.email ? <VerifyIdentifier channel="email" value={me.email} verified={me.emailVerified} /> : <AddIdentifier channel="email" />}
         </Descriptions.Item>
         <Descriptions.Item label={t('account.phone')}>
-          {me.phoneNumber ? <VerifyIdentifier channel="sms" value={me.phoneNumber} verified={me.phoneNumberVerified} /> : none}
+          {me.phoneNumber ? (
+            <VerifyIdentifier channel="sms" value={me.phoneNumber} verified={me.phoneNumberVerified} />
+          ) : (
+            <AddIdentifier channel="sms" />
+          )}
         </Descriptions.Item>
       </Descriptions>
       <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>

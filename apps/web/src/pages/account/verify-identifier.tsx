@@ -93,3 +93,81 @@ export function VerifyIdentifier({ channel, value, verified }: { channel: 'email
     </Space>
   );
 }
+
+/**
+ * The account's missing email or mobile number (issue 20, a second identifier): typed here, a code goes to it, and
+ * entering the code adds it, verified.
+ */
+export function AddIdentifier({ channel }: { channel: 'email' | 'sms' }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ identifier: string; code?: string }>();
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const add = useMutation(
+    trpc.account.addIdentifier.mutationOptions({
+      onSuccess: (r) => {
+        setSentTo(r.sentTo);
+        void message.success(t('verification.sent', { to: r.sentTo }));
+      },
+      onError: (error) => {
+        if (!applyFieldErrors(form, error)) void message.error(messageOf(error));
+      },
+    }),
+  );
+  const verify = useMutation(
+    trpc.account.verifyCode.mutationOptions({
+      onSuccess: async () => {
+        void message.success(t('verification.done'));
+        await queryClient.invalidateQueries({ queryKey: trpc.account.me.queryKey() });
+      },
+      onError: (error) => {
+        if (!applyFieldErrors(form, error)) void message.error(messageOf(error));
+      },
+    }),
+  );
+  const fieldId = `add-${channel}`;
+  const label = channel === 'sms' ? 'verification.addPhone' : 'verification.addEmail';
+  return (
+    <Form
+      form={form}
+      layout="inline"
+      name={fieldId}
+      style={{ rowGap: 8 }}
+      onFinish={({ identifier, code }) =>
+        sentTo && code ? verify.mutate({ channel, code: code.trim() }) : add.mutate({ identifier: identifier.trim() })
+      }
+    >
+      <Form.Item name="identifier" rules={[{ required: true, whitespace: true, message: t(label) }]}>
+        <Input
+          aria-label={t(label)}
+          placeholder={t(label)}
+          inputMode={channel === 'sms' ? 'tel' : 'email'}
+          style={{ width: 150 }}
+          disabled={sentTo !== null}
+        />
+      </Form.Item>
+      {sentTo && (
+        <Form.Item
+          name="code"
+          label={t('verification.code')}
+          rules={[{ required: true, pattern: /^\s*\d{6}\s*$/, message: t('verification.codePlaceholder') }]}
+        >
+          <Input
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={8}
+            placeholder={t('verification.codePlaceholder')}
+            style={{ width: 120 }}
+          />
+        </Form.Item>
+      )}
+      <Form.Item>
+        <Button type={sentTo ? 'primary' : 'default'} htmlType="submit" loading={add.isPending || verify.isPending}>
+          {sentTo ? t('verification.submit') : t('verification.sendCode')}
+        </Button>
+      </Form.Item>
+    </Form>
+  );
+}

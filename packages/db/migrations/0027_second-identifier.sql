@@ -1,0 +1,1 @@
+ALTER TABLE "verification_code" ADD COLUMN "adds_identifier" boolean DEFAULT false NOT NULL;
