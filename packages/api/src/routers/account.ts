@@ -1,16 +1,14 @@
 import { z } from 'zod';
 import { listMembershipsOfUser, listOpenInvitationsFor } from '@ronghe/db/queries/memberships';
-import { identifierSchema, mobileSchema, passwordSchema, personNameSchema } from '@ronghe/domain/account';
+import { identifierSchema, isMobileAccountEmail, mobileSchema, passwordSchema, personNameSchema } from '@ronghe/domain/account';
 import { memberRoles, organizationKinds, organizationStatuses } from '@ronghe/domain/organization';
-import { DomainError } from '@ronghe/domain/errors';
 import { PRIVACY_NOTICE_VERSION } from '@ronghe/domain/privacy';
-import { recordPrivacyConsent } from '@ronghe/db/queries/users';
 import * as accounts from '../services/accounts.ts';
 import { addIdentifier, sendCode, verifyCode } from '../services/verification.ts';
 import { requestPasswordReset, resetPassword } from '../services/password-reset.ts';
 import { listSessions, revokeSession } from '../services/sessions.ts';
 import { deleteAccount } from '../services/account-erasure.ts';
-import { myData, myDataWorkbook } from '../services/personal-data.ts';
+import { myDataFile } from '../services/personal-data.ts';
 import { getPreferences, updatePreferences } from '../services/preferences.ts';
 import { noticeCategories, noticeChannels } from '@ronghe/domain/notifications';
 import { switchOrganization } from '../services/memberships.ts';
@@ -212,9 +210,9 @@ export const accountRouter = router({
       userId: s.userId,
       name: s.name,
       // accounts made with a mobile number carry an internal address that is not the user's
-      email: s.email.endsWith('@mobile.ronghe.invalid') ? null : s.email,
+      email: isMobileAccountEmail(s.email) ? null : s.email,
       phoneNumber: s.phoneNumber,
-      emailVerified: s.emailVerified && !s.email.endsWith('@mobile.ronghe.invalid'),
+      emailVerified: s.emailVerified && !isMobileAccountEmail(s.email),
       phoneNumberVerified: s.phoneNumberVerified,
       isPlatformAdmin: s.isPlatformAdmin,
       activeOrganizationId: s.activeOrganizationId,
@@ -229,8 +227,7 @@ export const accountRouter = router({
     .input(z.object({ version: z.string().max(20) }))
     .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
-      if (input.version !== PRIVACY_NOTICE_VERSION) throw new DomainError('CONFLICT', 'privacy.outdated', { field: 'version' });
-      await recordPrivacyConsent(ctx.db, ctx.session.userId, PRIVACY_NOTICE_VERSION);
+      await accounts.acceptPrivacyNotice(ctx.db, ctx.session.userId, input.version);
       return { ok: true as const };
     }),
 
@@ -238,13 +235,7 @@ export const accountRouter = router({
   myData: protectedProcedure
     .input(z.object({ format: z.enum(['json', 'xlsx']) }))
     .output(z.object({ filename: z.string(), base64: z.string() }))
-    .query(async ({ ctx, input }) => {
-      const data = await myData(ctx.db, ctx.session.userId);
-      const day = data.exportedAt.slice(0, 10);
-      if (input.format === 'json')
-        return { filename: `ronghe-my-data-${day}.json`, base64: Buffer.from(JSON.stringify(data, null, 2)).toString('base64') };
-      return { filename: `ronghe-my-data-${day}.xlsx`, base64: (await myDataWorkbook(data, ctx.lang)).toString('base64') };
-    }),
+    .query(({ ctx, input }) => myDataFile(ctx.db, ctx.session.userId, input.format, ctx.lang)),
 
   /** signed in, confirming with the password: deletes the account by anonymising it (not while sole owner of an organisation) */
   deleteAccount: protectedProcedure

@@ -1,7 +1,5 @@
-import { and, eq } from 'drizzle-orm';
-import { anonymizeUser, organizationsOnlyOwnedBy } from '@ronghe/db/queries/account-erasure';
+import { anonymizeUser, credentialHashOf, organizationsOnlyOwnedBy } from '@ronghe/db/queries/account-erasure';
 import { hitRateLimit, resetRateLimit } from '@ronghe/db/queries/rate-limits';
-import { accounts } from '@ronghe/db/schema';
 import type { Database } from '@ronghe/db/client';
 import { DomainError } from '@ronghe/domain/errors';
 import type { Auth } from '../auth/create-auth.ts';
@@ -18,12 +16,9 @@ export async function deleteAccount(c: { db: Database; auth: Auth }, userId: str
   const key = `password:user:${userId}`;
   if ((await hitRateLimit(c.db, key, PASSWORD_CHANGE_WINDOW_S)) > PASSWORD_CHANGE_FAILURES)
     throw new DomainError('RATE_LIMITED', 'account.rateLimited', { params: { minutes: PASSWORD_CHANGE_WINDOW_S / 60 } });
-  const [credential] = await c.db.orm
-    .select({ hash: accounts.password })
-    .from(accounts)
-    .where(and(eq(accounts.userId, userId), eq(accounts.providerId, 'credential')));
+  const hash = await credentialHashOf(c.db, userId);
   const ctx = await c.auth.$context;
-  if (!credential?.hash || !(await ctx.password.verify({ password, hash: credential.hash })))
+  if (!hash || !(await ctx.password.verify({ password, hash })))
     throw new DomainError('INVALID', 'account.wrongPassword', { field: 'password' });
   await resetRateLimit(c.db, key);
   const owned = await organizationsOnlyOwnedBy(c.db, userId);

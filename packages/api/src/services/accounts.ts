@@ -205,3 +205,9 @@ export async function ensureUser(
   if (!existing) await markIdentifiersVerified(db, userId);
   return { userId, created: !existing };
 }
+
+/** Agrees to the privacy notice; only its current version can be agreed to (a page left open on an older one cannot). */
+export async function acceptPrivacyNotice(db: Database, userId: string, version: string): Promise<void> {
+  if (version !== PRIVACY_NOTICE_VERSION) throw new DomainError('CONFLICT', 'privacy.outdated', { field: 'version' });
+  await recordPrivacyConsent(db, userId, PRIVACY_NOTICE_VERSION);
+}

@@ -1,3 +1,4 @@
+import { isMobileAccountEmail } from '@ronghe/domain/account';
 import type { Database } from '@ronghe/db/client';
 import { listMembers, listOpenInvitationsOfOrganization } from '@ronghe/db/queries/memberships';
 import { listOrganizations, type OrganizationFilter } from '@ronghe/db/queries/organizations';
@@ -32,7 +33,7 @@ export async function organizationDirectory(db: Database, caller: Caller, input:
 export async function membersOf(db: Database, caller: Caller, organizationId: string) {
   await requireRole(db, caller, organizationId, anyMember);
   const rows = await listMembers(db, organizationId);
-  return rows.map((m) => ({ ...m, email: m.email.endsWith('@mobile.ronghe.invalid') ? null : m.email }));
+  return rows.map((m) => ({ ...m, email: isMobileAccountEmail(m.email) ? null : m.email }));
 }
 
 /** Owners and managers: the invitations not yet answered. */

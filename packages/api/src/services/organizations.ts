@@ -19,7 +19,7 @@ import {
   type NewOrganization,
 } from '@ronghe/db/queries/organizations';
 import { unknownMajorCodes } from '@ronghe/db/queries/reference';
-import { maskMobile, maskPersonName } from '@ronghe/domain/account';
+import { isMobileAccountEmail, maskMobile, maskPersonName } from '@ronghe/domain/account';
 import { DomainError } from '@ronghe/domain/errors';
 import {
   isVouched,
@@ -318,10 +318,7 @@ const registrant = (r: Registrant) =>
     ? null
     : {
         name: r.registeredByName,
-        identifier:
-          r.registeredByEmail && !r.registeredByEmail.endsWith('@mobile.ronghe.invalid')
-            ? r.registeredByEmail
-            : (r.registeredByPhone ?? ''),
+        identifier: r.registeredByEmail && !isMobileAccountEmail(r.registeredByEmail) ? r.registeredByEmail : (r.registeredByPhone ?? ''),
       };
 
 /**

@@ -90,3 +90,11 @@ export async function myDataWorkbook(data: Data, lang: Language): Promise<Buffer
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+/** The caller's data as a file to download: pretty JSON, or the workbook with sheet names in `lang`. */
+export async function myDataFile(db: Database, userId: string, format: 'json' | 'xlsx', lang: Language) {
+  const data = await myData(db, userId);
+  const filename = `ronghe-my-data-${data.exportedAt.slice(0, 10)}.${format}`;
+  const bytes = format === 'json' ? Buffer.from(JSON.stringify(data, null, 2)) : await myDataWorkbook(data, lang);
+  return { filename, base64: bytes.toString('base64') };
+}

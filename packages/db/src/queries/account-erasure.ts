@@ -14,6 +14,15 @@ import {
   verificationCodes,
 } from '../schema/index.ts';
 
+/** The account's password hash (its credential account), to confirm a deletion; null when it has none. */
+export async function credentialHashOf(db: Database, userId: string): Promise<string | null> {
+  const [row] = await db.orm
+    .select({ hash: accounts.password })
+    .from(accounts)
+    .where(and(eq(accounts.userId, userId), eq(accounts.providerId, 'credential')));
+  return row?.hash ?? null;
+}
+
 /** The organisations this user is the only owner of: they must hand them over before deleting the account. */
 export async function organizationsOnlyOwnedBy(db: Database | Drizzle, userId: string) {
   const orm = 'orm' in db ? db.orm : db;
